@@ -1,0 +1,234 @@
+"""The records whosaid makes: frozen dataclasses, shared by every stage.
+
+Every offset is a Python string index into ``Article.text`` (the stored text), and
+``text[start:end]`` is the span's text. For plain-text input the stored text is the input
+text as given, so offsets also point into the input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+EXTRACTOR_VERSION = "whosaid-rules-v1"
+
+StatementKind = Literal["direct", "indirect", "mixed"]
+StatementMode = Literal["speech", "thought", "other"]
+DatePrecision = Literal["day", "week", "month", "quarter", "season", "year", "decade", "unknown"]
+
+
+def content_id(*parts: object, size: int = 16) -> str:
+    """A stable id: the first ``size`` hex digits of the SHA-256 of the parts."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(repr(part).encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:size]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the stored text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """One input document as ingest read it, before cleaning.
+
+    Exactly one of ``text`` (plain text, as given) and ``html`` is set.
+    """
+
+    doc_id: str  # a file's name without extension, or a JSONL line's ``id``
+    origin: str  # where it came from: a path, ``path:line`` or ``path#record``
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    source: str | None = None  # the outlet or site
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class CleanDocument:
+    """A document ready for analysis: the text to store and what cleaning found in it.
+
+    ``text`` is what gets stored and what every offset points into. For plain text it is
+    the input as given; for HTML it is the extracted article (its title first when the
+    body does not already start with it). Page furniture stays in ``text`` and is listed
+    in ``furniture``; analysis ignores those spans.
+    """
+
+    doc_id: str
+    origin: str
+    text: str
+    language: str  # ISO 639-1 code, or "und" when it cannot be told
+    furniture: tuple[Span, ...] = ()
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    site: str | None = None
+    author: str | None = None
+    input_format: str = "text"  # text | html | jsonl | rss | warc
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of an entity in the text (a name, a pronoun, "the spokesman")."""
+
+    start: int
+    end: int
+    text: str
+    entity_id: str | None = None
+    entity: str | None = None  # the entity's canonical name
+    title: str | None = None  # a role written next to the name: "Kremlin spokesman"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An entity of one article: a canonical name, its aliases and its mentions."""
+
+    id: str
+    name: str
+    type: str  # PERSON, ORG, GPE, NORP, EVENT, ...
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A temporal expression and its TIMEX3-style value ("2022-12-02", "XXXX-12-02", "P3D")."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None
+    precision: DatePrecision = "unknown"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The words that mark a report: "said", "according to", "asked", or a headline colon."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+
+
+@dataclass(frozen=True)
+class SaidOn:
+    """When a statement was made.
+
+    ``source`` is "text" when an expression in the article dates it (``span`` is that
+    expression) and "published" when the article gives no date and the publication date
+    stands in for it.
+    """
+
+    value: str
+    precision: DatePrecision
+    source: Literal["text", "published"]
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Who said what, to whom, when, and according to whom."""
+
+    id: str
+    article_id: str
+    kind: StatementKind
+    content: Span  # the envelope of all fragments
+    fragments: tuple[tuple[int, int], ...]
+    speaker: Mention | None
+    cue: Cue | None
+    addressee: Mention | None = None
+    relays: tuple[Mention, ...] = ()  # nearest first: who passed it on to this article
+    said_on: SaidOn | None = None
+    confidence: float = 0.5
+    mode: StatementMode = "speech"
+    extractor: str = EXTRACTOR_VERSION
+
+
+@dataclass(frozen=True)
+class Article:
+    """A stored article."""
+
+    id: str
+    doc_id: str
+    origin: str
+    text: str
+    text_hash: str
+    language: str
+    furniture: tuple[Span, ...] = ()
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    site: str | None = None
+    author: str | None = None
+    input_format: str = "text"
+    analyzed: bool = True  # False when skipped (e.g. not English)
+    skip_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything one analysed article yields."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    dates: tuple[DateExpr, ...] = ()
+    extractor: str = EXTRACTOR_VERSION
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document that could not be read or analysed; the batch goes on without it."""
+
+    origin: str
+    message: str
+    doc_id: str | None = None
+
+
+def article_id_for(text: str, url: str | None) -> str:
+    """An article is the same article when its URL is, or, without one, when its text is."""
+    return content_id("url", url) if url else content_id("text", text)
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A record as plain JSON-ready data."""
+    data: dict[str, Any] = asdict(record)
+    return data
+
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "Analysis",
+    "Article",
+    "CleanDocument",
+    "Cue",
+    "DateExpr",
+    "Entity",
+    "Failure",
+    "Mention",
+    "SaidOn",
+    "SourceDocument",
+    "Span",
+    "Statement",
+    "article_id_for",
+    "content_id",
+    "text_hash",
+    "to_dict",
+]

