@@ -1,0 +1,501 @@
+"""Statements: who said what, to whom, according to whom.
+
+Rules over the spaCy parse, backed by character-level quotation spans so that broken
+typography still yields the quote. One pass builds drafts from reporting verbs,
+"according to" phrases, headline colons and orphan quotes; later passes attach relays,
+resolve speakers and addressees to entities, and score confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from .entities import ArticleEntities, fold
+from .model import Cue, Entity, Mention, StatementKind, StatementMode
+from .nlp import load_data
+from .quotes import ALL_MARKS, Quote, paragraphs
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+CONTENT_DEPS = ("ccomp", "parataxis")
+COMPLEMENTIZERS = {"that", "whether", "if"}
+HEADLINE_RE = re.compile(r"^\s*([A-Z][\w.&'’\- ]{0,60}?)\s*:\s+(\S.*?)\s*$")
+
+
+@dataclass
+class Draft:
+    """A statement under construction; offsets are characters in the stored text."""
+
+    fragments: list[tuple[int, int]]
+    speaker: tuple[int, int] | None
+    cue: tuple[int, int, str] | None  # start, end, lemma
+    pattern: str
+    mode: StatementMode = "speech"
+    cue_token: int | None = None
+    speaker_token: int | None = None
+    addressee: tuple[int, int] | None = None
+    relays: list[tuple[int, int]] = field(default_factory=list)
+    confidence: float = 0.5
+    speaker_mention: Mention | None = None
+    speaker_entity: Entity | None = None
+    addressee_mention: Mention | None = None
+    relay_mentions: list[Mention] = field(default_factory=list)
+    kind: StatementKind = "indirect"
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.fragments)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.fragments)
+
+    def covers(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.fragments)
+
+
+class _Lexicon:
+    def __init__(self) -> None:
+        data = load_data("cues.json")
+        self.speech = set(data["speech"])
+        self.thought = set(data["thought"]) - self.speech
+        self.weak = set(data["weak"])
+        self.addressee = set(data["addressee"])
+        self.reply = set(data["reply"])
+        self.xcomp = set(data["xcomp"])
+        self.object_content = set(data["object_content"])
+        self.person_pronouns = set(data["person_pronouns"])
+        self.org_pronouns = set(data["org_pronouns"])
+        self.anaphors = set(data["anaphors"])
+        self.relay_verbs = set(data["relay_verbs"])
+
+
+def _trim(text: str, start: int, end: int, strip_marks: bool = False) -> tuple[int, int]:
+    """Drop edge whitespace and punctuation (and quote marks when asked)."""
+    edge = " \t\n,;:—–-"
+    while start < end and (text[start] in edge or (strip_marks and text[start] in ALL_MARKS)):
+        start += 1
+    while end > start and (text[end - 1] in edge + "." or
+                           (strip_marks and text[end - 1] in ALL_MARKS)):
+        end -= 1
+    return start, end
+
+
+def _np_span(tok: Token) -> tuple[int, int]:
+    """A noun phrase without its relative clause or apposition after a comma."""
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "cc", "conj"):
+            break
+        right = child.right_edge.i
+    doc = tok.doc
+    # "the Institute for the Study of War (ISW)": keep the bracketed acronym with the name
+    if right + 3 < len(doc) and doc[right + 1].text == "(" and doc[right + 3].text == ")":
+        right += 3
+    while left < tok.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _subject(verb: Token) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        # of two subjects the parser could not choose between, the one next to the verb
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
+    # "X said and added": a conjoined verb shares its subject
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    # "the official who said": the relative pronoun stands for the noun
+    if verb.dep_ == "relcl":
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.lower_ in ("who", "which", "that"):
+                return verb.head
+    return None
+
+
+def _content_span(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]]
+                  ) -> tuple[int, int]:
+    """[start, end) trimmed, and cut before any excluded span at its end (speaker, cue)."""
+    for s, e in sorted(exclude):
+        if start < s < end and e >= end - 2:
+            end = s
+        elif start <= s and e <= end and s - start < 3:
+            start = e
+    s, e = _trim(text, start, end)
+    m = re.match(r"(that|whether|if)\s+", text[s:e], re.I)
+    if m:
+        s += m.end()
+    return s, e
+
+
+class Attributor:
+    """Builds statement drafts for one parsed article."""
+
+    def __init__(self, doc: Doc, entities: ArticleEntities, quotes: Sequence[Quote],
+                 title: str | None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.entities = entities
+        self.quotes = list(quotes)
+        self.title = title
+        self.lex = _Lexicon()
+        self.drafts: list[Draft] = []
+        self.markers: list[tuple[SpacySpan, tuple[int, int], tuple[int, int]]] = []
+
+    # -- building ---------------------------------------------------------------------------
+    def run(self) -> list[Draft]:
+        self._headline()
+        for sent in self.doc.sents:
+            self._sentence(sent)
+        self._according_to()
+        self._orphan_quotes()
+        self._nested()
+        self.drafts.sort(key=lambda d: (d.start, d.end))
+        self._resolve()
+        return self.drafts
+
+    def _headline(self) -> None:
+        paras = paragraphs(self.text)
+        if not paras:
+            return
+        s, e = paras[0]
+        m = HEADLINE_RE.match(self.text[s:e])
+        if not m or len(m.group(1).split()) > 6:
+            return
+        src = (s + m.start(1), s + m.end(1))
+        if self.entities.at(*src) is None and not m.group(1).isupper():
+            return
+        cs, ce = _trim(self.text, s + m.start(2), s + m.end(2))
+        colon = self.text.index(":", src[1])
+        self.drafts.append(Draft([(cs, ce)], src, (colon, colon + 1, "headline"), "headline",
+                                 confidence=0.7))
+
+    def _sentence(self, sent: SpacySpan) -> None:
+        for tok in sent:
+            low = tok.lower_
+            if low == "according" and tok.i + 1 < len(self.doc) and \
+                    self.doc[tok.i + 1].lower_ == "to":
+                self._marker(sent, tok)
+                continue
+            if low in ("citing", "quoting") and tok.i + 1 < sent.end:
+                self._marker(sent, tok)
+                continue
+            lemma = tok.lemma_.lower()
+            if not tok.tag_.startswith("VB") or tok.dep_ in ("aux", "auxpass"):
+                continue
+            if lemma in self.lex.speech:
+                mode: StatementMode = "speech"
+            elif lemma in self.lex.thought:
+                mode = "thought"
+            else:
+                continue
+            self._verb(sent, tok, lemma, mode)
+
+    def _marker(self, sent: SpacySpan, tok: Token) -> None:
+        """'according to X', 'citing X': X is a source; what it frames is decided later."""
+        start_i = tok.i + (2 if tok.lower_ == "according" else 1)
+        if start_i >= sent.end:
+            return
+        end_i = start_i
+        while end_i < sent.end and not (self.doc[end_i].is_punct and self.doc[end_i].text
+                                        not in ("-", "&", ".", "'")) \
+                and not self.doc[end_i].is_space and self.doc[end_i].lower_ not in (
+                    "that", "which", "who"):
+            end_i += 1
+        if end_i == start_i:
+            return
+        src_end = self.doc[end_i - 1].idx + len(self.doc[end_i - 1])
+        source = (self.doc[start_i].idx, src_end)
+        phrase_start = tok.idx
+        prev = tok.i - 1
+        if prev >= sent.start and self.doc[prev].text in (",", "—", "("):
+            phrase_start = self.doc[prev].idx
+        self.markers.append((sent, (phrase_start, src_end), source))
+
+    def _verb(self, sent: SpacySpan, verb: Token, lemma: str, mode: StatementMode) -> None:
+        subj = _subject(verb)
+        if subj is None:
+            return
+        # "will never ask", "would say": not a report of something said
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            return
+        if any(q.start <= verb.idx < q.end for q in self.quotes):
+            return  # a verb inside a quotation is part of what was said
+        speaker = _np_span(subj)
+        # "… War ISW said": a name right before the verb is the speaker even when the parser
+        # took a longer, garbled subject
+        prev = self.doc[verb.i - 1] if verb.i > 0 else None
+        if prev is not None and prev.tag_ in ("NNP", "NNPS") and \
+                speaker[0] <= prev.idx < speaker[1]:
+            hit = self.entities.at(prev.idx, prev.idx + len(prev))
+            if hit is not None and hit[0].end == prev.idx + len(prev) and \
+                    hit[0].start > speaker[0]:
+                speaker = (hit[0].start, hit[0].end)
+        cue = (verb.idx, verb.idx + len(verb), lemma)
+        addressee = None
+        content: tuple[int, int] | None = None
+        children = list(verb.children)
+        weak = lemma in self.lex.weak
+        for child in children:
+            if child.dep_ in ("dative",) or (child.dep_ == "dobj" and lemma in self.lex.addressee
+                                             and lemma not in self.lex.object_content):
+                addressee = _np_span(child)
+        for child in children:
+            if child.dep_ in CONTENT_DEPS and child.i != subj.i:
+                content = (child.left_edge.idx, _right_char(child))
+                break
+        if content is None and lemma in self.lex.xcomp:
+            for child in children:
+                if child.dep_ == "xcomp":
+                    content = (child.left_edge.idx, _right_char(child))
+                    break
+        if content is None and lemma in self.lex.object_content and not weak:
+            for child in children:
+                if child.dep_ == "dobj":
+                    content = (child.left_edge.idx, _right_char(verb))
+                    break
+        if content is None and weak:
+            return
+        if addressee is None and lemma in self.lex.addressee:
+            addressee, content = self._glued_addressee(verb, content)
+        if content is not None and content[0] < verb.idx and content[1] > verb.idx:
+            content = (verb.idx + len(verb), content[1])
+        if content is None:
+            quote = self._adjacent_quote(sent, verb, speaker)
+            if quote is None:
+                return
+            content = quote
+        exclude = [speaker, (cue[0], cue[1])] + ([addressee] if addressee else [])
+        cs, ce = _content_span(self.text, content[0], content[1], exclude)
+        if ce - cs < 3 or not re.search(r"\w", self.text[cs:ce]):
+            return
+        conf = 0.8 if mode == "speech" else 0.55
+        self.drafts.append(Draft([(cs, ce)], speaker, cue, "verb", mode, verb.i, subj.i,
+                                 addressee, confidence=conf))
+
+    def _glued_addressee(self, verb: Token, content: tuple[int, int] | None
+                         ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """'asked Scholes Arms supply … should be stopped': a known name right after the verb
+        is the addressee even when the tagger glued it to the content."""
+        nxt = verb.i + 1
+        if nxt >= len(self.doc):
+            return None, content
+        tok = self.doc[nxt]
+        hit = self.entities.at(tok.idx, tok.idx + len(tok))
+        if hit is None or hit[1].type not in ("PERSON", "ORG"):
+            return None, content
+        mention = hit[0]
+        if mention.start != tok.idx:
+            return None, content
+        if content is not None and content[0] <= mention.start < content[1]:
+            content = (mention.end, content[1])
+        return (mention.start, mention.end), content
+
+    def _adjacent_quote(self, sent: SpacySpan, verb: Token, speaker: tuple[int, int]
+                        ) -> tuple[int, int] | None:
+        """A cue with no content of its own ("…“, ISW said" / "X added." + quote) takes the
+        quote that ends right before it or starts right after its sentence."""
+        lo = min(speaker[0], verb.idx)
+        hi = max(speaker[1], verb.idx + len(verb))
+        for q in reversed(self.quotes):
+            if q.end <= lo and not self.text[q.end:lo].strip(" \t,.;:—–-" + "".join(ALL_MARKS)):
+                return q.start, q.end
+        tail = sent.end_char
+        for q in self.quotes:
+            if q.start >= hi and q.start - tail <= 4 and \
+                    not self.text[hi:q.start].strip(" \t\n,.;:—–-" + "".join(ALL_MARKS)):
+                return q.start, q.end
+        return None
+
+    def _according_to(self) -> None:
+        for sent, phrase, source in self.markers:
+            framed = [d for d in self.drafts if d.cue_token is not None
+                      and sent.start <= d.cue_token < sent.end]
+            if framed:
+                for d in framed:
+                    d.relays.append(source)
+                continue
+            s0, e0 = sent.start_char, sent.end_char
+            if phrase[0] - s0 <= 2:  # "According to X, …"
+                cs, ce = phrase[1], e0
+            else:
+                cs, ce = s0, phrase[0]
+                rest = self.text[phrase[1]:e0]
+                if rest.strip(" .\n\t") and not rest.lstrip().startswith(("“", '"')):
+                    ce = e0
+            cs, ce = _content_span(self.text, cs, ce, [phrase])
+            if ce - cs < 3:
+                continue
+            lemma = "cite" if self.text[phrase[0]:phrase[1]].lstrip(" ,(—").lower().startswith(
+                ("citing", "quoting")) else "according to"
+            cue_s = phrase[0] + len(self.text[phrase[0]:phrase[1]]) - len(
+                self.text[phrase[0]:phrase[1]].lstrip(" ,(—"))
+            self.drafts.append(Draft([(cs, ce)], source, (cue_s, source[0] - 1, lemma),
+                                     "according", confidence=0.75))
+
+    def _orphan_quotes(self) -> None:
+        """Quotes no cue claimed: the second half of a split quote, or a quote paragraph
+        that continues the previous speaker."""
+        for q in self.quotes:
+            if any(d.covers(q.start, q.end) for d in self.drafts):
+                continue
+            if len(re.findall(r"\w+", self.text[q.start:q.end])) < 4:
+                continue
+            before = [d for d in self.drafts if d.start < q.start and d.cue is not None]
+            if not before:
+                continue
+            prev = max(before, key=lambda d: d.end)
+            gap = self.text[max(prev.speaker[1] if prev.speaker else prev.end, prev.cue[1]
+                                if prev.cue else prev.end):q.start]
+            if prev.cue and prev.cue[0] < q.start and not gap.strip(
+                    " \t,:;—–-" + "".join(ALL_MARKS)):
+                prev.fragments.append((q.start, q.end))  # "A," he said, "B."
+                continue
+            between = self.text[prev.end:q.start]
+            if between.count("\n") <= 2 and (q.continues or not between.strip(
+                    " \t\n.,:;" + "".join(ALL_MARKS))):
+                self.drafts.append(Draft([(q.start, q.end)], prev.speaker, None, "continuation",
+                                         prev.mode, None, prev.speaker_token, confidence=0.45))
+
+    def _nested(self) -> None:
+        """'Y reported that X said C' and 'X replied that … ISW said C': one statement, with
+        one of the two as its relay (an organisation passes on what a person says)."""
+        drop: set[int] = set()
+        for i, outer in enumerate(self.drafts):
+            for j, inner in enumerate(self.drafts):
+                if i == j or inner.cue is None or outer.cue is None or j in drop:
+                    continue
+                if not outer.covers(inner.cue[0], inner.cue[1]):
+                    continue
+                if outer.speaker is None or inner.speaker is None:
+                    continue
+                o_ent = self.entities.at(*outer.speaker)
+                i_ent = self.entities.at(*inner.speaker)
+                o_type = o_ent[1].type if o_ent else "OTHER"
+                i_type = i_ent[1].type if i_ent else "OTHER"
+                if o_type == "PERSON" and i_type == "ORG":
+                    inner.relays.insert(0, inner.speaker)
+                    inner.speaker, inner.speaker_token = outer.speaker, outer.speaker_token
+                    inner.cue, inner.cue_token = outer.cue, outer.cue_token
+                    inner.addressee = inner.addressee or outer.addressee
+                elif o_ent and i_ent and o_ent[1].id == i_ent[1].id:
+                    continue
+                else:
+                    inner.relays.append(outer.speaker)
+                drop.add(i)
+        self.drafts = [d for k, d in enumerate(self.drafts) if k not in drop]
+
+    # -- resolving --------------------------------------------------------------------------
+    def _resolve(self) -> None:
+        previous: list[Draft] = []
+        for d in self.drafts:
+            if d.speaker is not None:
+                d.speaker_mention, d.speaker_entity = self._mention(d.speaker, previous)
+            if d.addressee is not None:
+                d.addressee_mention, _ = self._mention(d.addressee, previous)
+            elif d.cue and d.cue[2] in self.lex.reply and d.speaker_entity is not None:
+                d.addressee_mention = self._reply_to(d, previous)
+            d.relay_mentions = [self._mention(r, previous)[0] for r in d.relays]
+            d.kind = self._kind(d)
+            if d.speaker_mention is None:
+                d.confidence -= 0.2
+            elif d.speaker_entity is None:
+                d.confidence -= 0.05
+            if d.speaker_mention is not None and d.speaker is not None and \
+                    fold(self.text[d.speaker[0]:d.speaker[1]]) in self.lex.person_pronouns | \
+                    self.lex.org_pronouns:
+                d.confidence -= 0.1
+            if d.kind == "direct" and d.cue is not None:
+                d.confidence += 0.1
+            d.confidence = round(max(0.05, min(0.99, d.confidence)), 2)
+            previous.append(d)
+
+    def _mention(self, span: tuple[int, int], previous: list[Draft]
+                 ) -> tuple[Mention, Entity | None]:
+        text = self.text[span[0]:span[1]]
+        hit = self.entities.at(*span)
+        if hit is not None:
+            m, e = hit
+            return Mention(m.start, m.end, m.text, e.id, e.name, m.title), e
+        low = fold(text)
+        words = low.split()
+        head = words[-1] if words else ""
+        if low in self.lex.person_pronouns or low in self.lex.org_pronouns:
+            want = {"PERSON"} if low in ("he", "she", "him", "her", "i") else \
+                {"ORG", "GPE"} if low == "it" else {"PERSON", "ORG", "GPE"}
+            ent = self._antecedent(span[0], want, previous)
+        elif head in self.lex.anaphors or low in self.lex.anaphors:
+            ent = self._anaphor(span[0], low, head, previous)
+        else:
+            ent = None
+        if ent is not None:
+            return Mention(span[0], span[1], text, ent.id, ent.name), ent
+        return Mention(span[0], span[1], text), None
+
+    def _antecedent(self, pos: int, want: set[str], previous: list[Draft]) -> Entity | None:
+        """The entity a pronoun stands for: the latest speaker of the right type in the last
+        paragraphs, else the latest mention of the right type before it."""
+        for d in reversed(previous[-4:]):
+            if d.speaker_entity is not None and d.speaker_entity.type in want and \
+                    d.start < pos and pos - d.end < 1500:
+                return d.speaker_entity
+        best: tuple[int, Entity] | None = None
+        for e in self.entities.entities:
+            if e.type not in want:
+                continue
+            for m in e.mentions:
+                if m.end <= pos and pos - m.end < 600 and (best is None or m.end > best[0]):
+                    best = (m.end, e)
+        return best[1] if best else None
+
+    def _anaphor(self, pos: int, low: str, head: str, previous: list[Draft]) -> Entity | None:
+        """'the spokesman', 'the institute': the latest entity with that title or name word."""
+        best: tuple[int, Entity] | None = None
+        for e in self.entities.entities:
+            names = " ".join(fold(a) for a in e.aliases + e.titles)
+            if head not in names.split():
+                continue
+            for m in e.mentions:
+                if m.end <= pos and (best is None or m.end > best[0]):
+                    best = (m.end, e)
+        return best[1] if best else None
+
+    def _reply_to(self, d: Draft, previous: list[Draft]) -> Mention | None:
+        me = d.speaker_entity.id if d.speaker_entity else None
+        for p in reversed(previous):
+            if p.addressee_mention is not None and p.addressee_mention.entity_id == me and \
+                    p.speaker_mention is not None:
+                return p.speaker_mention
+        for p in reversed(previous):
+            if p.speaker_entity is not None and p.speaker_entity.id != me:
+                return p.speaker_mention
+        return None
+
+    def _kind(self, d: Draft) -> StatementKind:
+        inside = total = 0
+        for s, e in d.fragments:
+            for m in re.finditer(r"\w+", self.text[s:e]):
+                a, b = s + m.start(), s + m.end()
+                total += b - a
+                inside += sum(max(0, min(b, q.end) - max(a, q.start)) for q in self.quotes)
+        if total == 0 or inside == 0:
+            return "indirect"
+        return "direct" if inside / total >= 0.9 else "mixed"
+
+
+def _right_char(tok: Token) -> int:
+    r = tok.right_edge
+    return r.idx + len(r)
+
+
+def cue_record(text: str, d: Draft) -> Cue | None:
+    if d.cue is None:
+        return None
+    s, e, lemma = d.cue
+    return Cue(s, e, text[s:e], lemma)

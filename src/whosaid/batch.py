@@ -1,0 +1,99 @@
+"""A batch run: read inputs, clean, analyse, store — one document at a time, each in its own
+transaction, so an interrupted run leaves a consistent database that the next run completes.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from .clean import clean_document
+from .errors import InputError, WhosaidError
+from .export import analysis_json
+from .ingest import read_inputs
+from .model import EXTRACTOR_VERSION, Analysis, CleanDocument, Failure, article_id_for, text_hash
+from .pipeline import Analyzer
+from .settings import Settings
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Summary:
+    """What a batch run did."""
+
+    analyzed: int = 0
+    unchanged: int = 0  # already stored with the same text by this extractor
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (origin, reason)
+    failures: list[Failure] = field(default_factory=list)
+    statements: int = 0
+    words: int = 0
+    article_ids: list[str] = field(default_factory=list)
+
+
+def _clean_all(paths: Sequence[str | Path], settings: Settings, summary: Summary,
+               on_item: Callable[[], None]) -> Iterator[CleanDocument]:
+    for item in read_inputs(paths, settings):
+        if isinstance(item, Failure):
+            summary.failures.append(item)
+            on_item()
+            continue
+        try:
+            yield clean_document(item, settings)
+        except InputError as exc:
+            summary.failures.append(Failure(item.origin, str(exc), item.doc_id))
+            on_item()
+
+
+def run_analyze(paths: Sequence[str | Path], settings: Settings, store: Store, *,
+                jsonl_out: IO[str] | None = None, force: bool = False,
+                on_item: Callable[[], None] = lambda: None,
+                analyzer: Analyzer | None = None) -> Summary:
+    """Analyse every document under ``paths`` into ``store``; bad documents are reported in the
+    summary and the batch goes on."""
+    summary = Summary()
+    analyzer = analyzer or Analyzer(settings)
+
+    def todo() -> Iterator[CleanDocument]:
+        for doc in _clean_all(paths, settings, summary, on_item):
+            aid = article_id_for(doc.text, doc.url)
+            if not force and jsonl_out is None and store.has_current(
+                    aid, text_hash(doc.text), EXTRACTOR_VERSION):
+                summary.unchanged += 1
+                summary.article_ids.append(aid)
+                on_item()
+                continue
+            yield doc
+
+    for result in analyzer.analyze_many(todo()):
+        if isinstance(result, Failure):
+            summary.failures.append(result)
+        else:
+            _record(result, store, summary, jsonl_out)
+        on_item()
+    return summary
+
+
+def _record(analysis: Analysis, store: Store, summary: Summary, jsonl_out: IO[str] | None
+            ) -> None:
+    art = analysis.article
+    try:
+        store.save(analysis)
+    except WhosaidError as exc:
+        summary.failures.append(Failure(art.origin, f"{art.origin}: {exc}", art.doc_id))
+        return
+    if jsonl_out is not None:
+        jsonl_out.write(json.dumps(analysis_json(analysis), ensure_ascii=False) + "\n")
+        jsonl_out.flush()
+    summary.article_ids.append(art.id)
+    if art.analyzed:
+        summary.analyzed += 1
+        summary.statements += len(analysis.statements)
+        summary.words += len(art.text.split())
+    else:
+        summary.skipped.append((art.origin, art.skip_reason or "not analysed"))

@@ -1,0 +1,955 @@
+"""Temporal expressions: find them in news text and resolve them against the publication date.
+
+``tag_dates`` scans a text once with one big alternation of rules (compiled once, cached) and
+gives every expression a TIMEX3-style ``type`` (DATE, TIME, DURATION, SET) and ``value``:
+
+* explicit dates: "Dec. 2, 2022" -> 2022-12-02, "December 2022" -> 2022-12, "2022" -> 2022;
+* dates without a year take the year that puts them nearest the publication date, with a bias
+  to the past (a future candidate must be less than half as far away as the past one), so
+  "January 5" in a paper of 2022-12-04 is 2023-01-05 and "November 30" is 2022-11-30;
+* weekdays: the latest such day on or before publication ("said Friday"), after it when the
+  clause looks ahead ("will meet Friday", "next Friday");
+* relative expressions ("yesterday", "last week" -> 2022-W47, "last month", "two days ago"),
+  months alone ("in November" -> the latest November not after publication), seasons,
+  quarters, decades, holidays, durations ("three days" -> P3D), sets ("every week" -> P1W),
+  clock times ("3 p.m." -> TIME) and the vague PRESENT_REF / PAST_REF / FUTURE_REF;
+* anaphoric expressions ("the day before", "the following week", "two days later") count
+  from the last date the text mentioned, or from publication when there is none; an
+  apposition fixes them outright: in "The day before, on December 2" both are 2022-12-02.
+
+Without a publication date nothing is guessed: a date without a year keeps "XXXX"
+("XXXX-12-02") and an expression relative to publication gets the value None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+from .model import DateExpr, DatePrecision
+
+__all__ = ["precision_of", "resolve_value", "tag_dates"]
+
+_PRECISION_RULES: tuple[tuple[str, DatePrecision], ...] = (
+    (r"[\dX]{4}-[\dX]{2}-[\dX]{2}(?:T.*)?", "day"),
+    (r"[\dX]{4}-W[\dX]{2}(?:-WE)?", "week"),
+    (r"[\dX]{4}-[\dX]{2}", "month"),
+    (r"[\dX]{4}-Q[1-4X]", "quarter"),
+    (r"[\dX]{4}-(?:SP|SU|FA|WI)", "season"),
+    (r"[\dX]{4}", "year"),
+    (r"[\dX]{3}", "decade"),
+)
+_PREPOSITIONS = frozenset(
+    re.findall(r"\w+", "in on since until till by of from through during before after early "
+               "late mid last next this and or to between around about circa the")
+)
+_AFTER_THE = (
+    "past last next first coming final previous following remaining latest most recent current "
+    "same prior preceding year quarter day week month weekend end beginning start middle fiscal "
+    "calendar future near distant full twentieth nineteenth twenty nineteen fourth years months "
+    "weeks days decades centuries decade century period night morning"
+)
+_PAST_CUES = r"said|says|told|announced|added|stated|declared|reported|was|were|had|did"
+_FUTURE_CUES = (
+    r"will|won't|'ll|’ll|shall|going\s+to|plans?|planned|planning|scheduled?|expected|"
+    r"expects|set\s+to|is\s+to|are\s+to|due|as\s+soon\s+as|as\s+early\s+as|upcoming|"
+    r"to\s+be\s+held|intends?\s+to|hopes?\s+to"
+)
+
+_TRIGGERS = {  # rule -> the words that can start it (# a digit, @group a word list)
+    "iso": "#",
+    "slash": "#",
+    "md": "@weekdays @mod @months",
+    "dm": "@weekdays the #",
+    "my": "@mod @months",
+    "holiday": "@rel @holidays",
+    "quarter": "the last this next current # fiscal calendar @ordinals q1 q2 q3 q4",
+    "quarter_rel": "the latest most recent current previous past last next coming year same "
+                   "prior preceding that comparable",
+    "half": "the first second",
+    "decade": "the early late mid # @decades nineteen",
+    "century": "the # twentieth twenty nineteenth",
+    "ago": "@quant @numbers #",
+    "vague_ago": "a few several many some @units",
+    "relday": "@mod yesterday today tomorrow tonight last this",
+    "anaphor": "earlier later that the",
+    "rel_unit": "@mod @rel the current previous over",
+    "time": "# noon midnight",
+    "weekday": "@rel @mod @weekdays",
+    "season": "@mod @rel the @seasons",
+    "month": "@mod @rel @months",
+    "year": "@mod fiscal calendar the #",
+    "set": "every each per daily nightly weekly monthly annually yearly hourly once twice "
+           "@numbers #",
+    "duration": "@quant @numbers #",
+    "vague_duration": "@vague for over within in after took",
+    "ref": "now nowadays currently at these presently current recently recent lately the formerly",
+}
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class _Words:
+    months: dict[str, int]
+    ambiguous_months: frozenset[str]
+    weekdays: dict[str, int]
+    numbers: dict[str, float]
+    vague_numbers: tuple[str, ...]
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    seasons: dict[str, str]
+    season_start: dict[str, int]
+    parts_of_day: dict[str, str]
+    decade_words: dict[str, int]
+    holidays: dict[str, dict[str, int]]
+    timezones: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    raw: dict[str, Any] = json.loads(
+        resources.files("whosaid").joinpath("data/temporal.json").read_text(encoding="utf-8")
+    )
+    return _Words(
+        months=dict(raw["months"]),
+        ambiguous_months=frozenset(raw["ambiguous_months"]),
+        weekdays=dict(raw["weekdays"]),
+        numbers={k: float(v) for k, v in raw["numbers"].items()},
+        vague_numbers=tuple(raw["vague_numbers"]),
+        ordinals=dict(raw["ordinals"]),
+        units=dict(raw["units"]),
+        seasons=dict(raw["seasons"]),
+        season_start=dict(raw["season_start_month"]),
+        parts_of_day=dict(raw["parts_of_day"]),
+        decade_words=dict(raw["decade_words"]),
+        holidays={k: dict(v) for k, v in raw["holidays"].items()},
+        timezones=tuple(raw["timezones"]),
+    )
+
+
+def _alt(words: Sequence[str]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    parts = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower().replace("’", "'")).strip(" .")
+
+
+# --------------------------------------------------------------------------- values
+
+
+def precision_of(value: str | None) -> DatePrecision:
+    """The granularity of a TIMEX3 value: "2022-12-02" day ... "202" decade, else unknown."""
+    if not value:
+        return "unknown"
+    for pattern, precision in _PRECISION_RULES:
+        if re.fullmatch(pattern, value):
+            return precision
+    return "unknown"
+
+
+def _day(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _week(d: dt.date, suffix: str = "") -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year:04d}-W{week:02d}{suffix}"
+
+
+def _month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _shift_month(year: int, month: int, k: int) -> tuple[int, int]:
+    t = year * 12 + month - 1 + k
+    return t // 12, t % 12 + 1
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _nearest(pub: dt.date, make: Callable[[int], dt.date | None], future: bool) -> dt.date | None:
+    """The candidate (last, this, next year) nearest ``pub``; the far side counts double.
+
+    News reports mostly look back, so a future candidate wins only when it is less than half
+    as far away as the past one; in a clause that looks ahead the bias is reversed.
+    """
+    best: tuple[int, dt.date] | None = None
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        d = make(year)
+        if d is None:
+            continue
+        delta = (d - pub).days
+        cost = abs(delta) * (2 if delta > 0 else 1) if not future else (delta if delta >= 0
+                                                                          else 10**6 - delta)
+        if best is None or cost < best[0]:
+            best = (cost, d)
+    return best[1] if best else None
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (h + m - 7 * ((a + 11 * h + 22 * m) // 451) + 114)
+    return dt.date(year, n // 31, n % 31 + 1)
+
+
+def _holiday(spec: dict[str, int], year: int) -> dt.date | None:
+    if "easter" in spec:
+        return _easter(year) + dt.timedelta(days=spec["easter"])
+    month = spec["month"]
+    if "day" in spec:
+        return _safe_date(year, month, spec["day"])
+    weekday, nth = spec["weekday"], spec["nth"]
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    y2, m2 = _shift_month(year, month, 1)
+    last = dt.date(y2, m2, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def _weekday_date(pub: dt.date, weekday: int, rel: str, future: bool) -> dt.date:
+    back = (pub.isoweekday() - weekday) % 7
+    ahead = (weekday - pub.isoweekday()) % 7
+    if rel in ("last", "past", "this past"):
+        return pub - dt.timedelta(days=back or 7)
+    if rel in ("next", "coming", "this coming"):
+        return pub + dt.timedelta(days=ahead or 7)
+    if rel == "this":
+        return pub + dt.timedelta(days=weekday - pub.isoweekday())
+    return pub + dt.timedelta(days=ahead) if future else pub - dt.timedelta(days=back)
+
+
+# --------------------------------------------------------------------------- scanning
+
+
+class _Hit(NamedTuple):
+    start: int
+    end: int
+    type: str
+    value: str | None
+    anaphoric: bool = False
+    explicit: bool = False
+
+
+@dataclass
+class _Ctx:
+    """What one call of ``tag_dates`` knows while it scans (local, never shared)."""
+
+    text: str
+    pub: dt.date | None
+    anchor: tuple[dt.date, DatePrecision] | None = None
+    quarter: dt.date | None = None  # the first day of the last quarter mentioned
+
+    def future(self, start: int) -> bool:
+        """Whether the clause before ``start`` looks ahead ("will", "plans to"), unless a
+        reporting or past verb ("said", "was") stands after the last such cue."""
+        lo = max(0, start - 120)
+        window = self.text[lo:start]
+        cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
+        cues = _scanner().future.findall(window, cut + 1)
+        return bool(cues) and bool(cues[-1][0])
+
+    def prev_word(self, start: int) -> str:
+        m = re.search(r"([A-Za-z]+)\W*$", self.text[max(0, start - 20) : start])
+        return m.group(1).lower() if m else ""
+
+    def reference(self, unit: str) -> dt.date | None:
+        """The date an anaphoric expression counts from: the last one mentioned, else pub."""
+        need = {"day": ("day",), "week": ("day", "week"), "month": ("day", "week", "month")}
+        if self.anchor and self.anchor[1] in need.get(unit, ("day", "week", "month", "year")):
+            return self.anchor[0]
+        return self.pub
+
+
+Handler = Callable[[re.Match[str], _Ctx], "_Hit | None"]
+
+
+@dataclass(frozen=True)
+class _Scanner:
+    sources: dict[str, str]  # rule name -> regex source, in priority order
+    triggers: dict[str, tuple[str, ...]]  # first token ("#" for digits) -> rules it can start
+    handlers: dict[str, Handler]
+    future: re.Pattern[str]
+    tokens: re.Pattern[str]
+    next_word: re.Pattern[str]
+    after_the: frozenset[str]  # words that can follow "the" in a temporal expression
+
+
+def _g(m: re.Match[str], name: str) -> str:
+    return m.group(name) or ""
+
+
+def _span(m: re.Match[str], ctx: _Ctx, typ: str, value: str | None, **kw: bool) -> _Hit:
+    return _Hit(m.start(), m.end(), typ, value, **kw)
+
+
+def _month_of(token: str) -> int | None:
+    """A month number for a month word; lower-case words ("may", "march") are not months."""
+    if not token or token[0].islower():
+        return None
+    return _words().months.get(_norm(token))
+
+
+def _number(token: str) -> float | None:
+    t = _norm(token).replace("-", " ")
+    words = _words().numbers
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    if t in words:
+        return words[t]
+    parts = t.split()
+    if len(parts) == 2 and parts[0] in words and parts[1] in words:
+        return words[parts[0]] + words[parts[1]]
+    return None
+
+
+def _unit(token: str) -> str:
+    t = _norm(token)
+    return "century" if t.startswith("centur") else t.rstrip("s")
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    code = _words().units.get(unit, "X")
+    q = "X" if n is None else _fmt(n)
+    if code == "DE":
+        return f"P{_fmt(n * 10)}Y" if n is not None else "PXDE"
+    if code == "CE":
+        return f"P{_fmt(n * 100)}Y" if n is not None else "PXCE"
+    if code.startswith("T"):
+        return f"PT{q}{code[1]}"
+    return f"P{q}{code}"
+
+
+def _shifted(ref: dt.date, unit: str, k: int) -> str | None:
+    """``ref`` moved by ``k`` units, written at that unit's granularity."""
+    if unit in ("day", "night", "morning", "afternoon", "evening", "hour", "minute", "second"):
+        return _day(ref + dt.timedelta(days=k if unit not in ("hour", "minute", "second") else 0))
+    if unit == "week":
+        return _week(ref + dt.timedelta(weeks=k))
+    if unit == "weekend":
+        return _week(ref + dt.timedelta(weeks=k), "-WE")
+    if unit == "month":
+        return _month(*_shift_month(ref.year, ref.month, k))
+    if unit == "quarter":
+        y, m = _shift_month(ref.year, ref.month, 3 * k)
+        return f"{y:04d}-Q{(m - 1) // 3 + 1}"
+    if unit == "year":
+        return f"{ref.year + k:04d}"
+    if unit == "decade":
+        return str(ref.year // 10 + k)
+    if unit == "century":
+        return str(ref.year // 100 + k)
+    return None
+
+
+# --- explicit dates
+
+
+def _h_iso(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    d = _safe_date(int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d")))
+    return _span(m, ctx, "DATE", _day(d), explicit=True) if d else None
+
+
+def _h_slash(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    a, b, y = int(m.group("sl_a")), int(m.group("sl_b")), m.group("sl_y")
+    year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 50 else 1900 + int(y))
+    month, day = (a, b) if a <= 12 else (b, a)
+    d = _safe_date(year, month, day)
+    return _span(m, ctx, "DATE", _day(d), explicit=True) if d else None
+
+
+def _month_day(m: re.Match[str], ctx: _Ctx, mon: str, day: str, year: str) -> _Hit | None:
+    month = _month_of(mon)
+    dnum = int(re.sub(r"\D", "", day))
+    if month is None or _safe_date(2000, month, dnum) is None:
+        return None
+    if year:
+        d = _safe_date(int(year), month, dnum)
+        return _span(m, ctx, "DATE", _day(d), explicit=True) if d else None
+    if ctx.pub is None:
+        return _span(m, ctx, "DATE", f"XXXX-{month:02d}-{dnum:02d}", explicit=True)
+    d = _nearest(ctx.pub, lambda y: _safe_date(y, month, dnum), ctx.future(m.start()))
+    return _span(m, ctx, "DATE", _day(d) if d else None, explicit=True)
+
+
+def _h_md(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    return _month_day(m, ctx, m.group("md_mon"), m.group("md_day"), _g(m, "md_y"))
+
+
+def _h_dm(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    return _month_day(m, ctx, m.group("dm_mon"), m.group("dm_day"), _g(m, "dm_y"))
+
+
+def _h_my(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    month = _month_of(m.group("my_mon"))
+    if month is None:
+        return None
+    return _span(m, ctx, "DATE", _month(int(m.group("my_y")), month), explicit=True)
+
+
+def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    name = m.group("ho")
+    if not any(c.isupper() for c in name):
+        return None
+    spec = _words().holidays[_norm(name)]
+    rel, year = _norm(_g(m, "ho_rel")), _g(m, "ho_y")
+    if year:
+        d = _holiday(spec, int(year))
+        return _span(m, ctx, "DATE", _day(d) if d else None, explicit=True)
+    if ctx.pub is None:
+        return _span(m, ctx, "DATE", None)
+    pub = ctx.pub
+    cands = [d for d in (_holiday(spec, y) for y in range(pub.year - 1, pub.year + 2)) if d]
+    if rel in ("last", "this past"):
+        d = max((c for c in cands if c < pub), default=None)
+    elif rel in ("next", "coming", "this coming"):
+        d = min((c for c in cands if c > pub), default=None)
+    elif rel == "this":
+        d = _holiday(spec, pub.year)
+    else:
+        d = _nearest(pub, lambda y: _holiday(spec, y), ctx.future(m.start()))
+    return _span(m, ctx, "DATE", _day(d) if d else None)
+
+
+# --- quarters, halves, decades, years, seasons, months
+
+
+def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    q = _words().ordinals.get(_norm(_g(m, "q_o"))) or int(_g(m, "q_n") or 0)
+    if not q:
+        return None
+    year_s = _g(m, "q_y") or _g(m, "q_y2") or _g(m, "q_y3") or _g(m, "q_yp")
+    pre = _norm(_g(m, "q_pre"))
+    if year_s:
+        return _span(m, ctx, "DATE", f"{year_s}-Q{q}", explicit=True)
+    if ctx.pub is None:
+        return _span(m, ctx, "DATE", f"XXXX-Q{q}")
+    year = ctx.pub.year
+    if "last" in pre or "previous" in pre or "year-" in pre:
+        year -= 1
+    elif "next" in pre:
+        year += 1
+    elif "this" not in pre and "current" not in pre and (q - 1) * 3 + 1 > ctx.pub.month:
+        year -= 1
+    return _span(m, ctx, "DATE", f"{year:04d}-Q{q}")
+
+
+def _h_quarter_rel(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    rel = _norm(_g(m, "qr") or _g(m, "qr2") or "the")
+    ref: dt.date | None = ctx.pub
+    shift = {"current": 0, "this": 0, "next": 1, "coming": 1, "previous": -2, "prior": -2,
+             "preceding": -2, "year-ago": -5, "year-earlier": -5}.get(rel, -1)
+    if ctx.quarter and rel in ("year-ago", "year-earlier", "the", "same", "that", "comparable"):
+        ref, shift = ctx.quarter, (0 if rel in ("the", "same", "that") else -4)
+    if ref is None:
+        return _span(m, ctx, "DATE", None)
+    return _span(m, ctx, "DATE", _shifted(ref, "quarter", shift))
+
+
+def _h_half(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    half = 1 if _norm(m.group("h")) == "first" else 2
+    if _g(m, "h_y"):
+        return _span(m, ctx, "DATE", f"{m.group('h_y')}-H{half}")
+    if ctx.pub is None:
+        return _span(m, ctx, "DATE", f"XXXX-H{half}")
+    k = {"last": -1, "next": 1}.get(_norm(_g(m, "h_rel")), 0)
+    return _span(m, ctx, "DATE", f"{ctx.pub.year + k:04d}-H{half}")
+
+
+def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    tok = _norm(m.group("de"))
+    if tok[:1].isdigit() and len(tok.rstrip("'s")) == 4:
+        return _span(m, ctx, "DATE", tok[:3], explicit=True)
+    words = _words().decade_words
+    digit = int(re.sub(r"\D", "", tok)[:1]) if tok[:1] == "'" else words.get(tok.split()[-1], -1)
+    if digit < 0 or (tok[:1] != "'" and not _norm(m.group(0)).startswith("the")):
+        return None
+    if tok.startswith("nineteen"):
+        return _span(m, ctx, "DATE", f"19{digit}")
+    if ctx.pub is None:
+        return _span(m, ctx, "DATE", f"XX{digit}")
+    century = ctx.pub.year // 100 - (1 if (ctx.pub.year // 100) * 100 + digit * 10 > ctx.pub.year
+                                     else 0)
+    return _span(m, ctx, "DATE", f"{century}{digit}")
+
+
+def _h_century(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    n = int(re.sub(r"\D", "", m.group("ce_n")))
+    return _span(m, ctx, "DATE", f"{n - 1:02d}", explicit=True) if 0 < n < 30 else None
+
+
+def _h_year(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    year = int(m.group("y"))
+    if not _g(m, "y_mod"):
+        prev = ctx.prev_word(m.start())
+        after = ctx.text[m.end() : m.end() + 30]
+        if prev not in _PREPOSITIONS and (year < 1900 or re.match(r"\s+[a-z]+s\b", after)):
+            return None
+        if re.match(r"\s*(?:-|to|and)\s*\d", after) and prev in ("between", "from"):
+            pass
+    return _span(m, ctx, "DATE", f"{year:04d}", explicit=True)
+
+
+def _season_year(pub: dt.date, start: int, rel: str, future: bool) -> int:
+    def begins(y: int) -> dt.date:
+        return dt.date(y, start, 1)
+
+    def ends(y: int) -> dt.date:
+        y2, m2 = _shift_month(y, start, 3)
+        return dt.date(y2, m2, 1)
+
+    if rel in ("last", "past", "this past"):
+        return max(y for y in range(pub.year - 2, pub.year + 1) if ends(y) <= pub)
+    if rel in ("next", "coming", "this coming"):
+        return min(y for y in range(pub.year - 1, pub.year + 2) if begins(y) > pub)
+    current = pub.year - (1 if start == 12 and pub.month <= 2 else 0)
+    if rel == "this" or future or begins(current) <= pub:
+        return current
+    return current - 1
+
+
+def _h_season(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    code = _words().seasons[_norm(m.group("se"))]
+    rel = _norm(_g(m, "se_rel"))
+    if _g(m, "se_y"):
+        return _span(m, ctx, "DATE", f"{m.group('se_y')}-{code}", explicit=True)
+    if re.match(r"\s+of\b", ctx.text[m.end() :]):
+        return None
+    bare = not rel and not _g(m, "se_mod")
+    if bare and (code == "FA" or ctx.prev_word(m.start()) not in ("in", "during", "over")):
+        return None
+    if ctx.pub is None:
+        return _span(m, ctx, "DATE", None if rel in ("last", "next") else f"XXXX-{code}")
+    start = _words().season_start[code]
+    year = _season_year(ctx.pub, start, rel, ctx.future(m.start()))
+    return _span(m, ctx, "DATE", f"{year:04d}-{code}")
+
+
+def _h_month(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    token = m.group("mo")
+    month = _month_of(token)
+    rel, mod = _norm(_g(m, "mo_rel")), _g(m, "mo_mod")
+    if month is None:
+        return None
+    ambiguous = _norm(token) in _words().ambiguous_months and not rel and not mod
+    if ambiguous and ctx.prev_word(m.start()) not in _PREPOSITIONS:
+        return None
+    if ctx.pub is None:
+        return _span(m, ctx, "DATE", None if rel in ("last", "next") else f"XXXX-{month:02d}")
+    pm, year = ctx.pub.month, ctx.pub.year
+    if _g(m, "mo_ry"):
+        year += {"last": -1, "next": 1}.get(_norm(m.group("mo_ry")), 0)
+    elif rel in ("last", "past", "this past"):
+        year -= 1 if month >= pm else 0
+    elif rel in ("next", "coming", "this coming"):
+        year += 1 if month <= pm else 0
+    elif rel != "this":
+        d = _nearest(ctx.pub.replace(day=1), lambda y: dt.date(y, month, 1),
+                     ctx.future(m.start()))
+        year = d.year if d else year
+    return _span(m, ctx, "DATE", _month(year, month))
+
+
+# --- relative and anaphoric expressions
+
+
+def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    n = _number(m.group("ago_n"))
+    unit = _unit(m.group("ago_u"))
+    direction = _norm(m.group("ago_d"))
+    if n is None or not n.is_integer():
+        return _span(m, ctx, "DATE", "FUTURE_REF" if direction in ("later", "from now")
+                     else "PAST_REF")
+    k = int(n) * (1 if direction in ("later", "after", "from now", "hence") else -1)
+    anaphoric = direction in ("earlier", "later", "before", "after")
+    if ctx.quarter and unit == "year":
+        return _span(m, ctx, "DATE", _shifted(ctx.quarter, "quarter", 4 * k))
+    ref = ctx.reference(unit) if anaphoric else ctx.pub
+    value = _shifted(ref, unit, k) if ref else None
+    return _span(m, ctx, "DATE", value, anaphoric=anaphoric)
+
+
+def _h_vague_ago(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    later = _norm(m.group("va_d")) in ("later", "from now")
+    return _span(m, ctx, "DATE", "FUTURE_REF" if later else "PAST_REF")
+
+
+def _h_anaphor(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    text = _norm(m.group("an"))
+    unit = next(u for u in ("day", "week", "month", "year", "morning", "afternoon", "evening",
+                            "night") if u in text.split())
+    if any(w in text for w in ("previous", "preceding", "before", "earlier", "prior")):
+        k = -1
+    elif any(w in text for w in ("next", "following", "after", "later")):
+        k = 1
+    else:
+        k = 0
+    ref = ctx.reference("day" if unit not in ("week", "month", "year") else unit)
+    value = _shifted(ref, unit, k) if ref else None
+    return _span(m, ctx, "DATE", value, anaphoric=True)
+
+
+def _h_rel_unit(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    rel = _norm(_g(m, "ru_rel") or "this")
+    unit = _unit(_g(m, "ru_u") or _g(m, "ru_u2") or _g(m, "ru_u3"))
+    if ctx.pub is None:
+        return _span(m, ctx, "DATE", None)
+    if rel in ("the last", "the past") and unit == "decade":
+        return _span(m, ctx, "DURATION", "P10Y")
+    k = {"last": -1, "past": -1, "the past": -1, "the last": -1, "previous": -1,
+         "the previous": -1, "next": 1, "coming": 1, "the coming": 1, "the next": 1,
+         "this coming": 1}.get(rel, 0)
+    pub = ctx.pub
+    if unit == "weekend" and k == 0 and pub.isoweekday() < 6 and not ctx.future(m.start()):
+        k = -1
+    return _span(m, ctx, "DATE", _shifted(pub, unit, k))
+
+
+def _h_relday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    word = _norm(m.group("rd"))
+    k = {"yesterday": -1, "tomorrow": 1, "last night": -1, "the day before yesterday": -2,
+         "the day after tomorrow": 2}.get(word, 0)
+    if ctx.pub is None:
+        return _span(m, ctx, "DATE", None)
+    return _span(m, ctx, "DATE", _day(ctx.pub + dt.timedelta(days=k)))
+
+
+def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    weekday = _words().weekdays[_norm(m.group("wd"))]
+    if ctx.pub is None:
+        return _span(m, ctx, "DATE", None)
+    rel = _norm(_g(m, "wd_rel"))
+    d = _weekday_date(ctx.pub, weekday, rel, ctx.future(m.start()))
+    return _span(m, ctx, "DATE", _day(d))
+
+
+def _h_time(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    if _g(m, "t_noon"):
+        hour, minute = (12, 0) if _norm(m.group("t_noon")) == "noon" else (24, 0)
+    else:
+        hour, minute = int(m.group("t_h")), int(_g(m, "t_m") or 0)
+        pm = _norm(m.group("t_ap")).startswith("p")
+        if not 1 <= hour <= 12:
+            return None
+        hour = (hour % 12) + (12 if pm else 0)
+    day_word = _norm(_g(m, "t_day"))
+    day: str | None = "XXXX-XX-XX"
+    if ctx.pub is not None:
+        day = _day(ctx.pub)
+        if day_word in _words().weekdays:
+            future = ctx.future(m.start())
+            day = _day(_weekday_date(ctx.pub, _words().weekdays[day_word], "", future))
+        elif day_word in ("yesterday", "tomorrow"):
+            day = _day(ctx.pub + dt.timedelta(days=-1 if day_word == "yesterday" else 1))
+    return _span(m, ctx, "TIME", f"{day}T{hour:02d}:{minute:02d}")
+
+
+def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    word = _norm(m.group("rf"))
+    if word.startswith(("recent", "the past", "previously", "formerly", "lately")):
+        value = "PAST_REF"
+    elif "future" in word or "coming" in word or word == "soon":
+        value = "FUTURE_REF"
+    else:
+        value = "PRESENT_REF"
+    return _span(m, ctx, "DATE", value)
+
+
+# --- durations and sets
+
+
+def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    n = _number(m.group("du_n"))
+    if n is None:
+        return None
+    if _g(m, "du_half"):
+        n += 0.5
+    return _span(m, ctx, "DURATION", _duration_value(n, _unit(m.group("du_u"))))
+
+
+def _h_vague_duration(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    unit = _unit(m.group("dv_u") or m.group("db_u"))
+    start = m.start("db_u") if m.group("db_u") else m.start()
+    return _Hit(start, m.end(), "DURATION", _duration_value(None, unit))
+
+
+def _h_set(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    adverb = _norm(_g(m, "st_adv"))
+    if adverb:
+        code = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
+                "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}[adverb]
+        return _span(m, ctx, "SET", code)
+    unit = _norm(_g(m, "st_u") or _g(m, "st_u2"))
+    n_word = _norm(_g(m, "st_n"))
+    n = 2.0 if n_word == "other" else (_number(n_word) if n_word else 1.0)
+    if unit in _words().weekdays or unit.rstrip("s") in _words().weekdays:
+        return _span(m, ctx, "SET", f"XXXX-WXX-{_words().weekdays[unit.rstrip('s')]}")
+    if unit in _words().parts_of_day:
+        return _span(m, ctx, "SET", f"XXXX-XX-XXT{_words().parts_of_day[unit]}")
+    if unit == "weekend":
+        return _span(m, ctx, "SET", "XXXX-WXX-WE")
+    return _span(m, ctx, "SET", _duration_value(n, _unit(unit)))
+
+
+# --------------------------------------------------------------------------- the scanner
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> _Scanner:
+    w = _words()
+    full = [k for k in w.months if len(k) > 4 or k in ("may", "june", "july")]
+    abbr = [k for k in w.months if k not in full]
+    month_full = rf"(?:{_alt(full)})\b"
+    month_any = rf"(?:(?:{_alt(full)})\b|(?:{_alt(abbr)})\b\.?)"
+    weekday = rf"(?:{_alt(list(w.weekdays))})\b"
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![\d%]|[:.]\d)"
+    year = r"(?:1[6-9]|20)\d\d(?![\d%]|,\d|\.\d|\s*(?:percent|per\s+cent|%))"
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    num = rf"(?:\d+(?:\.\d+)?|(?:{tens})[\s-](?:{ones})|{_alt(list(w.numbers))})\b"
+    unit = r"(?:seconds|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries)\b"
+    unit1 = r"(?:minute|hour|day|week|month|year|decade|century)"
+    units_pl = r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
+    mod = r"(?:early|late|earlier|later|mid|the\s+(?:end|beginning|start|middle)\s+of)"
+    parts = _alt(list(w.parts_of_day))
+    rel = r"this\s+past|this\s+coming|last|this|next|past|coming"
+    ordinal = _alt(list(w.ordinals))
+    tz = _alt(list(w.timezones))
+    quant = (r"about|nearly|almost|some|more\s+than|less\s+than|at\s+least|up\s+to|over|only|"
+             r"just|roughly|around|approximately|another|an\s+additional|a\s+further|barely|"
+             r"exactly|the\s+past|the\s+last|the\s+next|the\s+first|the\s+coming|the\s+final|"
+             r"the\s+previous|the\s+following|the\s+remaining|the\s+latest")
+    rules: list[tuple[str, str, Handler]] = [
+        ("iso", r"(?P<iso_y>(?:1[6-9]|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-"
+                r"(?P<iso_d>0[1-9]|[12]\d|3[01])(?!\d)", _h_iso),
+        ("slash", r"(?P<sl_a>\d{1,2})/(?P<sl_b>\d{1,2})/(?P<sl_y>\d{4}|\d{2})(?![\d/])", _h_slash),
+        ("md", rf"(?:{weekday},?\s+)?(?:{mod}[\s-]+)?(?P<md_mon>{month_any})\s*"
+               rf"(?P<md_day>{day})(?:(?:,\s*|\s+)(?P<md_y>{year}))?", _h_md),
+        ("dm", rf"(?:{weekday},?\s+)?(?:the\s+)?(?P<dm_day>{day})(?:\s+of)?\s+"
+               rf"(?P<dm_mon>{month_any})(?:,?\s+(?P<dm_y>{year}))?", _h_dm),
+        ("my", rf"(?:{mod}[\s-]+)?(?P<my_mon>{month_any}),?\s+(?:of\s+)?(?P<my_y>{year})",
+         _h_my),
+        ("holiday", rf"(?:(?P<ho_rel>{rel})\s+)?(?P<ho>{_alt(list(w.holidays))})\b"
+                    rf"(?:,?\s+(?P<ho_y>{year}))?", _h_holiday),
+        ("quarter", rf"(?:(?P<q_pre>(?:the\s+)?(?:(?:last|this|next|current|previous)\s+year['’]s|"
+                    rf"year-ago|year-earlier)|"
+                    rf"(?P<q_yp>{year})['’]?s?|last|this|next|the|current|the\s+current)\s+)?"
+                    rf"(?:(?:fiscal|calendar)\s+)?(?P<q_o>{ordinal})[\s-]+quarter\b"
+                    rf"(?:\s+of\s+(?:fiscal\s+|calendar\s+)?(?P<q_y>{year})|,?\s+(?P<q_y2>{year}))?"
+                    rf"|Q(?P<q_n>[1-4])(?:\s+|/)?(?P<q_y3>{year})?\b", _h_quarter),
+        ("quarter_rel", r"(?:the\s+)?(?P<qr>latest|most\s+recent|recent|current|previous|past|"
+                        r"last|next|coming|year-ago|year-earlier|same|prior|preceding|"
+                        r"comparable\s+year-ago)\s+"
+                        r"(?:fiscal\s+)?quarter\b|the\s+(?P<qr2>year-ago|year-earlier|latest|"
+                        r"comparable)\s+period\b|(?P<qr3>the|that)\s+quarter\b", _h_quarter_rel),
+        ("half", rf"(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+(?:(?P<h_rel>this|last|next|"
+                 rf"the)\s+year|(?:fiscal\s+)?(?P<h_y>{year}))", _h_half),
+        ("decade", rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<de>(?:1[6-9]|20)\d0['’]?s|"
+                   rf"['’]\d0s|(?:nineteen[\s-]+)?(?:{_alt(list(w.decade_words))}))\b", _h_decade),
+        ("century", r"(?:the\s+)?(?P<ce_n>\d{1,2}(?:st|nd|rd|th)|(?:twentieth|twenty-first|"
+                    r"nineteenth))[\s-]+century\b", _h_century),
+        ("ago", rf"(?:(?:{quant})\s+)?(?P<ago_n>{num})[\s-]+(?P<ago_u>{unit})\s+"
+                r"(?P<ago_d>ago|earlier|later|from\s+now|hence|back|"
+                r"(?:before|after)(?=\s*[^\w\s]|\s*$))", _h_ago),
+        ("vague_ago", rf"(?:(?:a\s+few|few|several|many|some)\s+)?{units_pl}\s+"
+                      r"(?P<va_d>ago|earlier|later|from\s+now)", _h_vague_ago),
+        ("relday", rf"(?:(?:early|late|earlier|later)\s+)?(?P<rd>the\s+day\s+before\s+yesterday|"
+                   r"the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight|"
+                   rf"last\s+night|this\s+(?:{parts}))(?:\s+(?:{parts}))?\b", _h_relday),
+        ("anaphor", rf"(?:(?:earlier|later)\s+)?(?P<an>(?:that|the\s+same)(?:\s+same)?\s+"
+                    rf"(?:day|week|month|year|{parts})|the\s+(?:previous|next|following|"
+                    rf"preceding|prior)\s+(?:day|week|month|year|{parts})|the\s+"
+                    rf"(?:day|week|month|year|night)\s+(?:before|after|earlier|prior)"
+                    r"(?=\s*[^\w\s]|\s*$|\s+on\b))\b", _h_anaphor),
+        ("rel_unit", rf"(?:{mod}[\s-]+)?(?P<ru_rel>{rel}|the\s+past|the\s+last|the\s+coming|"
+                     r"the\s+current|current|the\s+previous|previous)\s+(?:fiscal\s+)?"
+                     r"(?P<ru_u>weekend|week|month|year|decade|century)\b(?!-)"
+                     rf"|{mod}\s+(?:the|this)\s+(?:fiscal\s+)?(?P<ru_u2>week|month|year)\b"
+                     r"|(?:over\s+)?the\s+(?P<ru_u3>weekend)\b", _h_rel_unit),
+        ("time", rf"(?P<t_h>\d{{1,2}})(?:[:.](?P<t_m>[0-5]\d))?\s*(?P<t_ap>[ap]\.?\s?m\b\.?)"
+                 rf"(?:\s+(?:{tz})\b)?(?:\s+(?:on\s+)?(?P<t_day>{weekday}|today|yesterday|"
+                 rf"tomorrow))?|(?P<t_noon>noon|midnight)(?:\s+(?:on\s+)?"
+                 rf"(?P<t_day2>{weekday}|today|yesterday|tomorrow))?", _h_time),
+        ("weekday", rf"(?:(?P<wd_rel>{rel}|early|late|earlier|later)\s+)?(?P<wd>{weekday})"
+                    rf"(?:\s+(?:{parts})\b)?", _h_weekday),
+        ("season", rf"(?:(?P<se_mod>early|late|mid)[\s-]+)?(?:(?P<se_rel>{rel}|the)\s+)?"
+                   rf"(?P<se>{_alt(list(w.seasons))})\b(?:\s+(?:of\s+)?(?P<se_y>{year}))?",
+         _h_season),
+        ("month", rf"(?:(?P<mo_mod>{mod})[\s-]+)?(?:(?P<mo_rel>{rel})\s+)?(?P<mo>{month_full})"
+                  r"(?!\s*\d)(?:,?\s+(?P<mo_ry>this|last|next)\s+year\b)?", _h_month),
+        ("year", rf"(?:(?P<y_mod>{mod}|fiscal|calendar|the\s+year)[\s-]+)?(?P<y>{year})",
+         _h_year),
+        ("set", rf"(?:every|each|per)\s+(?:(?P<st_n>{num}|other)\s+)?(?P<st_u>{unit1}s?|"
+                rf"{weekday}|{parts}|weekend)\b|(?P<st_adv>daily|nightly|weekly|monthly|"
+                r"annually|yearly|hourly)\b|(?:once|twice|" + num +
+                rf"\s+times)\s+(?:a|an|per|each|every)\s+(?P<st_u2>{unit1})\b", _h_set),
+        ("duration", rf"(?:(?:{quant})\s+)?(?P<du_n>{num})(?P<du_half>\s+and\s+a\s+half)?"
+                     rf"[\s-]+(?P<du_u>{unit})(?!-old)", _h_duration),
+        ("vague_duration", rf"(?:(?:{_alt(list(w.vague_numbers))})\s+(?P<dv_u>{units_pl})|"
+                           rf"(?:for|over|within|in|after|took)\s+(?P<db_u>{units_pl}))\b",
+         _h_vague_duration),
+        ("ref", r"(?P<rf>now|nowadays|currently|at\s+present|these\s+days|at\s+the\s+moment|"
+                r"presently|current|recently|recent\s+(?:years|months|weeks|days|decades|times)|"
+                r"lately|the\s+past|formerly|the\s+(?:near\s+|distant\s+)?future|"
+                r"the\s+coming\s+(?:days|weeks|months|years))\b(?!-)", _h_ref),
+    ]
+    groups = {
+        "@weekdays": list(w.weekdays), "@months": list(w.months), "@seasons": list(w.seasons),
+        "@mod": ["early", "late", "earlier", "later", "mid", "the"],
+        "@rel": ["this", "past", "last", "next", "coming"], "@ordinals": list(w.ordinals),
+        "@holidays": list(w.holidays), "@decades": list(w.decade_words),
+        "@quant": [a.split(r"\s+")[0] for a in quant.split("|")],
+        "@numbers": list(w.numbers) + tens.split("|"), "@vague": list(w.vague_numbers),
+        "@units": re.findall(r"[a-z]+", units_pl),
+    }
+    triggers: dict[str, list[str]] = {}
+    for name, _, _ in rules:
+        for word in _TRIGGERS[name].split():
+            for phrase in groups.get(word, [word]):
+                first = re.split(r"[^\w#]", phrase)[0].lower()
+                key = "#" if first[:1].isdigit() else first
+                if name not in triggers.setdefault(key, []):
+                    triggers[key].append(name)
+    return _Scanner(
+        sources={name: pattern for name, pattern, _ in rules},
+        triggers={k: tuple(v) for k, v in triggers.items()},
+        handlers={name: h for name, _, h in rules},
+        future=re.compile(rf"\b(?:(?P<f>{_FUTURE_CUES})|(?P<p>{_PAST_CUES}))\b", re.IGNORECASE),
+        tokens=re.compile(r"\w+"),
+        next_word=re.compile(r"[\s-]+['’]?(\w+)"),
+        after_the=frozenset(
+            w for g in ("@ordinals", "@mod", "@rel", "@months", "@weekdays", "@seasons",
+                        "@decades", "@units") for w in groups[g]
+        ) | frozenset(re.findall(r"[a-z]+", _AFTER_THE)),
+    )
+
+
+@lru_cache(maxsize=256)
+def _subpattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of the named rules, tried where a token that can start them stands."""
+    sources = _scanner().sources
+    body = "|".join(f"(?P<{name}>{sources[name]})" for name in names)
+    return re.compile(rf"(?<![\w$€£#@/.-])(?:{body})", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _as_date(published: dt.date | None) -> dt.date | None:
+    if isinstance(published, dt.datetime):
+        return published.date()
+    return published
+
+
+def _overlaps(start: int, end: int, mask: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in mask)
+
+
+def _anchor_of(value: str | None) -> tuple[dt.date, DatePrecision] | None:
+    if not value or value.startswith("X"):
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q([1-4]))?$", value[:10])
+    if not m:
+        return None
+    year = int(m.group(1))
+    if m.group(4):
+        return dt.date.fromisocalendar(year, int(m.group(4)), 1), "week"
+    if m.group(5):
+        return dt.date(year, 3 * int(m.group(5)) - 2, 1), "quarter"
+    if m.group(3):
+        return dt.date(year, int(m.group(2)), int(m.group(3))), "day"
+    if m.group(2):
+        return dt.date(year, int(m.group(2)), 1), "month"
+    return dt.date(year, 1, 1), "year"
+
+
+def tag_dates(
+    text: str, published: dt.date | None, *, mask: Sequence[tuple[int, int]] = ()
+) -> list[DateExpr]:
+    """Every temporal expression in ``text`` outside ``mask``, in order, resolved.
+
+    ``published`` is the publication date every relative expression counts from; without it
+    dates keep an unknown year ("XXXX-12-02") and relative expressions get the value None.
+    """
+    pub = _as_date(published)
+    scanner = _scanner()
+    ctx = _Ctx(text, pub)
+    hits: list[_Hit] = []
+    end = 0
+    triggers, after_the = scanner.triggers, scanner.after_the
+    for tok in scanner.tokens.finditer(text):
+        start = tok.start()
+        if start < end:
+            continue
+        word = tok.group()
+        names: tuple[str, ...] | None
+        if word[0].isdigit():
+            names = triggers["#"]
+            start -= 1 if start and text[start - 1] in "'’" else 0
+        else:
+            names = triggers.get(word.lower())
+            if names is None:
+                continue
+            if word in ("the", "The", "THE"):
+                nxt = scanner.next_word.match(text, tok.end())
+                key = nxt.group(1).lower() if nxt else ""
+                if key not in after_the and not key[:1].isdigit():
+                    continue
+        m = _subpattern(names).match(text, start)
+        if m is None or m.lastgroup is None or _overlaps(m.start(), m.end(), mask):
+            continue
+        try:
+            hit = scanner.handlers[m.lastgroup](m, ctx)
+        except (ValueError, OverflowError):
+            hit = None
+        if hit is None:
+            continue
+        hits.append(hit)
+        end = hit.end
+        if hit.type == "DATE":
+            ctx.anchor = _anchor_of(hit.value) or ctx.anchor
+            if m.lastgroup == "quarter" and ctx.anchor and ctx.anchor[1] == "quarter":
+                ctx.quarter = ctx.anchor[0]
+    for i in range(len(hits) - 1):
+        a, b = hits[i], hits[i + 1]
+        gap = text[a.end : b.start]
+        if a.anaphoric and b.explicit and re.fullmatch(r"\s*,?\s*(?:on\s+|in\s+)?", gap):
+            hits[i] = a._replace(value=b.value)
+    return [
+        DateExpr(h.start, h.end, text[h.start : h.end], h.type, h.value, precision_of(h.value))
+        for h in hits
+    ]
+
+
+def resolve_value(expr_text: str, published: dt.date | None) -> tuple[str | None, DatePrecision]:
+    """The value and precision of one temporal expression (the first one found in it)."""
+    found = tag_dates(expr_text, published)
+    if not found:
+        return None, "unknown"
+    return found[0].value, found[0].precision

@@ -1,0 +1,348 @@
+"""Entities of one article: named mentions clustered to canonical entities with aliases.
+
+Joins what a re-reported, translated article scatters: surname and full name, acronym and
+expansion, a name translated word by word ("War Research Institute"), a close misspelling
+("Scholes" for Scholz) when it sounds the same and no other person could be meant. Never
+merges two people whose given names differ.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from .model import Entity, Mention, content_id
+from .nlp import load_data
+
+KEPT_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC",
+               "EVENT": "EVENT", "NORP": "NORP"}
+DETERMINERS = {"the", "a", "an", "this", "that"}
+
+
+def fold(s: str) -> str:
+    """Lowercase without diacritics: 'Selenskyj' and 'selenskyj' compare equal."""
+    nfkd = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in nfkd if not unicodedata.combining(c)).lower()
+
+
+def phonetic_key(word: str) -> str:
+    """A rough sound-alike key for surnames across transliterations.
+
+    'Scholz' and 'Scholes' share SKLS, 'Scholl' is SKL; 'Peskow' and 'Peskov' share PSKF;
+    'Zelensky', 'Zelenskyy' and 'Selenskyj' share SLNSK.
+    """
+    w = re.sub(r"[^a-z]", "", fold(word))
+    if not w:
+        return ""
+    for a, b in (("sch", "sk"), ("tsch", "ch"), ("ph", "f"), ("ck", "k"), ("tz", "s"),
+                 ("ts", "s"), ("z", "s"), ("w", "f"), ("v", "f"), ("c", "k"), ("q", "k"),
+                 ("x", "ks"), ("j", "y"), ("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "g")):
+        w = w.replace(a, b)
+    head, tail = w[0], w[1:]
+    tail = re.sub(r"[aeiouyh]", "", tail)
+    key = head.upper() + tail.upper()
+    key = re.sub(r"(.)\1+", r"\1", key)
+    if key[0] in "AEIOUY" and len(key) > 1:
+        key = "A" + key[1:]
+    return key
+
+
+def _edit_ratio(a: str, b: str) -> float:
+    """1 - normalised Levenshtein distance."""
+    if a == b:
+        return 1.0
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return 1.0 - prev[-1] / max(len(a), len(b))
+
+
+def sound_alike(a: str, b: str) -> bool:
+    """Two surnames that a transliteration or a slip could have turned into one another."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True
+    if len(fa) < 4 or len(fb) < 4:
+        return False
+    ka, kb = phonetic_key(fa), phonetic_key(fb)
+    return bool(ka) and ka == kb and _edit_ratio(fa, fb) >= 0.6
+
+
+@dataclass
+class _Cluster:
+    type_votes: Counter[str] = field(default_factory=Counter)
+    mentions: list[Mention] = field(default_factory=list)
+    forms: Counter[str] = field(default_factory=Counter)
+    titles: list[str] = field(default_factory=list)
+    acronyms: set[str] = field(default_factory=set)
+
+    @property
+    def type(self) -> str:
+        if self.type_votes["PERSON"] and any(len(f.split()) > 1 for f in self.forms):
+            return "PERSON"
+        return self.type_votes.most_common(1)[0][0]
+
+    def full_forms(self) -> list[str]:
+        return [f for f in self.forms if len(f.split()) > 1]
+
+    def surnames(self) -> set[str]:
+        return {f.split()[-1] for f in self.forms}
+
+    def given_names(self) -> set[str]:
+        return {fold(f.split()[0]) for f in self.forms if len(f.split()) > 1}
+
+
+def _org_words(name: str) -> frozenset[str]:
+    data = load_data("names.json")
+    stop = set(data["org_stopwords"])
+    canon: dict[str, str] = {}
+    for group in data["synonyms"]:
+        for w in group:
+            canon[w] = group[0]
+    words = [fold(w) for w in re.findall(r"[\w&]+", name)]
+    return frozenset(canon.get(w, w) for w in words if w not in stop)
+
+
+def _acronym(name: str) -> str:
+    stop = set(load_data("names.json")["org_stopwords"])
+    words = [w for w in re.findall(r"[\w&]+", name) if w.lower() not in stop]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+
+
+def _title_words() -> set[str]:
+    return {t for t in load_data("cues.json")["titles"]}
+
+
+def _clean_span(ent: SpacySpan) -> tuple[int, int] | None:
+    """Token bounds of the name proper: no determiner, possessive or trailing common noun."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                           or doc[end - 1].is_space):
+        end -= 1
+    if ent.label_ == "PERSON":
+        titles = _title_words()
+        while start < end and (doc[start].lower_ in titles or doc[start].lower_.rstrip(".")
+                               in titles):
+            start += 1
+        # "Scholes Arms supply": a capitalised common noun glued to a name by the tagger
+        while end - start > 1 and doc[end - 1].tag_ not in ("NNP", "NNPS"):
+            end -= 1
+        if not all(doc[i].tag_ in ("NNP", "NNPS") or doc[i].text in "-.'" for i in
+                   range(start, end)):
+            return None
+    if start >= end:
+        return None
+    return start, end
+
+
+def _title_before(doc: Doc, start: int) -> str | None:
+    """The role words written before a name: 'Kremlin spokesman', 'Russian President'."""
+    titles = _title_words()
+    i = start
+    found = False
+    while i > 0:
+        tok = doc[i - 1]
+        if tok.is_space or tok.is_punct:
+            break
+        if tok.lower_ in titles or tok.lower_.rstrip(".") in titles:
+            found = True
+            i -= 1
+            continue
+        if tok.tag_ in ("NNP", "NNPS", "JJ", "NN") and tok.dep_ in ("compound", "amod", "nmod") \
+                and i - 1 >= 0 and (found or doc[i].lower_ in titles):
+            i -= 1
+            continue
+        break
+    if not found or i == start:
+        return None
+    return doc[i:start].text
+
+
+class ArticleEntities:
+    """The entities of one article and a lookup from text offsets to them."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities = entities
+        self._by_id = {e.id: e for e in entities}
+        self._spans: list[tuple[int, int, str]] = sorted(
+            (m.start, m.end, e.id) for e in entities for m in e.mentions
+        )
+
+    def get(self, entity_id: str | None) -> Entity | None:
+        return self._by_id.get(entity_id) if entity_id else None
+
+    def at(self, start: int, end: int) -> tuple[Mention, Entity] | None:
+        """The mention overlapping [start, end) that covers it best, with its entity."""
+        best: tuple[int, Mention, Entity] | None = None
+        for e in self.entities:
+            for m in e.mentions:
+                ov = min(end, m.end) - max(start, m.start)
+                if ov > 0 and (best is None or ov > best[0]):
+                    best = (ov, m, e)
+        return (best[1], best[2]) if best else None
+
+    def mentions_between(self, start: int, end: int) -> list[tuple[Mention, Entity]]:
+        out = [(m, e) for e in self.entities for m in e.mentions
+               if start <= m.start and m.end <= end]
+        return sorted(out, key=lambda p: p[0].start)
+
+
+def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
+    """Cluster the named mentions of ``doc`` (a parse of the analysis text)."""
+    raw: list[tuple[int, int, str, str | None]] = []  # char start, end, label, title
+    for ent in doc.ents:
+        label = KEPT_LABELS.get(ent.label_)
+        if label is None:
+            continue
+        bounds = _clean_span(ent)
+        if bounds is None:
+            continue
+        s, e = bounds
+        span = doc[s:e]
+        if label == "NORP":
+            continue  # nationalities are adjectives here, not speakers
+        raw.append((span.start_char, span.end_char, label, _title_before(doc, s)))
+    text = doc.text
+    clusters: list[_Cluster] = []
+
+    def find_cluster(name: str, label: str) -> _Cluster | None:
+        words = name.split()
+        fname = fold(name)
+        for c in clusters:
+            if any(fold(f) == fname for f in c.forms):
+                return c
+        if label == "PERSON" or len(words) == 1:
+            sur = words[-1]
+            candidates = []
+            for c in clusters:
+                if c.type not in ("PERSON",) and label == "PERSON" and len(words) > 1:
+                    continue
+                if c.type != "PERSON" and len(words) == 1 and label != "PERSON":
+                    continue
+                gn = c.given_names()
+                if len(words) > 1 and gn and fold(words[0]) not in gn:
+                    continue  # Olaf Scholz and Olaf Scholl, or two Bidens: never merged
+                if any(fold(s) == fold(sur) for s in c.surnames()):
+                    candidates.append((2, c))
+                elif any(sound_alike(s, sur) for s in c.surnames()):
+                    candidates.append((1, c))
+            if candidates:
+                best = max(score for score, _ in candidates)
+                top = [c for score, c in candidates if score == best]
+                if len(top) == 1:
+                    return top[0]
+            return None
+        if label in ("ORG", "EVENT", "FAC"):
+            words_set = _org_words(name)
+            acr = name if name.isupper() and 2 <= len(name) <= 6 else ""
+            for c in clusters:
+                if c.type not in ("ORG", "EVENT", "FAC"):
+                    continue
+                if acr and acr in c.acronyms:
+                    return c
+                if _acronym(name) and _acronym(name) in {f for f in c.forms if f.isupper()}:
+                    return c
+                if len(words_set) >= 2 and any(_org_words(f) == words_set for f in c.forms):
+                    return c
+        return None
+
+    # full names first, so surnames and variants find them
+    order = sorted(range(len(raw)), key=lambda i: (-(len(text[raw[i][0]:raw[i][1]].split())), i))
+    assign: dict[int, _Cluster] = {}
+    for i in order:
+        s, e, label, title = raw[i]
+        name = text[s:e]
+        c = find_cluster(name, label)
+        if c is None:
+            c = _Cluster()
+            clusters.append(c)
+        c.forms[name] += 1
+        c.type_votes[label] += 2 if len(name.split()) > 1 else 1
+        if label in ("ORG", "EVENT", "FAC") and len(name.split()) > 1:
+            c.acronyms.add(_acronym(name))
+        if title:
+            c.titles.append(title)
+        assign[i] = c
+    # "the Institute for the Study of War (ISW)": the acronym in brackets names the same body
+    for i, (s, e, label, _) in enumerate(raw):
+        m = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[e:e + 12])
+        if m and label in ("ORG", "EVENT", "FAC"):
+            for j, (s2, _e2, _l2, _) in enumerate(raw):
+                if s2 == e + m.start(1) and assign[j] is not assign[i]:
+                    _merge(assign, clusters, assign[i], assign[j])
+    # re-scan: a known name the tagger missed or glued to other words ("Scholes Arms")
+    spans = [(s, e, assign[i]) for i, (s, e, _, _) in enumerate(raw)]
+    for c in clusters:
+        aliases = set(c.forms) | ({n for n in c.surnames()} if c.type == "PERSON" else set())
+        for alias in aliases:
+            if len(alias) < 3 or not alias[0].isupper():
+                continue
+            for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text):
+                if any(s < m.end() and m.start() < e and owner is c for s, e, owner in spans):
+                    continue
+                spans = [(s, e, o) for s, e, o in spans
+                         if not (s < m.end() and m.start() < e and len(o.mentions) <= 1
+                                 and sum(o.forms.values()) <= 1)]
+                spans.append((m.start(), m.end(), c))
+    titles_at = {s: t for s, _e, _l, t in raw if t}
+    for s, e, c in sorted(spans, key=lambda x: x[0]):
+        c.mentions.append(Mention(s, e, text[s:e], title=titles_at.get(s)))
+    return ArticleEntities(_finalise(clusters, article_id, text))
+
+
+def _merge(assign: dict[int, _Cluster], clusters: list[_Cluster], a: _Cluster,
+           b: _Cluster) -> None:
+    a.forms.update(b.forms)
+    a.type_votes.update(b.type_votes)
+    a.titles.extend(b.titles)
+    a.acronyms |= b.acronyms
+    for k, v in list(assign.items()):
+        if v is b:
+            assign[k] = a
+    clusters.remove(b)
+
+
+def _canonical(c: _Cluster) -> str:
+    forms = c.forms
+    if c.type == "PERSON":
+        full = c.full_forms()
+        if full:
+            # the form whose surname is spelled as most mentions spell it
+            sur_votes: Counter[str] = Counter()
+            for f, n in forms.items():
+                sur_votes[f.split()[-1]] += n
+            return max(full, key=lambda f: (sur_votes[f.split()[-1]], forms[f], len(f), f))
+    if c.type in ("ORG", "EVENT", "FAC"):
+        longer = [f for f in forms if not f.isupper()]
+        acronyms = {f for f in forms if f.isupper()}
+        if longer and acronyms:
+            # the form that spells out the acronym is the name; translations are aliases
+            return max(longer, key=lambda f: (_acronym(f) in acronyms, forms[f], len(f), f))
+    return max(forms, key=lambda f: (forms[f], len(f), f))
+
+
+def _finalise(clusters: list[_Cluster], article_id: str, text: str) -> list[Entity]:
+    entities = []
+    for c in clusters:
+        if not c.mentions:
+            continue
+        name = _canonical(c)
+        etype = c.type
+        eid = content_id("entity", article_id, etype, name)
+        mentions = tuple(Mention(m.start, m.end, m.text, eid, name, m.title) for m in c.mentions)
+        aliases = tuple(sorted({m.text for m in c.mentions} | set(c.forms)))
+        titles = tuple(sorted(set(c.titles)))
+        entities.append(Entity(eid, name, etype, aliases, mentions, titles))
+    entities.sort(key=lambda e: e.mentions[0].start)
+    return entities

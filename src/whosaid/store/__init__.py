@@ -1,0 +1,352 @@
+"""The storage layer: analyses in SQLite or PostgreSQL, through SQLAlchemy Core.
+
+Open a store with :func:`open_store` (a SQLite path or a SQLAlchemy URL); it migrates the
+schema unless told not to. Each :meth:`Store.save` is one transaction, so an interrupted
+run leaves every article either entirely stored or not at all.
+
+Queries return plain JSON-ready dicts (str/int/float/bool/None, lists and dicts of those):
+
+``Store.statements(...)`` -> one dict per statement with the keys ``id, article_id, doc_id,
+article_title, published, kind, mode, content, content_start, content_end, fragments
+([[start, end], ...]), speaker (mention text), speaker_entity (canonical name),
+speaker_start, speaker_end, cue, cue_lemma, cue_start, cue_end, addressee,
+addressee_entity, addressee_start, addressee_end, relays (entity names, or mention texts,
+nearest first), said_on, said_on_precision, said_on_source, confidence, extractor``
+(offsets index the article's text; absent parts are None); ordered by the article's
+publication date (undated last), article id, then position in the text.
+
+``Store.entities(name)`` -> one dict per (canonical name, type) across articles: ``name,
+type, aliases ([{"alias", "count"}] sorted by alias, counts summed), articles, statements
+(as speaker), mentions``; ordered by name and type.
+
+``Store.article(ref)`` -> every ``articles`` column (``id, doc_id, origin, url, title,
+published, site, author, language, input_format, text, text_hash, furniture ([{"start",
+"end", "text"}]), analyzed, skip_reason, extractor, analyzed_at, statement_count``) plus
+``statements`` (as above), ``entities`` ([{"id", "name", "type", "titles", "aliases":
+[{"alias", "count"}], "mentions": [{"start", "end", "text", "title"}]}]) and ``dates``
+([{"start", "end", "text", "type", "value", "precision"}]).
+
+``Store.articles()`` -> ``id, doc_id, title, published, language, analyzed, skip_reason,
+statement_count`` per article. ``Store.counts()`` -> ``{"articles", "statements",
+"entities"}`` (entities: distinct canonical name and type).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, func, select
+
+from ..errors import MigrationError, NotFoundError, StoreError, WhosaidError
+from ..model import Analysis
+from . import migrations, queries, schema, write
+from .engine import DB_ERRORS, describe_error, make_engine, read_transaction, write_transaction
+from .migrations import LATEST_VERSION
+
+__all__ = ["LATEST_VERSION", "Store", "open_store"]
+
+
+class Store:
+    """A whosaid database. Use :func:`open_store` to get one; close it when done
+    (or use it as a context manager)."""
+
+    def __init__(self, engine: Engine, display: str) -> None:
+        self._engine: Engine | None = engine
+        self.display = display  # the database as named in messages (no password)
+
+    # -- plumbing -----------------------------------------------------------------------
+
+    @property
+    def dialect(self) -> str:
+        """``"sqlite"``, ``"postgresql"``, ..."""
+        return self._live_engine().dialect.name
+
+    def _live_engine(self) -> Engine:
+        if self._engine is None:
+            raise StoreError(f"database {self.display!r} is closed")
+        return self._engine
+
+    def _password(self) -> str | None:
+        password = self._live_engine().url.password
+        return str(password) if password else None
+
+    @contextmanager
+    def _guard(self, action: str) -> Iterator[None]:
+        """Map database errors raised inside to StoreError naming ``action``."""
+        try:
+            yield
+        except WhosaidError:
+            raise
+        except DB_ERRORS as exc:
+            raise StoreError(
+                f"cannot {action} in database {self.display!r}: "
+                f"{describe_error(exc, self._password())}"
+            ) from exc
+
+    @contextmanager
+    def _read(self, action: str) -> Iterator[Connection]:
+        with self._guard(action), read_transaction(self._live_engine()) as conn:
+            yield conn
+
+    @contextmanager
+    def _write(self, action: str) -> Iterator[Connection]:
+        with self._guard(action), write_transaction(self._live_engine()) as conn:
+            yield conn
+
+    def close(self) -> None:
+        """Release the connections. Further calls raise StoreError."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.display!r})"
+
+    # -- schema -------------------------------------------------------------------------
+
+    def version(self) -> int:
+        """The database's schema version (0 for an empty database)."""
+        with self._read("read the schema version") as conn:
+            return migrations.version_of(conn)
+
+    def migrate(self) -> list[int]:
+        """Apply the missing migrations, each in its own transaction; returns those applied.
+
+        Raises MigrationError when the database is newer than this whosaid or a migration
+        fails (that migration is rolled back; earlier ones stay).
+        """
+        engine = self._live_engine()
+        try:
+            return migrations.migrate(lambda: write_transaction(engine))
+        except WhosaidError:
+            raise
+        except DB_ERRORS as exc:
+            raise MigrationError(
+                f"cannot migrate database {self.display!r}: {describe_error(exc, self._password())}"
+            ) from exc
+
+    def check_version(self) -> None:
+        """Raise MigrationError unless the schema is exactly the one this code uses."""
+        found = self.version()
+        if found > LATEST_VERSION:
+            raise migrations.newer_error(found)
+        if found < LATEST_VERSION:
+            raise MigrationError(
+                f"database schema version {found} is older than this whosaid "
+                f"({LATEST_VERSION}); migrate it first"
+            )
+
+    # -- writing ------------------------------------------------------------------------
+
+    def save(self, analysis: Analysis) -> None:
+        """Store one analysed article, replacing whatever was stored under its id.
+
+        One transaction: on any error nothing of this article changes (the previous
+        version, if any, stays) and StoreError is raised.
+        """
+        article_id = analysis.article.id
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        rows = write.article_rows(analysis, now)
+        with self._write(f"save article {article_id}") as conn:
+            write.lock_article(conn, article_id)
+            write.delete_article(conn, article_id)
+            write.insert_article(conn, rows)
+
+    def delete(self, article_id: str) -> bool:
+        """Delete one article and all its rows; False when it was not stored."""
+        with self._write(f"delete article {article_id}") as conn:
+            write.lock_article(conn, article_id)
+            return write.delete_article(conn, article_id) > 0
+
+    def has_current(self, article_id: str, text_hash: str, extractor: str) -> bool:
+        """Whether this article is stored with this text and by this extractor version
+        (so a re-run can skip it). A stored article is always complete."""
+        a = schema.articles
+        query = select(a.c.id).where(
+            a.c.id == article_id, a.c.text_hash == text_hash, a.c.extractor == extractor
+        )
+        with self._read(f"look up article {article_id}") as conn:
+            return conn.execute(query).first() is not None
+
+    # -- reading ------------------------------------------------------------------------
+
+    def statements(
+        self,
+        speaker: str | None = None,
+        about: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Statements matching every filter given (dict keys in the module docstring).
+
+        speaker: case-insensitive substring of the speaker's canonical name, of any alias
+            of the speaker entity, or of the speaker mention text.
+        about: words that must all occur in the content (full-text search: FTS5 with
+            Porter stemming on SQLite, ``websearch_to_tsquery('english', ...)`` on
+            PostgreSQL, so PostgreSQL also understands "quoted phrases", ``or`` and ``-``).
+        since / until: YYYY-MM-DD, YYYY-MM or YYYY. A statement matches when every day its
+            ``said_on`` can stand for lies in the range ("2022-12" matches since 2022-12-01
+            but not since 2022-12-15); values that are not calendar dates or periods
+            ("XXXX-12-02") never match a range.
+        article: article id, id prefix or doc_id.
+        """
+        query = queries.statements_select(
+            self.dialect,
+            speaker=speaker,
+            about=about,
+            since=since,
+            until=until,
+            article=article,
+            limit=limit,
+        )
+        with self._read("query statements") as conn:
+            return queries.run_statements(conn, query)
+
+    def entities(self, name: str | None = None) -> list[dict[str, Any]]:
+        """Entities by (canonical name, type) across articles; ``name`` filters by a
+        case-insensitive substring of the name or of any alias."""
+        with self._read("query entities") as conn:
+            return queries.entity_summaries(conn, name)
+
+    def resolve(self, ref: str) -> str:
+        """The id of the article ``ref`` names: an id, a unique id prefix, or a doc_id.
+
+        Raises NotFoundError when nothing matches or the reference is ambiguous.
+        """
+        ref = ref.strip()
+        if not ref:
+            raise NotFoundError("no article reference given")
+        a = schema.articles
+        with self._read(f"look up article {ref}") as conn:
+            if conn.execute(select(a.c.id).where(a.c.id == ref)).first() is not None:
+                return ref
+            by_doc = list(
+                conn.execute(select(a.c.id).where(a.c.doc_id == ref).order_by(a.c.id)).scalars()
+            )
+            if not by_doc:
+                by_doc = list(
+                    conn.execute(
+                        select(a.c.id)
+                        .where(a.c.id.startswith(ref, autoescape=True))
+                        .order_by(a.c.id)
+                        .limit(6)
+                    ).scalars()
+                )
+        if len(by_doc) == 1:
+            return str(by_doc[0])
+        if not by_doc:
+            raise NotFoundError(f"no article {ref!r} in database {self.display!r}")
+        shown = ", ".join(by_doc[:5]) + (", ..." if len(by_doc) > 5 else "")
+        raise NotFoundError(
+            f"article reference {ref!r} is ambiguous: it matches {shown}; give more of the id"
+        )
+
+    def article(self, ref: str) -> dict[str, Any]:
+        """One article with its statements, entities, dates and furniture (see module doc)."""
+        article_id = self.resolve(ref)
+        query = queries.statements_select(self.dialect, article_id=article_id)
+        with self._read(f"read article {article_id}") as conn:
+            row = (
+                conn.execute(select(schema.articles).where(schema.articles.c.id == article_id))
+                .mappings()
+                .first()
+            )
+            if row is None:  # deleted since resolve()
+                raise NotFoundError(f"no article {ref!r} in database {self.display!r}")
+            data = queries.article_dict(row)
+            data["statements"] = queries.run_statements(conn, query)
+            data["entities"] = queries.article_entities(conn, article_id)
+            data["dates"] = queries.article_dates(conn, article_id)
+        return data
+
+    def analysis(self, ref: str) -> Analysis:
+        """The stored article as records again (the inverse of :meth:`save`)."""
+        article_id = self.resolve(ref)
+        with self._read(f"read article {article_id}") as conn:
+            return queries.load_analysis(conn, article_id)
+
+    def articles(self) -> list[dict[str, Any]]:
+        """A summary row per article, by publication date (undated last) then id."""
+        a = schema.articles
+        cols = [a.c[k] for k in queries.ARTICLE_SUMMARY_COLUMNS]
+        with self._read("list articles") as conn:
+            rows = conn.execute(select(*cols).order_by(*queries.article_order())).mappings()
+            return [dict(r) | {"analyzed": bool(r["analyzed"])} for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """How many articles, statements and distinct (canonical name, type) entities."""
+        e = schema.entities
+        distinct_entities = select(e.c.name, e.c.type).distinct().subquery()
+        with self._read("count rows") as conn:
+            n_articles = conn.execute(select(func.count()).select_from(schema.articles)).scalar()
+            n_statements = conn.execute(
+                select(func.count()).select_from(schema.statements)
+            ).scalar()
+            n_entities = conn.execute(select(func.count()).select_from(distinct_entities)).scalar()
+        return {
+            "articles": int(n_articles or 0),
+            "statements": int(n_statements or 0),
+            "entities": int(n_entities or 0),
+        }
+
+    def incomplete_articles(self) -> list[str]:
+        """Ids of articles whose stored statements do not number ``statement_count``
+        (always empty unless the database was changed outside whosaid)."""
+        a, s = schema.articles, schema.statements
+        n = (
+            select(func.count())
+            .select_from(s)
+            .where(and_(s.c.article_id == a.c.id))
+            .scalar_subquery()
+        )
+        with self._read("check articles") as conn:
+            return list(
+                conn.execute(
+                    select(a.c.id).where(a.c.statement_count != n).order_by(a.c.id)
+                ).scalars()
+            )
+
+
+def open_store(url_or_path: str, *, migrate: bool = True) -> Store:
+    """Open a database: a SQLite path (its directory must exist) or a SQLAlchemy URL
+    (``postgresql://`` is read as ``postgresql+psycopg://``).
+
+    With ``migrate`` (the default) the schema is brought up to date; without it the schema
+    must already be current. Raises StoreError when the database cannot be opened and
+    MigrationError when its schema is newer than this whosaid.
+    """
+    engine, display = make_engine(url_or_path)
+    store = Store(engine, display)
+    try:
+        try:
+            with engine.connect():
+                pass
+        except DB_ERRORS as exc:
+            raise StoreError(
+                f"cannot open database {display!r}: {describe_error(exc, store._password())}"
+            ) from None
+        if migrate:
+            store.migrate()
+        else:
+            store.check_version()
+    except BaseException:
+        store.close()
+        raise
+    return store

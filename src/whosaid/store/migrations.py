@@ -1,0 +1,153 @@
+"""Numbered schema migrations.
+
+The ``schema_version`` table holds one row per applied migration; the database's version
+is the highest. :func:`migrate` applies the missing migrations in order, each in its own
+transaction together with its ``schema_version`` row, so a migration is applied entirely
+or not at all, and running :func:`migrate` again does nothing. Concurrent migrators are
+serialised (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: a transaction-level advisory lock),
+and each re-reads the version after taking the lock.
+
+To add a migration: write ``_mNNN(conn)`` and append it to ``MIGRATIONS``. Never change a
+released migration; see the note in ``schema.py`` about migration 1 and ``create_all``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, func, insert, inspect, select, text
+
+from ..errors import MigrationError
+from . import schema
+from .engine import DB_ERRORS, describe_error
+
+# Any constant will do: it names the lock whosaid's migrators share on PostgreSQL.
+_PG_ADVISORY_LOCK_KEY = 0x77_68_6F_73  # "whos"
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[Connection], None]
+
+
+def _m001_initial(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=list(schema.ARTICLE_TABLES), checkfirst=False)
+
+
+def _m002_full_text(conn: Connection) -> None:
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        try:
+            conn.exec_driver_sql(
+                f"CREATE VIRTUAL TABLE {schema.SQLITE_FTS_TABLE} USING fts5("
+                "content_text, speaker_name, article_id UNINDEXED, statement_id UNINDEXED, "
+                "tokenize = 'porter unicode61')"
+            )
+        except DB_ERRORS as exc:
+            if "fts5" in describe_error(exc).lower():
+                raise MigrationError(
+                    "this SQLite library has no FTS5 full-text search; "
+                    "use a Python built with FTS5 or PostgreSQL"
+                ) from None
+            raise
+        conn.exec_driver_sql(
+            f"INSERT INTO {schema.SQLITE_FTS_TABLE}"
+            "(rowid, content_text, speaker_name, article_id, statement_id) "
+            "SELECT seq, content_text, COALESCE(speaker_name, speaker_text), article_id, id "
+            "FROM statements"
+        )
+    elif dialect == "postgresql":
+        conn.execute(
+            text(
+                f"CREATE INDEX {schema.PG_FTS_INDEX} ON statements USING gin "
+                f"(to_tsvector('{schema.PG_FTS_CONFIG}'::regconfig, content_text))"
+            )
+        )
+    # Other databases have no full-text index; ``about`` falls back to word matching.
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, entities, statements and their parts", _m001_initial),
+    Migration(2, "full-text search over statement content", _m002_full_text),
+)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
+
+Begin = Callable[[], AbstractContextManager[Connection]]
+
+
+def newer_error(found: int) -> MigrationError:
+    return MigrationError(
+        f"database schema version {found} is newer than this whosaid ({LATEST_VERSION}); "
+        "upgrade whosaid"
+    )
+
+
+def _lock(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(_PG_ADVISORY_LOCK_KEY)))
+
+
+def version_of(conn: Connection) -> int:
+    """The database's schema version: 0 when it has no ``schema_version`` table."""
+    if not inspect(conn).has_table(schema.schema_version.name):
+        return 0
+    found = conn.execute(select(func.max(schema.schema_version.c.version))).scalar()
+    return int(found or 0)
+
+
+def migrate(begin: Begin) -> list[int]:
+    """Bring the database to ``LATEST_VERSION``; returns the versions applied.
+
+    ``begin`` opens a write transaction. Raises MigrationError when the database is newer
+    than this code; database errors propagate for the caller to map.
+    """
+    with begin() as conn:
+        _lock(conn)
+        schema.schema_version.create(conn, checkfirst=True)
+        current = version_of(conn)
+    if current > LATEST_VERSION:
+        raise newer_error(current)
+    applied: list[int] = []
+    for migration in MIGRATIONS:
+        if migration.version <= current:
+            continue
+        with begin() as conn:
+            _lock(conn)
+            current = version_of(conn)  # another process may have got here first
+            if current > LATEST_VERSION:
+                raise newer_error(current)
+            if current >= migration.version:
+                continue
+            try:
+                migration.apply(conn)
+            except MigrationError:
+                raise
+            except DB_ERRORS as exc:
+                raise MigrationError(
+                    f"migration {migration.version} ({migration.description}) failed: "
+                    f"{describe_error(exc)}"
+                ) from None
+            conn.execute(
+                insert(schema.schema_version).values(
+                    version=migration.version,
+                    description=migration.description,
+                    applied_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                )
+            )
+        current = migration.version
+        applied.append(migration.version)
+    return applied
+
+
+def description_of(version: int) -> str:
+    for migration in MIGRATIONS:
+        if migration.version == version:
+            return migration.description
+    return "unknown"
