@@ -169,7 +169,7 @@ def test_ingest_whitespace_only_file(tmp_path: Path) -> None:
     path = tmp_path / "blank.txt"
     path.write_text(" \n\t\n  ", encoding="utf-8")
     failure = only_failure(read_all(path))
-    assert "only whitespace" in failure.message
+    assert failure.message == f"{path}: file is empty (only whitespace)"
 
 
 def test_ingest_binary_file(tmp_path: Path) -> None:

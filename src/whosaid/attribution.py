@@ -123,15 +123,15 @@ def _content_span(text: str, start: int, end: int, exclude: Sequence[tuple[int, 
                   ) -> tuple[int, int]:
     """[start, end) trimmed, and cut before any excluded span at its end (speaker, cue)."""
     for s, e in sorted(exclude):
-        if start < s < end and e >= end - 2:
-            end = s
-        elif start <= s and e <= end and s - start < 3:
-            start = e
-    s, e = _trim(text, start, end)
+        if s <= start < e or (start <= s < end and e <= end and s - start < 3):
+            start = e  # the excluded span opens the content
+        elif start < s < end and e >= end - 2:
+            end = s  # the excluded span closes it
+    s, e = _trim(text, start, end, strip_marks=True)
     m = re.match(r"(that|whether|if)\s+", text[s:e], re.I)
     if m:
         s += m.end()
-    return s, e
+    return _trim(text, s, e, strip_marks=True)
 
 
 class Attributor:
@@ -318,8 +318,17 @@ class Attributor:
             framed = [d for d in self.drafts if d.cue_token is not None
                       and sent.start <= d.cue_token < sent.end]
             if framed:
+                citing = self.text[phrase[0]:phrase[1]].lstrip(" ,(—").lower().startswith(
+                    ("citing", "quoting"))
                 for d in framed:
-                    d.relays.append(source)
+                    if citing and d.speaker is not None:
+                        # "The ministry said, citing officials, …": officials said it
+                        d.relays.insert(0, d.speaker)
+                        d.speaker, d.speaker_token = source, None
+                        d.fragments = [_content_span(self.text, fs, fe, [phrase])
+                                       for fs, fe in d.fragments]
+                    else:
+                        d.relays.append(source)
                 continue
             s0, e0 = sent.start_char, sent.end_char
             if phrase[0] - s0 <= 2:  # "According to X, …"
@@ -340,11 +349,17 @@ class Attributor:
                                      "according", confidence=0.75))
 
     def _orphan_quotes(self) -> None:
-        """Quotes no cue claimed: the second half of a split quote, or a quote paragraph
-        that continues the previous speaker."""
-        for q in self.quotes:
+        """Quotes no cue claimed: the second half of a split quote, a paragraph of a quote
+        that runs on, or a quote paragraph that continues the previous speaker."""
+        for k, q in enumerate(self.quotes):
             if any(d.covers(q.start, q.end) for d in self.drafts):
                 continue
+            nxt = self.quotes[k + 1] if k + 1 < len(self.quotes) else None
+            if not q.closed and nxt is not None and nxt.continues:
+                owner = [d for d in self.drafts if d.covers(nxt.start, nxt.end)]
+                if owner:
+                    owner[0].fragments.append((q.start, q.end))
+                    continue
             if len(re.findall(r"\w+", self.text[q.start:q.end])) < 4:
                 continue
             before = [d for d in self.drafts if d.start < q.start and d.cue is not None]

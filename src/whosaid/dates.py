@@ -1,7 +1,7 @@
 """Temporal expressions: find them in news text and resolve them against the publication date.
 
-``tag_dates`` scans a text once with one big alternation of rules (compiled once, cached) and
-gives every expression a TIMEX3-style ``type`` (DATE, TIME, DURATION, SET) and ``value``:
+``tag_dates`` tries a cached alternation of regex rules where a word that can start one stands,
+and gives every expression a TIMEX3-style ``type`` (DATE, TIME, DURATION, SET) and ``value``:
 
 * explicit dates: "Dec. 2, 2022" -> 2022-12-02, "December 2022" -> 2022-12, "2022" -> 2022;
 * dates without a year take the year that puts them nearest the publication date, with a bias
@@ -63,31 +63,19 @@ _FUTURE_CUES = (
 )
 
 _TRIGGERS = {  # rule -> the words that can start it (# a digit, @group a word list)
-    "iso": "#",
-    "slash": "#",
-    "md": "@weekdays @mod @months",
-    "dm": "@weekdays the #",
-    "my": "@mod @months",
-    "holiday": "@rel @holidays",
+    "iso": "#", "slash": "#", "md": "@weekdays @mod @months", "dm": "@weekdays the #",
+    "my": "@mod @months", "holiday": "@rel @holidays", "half": "the first second",
     "quarter": "the last this next current # fiscal calendar @ordinals q1 q2 q3 q4",
     "quarter_rel": "the latest most recent current previous past last next coming year same "
                    "prior preceding that comparable",
-    "half": "the first second",
-    "decade": "the early late mid # @decades nineteen",
-    "century": "the # twentieth twenty nineteenth",
-    "ago": "@quant @numbers #",
-    "vague_ago": "a few several many some @units",
-    "relday": "@mod yesterday today tomorrow tonight last this",
-    "anaphor": "earlier later that the",
-    "rel_unit": "@mod @rel the current previous over",
-    "time": "# noon midnight",
-    "weekday": "@rel @mod @weekdays",
-    "season": "@mod @rel the @seasons",
-    "month": "@mod @rel @months",
-    "year": "@mod fiscal calendar the #",
+    "decade": "the early late mid # @decades nineteen", "ago": "@quant @numbers #",
+    "vague_ago": "a few several many some @units", "anaphor": "earlier later that the",
+    "relday": "@mod yesterday today tomorrow tonight last this", "time": "# noon midnight",
+    "rel_unit": "@mod @rel the current previous over", "weekday": "@rel @mod @weekdays",
+    "season": "@mod @rel the @seasons", "month": "@mod @rel @months",
+    "year": "@mod fiscal calendar the #", "duration": "@quant @numbers #",
     "set": "every each per daily nightly weekly monthly annually yearly hourly once twice "
            "@numbers #",
-    "duration": "@quant @numbers #",
     "vague_duration": "@vague for over within in after took",
     "ref": "now nowadays currently at these presently current recently recent lately the formerly",
 }
@@ -96,43 +84,13 @@ _TRIGGERS = {  # rule -> the words that can start it (# a digit, @group a word l
 # --------------------------------------------------------------------------- data
 
 
-@dataclass(frozen=True)
-class _Words:
-    months: dict[str, int]
-    ambiguous_months: frozenset[str]
-    weekdays: dict[str, int]
-    numbers: dict[str, float]
-    vague_numbers: tuple[str, ...]
-    ordinals: dict[str, int]
-    units: dict[str, str]
-    seasons: dict[str, str]
-    season_start: dict[str, int]
-    parts_of_day: dict[str, str]
-    decade_words: dict[str, int]
-    holidays: dict[str, dict[str, int]]
-    timezones: tuple[str, ...]
-
-
 @lru_cache(maxsize=1)
-def _words() -> _Words:
-    raw: dict[str, Any] = json.loads(
+def _words() -> dict[str, Any]:
+    """The word lists of data/temporal.json (month, weekday, number, season names ...)."""
+    data: dict[str, Any] = json.loads(
         resources.files("whosaid").joinpath("data/temporal.json").read_text(encoding="utf-8")
     )
-    return _Words(
-        months=dict(raw["months"]),
-        ambiguous_months=frozenset(raw["ambiguous_months"]),
-        weekdays=dict(raw["weekdays"]),
-        numbers={k: float(v) for k, v in raw["numbers"].items()},
-        vague_numbers=tuple(raw["vague_numbers"]),
-        ordinals=dict(raw["ordinals"]),
-        units=dict(raw["units"]),
-        seasons=dict(raw["seasons"]),
-        season_start=dict(raw["season_start_month"]),
-        parts_of_day=dict(raw["parts_of_day"]),
-        decade_words=dict(raw["decade_words"]),
-        holidays={k: dict(v) for k, v in raw["holidays"].items()},
-        timezones=tuple(raw["timezones"]),
-    )
+    return data
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -313,19 +271,19 @@ def _month_of(token: str) -> int | None:
     """A month number for a month word; lower-case words ("may", "march") are not months."""
     if not token or token[0].islower():
         return None
-    return _words().months.get(_norm(token))
+    return _words()["months"].get(_norm(token))
 
 
 def _number(token: str) -> float | None:
     t = _norm(token).replace("-", " ")
-    words = _words().numbers
+    words = _words()["numbers"]
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
     if t in words:
-        return words[t]
+        return float(words[t])
     parts = t.split()
     if len(parts) == 2 and parts[0] in words and parts[1] in words:
-        return words[parts[0]] + words[parts[1]]
+        return float(words[parts[0]] + words[parts[1]])
     return None
 
 
@@ -335,7 +293,7 @@ def _unit(token: str) -> str:
 
 
 def _duration_value(n: float | None, unit: str) -> str:
-    code = _words().units.get(unit, "X")
+    code = _words()["units"].get(unit, "X")
     q = "X" if n is None else _fmt(n)
     if code == "DE":
         return f"P{_fmt(n * 10)}Y" if n is not None else "PXDE"
@@ -417,7 +375,7 @@ def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     name = m.group("ho")
     if not any(c.isupper() for c in name):
         return None
-    spec = _words().holidays[_norm(name)]
+    spec = _words()["holidays"][_norm(name)]
     rel, year = _norm(_g(m, "ho_rel")), _g(m, "ho_y")
     if year:
         d = _holiday(spec, int(year))
@@ -441,7 +399,7 @@ def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 
 def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
-    q = _words().ordinals.get(_norm(_g(m, "q_o"))) or int(_g(m, "q_n") or 0)
+    q = _words()["ordinals"].get(_norm(_g(m, "q_o"))) or int(_g(m, "q_n") or 0)
     if not q:
         return None
     year_s = _g(m, "q_y") or _g(m, "q_y2") or _g(m, "q_y3") or _g(m, "q_yp")
@@ -486,7 +444,7 @@ def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     tok = _norm(m.group("de"))
     if tok[:1].isdigit() and len(tok.rstrip("'s")) == 4:
         return _span(m, ctx, "DATE", tok[:3], explicit=True)
-    words = _words().decade_words
+    words = _words()["decade_words"]
     digit = int(re.sub(r"\D", "", tok)[:1]) if tok[:1] == "'" else words.get(tok.split()[-1], -1)
     if digit < 0 or (tok[:1] != "'" and not _norm(m.group(0)).startswith("the")):
         return None
@@ -499,11 +457,6 @@ def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     return _span(m, ctx, "DATE", f"{century}{digit}")
 
 
-def _h_century(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
-    n = int(re.sub(r"\D", "", m.group("ce_n")))
-    return _span(m, ctx, "DATE", f"{n - 1:02d}", explicit=True) if 0 < n < 30 else None
-
-
 def _h_year(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     year = int(m.group("y"))
     if not _g(m, "y_mod"):
@@ -511,8 +464,6 @@ def _h_year(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
         after = ctx.text[m.end() : m.end() + 30]
         if prev not in _PREPOSITIONS and (year < 1900 or re.match(r"\s+[a-z]+s\b", after)):
             return None
-        if re.match(r"\s*(?:-|to|and)\s*\d", after) and prev in ("between", "from"):
-            pass
     return _span(m, ctx, "DATE", f"{year:04d}", explicit=True)
 
 
@@ -535,7 +486,7 @@ def _season_year(pub: dt.date, start: int, rel: str, future: bool) -> int:
 
 
 def _h_season(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
-    code = _words().seasons[_norm(m.group("se"))]
+    code = _words()["seasons"][_norm(m.group("se"))]
     rel = _norm(_g(m, "se_rel"))
     if _g(m, "se_y"):
         return _span(m, ctx, "DATE", f"{m.group('se_y')}-{code}", explicit=True)
@@ -546,7 +497,7 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
         return None
     if ctx.pub is None:
         return _span(m, ctx, "DATE", None if rel in ("last", "next") else f"XXXX-{code}")
-    start = _words().season_start[code]
+    start = _words()["season_start_month"][code]
     year = _season_year(ctx.pub, start, rel, ctx.future(m.start()))
     return _span(m, ctx, "DATE", f"{year:04d}-{code}")
 
@@ -557,7 +508,7 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     rel, mod = _norm(_g(m, "mo_rel")), _g(m, "mo_mod")
     if month is None:
         return None
-    ambiguous = _norm(token) in _words().ambiguous_months and not rel and not mod
+    ambiguous = _norm(token) in _words()["ambiguous_months"] and not rel and not mod
     if ambiguous and ctx.prev_word(m.start()) not in _PREPOSITIONS:
         return None
     if ctx.pub is None:
@@ -641,7 +592,7 @@ def _h_relday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 
 def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
-    weekday = _words().weekdays[_norm(m.group("wd"))]
+    weekday = _words()["weekdays"][_norm(m.group("wd"))]
     if ctx.pub is None:
         return _span(m, ctx, "DATE", None)
     rel = _norm(_g(m, "wd_rel"))
@@ -662,9 +613,9 @@ def _h_time(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     day: str | None = "XXXX-XX-XX"
     if ctx.pub is not None:
         day = _day(ctx.pub)
-        if day_word in _words().weekdays:
+        if day_word in _words()["weekdays"]:
             future = ctx.future(m.start())
-            day = _day(_weekday_date(ctx.pub, _words().weekdays[day_word], "", future))
+            day = _day(_weekday_date(ctx.pub, _words()["weekdays"][day_word], "", future))
         elif day_word in ("yesterday", "tomorrow"):
             day = _day(ctx.pub + dt.timedelta(days=-1 if day_word == "yesterday" else 1))
     return _span(m, ctx, "TIME", f"{day}T{hour:02d}:{minute:02d}")
@@ -679,9 +630,6 @@ def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     else:
         value = "PRESENT_REF"
     return _span(m, ctx, "DATE", value)
-
-
-# --- durations and sets
 
 
 def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
@@ -708,10 +656,10 @@ def _h_set(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     unit = _norm(_g(m, "st_u") or _g(m, "st_u2"))
     n_word = _norm(_g(m, "st_n"))
     n = 2.0 if n_word == "other" else (_number(n_word) if n_word else 1.0)
-    if unit in _words().weekdays or unit.rstrip("s") in _words().weekdays:
-        return _span(m, ctx, "SET", f"XXXX-WXX-{_words().weekdays[unit.rstrip('s')]}")
-    if unit in _words().parts_of_day:
-        return _span(m, ctx, "SET", f"XXXX-XX-XXT{_words().parts_of_day[unit]}")
+    if unit in _words()["weekdays"] or unit.rstrip("s") in _words()["weekdays"]:
+        return _span(m, ctx, "SET", f"XXXX-WXX-{_words()['weekdays'][unit.rstrip('s')]}")
+    if unit in _words()["parts_of_day"]:
+        return _span(m, ctx, "SET", f"XXXX-XX-XXT{_words()['parts_of_day'][unit]}")
     if unit == "weekend":
         return _span(m, ctx, "SET", "XXXX-WXX-WE")
     return _span(m, ctx, "SET", _duration_value(n, _unit(unit)))
@@ -723,24 +671,30 @@ def _h_set(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 @lru_cache(maxsize=1)
 def _scanner() -> _Scanner:
     w = _words()
-    full = [k for k in w.months if len(k) > 4 or k in ("may", "june", "july")]
-    abbr = [k for k in w.months if k not in full]
+    decade_words = _alt(list(w["decade_words"]))
+    holidays = _alt(list(w["holidays"]))
+    numbers = _alt(list(w["numbers"]))
+    seasons = _alt(list(w["seasons"]))
+    vague_numbers = _alt(list(w["vague_numbers"]))
+    weekdays = _alt(list(w["weekdays"]))
+    full = [k for k in w["months"] if len(k) > 4 or k in ("may", "june", "july")]
+    abbr = [k for k in w["months"] if k not in full]
     month_full = rf"(?:{_alt(full)})\b"
     month_any = rf"(?:(?:{_alt(full)})\b|(?:{_alt(abbr)})\b\.?)"
-    weekday = rf"(?:{_alt(list(w.weekdays))})\b"
+    weekday = rf"(?:{weekdays})\b"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![\d%]|[:.]\d)"
     year = r"(?:1[6-9]|20)\d\d(?![\d%]|,\d|\.\d|\s*(?:percent|per\s+cent|%))"
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
-    num = rf"(?:\d+(?:\.\d+)?|(?:{tens})[\s-](?:{ones})|{_alt(list(w.numbers))})\b"
+    num = rf"(?:\d+(?:\.\d+)?|(?:{tens})[\s-](?:{ones})|{numbers})\b"
     unit = r"(?:seconds|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries)\b"
     unit1 = r"(?:minute|hour|day|week|month|year|decade|century)"
     units_pl = r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
     mod = r"(?:early|late|earlier|later|mid|the\s+(?:end|beginning|start|middle)\s+of)"
-    parts = _alt(list(w.parts_of_day))
+    parts = _alt(list(w["parts_of_day"]))
     rel = r"this\s+past|this\s+coming|last|this|next|past|coming"
-    ordinal = _alt(list(w.ordinals))
-    tz = _alt(list(w.timezones))
+    ordinal = _alt(list(w["ordinals"]))
+    tz = _alt(list(w["timezones"]))
     quant = (r"about|nearly|almost|some|more\s+than|less\s+than|at\s+least|up\s+to|over|only|"
              r"just|roughly|around|approximately|another|an\s+additional|a\s+further|barely|"
              r"exactly|the\s+past|the\s+last|the\s+next|the\s+first|the\s+coming|the\s+final|"
@@ -755,7 +709,7 @@ def _scanner() -> _Scanner:
                rf"(?P<dm_mon>{month_any})(?:,?\s+(?P<dm_y>{year}))?", _h_dm),
         ("my", rf"(?:{mod}[\s-]+)?(?P<my_mon>{month_any}),?\s+(?:of\s+)?(?P<my_y>{year})",
          _h_my),
-        ("holiday", rf"(?:(?P<ho_rel>{rel})\s+)?(?P<ho>{_alt(list(w.holidays))})\b"
+        ("holiday", rf"(?:(?P<ho_rel>{rel})\s+)?(?P<ho>{holidays})\b"
                     rf"(?:,?\s+(?P<ho_y>{year}))?", _h_holiday),
         ("quarter", rf"(?:(?P<q_pre>(?:the\s+)?(?:(?:last|this|next|current|previous)\s+year['’]s|"
                     rf"year-ago|year-earlier)|"
@@ -771,9 +725,7 @@ def _scanner() -> _Scanner:
         ("half", rf"(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+(?:(?P<h_rel>this|last|next|"
                  rf"the)\s+year|(?:fiscal\s+)?(?P<h_y>{year}))", _h_half),
         ("decade", rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<de>(?:1[6-9]|20)\d0['’]?s|"
-                   rf"['’]\d0s|(?:nineteen[\s-]+)?(?:{_alt(list(w.decade_words))}))\b", _h_decade),
-        ("century", r"(?:the\s+)?(?P<ce_n>\d{1,2}(?:st|nd|rd|th)|(?:twentieth|twenty-first|"
-                    r"nineteenth))[\s-]+century\b", _h_century),
+                   rf"['’]\d0s|(?:nineteen[\s-]+)?(?:{decade_words}))\b", _h_decade),
         ("ago", rf"(?:(?:{quant})\s+)?(?P<ago_n>{num})[\s-]+(?P<ago_u>{unit})\s+"
                 r"(?P<ago_d>ago|earlier|later|from\s+now|hence|back|"
                 r"(?:before|after)(?=\s*[^\w\s]|\s*$))", _h_ago),
@@ -799,7 +751,7 @@ def _scanner() -> _Scanner:
         ("weekday", rf"(?:(?P<wd_rel>{rel}|early|late|earlier|later)\s+)?(?P<wd>{weekday})"
                     rf"(?:\s+(?:{parts})\b)?", _h_weekday),
         ("season", rf"(?:(?P<se_mod>early|late|mid)[\s-]+)?(?:(?P<se_rel>{rel}|the)\s+)?"
-                   rf"(?P<se>{_alt(list(w.seasons))})\b(?:\s+(?:of\s+)?(?P<se_y>{year}))?",
+                   rf"(?P<se>{seasons})\b(?:\s+(?:of\s+)?(?P<se_y>{year}))?",
          _h_season),
         ("month", rf"(?:(?P<mo_mod>{mod})[\s-]+)?(?:(?P<mo_rel>{rel})\s+)?(?P<mo>{month_full})"
                   r"(?!\s*\d)(?:,?\s+(?P<mo_ry>this|last|next)\s+year\b)?", _h_month),
@@ -811,7 +763,7 @@ def _scanner() -> _Scanner:
                 rf"\s+times)\s+(?:a|an|per|each|every)\s+(?P<st_u2>{unit1})\b", _h_set),
         ("duration", rf"(?:(?:{quant})\s+)?(?P<du_n>{num})(?P<du_half>\s+and\s+a\s+half)?"
                      rf"[\s-]+(?P<du_u>{unit})(?!-old)", _h_duration),
-        ("vague_duration", rf"(?:(?:{_alt(list(w.vague_numbers))})\s+(?P<dv_u>{units_pl})|"
+        ("vague_duration", rf"(?:(?:{vague_numbers})\s+(?P<dv_u>{units_pl})|"
                            rf"(?:for|over|within|in|after|took)\s+(?P<db_u>{units_pl}))\b",
          _h_vague_duration),
         ("ref", r"(?P<rf>now|nowadays|currently|at\s+present|these\s+days|at\s+the\s+moment|"
@@ -820,12 +772,13 @@ def _scanner() -> _Scanner:
                 r"the\s+coming\s+(?:days|weeks|months|years))\b(?!-)", _h_ref),
     ]
     groups = {
-        "@weekdays": list(w.weekdays), "@months": list(w.months), "@seasons": list(w.seasons),
+        "@weekdays": list(w["weekdays"]), "@months": list(w["months"]),
+        "@seasons": list(w["seasons"]),
         "@mod": ["early", "late", "earlier", "later", "mid", "the"],
-        "@rel": ["this", "past", "last", "next", "coming"], "@ordinals": list(w.ordinals),
-        "@holidays": list(w.holidays), "@decades": list(w.decade_words),
+        "@rel": ["this", "past", "last", "next", "coming"], "@ordinals": list(w["ordinals"]),
+        "@holidays": list(w["holidays"]), "@decades": list(w["decade_words"]),
         "@quant": [a.split(r"\s+")[0] for a in quant.split("|")],
-        "@numbers": list(w.numbers) + tens.split("|"), "@vague": list(w.vague_numbers),
+        "@numbers": list(w["numbers"]) + tens.split("|"), "@vague": list(w["vague_numbers"]),
         "@units": re.findall(r"[a-z]+", units_pl),
     }
     triggers: dict[str, list[str]] = {}
@@ -861,16 +814,6 @@ def _subpattern(names: tuple[str, ...]) -> re.Pattern[str]:
 # --------------------------------------------------------------------------- public API
 
 
-def _as_date(published: dt.date | None) -> dt.date | None:
-    if isinstance(published, dt.datetime):
-        return published.date()
-    return published
-
-
-def _overlaps(start: int, end: int, mask: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in mask)
-
-
 def _anchor_of(value: str | None) -> tuple[dt.date, DatePrecision] | None:
     if not value or value.startswith("X"):
         return None
@@ -897,7 +840,7 @@ def tag_dates(
     ``published`` is the publication date every relative expression counts from; without it
     dates keep an unknown year ("XXXX-12-02") and relative expressions get the value None.
     """
-    pub = _as_date(published)
+    pub = published.date() if isinstance(published, dt.datetime) else published
     scanner = _scanner()
     ctx = _Ctx(text, pub)
     hits: list[_Hit] = []
@@ -922,7 +865,7 @@ def tag_dates(
                 if key not in after_the and not key[:1].isdigit():
                     continue
         m = _subpattern(names).match(text, start)
-        if m is None or m.lastgroup is None or _overlaps(m.start(), m.end(), mask):
+        if m is None or m.lastgroup is None or any(a < m.end() and m.start() < b for a, b in mask):
             continue
         try:
             hit = scanner.handlers[m.lastgroup](m, ctx)

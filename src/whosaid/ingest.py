@@ -71,7 +71,7 @@ def read_inputs(
     Directories are walked in sorted order. ``settings.published``, when set, overrides
     every document's publication date.
     """
-    for given in paths:
+    for given in [paths] if isinstance(paths, str | Path) else paths:
         path = Path(given)
         try:
             files = _expand(path)
@@ -88,7 +88,7 @@ def read_inputs(
 def count_inputs(paths: Sequence[str | Path], settings: Settings) -> int:
     """A cheap estimate of how many documents ``read_inputs`` yields, for a progress bar."""
     total = 0
-    for given in paths:
+    for given in [paths] if isinstance(paths, str | Path) else paths:
         try:
             files = _expand(Path(given))
         except InputError:
@@ -314,7 +314,7 @@ def decode_bytes(data: bytes, origin: str, html: bool = False, charset: str | No
     if sample and len(_CONTROL.findall(sample)) > _BINARY_CONTROL_RATIO * len(sample):
         raise BinaryInputError(origin, "looks binary, not text")
     if not text.strip():
-        raise EmptyInputError(origin, "file holds only whitespace")
+        raise EmptyInputError(origin, "file is empty (only whitespace)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

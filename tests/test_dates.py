@@ -1,0 +1,277 @@
+"""Tests for whosaid.dates: finding temporal expressions and resolving them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from whosaid.dates import precision_of, resolve_value, tag_dates
+from whosaid.model import DateExpr
+
+SEED = Path("/work/shared/data/seed/isw-putin-ceasefire.txt")
+PUB = dt.date(2022, 12, 4)  # a Sunday
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def values(text: str, published: dt.date | None = PUB) -> dict[str, str | None]:
+    return {e.text: e.value for e in tag_dates(text, published)}
+
+
+def one(text: str, published: dt.date | None = PUB) -> DateExpr:
+    found = tag_dates(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- seed article
+
+
+SEED_TEXT = (
+    "The day before, on December 2, Putin and German President Olaf Scholz had a telephone "
+    "conversation. Earlier, on November 30, Scholz pledged to support Ukraine. French President "
+    "Emmanuel Macron on December 1 said the West would never ask for a compromise."
+)
+
+
+def test_dates_seed_sentences_resolve_against_publication() -> None:
+    v = values(SEED_TEXT)
+    assert v["December 2"] == "2022-12-02"
+    assert v["November 30"] == "2022-11-30"
+    assert v["December 1"] == "2022-12-01"
+
+
+def test_dates_seed_without_publication_keeps_year_unknown() -> None:
+    v = values(SEED_TEXT, None)
+    assert v["December 2"] == "XXXX-12-02"
+    assert v["November 30"] == "XXXX-11-30"
+    assert v["December 1"] == "XXXX-12-01"
+    assert all(e.precision == "day" for e in tag_dates(SEED_TEXT, None))
+
+
+def test_dates_anchored_chain_takes_the_apposition_value() -> None:
+    found = tag_dates(SEED_TEXT, PUB)
+    assert found[0].text == "The day before"
+    assert found[0].value == "2022-12-02"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed data not present")
+def test_dates_seed_article_file() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    got = {e.text: e.value for e in tag_dates(text, PUB) if e.precision == "day"}
+    assert got["December 2"] == "2022-12-02"
+    assert got["November 30"] == "2022-11-30"
+    assert got["December 1"] == "2022-12-01"
+    unknown = {e.text: e.value for e in tag_dates(text, None) if e.text.startswith(("Dec", "Nov"))}
+    assert unknown == {
+        "December 2": "XXXX-12-02", "November 30": "XXXX-11-30", "December 1": "XXXX-12-01"
+    }
+
+
+# --- explicit dates and year inference
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("The talks began on Dec. 2, 2022 in Minsk.", "2022-12-02", "day"),
+        ("It was signed on 2 December 2021.", "2021-12-02", "day"),
+        ("Filed 12/02/2022 in court.", "2022-12-02", "day"),
+        ("Published 2022-12-02 by the agency.", "2022-12-02", "day"),
+        ("Prices rose in December 2022, he said.", "2022-12", "month"),
+        ("The law dates from 1998, officials said.", "1998", "year"),
+        ("Friday, Dec. 2, 2022", "2022-12-02", "day"),
+    ],
+)
+def test_dates_explicit_dates(text: str, value: str, precision: str) -> None:
+    e = one(text)
+    assert (e.value, e.precision, e.type) == (value, precision, "DATE")
+    assert text[e.start : e.end] == e.text
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("December 2", dt.date(2022, 12, 4), "2022-12-02"),
+        ("November 30", dt.date(2022, 12, 4), "2022-11-30"),
+        ("January 5", dt.date(2022, 12, 4), "2023-01-05"),
+        ("December 20", dt.date(2023, 1, 3), "2022-12-20"),
+        ("June 1", dt.date(2022, 12, 4), "2022-06-01"),
+    ],
+)
+def test_dates_year_inference_nearest_with_past_bias(
+    text: str, published: dt.date, value: str
+) -> None:
+    assert resolve_value(text, published) == (value, "day")
+
+
+def test_dates_lowercase_may_is_not_a_month() -> None:
+    assert tag_dates("He may 5 times say so, and may go.", PUB) == []
+    assert values("It opened in May, he said.")["May"] == "2022-05"
+
+
+# --- weekdays and relative expressions
+
+
+def test_dates_weekdays_in_a_news_report() -> None:
+    v = values("Putin said Tuesday that talks on Sunday failed.")
+    assert v["Tuesday"] == "2022-11-29"
+    assert v["Sunday"] == "2022-12-04"  # the publication day itself
+    assert values("They will meet next Tuesday.")["next Tuesday"] == "2022-12-06"
+    assert values("They met last Sunday.")["last Sunday"] == "2022-11-27"
+    assert values("The summit is scheduled for Friday.")["Friday"] == "2022-12-09"
+
+
+def test_dates_weekday_with_part_of_day_keeps_the_day() -> None:
+    e = one("Scholz spoke on Friday morning.")
+    assert (e.text, e.value, e.precision) == ("Friday morning", "2022-12-02", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("today", "2022-12-04", "day"),
+        ("yesterday", "2022-12-03", "day"),
+        ("tomorrow", "2022-12-05", "day"),
+        ("two days ago", "2022-12-02", "day"),
+        ("last week", "2022-W47", "week"),
+        ("this week", "2022-W48", "week"),
+        ("last month", "2022-11", "month"),
+        ("this month", "2022-12", "month"),
+        ("last year", "2021", "year"),
+        ("earlier this year", "2022", "year"),
+        ("last summer", "2022-SU", "season"),
+        ("the third quarter", "2022-Q3", "quarter"),
+        ("the 1990s", "199", "decade"),
+        ("in November", "2022-11", "month"),
+    ],
+)
+def test_dates_relative_expressions(text: str, value: str, precision: str) -> None:
+    assert resolve_value(text, PUB) == (value, precision)
+
+
+def test_dates_relative_without_publication_is_none() -> None:
+    for text in ("yesterday", "Tuesday", "last week", "two days ago", "last year"):
+        e = one(f"It happened {text}.", None)
+        assert (e.type, e.value, e.precision) == ("DATE", None, "unknown"), text
+    assert resolve_value("in November", None) == ("XXXX-11", "month")
+
+
+def test_dates_vague_references() -> None:
+    v = values("Now he is recently back; the future is unclear.")
+    assert v["Now"] == "PRESENT_REF"
+    assert v["recently"] == "PAST_REF"
+    assert v["the future"] == "FUTURE_REF"
+
+
+def test_dates_durations_sets_and_times() -> None:
+    found = {e.text: (e.type, e.value) for e in tag_dates(
+        "Talks lasted three days and, two weeks later, fighting went on for months. "
+        "They meet every week and spoke at 3 p.m. on Friday.", PUB)}
+    assert found["three days"] == ("DURATION", "P3D")
+    assert found["months"] == ("DURATION", "PXM")
+    assert found["every week"] == ("SET", "P1W")
+    assert found["3 p.m. on Friday"] == ("TIME", "2022-12-02T15:00")
+    assert resolve_value("at 3 p.m.", PUB) == ("2022-12-04T15:00", "day")
+
+
+def test_dates_anaphora_counts_from_the_last_date_mentioned() -> None:
+    v = values("The deal was signed on March 3, 2021. Two days later, it collapsed. "
+               "The following week, talks resumed.")
+    assert v["March 3, 2021"] == "2021-03-03"
+    assert v["Two days later"] == "2021-03-05"
+    assert v["The following week"] == "2021-W10"
+
+
+# --- API behaviour
+
+
+def test_dates_sorted_non_overlapping_and_spans_match_text() -> None:
+    text = SEED_TEXT + " Yesterday, last week and in 2020 too."
+    found = tag_dates(text, PUB)
+    assert [e.start for e in found] == sorted(e.start for e in found)
+    for a, b in zip(found, found[1:], strict=False):
+        assert a.end <= b.start
+    assert all(text[e.start : e.end] == e.text for e in found)
+
+
+def test_dates_mask_skips_furniture() -> None:
+    text = "Read more: December 5 offer. Putin spoke on December 2."
+    found = tag_dates(text, PUB, mask=[(0, 28)])
+    assert [e.text for e in found] == ["December 2"]
+
+
+def test_dates_precision_of() -> None:
+    assert precision_of("2022-12-02") == "day"
+    assert precision_of("XXXX-12-02") == "day"
+    assert precision_of("2022-W48") == "week"
+    assert precision_of("2022-12") == "month"
+    assert precision_of("2022-Q3") == "quarter"
+    assert precision_of("2022-SU") == "season"
+    assert precision_of("2022") == "year"
+    assert precision_of("202") == "decade"
+    assert precision_of("P3D") == "unknown"
+    assert precision_of("PRESENT_REF") == "unknown"
+    assert precision_of(None) == "unknown"
+
+
+def test_dates_resolve_value_without_expression() -> None:
+    assert resolve_value("nothing temporal here", PUB) == (None, "unknown")
+
+
+def test_dates_datetime_publication_is_accepted() -> None:
+    assert resolve_value("yesterday", dt.datetime(2022, 12, 4, 18, 30)) == ("2022-12-03", "day")
+
+
+def test_dates_fast_on_a_long_article() -> None:
+    words = (SEED_TEXT + " Officials said on Tuesday that the talks in the capital would "
+             "continue for three days, the minister told reporters at the meeting. ").split()
+    article = " ".join((words * (5000 // len(words) + 1))[:5000])
+    tag_dates(article, PUB)  # warm the caches
+    best = min(_timed(article) for _ in range(5))
+    assert best < 0.05  # generous for slow CI; about 5 ms on a developer machine
+
+
+def _timed(text: str) -> float:
+    t0 = time.perf_counter()
+    tag_dates(text, PUB)
+    return time.perf_counter() - t0
+
+
+# --- properties
+
+
+dates_strategy = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2035, 12, 31))
+past_phrases = st.one_of(
+    st.sampled_from(WEEKDAYS).map(lambda w: f"Officials said {w} that talks failed."),
+    st.sampled_from(WEEKDAYS).map(lambda w: f"They met last {w}."),
+    st.integers(1, 60).map(lambda n: f"It happened {n} days ago, he said."),
+    st.just("Officials said yesterday that talks failed."),
+    st.just("Talks failed last week."),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(published=dates_strategy, text=past_phrases)
+def test_dates_past_expressions_never_after_publication(published: dt.date, text: str) -> None:
+    found = tag_dates(text, published)
+    assert len(found) == 1, found
+    value = found[0].value
+    assert value is not None
+    if found[0].precision == "week":
+        year, week = int(value[:4]), int(value[6:8])
+        assert dt.date.fromisocalendar(year, week, 1) <= published
+    else:
+        assert found[0].precision == "day"
+        assert dt.date.fromisoformat(value) <= published
+
+
+@settings(max_examples=100, deadline=None)
+@given(published=st.one_of(st.none(), dates_strategy))
+def test_dates_deterministic(published: dt.date | None) -> None:
+    text = SEED_TEXT + " Yesterday, last week, on Friday and in November, two days ago."
+    assert tag_dates(text, published) == tag_dates(text, published)
