@@ -151,7 +151,7 @@ def _said_on(doc: Doc, drafts: list[Draft], dates: list[DateExpr], entities: Art
     its speaker took part in a few paragraphs before, else (marked so) the publication date."""
     text = doc.text
     para_starts = [s for s, _ in paragraphs(text)]
-    usable = [d for d in dates if d.type == "DATE" and d.value and d.value != "PRESENT_REF"]
+    usable = [d for d in dates if d.type == "DATE" and d.value and not d.value.endswith("_REF")]
     out: list[SaidOn | None] = []
     event: tuple[SaidOn, set[str], int] | None = None  # date, participants, paragraph index
     for d in drafts:

@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Marks that can only open, only close, or either (decided by the characters around them).
-OPENERS = frozenset("\u201e\u00ab\u201a")  # „ « ‚
-CLOSERS = frozenset("\u201d\u00bb")  # ” »
-EITHER = frozenset('"\u201c')  # " “ (“ closes in German typography)
+OPENERS = frozenset("\u201e\u201a")  # „ ‚
+CLOSERS = frozenset("\u201d")  # ”
+# “ closes in German typography, and guillemets point inwards in French but outwards in
+# German (»so«): these are told apart by the characters around them
+EITHER = frozenset('"\u201c\u00ab\u00bb')
 ALL_MARKS = OPENERS | CLOSERS | EITHER
 SENTENCE_END = frozenset(".!?:")
 
@@ -42,6 +44,11 @@ def _role(text: str, i: int) -> str:
         return "close"
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    # French spacing: « nous » — the space sits inside the marks
+    if ch == "\u00ab" and after.isspace() and before.isspace():
+        return "open"
+    if ch == "\u00bb" and before.isspace() and not after.isalnum():
+        return "close"
     if before.isspace() or before in "([{—–-/" or i == 0:
         return "open"
     if after.isspace() or after in ".,;:!?)]}—–-/" or after in ALL_MARKS:

@@ -1,0 +1,53 @@
+"""Entities of one article: clustering names, never merging different people."""
+
+from __future__ import annotations
+
+from whosaid.entities import phonetic_key, sound_alike
+
+
+def test_entities_phonetic_key_joins_transliterations() -> None:
+    assert phonetic_key("Scholz") == phonetic_key("Scholes")
+    assert phonetic_key("Peskow") == phonetic_key("Peskov")
+    assert phonetic_key("Zelensky") == phonetic_key("Selenskyj") == phonetic_key("Zelenskyy")
+    assert phonetic_key("Scholz") != phonetic_key("Scholl")
+
+
+def test_entities_sound_alike_needs_both_sound_and_spelling() -> None:
+    assert sound_alike("Scholes", "Scholz")
+    assert not sound_alike("Scholl", "Scholz")
+    assert not sound_alike("Biden", "Bolton")
+    assert not sound_alike("Li", "Le")  # too short to judge
+
+
+def _entities(analyze_text, text: str) -> dict:  # type: ignore[no-untyped-def]
+    return {e.name: e for e in analyze_text(text).entities}
+
+
+def test_entities_surname_joins_full_name(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    ents = _entities(analyze_text, "German Chancellor Olaf Scholz met aides. Scholz said "
+                     "the talks went well. Later Scholes said he was hopeful.")
+    assert {"Scholz", "Scholes"} <= set(ents["Olaf Scholz"].aliases)
+    assert "German Chancellor" in ents["Olaf Scholz"].titles
+
+
+def test_entities_different_given_names_never_merged(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    ents = _entities(analyze_text, "Olaf Scholz met Olaf Scholl in Berlin. Joe Biden and "
+                     "Hunter Biden flew home.")
+    persons = [e.name for e in ents.values() if e.type == "PERSON"]
+    assert "Olaf Scholz" in persons and "Olaf Scholl" in persons
+    assert "Joe Biden" in persons and "Hunter Biden" in persons
+
+
+def test_entities_acronym_and_translated_name(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    ents = _entities(analyze_text, "The Institute for the Study of War (ISW) published a "
+                     "report. Russia wants a pause, the War Research Institute said. ISW said "
+                     "more.")
+    isw = ents["Institute for the Study of War"]
+    assert {"ISW", "War Research Institute"} <= set(isw.aliases)
+    assert isw.type == "ORG"
+
+
+def test_entities_ids_are_content_hashes(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Joe Biden said the economy is strong."
+    a, b = analyze_text(text), analyze_text(text)
+    assert [e.id for e in a.entities] == [e.id for e in b.entities]
