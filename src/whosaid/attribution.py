@@ -108,8 +108,9 @@ def _subject(verb: Token) -> Token | None:
         # of two subjects the parser could not choose between, the one next to the verb
         before = [c for c in subjects if c.i < verb.i]
         return before[-1] if before else subjects[0]
-    # "X said and added": a conjoined verb shares its subject
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+    # "X said and added", "X attacked Y, saying …": the verb shares its head's subject
+    if verb.head is not verb and verb.head.pos_ in ("VERB", "AUX") and (
+            verb.dep_ == "conj" or (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp"))):
         return _subject(verb.head)
     # "the official who said": the relative pronoun stands for the noun
     if verb.dep_ == "relcl":
@@ -239,45 +240,82 @@ class Attributor:
                 speaker = (hit[0].start, hit[0].end)
         cue = (verb.idx, verb.idx + len(verb), lemma)
         addressee = None
-        content: tuple[int, int] | None = None
-        children = list(verb.children)
         weak = lemma in self.lex.weak
-        for child in children:
+        for child in verb.children:
             if child.dep_ in ("dative",) or (child.dep_ == "dobj" and lemma in self.lex.addressee
                                              and lemma not in self.lex.object_content):
                 addressee = _np_span(child)
-        for child in children:
-            if child.dep_ in CONTENT_DEPS and child.i != subj.i:
-                content = (child.left_edge.idx, _right_char(child))
-                break
-        if content is None and lemma in self.lex.xcomp:
-            for child in children:
-                if child.dep_ == "xcomp":
-                    content = (child.left_edge.idx, _right_char(child))
-                    break
-        if content is None and lemma in self.lex.object_content and not weak:
-            for child in children:
-                if child.dep_ == "dobj":
-                    content = (child.left_edge.idx, _right_char(verb))
-                    break
+        content = self._verb_content(verb, lemma, subj, weak)
+        parenthetical: tuple[int, int] | None = None
+        if content is None and verb.dep_ == "parataxis" and verb.head.i != subj.i:
+            # "But to prevent problems, he said, local officials should be vigilant."
+            head = verb.head
+            content = (head.left_edge.idx, _right_char(head))
+            parenthetical = (min(verb.left_edge.idx, speaker[0]), _right_char(verb))
         if content is None and weak:
             return
         if addressee is None and lemma in self.lex.addressee:
             addressee, content = self._glued_addressee(verb, content)
-        if content is not None and content[0] < verb.idx and content[1] > verb.idx:
+        if content is not None and parenthetical is None and content[0] < verb.idx < content[1]:
             content = (verb.idx + len(verb), content[1])
         if content is None:
+            if verb.tag_ == "VBG":
+                return  # "Speaking alongside Biden, Macron said …": not a cue by itself
             quote = self._adjacent_quote(sent, verb, speaker)
             if quote is None:
                 return
             content = quote
         exclude = [speaker, (cue[0], cue[1])] + ([addressee] if addressee else [])
-        cs, ce = _content_span(self.text, content[0], content[1], exclude)
-        if ce - cs < 3 or not re.search(r"\w", self.text[cs:ce]):
+        if parenthetical is not None:
+            pieces = [(content[0], parenthetical[0]), (parenthetical[1], content[1])]
+        else:
+            pieces = [content]
+        fragments = []
+        for ps, pe in pieces:
+            cs, ce = _content_span(self.text, ps, pe, exclude)
+            if ce - cs >= 3 and re.search(r"\w", self.text[cs:ce]):
+                fragments.append(self._whole_quotes(cs, ce))
+        if not fragments:
             return
         conf = 0.8 if mode == "speech" else 0.55
-        self.drafts.append(Draft([(cs, ce)], speaker, cue, "verb", mode, verb.i, subj.i,
+        self.drafts.append(Draft(fragments, speaker, cue, "verb", mode, verb.i, subj.i,
                                  addressee, confidence=conf))
+
+    def _verb_content(self, verb: Token, lemma: str, subj: Token, weak: bool
+                      ) -> tuple[int, int] | None:
+        """What a reporting verb reports, from its dependents."""
+        children = list(verb.children)
+        for child in children:
+            if child.dep_ in CONTENT_DEPS and child.i != subj.i:
+                return child.left_edge.idx, _right_char(child)
+        if lemma in self.lex.xcomp:
+            for child in children:
+                if child.dep_ == "xcomp":
+                    return child.left_edge.idx, _right_char(child)
+        if lemma == "call":
+            for child in children:
+                # "called for a moratorium"
+                if child.dep_ == "prep" and child.lower_ == "for":
+                    return child.idx + len(child), _right_char(child)
+            # "called half of his supporters 'deplorables'"
+            dobj = [c for c in children if c.dep_ == "dobj"]
+            if dobj and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in children):
+                return dobj[0].left_edge.idx, _right_char(verb)
+        if lemma in self.lex.object_content and not weak:
+            for child in children:
+                if child.dep_ == "dobj":
+                    return child.left_edge.idx, _right_char(verb)
+        return None
+
+    def _whole_quotes(self, start: int, end: int) -> tuple[int, int]:
+        """A content that cuts into a quotation takes all of it: the parser may have split a
+        quoted passage into sentences and given the verb only the last."""
+        for q in self.quotes:
+            if q.start < start < q.end and end >= q.end - 2:
+                start = q.start
+            if q.start <= start and q.start < end < q.end and end - q.start > (q.end - q.start) / 2:
+                end = q.end
+        return start, end
 
     def _glued_addressee(self, verb: Token, content: tuple[int, int] | None
                          ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
