@@ -432,6 +432,12 @@ class Attributor:
                 i_ent = self.entities.at(*inner.speaker)
                 o_type = o_ent[1].type if o_ent else "OTHER"
                 i_type = i_ent[1].type if i_ent else "OTHER"
+                if inner.end < outer.end - 2 or inner.mode != "speech":
+                    # "Russia has called for a cease-fire …, ISW said": two statements, the
+                    # inner one passed on by the outer speaker
+                    if not (o_ent and i_ent and o_ent[1].id == i_ent[1].id):
+                        inner.relays.append(outer.speaker)
+                    continue
                 if o_type == "PERSON" and i_type == "ORG":
                     inner.relays.insert(0, inner.speaker)
                     inner.speaker, inner.speaker_token = outer.speaker, outer.speaker_token

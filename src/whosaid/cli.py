@@ -108,8 +108,9 @@ def analyze(
 ) -> None:
     """Analyse news documents and store who said what."""
     try:
-        settings = Settings(db=db, published=published,
-                            **({"max_bytes": max_bytes} if max_bytes else {}))
+        settings = Settings(db=db, published=published)
+        if max_bytes:
+            settings = settings.with_(max_bytes=max_bytes)
     except ConfigError as exc:
         raise _fail(str(exc), 2) from None
     started = time.perf_counter()

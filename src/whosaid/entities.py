@@ -8,10 +8,12 @@ merges two people whose given names differ.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from importlib import resources
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -117,6 +119,30 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
 
 
+@functools.lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names (data/given_names*.txt): they tell a person the tagger called an ORG."""
+    names: set[str] = set()
+    for fname in ("given_names.txt", "given_names_extra.txt"):
+        path = resources.files("whosaid").joinpath("data", fname)
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                names.add(line.strip())
+    return frozenset(names)
+
+
+def _relabel(ent: SpacySpan, start: int, end: int, title: str | None) -> str:
+    """The small model often tags a person 'ORG' or 'GPE': a name that opens with a known
+    given name, or that follows a personal title, is a person."""
+    label = ent.label_
+    if label in ("ORG", "GPE", "NORP", "FAC") and end - start >= 2:
+        doc = ent.doc
+        if all(doc[i].tag_ in ("NNP", "NNPS") for i in range(start, end)) and (
+                doc[start].text in given_names() or title is not None):
+            return "PERSON"
+    return label
+
+
 def _title_words() -> set[str]:
     return {t for t in load_data("cues.json")["titles"]}
 
@@ -125,8 +151,9 @@ def _clean_span(ent: SpacySpan) -> tuple[int, int] | None:
     """Token bounds of the name proper: no determiner, possessive or trailing common noun."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
-        start += 1
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct
+                           or doc[start].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "PRON")):
+        start += 1  # "Later Scholes": the tagger took the adverb into the name
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                            or doc[end - 1].is_space):
         end -= 1
@@ -210,9 +237,11 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
             continue
         s, e = bounds
         span = doc[s:e]
+        title = _title_before(doc, s)
+        label = _relabel(ent, s, e, title)
         if label == "NORP":
             continue  # nationalities are adjectives here, not speakers
-        raw.append((span.start_char, span.end_char, label, _title_before(doc, s)))
+        raw.append((span.start_char, span.end_char, label, title))
     text = doc.text
     clusters: list[_Cluster] = []
 
@@ -275,7 +304,7 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
             c.titles.append(title)
         assign[i] = c
     # "the Institute for the Study of War (ISW)": the acronym in brackets names the same body
-    for i, (s, e, label, _) in enumerate(raw):
+    for i, (_s, e, label, _) in enumerate(raw):
         m = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[e:e + 12])
         if m and label in ("ORG", "EVENT", "FAC"):
             for j, (s2, _e2, _l2, _) in enumerate(raw):
@@ -289,11 +318,12 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
             if len(alias) < 3 or not alias[0].isupper():
                 continue
             for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text):
-                if any(s < m.end() and m.start() < e and owner is c for s, e, owner in spans):
+                hits = [o for s, e, o in spans if s < m.end() and m.start() < e]
+                # a known name wins only over a one-off span of another type that swallowed
+                # it ("the Ukraine War ISW" EVENT); never over another real name
+                if any(o is c or o.type == c.type or sum(o.forms.values()) > 1 for o in hits):
                     continue
-                spans = [(s, e, o) for s, e, o in spans
-                         if not (s < m.end() and m.start() < e and len(o.mentions) <= 1
-                                 and sum(o.forms.values()) <= 1)]
+                spans = [(s, e, o) for s, e, o in spans if not (s < m.end() and m.start() < e)]
                 spans.append((m.start(), m.end(), c))
     titles_at = {s: t for s, _e, _l, t in raw if t}
     for s, e, c in sorted(spans, key=lambda x: x[0]):

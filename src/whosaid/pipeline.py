@@ -57,7 +57,8 @@ def make_article(doc: CleanDocument, settings: Settings) -> Article:
         author=doc.author,
         input_format=doc.input_format,
         analyzed=analyzed,
-        skip_reason=None if analyzed else f"language is {doc.language!r}, not {settings.language!r}",
+        skip_reason=None if analyzed
+        else f"language is {doc.language!r}, not {settings.language!r}",
     )
 
 
