@@ -21,10 +21,10 @@ from typing import Any
 
 import spacy
 
-from whosaid.clean import clean_document
-from whosaid.model import Analysis, SourceDocument
+from whosaid.batch import run_analyze
 from whosaid.pipeline import Analyzer
 from whosaid.settings import Settings
+from whosaid.store import open_store
 
 HERE = Path(__file__).resolve().parent
 SCORER = HERE.parent.parent / "shared" / "bench" / "attribution" / "score.py"
@@ -36,19 +36,21 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def prediction(doc_id: str, analysis: Analysis) -> dict[str, Any]:
+def prediction(line: dict[str, Any]) -> dict[str, Any]:
+    """A scorer line from one ``analyze --jsonl-out`` line."""
     out = []
-    for st in analysis.statements:
+    for st in line["statements"]:
         out.append({
-            "content": {"start": st.content.start, "end": st.content.end},
-            "fragments": [list(f) for f in st.fragments],
-            "speaker": None if st.speaker is None else {"start": st.speaker.start,
-                                                        "end": st.speaker.end},
-            "cue": None if st.cue is None else {"start": st.cue.start, "end": st.cue.end},
-            "kind": st.kind,
-            "mode": st.mode,
+            "content": {"start": st["content"]["start"], "end": st["content"]["end"]},
+            "fragments": st["content"]["fragments"],
+            "speaker": None if st["speaker"] is None else {"start": st["speaker"]["start"],
+                                                           "end": st["speaker"]["end"]},
+            "cue": None if st["cue"] is None else {"start": st["cue"]["start"],
+                                                   "end": st["cue"]["end"]},
+            "kind": st["kind"],
+            "mode": st["mode"],
         })
-    return {"id": doc_id, "statements": out}
+    return {"id": line["id"], "statements": out}
 
 
 def main() -> None:
@@ -62,22 +64,23 @@ def main() -> None:
     gold = read_jsonl(args.gold)[: args.limit]
     texts = [g["text"] for g in gold]
     words = sum(len(t.split()) for t in texts)
-    settings = Settings(db=":memory:")
-    analyzer = Analyzer(settings)
-    analyzer.analyze(clean_document(SourceDocument("warm", "warm", text="He said hi."),
-                                    settings))  # load lazily-built tables outside the timing
+    work = Path(tempfile.mkdtemp(prefix="whosaid-bench-"))
+    inputs = work / "gold.jsonl"
+    with inputs.open("w", encoding="utf-8") as fh:
+        for g in gold:
+            fh.write(json.dumps({"id": g["id"], "text": g["text"]}) + "\n")
+    settings = Settings(db=str(work / "bench.db"))
+    analyzer = Analyzer(settings)  # the model loads outside the timing, as for bare spaCy
 
+    # the whole of `whosaid analyze`: ingest, clean, analyse, store, --jsonl-out
     t0 = time.perf_counter()
-    docs = [clean_document(SourceDocument(g["id"], g["id"], text=g["text"]), settings)
-            for g in gold]
-    preds = []
-    for g, result in zip(gold, analyzer.analyze_many(docs), strict=True):
-        if not isinstance(result, Analysis):
-            print(f"failed: {result.message}", file=sys.stderr)
-            preds.append({"id": g["id"], "statements": []})
-            continue
-        preds.append(prediction(g["id"], result))
+    with open_store(settings.db) as store, (work / "out.jsonl").open("w") as out_fh:
+        summary = run_analyze([inputs], settings, store, jsonl_out=out_fh, analyzer=analyzer)
     t_whosaid = time.perf_counter() - t0
+    for f in summary.failures:
+        print(f"failed: {f.message}", file=sys.stderr)
+    with (work / "out.jsonl").open(encoding="utf-8") as fh:
+        preds = [prediction(json.loads(line)) for line in fh]
 
     out = args.out or Path(tempfile.mkstemp(suffix=".jsonl", prefix="whosaid-pred-")[1])
     with out.open("w", encoding="utf-8") as fh:
@@ -91,7 +94,8 @@ def main() -> None:
     else:
         print(f"scorer not found at {SCORER}; skipping the score")
 
-    print(f"\nwhosaid analysis: {t_whosaid:.1f} s, {words / t_whosaid:,.0f} words/s "
+    print(f"\nwhosaid analyze (ingest, clean, analyse, store): {t_whosaid:.1f} s, "
+          f"{words / t_whosaid:,.0f} words/s "
           f"({len(gold)} articles, {words:,} words)")
     if not args.no_speed:
         bare = spacy.load(settings.model)

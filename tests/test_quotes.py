@@ -31,7 +31,7 @@ def test_quotes_german_closing_curly_mark_after_opening_curly() -> None:
 
 def test_quotes_split_quote_gives_two_spans() -> None:
     assert _texts('"We will win," he said, "and we will rebuild."') == [
-        "We will win,", "and we will rebuild."]
+        "We will win", "and we will rebuild."]
 
 
 def test_quotes_run_over_paragraphs() -> None:

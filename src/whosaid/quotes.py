@@ -59,7 +59,9 @@ def _role(text: str, i: int) -> str:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in ALL_MARKS):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ALL_MARKS):
+    # a comma before the closing mark belongs to the sentence around the quote
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ALL_MARKS
+                           or text[end - 1] in ",;"):
         end -= 1
     return start, end
 

@@ -1,0 +1,152 @@
+"""Statements from real sentence patterns: cues, speakers, relays, addressees, quotes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from whosaid.model import Analysis, Statement
+
+
+def _one(result: Analysis, contains: str) -> Statement:
+    found = [s for s in result.statements if contains in s.content.text]
+    assert found, f"no statement with {contains!r} in {[s.content.text for s in result.statements]}"
+    return found[0]
+
+
+def _speaker(st: Statement) -> str | None:
+    return st.speaker.text if st.speaker else None
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        ("Biden said that the economy was strong.", "the economy was strong", "Biden", "said"),
+        ("The economy is strong, Biden said.", "The economy is strong", "Biden", "said"),
+        ("Biden told reporters the economy was strong.", "the economy was strong", "Biden",
+         "told"),
+        ("Biden asked Congress to pass the bill.", "to pass the bill", "Biden", "asked"),
+        ("Scholz pledged to support Ukraine.", "to support Ukraine", "Scholz", "pledged"),
+        ("Putin cited Western support for Ukraine as the reason.", "Western support for Ukraine",
+         "Putin", "cited"),
+        ("Scholz replied that talks were impossible.", "talks were impossible", "Scholz",
+         "replied"),
+        ("Putin is ready to talk, according to Peskov.", "Putin is ready to talk", "Peskov",
+         "according to"),
+        ("According to the White House, the call lasted an hour.", "the call lasted an hour",
+         "White House", "According to"),
+        ("But to prevent problems, he said, local officials should be vigilant.",
+         "local officials should be vigilant", "he", "said"),
+    ],
+)
+def test_attribution_indirect_patterns(analyze_text: Any, text: str, content: str,
+                                       speaker: str, cue: str) -> None:
+    st = _one(analyze_text(text), content)
+    assert _speaker(st) == speaker
+    assert st.cue is not None and st.cue.text == cue
+    assert st.kind == "indirect"
+
+
+def test_attribution_addressee_of_tell_and_ask(analyze_text: Any) -> None:
+    st = _one(analyze_text("Biden told reporters the economy was strong."), "economy")
+    assert st.addressee is not None and st.addressee.text == "reporters"
+    st = _one(analyze_text("Biden asked Congress to pass the bill."), "pass the bill")
+    assert st.addressee is not None and st.addressee.text == "Congress"
+
+
+def test_attribution_split_quote_is_one_statement(analyze_text: Any) -> None:
+    result = analyze_text('"We will win," he said, "and we will rebuild."')
+    assert len(result.statements) == 1
+    st = result.statements[0]
+    assert st.kind == "direct"
+    assert [result.article.text[s:e] for s, e in st.fragments] == [
+        "We will win", "and we will rebuild."]
+
+
+def test_attribution_quote_runs_over_paragraphs(analyze_text: Any) -> None:
+    text = '"The war must end now.\n\n"We have no other choice," Zelensky said.'
+    st = _one(analyze_text(text), "no other choice")
+    assert len(st.fragments) == 2 and _speaker(st) == "Zelensky"
+
+
+def test_attribution_mixed_quote(analyze_text: Any) -> None:
+    st = _one(analyze_text('Macron said the deal was "a historic step" for Europe.'), "deal")
+    assert st.kind == "mixed"
+
+
+def test_attribution_missing_opening_mark_and_space(analyze_text: Any) -> None:
+    st = _one(analyze_text("The White House added.Putin is not interested in dialogue“."),
+              "Putin is not interested")
+    assert _speaker(st) == "White House" and st.kind == "direct"
+
+
+def test_attribution_german_and_guillemet_quotes(analyze_text: Any) -> None:
+    st = _one(analyze_text("Merkel said: „We will manage this“."), "We will manage this")
+    assert st.kind == "direct" and _speaker(st) == "Merkel"
+    st = _one(analyze_text("Macron said: « We will stand by Ukraine »."), "stand by Ukraine")
+    assert st.kind == "direct"
+
+
+def test_attribution_pronoun_speaker_resolves_to_entity(analyze_text: Any) -> None:
+    st = _one(analyze_text("Angela Merkel arrived in Paris. She said the summit was useful."),
+              "summit")
+    assert _speaker(st) == "She" and st.speaker is not None
+    assert st.speaker.entity == "Angela Merkel"
+
+
+def test_attribution_role_noun_speaker_resolves_to_entity(analyze_text: Any) -> None:
+    st = _one(analyze_text("Kremlin spokesman Dmitry Peskov met reporters on Monday. "
+                           "The spokesman said talks had stalled."), "talks had stalled")
+    assert st.speaker is not None and st.speaker.entity == "Dmitry Peskov"
+
+
+def test_attribution_title_kept_apart_from_name(analyze_text: Any) -> None:
+    st = _one(analyze_text("Kremlin spokesman Dmitry Peskov said talks had stalled."),
+              "stalled")
+    assert st.speaker is not None
+    assert (st.speaker.text, st.speaker.title) == ("Dmitry Peskov", "Kremlin spokesman")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "relays"),
+    [
+        ("Putin is focused on success, ISW said, according to Kyiv Independent.",
+         "focused on success", "ISW", ["Kyiv Independent"]),
+        ("Reuters reported that Putin said the talks had failed.", "talks had failed", "Putin",
+         ["Reuters"]),
+        ("The ministry said, citing intelligence officials, that the attack failed.",
+         "the attack failed", "intelligence officials", ["The ministry"]),
+    ],
+)
+def test_attribution_relays(analyze_text: Any, text: str, content: str, speaker: str,
+                            relays: list[str]) -> None:
+    st = _one(analyze_text(text), content)
+    assert _speaker(st) == speaker
+    assert [r.text for r in st.relays] == relays
+
+
+def test_attribution_headline_colon(analyze_text: Any) -> None:
+    st = _one(analyze_text("ISW: Putin has little interest in a ceasefire\n\nBody text here."),
+              "little interest")
+    assert _speaker(st) == "ISW" and st.cue is not None and st.cue.lemma == "headline"
+
+
+def test_attribution_future_or_modal_verbs_are_not_reports(analyze_text: Any) -> None:
+    result = analyze_text("He will never ask the Ukrainians for a compromise.")
+    assert result.statements == ()
+
+
+def test_attribution_is_deterministic(analyze_text: Any) -> None:
+    text = "Biden said the economy was strong. Putin said talks had failed."
+    assert analyze_text(text) == analyze_text(text)
+
+
+def test_attribution_offsets_point_into_text(analyze_text: Any) -> None:
+    text = "“We will win,” he said.\n\nRead more\n\nThe economy is strong, Biden said."
+    result = analyze_text(text)
+    for st in result.statements:
+        assert text[st.content.start:st.content.end] == st.content.text
+        for s, e in st.fragments:
+            assert st.content.start <= s < e <= st.content.end
+        assert "Read more" not in st.content.text
