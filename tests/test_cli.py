@@ -655,11 +655,9 @@ def test_cli_interrupted_run_is_consistent_and_resumable(
     assert scalar(db, "SELECT count(DISTINCT text_hash) FROM articles") == N_DOCS
 
 
-# --- known CLI bugs (see the report; drop the xfail once fixed) --------------------------
+# --- regressions: CLI bugs found and fixed ------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py prints file names as Rich markup: "
-                   "'notes[draft].txt' is reported as 'notes.txt'")
 def test_cli_failure_names_file_with_brackets(tmp_path: Path) -> None:
     (tmp_path / "notes[draft].txt").write_bytes(b"")
     result = invoke("analyze", "notes[draft].txt", "--db", tmp_path / "x.db")
@@ -667,8 +665,6 @@ def test_cli_failure_names_file_with_brackets(tmp_path: Path) -> None:
     assert "notes[draft].txt" in flat(result.stderr), result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="output.py passes cell strings to Rich as markup: "
-                   "'[the city board]' vanishes from the statements table")
 def test_cli_statements_table_keeps_square_brackets(tmp_path: Path) -> None:
     (tmp_path / "m.txt").write_text(
         "Mayor Jane Doe said that the council [the city board] would vote on Friday.\n",
@@ -681,8 +677,6 @@ def test_cli_statements_table_keeps_square_brackets(tmp_path: Path) -> None:
     assert "[the city board]" in flat(result.stdout), result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py opens --jsonl-out unguarded: a missing "
-                   "directory ends in a FileNotFoundError traceback")
 def test_cli_jsonl_out_in_missing_directory(tmp_path: Path) -> None:
     out = tmp_path / "no-such-dir" / "out.jsonl"
     result = invoke("analyze", EXAMPLE, "--db", tmp_path / "x.db", "--jsonl-out", out)
@@ -690,8 +684,6 @@ def test_cli_jsonl_out_in_missing_directory(tmp_path: Path) -> None:
     assert "no-such-dir" in flat(result.stderr)
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py opens (truncates) --jsonl-out before the "
-                   "database: a run that cannot open its database empties the file")
 def test_cli_jsonl_out_untouched_when_db_cannot_open(tmp_path: Path) -> None:
     out = tmp_path / "previous.jsonl"
     out.write_text('{"id": "kept"}\n', encoding="utf-8")
@@ -700,16 +692,12 @@ def test_cli_jsonl_out_untouched_when_db_cannot_open(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == '{"id": "kept"}\n'
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py drops --max-bytes 0 (falsy) instead of "
-                   "rejecting it, so the 10 MB default is used")
 def test_cli_max_bytes_zero_is_rejected(tmp_path: Path) -> None:
     result = invoke("analyze", EXAMPLE, "--db", tmp_path / "x.db", "--max-bytes", "0")
     assert result.exit_code == 2
     assert "max_bytes" in result.stderr or "--max-bytes" in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py's stderr Console hard-wraps at 80 columns "
-                   "when not a terminal, splitting long file paths across lines")
 def test_cli_failure_lines_are_not_wrapped(tmp_path: Path,
                                            subprocess_env: dict[str, str]) -> None:
     deep = tmp_path / ("a-rather-long-directory-name-" * 3) / "and-another-level-of-nesting"

@@ -26,7 +26,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 DbOption = Annotated[
     str,
@@ -55,7 +55,7 @@ ARTICLE_COLUMNS = [("id", "Article"), ("doc_id", "Document"), ("title", "Title")
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(Text.assemble(("error: ", "bold red"), message))
     return typer.Exit(code)
 
 
@@ -109,13 +109,16 @@ def analyze(
     """Analyse news documents and store who said what."""
     try:
         settings = Settings(db=db, published=published)
-        if max_bytes:
+        if max_bytes is not None:
             settings = settings.with_(max_bytes=max_bytes)
     except ConfigError as exc:
         raise _fail(str(exc), 2) from None
     started = time.perf_counter()
-    out_fh = jsonl_out.open("w", encoding="utf-8") if jsonl_out else None
     with _store(db) as store:
+        try:
+            out_fh = jsonl_out.open("w", encoding="utf-8") if jsonl_out else None
+        except OSError as exc:
+            raise _fail(f"cannot write {jsonl_out}: {exc.strerror or exc}") from None
         total = count_inputs(paths, settings)
         progress = Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), console=err,
@@ -137,6 +140,8 @@ def analyze(
         if show and 0 < len(summary.article_ids) <= 5:
             for aid in summary.article_ids:
                 rows = store.statements(article=aid)
+                if not rows:
+                    continue
                 emit(_statement_rows(rows), Format.table, STATEMENT_COLUMNS,
                      title=f"Who said what — {_title(store, aid)}")
     _print_summary(summary, time.perf_counter() - started)
@@ -151,9 +156,9 @@ def _title(store: Store, aid: str) -> str:
 
 def _print_summary(s: Summary, seconds: float) -> None:
     for origin, reason in s.skipped:
-        err.print(f"[yellow]skipped:[/] {origin}: {reason}", highlight=False)
+        err.print(Text.assemble(("skipped: ", "yellow"), f"{origin}: {reason}"))
     for f in s.failures:
-        err.print(f"[red]failed:[/] {f.message}", highlight=False)
+        err.print(Text.assemble(("failed: ", "red"), f.message))
     rate = f", {s.words / seconds:,.0f} words/s" if seconds > 0 and s.words else ""
     err.print(
         f"{s.analyzed} analysed, {s.unchanged} unchanged, {len(s.skipped)} skipped, "
@@ -171,7 +176,7 @@ def statements(
     until: Annotated[str | None, typer.Option(help="Said on or before YYYY-MM-DD.")] = None,
     article: Annotated[str | None, typer.Option(help="Article id, id prefix or document id.")
                        ] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows.")] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List stored statements."""

@@ -11,6 +11,7 @@ from typing import IO, Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 WIDE_COLUMNS = {"content", "title", "aliases", "text"}
 
@@ -49,13 +50,14 @@ def emit(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[tuple[st
         for row in rows:
             writer.writerow([_cell(row.get(key)) for key, _ in columns])
     else:
-        table = Table(title=title, show_lines=True, expand=False)
+        table = Table(title=Text(title) if title else None, show_lines=True, expand=False)
         for key, header in columns:
             wide = key in WIDE_COLUMNS
             table.add_column(header, overflow="fold", ratio=3 if wide else 1,
                              min_width=24 if wide else None)
         for row in rows:
-            table.add_row(*[_cell(row.get(key)) for key, _ in columns])
+            # article text is untrusted: cells are plain text, never Rich markup
+            table.add_row(*[Text(_cell(row.get(key))) for key, _ in columns])
         # piped output gets a readable width rather than Rich's 80-column default
         console = console or Console(file=out, width=None if out.isatty() else 160)
         console.print(table)
