@@ -19,6 +19,7 @@ from .entities import ArticleEntities, fold
 from .model import Cue, Entity, Mention, StatementKind, StatementMode
 from .nlp import load_data
 from .quotes import ALL_MARKS, Quote, paragraphs
+from .tagger import SCORES_KEY
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 CONTENT_DEPS = ("ccomp", "parataxis")
@@ -147,6 +148,7 @@ class Attributor:
         self.title = title
         self.lex = _Lexicon()
         self.drafts: list[Draft] = []
+        self.policy = "mixed"
         self.markers: list[tuple[SpacySpan, tuple[int, int], tuple[int, int]]] = []
 
     # -- building ---------------------------------------------------------------------------
@@ -154,12 +156,52 @@ class Attributor:
         self._headline()
         for sent in self.doc.sents:
             self._sentence(sent)
+        if SCORES_KEY in self.doc.user_data:
+            from .learned import learned_drafts
+
+            self._merge_learned(learned_drafts(self.doc, self._paragraph_of()))
         self._according_to()
         self._orphan_quotes()
         self._nested()
         self.drafts.sort(key=lambda d: (d.start, d.end))
         self._resolve()
         return self.drafts
+
+    def _paragraph_of(self) -> list[int]:
+        starts = [s for s, _ in paragraphs(self.text)]
+        out, k = [], 0
+        for tok in self.doc:
+            while k + 1 < len(starts) and tok.idx >= starts[k + 1]:
+                k += 1
+            out.append(k)
+        return out
+
+    def _word_chars(self, d: Draft) -> set[int]:
+        return {i for s, e in d.fragments for m in re.finditer(r"\w+", self.text[s:e])
+                for i in range(s + m.start(), s + m.end())}
+
+    def _merge_learned(self, learned: list[Draft]) -> None:
+        """The tagger finds what the rules' lexicon and parse miss; the rules stay in charge
+        of what typography and fixed phrases make certain (quotes, headlines, "according to")."""
+        policy = self.policy
+        rules = self.drafts
+        keep: list[Draft] = []
+        lw = [self._word_chars(d) for d in learned]
+        taken = [False] * len(learned)
+        for r in rules:
+            rw = self._word_chars(r)
+            match = [k for k, w in enumerate(lw) if w and rw and len(w & rw) / len(w | rw) >= 0.5
+                     or (r.cue_token is not None and r.cue_token == learned[k].cue_token)]
+            strong = r.kind == "direct" or r.pattern in ("headline", "according") or \
+                any(q.start <= s < q.end for s, _ in r.fragments for q in self.quotes)
+            if not match:
+                keep.append(r)
+            elif policy == "rules" or (policy == "mixed" and strong):
+                keep.append(r)
+                for k in match:
+                    taken[k] = True
+        keep += [d for k, d in enumerate(learned) if not taken[k]]
+        self.drafts = keep
 
     def _headline(self) -> None:
         paras = paragraphs(self.text)

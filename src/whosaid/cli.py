@@ -105,10 +105,12 @@ def analyze(
     show: Annotated[bool, typer.Option(
         "--show/--no-show", help="Print the statements found (for up to 5 documents).")] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[int, typer.Option(
+        "--workers", "-w", min=1, help="Processes for analysis (2 uses both cores).")] = 1,
 ) -> None:
     """Analyse news documents and store who said what."""
     try:
-        settings = Settings(db=db, published=published)
+        settings = Settings(db=db, published=published, workers=workers)
         if max_bytes is not None:
             settings = settings.with_(max_bytes=max_bytes)
     except ConfigError as exc:

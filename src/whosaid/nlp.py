@@ -44,9 +44,12 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-@functools.lru_cache(maxsize=2)
-def load_pipeline(model: str) -> Language:
-    """Load the spaCy model with whosaid's components. Nothing is downloaded."""
+@functools.lru_cache(maxsize=4)
+def load_pipeline(model: str, learned: bool = False) -> Language:
+    """Load the spaCy model with whosaid's components. Nothing is downloaded.
+
+    ``learned`` adds the trained attribution tagger when its weights ship in the package.
+    """
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -56,6 +59,10 @@ def load_pipeline(model: str) -> Language:
         ) from None
     if PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    if learned:
+        from .tagger import add_to_pipeline
+
+        add_to_pipeline(nlp)
     return nlp
 
 

@@ -6,7 +6,10 @@ The per-document work is pure: the same text and settings give the same records.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
+import multiprocessing
+import sys
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -67,13 +70,20 @@ class Analyzer:
 
     def __init__(self, settings: Settings, nlp: Language | None = None) -> None:
         self.settings = settings
-        self.nlp = nlp if nlp is not None else load_pipeline(settings.model)
+        self.nlp = nlp if nlp is not None else load_pipeline(settings.model, settings.learned)
 
     def analyze(self, doc: CleanDocument) -> Analysis:
         return next(iter(self._analyze_batch([doc])))
 
     def analyze_many(self, docs: Iterable[CleanDocument]) -> Iterator[Analysis | Failure]:
-        """Analyses in batches; a document that fails yields a Failure, the rest go on."""
+        """Analyses in batches; a document that fails yields a Failure, the rest go on.
+
+        With ``settings.workers`` > 1 the batches go to that many processes; results come
+        back in input order and are the same records a single process makes.
+        """
+        if self.settings.workers > 1:
+            yield from self._analyze_parallel(docs)
+            return
         batch: list[CleanDocument] = []
         for doc in docs:
             batch.append(doc)
@@ -82,6 +92,15 @@ class Analyzer:
                 batch = []
         if batch:
             yield from self._safe_batch(batch)
+
+    def _analyze_parallel(self, docs: Iterable[CleanDocument]) -> Iterator[Analysis | Failure]:
+        ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        size = self.settings.batch_size
+        one = self.settings.with_(workers=1)
+        with ctx.Pool(self.settings.workers) as pool:
+            jobs = ((one, batch) for batch in _batches(docs, size))
+            for results in pool.imap(_worker_batch, jobs):
+                yield from results
 
     def _safe_batch(self, batch: list[CleanDocument]) -> Iterator[Analysis | Failure]:
         try:
@@ -111,6 +130,28 @@ class Analyzer:
                 raise
             except Exception as exc:
                 raise AnalysisError(f"{article.origin}: analysis failed: {exc}") from exc
+
+
+def _batches(docs: Iterable[CleanDocument], size: int) -> Iterator[list[CleanDocument]]:
+    batch: list[CleanDocument] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@functools.lru_cache(maxsize=1)
+def _worker_analyzer(settings: Settings) -> Analyzer:
+    """The Analyzer of a worker process, made on its first batch."""
+    return Analyzer(settings)
+
+
+def _worker_batch(job: tuple[Settings, list[CleanDocument]]) -> list[Analysis | Failure]:
+    settings, batch = job
+    return list(_worker_analyzer(settings)._safe_batch(batch))
 
 
 def analyze_parsed(article: Article, doc: Doc, settings: Settings) -> Analysis:

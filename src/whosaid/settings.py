@@ -27,6 +27,7 @@ class Settings:
     workers: processes used by ``analyze`` (1 = in this process).
     batch_size: documents per spaCy ``nlp.pipe`` batch.
     fallback_to_published: date undated statements by the publication date, marked as such.
+    learned: use the trained attribution tagger shipped in the package, beside the rules.
     """
 
     db: str = DEFAULT_DB
@@ -38,6 +39,7 @@ class Settings:
     workers: int = 1
     batch_size: int = 16
     fallback_to_published: bool = True
+    learned: bool = True
 
     def __post_init__(self) -> None:
         if self.published is not None:

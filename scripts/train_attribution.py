@@ -1,0 +1,188 @@
+"""Train the attribution tagger (``make train``) and ship its weights in the package.
+
+    python scripts/train_attribution.py --train ../shared/data/polnear/train.jsonl.gz \
+        --dev ../shared/data/polnear/dev.jsonl.gz
+
+PolNeAR statements become BIO labels over tokens (CUE over SRC over CON where they nest). A
+noisy copy of part of train (bench/noise.py) teaches the tagger broken typography. The
+spaCy pipeline is frozen: the tagger learns on top of its tok2vec and labels. Fixed seeds;
+the epoch with the best dev span F1 is written to src/whosaid/models/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import pickle
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.training import Example
+from thinc.api import Adam, fix_random_seed
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from noise import noisy  # noqa: E402
+from whosaid.nlp import load_pipeline  # noqa: E402
+from whosaid.settings import DEFAULT_MODEL  # noqa: E402
+from whosaid.tagger import COMPONENT, LABELS, MODEL_FILE, bio_spans  # noqa: E402
+
+OUT = ROOT / "src" / "whosaid" / "models" / MODEL_FILE
+PRIORITY = {"CON": 1, "SRC": 2, "CUE": 3}
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def token_labels(doc: Doc, gold: dict[str, Any]) -> list[str]:
+    """BIO labels for the tokens of ``doc`` from the gold statements' character spans."""
+    best = [(0, "O")] * len(doc)
+    starts = {tok.idx: tok.i for tok in doc}
+    for st in gold["statements"]:
+        for typ, key in (("CON", "content_fragments"), ("SRC", "source_fragments"),
+                         ("CUE", "cue_fragments")):
+            for frag in st.get(key) or []:
+                if not frag:
+                    continue
+                s, e = frag
+                first = True
+                for tok in doc:
+                    if tok.is_space or tok.idx < s or tok.idx + len(tok) > e:
+                        continue
+                    tag = ("B-" if first or tok.idx == s and tok.idx in starts else "I-") + typ
+                    first = False
+                    if PRIORITY[typ] >= best[tok.i][0]:
+                        best[tok.i] = (PRIORITY[typ], tag)
+    return [t for _, t in best]
+
+
+def parse_all(nlp: Language, texts: list[str], cache: Path) -> list[Doc]:
+    key = hashlib.sha256("\x1e".join(texts).encode()).hexdigest()[:16]
+    path = cache / f"parsed-{key}.pkl"
+    if path.exists():
+        blobs = pickle.loads(path.read_bytes())
+        return [Doc(nlp.vocab).from_bytes(b) for b in blobs]
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=16))
+    print(f"parsed {len(docs)} documents in {time.perf_counter() - t0:.0f} s", flush=True)
+    cache.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps([d.to_bytes() for d in docs]))
+    return docs
+
+
+def examples_for(nlp: Language, golds: list[dict[str, Any]], docs: list[Doc]) -> list[Example]:
+    out = []
+    for gold, doc in zip(golds, docs, strict=True):
+        ref = Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+                  tags=token_labels(doc, gold))
+        out.append(Example(doc, ref))
+    return out
+
+
+def span_f1(tagger: Any, examples: list[Example]) -> float:
+    """Exact-span F1 of CON/SRC/CUE spans predicted against the gold labels."""
+    docs = [eg.predicted for eg in examples]
+    tagger.set_annotations(docs, tagger.predict(docs))
+    tp = n_pred = n_gold = 0
+    for eg, doc in zip(examples, docs, strict=True):
+        pred = {(t, s, e) for t, s, e, _ in bio_spans(doc)}
+        gold_doc = eg.reference
+        gold_doc.user_data = {}
+        gold = set()
+        cur = None
+        for tok in gold_doc:
+            tag = tok.tag_
+            if tag == "O" or tok.is_space:
+                if cur and tag == "O":
+                    gold.add((cur[0], cur[1], tok.i))
+                    cur = None
+                continue
+            kind, typ = tag.split("-")
+            if kind == "B" or cur is None or cur[0] != typ:
+                if cur:
+                    gold.add((cur[0], cur[1], tok.i))
+                cur = (typ, tok.i)
+        if cur:
+            gold.add((cur[0], cur[1], len(gold_doc)))
+        gold = {(t, s, _trim_space(gold_doc, s, e)) for t, s, e in gold}
+        tp += len(pred & gold)
+        n_pred += len(pred)
+        n_gold += len(gold)
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _trim_space(doc: Doc, s: int, e: int) -> int:
+    while e > s and doc[e - 1].is_space:
+        e -= 1
+    return e
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    shared = ROOT.parent / "shared" / "data" / "polnear"
+    ap.add_argument("--train", type=Path, default=shared / "train.jsonl.gz")
+    ap.add_argument("--dev", type=Path, default=shared / "dev.jsonl.gz")
+    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--noisy-fraction", type=float, default=0.5)
+    ap.add_argument("--batch", type=int, default=4)
+    ap.add_argument("--cache", type=Path, default=ROOT / "build" / "train-cache")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+
+    started = time.perf_counter()
+    random.seed(args.seed)
+    numpy.random.seed(args.seed)
+    fix_random_seed(args.seed)
+    train = read_jsonl(args.train)
+    dev = read_jsonl(args.dev)
+    rng = random.Random(args.seed)
+    extra = [noisy(g, rng) for g in train if rng.random() < args.noisy_fraction]
+    train_all = train + extra
+    print(f"train {len(train)} + {len(extra)} noisy documents; dev {len(dev)}", flush=True)
+
+    nlp = load_pipeline(DEFAULT_MODEL)
+    train_docs = parse_all(nlp, [g["text"] for g in train_all], args.cache)
+    dev_docs = parse_all(nlp, [g["text"] for g in dev], args.cache)
+    train_eg = examples_for(nlp, train_all, train_docs)
+    dev_eg = examples_for(nlp, dev, dev_docs)
+
+    tagger = nlp.add_pipe(COMPONENT, last=True)
+    tagger.initialize(lambda: train_eg[:20], nlp=nlp, labels=list(LABELS))
+    optimizer = Adam(0.002, grad_clip=5.0)
+    best = (-1.0, b"", 0)
+    for epoch in range(1, args.epochs + 1):
+        t0 = time.perf_counter()
+        order = list(range(len(train_eg)))
+        rng.shuffle(order)
+        losses: dict[str, float] = {}
+        for i in range(0, len(order), args.batch):
+            batch = [train_eg[j] for j in order[i:i + args.batch]]
+            tagger.update(batch, drop=0.2, sgd=optimizer, losses=losses)
+        f1 = span_f1(tagger, dev_eg)
+        print(f"epoch {epoch:2d}  loss {losses[COMPONENT]:10.1f}  dev span F1 {f1:.3f}  "
+              f"{time.perf_counter() - t0:.0f} s", flush=True)
+        if f1 > best[0]:
+            best = (f1, tagger.to_bytes(exclude=["vocab"]), epoch)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(best[1])
+    print(f"best epoch {best[2]} (dev span F1 {best[0]:.3f}); wrote {args.out} "
+          f"({len(best[1]) / 1e6:.2f} MB); training took {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""Statements from the trained tagger's spans: each content joined to its nearest cue, each
+cue to its source (the tagged source nearest it, else the cue verb's subject)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .attribution import Draft, _np_span, _subject
+from .nlp import load_data
+from .tagger import bio_spans
+
+# a content further than this many tokens from any cue in its paragraph is not kept
+MAX_CUE_GAP = 30
+OTHER_SENTENCE_PENALTY = 12
+
+
+def _root(doc: Doc, s: int, e: int) -> Token:
+    span = doc[s:e]
+    return span.root
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    if a[1] <= b[0]:
+        return b[0] - a[1]
+    if b[1] <= a[0]:
+        return a[0] - b[1]
+    return 0
+
+
+def learned_drafts(doc: Doc, paragraph_of: list[int]) -> list[Draft]:
+    """Drafts from the tagger's CUE / SRC / CON spans. ``paragraph_of`` maps token → paragraph."""
+    spans = bio_spans(doc)
+    cues = [(s, e, p) for t, s, e, p in spans if t == "CUE"]
+    srcs = [(s, e, p) for t, s, e, p in spans if t == "SRC"]
+    cons = [(s, e, p) for t, s, e, p in spans if t == "CON"]
+    lex = load_data("cues.json")
+    thought = set(lex["thought"]) - set(lex["speech"])
+    by_cue: dict[int, list[tuple[int, int, float]]] = {}
+    orphan: list[tuple[int, int, float]] = []
+    for con in cons:
+        best: tuple[int, int] | None = None
+        for k, cue in enumerate(cues):
+            if paragraph_of[cue[0]] != paragraph_of[con[0]] and \
+                    paragraph_of[cue[0]] != paragraph_of[max(con[0], con[1] - 1)]:
+                continue
+            d = _gap((con[0], con[1]), (cue[0], cue[1]))
+            if doc[cue[0]].sent.start != doc[min(con[1] - 1, con[0])].sent.start and \
+                    doc[cue[0]].sent.start != doc[con[1] - 1].sent.start:
+                d += OTHER_SENTENCE_PENALTY
+            if d <= MAX_CUE_GAP and (best is None or d < best[0]):
+                best = (d, k)
+        if best is None:
+            orphan.append(con)
+        else:
+            by_cue.setdefault(best[1], []).append(con)
+    drafts = []
+    for k, group in by_cue.items():
+        cs, ce, cp = cues[k]
+        root = _root(doc, cs, ce)
+        speaker, speaker_tok = _source_for(doc, (cs, ce), srcs, root)
+        lemma = root.lemma_.lower()
+        mode = "thought" if lemma in thought else "speech"
+        fragments = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e, _ in group]
+        conf = round(min(p for _, _, p in group) * 0.5 + cp * 0.3 + 0.15, 2)
+        cue_chars = (doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]), lemma)
+        drafts.append(Draft(sorted(fragments), speaker, cue_chars, "learned", mode,  # type: ignore[arg-type]
+                            root.i, speaker_tok, confidence=conf))
+    return drafts
+
+
+def _source_for(doc: Doc, cue: tuple[int, int], srcs: list[tuple[int, int, float]],
+                root: Token) -> tuple[tuple[int, int] | None, int | None]:
+    """The tagged source nearest the cue in its sentence, else the cue verb's subject."""
+    sent = doc[cue[0]].sent
+    near = [(_gap((s, e), cue), s, e) for s, e, _ in srcs
+            if sent.start <= s < sent.end and _gap((s, e), cue) <= 12]
+    if near:
+        _, s, e = min(near)
+        return (doc[s].idx, doc[e - 1].idx + len(doc[e - 1])), doc[s:e].root.i
+    subj = _subject(root)
+    if subj is not None:
+        return _np_span(subj), subj.i
+    return None, None

@@ -1,0 +1,154 @@
+"""A trained tagger for attribution: which tokens are a cue, a source, a content.
+
+It reads what the pipeline already computed — the shared tok2vec's ``doc.tensor`` and the
+tagger's, parser's and recogniser's labels — and runs a small BiLSTM over the whole document,
+so a content span can run as long as a quotation does. Output: BIO labels over CUE, SRC
+and CON, kept as scores in ``doc.user_data`` (spaCy's own tags stay untouched).
+
+The weights ship in ``whosaid/models/``; ``scripts/train_attribution.py`` (``make train``)
+makes them from PolNeAR train.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from importlib import resources
+from typing import Any, cast
+
+import numpy
+from spacy.language import Language
+from spacy.ml.models import MultiHashEmbed
+from spacy.pipeline.tagger import Tagger
+from spacy.tokens import Doc
+from spacy.util import registry
+from thinc.api import (
+    LSTM,
+    Maxout,
+    Model,
+    Softmax_v2,
+    chain,
+    concatenate,
+    with_array,
+    with_padded,
+)
+from thinc.types import Floats2d
+
+COMPONENT = "whosaid_attribution_tagger_v1"
+ARCHITECTURE = "whosaid.AttributionTagger.v1"
+SCORES_KEY = "whosaid_attribution_scores"
+LABELS = ("O", "B-CUE", "I-CUE", "B-SRC", "I-SRC", "B-CON", "I-CON")
+MODEL_FILE = "attribution-tagger-v1.bin"
+
+
+def _doc_tensor() -> Model[list[Doc], list[Floats2d]]:
+    """The shared tok2vec's output, read from ``doc.tensor`` (no gradient flows back)."""
+
+    def forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[list[Floats2d], Any]:
+        out = [model.ops.asarray2f(cast(Floats2d, doc.tensor)) if doc.tensor.size else
+               model.ops.alloc2f(len(doc), model.get_dim("nO")) for doc in docs]
+        return out, lambda d_out: []
+
+    return Model("doc_tensor", forward, dims={"nO": 96})
+
+
+@registry.architectures(ARCHITECTURE)
+def build_attribution_tagger(width: int = 96, hidden: int = 128, n_labels: int = len(LABELS)
+                             ) -> Model[list[Doc], list[Floats2d]]:
+    """doc.tensor ⊕ embeddings of TAG, DEP, ENT_TYPE and SHAPE → Maxout → BiLSTM → Softmax."""
+    embed = MultiHashEmbed(width=32, attrs=["TAG", "DEP", "ENT_TYPE", "SHAPE", "NORM"],
+                           rows=[200, 200, 50, 500, 2000], include_static_vectors=False)
+    features: Model[list[Doc], list[Floats2d]] = concatenate(_doc_tensor(), embed)
+    model: Model[list[Doc], list[Floats2d]] = chain(
+        features,
+        with_array(Maxout(nO=width, nI=96 + 32, nP=2, normalize=True)),
+        with_padded(LSTM(nO=hidden, nI=width, bi=True, depth=1)),
+        with_array(Softmax_v2(nO=n_labels, nI=hidden)),
+    )
+    return model
+
+
+class AttributionTagger(Tagger):
+    """A spaCy tagger whose predictions go to ``doc.user_data`` as per-token label scores."""
+
+    def predict(self, docs: Iterable[Doc]) -> list[Floats2d]:
+        docs = list(docs)
+        if not any(len(doc) for doc in docs):
+            return [self.model.ops.alloc2f(0, len(self.labels)) for _ in docs]
+        scores: list[Floats2d] = self.model.predict(docs)
+        return scores
+
+    def set_annotations(self, docs: Iterable[Doc], scores: list[Floats2d]) -> None:
+        for doc, doc_scores in zip(docs, scores, strict=True):
+            doc.user_data[SCORES_KEY] = numpy.asarray(doc_scores, dtype="float32")
+
+
+@Language.factory(
+    COMPONENT,
+    assigns=["doc.user_data"],
+    requires=["doc.tensor", "token.tag", "token.dep", "token.ent_type"],
+    default_config={"model": {"@architectures": ARCHITECTURE}},
+)
+def make_attribution_tagger(nlp: Language, name: str, model: Model) -> AttributionTagger:
+    return AttributionTagger(nlp.vocab, model, name)
+
+
+def model_bytes() -> bytes | None:
+    """The shipped weights, or None when the package was built without them."""
+    path = resources.files("whosaid").joinpath("models", MODEL_FILE)
+    return path.read_bytes() if path.is_file() else None
+
+
+def add_to_pipeline(nlp: Language, weights: bytes | None = None) -> bool:
+    """Add the trained tagger at the end of ``nlp``; False when no weights ship."""
+    data = weights if weights is not None else model_bytes()
+    if data is None:
+        return False
+    pipe = nlp.add_pipe(COMPONENT, last=True)
+    assert isinstance(pipe, AttributionTagger)
+    pipe.from_bytes(data)
+    return True
+
+
+def bio_spans(doc: Doc) -> list[tuple[str, int, int, float]]:
+    """Spans (label, start token, end token, mean probability) from the tagger's scores."""
+    scores = doc.user_data.get(SCORES_KEY)
+    if scores is None or len(scores) != len(doc):
+        return []
+    best = scores.argmax(axis=1)
+    spans: list[tuple[str, int, int, float]] = []
+    cur: tuple[str, int] | None = None
+    probs: list[float] = []
+
+    def close(end: int) -> None:
+        nonlocal cur, probs
+        if cur is not None:
+            spans.append((cur[0], cur[1], end, float(sum(probs) / len(probs))))
+        cur, probs = None, []
+
+    for i, k in enumerate(best):
+        label = LABELS[k]
+        if doc[i].is_space:
+            continue
+        if label == "O":
+            close(i)
+            continue
+        kind, typ = label.split("-")
+        if kind == "B" or cur is None or cur[0] != typ:
+            close(i)
+            cur = (typ, i)
+        probs.append(float(scores[i, k]))
+    close(len(doc))
+    # a span closed on a space token keeps its last real token as its end
+    out = []
+    for typ, s, e, p in spans:
+        while e > s and doc[e - 1].is_space:
+            e -= 1
+        out.append((typ, s, e, p))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def weights_size() -> int:
+    data = model_bytes()
+    return len(data) if data else 0
