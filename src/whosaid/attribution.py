@@ -73,6 +73,7 @@ class _Lexicon:
         self.org_pronouns = set(data["org_pronouns"])
         self.anaphors = set(data["anaphors"])
         self.relay_verbs = set(data["relay_verbs"])
+        self.other_sources = set(data["other_sources"])
 
 
 def _trim(text: str, start: int, end: int, strip_marks: bool = False) -> tuple[int, int]:
@@ -82,6 +83,21 @@ def _trim(text: str, start: int, end: int, strip_marks: bool = False) -> tuple[i
         start += 1
     while end > start and (text[end - 1] in edge + "." or
                            (strip_marks and text[end - 1] in ALL_MARKS)):
+        end -= 1
+    return start, end
+
+
+def _jaccard(a: set[int], b: set[int]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
+    """A tagged content without edge spaces, quotation marks or clause commas; a final full
+    stop inside the quote stays, as the speaker said it."""
+    edge = " \t\n,;:—–-" + "".join(ALL_MARKS)
+    while start < end and text[start] in edge:
+        start += 1
+    while end > start and text[end - 1] in edge:
         end -= 1
     return start, end
 
@@ -121,14 +137,20 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _content_span(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]]
-                  ) -> tuple[int, int]:
-    """[start, end) trimmed, and cut before any excluded span at its end (speaker, cue)."""
+def _cut(start: int, end: int, exclude: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """[start, end) without the excluded spans (speaker, cue) that open or close it."""
     for s, e in sorted(exclude):
         if s <= start < e or (start <= s < end and e <= end and s - start < 3):
             start = e  # the excluded span opens the content
         elif start < s < end and e >= end - 2:
             end = s  # the excluded span closes it
+    return start, end
+
+
+def _content_span(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]]
+                  ) -> tuple[int, int]:
+    """[start, end) cut of excluded spans, trimmed, without a leading complementizer."""
+    start, end = _cut(start, end, exclude)
     s, e = _trim(text, start, end, strip_marks=True)
     m = re.match(r"(that|whether|if)\s+", text[s:e], re.I)
     if m:
@@ -148,7 +170,6 @@ class Attributor:
         self.title = title
         self.lex = _Lexicon()
         self.drafts: list[Draft] = []
-        self.policy = "mixed"
         self.markers: list[tuple[SpacySpan, tuple[int, int], tuple[int, int]]] = []
 
     # -- building ---------------------------------------------------------------------------
@@ -181,26 +202,73 @@ class Attributor:
                 for i in range(s + m.start(), s + m.end())}
 
     def _merge_learned(self, learned: list[Draft]) -> None:
-        """The tagger finds what the rules' lexicon and parse miss; the rules stay in charge
-        of what typography and fixed phrases make certain (quotes, headlines, "according to")."""
-        policy = self.policy
-        rules = self.drafts
-        keep: list[Draft] = []
+        """Join the tagger's statements to the rules'. The rules know the structure (speaker,
+        addressee, relays, headline and "according to" frames); the tagger knows where a
+        content starts and ends as annotators mark it, and finds what the lexicon misses."""
         lw = [self._word_chars(d) for d in learned]
+        lfw = [[self._word_chars(Draft([f], None, None, "")) for f in d.fragments]
+               for d in learned]
         taken = [False] * len(learned)
-        for r in rules:
+        keep: list[Draft] = []
+        rule_cues = {d.cue_token for d in self.drafts if d.cue_token is not None}
+        for r in self.drafts:
             rw = self._word_chars(r)
-            match = [k for k, w in enumerate(lw) if w and rw and len(w & rw) / len(w | rw) >= 0.5
-                     or (r.cue_token is not None and r.cue_token == learned[k].cue_token)]
-            strong = r.kind == "direct" or r.pattern in ("headline", "according") or \
-                any(q.start <= s < q.end for s, _ in r.fragments for q in self.quotes)
-            if not match:
-                keep.append(r)
-            elif policy == "rules" or (policy == "mixed" and strong):
-                keep.append(r)
-                for k in match:
+            scored = []
+            for k, w in enumerate(lw):
+                same_cue = r.cue_token is not None and r.cue_token == learned[k].cue_token
+                if not same_cue and learned[k].cue_token in rule_cues:
+                    continue  # that statement belongs to the rule reading of its own cue
+                # a rule's one quote paragraph may be one fragment of the tagger's statement
+                jac = max([_jaccard(w, rw)] + [_jaccard(f, rw) for f in lfw[k]])
+                if same_cue or jac >= 0.5:
+                    scored.append((jac >= 0.5, same_cue, jac, k))
+            free = [k for *_, k in sorted(scored, reverse=True) if not taken[k]]
+            if scored and not free:
+                if r.cue_token is None or any(learned[k].cue_token == r.cue_token
+                                              for *_, k in scored):
+                    continue  # a second rule reading of a statement already joined
+                keep.append(r)  # its own cue: a statement nested in the joined one
+                continue
+            if free:
+                lm = learned[free[0]]
+                own = [x for x in (r.speaker, r.cue[:2] if r.cue else None, *r.relays) if x]
+                agree = max(sc[2] for sc in scored if sc[3] == free[0]) >= 0.5
+                # a statement that frames another ("X replied that … Y said …") keeps the
+                # rules' reading unless the tagger's content agrees with it
+                frames = any(o is not r and o.cue is not None and r.covers(*o.cue[:2])
+                             for o in self.drafts)
+                if r.pattern not in ("headline", "according") and (agree or not frames) and \
+                        not any(lm.covers(a, b) for a, b in own):
+                    cut = own + ([r.addressee] if r.addressee else [])
+                    frags = [_trim_content(self.text, *_cut(fs, fe, cut))
+                             for fs, fe in lm.fragments]
+                    r.fragments = [f for f in frags if f[1] > f[0]] or r.fragments
+                # a named speaker the parse found stands; otherwise the tagged source
+                if lm.speaker is not None and not r.relays and r.addressee is None and (
+                        r.speaker is None or self.entities.at(*r.speaker) is None):
+                    r.speaker, r.speaker_token = lm.speaker, lm.speaker_token
+                r.confidence = max(r.confidence, lm.confidence)
+                for *_, k in scored:
                     taken[k] = True
-        keep += [d for k, d in enumerate(learned) if not taken[k]]
+            keep.append(r)
+        for k, d in enumerate(learned):
+            if taken[k]:
+                continue
+            if d.cue_token is not None and self.doc[d.cue_token].lower_ in (
+                    "according", "citing", "quoting") and any(
+                    r.cue_token is not None and self.doc[r.cue_token].sent.start ==
+                    self.doc[d.cue_token].sent.start for r in keep):
+                continue  # the rules read these frames, relays included
+            d.fragments = [_trim_content(self.text, fs, fe) for fs, fe in d.fragments]
+            d.fragments = [(fs, fe) for fs, fe in d.fragments if fe > fs]
+            if not d.fragments:
+                continue
+            # "…, according to Y" beside a statement only the tagger found: Y relayed it
+            for sent, _phrase, source in self.markers:
+                if d.cue_token is not None and sent.start <= d.cue_token < sent.end and \
+                        d.speaker != source and not d.covers(*source):
+                    d.relays.append(source)
+            keep.append(d)
         self.drafts = keep
 
     def _headline(self) -> None:
@@ -395,8 +463,18 @@ class Attributor:
 
     def _according_to(self) -> None:
         for sent, phrase, source in self.markers:
-            framed = [d for d in self.drafts if d.cue_token is not None
-                      and sent.start <= d.cue_token < sent.end]
+            in_sent = [d for d in self.drafts if d.cue_token is not None
+                       and sent.start <= d.cue_token < sent.end]
+            framed = [d for d in in_sent if d.pattern != "learned"]
+            learned = [d for d in in_sent if d.pattern == "learned"]
+            if learned:
+                # the phrase itself is the rules' to read; what the tagger found inside the
+                # sentence was passed on by the source
+                self.drafts = [d for d in self.drafts if d not in learned or
+                               self.doc[d.cue_token or 0].lower_ not in ("according", "citing")]
+                for d in learned:
+                    if d in self.drafts and not framed and d.speaker != source:
+                        d.relays.append(source)
             if framed:
                 citing = self.text[phrase[0]:phrase[1]].lstrip(" ,(—").lower().startswith(
                     ("citing", "quoting"))
@@ -503,6 +581,10 @@ class Attributor:
             elif d.cue and d.cue[2] in self.lex.reply and d.speaker_entity is not None:
                 d.addressee_mention = self._reply_to(d, previous)
             d.relay_mentions = [self._mention(r, previous)[0] for r in d.relays]
+            if d.speaker is not None and d.speaker_entity is None:
+                words = re.findall(r"\w+", self.text[d.speaker[0]:d.speaker[1]].lower())
+                if words and words[-1] in self.lex.other_sources:
+                    d.mode = "other"  # "polls show", "the report found": not a person's words
             d.kind = self._kind(d)
             if d.speaker_mention is None:
                 d.confidence -= 0.2

@@ -1,0 +1,48 @@
+"""The trained attribution tagger: shipped weights load, predict per token, decode to spans."""
+
+from __future__ import annotations
+
+import numpy
+import pytest
+from spacy.tokens import Doc
+
+from whosaid.nlp import load_pipeline
+from whosaid.settings import DEFAULT_MODEL
+from whosaid.tagger import COMPONENT, LABELS, SCORES_KEY, bio_spans, model_bytes
+
+
+def _doc_with(labels: list[str]) -> Doc:
+    nlp = load_pipeline(DEFAULT_MODEL)
+    words = [f"w{i}" for i in range(len(labels))]
+    doc = Doc(nlp.vocab, words=words)
+    scores = numpy.full((len(labels), len(LABELS)), 0.01, dtype="float32")
+    for i, label in enumerate(labels):
+        scores[i, LABELS.index(label)] = 0.9
+    doc.user_data[SCORES_KEY] = scores
+    return doc
+
+
+def test_tagger_bio_spans_decode_and_repair() -> None:
+    doc = _doc_with(["B-SRC", "B-CUE", "B-CON", "I-CON", "I-CON", "O", "I-CON", "O"])
+    spans = [(t, s, e) for t, s, e, _ in bio_spans(doc)]
+    # an I- without its B- still opens a span
+    assert spans == [("SRC", 0, 1), ("CUE", 1, 2), ("CON", 2, 5), ("CON", 6, 7)]
+    assert all(abs(p - 0.9) < 1e-6 for *_, p in bio_spans(doc))
+
+
+def test_tagger_no_scores_no_spans() -> None:
+    nlp = load_pipeline(DEFAULT_MODEL)
+    assert bio_spans(Doc(nlp.vocab, words=["a", "b"])) == []
+
+
+def test_tagger_shipped_weights_predict_every_token() -> None:
+    if model_bytes() is None:
+        pytest.skip("no trained weights in src/whosaid/models (run `make train`)")
+    nlp = load_pipeline(DEFAULT_MODEL, True)
+    assert COMPONENT in nlp.pipe_names
+    doc = nlp("The economy is strong, Biden said on Tuesday.")
+    scores = doc.user_data[SCORES_KEY]
+    assert scores.shape == (len(doc), len(LABELS))
+    assert numpy.allclose(scores.sum(axis=1), 1.0, atol=1e-3)
+    labels = {t for t, *_ in bio_spans(doc)}
+    assert {"CUE", "CON"} <= labels
