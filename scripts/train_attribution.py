@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from noise import noisy  # noqa: E402
 from whosaid.nlp import load_pipeline  # noqa: E402
 from whosaid.settings import DEFAULT_MODEL  # noqa: E402
-from whosaid.tagger import COMPONENT, LABELS, MODEL_FILE, bio_spans  # noqa: E402
+from whosaid.tagger import ARCHITECTURE, COMPONENT, LABELS, MODEL_FILE, bio_spans  # noqa: E402
 
 OUT = ROOT / "src" / "whosaid" / "models" / MODEL_FILE
 PRIORITY = {"CON": 1, "SRC": 2, "CUE": 3}
@@ -140,6 +140,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--noisy-fraction", type=float, default=0.5)
     ap.add_argument("--batch", type=int, default=4)
+    ap.add_argument("--hidden", type=int, default=128, help="BiLSTM width (both directions)")
+    ap.add_argument("--depth", type=int, default=1, help="BiLSTM layers")
     ap.add_argument("--cache", type=Path, default=ROOT / "build" / "train-cache")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
@@ -161,7 +163,9 @@ def main() -> None:
     train_eg = examples_for(nlp, train_all, train_docs)
     dev_eg = examples_for(nlp, dev, dev_docs)
 
-    tagger = nlp.add_pipe(COMPONENT, last=True)
+    arch = {"hidden": args.hidden, "depth": args.depth}
+    tagger = nlp.add_pipe(COMPONENT, last=True,
+                          config={"model": {"@architectures": ARCHITECTURE, **arch}})
     tagger.initialize(lambda: train_eg[:20], nlp=nlp, labels=list(LABELS))
     optimizer = Adam(0.002, grad_clip=5.0)
     best = (-1.0, b"", 0)
@@ -180,6 +184,7 @@ def main() -> None:
             best = (f1, tagger.to_bytes(exclude=["vocab"]), epoch)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(best[1])
+    args.out.with_suffix(".json").write_text(json.dumps(arch) + "\n")
     print(f"best epoch {best[2]} (dev span F1 {best[0]:.3f}); wrote {args.out} "
           f"({len(best[1]) / 1e6:.2f} MB); training took {time.perf_counter() - started:.0f} s")
 

@@ -12,6 +12,7 @@ makes them from PolNeAR train.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Iterable
 from importlib import resources
 from typing import Any, cast
@@ -53,8 +54,8 @@ def _doc_tensor() -> Model[list[Doc], list[Floats2d]]:
 
 
 @registry.architectures(ARCHITECTURE)
-def build_attribution_tagger(width: int = 96, hidden: int = 128, n_labels: int = len(LABELS)
-                             ) -> Model[list[Doc], list[Floats2d]]:
+def build_attribution_tagger(width: int = 96, hidden: int = 128, depth: int = 1,
+                             n_labels: int = len(LABELS)) -> Model[list[Doc], list[Floats2d]]:
     """doc.tensor ⊕ embeddings of TAG, DEP, ENT_TYPE and SHAPE → Maxout → BiLSTM → Softmax."""
     embed = MultiHashEmbed(width=32, attrs=["TAG", "DEP", "ENT_TYPE", "SHAPE", "NORM"],
                            rows=[200, 200, 50, 500, 2000], include_static_vectors=False)
@@ -62,7 +63,7 @@ def build_attribution_tagger(width: int = 96, hidden: int = 128, n_labels: int =
     model: Model[list[Doc], list[Floats2d]] = chain(
         features,
         with_array(Maxout(nO=width, nI=96 + 32, nP=2, normalize=True)),
-        with_padded(LSTM(nO=hidden, nI=width, bi=True, depth=1)),
+        with_padded(LSTM(nO=hidden, nI=width, bi=True, depth=depth)),
         with_array(Softmax_v2(nO=n_labels, nI=hidden)),
     )
     return model
@@ -99,12 +100,19 @@ def model_bytes() -> bytes | None:
     return path.read_bytes() if path.is_file() else None
 
 
+def model_config() -> dict[str, Any]:
+    """The architecture settings the shipped weights were trained with."""
+    path = resources.files("whosaid").joinpath("models", MODEL_FILE.replace(".bin", ".json"))
+    arch: dict[str, Any] = json.loads(path.read_text()) if path.is_file() else {}
+    return {"@architectures": ARCHITECTURE, **arch}
+
+
 def add_to_pipeline(nlp: Language, weights: bytes | None = None) -> bool:
     """Add the trained tagger at the end of ``nlp``; False when no weights ship."""
     data = weights if weights is not None else model_bytes()
     if data is None:
         return False
-    pipe = nlp.add_pipe(COMPONENT, last=True)
+    pipe = nlp.add_pipe(COMPONENT, last=True, config={"model": model_config()})
     assert isinstance(pipe, AttributionTagger)
     pipe.from_bytes(data)
     return True
