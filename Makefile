@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 EXAMPLE := examples/isw-putin-ceasefire.txt
 EXAMPLE_DATE := 2022-12-04
 
-.PHONY: run test install install-test lint typecheck bench clean
+.PHONY: run test install install-test browser lint typecheck bench bench-serve train noisy clean
 
 $(BIN)/whosaid: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,15 @@ install-test: $(BIN)/whosaid
 run: install
 	$(BIN)/whosaid analyze $(EXAMPLE) --published $(EXAMPLE_DATE) --force
 
+## browser: Debian's chromium for the browser tests (apt-get, only when it is missing)
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+	  || echo "warning: chromium not installed (needs root): the browser tests will skip"; \
+	fi
+
 ## test: install test dependencies and run the whole suite
-test: install-test
+test: install-test browser
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest -q
@@ -36,6 +43,18 @@ typecheck: install-test
 
 bench: install
 	$(BIN)/python bench/attribution.py ../shared/data/polnear/dev.jsonl.gz
+
+## bench-serve: 20,000 recombined articles in SQLite, then page and API latencies over HTTP
+bench-serve: install
+	$(BIN)/python bench/serve.py --articles 20000 --db build/bench-serve.db
+
+## noisy: a noisy copy of PolNeAR dev (German and dropped quote marks, missing spaces, misspelt names, furniture)
+noisy: install
+	$(BIN)/python bench/noise.py ../shared/data/polnear/dev.jsonl.gz build/noisy-dev.jsonl --seed 7
+
+## train: train the attribution tagger on PolNeAR train (fixed seed) into src/whosaid/models/
+train: install
+	$(BIN)/python scripts/train_attribution.py --train ../shared/data/polnear/train.jsonl.gz --dev ../shared/data/polnear/dev.jsonl.gz
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info whosaid.db

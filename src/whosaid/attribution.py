@@ -256,8 +256,10 @@ class Attributor:
                 # better what counts as a report (measured on PolNeAR dev)
                 continue
             keep.append(r)
+        from .learned import MIN_ALONE
+
         for k, d in enumerate(learned):
-            if taken[k]:
+            if taken[k] or d.confidence < MIN_ALONE:
                 continue
             if d.cue_token is not None and self.doc[d.cue_token].lower_ in (
                     "according", "citing", "quoting") and any(

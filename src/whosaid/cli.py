@@ -268,3 +268,11 @@ def main(
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())
+
+from .serve_cli import register as _register_serve  # noqa: E402
+
+_register_serve(app)
+
+from .corpus_cli import register as _register_corpus  # noqa: E402
+
+_register_corpus(app)

@@ -553,8 +553,10 @@ def _h_vague_ago(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 def _h_anaphor(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     text = _norm(m.group("an"))
-    unit = next(u for u in ("day", "week", "month", "year", "morning", "afternoon", "evening",
-                            "night") if u in text.split())
+    unit = next((u for u in ("day", "week", "month", "year", "morning", "afternoon", "evening",
+                             "night") if u in text.split()), None)
+    if unit is None:  # "that overnight": the pattern saw "night" inside another word
+        return None
     if any(w in text for w in ("previous", "preceding", "before", "earlier", "prior")):
         k = -1
     elif any(w in text for w in ("next", "following", "after", "later")):

@@ -43,7 +43,7 @@ from sqlalchemy import Connection, Engine, and_, func, select
 
 from ..errors import MigrationError, NotFoundError, StoreError, WhosaidError
 from ..model import Analysis
-from . import migrations, queries, schema, write
+from . import corrections, migrations, queries, schema, write
 from .engine import DB_ERRORS, describe_error, make_engine, read_transaction, write_transaction
 from .migrations import LATEST_VERSION
 
@@ -166,6 +166,8 @@ class Store:
             write.lock_article(conn, article_id)
             write.delete_article(conn, article_id)
             write.insert_article(conn, rows)
+            # Analysts' corrections (whosaid serve) outlive re-analysis: replay them.
+            corrections.apply_corrections(conn, article_id)
 
     def delete(self, article_id: str) -> bool:
         """Delete one article and all its rows; False when it was not stored."""

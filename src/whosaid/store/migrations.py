@@ -71,13 +71,36 @@ def _m002_full_text(conn: Connection) -> None:
     # Other databases have no full-text index; ``about`` falls back to word matching.
 
 
+def _m003_corpus(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=list(schema.CORPUS_TABLES), checkfirst=False)
+
+
+def _m004_audit_corrections(conn: Connection) -> None:
+    schema.audit.create(conn)
+    schema.corrections.create(conn)
+    schema.entity_names.create(conn)
+    for name, table_name, columns in schema.SERVE_INDEXES:
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table_name} ({columns})")
+    conn.exec_driver_sql(
+        "INSERT INTO entity_names (alias, name) "
+        "SELECT a.alias, e.name FROM aliases a JOIN entities e "
+        "ON a.article_id = e.article_id AND a.entity_id = e.id "
+        "UNION SELECT name, name FROM entities"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, statements and their parts", _m001_initial),
     Migration(2, "full-text search over statement content", _m002_full_text),
+    Migration(3, "corpus entities, knowledge base and links", _m003_corpus),
+    Migration(4, "audit trail, corrections and server indexes", _m004_audit_corrections),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
-assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
+# Versions only increase; a gap is allowed (migrations written in parallel may land out of
+# order), which is why :func:`migrate` applies every version not yet recorded, not only those
+# above the highest.
+assert all(a.version < b.version for a, b in zip(MIGRATIONS, MIGRATIONS[1:], strict=False))
 
 Begin = Callable[[], AbstractContextManager[Connection]]
 
@@ -102,6 +125,13 @@ def version_of(conn: Connection) -> int:
     return int(found or 0)
 
 
+def applied_versions(conn: Connection) -> set[int]:
+    """Every migration version recorded in ``schema_version``."""
+    if not inspect(conn).has_table(schema.schema_version.name):
+        return set()
+    return {int(v) for v in conn.execute(select(schema.schema_version.c.version)).scalars()}
+
+
 def migrate(begin: Begin) -> list[int]:
     """Bring the database to ``LATEST_VERSION``; returns the versions applied.
 
@@ -112,18 +142,19 @@ def migrate(begin: Begin) -> list[int]:
         _lock(conn)
         schema.schema_version.create(conn, checkfirst=True)
         current = version_of(conn)
+        done = applied_versions(conn)
     if current > LATEST_VERSION:
         raise newer_error(current)
     applied: list[int] = []
     for migration in MIGRATIONS:
-        if migration.version <= current:
+        if migration.version in done:
             continue
         with begin() as conn:
             _lock(conn)
             current = version_of(conn)  # another process may have got here first
             if current > LATEST_VERSION:
                 raise newer_error(current)
-            if current >= migration.version:
+            if migration.version in applied_versions(conn):
                 continue
             try:
                 migration.apply(conn)
@@ -141,7 +172,6 @@ def migrate(begin: Begin) -> list[int]:
                     applied_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 )
             )
-        current = migration.version
         applied.append(migration.version)
     return applied
 

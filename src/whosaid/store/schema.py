@@ -227,3 +227,145 @@ statements_fts = table(SQLITE_FTS_TABLE, column("rowid", Integer), column("conte
 # PostgreSQL full-text index (migration 2): a GIN index on this expression.
 PG_FTS_CONFIG = "english"
 PG_FTS_INDEX = "ix_statements_content_fts"
+
+# ---------------------------------------------------------------------------------------
+# Migration 4: the audit trail and analysts' corrections (whosaid serve).
+
+# One row per write made through the server: who, when, what, and the record before/after.
+audit = Table(
+    "audit",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("at", Text, nullable=False),  # ISO 8601 UTC
+    Column("actor", Text, nullable=False),
+    Column("action", Text, nullable=False),  # analyze | merge | split | speaker
+    Column("target", Text, nullable=False),
+    Column("before", Text, nullable=False),  # JSON
+    Column("after", Text, nullable=False),  # JSON
+)
+
+# Corrections, re-applied in ``seq`` order whenever an article is saved again, so that
+# re-analysis keeps them. ``article_id`` is NULL for corrections of the whole corpus
+# (entity merges, alias splits) and set for speaker fixes.
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("kind", Text, nullable=False),  # merge | split | speaker
+    Column("article_id", Text),
+    Column("data", Text, nullable=False),  # JSON, see whosaid.store.corrections
+    Column("audit_seq", Integer, nullable=False),
+    Column("created_at", Text, nullable=False),
+    Index(None, "article_id"),
+)
+
+# Every (alias, canonical name) pair seen in any article, and (name, name): a small table that
+# answers "which entities does this text name?" without scanning every article's aliases.
+# Rows are added when an article is saved and renamed by corrections; one may outlive the
+# last article that had it, so callers confirm the names they get.
+entity_names = Table(
+    "entity_names",
+    metadata,
+    Column("alias", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    PrimaryKeyConstraint("alias", "name"),
+    Index(None, "name"),
+)
+
+# Indexes migration 4 adds to the article tables for the server's filters. Created with raw
+# DDL (not attached to the tables) so that migration 1's ``create_all`` stays as it was.
+SERVE_INDEXES: tuple[tuple[str, str, str], ...] = (
+    ("ix_statements_addressee_name", "statements", "addressee_name"),
+    ("ix_relays_entity_name", "relays", "entity_name"),
+    ("ix_articles_site", "articles", "site"),
+    ("ix_statements_speaker_said", "statements", "speaker_name, said_on_from"),
+    # covering indexes for one entity's page: its rows, then its aliases with their counts
+    ("ix_entities_name_cover", "entities", "name, type, article_id, id"),
+    ("ix_aliases_entity_cover", "aliases", "article_id, entity_id, alias, count"),
+    # the statement listings' sort keys, undated last (see whosaid.store.api_queries)
+    ("ix_statements_said_desc", "statements", "(COALESCE(said_on_from, '')), seq"),
+    ("ix_statements_said_asc", "statements", "(COALESCE(said_on_from, '~')), seq"),
+)
+
+# ---------------------------------------------------------------------------------------
+# Migration 3: entities across documents (whosaid corpus) and the user's knowledge base
+# (whosaid kb import). The corpus tables are rebuilt whole by each corpus pass.
+
+corpus_entities = Table(
+    "corpus_entities",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("name", Text, nullable=False),  # the canonical name
+    Column("type", Text, nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("statements", Integer, nullable=False),  # as speaker
+    Column("titles", Text, nullable=False),  # JSON list, most frequent first
+    Column("built_at", Text, nullable=False),  # ISO 8601 UTC
+    Index(None, "name"),
+)
+
+corpus_aliases = Table(
+    "corpus_aliases",
+    metadata,
+    Column("corpus_entity_id", Text, ForeignKey("corpus_entities.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("alias", Text, nullable=False),
+    Column("count", Integer, nullable=False),
+    PrimaryKeyConstraint("corpus_entity_id", "alias"),
+    Index(None, "alias"),
+)
+
+# Which corpus entity each article entity belongs to. Re-analysing an article drops its
+# rows (the article's key cascades) until the next corpus pass.
+corpus_members = Table(
+    "corpus_members",
+    metadata,
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("entity_id", Text, nullable=False),
+    Column("corpus_entity_id", Text, ForeignKey("corpus_entities.id", ondelete="CASCADE"),
+           nullable=False),
+    PrimaryKeyConstraint("article_id", "entity_id"),
+    Index(None, "corpus_entity_id"),
+)
+
+kb_entities = Table(
+    "kb_entities",
+    metadata,
+    Column("id", Text, primary_key=True),  # the user's id ("Q567")
+    Column("name", Text, nullable=False),
+    Column("type", Text),
+    Column("description", Text),
+    Column("source", Text, nullable=False),  # the file it was imported from
+    Column("imported_at", Text, nullable=False),
+)
+
+kb_aliases = Table(
+    "kb_aliases",
+    metadata,
+    Column("kb_id", Text, ForeignKey("kb_entities.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("alias", Text, nullable=False),
+    PrimaryKeyConstraint("kb_id", "position"),
+)
+
+# A corpus entity's knowledge-base entry, as the corpus pass linked it.
+links = Table(
+    "links",
+    metadata,
+    Column("corpus_entity_id", Text, ForeignKey("corpus_entities.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("kb_id", Text, ForeignKey("kb_entities.id", ondelete="CASCADE"), nullable=False),
+    Column("score", Float, nullable=False),
+    Index(None, "kb_id"),
+)
+
+# Parents first (create order; delete in reverse).
+CORPUS_TABLES: tuple[Table, ...] = (
+    corpus_entities,
+    corpus_aliases,
+    corpus_members,
+    kb_entities,
+    kb_aliases,
+    links,
+)

@@ -1,0 +1,628 @@
+"""Entities across documents: the corpus pass.
+
+After analysis each article has its own entities. :func:`build_corpus_entities` reads them
+from the store and merges them into corpus entities: one canonical name (the most complete,
+most frequent form), every alias with its count, the type, and the article entities it
+gathers (so its articles and statements). It joins what translation, transliteration and
+re-reporting scatter, with the matching rules of :mod:`whosaid.linking`, and links each
+corpus entity to the user's knowledge base when one was imported (``whosaid kb import``).
+
+The clustering (:func:`cluster_members`) is pure and works in stages, surest first:
+
+1. article entities with the same cleaned name form one group; names an article itself
+   gave as aliases of one entity ("Olaf Scholz" and "Olaf Scholes") join their groups;
+2. full personal names join when :func:`linking.person_score` says they are one person
+   (never two given names), most frequent first; bodies likewise with
+   :func:`linking.org_score` (never two kinds of body: Wagner Group / Wagner College);
+3. a surname alone ("Scholes"), a name with an initial ("V. Putin") and an acronym ("ISW")
+   join the one person or body they can stand for; when several could be meant, those the
+   article itself names in full come first, then the likeliest by the article's other
+   names and titles and by size (:class:`_Profile`); when none leads clearly, the name
+   stays an entity of its own;
+4. with a knowledge base, corpus entities that link to the same entry become one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .entities import phonetic_key
+from .kb import KBEntry, KnowledgeBase
+from .linking import (
+    ACRONYM,
+    PERSON,
+    SOUND,
+    NameIndex,
+    ParsedName,
+    context_words,
+    given_names_folded,
+    org_score,
+    parse_name,
+    person_score,
+    types_compatible,
+    word_score,
+)
+from .model import content_id
+
+if TYPE_CHECKING:
+    from .store import Store
+
+# Two full names (or two body names) merge from this score: the same given name with a
+# transliterated or sound-alike surname (0.9), never an initial with a sound-alike (0.79).
+MERGE_THRESHOLD = 0.88
+# A surname alone, a name with initials or an acronym joins the entity whose articles its
+# article resembles most (co-mentioned names, titles), counting a larger entity likelier,
+# when it leads the next by CHOICE_MARGIN; else it stays apart. See _Profile.score.
+SHRINK = 5.0
+PRIOR_WEIGHT = 1.0
+CHOICE_MARGIN = 0.5
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class MemberEntity:
+    """One article's entity, as the corpus pass reads it from the store."""
+
+    article_id: str
+    entity_id: str
+    name: str
+    type: str
+    aliases: Mapping[str, int]  # alias -> mentions written so
+    titles: tuple[str, ...] = ()
+    mentions: int = 0
+    statements: int = 0  # statements it is the speaker of
+    co_mentions: tuple[str, ...] = ()  # the names of the article's other entities
+
+
+@dataclass
+class CorpusEntity:
+    """Article entities merged across documents."""
+
+    id: str
+    name: str
+    type: str
+    aliases: Counter[str]
+    members: list[MemberEntity]
+    kb_id: str | None = None
+    kb_score: float | None = None
+
+    @property
+    def articles(self) -> int:
+        return len({m.article_id for m in self.members})
+
+    @property
+    def mentions(self) -> int:
+        return sum(m.mentions for m in self.members)
+
+    @property
+    def statements(self) -> int:
+        return sum(m.statements for m in self.members)
+
+    @property
+    def titles(self) -> list[str]:
+        counts = Counter(t for m in self.members for t in m.titles)
+        return [t for t, _ in counts.most_common()]
+
+
+@dataclass
+class CorpusSummary:
+    """What a corpus pass did."""
+
+    articles: int
+    members: int
+    entities: int
+    linked: int = 0
+    kb_entries: int = 0
+    seconds: float = 0.0
+    by_type: dict[str, int] = field(default_factory=dict)
+
+
+def _is_person(etype: str | None) -> bool:
+    return etype == PERSON
+
+
+# ---------------------------------------------------------------------------------------
+# Groups: article entities with the same cleaned name
+
+
+@dataclass
+class _Group:
+    key: str
+    person: bool
+    parsed: ParsedName
+    members: list[MemberEntity] = field(default_factory=list)
+    parent: _Group | None = None
+
+    @property
+    def weight(self) -> int:
+        return sum(max(m.mentions, 1) for m in self.members)
+
+    def root(self) -> _Group:
+        g = self
+        while g.parent is not None:
+            g = g.parent
+        return g
+
+
+def _group_key(parsed: ParsedName, person: bool) -> str:
+    if person:
+        return "P:" + parsed.key + (" " + parsed.suffix if parsed.suffix else "")
+    if parsed.is_acronym:
+        return "A:" + parsed.acronym
+    return "W:" + " ".join(sorted(parsed.words)) if parsed.words else "T:" + parsed.key
+
+
+def _kind(g: _Group) -> str:
+    """full: given name and surname; short: a surname, initials or an acronym."""
+    p = g.parsed
+    if g.person:
+        full = bool(p.given) and not all(len(t) == 1 for t in p.given)
+        return "full" if full else "short"
+    return "short" if p.is_acronym else "full"
+
+
+def _union(a: _Group, b: _Group) -> _Group:
+    """Put two groups in one cluster; returns its root."""
+    ra, rb = a.root(), b.root()
+    if ra is rb:
+        return ra
+    # the heavier group stays the root, so "Olaf Scholz" leads "Olaf Scholes"
+    if rb.weight > ra.weight:
+        ra, rb = rb, ra
+    rb.parent = ra
+    return ra
+
+
+def _member_name(m: MemberEntity) -> ParsedName:
+    """The name an article entity is grouped by, with the tagger's slips undone."""
+    parsed = parse_name(m.name, m.type)
+    if not parsed.tokens:
+        return parse_name(m.name, None)
+    if not _is_person(m.type):
+        return parsed
+    given = given_names_folded()
+    toks = parsed.tokens
+    if len(toks) >= 3 and toks[0] not in given and toks[1] in given:
+        # "Floridians Jeb Bush": a word the tagger took into the name
+        return parse_name(" ".join(m.name.split()[1:]), m.type)
+    if not parsed.given or all(len(t) == 1 for t in parsed.given):
+        # "Kennedy", written once in full in the article: group by the full name
+        full = [a for a in m.aliases if _is_full(parse_name(a, m.type))
+                and parse_name(a, m.type).surname[-1:] == parsed.surname[-1:]]
+        if full:
+            return parse_name(max(full, key=lambda a: (m.aliases[a], len(a), a)), m.type)
+    elif parsed.given[0] not in given and m.aliases.get(m.name, 0) <= 1:
+        # "Classic Clinton" once, "Clinton" often: a surname the tagger took a word with
+        alone = [a for a in m.aliases if parse_name(a, m.type).tokens == parsed.surname]
+        if alone and m.aliases[alone[0]] >= 2:
+            return parse_name(alone[0], m.type)
+    return parsed
+
+
+def _is_full(p: ParsedName) -> bool:
+    return bool(p.given) and len(p.given[0]) > 1 and p.surname != ()
+
+
+def _make_groups(members: Sequence[MemberEntity]) -> dict[str, _Group]:
+    groups: dict[str, _Group] = {}
+    for m in members:
+        person = _is_person(m.type)
+        parsed = _member_name(m)
+        key = _group_key(parsed, person)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = _Group(key, person, parsed)
+        g.members.append(m)
+    return groups
+
+
+def _alias_unions(groups: dict[str, _Group]) -> dict[str, Counter[str]]:
+    """Join groups an article said were one entity; return, for each acronym, the groups
+    of the names it was written beside ("ISW" next to "Institute for the Study of War")."""
+    acronym_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for g in list(groups.values()):
+        if _kind(g) != "full":
+            continue
+        for m in g.members:
+            for alias in m.aliases:
+                parsed = parse_name(alias, m.type)
+                key = _group_key(parsed, g.person)
+                if key == g.key:
+                    continue
+                if not g.person and parsed.is_acronym:
+                    acronym_votes[parsed.acronym][g.key] += 1
+                    continue
+                other = groups.get(key)
+                if other is None or other.person != g.person or _kind(other) != "full":
+                    continue
+                if g.person and not _same_person(g.parsed, other.parsed):
+                    continue
+                _union(g, other)
+    return acronym_votes
+
+
+def _same_person(a: ParsedName, b: ParsedName) -> bool:
+    """Whether two full names may name one person: George W. Bush is not George H. W. Bush,
+    Donald Trump is not Donald Trump Jr."""
+    return a.suffix == b.suffix and person_score(a, b) > 0
+
+
+# ---------------------------------------------------------------------------------------
+# Stage 2: full names
+
+
+def _merge_full(groups: list[_Group], person: bool) -> None:
+    """Join full names that name one entity, the most mentioned first."""
+    index = NameIndex(threshold=MERGE_THRESHOLD, loose=False)
+    by_key: dict[str, _Group] = {}
+    forms: dict[int, list[ParsedName]] = defaultdict(list)  # root id -> its full names
+    score_fn = person_score if person else org_score
+    for g in sorted(groups, key=lambda g: (-g.weight, g.key)):
+        best: tuple[float, _Group] | None = None
+        for key, (score, _name) in index.scores(g.parsed, MERGE_THRESHOLD).items():
+            if score < MERGE_THRESHOLD:
+                continue
+            root = by_key[key].root()
+            # every name the cluster already has must agree: no chain from Olaf Scholz to
+            # Olaf Scholes to Olga Scholes
+            if any(score_fn(g.parsed, f) == 0 or (person and f.suffix != g.parsed.suffix)
+                   for f in forms[id(root)]):
+                continue
+            if not types_compatible(g.members[0].type, root.members[0].type):
+                continue
+            if best is None or score > best[0] or (score == best[0] and root.weight >
+                                                   best[1].weight):
+                best = (score, root)
+        if best is not None:
+            old_root = best[1]
+            new_root = _union(g, old_root)
+            merged = forms.pop(id(old_root), []) + forms.pop(id(g), [])
+            forms[id(new_root)] = merged + [g.parsed]
+        else:
+            forms[id(g.root())].append(g.parsed)
+        by_key[g.key] = g
+        index.add(g.key, g.parsed.text, g.members[0].type if person else None)
+        for form in g.members[0].aliases:
+            pf = parse_name(form, g.members[0].type)
+            if _group_key(pf, person) == g.key and form != g.parsed.text:
+                index.add(g.key, form, g.members[0].type if person else None)
+
+
+# ---------------------------------------------------------------------------------------
+# Stage 3: short names
+
+
+def _context(m: MemberEntity) -> frozenset[str]:
+    return context_words((*m.co_mentions, *m.titles))
+
+
+@dataclass
+class _Profile:
+    """What the articles of one cluster talk about: words of co-mentions and titles."""
+
+    words: Counter[str] = field(default_factory=Counter)
+    members: int = 0
+    by_article: dict[str, list[frozenset[str]]] = field(default_factory=dict)
+
+    def add(self, article_id: str, ctx: frozenset[str]) -> None:
+        self.words.update(ctx)
+        self.members += 1
+        self.by_article.setdefault(article_id, []).append(ctx)
+
+    def score(self, ctx: frozenset[str], idf: Mapping[str, float], article_id: str) -> float:
+        """How well a context fits: the rarer the shared words and the more of the
+        cluster's articles have them, the better; a large cluster is likelier to begin
+        with. Few articles count for less than their share (SHRINK). The article of the
+        name itself is left out: it would vouch for whatever it names."""
+        own = self.by_article.get(article_id, [])
+        members = self.members - len(own)
+        shared = sum(idf.get(w, 0.0) * (self.words[w] - sum(w in o for o in own))
+                     for w in ctx) / (members + SHRINK)
+        return shared + PRIOR_WEIGHT * math.log1p(members)
+
+
+def _short_candidates(g: _Group, full_index: NameIndex, roots: Mapping[str, _Group],
+                      votes: Mapping[str, Counter[str]]) -> list[tuple[float, _Group]]:
+    """Full clusters a short name could stand for, with how well its words match."""
+    p = g.parsed
+    found: dict[int, tuple[float, _Group]] = {}
+    if g.person:
+        for key, (_score, _name) in full_index.scores(p, 0.7).items():
+            root = roots[key].root()
+            rp = roots[key].parsed
+            if not p.given:  # a surname alone
+                s = max(word_score("".join(p.surname), "".join(rp.surname)),
+                        word_score(p.surname[-1], rp.surname[-1]) * 0.98)
+                if s < SOUND:
+                    continue
+            else:  # initials: "V. Putin"
+                s = person_score(p, rp)
+                if s < 0.8 * SOUND:
+                    continue
+            if s > found.get(id(root), (0.0, root))[0]:
+                found[id(root)] = (s, root)
+    else:
+        for key, n in votes.get(p.acronym, Counter()).items():
+            if key in roots:
+                root = roots[key].root()
+                found[id(root)] = (1.0 + n, root)
+        if not found:
+            for key, (score, _name) in full_index.scores(p, ACRONYM).items():
+                root = roots[key].root()
+                if score >= ACRONYM and score > found.get(id(root), (0.0, root))[0]:
+                    found[id(root)] = (score, root)
+    return list(found.values())
+
+
+def _choose(m: MemberEntity, cands: list[tuple[float, _Group]],
+            profiles: Mapping[int, _Profile], idf: Mapping[str, float]) -> _Group | None:
+    if not cands:
+        return None
+    # the article names some of them in full ("Hillary Clinton", "Bill Clinton") and left
+    # "Clinton" undecided: it is one of those
+    # (with one only, the article would have joined them itself: a tagger's slip)
+    here = [(s, r) for s, r in cands if m.article_id in profiles[id(r)].by_article]
+    cands = here if len(here) > 1 else cands
+    top_score = max(s for s, _ in cands)
+    cands = [(s, r) for s, r in cands if s >= top_score - 1e-9]  # exact spelling first
+    if len(cands) == 1:
+        return cands[0][1]
+    # the candidates' own names say nothing about which one is meant ("Hillary Clinton"
+    # among the other names of an article on Bill Clinton)
+    ctx = _context(m) - {t for _, r in cands for t in r.parsed.tokens}
+    scored = sorted(((profiles[id(r)].score(ctx, idf, m.article_id), r) for _, r in cands),
+                    key=lambda x: -x[0])
+    if scored[0][0] - scored[1][0] >= CHOICE_MARGIN:
+        return scored[0][1]
+    return None
+
+
+def _attach_short(short: list[_Group], full: list[_Group], person: bool,
+                  votes: Mapping[str, Counter[str]]) -> list[_Group]:
+    """Join each short name to the full one it stands for; returns the sub-groups made
+    when the articles of one short name point at different entities."""
+    index = NameIndex(threshold=0.0, loose=False)
+    roots: dict[str, _Group] = {}
+    for g in full:
+        roots[g.key] = g
+        index.add(g.key, g.parsed.text, g.members[0].type if person else None)
+    profiles: dict[int, _Profile] = defaultdict(_Profile)
+    df: Counter[str] = Counter()
+    n = 0
+    for g in full:
+        prof = profiles[id(g.root())]
+        for m in g.members:
+            ctx = _context(m)
+            prof.add(m.article_id, ctx)
+            df.update(ctx)
+            n += 1
+    idf = {w: math.log((n + 1) / c) for w, c in df.items()}
+    made: list[_Group] = []
+    for g in sorted(short, key=lambda g: (-g.weight, g.key)):
+        cands = _short_candidates(g, index, roots, votes)
+        if not cands:
+            continue
+        # one decision per article: its context may point at another person
+        attached: dict[int, list[MemberEntity]] = defaultdict(list)
+        targets: dict[int, _Group] = {}
+        alone: list[MemberEntity] = []
+        for m in g.members:
+            target = _choose(m, cands, profiles, idf)
+            if target is None:
+                alone.append(m)
+            else:
+                attached[id(target)].append(m)
+                targets[id(target)] = target
+        if len(targets) == 1 and not alone:
+            _union(next(iter(targets.values())), g)
+            continue
+        g.members = alone
+        for tid, ms in attached.items():
+            sub = _Group(f"{g.key}#{tid}", g.person, g.parsed, ms)
+            sub.parent = targets[tid].root()
+            made.append(sub)
+    return made
+
+
+def _join_short_alone(short: list[_Group]) -> None:
+    """Short names no full name claims: sound-alike surnames still join ("Scholes",
+    "Scholz"); acronyms only when equal (already one group)."""
+    persons = [g for g in short if g.person and g.members and not g.parsed.given
+               and g.root() is g]
+    by_key: dict[str, list[_Group]] = defaultdict(list)
+    for g in persons:
+        by_key[phonetic_key(g.parsed.surname[-1])].append(g)
+    for same in by_key.values():
+        same.sort(key=lambda g: (-g.weight, g.key))
+        for i, g in enumerate(same):
+            for h in same[:i]:
+                if word_score(g.parsed.surname[-1], h.parsed.surname[-1]) >= SOUND:
+                    _union(h, g)
+                    break
+
+
+# ---------------------------------------------------------------------------------------
+# Canonical names
+
+
+def _canonical(aliases: Counter[str], etype: str, members: Sequence[MemberEntity]) -> str:
+    if not aliases:
+        return members[0].name
+    if etype == PERSON:
+        full = []
+        surname_votes: Counter[str] = Counter()
+        for alias, n in aliases.items():
+            p = parse_name(alias, PERSON)
+            if p.surname:
+                surname_votes["".join(p.surname)] += n
+            if _is_full(p) and not p.titles and not re.search(r"[@#\d]", alias):
+                full.append((alias, p))
+        if full:
+            return max(full, key=lambda ap: (surname_votes["".join(ap[1].surname)],
+                                             aliases[ap[0]], len(ap[1].tokens), ap[0]))[0]
+    else:
+        acronyms = {a for a in aliases if parse_name(a, etype).is_acronym}
+        spelled = [a for a in aliases if a not in acronyms]
+        if spelled:
+            return max(spelled, key=lambda a: (parse_name(a, etype).acronym in acronyms,
+                                               aliases[a], len(a), a))
+    return max(aliases, key=lambda a: (aliases[a], len(a), a))
+
+
+def _corpus_entity(groups: Sequence[_Group]) -> CorpusEntity:
+    members = [m for g in groups for m in g.members]
+    aliases: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    for m in members:
+        for alias, n in m.aliases.items():
+            aliases[alias] += n
+        if not m.aliases:
+            aliases[m.name] += max(m.mentions, 1)
+        types[m.type] += max(m.mentions, 1)
+    etype = PERSON if types[PERSON] and any(g.person for g in groups) else \
+        max(types, key=lambda t: (types[t], t))
+    name = _canonical(aliases, etype, members)
+    members.sort(key=lambda m: (m.article_id, m.entity_id))
+    return CorpusEntity("", name, etype, aliases, members)
+
+
+def cluster_members(members: Sequence[MemberEntity],
+                    kb: Sequence[KBEntry] | None = None) -> list[CorpusEntity]:
+    """Merge article entities into corpus entities (see the module docstring); with a
+    knowledge base, link each to its entry and merge those linked to the same one."""
+    groups = _make_groups(members)
+    made: list[_Group] = []
+    votes = _alias_unions(groups)
+    for person in (True, False):
+        mine = [g for g in groups.values() if g.person == person]
+        full = [g for g in mine if _kind(g) == "full"]
+        short = [g for g in mine if _kind(g) == "short"]
+        _merge_full(full, person)
+        made += _attach_short(short, full, person, votes)
+        _join_short_alone(short)
+    all_groups = [*groups.values(), *made]
+    clusters: dict[int, list[_Group]] = defaultdict(list)
+    for g in all_groups:
+        if g.members:
+            clusters[id(g.root())].append(g)
+    entities = [_corpus_entity(gs) for gs in clusters.values()]
+    if kb:
+        entities = _link_and_merge(entities, kb)
+    _assign_ids(entities)
+    return entities
+
+
+def _assign_ids(entities: list[CorpusEntity]) -> None:
+    entities.sort(key=lambda e: (-e.mentions, e.name, e.type, e.members[0].article_id,
+                                 e.members[0].entity_id))
+    used: set[str] = set()
+    for e in entities:
+        base = content_id("corpus-entity", e.type, e.name)
+        eid, n = base, 1
+        while eid in used:
+            n += 1
+            eid = content_id("corpus-entity", e.type, e.name, n)
+        used.add(eid)
+        e.id = eid
+
+
+# ---------------------------------------------------------------------------------------
+# Knowledge base
+
+
+def link_entity(index: NameIndex, entity: CorpusEntity) -> tuple[str | None, float]:
+    """The knowledge-base entry a corpus entity is, by its names and its context."""
+    ctx = [*entity.titles[:5]]
+    ctx += [n for n, _ in Counter(c for m in entity.members[:50] for c in m.co_mentions)
+            .most_common(10)]
+    # its most complete names only: "Obama" alone would link Michelle Obama to Barack, "SC"
+    # South Carolina to the Supreme Court
+    rank = _completeness(parse_name(entity.name, entity.type), entity.type)
+    names = [entity.name] + [
+        a for a, _ in entity.aliases.most_common(8)
+        if a != entity.name and _completeness(parse_name(a, entity.type), entity.type) >= rank
+    ][:4]
+    best: tuple[str | None, float] = (None, 0.0)
+    for name in names:
+        found = index.match(name, entity.type, ctx)
+        if found.key is not None:
+            return found.key, found.score
+        best = (None, max(best[1], found.score))
+    return best
+
+
+def _completeness(p: ParsedName, etype: str) -> int:
+    """2: a full personal name or a spelled-out body; 1: initials; 0: a surname alone or an
+    acronym."""
+    if etype == PERSON:
+        return 2 if _is_full(p) else 1 if p.given else 0
+    return 0 if p.is_acronym else 2
+
+
+def _link_and_merge(entities: list[CorpusEntity], kb: Sequence[KBEntry]) -> list[CorpusEntity]:
+    index = KnowledgeBase(kb).index
+    by_id = {e.id: e for e in kb}
+    by_kb: dict[str, list[CorpusEntity]] = defaultdict(list)
+    out: list[CorpusEntity] = []
+    for e in entities:
+        key, score = link_entity(index, e)
+        if key is None:
+            out.append(e)
+            continue
+        e.kb_id, e.kb_score = key, round(score, 4)
+        by_kb[key].append(e)
+    for key, same in by_kb.items():
+        head = max(same, key=lambda e: (e.mentions, e.name))
+        for other in same:
+            if other is head:
+                continue
+            head.members.extend(other.members)
+            head.aliases.update(other.aliases)
+            head.kb_score = max(head.kb_score or 0.0, other.kb_score or 0.0)
+        head.members.sort(key=lambda m: (m.article_id, m.entity_id))
+        # a name the user's knowledge base gives is the correct form
+        entry = by_id[key]
+        head.name = entry.name if head.type != PERSON or len(entry.name.split()) > 1 \
+            else head.name
+        out.append(head)
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# The pass over a store
+
+
+def build_corpus_entities(store: Store, progress: Progress | None = None) -> CorpusSummary:
+    """Rebuild the corpus entities of ``store`` from its articles' entities, in one
+    transaction (a re-run replaces the previous result; an interrupted one leaves it)."""
+    from .store import corpus_queries
+
+    started = time.perf_counter()
+    report = progress or (lambda _stage, _done, _total: None)
+    report("reading", 0, 1)
+    members = corpus_queries.load_members(store)
+    kb = corpus_queries.load_kb(store)
+    report("reading", 1, 1)
+    report("clustering", 0, 1)
+    entities = cluster_members(members, kb)
+    report("clustering", 1, 1)
+    report("writing", 0, 1)
+    corpus_queries.replace_corpus(store, entities)
+    report("writing", 1, 1)
+    by_type = Counter(e.type for e in entities)
+    return CorpusSummary(
+        articles=len({m.article_id for m in members}),
+        members=len(members),
+        entities=len(entities),
+        linked=sum(1 for e in entities if e.kb_id),
+        kb_entries=len(kb),
+        seconds=time.perf_counter() - started,
+        by_type=dict(by_type.most_common()),
+    )

@@ -1,0 +1,354 @@
+"""Command-line commands for dates, entities across documents and the knowledge base:
+``whosaid dates``, ``whosaid corpus``, ``whosaid corpus-entities``, ``whosaid kb import``
+and ``whosaid resolve``. ``register(app)`` adds them to the main ``whosaid`` app."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gzip
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+from .errors import ConfigError, InputError, WhosaidError
+from .output import Format, emit
+from .settings import DEFAULT_DB, parse_iso_date
+
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+DbOption = Annotated[
+    str,
+    typer.Option("--db", envvar="WHOSAID_DB", help="SQLite file or database URL (postgresql://…)."),
+]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format: table, json, jsonl or csv.")
+]
+
+DATE_COLUMNS = [("start", "Start"), ("end", "End"), ("text", "Expression"), ("type", "Type"),
+                ("value", "Value")]
+RESOLVE_COLUMNS = [("query", "Name"), ("entity_name", "Entity"), ("entity", "Id"),
+                   ("type", "Type"), ("score", "Score")]
+CORPUS_COLUMNS = [("name", "Entity"), ("type", "Type"), ("kb_id", "KB"), ("aliases", "Aliases"),
+                  ("statements", "Statements"), ("mentions", "Mentions"),
+                  ("articles", "Articles")]
+
+kb_app = typer.Typer(help="Your own knowledge base of entities.", no_args_is_help=True,
+                     add_completion=False)
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(Text.assemble(("error: ", "bold red"), message))
+    return typer.Exit(code)
+
+
+def _problem(message: str) -> None:
+    err.print(Text.assemble(("error: ", "red"), message))
+
+
+@contextlib.contextmanager
+def _store(db: str) -> Iterator[Any]:
+    from .store import open_store
+
+    try:
+        store = open_store(db)
+    except WhosaidError as exc:
+        raise _fail(str(exc)) from None
+    try:
+        yield store
+    except WhosaidError as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        store.close()
+
+
+@contextlib.contextmanager
+def _lines(path: Path) -> Iterator[IO[str]]:
+    """A JSONL input: a file (optionally .gz) or ``-`` for standard input."""
+    if str(path) == "-":
+        yield sys.stdin
+        return
+    if not path.is_file():
+        raise _fail(f"{path}: no such file", 2)
+    try:
+        if path.suffix == ".gz":
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                yield fh
+        else:
+            with path.open("r", encoding="utf-8") as fh:
+                yield fh
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(f"{path}: cannot read: {exc}") from None
+
+
+def _records(fh: IO[str], name: str) -> Iterator[tuple[str, dict[str, Any] | None]]:
+    """(``FILE:LINE``, object) per non-blank line; the object is None, and the problem
+    printed, when the line is not a JSON object."""
+    for lineno, line in enumerate(fh, 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{lineno}"
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            _problem(f"{where}: not valid JSON ({exc.msg})")
+            yield where, None
+            continue
+        if not isinstance(data, dict):
+            _problem(f"{where}: expected a JSON object")
+            yield where, None
+            continue
+        yield where, data
+
+
+def _out(data: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+# ---------------------------------------------------------------------------------------
+# whosaid dates
+
+
+def _date_rows(text: str, published: dt.date | None) -> list[dict[str, Any]]:
+    from .dates import tag_dates
+
+    return [{"start": d.start, "end": d.end, "text": d.text, "type": d.type, "value": d.value}
+            for d in tag_dates(text, published)]
+
+
+def dates(
+    text: Annotated[str | None, typer.Argument(help="The text to read dates from.",
+                                               show_default=False)] = None,
+    published: Annotated[str | None, typer.Option(
+        help="Publication date YYYY-MM-DD that relative dates count from.")] = None,
+    jsonl: Annotated[Path | None, typer.Option(
+        "--jsonl", help="Read lines {id, text, published} from this file ('-': stdin) and "
+                        "print {id, dates} per line.")] = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Find and resolve the dates in a text, without the rest of the pipeline."""
+    if (text is None) == (jsonl is None):
+        raise _fail("give either TEXT or --jsonl FILE", 2)
+    try:
+        pub = parse_iso_date(published, "--published date") if published else None
+    except ConfigError as exc:
+        raise _fail(str(exc), 2) from None
+    if text is not None:
+        rows = _date_rows(text, pub)
+        emit(rows, fmt, DATE_COLUMNS, title=f"{len(rows)} dates")
+        return
+    assert jsonl is not None
+    failed = 0
+    with _lines(jsonl) as fh:
+        for where, data in _records(fh, str(jsonl)):
+            if data is None:
+                failed += 1
+                continue
+            doc_text = data.get("text")
+            if not isinstance(doc_text, str):
+                _problem(f"{where}: missing 'text' (a string)")
+                failed += 1
+                continue
+            line_pub = pub
+            if data.get("published") is not None:
+                try:
+                    line_pub = parse_iso_date(str(data["published"]), "published date")
+                except ConfigError as exc:
+                    _problem(f"{where}: {exc}")
+                    failed += 1
+                    continue
+            _out({"id": data.get("id"), "dates": _date_rows(doc_text, line_pub)})
+    if failed:
+        raise typer.Exit(1)
+
+
+# ---------------------------------------------------------------------------------------
+# whosaid corpus, whosaid corpus-entities
+
+
+def _run_corpus(store: Any, quiet: bool) -> Any:
+    from .corpus import build_corpus_entities
+
+    progress = Progress(TextColumn("{task.description:<12}"), BarColumn(),
+                        TimeElapsedColumn(), console=err,
+                        disable=quiet or not err.is_terminal)
+    tasks: dict[str, Any] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = progress.add_task(stage, total=total)
+        progress.update(tasks[stage], completed=done, total=total)
+
+    with progress:
+        return build_corpus_entities(store, report)
+
+
+def _print_corpus_summary(s: Any) -> None:
+    kinds = ", ".join(f"{n:,} {t}" for t, n in s.by_type.items())
+    linked = (f"; {s.linked:,} linked to the knowledge base ({s.kb_entries:,} entries)"
+              if s.kb_entries else "; no knowledge base")
+    err.print(f"{s.articles:,} articles, {s.members:,} article entities -> {s.entities:,} "
+              f"corpus entities ({kinds}){linked}; {s.seconds:.1f} s", highlight=False)
+
+
+def corpus(
+    db: DbOption = DEFAULT_DB,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Merge the articles' entities into corpus entities (re-run after analysing more)."""
+    with _store(db) as store:
+        summary = _run_corpus(store, quiet)
+    _print_corpus_summary(summary)
+
+
+def corpus_entities(
+    name: Annotated[str | None, typer.Argument(help="Name or alias to look for.")] = None,
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows.")] = None,
+    members: Annotated[bool, typer.Option(
+        "--members", help="Also list each entity's articles and statements (JSON, JSONL).")
+    ] = False,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List corpus entities: canonical name, aliases, knowledge-base link, counts."""
+    from .store import corpus_queries
+
+    with _store(db) as store:
+        rows = corpus_queries.corpus_entities_rows(store, name, limit, members)
+        if not rows and not corpus_queries.corpus_size(store):
+            err.print("no corpus entities yet: run `whosaid corpus` first", style="yellow")
+    if fmt in (Format.table, Format.csv):
+        rows = [{**r, "aliases": ", ".join(f"{a['alias']} ({a['count']})"
+                                           for a in r["aliases"][:8])} for r in rows]
+    emit(rows, fmt, CORPUS_COLUMNS, title=f"{len(rows)} corpus entities")
+
+
+# ---------------------------------------------------------------------------------------
+# whosaid kb import
+
+
+@kb_app.command("import")
+def kb_import(
+    file: Annotated[Path, typer.Argument(help="JSONL or CSV: id, name, type, aliases, "
+                                              "description.", show_default=False)],
+    db: DbOption = DEFAULT_DB,
+    replace: Annotated[bool, typer.Option(
+        "--replace", help="Drop the knowledge base imported before.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Import a knowledge base and link the corpus entities to it."""
+    from .kb import read_kb
+    from .store import corpus_queries
+
+    try:
+        entries = read_kb(file)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    with _store(db) as store:
+        total = corpus_queries.import_kb(store, entries, str(file), replace=replace)
+        err.print(f"imported {len(entries):,} entries from {file}; the knowledge base holds "
+                  f"{total:,}", highlight=False)
+        if corpus_queries.corpus_size(store):
+            _print_corpus_summary(_run_corpus(store, quiet))
+        else:
+            err.print("run `whosaid corpus` to link the corpus entities to it", style="dim")
+
+
+# ---------------------------------------------------------------------------------------
+# whosaid resolve
+
+
+def _knowledge_base(kb: Path | None, db: str) -> Any:
+    """The entities names link to: --kb FILE, else the knowledge base imported into the
+    database, else its corpus entities (or None when it has neither)."""
+    from .kb import KBEntry, KnowledgeBase, read_kb
+
+    if kb is not None:
+        try:
+            return KnowledgeBase(read_kb(kb))
+        except InputError as exc:
+            raise _fail(str(exc)) from None
+    if "://" not in db and not Path(db).expanduser().exists():
+        return None
+    from .store import corpus_queries
+
+    with _store(db) as store:
+        entries = corpus_queries.load_kb(store)
+        if not entries:
+            entries = [KBEntry(r["id"], r["name"], r["type"],
+                               tuple(a["alias"] for a in r["aliases"]))
+                       for r in corpus_queries.corpus_entities_rows(store)]
+    return KnowledgeBase(entries) if entries else None
+
+
+def resolve(
+    names: Annotated[list[str] | None, typer.Argument(help="Names to link.",
+                                                      show_default=False)] = None,
+    kb: Annotated[Path | None, typer.Option(
+        "--kb", help="Knowledge base file (JSONL or CSV) instead of the database's.")] = None,
+    jsonl: Annotated[Path | None, typer.Option(
+        "--jsonl", help="Read lines {id, text, type} from this file ('-': stdin) and print "
+                        "{id, entity, score} per line.")] = None,
+    entity_type: Annotated[str | None, typer.Option(
+        "--type", help="The type of the NAMEs: PERSON, ORG, GPE, ...")] = None,
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Link names to the knowledge base (or, without one, to the corpus entities)."""
+    if bool(names) == (jsonl is not None):
+        raise _fail("give either NAMEs or --jsonl QUERIES", 2)
+    base = _knowledge_base(kb, db)
+    if base is None:
+        err.print(f"no knowledge base and no corpus entities in {db}: every name is none "
+                  "(give --kb FILE, or run `whosaid kb import` or `whosaid corpus`)",
+                  style="yellow")
+    if names:
+        rows = []
+        for name in names:
+            match = base.link(name, entity_type) if base is not None else None
+            entry = base.entries.get(match.key) if base is not None and match and \
+                match.key else None
+            rows.append({"query": name, "entity": entry.id if entry else None,
+                         "entity_name": entry.name if entry else "none",
+                         "type": entry.type if entry else None,
+                         "score": round(match.score, 4) if match else 0.0})
+        emit(rows, fmt, RESOLVE_COLUMNS, title=None)
+        return
+    assert jsonl is not None
+    failed = 0
+    with _lines(jsonl) as fh:
+        for where, data in _records(fh, str(jsonl)):
+            if data is None:
+                failed += 1
+                continue
+            text = data.get("text")
+            if not isinstance(text, str):
+                _problem(f"{where}: missing 'text' (a string)")
+                failed += 1
+                continue
+            etype = data.get("type")
+            if etype is not None and not isinstance(etype, str):
+                _problem(f"{where}: 'type' must be a string")
+                failed += 1
+                continue
+            match = base.link(text, etype or entity_type) if base is not None else None
+            _out({"id": data.get("id"), "entity": match.key if match else None,
+                  "score": round(match.score, 4) if match else 0.0})
+    if failed:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    """Add these commands to the ``whosaid`` app."""
+    app.command("dates")(dates)
+    app.command("corpus")(corpus)
+    app.command("corpus-entities")(corpus_entities)
+    app.command("resolve")(resolve)
+    app.add_typer(kb_app, name="kb")

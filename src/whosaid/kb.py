@@ -1,0 +1,190 @@
+"""A user's own knowledge base: read it, check it, and link names to it.
+
+``whosaid kb import FILE`` reads JSONL (one object a line) or CSV (a header line), with the
+fields ``id`` and ``name`` (required), ``type``, ``aliases`` (a list in JSONL; ``|``- or
+``;``-separated in CSV) and ``description``. Types may be whosaid's (PERSON, ORG, GPE) or
+a knowledge base's own words ("human", "organization"). A malformed line stops the import
+with an error naming the file and the line; nothing is stored then.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import MalformedInputError, MissingInputError
+from .linking import Match, NameIndex, normalise_type
+
+FIELDS = ("id", "name", "type", "aliases", "description")
+
+
+@dataclass(frozen=True)
+class KBEntry:
+    """One entity of a knowledge base."""
+
+    id: str
+    name: str
+    type: str | None = None
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+
+
+def _text(path: Path) -> str:
+    if not path.is_file():
+        raise MissingInputError(str(path), "no such file" if not path.exists()
+                                else "not a file")
+    raw = path.read_bytes()
+    if path.suffix == ".gz":
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError) as exc:
+            raise MalformedInputError(str(path), f"not a readable gzip file ({exc})") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise MalformedInputError(f"{path}:{line}", "not UTF-8 text") from None
+
+
+def _is_csv(path: Path, text: str) -> bool:
+    suffixes = [s.lower() for s in path.suffixes if s.lower() != ".gz"]
+    if suffixes and suffixes[-1] in (".csv", ".tsv"):
+        return True
+    if suffixes and suffixes[-1] in (".jsonl", ".ndjson", ".json"):
+        return False
+    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return not first.startswith("{")
+
+
+def _split_aliases(value: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in re.split(r"[|;]", value) if a.strip())
+
+
+def _entry(data: dict[str, Any], where: str) -> KBEntry:
+    """Check one record; ``where`` is ``FILE:LINE`` for the error."""
+    def bad(problem: str) -> MalformedInputError:
+        return MalformedInputError(where, problem)
+
+    ident = data.get("id")
+    if isinstance(ident, bool) or not isinstance(ident, str | int) or not str(ident).strip():
+        raise bad("missing 'id' (a non-empty string)")
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise bad(f"entry {ident!s}: missing 'name' (a non-empty string)")
+    etype = data.get("type")
+    if etype is not None and not isinstance(etype, str):
+        raise bad(f"entry {ident!s}: 'type' must be a string")
+    raw_aliases = data.get("aliases")
+    if raw_aliases is None:
+        aliases: tuple[str, ...] = ()
+    elif isinstance(raw_aliases, str):
+        aliases = _split_aliases(raw_aliases)
+    elif isinstance(raw_aliases, list) and all(isinstance(a, str) for a in raw_aliases):
+        aliases = tuple(a.strip() for a in raw_aliases if a.strip())
+    else:
+        raise bad(f"entry {ident!s}: 'aliases' must be a list of strings")
+    description = data.get("description")
+    if description is not None and not isinstance(description, str):
+        raise bad(f"entry {ident!s}: 'description' must be a string")
+    name = " ".join(name.split())
+    seen = {name}
+    unique = []
+    for a in aliases:
+        a = " ".join(a.split())
+        if a not in seen:
+            seen.add(a)
+            unique.append(a)
+    return KBEntry(str(ident).strip(), name, normalise_type(etype), tuple(unique),
+                   description.strip() or None if description else None)
+
+
+def _jsonl_records(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise MalformedInputError(f"{path}:{lineno}", f"not valid JSON ({exc.msg})"
+                                      ) from None
+        if not isinstance(data, dict):
+            raise MalformedInputError(f"{path}:{lineno}", "expected a JSON object")
+        yield lineno, data
+
+
+def _csv_records(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    delimiter = "\t" if path.name.lower().removesuffix(".gz").endswith(".tsv") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    except csv.Error as exc:
+        raise MalformedInputError(f"{path}:1", f"not valid CSV ({exc})") from None
+    names = [h.strip().lower() for h in header]
+    missing = [f for f in ("id", "name") if f not in names]
+    if missing:
+        raise MalformedInputError(f"{path}:1", "the CSV header lacks "
+                                  + " and ".join(repr(f) for f in missing))
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise MalformedInputError(f"{path}:{reader.line_num}", f"not valid CSV ({exc})"
+                                      ) from None
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(names):
+            raise MalformedInputError(f"{path}:{reader.line_num}",
+                                      f"{len(row)} fields where the header has {len(names)}")
+        yield reader.line_num, {k: v for k, v in zip(names, row, strict=True)
+                                if k in FIELDS and (v.strip() or k in ("id", "name"))}
+
+
+def read_kb(path: str | Path) -> list[KBEntry]:
+    """The entries of a knowledge-base file; raises an ``InputError`` naming the file and
+    line of the first malformed entry, or a duplicate id."""
+    p = Path(path)
+    text = _text(p)
+    records: Iterable[tuple[int, dict[str, Any]]] = (
+        _csv_records(p, text) if _is_csv(p, text) else _jsonl_records(p, text))
+    entries: list[KBEntry] = []
+    first_line: dict[str, int] = {}
+    for lineno, data in records:
+        entry = _entry(data, f"{p}:{lineno}")
+        if entry.id in first_line:
+            raise MalformedInputError(f"{p}:{lineno}", f"duplicate id {entry.id!r} (first on "
+                                      f"line {first_line[entry.id]})")
+        first_line[entry.id] = lineno
+        entries.append(entry)
+    if not entries:
+        raise MalformedInputError(str(p), "no entries")
+    return entries
+
+
+class KnowledgeBase:
+    """Entries indexed for linking names to them."""
+
+    def __init__(self, entries: Iterable[KBEntry]) -> None:
+        self.entries = {e.id: e for e in entries}
+        self.index = NameIndex()
+        for e in self.entries.values():
+            ctx = [e.description] if e.description else []
+            for name in (e.name, *e.aliases):
+                self.index.add(e.id, name, e.type, ctx)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def link(self, name: str, type_: str | None = None, context: Iterable[str] = ()) -> Match:
+        """The entry ``name`` names, or a Match with ``key`` None."""
+        return self.index.match(name, normalise_type(type_), context)

@@ -1,0 +1,445 @@
+"""The JSON API under ``/api``: articles, statements, entities, analysis and corrections.
+
+Response models make ``/openapi.json`` describe every answer, errors included. Listings are
+cursor-paginated: pass a page's ``next_cursor`` as ``cursor`` to get the next page.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, Depends, Path, Query, Request
+from pydantic import BaseModel, Field, model_validator
+
+from .. import __version__
+from ..model import SourceDocument, content_id
+from ..store import api_queries, corrections
+from ..store.api_queries import MAX_PAGE, StatementFilter
+from .app import Services, services
+
+# ---------------------------------------------------------------------------------------
+# Models
+
+
+class ErrorBody(BaseModel):
+    code: str = Field(description="A stable, machine-readable code: not_found, "
+                      "invalid_request, unauthorized, forbidden, too_large, csrf_failed, ...")
+    message: str
+    detail: Any = None
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorResponse, "description": text}
+    for code, text in (
+        (400, "Invalid parameters"),
+        (404, "Not found"),
+        (413, "Request body too large"),
+        (422, "Request does not match the schema"),
+        (500, "Internal error (no details are given)"),
+        (503, "Database unavailable"),
+    )
+}
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = ERRORS | {
+    401: {"model": ErrorResponse, "description": "Missing or wrong token"},
+    403: {"model": ErrorResponse, "description": "Writes are disabled on this server"},
+}
+
+
+class StatementOut(BaseModel):
+    """A statement: offsets index its article's text; absent parts are null."""
+
+    id: str
+    article_id: str
+    doc_id: str
+    article_title: str | None
+    published: str | None
+    site: str | None = None
+    url: str | None = None
+    seq: int | None = None
+    kind: str
+    mode: str
+    content: str
+    content_start: int
+    content_end: int
+    fragments: list[list[int]]
+    speaker: str | None
+    speaker_entity: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    cue_lemma: str | None
+    cue_start: int | None
+    cue_end: int | None
+    addressee: str | None
+    addressee_entity: str | None
+    addressee_start: int | None
+    addressee_end: int | None
+    relays: list[str] = Field(description="who passed it on, nearest to the speaker first")
+    said_on: str | None
+    said_on_precision: str | None
+    said_on_source: str | None
+    confidence: float
+    extractor: str
+
+
+class StatementPage(BaseModel):
+    items: list[StatementOut]
+    next_cursor: str | None
+
+
+class ArticleSummary(BaseModel):
+    id: str
+    doc_id: str
+    title: str | None
+    published: str | None
+    language: str
+    analyzed: bool
+    skip_reason: str | None
+    statement_count: int
+    site: str | None = None
+    url: str | None = None
+
+
+class ArticlePage(BaseModel):
+    items: list[ArticleSummary]
+    next_cursor: str | None
+
+
+class SpanOut(BaseModel):
+    start: int
+    end: int
+    text: str
+
+
+class AliasCount(BaseModel):
+    alias: str
+    count: int
+
+
+class MentionOut(BaseModel):
+    start: int
+    end: int
+    text: str
+    title: str | None
+
+
+class ArticleEntity(BaseModel):
+    id: str
+    name: str
+    type: str
+    titles: list[str]
+    aliases: list[AliasCount]
+    mentions: list[MentionOut]
+
+
+class DateOut(BaseModel):
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    precision: str
+
+
+class ArticleDetail(BaseModel):
+    id: str
+    doc_id: str
+    origin: str
+    url: str | None
+    title: str | None
+    published: str | None
+    site: str | None
+    author: str | None
+    language: str
+    input_format: str
+    text: str
+    text_hash: str
+    furniture: list[SpanOut]
+    analyzed: bool
+    skip_reason: str | None
+    extractor: str
+    analyzed_at: str
+    statement_count: int
+    statements: list[StatementOut]
+    entities: list[ArticleEntity]
+    dates: list[DateOut]
+
+
+class EntitySummary(BaseModel):
+    name: str
+    types: list[str]
+    statements: int = Field(description="statements said")
+
+
+class EntityList(BaseModel):
+    items: list[EntitySummary]
+
+
+class StatementSample(BaseModel):
+    count: int
+    recent: list[StatementOut]
+
+
+class TalkedTo(BaseModel):
+    name: str
+    addressed: int = Field(description="statements this entity addressed to them")
+    addressed_by: int = Field(description="statements they addressed to this entity")
+
+
+class NameCount(BaseModel):
+    name: str
+    count: int
+
+
+class DayCount(BaseModel):
+    date: str
+    count: int
+
+
+class EntityDetail(BaseModel):
+    name: str
+    types: list[str]
+    aliases: list[AliasCount]
+    articles: int
+    said: StatementSample
+    received: StatementSample
+    talked_to: list[TalkedTo]
+    relayed_by: list[NameCount]
+    per_day: list[DayCount]
+    undated: int = Field(description="statements said without a single-day date")
+
+
+class AnalyzeIn(BaseModel):
+    """A document to analyse and store: exactly one of ``text`` and ``html``."""
+
+    text: str | None = Field(default=None, max_length=5_000_000)
+    html: str | None = Field(default=None, max_length=5_000_000)
+    url: str | None = Field(default=None, max_length=2000)
+    title: str | None = Field(default=None, max_length=1000)
+    published: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    source: str | None = Field(default=None, max_length=200, description="the outlet")
+    doc_id: str | None = Field(default=None, max_length=200)
+
+    @model_validator(mode="after")
+    def _one_body(self) -> AnalyzeIn:
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give exactly one of text and html")
+        if any("\x00" in v for v in self.model_dump().values() if isinstance(v, str)):
+            raise ValueError("NUL characters are not allowed")
+        return self
+
+
+class AnalyzeOut(BaseModel):
+    article: ArticleSummary
+    statements: list[StatementOut]
+
+
+NO_NUL = r"^[^\x00]*$"  # no database stores NUL characters
+Name = Annotated[str, Field(min_length=1, max_length=corrections.MAX_NAME, pattern=NO_NUL)]
+
+
+class MergeIn(BaseModel):
+    source: Name = Field(description="the entity that disappears into target")
+    target: Name
+
+
+class SplitIn(BaseModel):
+    entity: Name
+    alias: Name
+    new_name: Name | None = Field(default=None, description="default: the alias itself")
+
+
+class SpeakerIn(BaseModel):
+    speaker: Name = Field(description="the canonical name of the right speaker")
+    type: Literal["PERSON", "ORG", "GPE", "NORP"] | None = None
+
+
+class EntityBrief(BaseModel):
+    name: str
+    types: list[str]
+    aliases: list[str]
+    statements: int
+
+
+class SpeakerOut(BaseModel):
+    id: str
+    content_start: int
+    content_end: int
+    content_text: str
+    speaker_text: str | None
+    speaker_name: str | None
+    speaker_entity_id: str | None
+
+
+class AuditEntry(BaseModel):
+    seq: int
+    at: str
+    actor: str
+    action: str
+    target: str
+    before: Any
+    after: Any
+
+
+class AuditPage(BaseModel):
+    items: list[AuditEntry]
+    next_cursor: int | None
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    version: str
+    schema_version: int
+    writes: bool = Field(description="whether this server accepts writes (has a token)")
+
+
+# ---------------------------------------------------------------------------------------
+# Routes
+
+router = APIRouter(prefix="/api", responses=ERRORS)
+Svc = Annotated[Services, Depends(services)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"page size, at most {MAX_PAGE}")]
+Cursor = Annotated[str | None, Query(max_length=500, description="a previous page's next_cursor")]
+DateParam = Annotated[
+    str | None,
+    Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY-MM-DD, YYYY-MM or YYYY"),
+]
+Text = Annotated[str | None, Query(max_length=500)]
+
+
+@router.get("/health", response_model=Health, tags=["meta"])
+def health(svc: Svc) -> dict[str, Any]:
+    """Whether the server and its database answer."""
+    return {"status": "ok", "version": __version__, "schema_version": svc.store.version(),
+            "writes": svc.guard.writes_enabled}
+
+
+@router.get("/articles", response_model=ArticlePage, tags=["articles"])
+def list_articles(
+    svc: Svc,
+    source: Annotated[str | None, Query(max_length=200, description="outlet (site) contains")
+                      ] = None,
+    since: DateParam = None,
+    until: DateParam = None,
+    sort: Literal["-published", "published"] = "-published",
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Articles, newest first, filtered by outlet and publication date."""
+    items, nxt = api_queries.article_page(svc.store, source=source, since=since, until=until,
+                                          sort=sort, limit=limit, cursor=cursor)
+    return {"items": items, "next_cursor": nxt}
+
+
+@router.get("/articles/{ref}", response_model=ArticleDetail, tags=["articles"])
+def get_article(svc: Svc, ref: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+    """One article (by id, unique id prefix or document id) with its statements."""
+    return svc.store.article(ref)
+
+
+@router.get("/statements", response_model=StatementPage, tags=["statements"])
+def list_statements(
+    svc: Svc,
+    q: Annotated[str | None, Query(max_length=500, description="words in the content")] = None,
+    speaker: Annotated[str | None, Query(max_length=200, description="speaker name or alias")
+                       ] = None,
+    addressee: Annotated[str | None, Query(max_length=200)] = None,
+    relay: Annotated[str | None, Query(max_length=200, description="who relayed it")] = None,
+    kind: Literal["direct", "indirect", "mixed"] | None = None,
+    since: DateParam = None,
+    until: DateParam = None,
+    article: Annotated[str | None, Query(max_length=200, description="article id")] = None,
+    sort: Literal["-said_on", "said_on", "-published", "published"] = "-said_on",
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Statements matching every filter given; names match a canonical name or, failing
+    that, any alias containing the text."""
+    f = StatementFilter(q=q, speaker=speaker, addressee=addressee, relay=relay, kind=kind,
+                        since=since, until=until, article=article)
+    items, nxt = api_queries.statement_page(svc.store, f, sort=sort, limit=limit, cursor=cursor)
+    return {"items": items, "next_cursor": nxt}
+
+
+@router.get("/entities", response_model=EntityList, tags=["entities"])
+def list_entities(svc: Svc, q: Text = None, limit: Limit = 50) -> dict[str, Any]:
+    """Entities whose name or any alias contains ``q``; without it, those who said most."""
+    return {"items": api_queries.entity_search(svc.store, q, limit)}
+
+
+@router.post("/entities/merge", response_model=EntityBrief, responses=WRITE_ERRORS,
+             tags=["corrections"])
+def merge(request: Request, svc: Svc, body: Annotated[MergeIn, Body()]) -> dict[str, Any]:
+    """Merge entity ``source`` into ``target`` (token required; audited; kept on
+    re-analysis)."""
+    actor = svc.guard.api_actor(request)
+    return corrections.merge_entities(svc.store, body.source, body.target, actor)
+
+
+@router.post("/entities/split", response_model=EntityBrief, responses=WRITE_ERRORS,
+             tags=["corrections"])
+def split(request: Request, svc: Svc, body: Annotated[SplitIn, Body()]) -> dict[str, Any]:
+    """Make the mentions written ``alias`` of ``entity`` a separate entity (token
+    required)."""
+    actor = svc.guard.api_actor(request)
+    return corrections.split_alias(svc.store, body.entity, body.alias, body.new_name, actor)
+
+
+@router.get("/entities/{name:path}", response_model=EntityDetail, tags=["entities"])
+def get_entity(svc: Svc, name: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+    """One entity by canonical name: aliases, statements said and received, whom it talked
+    to, who relayed it, and statements per day."""
+    return api_queries.entity_detail(svc.store, name)
+
+
+@router.post("/articles/{article_id}/statements/{statement_id}/speaker",
+             response_model=SpeakerOut, responses=WRITE_ERRORS, tags=["corrections"])
+def correct_speaker(
+    request: Request,
+    svc: Svc,
+    article_id: Annotated[str, Path(max_length=200)],
+    statement_id: Annotated[str, Path(max_length=200)],
+    body: Annotated[SpeakerIn, Body()],
+) -> dict[str, Any]:
+    """Set the speaker of one statement (token required; kept on re-analysis)."""
+    actor = svc.guard.api_actor(request)
+    return corrections.fix_speaker(svc.store, article_id, statement_id, body.speaker, actor,
+                                   body.type)
+
+
+@router.post("/analyze", response_model=AnalyzeOut, responses=WRITE_ERRORS, tags=["analysis"])
+def analyze(request: Request, svc: Svc, body: Annotated[AnalyzeIn, Body()]) -> dict[str, Any]:
+    """Analyse a posted text or HTML document and store it (token required)."""
+    actor = svc.guard.api_actor(request)
+    doc = SourceDocument(
+        doc_id=body.doc_id or "posted-" + content_id(body.text or body.html or "", size=12),
+        origin="api",
+        text=body.text,
+        html=body.html,
+        url=body.url,
+        title=body.title,
+        published=body.published,
+        source=body.source,
+    )
+    analysis = svc.analyse(doc, actor)
+    article = svc.store.article(analysis.article.id)
+    summary = {k: article[k] for k in ArticleSummary.model_fields}
+    return {"article": summary, "statements": article["statements"]}
+
+
+@router.get("/audit", response_model=AuditPage, tags=["corrections"])
+def audit(
+    svc: Svc,
+    limit: Limit = 50,
+    cursor: Annotated[int | None, Query(ge=1, le=2**31 - 1,
+                                        description="a previous page's next_cursor")] = None,
+) -> dict[str, Any]:
+    """Every write made through the server, newest first."""
+    items = corrections.audit_rows(svc.store, limit + 1, cursor)
+    more = len(items) > limit
+    items = items[:limit]
+    return {"items": items, "next_cursor": items[-1]["seq"] if more else None}

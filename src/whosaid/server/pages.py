@@ -1,0 +1,356 @@
+"""The pages analysts work in: search, entity, article, analyse, sign-in and the audit trail.
+
+Server-rendered with Jinja2 (autoescaping on: article text is untrusted), with a little
+JavaScript (``static/app.js``) for the timeline chart and the furniture toggle. Form posts
+need the CSRF token of the page they came from, and corrections need a signed-in analyst.
+"""
+
+from __future__ import annotations
+
+import json
+from itertools import pairwise
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from ..model import SourceDocument, content_id
+from ..store import api_queries, corrections
+from ..store.api_queries import StatementFilter
+from .app import Services, services
+from .security import AUTH_COOKIE, CSRF_FIELD, clean_actor
+
+router = APIRouter(include_in_schema=False)
+Svc = Annotated[Services, Depends(services)]
+Csrf = Annotated[str, Form(alias=CSRF_FIELD, max_length=200)]  # default "": a 403, not a 422
+FormName = Annotated[str, Form(min_length=1, max_length=corrections.MAX_NAME,
+                                pattern=r"^[^\x00]*$")]
+PAGE = 50
+
+
+def render(request: Request, svc: Services, template: str, status: int = 200,
+           **context: Any) -> HTMLResponse:
+    context.setdefault("title", "whosaid")
+    page = svc.templates.get_template(template)
+    html = page.render(
+        user=svc.guard.signed_in(request),
+        writes=svc.guard.writes_enabled,
+        csrf=svc.guard.csrf_value(request),
+        csrf_field=CSRF_FIELD,
+        path=request.url.path,
+        **context,
+    )
+    return HTMLResponse(html, status_code=status)
+
+
+def entity_url(name: str) -> str:
+    return "/entities/" + quote(name, safe="")
+
+
+def article_url(article_id: str) -> str:
+    return "/articles/" + quote(article_id, safe="")
+
+
+def _redirect(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+def said_on_label(st: dict[str, Any]) -> str:
+    value = st.get("said_on")
+    if not value:
+        return "—"
+    return f"{value} (published)" if st.get("said_on_source") == "published" else str(value)
+
+
+def _squeeze(names: list[str]) -> list[str]:
+    """Names without immediate repeats ("ISW → ISW" says nothing more than "ISW")."""
+    return [n for i, n in enumerate(names) if i == 0 or n != names[i - 1]]
+
+
+def relay_chain(st: dict[str, Any], outlet: str | None) -> list[str]:
+    """Who said it, who passed it on (nearest first), and the outlet that printed it."""
+    chain = _squeeze([st.get("speaker_entity") or st.get("speaker") or "unknown",
+                      *(st.get("relays") or [])])
+    chain.append(f"this outlet ({outlet})" if outlet else "this outlet")
+    return chain
+
+
+def _clamp(value: int, size: int) -> int:
+    return max(0, min(size, value))
+
+
+def article_segments(art: dict[str, Any]) -> list[dict[str, Any]]:
+    """The article's text cut where any highlight starts or ends; each piece carries its
+    roles (furniture, content, speaker, cue, addressee) and the statement it belongs to."""
+    text: str = art["text"]
+    size = len(text)
+    marks: list[tuple[int, int, str, int | None]] = [
+        (f["start"], f["end"], "furniture", None) for f in art.get("furniture", [])
+    ]
+    for i, st in enumerate(art.get("statements", [])):
+        for start, end in st.get("fragments") or [[st["content_start"], st["content_end"]]]:
+            marks.append((start, end, "content", i))
+        for role in ("speaker", "cue", "addressee"):
+            if st.get(f"{role}_start") is not None and st.get(f"{role}_end") is not None:
+                marks.append((st[f"{role}_start"], st[f"{role}_end"], role, i))
+    marks = [(_clamp(s, size), _clamp(e, size), r, i) for s, e, r, i in marks]
+    points = sorted({0, size} | {p for s, e, _, _ in marks for p in (s, e)})
+    rank = {"furniture": 0, "content": 1, "addressee": 2, "speaker": 3, "cue": 4}
+    out: list[dict[str, Any]] = []
+    for a, b in pairwise(points):
+        if a >= b:
+            continue
+        covering = [m for m in marks if m[0] <= a and m[1] >= b and m[0] < m[1]]
+        roles = sorted({m[2] for m in covering}, key=rank.__getitem__)
+        owner = max((m for m in covering if m[3] is not None), key=lambda m: rank[m[2]],
+                    default=None)
+        out.append({"text": text[a:b], "roles": roles,
+                    "statement": owner[3] if owner else None})
+    return out
+
+
+def _statement_view(st: dict[str, Any], outlet: str | None) -> dict[str, Any]:
+    return st | {
+        "said_on_label": said_on_label(st),
+        "chain": relay_chain(st, outlet),
+        "relay_names": _squeeze(list(st.get("relays") or [])),
+        "speaker_label": st.get("speaker_entity") or st.get("speaker") or "—",
+        "outlet": outlet or st.get("article_title") or st.get("doc_id"),
+    }
+
+
+# ---------------------------------------------------------------------------------------
+# Search
+
+
+@router.get("/", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    svc: Svc,
+    q: Annotated[str | None, Query(max_length=500)] = None,
+    speaker: Annotated[str | None, Query(max_length=200)] = None,
+    since: Annotated[str | None, Query(max_length=10)] = None,
+    until: Annotated[str | None, Query(max_length=10)] = None,
+    kind: Annotated[str | None, Query(max_length=10)] = None,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> HTMLResponse:
+    form = {"q": q or "", "speaker": speaker or "", "since": since or "", "until": until or "",
+            "kind": kind or ""}
+    f = StatementFilter(q=q or None, speaker=speaker or None, since=since or None,
+                        until=until or None, kind=kind or None)
+    rows, nxt = api_queries.statement_page(svc.store, f, limit=PAGE, cursor=cursor or None)
+    next_url = None
+    if nxt:
+        next_url = "/?" + urlencode({k: v for k, v in form.items() if v} | {"cursor": nxt})
+    return render(request, svc, "search.html", title="Search statements", form=form,
+                  rows=[_statement_view(r, r.get("site")) for r in rows], next_url=next_url,
+                  searched=any(form.values()), entity_url=entity_url, article_url=article_url)
+
+
+# ---------------------------------------------------------------------------------------
+# Entities
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities_page(request: Request, svc: Svc,
+                  q: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+    rows = api_queries.entity_search(svc.store, q or None, 100)
+    return render(request, svc, "entities.html", title="Entities", q=q or "", rows=rows,
+                  entity_url=entity_url)
+
+
+@router.get("/entities/{name:path}", response_class=HTMLResponse)
+def entity_page(
+    request: Request,
+    svc: Svc,
+    name: str,
+    merged: Annotated[str | None, Query(max_length=200)] = None,
+    split: Annotated[str | None, Query(max_length=200)] = None,
+) -> HTMLResponse:
+    detail = api_queries.entity_detail(svc.store, name)
+    said = [_statement_view(r, r.get("site")) for r in detail["said"]["recent"]]
+    received = [_statement_view(r, r.get("site")) for r in detail["received"]["recent"]]
+    chart = {"name": name, "per_day": detail["per_day"]}
+    return render(request, svc, "entity.html", title=name, e=detail, said=said,
+                  received=received, chart=chart, merged=merged, split=split,
+                  entity_url=entity_url, article_url=article_url,
+                  search_url="/?" + urlencode({"speaker": name}))
+
+
+@router.post("/entities/{name:path}/merge")
+def merge_into(request: Request, svc: Svc, name: str, other: FormName,
+               csrf: Csrf = "") -> Response:
+    svc.guard.check_csrf(request, csrf)
+    actor = svc.guard.page_actor(request)
+    other = " ".join(other.split())
+    corrections.merge_entities(svc.store, other, name, actor)
+    return _redirect(entity_url(name) + "?" + urlencode({"merged": other}))
+
+
+@router.post("/entities/{name:path}/split")
+def split_off(
+    request: Request,
+    svc: Svc,
+    name: str,
+    alias: FormName,
+    csrf: Csrf = "",
+    new_name: Annotated[str | None, Form(max_length=corrections.MAX_NAME,
+                                         pattern=r"^[^\x00]*$")] = None,
+) -> Response:
+    svc.guard.check_csrf(request, csrf)
+    actor = svc.guard.page_actor(request)
+    new = corrections.split_alias(svc.store, name, alias, new_name or None, actor)
+    return _redirect(entity_url(new.get("name") or name) + "?" + urlencode({"split": name}))
+
+
+# ---------------------------------------------------------------------------------------
+# Articles
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles_page(
+    request: Request,
+    svc: Svc,
+    source: Annotated[str | None, Query(max_length=200)] = None,
+    since: Annotated[str | None, Query(max_length=10)] = None,
+    until: Annotated[str | None, Query(max_length=10)] = None,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> HTMLResponse:
+    form = {"source": source or "", "since": since or "", "until": until or ""}
+    rows, nxt = api_queries.article_page(svc.store, source=source or None, since=since or None,
+                                         until=until or None, limit=PAGE, cursor=cursor or None)
+    next_url = None
+    if nxt:
+        next_url = "/articles?" + urlencode({k: v for k, v in form.items() if v}
+                                            | {"cursor": nxt})
+    return render(request, svc, "articles.html", title="Articles", form=form, rows=rows,
+                  next_url=next_url, article_url=article_url)
+
+
+@router.get("/articles/{ref}", response_class=HTMLResponse)
+def article_page(
+    request: Request,
+    svc: Svc,
+    ref: str,
+    furniture: bool = False,
+    fixed: Annotated[str | None, Query(max_length=100)] = None,
+) -> HTMLResponse:
+    art = svc.store.article(ref)
+    outlet = art.get("site")
+    statements = [_statement_view(st, outlet) for st in art["statements"]]
+    return render(request, svc, "article.html", title=art.get("title") or art["doc_id"],
+                  art=art, segments=article_segments(art), statements=statements,
+                  show_furniture=furniture, fixed=fixed, entity_url=entity_url,
+                  article_url=article_url)
+
+
+@router.post("/articles/{article_id}/statements/{statement_id}/speaker")
+def fix_speaker(request: Request, svc: Svc, article_id: str, statement_id: str,
+                speaker: FormName, csrf: Csrf = "") -> Response:
+    svc.guard.check_csrf(request, csrf)
+    actor = svc.guard.page_actor(request)
+    corrections.fix_speaker(svc.store, article_id, statement_id, speaker, actor)
+    return _redirect(article_url(article_id) + "?" + urlencode({"fixed": statement_id})
+                     + "#st-" + quote(statement_id, safe=""))
+
+
+# ---------------------------------------------------------------------------------------
+# Analysis
+
+
+@router.get("/analyze", response_class=HTMLResponse)
+def analyze_page(request: Request, svc: Svc) -> HTMLResponse:
+    return render(request, svc, "analyze.html", title="Analyse a document", error=None,
+                  form={})
+
+
+def _no_nul(value: str | None) -> str | None:
+    return value.replace("\x00", "") or None if value else None
+
+
+@router.post("/analyze")
+def analyze_post(
+    request: Request,
+    svc: Svc,
+    body: Annotated[str, Form(min_length=1, max_length=5_000_000)],
+    csrf: Csrf = "",
+    body_format: Annotated[str, Form(alias="format", pattern="^(text|html)$")] = "text",
+    title: Annotated[str | None, Form(max_length=1000)] = None,
+    url: Annotated[str | None, Form(max_length=2000)] = None,
+    published: Annotated[str | None, Form(max_length=10)] = None,
+    source: Annotated[str | None, Form(max_length=200)] = None,
+) -> Response:
+    svc.guard.check_csrf(request, csrf)
+    actor = svc.guard.page_actor(request)
+    text = body.replace("\r\n", "\n").replace("\x00", "")
+    doc = SourceDocument(
+        doc_id="posted-" + content_id(text, size=12),
+        origin="web",
+        text=text if body_format == "text" else None,
+        html=text if body_format == "html" else None,
+        url=_no_nul(url),
+        title=_no_nul(title),
+        published=_no_nul(published),
+        source=_no_nul(source),
+    )
+    analysis = svc.analyse(doc, actor)
+    return _redirect(article_url(analysis.article.id))
+
+
+# ---------------------------------------------------------------------------------------
+# Signing in, the audit trail
+
+
+def _safe_next(target: str | None) -> str:
+    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
+        return target
+    return "/"
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request, svc: Svc,
+               next: Annotated[str | None, Query(max_length=500)] = None) -> HTMLResponse:
+    return render(request, svc, "login.html", title="Sign in", next=_safe_next(next),
+                  error=None)
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    svc: Svc,
+    token: Annotated[str, Form(max_length=500)],
+    name: Annotated[str, Form(min_length=1, max_length=200)],
+    csrf: Csrf = "",
+    next: Annotated[str | None, Form(max_length=500)] = None,
+) -> Response:
+    svc.guard.check_csrf(request, csrf)
+    svc.guard.check_token(token)
+    who = clean_actor(name)
+    if not who:
+        return render(request, svc, "login.html", status=400, title="Sign in",
+                      next=_safe_next(next), error="Give your name: the audit trail keeps it.")
+    response = _redirect(_safe_next(next))
+    response.set_cookie(AUTH_COOKIE, svc.guard.auth_cookie(who), httponly=True,
+                        samesite="strict", path="/")
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, svc: Svc, csrf: Csrf = "") -> Response:
+    svc.guard.check_csrf(request, csrf)
+    response = _redirect("/")
+    response.delete_cookie(AUTH_COOKIE, path="/")
+    return response
+
+
+@router.get("/audit", response_class=HTMLResponse)
+def audit_page(request: Request, svc: Svc,
+               before: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None) -> HTMLResponse:
+    rows = corrections.audit_rows(svc.store, PAGE + 1, before)
+    next_url = f"/audit?before={rows[PAGE - 1]['seq']}" if len(rows) > PAGE else None
+    for r in rows:
+        r["before_json"] = json.dumps(r["before"], ensure_ascii=False, indent=1)
+        r["after_json"] = json.dumps(r["after"], ensure_ascii=False, indent=1)
+    return render(request, svc, "audit.html", title="Audit trail", rows=rows[:PAGE],
+                  next_url=next_url)

@@ -1,0 +1,501 @@
+"""Reads for the server (``whosaid serve``): filtered, sorted, cursor-paginated statements and
+articles, entity search by any alias, and one entity's detail.
+
+Every function takes a :class:`~whosaid.store.Store` and returns plain JSON-ready dicts.
+Pagination is by key set, not offset, so a page costs the same deep into the results: a
+cursor is an opaque string naming the sort and the last row's sort key.
+
+Names given to filters (``speaker``, ``addressee``, ``relay``) are canonical entity names;
+when no entity has exactly that name, the entities any of whose aliases contain the text
+(case-insensitively) stand in for it, so "putin" finds Vladimir Putin.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    distinct,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+)
+
+from ..errors import ConfigError, NotFoundError
+from . import queries
+from .schema import aliases, articles, entities, entity_names, relays, statements
+
+if TYPE_CHECKING:
+    from . import Store
+
+Row = dict[str, Any]
+
+MAX_PAGE = 200  # the largest page any listing returns
+STATEMENT_SORTS = ("-said_on", "said_on", "-published", "published")
+ARTICLE_SORTS = ("-published", "published")
+KINDS = ("direct", "indirect", "mixed")
+_MAX_NAMES = 50  # entities an alias search stands in for one name
+# Sort keys of undated rows, last either way; written into the SQL as literals so that the
+# expression indexes of migration 4 (``COALESCE(said_on_from, '')``) serve the sort.
+_LOW: Any = literal_column("''")
+_HIGH: Any = literal_column("'~'")
+
+
+# ---------------------------------------------------------------------------------------
+# Cursors
+
+
+def encode_cursor(sort: str, key: str, last: int | str) -> str:
+    raw = json.dumps([sort, key, last], separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str, sort: str) -> tuple[str, Any]:
+    """The sort key and tie-breaker a cursor carries; ConfigError when it is not one of ours
+    or was made for another sort."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        got_sort, key, last = json.loads(raw.decode("utf-8"))
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
+        raise ConfigError("invalid cursor: pass the next_cursor of a previous page") from None
+    if got_sort != sort or not isinstance(key, str) or not isinstance(last, int | str):
+        raise ConfigError("invalid cursor: it belongs to another sort order or listing")
+    if isinstance(last, int) and not -(2**31) <= last < 2**31 or "\x00" in key + str(last):
+        raise ConfigError("invalid cursor: pass the next_cursor of a previous page")
+    return key, last
+
+
+def _bound(value: str, what: str) -> tuple[str, str]:
+    """First and last day of a YYYY[-MM[-DD]] filter; ConfigError for impossible dates."""
+    try:
+        return queries.parse_bound(value, what)
+    except ValueError:  # date_bounds raises it for year 0
+        raise ConfigError(f"invalid {what} date {value!r}: no such day") from None
+
+
+def _check_limit(limit: int) -> int:
+    if not 1 <= limit <= MAX_PAGE:
+        raise ConfigError(f"limit must be between 1 and {MAX_PAGE}, got {limit}")
+    return limit
+
+
+# ---------------------------------------------------------------------------------------
+# Names
+
+
+def _contains(dialect: str, col: Any, needle: str) -> ColumnElement[bool]:
+    """Case-insensitive substring match. SQLite's LIKE ignores ASCII case natively (fast);
+    its lower() is a Python function, used only for non-ASCII needles."""
+    pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    if dialect == "postgresql":
+        result: ColumnElement[bool] = col.ilike(pattern, escape="\\")
+    elif needle.isascii():
+        result = col.like(pattern, escape="\\")
+    else:
+        result = func.lower(col).like(pattern.lower(), escape="\\")
+    return result
+
+
+def matching_names(conn: Connection, text: str, limit: int = _MAX_NAMES) -> list[str]:
+    """Canonical names whose name or any alias contains ``text`` (case-insensitive), from
+    the names index; each confirmed to still name an entity."""
+    needle = " ".join(text.split())
+    if not needle:
+        return []
+    n = entity_names
+    candidates = list(
+        conn.execute(
+            select(n.c.name)
+            .where(_contains(conn.dialect.name, n.c.alias, needle))
+            .distinct()
+            .order_by(n.c.name)
+            .limit(limit * 2)
+        ).scalars()
+    )
+    if not candidates:
+        return []
+    live = set(
+        conn.execute(
+            select(entities.c.name).where(entities.c.name.in_(candidates)).distinct()
+        ).scalars()
+    )
+    return [c for c in candidates if c in live][:limit]
+
+
+def _exists_name(conn: Connection, column: Any, name: str) -> bool:
+    return conn.execute(select(literal(1)).where(column == name).limit(1)).first() is not None
+
+
+def _resolve(conn: Connection, text: str, column: Any) -> list[str]:
+    name = " ".join(text.split())
+    if not name:
+        return []
+    if _exists_name(conn, column, name) or _exists_name(conn, entities.c.name, name):
+        return [name]
+    return matching_names(conn, name)
+
+
+# ---------------------------------------------------------------------------------------
+# Statements
+
+
+@dataclass(frozen=True)
+class StatementFilter:
+    """What a statement search asks for; every field given must match."""
+
+    q: str | None = None  # words in the content (full-text)
+    speaker: str | None = None
+    addressee: str | None = None
+    relay: str | None = None
+    kind: str | None = None  # direct | indirect | mixed
+    since: str | None = None  # said on or after (YYYY-MM-DD, YYYY-MM, YYYY)
+    until: str | None = None
+    article: str | None = None  # article id
+
+
+def _statement_key(sort: str) -> tuple[ColumnElement[Any], bool]:
+    """The sort key expression and whether it runs descending."""
+    desc = sort.startswith("-")
+    col = statements.c.said_on_from if sort.endswith("said_on") else articles.c.published
+    return func.coalesce(col, _LOW if desc else _HIGH), desc
+
+
+def _statement_select(conn: Connection, f: StatementFilter) -> Select[Any] | None:
+    """The filtered query, or None when a name filter matches no entity at all."""
+    s, a = statements, articles
+    query = select(
+        s, a.c.doc_id.label("doc_id"), a.c.title.label("article_title"),
+        a.c.published.label("published"), a.c.site.label("site"), a.c.url.label("url"),
+    ).join(a, a.c.id == s.c.article_id)
+    for value, column in ((f.speaker, s.c.speaker_name), (f.addressee, s.c.addressee_name)):
+        if value and value.strip():
+            names = _resolve(conn, value, column)
+            if not names:
+                return None
+            query = query.where(column.in_(names))
+    if f.relay and f.relay.strip():
+        names = _resolve(conn, f.relay, relays.c.entity_name)
+        if not names:
+            return None
+        r = relays
+        query = query.where(
+            select(literal(1))
+            .where(
+                r.c.article_id == s.c.article_id,
+                r.c.statement_id == s.c.id,
+                or_(r.c.entity_name.in_(names), r.c.text.in_(names)),
+            )
+            .exists()
+        )
+    if f.kind:
+        if f.kind not in KINDS:
+            raise ConfigError(f"kind must be one of {', '.join(KINDS)}, got {f.kind!r}")
+        query = query.where(s.c.kind == f.kind)
+    if f.q and f.q.strip():
+        query = query.where(queries._about_clause(conn.dialect.name, f.q))
+    if f.since:
+        query = query.where(s.c.said_on_from >= _bound(f.since, "since")[0])
+    if f.until:
+        query = query.where(s.c.said_on_to <= _bound(f.until, "until")[1])
+    if f.article:
+        query = query.where(s.c.article_id == f.article)
+    return query
+
+
+def _statement_rows(conn: Connection, rows: Sequence[Any]) -> list[Row]:
+    relay_map = queries._relays_by_statement(conn, [r["article_id"] for r in rows])
+    out = []
+    for r in rows:
+        d = queries.statement_dict(r, relay_map.get((r["article_id"], r["id"]), []))
+        d["seq"] = r["seq"]
+        d["site"] = r["site"]
+        d["url"] = r["url"]
+        out.append(d)
+    return out
+
+
+def statement_page(
+    store: Store,
+    f: StatementFilter,
+    *,
+    sort: str = "-said_on",
+    limit: int = 50,
+    cursor: str | None = None,
+) -> tuple[list[Row], str | None]:
+    """One page of statements and the cursor of the next page (None on the last)."""
+    if sort not in STATEMENT_SORTS:
+        raise ConfigError(f"sort must be one of {', '.join(STATEMENT_SORTS)}, got {sort!r}")
+    _check_limit(limit)
+    key, desc = _statement_key(sort)
+    with store._read("search statements") as conn:
+        query = _statement_select(conn, f)
+        if query is None:
+            return [], None
+        seq = statements.c.seq
+        if cursor:
+            k, last = decode_cursor(cursor, sort)
+            if not isinstance(last, int):
+                raise ConfigError("invalid cursor: it belongs to another listing")
+            query = query.where(
+                or_(key < k, and_(key == k, seq < last)) if desc
+                else or_(key > k, and_(key == k, seq > last))
+            )
+        order = (key.desc(), seq.desc()) if desc else (key.asc(), seq.asc())
+        query = query.add_columns(key.label("sort_key")).order_by(*order).limit(limit + 1)
+        rows = list(conn.execute(query).mappings())
+        more = len(rows) > limit
+        rows = rows[:limit]
+        items = _statement_rows(conn, rows)
+    next_cursor = encode_cursor(sort, rows[-1]["sort_key"], rows[-1]["seq"]) if more else None
+    return items, next_cursor
+
+
+# ---------------------------------------------------------------------------------------
+# Articles
+
+
+def article_page(
+    store: Store,
+    *,
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    sort: str = "-published",
+    limit: int = 50,
+    cursor: str | None = None,
+) -> tuple[list[Row], str | None]:
+    """One page of article summaries (with ``site`` and ``url``), filtered by outlet (a
+    case-insensitive substring of the site) and publication date."""
+    if sort not in ARTICLE_SORTS:
+        raise ConfigError(f"sort must be one of {', '.join(ARTICLE_SORTS)}, got {sort!r}")
+    _check_limit(limit)
+    a = articles
+    desc = sort.startswith("-")
+    key = func.coalesce(a.c.published, _LOW if desc else _HIGH)
+    cols = [a.c[k] for k in queries.ARTICLE_SUMMARY_COLUMNS] + [a.c.site, a.c.url]
+    query = select(*cols, key.label("sort_key"))
+    with store._read("list articles") as conn:
+        if source and source.strip():
+            query = query.where(_contains(conn.dialect.name, a.c.site, source.strip()))
+        if since:
+            query = query.where(a.c.published >= _bound(since, "since")[0])
+        if until:
+            query = query.where(a.c.published <= _bound(until, "until")[1])
+        if cursor:
+            k, last = decode_cursor(cursor, sort)
+            last = str(last)
+            query = query.where(
+                or_(key < k, and_(key == k, a.c.id < last)) if desc
+                else or_(key > k, and_(key == k, a.c.id > last))
+            )
+        order = (key.desc(), a.c.id.desc()) if desc else (key.asc(), a.c.id.asc())
+        rows = list(conn.execute(query.order_by(*order).limit(limit + 1)).mappings())
+    more = len(rows) > limit
+    rows = rows[:limit]
+    items = [
+        {k: v for k, v in r.items() if k != "sort_key"} | {"analyzed": bool(r["analyzed"])}
+        for r in rows
+    ]
+    next_cursor = encode_cursor(sort, rows[-1]["sort_key"], rows[-1]["id"]) if more else None
+    return items, next_cursor
+
+
+# ---------------------------------------------------------------------------------------
+# Entities
+
+
+def _said_counts(conn: Connection, names: Sequence[str]) -> dict[str, int]:
+    s = statements
+    counts: dict[str, int] = {}
+    for i in range(0, len(names), 200):
+        chunk = list(names[i : i + 200])
+        for name, n in conn.execute(
+            select(s.c.speaker_name, func.count())
+            .where(s.c.speaker_name.in_(chunk))
+            .group_by(s.c.speaker_name)
+        ):
+            counts[name] = int(n)
+    return counts
+
+
+def _types(conn: Connection, names: Sequence[str]) -> dict[str, list[str]]:
+    e = entities
+    found: dict[str, list[str]] = {}
+    for name, etype, _n in conn.execute(
+        select(e.c.name, e.c.type, func.count())
+        .where(e.c.name.in_(list(names)))
+        .group_by(e.c.name, e.c.type)
+        .order_by(e.c.name, func.count().desc(), e.c.type)
+    ):
+        found.setdefault(name, []).append(etype)
+    return found
+
+
+def entity_search(store: Store, q: str | None, limit: int = 50) -> list[Row]:
+    """Entities whose name or any alias contains ``q`` (or, without ``q``, those that said
+    most): ``name, types, statements``; exact name first, then by statements said."""
+    _check_limit(limit)
+    with store._read("search entities") as conn:
+        if q and q.strip():
+            names = matching_names(conn, q, limit=max(limit, _MAX_NAMES))
+            counts = _said_counts(conn, names)
+            needle = " ".join(q.split()).lower()
+            names.sort(key=lambda n: (n.lower() != needle, -counts.get(n, 0), n))
+            names = names[:limit]
+        else:
+            s = statements
+            top = conn.execute(
+                select(s.c.speaker_name, func.count().label("n"))
+                .where(s.c.speaker_name.is_not(None))
+                .group_by(s.c.speaker_name)
+                .order_by(func.count().desc(), s.c.speaker_name)
+                .limit(limit)
+            )
+            counts = {name: int(n) for name, n in top}
+            names = list(counts)
+        types = _types(conn, names)
+    return [
+        {"name": n, "types": types.get(n, []), "statements": counts.get(n, 0)} for n in names
+    ]
+
+
+def _recent(conn: Connection, where: ColumnElement[bool], limit: int) -> list[Row]:
+    s, a = statements, articles
+    key = func.coalesce(s.c.said_on_from, _LOW)
+    rows = list(
+        conn.execute(
+            select(
+                s, a.c.doc_id.label("doc_id"), a.c.title.label("article_title"),
+                a.c.published.label("published"), a.c.site.label("site"), a.c.url.label("url"),
+            )
+            .join(a, a.c.id == s.c.article_id)
+            .where(where)
+            .order_by(key.desc(), s.c.seq.desc())
+            .limit(limit)
+        ).mappings()
+    )
+    return _statement_rows(conn, rows)
+
+
+def entity_detail(store: Store, name: str, recent: int = 20) -> Row:
+    """One entity by canonical name: ``name, types, aliases ([{alias, count}] by count),
+    articles, said ({count, recent}), received ({count, recent}), talked_to ([{name,
+    addressed, addressed_by}]), relayed_by ([{name, count}]), per_day ([{date, count}]),
+    undated`` (statements said with no single-day date)."""
+    e, al, s, r = entities, aliases, statements, relays
+    with store._read(f"read entity {name!r}") as conn:
+        types = _types(conn, [name]).get(name, [])
+        said = int(
+            conn.execute(
+                select(func.count()).select_from(s).where(s.c.speaker_name == name)
+            ).scalar() or 0
+        )
+        received = int(
+            conn.execute(
+                select(func.count()).select_from(s).where(s.c.addressee_name == name)
+            ).scalar() or 0
+        )
+        if not types and not said and not received:
+            raise NotFoundError(f"no entity {name!r}")
+        alias_rows = [
+            {"alias": alias, "count": int(n or 0)}
+            for alias, n in conn.execute(
+                select(al.c.alias, func.sum(al.c.count))
+                .select_from(
+                    al.join(e, and_(al.c.article_id == e.c.article_id, al.c.entity_id == e.c.id))
+                )
+                .where(e.c.name == name)
+                .group_by(al.c.alias)
+                .order_by(func.sum(al.c.count).desc(), al.c.alias)
+            )
+        ]
+        n_articles = int(
+            conn.execute(
+                select(func.count(distinct(e.c.article_id))).where(e.c.name == name)
+            ).scalar() or 0
+        )
+        talked: dict[str, Row] = {}
+        for other, n in conn.execute(
+            select(s.c.addressee_name, func.count())
+            .where(s.c.speaker_name == name, s.c.addressee_name.is_not(None))
+            .group_by(s.c.addressee_name)
+        ):
+            talked.setdefault(other, {"name": other, "addressed": 0, "addressed_by": 0})
+            talked[other]["addressed"] = int(n)
+        for other, n in conn.execute(
+            select(s.c.speaker_name, func.count())
+            .where(s.c.addressee_name == name, s.c.speaker_name.is_not(None))
+            .group_by(s.c.speaker_name)
+        ):
+            talked.setdefault(other, {"name": other, "addressed": 0, "addressed_by": 0})
+            talked[other]["addressed_by"] = int(n)
+        relay_name = func.coalesce(r.c.entity_name, r.c.text)
+        relayed_by = [
+            {"name": other, "count": int(n)}
+            for other, n in conn.execute(
+                select(relay_name, func.count())
+                .select_from(
+                    r.join(s, and_(r.c.article_id == s.c.article_id, r.c.statement_id == s.c.id))
+                )
+                .where(s.c.speaker_name == name)
+                .group_by(relay_name)
+                .order_by(func.count().desc(), relay_name)
+                .limit(100)
+            )
+        ]
+        per_day = [
+            {"date": day, "count": int(n)}
+            for day, n in conn.execute(
+                select(s.c.said_on_from, func.count())
+                .where(
+                    s.c.speaker_name == name,
+                    s.c.said_on_from.is_not(None),
+                    s.c.said_on_from == s.c.said_on_to,
+                )
+                .group_by(s.c.said_on_from)
+                .order_by(s.c.said_on_from)
+            )
+        ]
+        recent_said = _recent(conn, s.c.speaker_name == name, recent)
+        recent_received = _recent(conn, s.c.addressee_name == name, recent)
+    return {
+        "name": name,
+        "types": types,
+        "aliases": alias_rows,
+        "articles": n_articles,
+        "said": {"count": said, "recent": recent_said},
+        "received": {"count": received, "recent": recent_received},
+        "talked_to": sorted(
+            talked.values(), key=lambda t: (-(t["addressed"] + t["addressed_by"]), t["name"])
+        ),
+        "relayed_by": relayed_by,
+        "per_day": per_day,
+        "undated": said - sum(d["count"] for d in per_day),
+    }
+
+
+def sources(store: Store, limit: int = 200) -> list[Row]:
+    """Outlets (article sites) with their article counts, most articles first."""
+    a = articles
+    with store._read("list sources") as conn:
+        return [
+            {"site": site, "articles": int(n)}
+            for site, n in conn.execute(
+                select(a.c.site, func.count())
+                .where(a.c.site.is_not(None))
+                .group_by(a.c.site)
+                .order_by(func.count().desc(), a.c.site)
+                .limit(limit)
+            )
+        ]

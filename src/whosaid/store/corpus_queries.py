@@ -1,0 +1,259 @@
+"""Store queries of the corpus pass and the knowledge base (migration 3 tables).
+
+Functions take a :class:`whosaid.store.Store` and use its read and write transactions, so
+database errors come out as ``StoreError`` naming the database. Rows are plain JSON-ready
+dicts:
+
+``corpus_entities(store, name)`` -> per corpus entity ``id, name, type, kb_id, kb_name,
+kb_score, aliases ([{"alias", "count"}], most written first), titles, mentions, articles,
+statements``; with ``members=True`` also ``article_ids`` and ``statement_ids``
+(``[[article_id, statement_id], ...]``: the statements it is the speaker of). Ordered by
+mentions (most first), then name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, delete, exists, func, insert, or_, select
+
+from ..corpus import CorpusEntity, MemberEntity
+from ..kb import KBEntry
+from .schema import (
+    aliases,
+    articles,
+    corpus_aliases,
+    corpus_entities,
+    corpus_members,
+    entities,
+    kb_aliases,
+    kb_entities,
+    links,
+    mentions,
+    statements,
+)
+
+if TYPE_CHECKING:
+    from . import Store
+
+Row = dict[str, Any]
+_CHUNK = 500
+# The other names of an article kept as context for each of its entities
+_CO_MENTIONS = 30
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _insert(conn: Connection, table: Any, rows: Sequence[Row]) -> None:
+    for i in range(0, len(rows), _CHUNK):
+        conn.execute(insert(table), list(rows[i:i + _CHUNK]))
+
+
+# ---------------------------------------------------------------------------------------
+# Reading what the corpus pass needs
+
+
+def load_members(store: Store) -> list[MemberEntity]:
+    """Every analysed article's entities with aliases, titles, counts and co-mentions."""
+    with store._read("read article entities") as conn:
+        alias_rows: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+        for aid, eid, alias, count in conn.execute(
+                select(aliases.c.article_id, aliases.c.entity_id, aliases.c.alias,
+                       aliases.c.count)):
+            alias_rows[(aid, eid)][alias] = int(count or 0)
+        mention_counts = {
+            (aid, eid): int(n) for aid, eid, n in conn.execute(
+                select(mentions.c.article_id, mentions.c.entity_id, func.count())
+                .group_by(mentions.c.article_id, mentions.c.entity_id))
+        }
+        speaker_counts = {
+            (aid, eid): int(n) for aid, eid, n in conn.execute(
+                select(statements.c.article_id, statements.c.speaker_entity_id, func.count())
+                .where(statements.c.speaker_entity_id.is_not(None))
+                .group_by(statements.c.article_id, statements.c.speaker_entity_id))
+        }
+        rows = list(conn.execute(
+            select(entities.c.article_id, entities.c.id, entities.c.name, entities.c.type,
+                   entities.c.titles)
+            .join(articles, articles.c.id == entities.c.article_id)
+            .where(articles.c.analyzed.is_(True))
+            .order_by(entities.c.article_id, entities.c.position)))
+    by_article: dict[str, list[Any]] = defaultdict(list)
+    for r in rows:
+        by_article[r[0]].append(r)
+    out: list[MemberEntity] = []
+    for aid, ents in by_article.items():
+        names = [(r[1], r[2]) for r in ents if r[3] in ("PERSON", "ORG", "GPE")]
+        for _aid, eid, name, etype, titles in ents:
+            key = (aid, eid)
+            co = tuple(n for other, n in names if other != eid)[:_CO_MENTIONS]
+            out.append(MemberEntity(
+                article_id=aid, entity_id=eid, name=name, type=etype,
+                aliases=alias_rows.get(key, {}), titles=tuple(json.loads(titles or "[]")),
+                mentions=mention_counts.get(key, 0), statements=speaker_counts.get(key, 0),
+                co_mentions=co))
+    return out
+
+
+def load_kb(store: Store) -> list[KBEntry]:
+    """The imported knowledge base (empty when none was imported)."""
+    with store._read("read the knowledge base") as conn:
+        names: dict[str, list[str]] = defaultdict(list)
+        for kb_id, alias in conn.execute(
+                select(kb_aliases.c.kb_id, kb_aliases.c.alias)
+                .order_by(kb_aliases.c.kb_id, kb_aliases.c.position)):
+            names[kb_id].append(alias)
+        return [
+            KBEntry(r.id, r.name, r.type, tuple(names.get(r.id, ())), r.description)
+            for r in conn.execute(select(kb_entities).order_by(kb_entities.c.id))
+        ]
+
+
+def kb_size(store: Store) -> int:
+    with store._read("count knowledge-base entries") as conn:
+        return int(conn.execute(select(func.count()).select_from(kb_entities)).scalar() or 0)
+
+
+def corpus_size(store: Store) -> int:
+    with store._read("count corpus entities") as conn:
+        return int(conn.execute(select(func.count()).select_from(corpus_entities)).scalar()
+                   or 0)
+
+
+# ---------------------------------------------------------------------------------------
+# Writing
+
+
+def _clear_corpus(conn: Connection) -> None:
+    for table in (links, corpus_members, corpus_aliases, corpus_entities):
+        conn.execute(delete(table))
+
+
+def replace_corpus(store: Store, found: Iterable[CorpusEntity]) -> None:
+    """Replace every corpus table row by ``found``, in one transaction."""
+    built = _now()
+    ent_rows: list[Row] = []
+    alias_rows: list[Row] = []
+    member_rows: list[Row] = []
+    link_rows: list[Row] = []
+    for e in found:
+        ent_rows.append({"id": e.id, "name": e.name, "type": e.type, "mentions": e.mentions,
+                         "articles": e.articles, "statements": e.statements,
+                         "titles": json.dumps(e.titles[:10], ensure_ascii=False),
+                         "built_at": built})
+        alias_rows += [{"corpus_entity_id": e.id, "alias": a, "count": n}
+                       for a, n in sorted(e.aliases.items())]
+        member_rows += [{"article_id": m.article_id, "entity_id": m.entity_id,
+                         "corpus_entity_id": e.id} for m in e.members]
+        if e.kb_id is not None:
+            link_rows.append({"corpus_entity_id": e.id, "kb_id": e.kb_id,
+                              "score": float(e.kb_score or 0.0)})
+    with store._write("write corpus entities") as conn:
+        _clear_corpus(conn)
+        _insert(conn, corpus_entities, ent_rows)
+        _insert(conn, corpus_aliases, alias_rows)
+        _insert(conn, corpus_members, member_rows)
+        _insert(conn, links, link_rows)
+
+
+def import_kb(store: Store, entries: Sequence[KBEntry], source: str,
+              replace: bool = False) -> int:
+    """Store knowledge-base entries in one transaction: an entry replaces the stored one
+    with its id; with ``replace`` the whole previous knowledge base goes. Returns how many
+    entries the knowledge base holds afterwards."""
+    now = _now()
+    ids = [e.id for e in entries]
+    with store._write(f"import knowledge base {source}") as conn:
+        if replace:
+            conn.execute(delete(links))
+            conn.execute(delete(kb_aliases))
+            conn.execute(delete(kb_entities))
+        else:
+            for i in range(0, len(ids), _CHUNK):
+                chunk = ids[i:i + _CHUNK]
+                conn.execute(delete(links).where(links.c.kb_id.in_(chunk)))
+                conn.execute(delete(kb_aliases).where(kb_aliases.c.kb_id.in_(chunk)))
+                conn.execute(delete(kb_entities).where(kb_entities.c.id.in_(chunk)))
+        _insert(conn, kb_entities, [
+            {"id": e.id, "name": e.name, "type": e.type, "description": e.description,
+             "source": source, "imported_at": now} for e in entries])
+        _insert(conn, kb_aliases, [
+            {"kb_id": e.id, "position": i, "alias": a}
+            for e in entries for i, a in enumerate(e.aliases)])
+        return int(conn.execute(select(func.count()).select_from(kb_entities)).scalar() or 0)
+
+
+# ---------------------------------------------------------------------------------------
+# Reading corpus entities
+
+
+def corpus_entities_rows(store: Store, name: str | None = None, limit: int | None = None,
+                         members: bool = False) -> list[Row]:
+    """Corpus entities (see the module docstring); ``name`` is a case-insensitive
+    substring of the canonical name or of any alias."""
+    ce = corpus_entities
+    query = (select(ce, links.c.kb_id, links.c.score, kb_entities.c.name.label("kb_name"))
+             .outerjoin(links, links.c.corpus_entity_id == ce.c.id)
+             .outerjoin(kb_entities, kb_entities.c.id == links.c.kb_id)
+             .order_by(ce.c.mentions.desc(), ce.c.name, ce.c.id))
+    if name is not None and name.strip():
+        needle = name.strip().lower()
+        query = query.where(or_(
+            func.lower(ce.c.name).contains(needle, autoescape=True),
+            exists().where(corpus_aliases.c.corpus_entity_id == ce.c.id,
+                           func.lower(corpus_aliases.c.alias).contains(needle,
+                                                                       autoescape=True))))
+    if limit is not None:
+        query = query.limit(limit)
+    with store._read("query corpus entities") as conn:
+        rows = list(conn.execute(query).mappings())
+        ids = [r["id"] for r in rows]
+        alias_map: dict[str, list[Row]] = defaultdict(list)
+        article_map: dict[str, list[str]] = defaultdict(list)
+        statement_map: dict[str, list[list[str]]] = defaultdict(list)
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i:i + _CHUNK]
+            for cid, alias, count in conn.execute(
+                    select(corpus_aliases.c.corpus_entity_id, corpus_aliases.c.alias,
+                           corpus_aliases.c.count)
+                    .where(corpus_aliases.c.corpus_entity_id.in_(chunk))):
+                alias_map[cid].append({"alias": alias, "count": int(count)})
+            if not members:
+                continue
+            cm = corpus_members
+            for cid, aid in conn.execute(
+                    select(cm.c.corpus_entity_id, cm.c.article_id).distinct()
+                    .where(cm.c.corpus_entity_id.in_(chunk))
+                    .order_by(cm.c.corpus_entity_id, cm.c.article_id)):
+                article_map[cid].append(aid)
+            for cid, aid, sid in conn.execute(
+                    select(cm.c.corpus_entity_id, statements.c.article_id, statements.c.id)
+                    .join(statements, (statements.c.article_id == cm.c.article_id)
+                          & (statements.c.speaker_entity_id == cm.c.entity_id))
+                    .where(cm.c.corpus_entity_id.in_(chunk))
+                    .order_by(cm.c.corpus_entity_id, statements.c.article_id,
+                              statements.c.position)):
+                statement_map[cid].append([aid, sid])
+    out = []
+    for r in rows:
+        row: Row = {
+            "id": r["id"], "name": r["name"], "type": r["type"],
+            "kb_id": r["kb_id"], "kb_name": r["kb_name"],
+            "kb_score": round(float(r["score"]), 4) if r["score"] is not None else None,
+            "aliases": sorted(alias_map.get(r["id"], []), key=lambda a: (-a["count"],
+                                                                          a["alias"])),
+            "titles": json.loads(r["titles"]),
+            "mentions": int(r["mentions"]), "articles": int(r["articles"]),
+            "statements": int(r["statements"]),
+        }
+        if members:
+            row["article_ids"] = article_map.get(r["id"], [])
+            row["statement_ids"] = statement_map.get(r["id"], [])
+        out.append(row)
+    return out

@@ -1,0 +1,540 @@
+"""Analysts' corrections and the audit trail (tables of migration 4).
+
+Three corrections exist, each kept in the ``corrections`` table and applied at once:
+
+- ``merge``: entity ``source`` becomes entity ``target`` in every article (its rows are
+  renamed, its aliases become the target's, statements said, received and relayed move).
+- ``split``: mentions written ``alias`` of entity ``entity`` become a separate entity
+  ``new_name`` (in every article where that entity has that alias).
+- ``speaker``: the statement of one article whose content is the span ``[content_start,
+  content_end)`` gets ``speaker`` as its speaker entity.
+
+A new analysis of an article replaces its rows, so :func:`apply_corrections` replays every
+correction that concerns it, oldest first, in the same transaction as the save; that is how
+corrections survive re-analysis. Every write made through the server also gets an ``audit``
+row: who, when, what, and the record before and after.
+
+Functions taking a :class:`~whosaid.store.Store` open their own transaction; those taking a
+``Connection`` run inside the caller's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import ColumnElement, Connection, Table, func, insert, or_, select, text, update
+
+from ..errors import ConfigError, NotFoundError
+from ..model import content_id
+from . import schema
+from .schema import aliases, articles, audit, corrections, entities, mentions, relays, statements
+
+if TYPE_CHECKING:
+    from . import Store
+
+Row = dict[str, Any]
+
+MAX_NAME = 200  # longest entity name or alias a correction accepts
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _name(value: str, what: str) -> str:
+    cleaned = " ".join((value or "").split())
+    if not cleaned:
+        raise ConfigError(f"{what} must not be empty")
+    if len(cleaned) > MAX_NAME:
+        raise ConfigError(f"{what} is longer than {MAX_NAME} characters")
+    return cleaned
+
+
+# ---------------------------------------------------------------------------------------
+# Audit
+
+
+def record_audit(
+    conn: Connection, actor: str, action: str, target: str, before: object, after: object
+) -> int:
+    """Add an audit row; returns its sequence number."""
+    result = conn.execute(
+        insert(audit).values(
+            at=_now(),
+            actor=actor,
+            action=action,
+            target=target,
+            before=_dumps(before),
+            after=_dumps(after),
+        )
+    )
+    key = result.inserted_primary_key
+    return int(key[0]) if key else 0
+
+
+def audit_rows(store: Store, limit: int = 50, before_seq: int | None = None) -> list[Row]:
+    """Audit rows, newest first; ``before_seq`` pages on (rows older than it)."""
+    query = select(audit).order_by(audit.c.seq.desc()).limit(limit)
+    if before_seq is not None:
+        query = query.where(audit.c.seq < before_seq)
+    with store._read("read the audit trail") as conn:
+        return [
+            {
+                "seq": r["seq"],
+                "at": r["at"],
+                "actor": r["actor"],
+                "action": r["action"],
+                "target": r["target"],
+                "before": json.loads(r["before"]),
+                "after": json.loads(r["after"]),
+            }
+            for r in conn.execute(query).mappings()
+        ]
+
+
+def article_brief(conn: Connection, article_id: str) -> Row | None:
+    """What the audit keeps of an article: enough to tell two versions apart."""
+    row = (
+        conn.execute(
+            select(
+                articles.c.id,
+                articles.c.doc_id,
+                articles.c.title,
+                articles.c.published,
+                articles.c.text_hash,
+                articles.c.extractor,
+                articles.c.statement_count,
+            ).where(articles.c.id == article_id)
+        )
+        .mappings()
+        .first()
+    )
+    return dict(row) if row else None
+
+
+def record_analysis(store: Store, actor: str, article_id: str, before: Row | None) -> int:
+    """Audit an analysed-and-saved article (``before``: its brief before the save)."""
+    with store._write(f"audit article {article_id}") as conn:
+        after = article_brief(conn, article_id)
+        return record_audit(conn, actor, "analyze", article_id, before, after)
+
+
+def brief_before_save(store: Store, article_id: str) -> Row | None:
+    with store._read(f"read article {article_id}") as conn:
+        return article_brief(conn, article_id)
+
+
+# ---------------------------------------------------------------------------------------
+# Entity summaries for the audit and for checks
+
+
+def entity_brief(conn: Connection, name: str) -> Row | None:
+    """An entity (all rows with this canonical name): types, aliases, statement count."""
+    e = entities
+    types = [
+        t
+        for t, _ in conn.execute(
+            select(e.c.type, func.count())
+            .where(e.c.name == name)
+            .group_by(e.c.type)
+            .order_by(func.count().desc(), e.c.type)
+        )
+    ]
+    said = conn.execute(
+        select(func.count()).select_from(statements).where(statements.c.speaker_name == name)
+    ).scalar()
+    if not types and not said:
+        return None
+    alias_list = sorted(
+        set(
+            conn.execute(
+                select(aliases.c.alias)
+                .join(
+                    e,
+                    (aliases.c.article_id == e.c.article_id) & (aliases.c.entity_id == e.c.id),
+                )
+                .where(e.c.name == name)
+            ).scalars()
+        )
+    )
+    return {"name": name, "types": types, "aliases": alias_list, "statements": int(said or 0)}
+
+
+def _main_type(conn: Connection, name: str) -> str | None:
+    brief = entity_brief(conn, name)
+    return brief["types"][0] if brief and brief["types"] else None
+
+
+# ---------------------------------------------------------------------------------------
+# Applying corrections
+
+
+def _scope(table: Table, article_id: str | None) -> list[ColumnElement[bool]]:
+    return [] if article_id is None else [table.c.article_id == article_id]
+
+
+def _refresh_fts(conn: Connection, seqs: Sequence[int]) -> None:
+    """Keep SQLite's full-text index in step with renamed speakers."""
+    if conn.dialect.name != "sqlite" or not seqs:
+        return
+    fts = schema.SQLITE_FTS_TABLE
+    for i in range(0, len(seqs), 500):
+        chunk = list(seqs[i : i + 500])
+        marks = ",".join(str(int(s)) for s in chunk)
+        conn.execute(
+            text(
+                f"UPDATE {fts} SET speaker_name = (SELECT COALESCE(s.speaker_name, "
+                f"s.speaker_text) FROM statements s WHERE s.seq = {fts}.rowid) "
+                f"WHERE rowid IN ({marks})"
+            )
+        )
+
+
+def _update_statements(
+    conn: Connection, where: Sequence[ColumnElement[bool]], values: Row
+) -> int:
+    s = statements
+    seqs = list(conn.execute(select(s.c.seq).where(*where)).scalars())
+    if not seqs:
+        return 0
+    conn.execute(update(s).where(*where).values(**values))
+    if "speaker_name" in values:
+        _refresh_fts(conn, seqs)
+    return len(seqs)
+
+
+def _apply_merge(conn: Connection, data: Row, article_id: str | None) -> int:
+    source, target, etype = data["source"], data["target"], data.get("type")
+    e = entities
+    values: Row = {"name": target} | ({"type": etype} if etype else {})
+    changed = conn.execute(
+        update(e).where(e.c.name == source, *_scope(e, article_id)).values(**values)
+    ).rowcount or 0
+    s = statements
+    changed += _update_statements(
+        conn, [s.c.speaker_name == source, *_scope(s, article_id)], {"speaker_name": target}
+    )
+    changed += _update_statements(
+        conn, [s.c.addressee_name == source, *_scope(s, article_id)], {"addressee_name": target}
+    )
+    changed += conn.execute(
+        update(relays)
+        .where(relays.c.entity_name == source, *_scope(relays, article_id))
+        .values(entity_name=target)
+    ).rowcount or 0
+    return changed
+
+
+def _next_position(conn: Connection, article_id: str) -> int:
+    found = conn.execute(
+        select(func.max(entities.c.position)).where(entities.c.article_id == article_id)
+    ).scalar()
+    return int(found) + 1 if found is not None else 0
+
+
+def _rename_entity_row(conn: Connection, aid: str, eid: str, name: str) -> int:
+    s = statements
+    n = conn.execute(
+        update(entities).where(entities.c.article_id == aid, entities.c.id == eid).values(name=name)
+    ).rowcount or 0
+    n += _update_statements(
+        conn, [s.c.article_id == aid, s.c.speaker_entity_id == eid], {"speaker_name": name}
+    )
+    n += _update_statements(
+        conn, [s.c.article_id == aid, s.c.addressee_entity_id == eid], {"addressee_name": name}
+    )
+    n += conn.execute(
+        update(relays)
+        .where(relays.c.article_id == aid, relays.c.entity_id == eid)
+        .values(entity_name=name)
+    ).rowcount or 0
+    return n
+
+
+def _apply_split(conn: Connection, data: Row, article_id: str | None) -> int:
+    name, alias, new_name = data["entity"], data["alias"], data["new_name"]
+    e, al, s = entities, aliases, statements
+    rows = list(
+        conn.execute(
+            select(e.c.article_id, e.c.id, e.c.type)
+            .join(al, (al.c.article_id == e.c.article_id) & (al.c.entity_id == e.c.id))
+            .where(e.c.name == name, al.c.alias == alias, *_scope(e, article_id))
+        ).mappings()
+    )
+    changed = 0
+    for r in rows:
+        aid, eid = r["article_id"], r["id"]
+        others = conn.execute(
+            select(func.count())
+            .select_from(al)
+            .where(al.c.article_id == aid, al.c.entity_id == eid, al.c.alias != alias)
+        ).scalar()
+        if not others:  # the alias is all this entity is here: rename it
+            changed += _rename_entity_row(conn, aid, eid, new_name)
+            continue
+        new_id = "split-" + content_id(eid, alias, new_name, size=12)
+        conn.execute(
+            insert(e).values(
+                article_id=aid,
+                id=new_id,
+                position=_next_position(conn, aid),
+                name=new_name,
+                type=r["type"],
+                titles="[]",
+            )
+        )
+        conn.execute(
+            update(al)
+            .where(al.c.article_id == aid, al.c.entity_id == eid, al.c.alias == alias)
+            .values(entity_id=new_id, position=0)
+        )
+        conn.execute(
+            update(mentions)
+            .where(
+                mentions.c.article_id == aid, mentions.c.entity_id == eid, mentions.c.text == alias
+            )
+            .values(entity_id=new_id)
+        )
+        changed += _update_statements(
+            conn,
+            [s.c.article_id == aid, s.c.speaker_entity_id == eid, s.c.speaker_text == alias],
+            {"speaker_entity_id": new_id, "speaker_name": new_name},
+        )
+        changed += _update_statements(
+            conn,
+            [s.c.article_id == aid, s.c.addressee_entity_id == eid, s.c.addressee_text == alias],
+            {"addressee_entity_id": new_id, "addressee_name": new_name},
+        )
+        changed += conn.execute(
+            update(relays)
+            .where(relays.c.article_id == aid, relays.c.entity_id == eid, relays.c.text == alias)
+            .values(entity_id=new_id, entity_name=new_name)
+        ).rowcount or 0
+        changed += 1
+    return changed
+
+
+def _apply_speaker(conn: Connection, data: Row, article_id: str) -> int:
+    s, e = statements, entities
+    where = [
+        s.c.article_id == article_id,
+        s.c.content_start == data["content_start"],
+        s.c.content_end == data["content_end"],
+    ]
+    if conn.execute(select(s.c.seq).where(*where)).first() is None:
+        return 0  # re-analysis found no statement there any more
+    speaker = data["speaker"]
+    eid = conn.execute(
+        select(e.c.id)
+        .where(e.c.article_id == article_id, e.c.name == speaker)
+        .order_by(e.c.position)
+    ).scalar()
+    if eid is None:
+        eid = "fix-" + content_id(speaker, size=12)
+        conn.execute(
+            insert(e).values(
+                article_id=article_id,
+                id=eid,
+                position=_next_position(conn, article_id),
+                name=speaker,
+                type=data.get("type") or "PERSON",
+                titles="[]",
+            )
+        )
+    return _update_statements(conn, where, {"speaker_entity_id": eid, "speaker_name": speaker})
+
+
+def _apply(conn: Connection, kind: str, data: Row, article_id: str | None) -> int:
+    if kind == "merge":
+        return _apply_merge(conn, data, article_id)
+    if kind == "split":
+        return _apply_split(conn, data, article_id)
+    if kind == "speaker" and article_id is not None:
+        return _apply_speaker(conn, data, article_id)
+    return 0
+
+
+# ---------------------------------------------------------------------------------------
+# The names index (entity_names)
+
+
+def _add_names(conn: Connection, select_sql: str, params: Row) -> None:
+    """Insert (alias, name) pairs given by a SELECT, skipping those already there."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(text(f"INSERT OR IGNORE INTO entity_names (alias, name) {select_sql}"),
+                     params)
+    else:
+        conn.execute(text(f"INSERT INTO entity_names (alias, name) {select_sql} "
+                          "ON CONFLICT DO NOTHING"), params)
+
+
+def index_names(conn: Connection, article_id: str) -> None:
+    """Add the article's (alias, canonical name) pairs to the names index."""
+    _add_names(
+        conn,
+        "SELECT a.alias, e.name FROM aliases a JOIN entities e "
+        "ON a.article_id = e.article_id AND a.entity_id = e.id WHERE a.article_id = :aid "
+        "UNION SELECT name, name FROM entities WHERE article_id = :aid",
+        {"aid": article_id},
+    )
+
+
+def _rename_names(conn: Connection, source: str, target: str) -> None:
+    _add_names(conn, "SELECT alias, CAST(:target AS TEXT) FROM entity_names "
+               "WHERE name = :source UNION SELECT CAST(:source AS TEXT), CAST(:target AS TEXT)",
+               {"source": source, "target": target})
+    conn.execute(text("DELETE FROM entity_names WHERE name = :source"), {"source": source})
+
+
+def apply_corrections(conn: Connection, article_id: str) -> int:
+    """Replay, oldest first, every correction that concerns this (freshly saved) article,
+    then add its names to the names index.
+
+    Call it inside the transaction that saved the article. Returns how many rows changed.
+    """
+    c = corrections
+    rows = list(
+        conn.execute(
+            select(c.c.kind, c.c.data)
+            .where(or_(c.c.article_id.is_(None), c.c.article_id == article_id))
+            .order_by(c.c.seq)
+        )
+    )
+    changed = sum(_apply(conn, kind, json.loads(data), article_id) for kind, data in rows)
+    index_names(conn, article_id)
+    return changed
+
+
+def _record(
+    conn: Connection, kind: str, data: Row, article_id: str | None, audit_seq: int
+) -> None:
+    conn.execute(
+        insert(corrections).values(
+            kind=kind,
+            article_id=article_id,
+            data=_dumps(data),
+            audit_seq=audit_seq,
+            created_at=_now(),
+        )
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# The corrections analysts make
+
+
+def merge_entities(store: Store, source: str, target: str, actor: str) -> Row:
+    """Merge entity ``source`` into ``target`` everywhere; returns the merged entity."""
+    source, target = _name(source, "source entity"), _name(target, "target entity")
+    if source == target:
+        raise ConfigError("cannot merge an entity into itself")
+    with store._write(f"merge {source!r} into {target!r}") as conn:
+        before_source = entity_brief(conn, source)
+        before_target = entity_brief(conn, target)
+        if before_source is None:
+            raise NotFoundError(f"no entity {source!r}")
+        if before_target is None:
+            raise NotFoundError(f"no entity {target!r}")
+        data = {"source": source, "target": target, "type": _main_type(conn, target)}
+        _apply_merge(conn, data, None)
+        _rename_names(conn, source, target)
+        after = entity_brief(conn, target)
+        seq = record_audit(
+            conn,
+            actor,
+            "merge",
+            f"{source} -> {target}",
+            {"source": before_source, "target": before_target},
+            {"target": after},
+        )
+        _record(conn, "merge", data, None, seq)
+    return after or {}
+
+
+def split_alias(
+    store: Store, entity: str, alias: str, new_name: str | None, actor: str
+) -> Row:
+    """Make mentions written ``alias`` of ``entity`` a separate entity (``new_name``, by
+    default the alias itself); returns the new entity."""
+    entity, alias = _name(entity, "entity"), _name(alias, "alias")
+    new_name = _name(new_name, "new entity name") if new_name else alias
+    if new_name == entity:
+        raise ConfigError("the split-off entity needs a name other than the entity's")
+    with store._write(f"split {alias!r} off {entity!r}") as conn:
+        before = entity_brief(conn, entity)
+        if before is None:
+            raise NotFoundError(f"no entity {entity!r}")
+        if alias not in before["aliases"]:
+            raise NotFoundError(f"entity {entity!r} has no alias {alias!r}")
+        data = {"entity": entity, "alias": alias, "new_name": new_name}
+        _apply_split(conn, data, None)
+        conn.execute(text("DELETE FROM entity_names WHERE alias = :alias AND name = :name"),
+                     {"alias": alias, "name": entity})
+        _add_names(conn, "SELECT CAST(:alias AS TEXT), CAST(:new AS TEXT) "
+                   "UNION SELECT CAST(:new AS TEXT), CAST(:new AS TEXT)",
+                   {"alias": alias, "new": new_name})
+        after = {"entity": entity_brief(conn, entity), "new": entity_brief(conn, new_name)}
+        seq = record_audit(
+            conn, actor, "split", f"{entity} / {alias} -> {new_name}", {"entity": before}, after
+        )
+        _record(conn, "split", data, None, seq)
+    return after["new"] or {}
+
+
+def _statement_brief(conn: Connection, article_id: str, statement_id: str) -> Row | None:
+    s = statements
+    row = (
+        conn.execute(
+            select(
+                s.c.id,
+                s.c.content_start,
+                s.c.content_end,
+                s.c.content_text,
+                s.c.speaker_text,
+                s.c.speaker_name,
+                s.c.speaker_entity_id,
+            ).where(s.c.article_id == article_id, s.c.id == statement_id)
+        )
+        .mappings()
+        .first()
+    )
+    return dict(row) if row else None
+
+
+def fix_speaker(
+    store: Store,
+    article_id: str,
+    statement_id: str,
+    speaker: str,
+    actor: str,
+    entity_type: str | None = None,
+) -> Row:
+    """Set the speaker entity of one statement; returns the statement's new speaker."""
+    speaker = _name(speaker, "speaker")
+    with store._write(f"correct the speaker of statement {statement_id}") as conn:
+        before = _statement_brief(conn, article_id, statement_id)
+        if before is None:
+            raise NotFoundError(f"no statement {statement_id!r} in article {article_id!r}")
+        etype = entity_type or _main_type(conn, speaker) or "PERSON"
+        data = {
+            "statement_id": statement_id,
+            "content_start": before["content_start"],
+            "content_end": before["content_end"],
+            "speaker": speaker,
+            "type": etype,
+        }
+        _apply_speaker(conn, data, article_id)
+        index_names(conn, article_id)
+        after = _statement_brief(conn, article_id, statement_id)
+        seq = record_audit(
+            conn, actor, "speaker", f"{article_id}/{statement_id}", before, after
+        )
+        _record(conn, "speaker", data, article_id, seq)
+    return after or {}

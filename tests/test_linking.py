@@ -1,0 +1,130 @@
+"""Name matching (whosaid.linking): what joins, what never does, and the index's decisions."""
+
+from __future__ import annotations
+
+import pytest
+
+from whosaid.linking import (
+    NameIndex,
+    edit_cost,
+    name_score,
+    normalise_type,
+    parse_name,
+    skeleton,
+    word_score,
+)
+
+
+def score(a: str, b: str, kind: str | None = "PERSON") -> float:
+    return name_score(parse_name(a, kind), parse_name(b, kind))
+
+
+@pytest.mark.parametrize(("query", "stored"), [
+    ("Selenskyj", "Zelenskyy"),
+    ("Wolodymyr Selenskyj", "Volodymyr Zelenskyy"),
+    ("Dmitri Peskow", "Dmitry Peskov"),
+    ("Olaf Scholes", "Olaf Scholz"),
+    ("Recep Tayyip Erdogan", "Recep Tayyip Erdoğan"),
+    ("Jaroslaw Kaczynski", "Jarosław Kaczyński"),
+    ("Scholz, Olaf", "Olaf Scholz"),
+    ("Putin Vladimir", "Vladimir Putin"),
+    ("V. Putin", "Vladimir Putin"),
+    ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov"),
+    ("Secretary of State John Kerry", "John Kerry"),
+    ("Hi1lary C1inton", "Hillary Clinton"),
+    ("Bemie Sanders", "Bernie Sanders"),
+    ("Bill Clinton", "William Clinton"),
+    ("Assad", "Bashar al-Assad"),
+])
+def test_linking_spellings_of_one_person_match(query: str, stored: str) -> None:
+    assert score(query, stored) >= 0.8, (query, stored)
+
+
+@pytest.mark.parametrize(("query", "stored"), [
+    ("Olaf Scholl", "Olaf Scholz"),
+    ("Hunter Biden", "Joe Biden"),
+    ("H. Biden", "Joe Biden"),
+    ("George H. W. Bush", "George W. Bush"),
+    ("Donald Trump Jr.", "Donald Trump"),
+    ("Ben Carson", "Ben Cardin"),
+])
+def test_linking_different_people_never_match(query: str, stored: str) -> None:
+    assert score(query, stored) < 0.8, (query, stored)
+    assert score(stored, query) < 0.8 or "Jr" in query, (stored, query)
+
+
+def test_linking_organisations_translation_acronym_and_namesakes() -> None:
+    assert score("War Research Institute", "Institute for the Study of War", "ORG") >= 0.9
+    assert score("ISW", "Institute for the Study of War", "ORG") >= 0.85
+    assert score("Wagner Group", "Wagner College", "ORG") == 0.0
+    assert score("Wagner", "Wagner Group", "ORG") < 0.8
+    # an organisation is never a person
+    assert name_score(parse_name("Wagner", "PERSON"), parse_name("Wagner Group", "ORG")) == 0
+
+
+def test_linking_parse_name_parts() -> None:
+    p = parse_name("Kremlin spokesman Dmitry Peskow", "PERSON")
+    assert (p.given, p.surname, p.titles) == (("dmitry",), ("peskow",), ("kremlin", "spokesman"))
+    p = parse_name("Alexander Van der Bellen", "PERSON")
+    assert p.surname == ("van", "der", "bellen")
+    p = parse_name("Martin Luther King Jr.", "PERSON")
+    assert (p.surname, p.suffix) == (("king",), "jr")
+    assert parse_name("U.N.", "ORG").acronym == "UN"
+    assert parse_name("J.F. Kennedy", "PERSON").given == ("j", "f")
+
+
+def test_linking_word_levels() -> None:
+    assert skeleton("Peskow") == skeleton("Peskov")
+    assert skeleton("Zelenskyy") == skeleton("Selenskyj")
+    assert word_score("scholes", "scholz") >= 0.9
+    assert word_score("scholl", "scholz") == 0.0
+    assert edit_cost("johri", "john") == 0.25  # OCR: "ri" for "n"
+    assert edit_cost("scholl", "scholz", 1.5) == 1.0  # one plain substitution
+
+
+def test_linking_normalise_type() -> None:
+    assert normalise_type("human") == "PERSON"
+    assert normalise_type("Q5") == "PERSON"
+    assert normalise_type("organization") == "ORG"
+    assert normalise_type("per") == "PERSON"
+    assert normalise_type("") is None
+    assert normalise_type("gpe") == "GPE"
+
+
+@pytest.fixture
+def index() -> NameIndex:
+    idx = NameIndex()
+    for key, name, kind, aliases in [
+        ("Q1", "Joe Biden", "PERSON", ["Biden", "Joseph R. Biden"]),
+        ("Q2", "Jill Biden", "PERSON", []),
+        ("Q3", "Olaf Scholz", "PERSON", []),
+        ("Q4", "Institute for the Study of War", "ORG", ["ISW"]),
+        ("Q5", "Wagner Group", "ORG", []),
+        ("Q6", "Dmitry Peskov", "PERSON", []),
+    ]:
+        for n in (name, *aliases):
+            idx.add(key, n, kind, ["Kremlin spokesman"] if key == "Q6" else [])
+    return idx
+
+
+def test_linking_index_links_and_abstains(index: NameIndex) -> None:
+    assert index.match("Joseph Biden", "PERSON").key == "Q1"
+    assert index.match("Biden", "PERSON").key == "Q1"  # the knowledge base's own alias
+    assert index.match("J. Biden", "PERSON").key is None  # Joe or Jill
+    # "Biden" is Joe's alias, but Hunter is neither of them
+    assert index.match("Hunter Biden", "PERSON").key is None
+    assert index.match("Olaf Scholl", "PERSON").key is None
+    assert index.match("Olaf Scholes", "PERSON").key == "Q3"
+    # a surname alone that only sounds alike is too little: "Zelenska" is not Zelenskyy
+    assert index.match("Scholes", "PERSON").key is None
+    assert index.match("War Research Institute", "ORG").key == "Q4"
+    assert index.match("Wagner College", "ORG").key is None
+    assert index.match("Peskow", "PERSON").key == "Q6"
+    assert index.match("Wagner Group", "PERSON").key is None
+
+
+def test_linking_index_match_reports_scores(index: NameIndex) -> None:
+    found = index.match("Olaf Scholz", "PERSON")
+    assert (found.key, found.score, found.name) == ("Q3", 1.0, "Olaf Scholz")
+    ambiguous = index.match("J. Biden", "PERSON")
+    assert ambiguous.score >= 0.8 and ambiguous.runner_up >= 0.8

@@ -1,0 +1,188 @@
+"""The pages of ``whosaid serve`` in a real browser: Debian's Chromium driven by Playwright.
+
+Without ``/usr/bin/chromium`` (``make browser`` installs it) these tests skip, except under
+``CI=true``, where they fail. The walk-through saves the README's screenshots to
+``docs/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from serverkit import AUTH, SEED, SEED_PUBLISHED, TOKEN, live_server
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is absent: run `make browser` (apt-get install chromium)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+class Watch:
+    """Console errors, uncaught page errors and dialogs seen while a test runs."""
+
+    def __init__(self, page: Any) -> None:
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+        def on_dialog(dialog: Any) -> None:
+            self.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def _sign_in(page: Any, url: str, next_path: str) -> None:
+    page.goto(f"{url}/login?next={next_path}")
+    page.fill("input[name=name]", "Ada Analyst")
+    page.fill("input[name=token]", TOKEN)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_url(f"{url}{next_path}")
+
+
+def test_server_browser_walkthrough(page: Any, tmp_path: Path, analyzer: Any) -> None:
+    watch = Watch(page)
+    with live_server(str(tmp_path / "ui.db"), analyzer=analyzer) as url:
+        # Analyse the seed through the form.
+        _sign_in(page, url, "/analyze")
+        page.fill("input[name=title]", "ISW: Putin has little interest in ceasefire")
+        page.fill("input[name=source]", "example.org")
+        page.fill("input[name=published]", SEED_PUBLISHED)
+        page.fill("textarea[name=body]", SEED.read_text(encoding="utf-8"))
+        page.click("#analyze-form button[type=submit]")
+        page.wait_for_url(f"{url}/articles/*")
+
+        # The article: highlights in their colours, relay chains, furniture on request.
+        assert page.locator("#article-text .hl-speaker").count() >= 5
+        assert page.locator("#article-text .hl-cue").count() >= 5
+        assert page.locator("#article-text .hl-content").count() >= 5
+        colours = {page.locator(f"#article-text .hl-{r}").first.evaluate(
+            "e => getComputedStyle(e).backgroundColor") for r in ("speaker", "cue", "content")}
+        assert len(colours) == 3
+        chains = page.locator(".statement-list .chain").all_inner_texts()
+        assert any("Institute for the Study of War → Kyiv Independent → this outlet" in c
+                   for c in chains), chains
+        assert page.locator("#published").inner_text() == SEED_PUBLISHED
+        furniture = page.locator("#article-text .hl-furniture").first
+        assert not furniture.is_visible()
+        page.check("#show-furniture")
+        assert furniture.is_visible() and "Leave a Reply" in page.locator(
+            "#article-text").inner_text()
+        page.uncheck("#show-furniture")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "article.png"), full_page=True,
+                        clip={"x": 0, "y": 0, "width": 1280, "height": 1400})
+
+        # Correct a speaker from the page: visible at once.
+        item = page.locator(".statement-list li", has_text="not interested in any kind")
+        item.locator("input[name=speaker]").fill("Joe Biden")
+        item.locator("button[type=submit]").click()
+        page.wait_for_selector("#notice")
+        assert "Joe Biden" in page.locator(".statement-list li", has_text=(
+            "not interested in any kind")).locator(".who-said").inner_text()
+
+        # Search for "ceasefire" and open Vladimir Putin.
+        page.goto(url + "/")
+        page.fill("input[name=q]", "ceasefire")
+        page.click("form.filters button[type=submit]")
+        page.wait_for_url("**q=ceasefire**")
+        rows = page.locator("table.statements tbody tr")
+        assert rows.count() >= 1
+        assert all("ceasefire" in t.lower() for t in rows.locator("td.content").all_inner_texts())
+        page.goto(url + "/entities?q=putin")
+        page.click("table.entities a:text-is('Vladimir Putin')")
+        page.wait_for_url("**/entities/Vladimir%20Putin")
+        assert page.locator("h1.entity-name").inner_text() == "Vladimir Putin"
+        page.wait_for_selector("#timeline[data-rendered=true] svg")
+        bars = page.locator("#timeline svg .mark-rect path")
+        assert bars.count() >= 1
+        for i in range(bars.count()):  # real bars: wide and tall enough to see
+            box = bars.nth(i).bounding_box()
+            assert box is not None and box["width"] > 5 and box["height"] > 5
+        assert "Putin" in page.locator("table.aliases").inner_text()
+        talked = httpx.get(f"{url}/api/entities/Vladimir Putin").json()["talked_to"]
+        for other in (t["name"] for t in talked if t["addressed"]):
+            assert other in page.locator("#addressed").inner_text()
+        page.screenshot(path=str(SCREENSHOTS / "entity.png"), full_page=True)
+
+        # Merge two entities and see the result.
+        page.goto(url + "/entities/Ukraine")
+        page.fill("#merge-form input[name=other]", "Ukrainian")
+        page.click("#merge-form button[type=submit]")
+        page.wait_for_selector("#notice")
+        assert "Ukrainian" in page.locator("table.aliases").inner_text()
+        gone = page.goto(url + "/entities/Ukrainian")
+        assert gone is not None and gone.status == 404
+        audit = httpx.get(f"{url}/api/audit").json()["items"]
+        assert [a["action"] for a in audit[:3]] == ["merge", "speaker", "analyze"]
+        assert audit[0]["actor"].startswith("Ada Analyst")
+    assert watch.dialogs == []
+    # the only error a page logs is the 404 of the deliberately missing entity
+    assert [e for e in watch.errors if "404 (Not Found)" not in e] == []
+
+
+INJECTION = (
+    'The mayor said "<script>alert(1)</script> is not our plan '
+    '<img src=x onerror=alert(1)>" on Monday.\n\n'
+    "Read more\n\n"
+    'Officials said the ceasefire would hold, the mayor\'s office added "<b onmouseover=alert(4)>'
+    'fine</b>".'
+)
+
+
+def test_server_browser_injection_renders_as_text(page: Any, tmp_path: Path,
+                                                  analyzer: Any) -> None:
+    watch = Watch(page)
+    with live_server(str(tmp_path / "inj.db"), analyzer=analyzer) as url:
+        posted = httpx.post(f"{url}/api/analyze", headers=AUTH, timeout=60, json={
+            "text": INJECTION, "title": "<script>alert(2)</script>",
+            "source": '"><img src=y onerror=alert(3)>', "published": "2024-01-02"}).json()
+        aid = posted["article"]["id"]
+        speakers = {s["speaker_entity"] for s in posted["statements"]} - {None}
+        for path in (f"/articles/{aid}?furniture=1", "/?q=plan", "/articles",
+                     *(f"/entities/{name}" for name in speakers)):
+            page.goto(url + path)
+            page.wait_for_load_state("load")
+            assert page.locator("main script").count() == 0, path
+            assert page.locator("main img").count() == 0, path
+            assert page.locator("main b").count() == 0, path
+            assert page.locator("[onerror], [onmouseover]").count() == 0, path
+        page.goto(f"{url}/articles/{aid}?furniture=1")
+        shown = page.locator("#article-text").inner_text()
+        assert "<script>alert(1)</script>" in shown and "<img src=x onerror=alert(1)>" in shown
+        assert "<script>alert(2)</script>" in page.locator("h1").inner_text()
+        page.hover("#article-text")
+    assert watch.dialogs == []
