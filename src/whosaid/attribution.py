@@ -270,11 +270,6 @@ class Attributor:
             d.fragments = [(fs, fe) for fs, fe in d.fragments if fe > fs]
             if not d.fragments:
                 continue
-            # "…, according to Y" beside a statement only the tagger found: Y relayed it
-            for sent, _phrase, source in self.markers:
-                if d.cue_token is not None and sent.start <= d.cue_token < sent.end and \
-                        d.speaker != source and not d.covers(*source):
-                    d.relays.append(source)
             keep.append(d)
         self.drafts = keep
 
@@ -487,7 +482,8 @@ class Attributor:
                 self.drafts = [d for d in self.drafts if d not in learned or
                                self.doc[d.cue_token or 0].lower_ not in ("according", "citing")]
                 for d in learned:
-                    if d in self.drafts and not framed and d.speaker != source:
+                    if d in self.drafts and not framed and d.speaker != source and \
+                            source not in d.relays:
                         d.relays.append(source)
             if framed:
                 citing = self.text[phrase[0]:phrase[1]].lstrip(" ,(—").lower().startswith(
@@ -561,6 +557,12 @@ class Attributor:
                 if not outer.covers(inner.cue[0], inner.cue[1]):
                     continue
                 if outer.speaker is None or inner.speaker is None:
+                    continue
+                if outer.pattern == "according":
+                    # "[X did or said …], according to Y": Y's account stands whole, and what
+                    # X said inside it reached us through Y
+                    if outer.speaker not in inner.relays:
+                        inner.relays.append(outer.speaker)
                     continue
                 o_ent = self.entities.at(*outer.speaker)
                 i_ent = self.entities.at(*inner.speaker)
