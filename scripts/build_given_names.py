@@ -17,6 +17,11 @@ from pathlib import Path
 
 import spacy
 
+from whosaid.nlp import load_data
+
+NOT_NAMES = ["Billionaire", "Common", "Crooked", "Danger", "Desert", "Email", "Follow", "Gotham",
+             "Grizzly", "Hulk", "Keystone", "Lady", "Log", "Pope", "Rabbi", "Representative",
+             "Gen", "Hope", "Will", "Merry", "Art", "Ash", "Mac", "Vander"]
 OUT = Path(__file__).resolve().parent.parent / "src" / "whosaid" / "data" / "given_names.txt"
 
 
@@ -36,8 +41,11 @@ def main() -> None:
             if len(words) < 2 or not words[0].is_title:
                 continue
             (person if ent.label_ == "PERSON" else other)[words[0].text] += 1
+    # words the tagger put at the head of a name that are no given names: titles, nicknames,
+    # page words ("Crooked Hillary", "Follow", "Representative")
+    not_names = {w.capitalize() for w in load_data("cues.json")["titles"]} | set(NOT_NAMES)
     names = sorted(w for w, n in person.items()
-                   if n >= args.min and n >= 4 * other[w] and len(w) > 1)
+                   if n >= args.min and n >= 4 * other[w] and len(w) > 2 and w not in not_names)
     OUT.write_text("# Given names, built by scripts/build_given_names.py from PolNeAR train.\n"
                    + "\n".join(names) + "\n", encoding="utf-8")
     print(f"{len(names)} given names written to {OUT}")

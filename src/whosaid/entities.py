@@ -93,13 +93,22 @@ class _Cluster:
         return self.type_votes.most_common(1)[0][0]
 
     def full_forms(self) -> list[str]:
-        return [f for f in self.forms if len(f.split()) > 1]
+        return [f for f in self.forms if len(name_words(f)) > 1]
 
     def surnames(self) -> set[str]:
-        return {f.split()[-1] for f in self.forms}
+        return {name_words(f)[-1] for f in self.forms if name_words(f)}
 
     def given_names(self) -> set[str]:
-        return {fold(f.split()[0]) for f in self.forms if len(f.split()) > 1}
+        return {fold(name_words(f)[0]) for f in self.forms if len(name_words(f)) > 1}
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a personal name without a generational suffix: "Biden Jr." → Biden."""
+    words = name.replace(",", " ").split()
+    suffixes = set(load_data("names.json")["suffixes"])
+    while len(words) > 1 and words[-1].lower() in suffixes:
+        words.pop()
+    return words
 
 
 def _org_words(name: str) -> frozenset[str]:
@@ -246,7 +255,7 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
     clusters: list[_Cluster] = []
 
     def find_cluster(name: str, label: str) -> _Cluster | None:
-        words = name.split()
+        words = name_words(name)
         fname = fold(name)
         for c in clusters:
             if any(fold(f) == fname for f in c.forms):
@@ -351,8 +360,8 @@ def _canonical(c: _Cluster) -> str:
             # the form whose surname is spelled as most mentions spell it
             sur_votes: Counter[str] = Counter()
             for f, n in forms.items():
-                sur_votes[f.split()[-1]] += n
-            return max(full, key=lambda f: (sur_votes[f.split()[-1]], forms[f], len(f), f))
+                sur_votes[name_words(f)[-1]] += n
+            return max(full, key=lambda f: (sur_votes[name_words(f)[-1]], forms[f], len(f), f))
     if c.type in ("ORG", "EVENT", "FAC"):
         longer = [f for f in forms if not f.isupper()]
         acronyms = {f for f in forms if f.isupper()}

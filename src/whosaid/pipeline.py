@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from .attribution import Attributor, Draft, cue_record
 from .dates import tag_dates
 from .entities import ArticleEntities, extract_entities
-from .errors import AnalysisError, WhosaidError
+from .errors import AnalysisError, ModelError, WhosaidError
 from .model import (
     Analysis,
     Article,
@@ -103,17 +103,24 @@ class Analyzer:
                 yield from results
 
     def _safe_batch(self, batch: list[CleanDocument]) -> Iterator[Analysis | Failure]:
+        results: list[Analysis | Failure]
         try:
-            yield from self._analyze_batch(batch)
-        except WhosaidError:
-            raise
+            results = list(self._analyze_batch(batch))
+        except ModelError:
+            raise  # no document can be analysed: stop with the cause and the fix
         except Exception:  # one bad document must not stop the batch: retry one by one
+            results = []
             for doc in batch:
                 try:
-                    yield from self._analyze_batch([doc])
+                    results.extend(self._analyze_batch([doc]))
+                except ModelError:
+                    raise
                 except Exception as exc:
                     log.warning("analysis failed for %s: %s", doc.origin, exc)
-                    yield Failure(doc.origin, f"{doc.origin}: analysis failed: {exc}", doc.doc_id)
+                    message = str(exc) if isinstance(exc, AnalysisError) else \
+                        f"{doc.origin}: analysis failed: {exc}"
+                    results.append(Failure(doc.origin, message, doc.doc_id))
+        yield from results
 
     def _analyze_batch(self, batch: list[CleanDocument]) -> Iterator[Analysis]:
         articles = [make_article(d, self.settings) for d in batch]
