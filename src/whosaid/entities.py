@@ -8,6 +8,7 @@ merges two people whose given names differ.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -26,12 +27,14 @@ KEPT_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FA
 DETERMINERS = {"the", "a", "an", "this", "that"}
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lowercase without diacritics: 'Selenskyj' and 'selenskyj' compare equal."""
     nfkd = unicodedata.normalize("NFKD", s)
     return "".join(c for c in nfkd if not unicodedata.combining(c)).lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def phonetic_key(word: str) -> str:
     """A rough sound-alike key for surnames across transliterations.
 
@@ -67,6 +70,7 @@ def _edit_ratio(a: str, b: str) -> float:
     return 1.0 - prev[-1] / max(len(a), len(b))
 
 
+@functools.lru_cache(maxsize=65536)
 def sound_alike(a: str, b: str) -> bool:
     """Two surnames that a transliteration or a slip could have turned into one another."""
     fa, fb = fold(a), fold(b)
@@ -102,15 +106,17 @@ class _Cluster:
         return {fold(name_words(f)[0]) for f in self.forms if len(name_words(f)) > 1}
 
 
-def name_words(name: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def name_words(name: str) -> tuple[str, ...]:
     """The words of a personal name without a generational suffix: "Biden Jr." → Biden."""
     words = name.replace(",", " ").split()
     suffixes = set(load_data("names.json")["suffixes"])
     while len(words) > 1 and words[-1].lower() in suffixes:
         words.pop()
-    return words
+    return tuple(words)
 
 
+@functools.lru_cache(maxsize=65536)
 def _org_words(name: str) -> frozenset[str]:
     data = load_data("names.json")
     stop = set(data["org_stopwords"])
@@ -122,6 +128,7 @@ def _org_words(name: str) -> frozenset[str]:
     return frozenset(canon.get(w, w) for w in words if w not in stop)
 
 
+@functools.lru_cache(maxsize=65536)
 def _acronym(name: str) -> str:
     stop = set(load_data("names.json")["org_stopwords"])
     words = [w for w in re.findall(r"[\w&]+", name) if w.lower() not in stop]
@@ -152,8 +159,9 @@ def _relabel(ent: SpacySpan, start: int, end: int, title: str | None) -> str:
     return label
 
 
-def _title_words() -> set[str]:
-    return {t for t in load_data("cues.json")["titles"]}
+@functools.lru_cache(maxsize=65536)
+def _title_words() -> frozenset[str]:
+    return frozenset(load_data("cues.json")["titles"])
 
 
 def _clean_span(ent: SpacySpan) -> tuple[int, int] | None:
@@ -211,9 +219,11 @@ class ArticleEntities:
     def __init__(self, entities: list[Entity]) -> None:
         self.entities = entities
         self._by_id = {e.id: e for e in entities}
-        self._spans: list[tuple[int, int, str]] = sorted(
-            (m.start, m.end, e.id) for e in entities for m in e.mentions
-        )
+        self._spans: list[tuple[int, int, Mention, Entity]] = sorted(
+            ((m.start, m.end, m, e) for e in entities for m in e.mentions),
+            key=lambda x: (x[0], x[1]))
+        self._starts = [x[0] for x in self._spans]
+        self._longest = max((m.end - m.start for e in entities for m in e.mentions), default=0)
 
     def get(self, entity_id: str | None) -> Entity | None:
         return self._by_id.get(entity_id) if entity_id else None
@@ -221,11 +231,12 @@ class ArticleEntities:
     def at(self, start: int, end: int) -> tuple[Mention, Entity] | None:
         """The mention overlapping [start, end) that covers it best, with its entity."""
         best: tuple[int, Mention, Entity] | None = None
-        for e in self.entities:
-            for m in e.mentions:
-                ov = min(end, m.end) - max(start, m.start)
-                if ov > 0 and (best is None or ov > best[0]):
-                    best = (ov, m, e)
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        for ms, me, m, e in self._spans[lo:hi]:
+            ov = min(end, me) - max(start, ms)
+            if ov > 0 and (best is None or ov > best[0]):
+                best = (ov, m, e)
         return (best[1], best[2]) if best else None
 
     def mentions_between(self, start: int, end: int) -> list[tuple[Mention, Entity]]:
