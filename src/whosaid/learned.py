@@ -7,11 +7,14 @@ from spacy.tokens import Doc, Token
 
 from .attribution import Draft, _np_span, _subject
 from .nlp import load_data
+from .quotes import ALL_MARKS
 from .tagger import bio_spans
 
 # a content further than this many tokens from any cue in its paragraph is not kept
 MAX_CUE_GAP = 30
 OTHER_SENTENCE_PENALTY = 12
+# how many tokens from its cue a tagged source may stand
+SOURCE_REACH = 12
 # a statement only the tagger found is kept from this confidence up
 MIN_ALONE = 0.7  # tuned on PolNeAR dev: 0.6 → e2e 0.641, 0.7 → 0.644, 0.75 → 0.641
 
@@ -39,6 +42,7 @@ def learned_drafts(doc: Doc, paragraph_of: list[int]) -> list[Draft]:
     thought = set(lex["thought"]) - set(lex["speech"])
     by_cue: dict[int, list[tuple[int, int, float]]] = {}
     orphan: list[tuple[int, int, float]] = []
+    last: tuple[int, tuple[int, int, float]] | None = None  # (cue, content) just joined
     for con in cons:
         best: tuple[int, int] | None = None
         for k, cue in enumerate(cues):
@@ -51,10 +55,16 @@ def learned_drafts(doc: Doc, paragraph_of: list[int]) -> list[Draft]:
                 d += OTHER_SENTENCE_PENALTY
             if d <= MAX_CUE_GAP and (best is None or d < best[0]):
                 best = (d, k)
+        if best is None and last is not None and _opens_quote(doc, con[0]) and \
+                paragraph_of[con[0]] == paragraph_of[last[1][1] - 1] + 1:
+            # a quote running on into the next paragraph belongs to the same statement
+            best = (0, last[0])
         if best is None:
             orphan.append(con)
+            last = None
         else:
             by_cue.setdefault(best[1], []).append(con)
+            last = (best[1], con)
     drafts = []
     for k, group in by_cue.items():
         cs, ce, cp = cues[k]
@@ -70,12 +80,20 @@ def learned_drafts(doc: Doc, paragraph_of: list[int]) -> list[Draft]:
     return drafts
 
 
+def _opens_quote(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is, or directly follows, an opening quotation mark."""
+    for tok in (doc[i], doc[i - 1] if i > 0 else None):
+        if tok is not None and tok.text in ALL_MARKS:
+            return True
+    return False
+
+
 def _source_for(doc: Doc, cue: tuple[int, int], srcs: list[tuple[int, int, float]],
                 root: Token) -> tuple[tuple[int, int] | None, int | None]:
     """The tagged source nearest the cue in its sentence, else the cue verb's subject."""
     sent = doc[cue[0]].sent
     near = [(_gap((s, e), cue), s, e) for s, e, _ in srcs
-            if sent.start <= s < sent.end and _gap((s, e), cue) <= 12]
+            if sent.start <= s < sent.end and _gap((s, e), cue) <= SOURCE_REACH]
     if near:
         _, s, e = min(near)
         return (doc[s].idx, doc[e - 1].idx + len(doc[e - 1])), doc[s:e].root.i

@@ -137,6 +137,8 @@ def bio_spans(doc: Doc) -> list[tuple[str, int, int, float]]:
     for i, k in enumerate(best):
         label = LABELS[k]
         if doc[i].is_space:
+            if "\n" in doc[i].text:
+                close(i)  # a span never runs over a paragraph break; learned.py joins quotes
             continue
         if label == "O":
             close(i)
