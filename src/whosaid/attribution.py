@@ -237,8 +237,11 @@ class Attributor:
                 # rules' reading unless the tagger's content agrees with it
                 frames = any(o is not r and o.cue is not None and r.covers(*o.cue[:2])
                              for o in self.drafts)
+                # several tagged pieces make one statement where quotes run on; in reported
+                # speech they are the tagger's slips ("Russian | has little interest …")
+                pieces = len(lm.fragments) == 1 or self._kind(r) != "indirect"
                 if r.pattern not in ("headline", "according") and (agree or not frames) and \
-                        not any(lm.covers(a, b) for a, b in own):
+                        pieces and not any(lm.covers(a, b) for a, b in own):
                     cut = own + ([r.addressee] if r.addressee else [])
                     frags = [_trim_content(self.text, *_cut(fs, fe, cut))
                              for fs, fe in lm.fragments]
