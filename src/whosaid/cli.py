@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
 import time
 from pathlib import Path
@@ -15,18 +14,20 @@ from rich.text import Text
 
 from . import __version__
 from .batch import Summary, run_analyze
-from .errors import ConfigError, NotFoundError, WhosaidError
+from .cli_common import err
+from .cli_common import fail as _fail
+from .cli_common import store as _store
+from .errors import ConfigError, WhosaidError
 from .ingest import count_inputs
 from .output import Format, emit
 from .settings import DEFAULT_DB, Settings, parse_iso_date
-from .store import Store, open_store
+from .store import Store
 
 app = typer.Typer(
     help="whosaid: who said what, to whom, when, and according to whom — from news.",
     no_args_is_help=True,
     add_completion=False,
 )
-err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 DbOption = Annotated[
     str,
@@ -52,27 +53,6 @@ ENTITY_COLUMNS = [("name", "Entity"), ("type", "Type"), ("aliases", "Aliases"),
 ARTICLE_COLUMNS = [("id", "Article"), ("doc_id", "Document"), ("title", "Title"),
                    ("published", "Published"), ("language", "Lang."),
                    ("statement_count", "Statements"), ("skip_reason", "Skipped")]
-
-
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(Text.assemble(("error: ", "bold red"), message))
-    return typer.Exit(code)
-
-
-@contextlib.contextmanager
-def _store(db: str) -> Any:
-    try:
-        store = open_store(db)
-    except WhosaidError as exc:
-        raise _fail(str(exc)) from None
-    try:
-        yield store
-    except NotFoundError as exc:
-        raise _fail(str(exc)) from None
-    except WhosaidError as exc:
-        raise _fail(str(exc)) from None
-    finally:
-        store.close()
 
 
 def _statement_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

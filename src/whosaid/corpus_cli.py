@@ -14,15 +14,15 @@ from pathlib import Path
 from typing import IO, Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from .errors import ConfigError, InputError, WhosaidError
+from .cli_common import err
+from .cli_common import fail as _fail
+from .cli_common import store as _store
+from .errors import ConfigError, InputError
 from .output import Format, emit
 from .settings import DEFAULT_DB, parse_iso_date
-
-err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 DbOption = Annotated[
     str,
@@ -44,29 +44,8 @@ kb_app = typer.Typer(help="Your own knowledge base of entities.", no_args_is_hel
                      add_completion=False)
 
 
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(Text.assemble(("error: ", "bold red"), message))
-    return typer.Exit(code)
-
-
 def _problem(message: str) -> None:
     err.print(Text.assemble(("error: ", "red"), message))
-
-
-@contextlib.contextmanager
-def _store(db: str) -> Iterator[Any]:
-    from .store import open_store
-
-    try:
-        store = open_store(db)
-    except WhosaidError as exc:
-        raise _fail(str(exc)) from None
-    try:
-        yield store
-    except WhosaidError as exc:
-        raise _fail(str(exc)) from None
-    finally:
-        store.close()
 
 
 @contextlib.contextmanager

@@ -22,18 +22,15 @@ def serve(
 ) -> None:
     """Serve the pages and the JSON API over a database."""
     import uvicorn
-    from rich.console import Console
-    from rich.text import Text
 
+    from .cli_common import err, fail
     from .errors import WhosaidError
     from .server import create_app
 
-    err = Console(stderr=True, soft_wrap=True, highlight=False)
     try:
         application = create_app(db, token or None)
     except WhosaidError as exc:
-        err.print(Text.assemble(("error: ", "bold red"), str(exc)))
-        raise typer.Exit(1) from None
+        raise fail(str(exc)) from None
     mode = "writes need the token" if token else "read-only (no --token)"
     err.print(f"whosaid serving {db} on http://{host}:{port}/ ({mode}); Ctrl-C stops it")
     uvicorn.run(application, host=host, port=port, log_level="warning",

@@ -1,0 +1,37 @@
+"""What every command module shares: the error console, a clean failure, an open store."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from .errors import WhosaidError
+from .store import Store, open_store
+
+# soft wrap: a long path in a message stays on one line for grep
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print ``error: message`` (plain text, never markup) and return the exit to raise."""
+    err.print(Text.assemble(("error: ", "bold red"), message))
+    return typer.Exit(code)
+
+
+@contextlib.contextmanager
+def store(db: str) -> Iterator[Store]:
+    """The database at ``db``; any whosaid error while it is open ends the command cleanly."""
+    try:
+        opened = open_store(db)
+    except WhosaidError as exc:
+        raise fail(str(exc)) from None
+    try:
+        yield opened
+    except WhosaidError as exc:
+        raise fail(str(exc)) from None
+    finally:
+        opened.close()
