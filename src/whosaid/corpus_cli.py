@@ -87,6 +87,30 @@ def _records(fh: IO[str], name: str) -> Iterator[tuple[str, dict[str, Any] | Non
         yield where, data
 
 
+class _Tally:
+    """Counts the lines of a JSONL input that could not be used (each already reported)."""
+
+    def __init__(self) -> None:
+        self.failed = 0
+
+    def texts(self, fh: IO[str], name: str) -> Iterator[tuple[str, dict[str, Any], str]]:
+        """(``FILE:LINE``, object, its ``text``) for each usable line."""
+        for where, data in _records(fh, name):
+            if data is None:
+                self.failed += 1
+                continue
+            text = data.get("text")
+            if not isinstance(text, str):
+                _problem(f"{where}: missing 'text' (a string)")
+                self.failed += 1
+                continue
+            yield where, data, text
+
+    def problem(self, message: str) -> None:
+        _problem(message)
+        self.failed += 1
+
+
 def _out(data: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
 
@@ -124,27 +148,18 @@ def dates(
         emit(rows, fmt, DATE_COLUMNS, title=f"{len(rows)} dates")
         return
     assert jsonl is not None
-    failed = 0
+    tally = _Tally()
     with _lines(jsonl) as fh:
-        for where, data in _records(fh, str(jsonl)):
-            if data is None:
-                failed += 1
-                continue
-            doc_text = data.get("text")
-            if not isinstance(doc_text, str):
-                _problem(f"{where}: missing 'text' (a string)")
-                failed += 1
-                continue
+        for where, data, doc_text in tally.texts(fh, str(jsonl)):
             line_pub = pub
             if data.get("published") is not None:
                 try:
                     line_pub = parse_iso_date(str(data["published"]), "published date")
                 except ConfigError as exc:
-                    _problem(f"{where}: {exc}")
-                    failed += 1
+                    tally.problem(f"{where}: {exc}")
                     continue
             _out({"id": data.get("id"), "dates": _date_rows(doc_text, line_pub)})
-    if failed:
+    if tally.failed:
         raise typer.Exit(1)
 
 
@@ -301,26 +316,17 @@ def resolve(
         emit(rows, fmt, RESOLVE_COLUMNS, title=None)
         return
     assert jsonl is not None
-    failed = 0
+    tally = _Tally()
     with _lines(jsonl) as fh:
-        for where, data in _records(fh, str(jsonl)):
-            if data is None:
-                failed += 1
-                continue
-            text = data.get("text")
-            if not isinstance(text, str):
-                _problem(f"{where}: missing 'text' (a string)")
-                failed += 1
-                continue
+        for where, data, text in tally.texts(fh, str(jsonl)):
             etype = data.get("type")
             if etype is not None and not isinstance(etype, str):
-                _problem(f"{where}: 'type' must be a string")
-                failed += 1
+                tally.problem(f"{where}: 'type' must be a string")
                 continue
             match = base.link(text, etype or entity_type) if base is not None else None
             _out({"id": data.get("id"), "entity": match.key if match else None,
                   "score": round(match.score, 4) if match else 0.0})
-    if failed:
+    if tally.failed:
         raise typer.Exit(1)
 
 
