@@ -7,16 +7,14 @@ from spacy.tokens import Doc, Token
 
 from .attribution import Draft, _np_span, _subject
 from .nlp import load_data
-from .quotes import ALL_MARKS
-from .tagger import bio_spans
+from .quotes import ALL_MARKS, paragraphs
+from .tagger import SCORES_KEY, bio_spans
 
 # a content further than this many tokens from any cue in its paragraph is not kept
 MAX_CUE_GAP = 30
 OTHER_SENTENCE_PENALTY = 12
 # how many tokens from its cue a tagged source may stand
 SOURCE_REACH = 12
-# a statement only the tagger found is kept from this confidence up
-MIN_ALONE = 0.7  # tuned on PolNeAR dev: 0.6 → e2e 0.641, 0.7 → 0.644, 0.75 → 0.641
 
 
 def _root(doc: Doc, s: int, e: int) -> Token:
@@ -32,8 +30,22 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return 0
 
 
-def learned_drafts(doc: Doc, paragraph_of: list[int]) -> list[Draft]:
-    """Drafts from the tagger's CUE / SRC / CON spans. ``paragraph_of`` maps token → paragraph."""
+def paragraph_index(doc: Doc) -> list[int]:
+    """The paragraph (line of stored text) of every token."""
+    starts = [s for s, _ in paragraphs(doc.text)]
+    out, k = [], 0
+    for tok in doc:
+        while k + 1 < len(starts) and tok.idx >= starts[k + 1]:
+            k += 1
+        out.append(k)
+    return out
+
+
+def learned_drafts(doc: Doc) -> list[Draft] | None:
+    """Drafts from the tagger's CUE / SRC / CON spans; None when the tagger did not run."""
+    if SCORES_KEY not in doc.user_data:
+        return None
+    paragraph_of = paragraph_index(doc)
     spans = bio_spans(doc)
     cues = [(s, e, p) for t, s, e, p in spans if t == "CUE"]
     srcs = [(s, e, p) for t, s, e, p in spans if t == "SRC"]

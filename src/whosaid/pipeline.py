@@ -19,6 +19,7 @@ from .attribution import Attributor, Draft, cue_record
 from .dates import tag_dates
 from .entities import ArticleEntities, extract_entities
 from .errors import AnalysisError, ModelError, WhosaidError
+from .learned import learned_drafts
 from .model import (
     Analysis,
     Article,
@@ -167,7 +168,7 @@ def analyze_parsed(article: Article, doc: Doc, settings: Settings) -> Analysis:
     published = dt.date.fromisoformat(article.published) if article.published else None
     entities = extract_entities(doc, article.id)
     quotes = find_quotes(text)
-    drafts = Attributor(doc, entities, quotes, article.title).run()
+    drafts = Attributor(doc, entities, quotes, article.title, learned_drafts(doc)).run()
     dates = tag_dates(text, published, mask=[(f.start, f.end) for f in article.furniture])
     said = _said_on(doc, drafts, dates, entities, article, settings)
     statements = []
