@@ -239,6 +239,21 @@ def _next_position(conn: Connection, article_id: str) -> int:
     return int(found) + 1 if found is not None else 0
 
 
+def _add_entity_row(conn: Connection, article_id: str, entity_id: str, name: str,
+                    etype: str) -> None:
+    """A new entity of one article, placed after its others."""
+    conn.execute(
+        insert(entities).values(
+            article_id=article_id,
+            id=entity_id,
+            position=_next_position(conn, article_id),
+            name=name,
+            type=etype,
+            titles="[]",
+        )
+    )
+
+
 def _rename_entity_row(conn: Connection, aid: str, eid: str, name: str) -> int:
     s = statements
     n = conn.execute(
@@ -280,16 +295,7 @@ def _apply_split(conn: Connection, data: Row, article_id: str | None) -> int:
             changed += _rename_entity_row(conn, aid, eid, new_name)
             continue
         new_id = "split-" + content_id(eid, alias, new_name, size=12)
-        conn.execute(
-            insert(e).values(
-                article_id=aid,
-                id=new_id,
-                position=_next_position(conn, aid),
-                name=new_name,
-                type=r["type"],
-                titles="[]",
-            )
-        )
+        _add_entity_row(conn, aid, new_id, new_name, r["type"])
         conn.execute(
             update(al)
             .where(al.c.article_id == aid, al.c.entity_id == eid, al.c.alias == alias)
@@ -338,16 +344,7 @@ def _apply_speaker(conn: Connection, data: Row, article_id: str) -> int:
     ).scalar()
     if eid is None:
         eid = "fix-" + content_id(speaker, size=12)
-        conn.execute(
-            insert(e).values(
-                article_id=article_id,
-                id=eid,
-                position=_next_position(conn, article_id),
-                name=speaker,
-                type=data.get("type") or "PERSON",
-                titles="[]",
-            )
-        )
+        _add_entity_row(conn, article_id, eid, speaker, data.get("type") or "PERSON")
     return _update_statements(conn, where, {"speaker_entity_id": eid, "speaker_name": speaker})
 
 
