@@ -1,0 +1,247 @@
+"""Calendar arithmetic and word data behind ``whosaid.dates`` (internal to that module).
+
+Pure functions: the word lists of data/temporal.json, TIMEX3 value formatting ("2022-W48",
+"P3D"), year inference for dates without a year, holidays, weekdays and anchors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .model import DatePrecision
+
+_PRECISION_RULES: tuple[tuple[str, DatePrecision], ...] = (
+    (r"[\dX]{4}-[\dX]{2}-[\dX]{2}(?:T.*)?", "day"),
+    (r"[\dX]{4}-W[\dX]{2}(?:-WE)?", "week"),
+    (r"[\dX]{4}-[\dX]{2}", "month"),
+    (r"[\dX]{4}-Q[1-4X]", "quarter"),
+    (r"[\dX]{4}-(?:SP|SU|FA|WI)", "season"),
+    (r"[\dX]{4}", "year"),
+    (r"[\dX]{3}", "decade"),
+)
+
+
+# --------------------------------------------------------------------------- data
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    """The word lists of data/temporal.json (month, weekday, number, season names ...)."""
+    data: dict[str, Any] = json.loads(
+        resources.files("whosaid").joinpath("data/temporal.json").read_text(encoding="utf-8")
+    )
+    return data
+
+
+def _alt(words: Sequence[str]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    parts = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower().replace("’", "'")).strip(" .")
+
+
+# --------------------------------------------------------------------------- values
+
+
+def precision_of(value: str | None) -> DatePrecision:
+    """The granularity of a TIMEX3 value: "2022-12-02" day ... "202" decade, else unknown."""
+    if not value:
+        return "unknown"
+    for pattern, precision in _PRECISION_RULES:
+        if re.fullmatch(pattern, value):
+            return precision
+    return "unknown"
+
+
+def _day(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _week(d: dt.date, suffix: str = "") -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year:04d}-W{week:02d}{suffix}"
+
+
+def _month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _shift_month(year: int, month: int, k: int) -> tuple[int, int]:
+    t = year * 12 + month - 1 + k
+    return t // 12, t % 12 + 1
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _nearest(pub: dt.date, make: Callable[[int], dt.date | None], future: bool) -> dt.date | None:
+    """The candidate (last, this, next year) nearest ``pub``; the far side counts double.
+
+    News reports mostly look back, so a future candidate wins only when it is less than half
+    as far away as the past one; in a clause that looks ahead the bias is reversed.
+    """
+    best: tuple[int, dt.date] | None = None
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        d = make(year)
+        if d is None:
+            continue
+        delta = (d - pub).days
+        cost = abs(delta) * (2 if delta > 0 else 1) if not future else (delta if delta >= 0
+                                                                          else 10**6 - delta)
+        if best is None or cost < best[0]:
+            best = (cost, d)
+    return best[1] if best else None
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (h + m - 7 * ((a + 11 * h + 22 * m) // 451) + 114)
+    return dt.date(year, n // 31, n % 31 + 1)
+
+
+def _holiday(spec: dict[str, int], year: int) -> dt.date | None:
+    if "easter" in spec:
+        return _easter(year) + dt.timedelta(days=spec["easter"])
+    month = spec["month"]
+    if "day" in spec:
+        return _safe_date(year, month, spec["day"])
+    weekday, nth = spec["weekday"], spec["nth"]
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    y2, m2 = _shift_month(year, month, 1)
+    last = dt.date(y2, m2, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def _weekday_date(pub: dt.date, weekday: int, rel: str, future: bool) -> dt.date:
+    back = (pub.isoweekday() - weekday) % 7
+    ahead = (weekday - pub.isoweekday()) % 7
+    if rel in ("last", "past", "this past"):
+        return pub - dt.timedelta(days=back or 7)
+    if rel in ("next", "coming", "this coming"):
+        return pub + dt.timedelta(days=ahead or 7)
+    if rel == "this":
+        return pub + dt.timedelta(days=weekday - pub.isoweekday())
+    return pub + dt.timedelta(days=ahead) if future else pub - dt.timedelta(days=back)
+
+
+# --------------------------------------------------------------------------- words to values
+
+
+def _month_of(token: str) -> int | None:
+    """A month number for a month word; lower-case words ("may", "march") are not months."""
+    if not token or token[0].islower():
+        return None
+    return _words()["months"].get(_norm(token))
+
+
+def _number(token: str) -> float | None:
+    t = _norm(token).replace("-", " ")
+    words = _words()["numbers"]
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    if t in words:
+        return float(words[t])
+    parts = t.split()
+    if len(parts) == 2 and parts[0] in words and parts[1] in words:
+        return float(words[parts[0]] + words[parts[1]])
+    return None
+
+
+def _unit(token: str) -> str:
+    t = _norm(token)
+    return "century" if t.startswith("centur") else t.rstrip("s")
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    code = _words()["units"].get(unit, "X")
+    q = "X" if n is None else _fmt(n)
+    if code == "DE":
+        return f"P{_fmt(n * 10)}Y" if n is not None else "PXDE"
+    if code == "CE":
+        return f"P{_fmt(n * 100)}Y" if n is not None else "PXCE"
+    if code.startswith("T"):
+        return f"PT{q}{code[1]}"
+    return f"P{q}{code}"
+
+
+def _shifted(ref: dt.date, unit: str, k: int) -> str | None:
+    """``ref`` moved by ``k`` units, written at that unit's granularity."""
+    if unit in ("day", "night", "morning", "afternoon", "evening", "hour", "minute", "second"):
+        return _day(ref + dt.timedelta(days=k if unit not in ("hour", "minute", "second") else 0))
+    if unit == "week":
+        return _week(ref + dt.timedelta(weeks=k))
+    if unit == "weekend":
+        return _week(ref + dt.timedelta(weeks=k), "-WE")
+    if unit == "month":
+        return _month(*_shift_month(ref.year, ref.month, k))
+    if unit == "quarter":
+        y, m = _shift_month(ref.year, ref.month, 3 * k)
+        return f"{y:04d}-Q{(m - 1) // 3 + 1}"
+    if unit == "year":
+        return f"{ref.year + k:04d}"
+    if unit == "decade":
+        return str(ref.year // 10 + k)
+    if unit == "century":
+        return str(ref.year // 100 + k)
+    return None
+
+
+def _season_year(pub: dt.date, start: int, rel: str, future: bool) -> int:
+    def begins(y: int) -> dt.date:
+        return dt.date(y, start, 1)
+
+    def ends(y: int) -> dt.date:
+        y2, m2 = _shift_month(y, start, 3)
+        return dt.date(y2, m2, 1)
+
+    if rel in ("last", "past", "this past"):
+        return max(y for y in range(pub.year - 2, pub.year + 1) if ends(y) <= pub)
+    if rel in ("next", "coming", "this coming"):
+        return min(y for y in range(pub.year - 1, pub.year + 2) if begins(y) > pub)
+    current = pub.year - (1 if start == 12 and pub.month <= 2 else 0)
+    if rel == "this" or future or begins(current) <= pub:
+        return current
+    return current - 1
+
+
+def _anchor_of(value: str | None) -> tuple[dt.date, DatePrecision] | None:
+    if not value or value.startswith("X"):
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q([1-4]))?$", value[:10])
+    if not m:
+        return None
+    year = int(m.group(1))
+    if m.group(4):
+        return dt.date.fromisocalendar(year, int(m.group(4)), 1), "week"
+    if m.group(5):
+        return dt.date(year, 3 * int(m.group(5)) - 2, 1), "quarter"
+    if m.group(3):
+        return dt.date(year, int(m.group(2)), int(m.group(3))), "day"
+    if m.group(2):
+        return dt.date(year, int(m.group(2)), 1), "month"
+    return dt.date(year, 1, 1), "year"
