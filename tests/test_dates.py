@@ -109,6 +109,29 @@ def test_dates_year_inference_nearest_with_past_bias(
     assert resolve_value(text, published) == (value, "day")
 
 
+def test_dates_month_without_year_takes_the_past_in_a_past_clause() -> None:
+    nov = dt.date(1989, 11, 2)
+    text = "He succeeds James Taylor, who stepped down as chairman in March for health reasons."
+    assert values(text, nov)["March"] == "1989-03"
+    text = "In the fiscal year ended Jan. 31, the company reported sales of $100 million."
+    assert values(text, dt.date(1989, 10, 31))["Jan. 31"] == "1989-01-31"
+    text = "The carrier, which has been on patrol since March, will be replaced."
+    assert values(text, dt.date(1990, 8, 13))["March"] == "1990-03"
+    # a far future candidate loses even in a forward-looking clause
+    text = "They will discuss new aid after the Aug. 7 blasts."
+    assert values(text, dt.date(1998, 8, 18))["Aug. 7"] == "1998-08-07"
+
+
+def test_dates_future_cues_skip_abbreviations_and_adjectives() -> None:
+    oct26 = dt.date(1989, 10, 26)  # a Thursday
+    text = "Mr. Schwarz, 52 years old, will succeed Daniel P. Davison Feb. 1."
+    assert values(text, oct26)["Feb. 1"] == "1990-02-01"
+    text = "Shares fell after lower-than-expected earnings after the market closed Wednesday."
+    assert values(text, oct26)["Wednesday"] == "1989-10-25"
+    text = "The thrift announced the plan Aug. 21, officials said."
+    assert values(text, oct26)["Aug. 21"] == "1989-08-21"
+
+
 def test_dates_lowercase_may_is_not_a_month() -> None:
     assert tag_dates("He may 5 times say so, and may go.", PUB) == []
     assert values("It opened in May, he said.")["May"] == "2022-05"

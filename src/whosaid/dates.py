@@ -5,7 +5,7 @@ and gives every expression a TIMEX3-style ``type`` (DATE, TIME, DURATION, SET) a
 
 * explicit dates: "Dec. 2, 2022" -> 2022-12-02, "December 2022" -> 2022-12, "2022" -> 2022;
 * dates without a year take the year that puts them nearest the publication date, with a bias
-  to the past (a future candidate must be less than half as far away as the past one), so
+  to the past (a future candidate must be less than a third as far away as the past one), so
   "January 5" in a paper of 2022-12-04 is 2023-01-05 and "November 30" is 2022-11-30;
 * weekdays: the latest such day on or before publication ("said Friday"), after it when the
   clause looks ahead ("will meet Friday", "next Friday");
@@ -65,9 +65,9 @@ _AFTER_THE = (
 )
 _PAST_CUES = r"said|says|told|announced|added|stated|declared|reported|was|were|had|did"
 _FUTURE_CUES = (
-    r"will|won't|'ll|’ll|shall|going\s+to|plans?|planned|planning|scheduled?|expected|"
-    r"expects|set\s+to|is\s+to|are\s+to|due|as\s+soon\s+as|as\s+early\s+as|upcoming|"
-    r"to\s+be\s+held|intends?\s+to|hopes?\s+to"
+    r"will|won't|'ll|’ll|shall|going\s+to|plan(?:s|ned|ning)?\s+(?:to|for)|scheduled?|"
+    r"(?<!-)expected|expects|set\s+to|is\s+to|are\s+to|due|as\s+soon\s+as|as\s+early\s+as|upcoming|"
+    r"to\s+be\s+held|intends?\s+to|hopes?\s+to|payable|effective|would"
 )
 
 _TRIGGERS = {  # rule -> the words that can start it (# a digit, @group a word list)
@@ -113,10 +113,17 @@ class _Ctx:
     def future(self, start: int) -> bool:
         """Whether the clause before ``start`` looks ahead ("will", "plans to"), unless a
         reporting or past verb ("said", "was") stands after the last such cue."""
+        if self.prev_word(start) == "since":
+            return False
         lo = max(0, start - 120)
         window = self.text[lo:start]
-        cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
-        cues = _scanner().future.findall(window, cut + 1)
+        scanner = _scanner()
+        cut = 0
+        for b in scanner.boundary.finditer(window):
+            word = b.group("bw") or ""
+            if len(word) != 1 and word.lower() not in scanner.abbrevs:
+                cut = b.end()
+        cues = scanner.future.findall(window, cut)
         return bool(cues) and bool(cues[-1][0])
 
     def prev_word(self, start: int) -> str:
@@ -140,6 +147,8 @@ class _Scanner:
     triggers: dict[str, tuple[str, ...]]  # first token ("#" for digits) -> rules it can start
     handlers: dict[str, Handler]
     future: re.Pattern[str]
+    boundary: re.Pattern[str]  # a sentence end: "(word). " (an abbreviation's is no end)
+    abbrevs: frozenset[str]
     tokens: re.Pattern[str]
     next_word: re.Pattern[str]
     after_the: frozenset[str]  # words that can follow "the" in a temporal expression
@@ -605,6 +614,8 @@ def _scanner() -> _Scanner:
         triggers={k: tuple(v) for k, v in triggers.items()},
         handlers={name: h for name, _, h in rules},
         future=re.compile(rf"\b(?:(?P<f>{_FUTURE_CUES})|(?P<p>{_PAST_CUES}))\b", re.IGNORECASE),
+        boundary=re.compile(r"(?:(?P<bw>\w+)?[.!?][\"'”’)]*\s+|\n)"),
+        abbrevs=frozenset(w["abbreviations"]),
         tokens=re.compile(r"\w+"),
         next_word=re.compile(r"[\s-]+['’]?(\w+)"),
         after_the=frozenset(

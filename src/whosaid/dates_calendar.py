@@ -92,10 +92,10 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _nearest(pub: dt.date, make: Callable[[int], dt.date | None], future: bool) -> dt.date | None:
-    """The candidate (last, this, next year) nearest ``pub``; the far side counts double.
+    """The candidate (last, this, next year) nearest ``pub``; the far side counts triple.
 
-    News reports mostly look back, so a future candidate wins only when it is less than half
-    as far away as the past one; in a clause that looks ahead the bias is reversed.
+    News reports mostly look back, so a future candidate wins only when it is less than a
+    third as far away as the past one; in a clause that looks ahead the bias is reversed.
     """
     best: tuple[int, dt.date] | None = None
     for year in (pub.year - 1, pub.year, pub.year + 1):
@@ -103,8 +103,7 @@ def _nearest(pub: dt.date, make: Callable[[int], dt.date | None], future: bool) 
         if d is None:
             continue
         delta = (d - pub).days
-        cost = abs(delta) * (2 if delta > 0 else 1) if not future else (delta if delta >= 0
-                                                                          else 10**6 - delta)
+        cost = abs(delta) * (3 if (delta > 0) != future and delta else 1)
         if best is None or cost < best[0]:
             best = (cost, d)
     return best[1] if best else None
