@@ -150,3 +150,40 @@ def test_attribution_offsets_point_into_text(analyze_text: Any) -> None:
         for s, e in st.fragments:
             assert st.content.start <= s < e <= st.content.end
         assert "Read more" not in st.content.text
+
+
+def test_attribution_quote_runs_on_after_cue_clause(analyze_text: Any) -> None:
+    # NYT style: the second quoted sentence, after the speaker's apposition, is the same quote
+    text = ('"These are strange days," said Peter Morgan, a lawyer for the Sierra Club. '
+            '"I don\'t know what his intentions are. But I am skeptical he can pull it off."')
+    st = _one(analyze_text(text), "strange days")
+    assert _speaker(st) == "Peter Morgan"
+    assert len(st.fragments) == 2 and "skeptical" in text[st.fragments[1][0]:st.fragments[1][1]]
+
+
+def test_attribution_dash_credit_after_quote(analyze_text: Any) -> None:
+    text = ("Here is what readers told us.\n"
+            "“Maybe we can build a wall around Donald Trump.”\xa0― Steve Quinlan\n"
+            "“The most unqualified candidate ever.” ― Francisco Herrero.")
+    result = analyze_text(text)
+    assert _speaker(_one(result, "build a wall")) == "Steve Quinlan"
+    st = _one(result, "unqualified candidate")
+    assert _speaker(st) == "Francisco Herrero" and st.cue is not None and st.cue.text == "―"
+
+
+def test_attribution_transcript_turns(analyze_text: Any) -> None:
+    text = ("Partial transcript as follows:\n\n"
+            "WALLACE: Will Gennifer Flowers actually be there tomorrow night?\n\n"
+            "PENCE: Well, look, this is serious business for the American people.\n\n"
+            "WALLACE: Governor, I want to try to get an answer.\n\n"
+            "UPDATE: This story has been corrected.")
+    result = analyze_text(text)
+    assert _speaker(_one(result, "Gennifer Flowers actually")) == "WALLACE"
+    assert _speaker(_one(result, "serious business")) == "PENCE"
+    assert not [s for s in result.statements if "corrected" in s.content.text]
+
+
+def test_attribution_one_capitalised_label_is_not_a_transcript(analyze_text: Any) -> None:
+    text = ("Budget talks resume.\n\nUPDATE: The vote was moved to Friday.\n\n"
+            "CORRECTION: An earlier version misstated the date.")
+    assert analyze_text(text).statements == ()

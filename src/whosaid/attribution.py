@@ -27,6 +27,12 @@ COMPLEMENTIZERS = {"that", "whether", "if"}
 # 0.6 → e2e 0.641, 0.7 → 0.644, 0.75 → 0.641)
 MIN_ALONE = 0.7
 HEADLINE_RE = re.compile(r"^\s*([A-Z][\w.&'’\- ]{0,60}?)\s*:\s+(\S.*?)\s*$")
+# a transcript turn: "WALLACE: Let's start …" (the label in capitals, one to three words)
+TURN_RE = re.compile(r"^\s*[\"“”]?([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):\s+(\S.*?)\s*$")
+# a credit after a quotation: "“…” ― Carla Sanchez" (the dash and the name end the line)
+CREDIT_RE = re.compile(r"[\"”»]?[ \t\xa0]*\n?[ \t\xa0]*([―—–]|--?)[ \t\xa0]*"
+                       r"([A-Z][\w.'’\-]*(?:[ \xa0]+[\w.'’\-]+){0,4})"
+                       r"[ \t\xa0.]*(?:,[^\n]*)?(?:\n|$)")
 
 
 @dataclass
@@ -76,6 +82,8 @@ class _Lexicon:
         self.anaphors = set(data["anaphors"])
         self.relay_verbs = set(data["relay_verbs"])
         self.other_sources = set(data["other_sources"])
+        self.not_speakers = set(data["not_speakers"])
+        self.name_particles = set(data["name_particles"])
 
 
 def _trim(text: str, start: int, end: int, strip_marks: bool = False) -> tuple[int, int]:
@@ -178,6 +186,8 @@ class Attributor:
     # -- building ---------------------------------------------------------------------------
     def run(self) -> list[Draft]:
         self._headline()
+        self._transcript()
+        self._credits()
         for sent in self.doc.sents:
             self._sentence(sent)
         if self.learned is not None:
@@ -239,7 +249,8 @@ class Attributor:
                              for fs, fe in lm.fragments]
                     r.fragments = [f for f in frags if f[1] > f[0]] or r.fragments
                 # a named speaker the parse found stands; otherwise the tagged source
-                if lm.speaker is not None and not r.relays and r.addressee is None and (
+                if lm.speaker is not None and not r.relays and r.addressee is None and \
+                        r.pattern not in ("turn", "credit") and (
                         r.speaker is None or self.entities.at(*r.speaker) is None):
                     r.speaker, r.speaker_token = lm.speaker, lm.speaker_token
                 r.confidence = max(r.confidence, lm.confidence)
@@ -288,6 +299,35 @@ class Attributor:
         colon = self.text.index(":", src[1])
         self.drafts.append(Draft([(cs, ce)], src, (colon, colon + 1, "headline"), "headline",
                                  confidence=0.7))
+
+    def _transcript(self) -> None:
+        """Turns of a transcript: paragraphs that open with a speaker's label in capitals.
+        Two speakers and three turns at least, so one "UPDATE:" line is not a transcript."""
+        turns = []
+        for s, e in paragraphs(self.text)[1:]:
+            m = TURN_RE.match(self.text[s:e])
+            if m and m.group(1).lower() not in self.lex.not_speakers:
+                turns.append((s + m.start(1), s + m.end(1), s + m.start(2), e, m.group(1)))
+        if len(turns) < 3 or len({t[4] for t in turns}) < 2:
+            return
+        for ls, le, cs, ce, _ in turns:
+            cs, ce = _trim(self.text, cs, ce, strip_marks=True)
+            if ce > cs:
+                self.drafts.append(Draft([(cs, ce)], (ls, le), (le, le + 1, "say"), "turn",
+                                         confidence=0.75))
+
+    def _credits(self) -> None:
+        """A quotation credited by a dash and a name after it: '“…” ― Carla Sanchez'."""
+        for q in self.quotes:
+            m = CREDIT_RE.match(self.text, q.end)
+            if m is None or not q.opened:
+                continue
+            words = m.group(2).replace("\xa0", " ").split()
+            if not all(w[0].isupper() or w in self.lex.name_particles for w in words):
+                continue
+            ns, ne = _trim(self.text, m.start(2), m.end(2))
+            self.drafts.append(Draft([(q.start, q.end)], (ns, ne),
+                                     (m.start(1), m.end(1), "say"), "credit", confidence=0.8))
 
     def _sentence(self, sent: SpacySpan) -> None:
         for tok in sent:
@@ -533,11 +573,30 @@ class Attributor:
                     " \t,:;—–-" + "".join(ALL_MARKS)):
                 prev.fragments.append((q.start, q.end))  # "A," he said, "B."
                 continue
+            if self._runs_on(prev, q):
+                prev.fragments.append((q.start, q.end))  # "A," said X, a lawyer. "B."
+                continue
             between = self.text[prev.end:q.start]
             if between.count("\n") <= 2 and (q.continues or not between.strip(
                     " \t\n.,:;" + "".join(ALL_MARKS))):
                 self.drafts.append(Draft([(q.start, q.end)], prev.speaker, None, "continuation",
                                          prev.mode, None, prev.speaker_token, confidence=0.45))
+
+    def _runs_on(self, prev: Draft, q: Quote) -> bool:
+        """A quoted sentence right after a quote's own cue clause, in the same paragraph,
+        goes on with the same quote (news style: '"A," said X, a lawyer. "B."')."""
+        if prev.cue is None or prev.cue[1] > q.start or not q.opened:
+            return False
+        last = max(prev.fragments)
+        if not any(o.start <= last[0] and last[1] <= o.end for o in self.quotes):
+            return False  # the statement so far is not a quotation
+        between = self.text[last[1]:q.start]
+        if "\n" in between or not between.rstrip(" " + "".join(ALL_MARKS)).endswith(
+                (".", "!", "?")):
+            return False
+        clause = between.strip(" ,.!?" + "".join(ALL_MARKS))
+        return prev.cue[0] >= last[1] and not any(m in clause for m in ALL_MARKS) and \
+            len(clause.split()) <= 30
 
     def _nested(self) -> None:
         """'Y reported that X said C' and 'X replied that … ISW said C': one statement, with
