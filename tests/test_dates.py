@@ -132,6 +132,37 @@ def test_dates_future_cues_skip_abbreviations_and_adjectives() -> None:
     assert values(text, oct26)["Aug. 21"] == "1989-08-21"
 
 
+def test_dates_financial_year_references() -> None:
+    nov = dt.date(1989, 11, 2)
+    v = values("Net rose to $5 million, or 10 cents a share, in the third quarter, compared "
+               "with a year-earlier loss of $26,956.", nov)
+    assert v["the third quarter"] == "1989-Q3"
+    assert v["year-earlier"] == "1988-Q3"
+    assert values("It compared with year-ago net income of $9 million.", nov)["year-ago"] == "1988"
+    v = values("The company forecast an earnings increase for the full year.", nov)
+    assert v["the full year"] == "1989"
+    e = tag_dates("For the year ended Sept. 30, Ralston earned $1 billion.", nov)[0]
+    assert (e.text, e.type, e.value) == ("the year", "DURATION", "P1Y")
+    assert values("It plans to cut 6,000 jobs by year-end.", nov)["year-end"] == "1989"
+    assert values("Planting was delayed earlier in the year by heavy rains.", nov)[
+        "earlier in the year"] == "1989"
+
+
+def test_dates_centuries_and_spoken_years() -> None:
+    feb = dt.date(1998, 2, 19)
+    assert values("the fabled 11th century temple", feb)["11th century"] == "10"
+    assert values("she is a twentieth century democrat", feb)["twentieth century"] == "19"
+    e = one("one of the significant events of the past century.", feb)
+    assert (e.type, e.value) == ("DURATION", "P100Y")
+    v = values("In nineteen ninety-one Keating was convicted. January nineteen ninety-seven. "
+               "His promise to halve unemployment by the year two thousand.", feb)
+    assert v["nineteen ninety-one"] == "1991"
+    assert v["January nineteen ninety-seven"] == "1997-01"
+    assert v["the year two thousand"] == "2000"
+    assert values("prices we saw in the winter of nineteen ninety-four", feb)[
+        "the winter of nineteen ninety-four"] == "1994-WI"
+
+
 def test_dates_lowercase_may_is_not_a_month() -> None:
     assert tag_dates("He may 5 times say so, and may go.", PUB) == []
     assert values("It opened in May, he said.")["May"] == "2022-05"

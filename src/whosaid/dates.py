@@ -47,6 +47,7 @@ from .dates_calendar import (
     _unit,
     _weekday_date,
     _words,
+    _year_number,
     precision_of,
 )
 from .model import DateExpr, DatePrecision
@@ -81,7 +82,8 @@ _TRIGGERS = {  # rule -> the words that can start it (# a digit, @group a word l
     "relday": "@mod yesterday today tomorrow tonight last this", "time": "# noon midnight",
     "rel_unit": "@mod @rel the current previous over", "weekday": "@rel @mod @weekdays",
     "season": "@mod @rel the @seasons", "month": "@mod @rel @months",
-    "year": "@mod fiscal calendar the #", "duration": "@quant @numbers #",
+    "year": "@mod fiscal calendar the #", "spoken_year": "the nineteen twenty two",
+    "century": "the # @century", "year_ago": "year around", "duration": "@quant @numbers #",
     "set": "every each per daily nightly weekly monthly annually yearly hourly once twice "
            "@numbers #",
     "vague_duration": "@vague for over within in after took",
@@ -204,7 +206,8 @@ def _h_my(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     month = _month_of(m.group("my_mon"))
     if month is None:
         return None
-    return _span(m, ctx, "DATE", _month(int(m.group("my_y")), month), explicit=True)
+    year = _year_number(m.group("my_y"))
+    return _span(m, ctx, "DATE", _month(year, month), explicit=True) if year else None
 
 
 def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
@@ -303,11 +306,35 @@ def _h_year(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     return _span(m, ctx, "DATE", f"{year:04d}", explicit=True)
 
 
+def _h_spoken_year(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    year = _year_number(m.group("sy"))
+    return _span(m, ctx, "DATE", f"{year:04d}", explicit=True) if year else None
+
+
+def _h_century(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    token = _norm(m.group("ce"))
+    n = int(token[:-2]) if token[:1].isdigit() else _words()["century_ordinals"].get(token, 0)
+    return _span(m, ctx, "DATE", f"{n - 1:02d}") if n else None
+
+
+def _h_year_ago(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    """The adjective "year-ago"/"year-earlier" (the quarter a year before the last one
+    mentioned, else last year) and "year-end" (the current year)."""
+    if ctx.pub is None:
+        return _span(m, ctx, "DATE", None)
+    if _g(m, "ye"):
+        return _span(m, ctx, "DATE", f"{ctx.pub.year:04d}")
+    if ctx.quarter:
+        return _span(m, ctx, "DATE", _shifted(ctx.quarter, "quarter", -4))
+    return _span(m, ctx, "DATE", f"{ctx.pub.year - 1:04d}")
+
+
 def _h_season(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     code = _words()["seasons"][_norm(m.group("se"))]
     rel = _norm(_g(m, "se_rel"))
     if _g(m, "se_y"):
-        return _span(m, ctx, "DATE", f"{m.group('se_y')}-{code}", explicit=True)
+        return _span(m, ctx, "DATE", f"{_year_number(m.group('se_y')):04d}-{code}",
+                     explicit=True)
     if re.match(r"\s+of\b", ctx.text[m.end() :]):
         return None
     bare = not rel and not _g(m, "se_mod")
@@ -388,11 +415,13 @@ def _h_anaphor(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 def _h_rel_unit(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     rel = _norm(_g(m, "ru_rel") or "this")
-    unit = _unit(_g(m, "ru_u") or _g(m, "ru_u2") or _g(m, "ru_u3"))
+    unit = _unit(_g(m, "ru_u") or _g(m, "ru_u2") or _g(m, "ru_u3") or _g(m, "ru_u4"))
+    if _g(m, "ru_u4") and re.match(r"\s+(?:ended|ending|to)\b", ctx.text[m.end() :]):
+        return _span(m, ctx, "DURATION", "P1Y")  # "the year ended Sept. 30": a fiscal year
     if ctx.pub is None:
         return _span(m, ctx, "DATE", None)
-    if rel in ("the last", "the past") and unit == "decade":
-        return _span(m, ctx, "DURATION", "P10Y")
+    if rel in ("the last", "the past") and unit in ("decade", "century"):
+        return _span(m, ctx, "DURATION", "P10Y" if unit == "decade" else "P100Y")
     k = {"last": -1, "past": -1, "the past": -1, "the last": -1, "previous": -1,
          "the previous": -1, "next": 1, "coming": 1, "the coming": 1, "the next": 1,
          "this coming": 1}.get(rel, 0)
@@ -506,6 +535,10 @@ def _scanner() -> _Scanner:
     year = r"(?:1[6-9]|20)\d\d(?![\d%]|,\d|\.\d|\s*(?:percent|per\s+cent|%))"
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
+    spoken = (rf"(?:nineteen|twenty)[\s-]+(?:{tens})(?:[\s-](?:{ones}))?\b|"
+              rf"two\s+thousand(?:\s+and\s+(?:{ones})\b)?")
+    year_any = rf"(?:{year}|{spoken})"
+    century_words = _alt(list(w["century_ordinals"]))
     num = rf"(?:\d+(?:\.\d+)?|(?:{tens})[\s-](?:{ones})|{numbers})\b"
     unit = r"(?:seconds|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries)\b"
     unit1 = r"(?:minute|hour|day|week|month|year|decade|century)"
@@ -527,7 +560,7 @@ def _scanner() -> _Scanner:
                rf"(?P<md_day>{day})(?:(?:,\s*|\s+)(?P<md_y>{year}))?", _h_md),
         ("dm", rf"(?:{weekday},?\s+)?(?:the\s+)?(?P<dm_day>{day})(?:\s+of)?\s+"
                rf"(?P<dm_mon>{month_any})(?:,?\s+(?P<dm_y>{year}))?", _h_dm),
-        ("my", rf"(?:{mod}[\s-]+)?(?P<my_mon>{month_any}),?\s+(?:of\s+)?(?P<my_y>{year})",
+        ("my", rf"(?:{mod}[\s-]+)?(?P<my_mon>{month_any}),?\s+(?:of\s+)?(?P<my_y>{year_any})",
          _h_my),
         ("holiday", rf"(?:(?P<ho_rel>{rel})\s+)?(?P<ho>{holidays})\b"
                     rf"(?:,?\s+(?P<ho_y>{year}))?", _h_holiday),
@@ -562,8 +595,12 @@ def _scanner() -> _Scanner:
         ("rel_unit", rf"(?:{mod}[\s-]+)?(?P<ru_rel>{rel}|the\s+past|the\s+last|the\s+coming|"
                      r"the\s+current|current|the\s+previous|previous)\s+(?:fiscal\s+)?"
                      r"(?P<ru_u>weekend|week|month|year|decade|century)\b(?!-)"
-                     rf"|{mod}\s+(?:the|this)\s+(?:fiscal\s+)?(?P<ru_u2>week|month|year)\b"
-                     r"|(?:over\s+)?the\s+(?P<ru_u3>weekend)\b", _h_rel_unit),
+                     rf"|{mod}\s+(?:in\s+)?(?:the|this)\s+(?:fiscal\s+)?"
+                     r"(?P<ru_u2>week|month|year)\b"
+                     r"|(?:over\s+)?the\s+(?P<ru_u3>weekend)\b"
+                     r"|the\s+(?:(?:full|fiscal|calendar)[\s-]+)?(?P<ru_u4>year)\b(?![-\w])"
+                     r"(?!\s+(?:ago|earlier|before|after|later|two|nineteen|when|in\s+which|"
+                     r"that|\d)\b)", _h_rel_unit),
         ("time", rf"(?P<t_h>\d{{1,2}})(?:[:.](?P<t_m>[0-5]\d))?\s*(?P<t_ap>[ap]\.?\s?m\b\.?)"
                  rf"(?:\s+(?:{tz})\b)?(?:\s+(?:on\s+)?(?P<t_day>{weekday}|today|yesterday|"
                  rf"tomorrow))?|(?P<t_noon>noon|midnight)(?:\s+(?:on\s+)?"
@@ -571,18 +608,23 @@ def _scanner() -> _Scanner:
         ("weekday", rf"(?:(?P<wd_rel>{rel}|early|late|earlier|later)\s+)?(?P<wd>{weekday})"
                     rf"(?:\s+(?:{parts})\b)?", _h_weekday),
         ("season", rf"(?:(?P<se_mod>early|late|mid)[\s-]+)?(?:(?P<se_rel>{rel}|the)\s+)?"
-                   rf"(?P<se>{seasons})\b(?:\s+(?:of\s+)?(?P<se_y>{year}))?",
+                   rf"(?P<se>{seasons})\b(?:\s+(?:of\s+)?(?P<se_y>{year_any}))?",
          _h_season),
         ("month", rf"(?:(?P<mo_mod>{mod})[\s-]+)?(?:(?P<mo_rel>{rel})\s+)?(?P<mo>{month_full})"
                   r"(?!\s*\d)(?:,?\s+(?P<mo_ry>this|last|next)\s+year\b)?", _h_month),
         ("year", rf"(?:(?P<y_mod>{mod}|fiscal|calendar|the\s+year)[\s-]+)?(?P<y>{year})",
          _h_year),
+        ("spoken_year", rf"(?:the\s+year\s+)?(?P<sy>{spoken})", _h_spoken_year),
+        ("century", rf"(?:the\s+)?(?P<ce>[12]?\d(?:st|nd|rd|th)|{century_words})[\s-]+"
+                    r"century\b", _h_century),
+        ("year_ago", r"(?P<ya>year-(?:ago|earlier))\b|(?:around\s+)?"
+                     r"(?P<ye>year(?:['’]s)?[\s-]end)\b", _h_year_ago),
         ("set", rf"(?:every|each|per)\s+(?:(?P<st_n>{num}|other)\s+)?(?P<st_u>{unit1}s?|"
                 rf"{weekday}|{parts}|weekend)\b|(?P<st_adv>daily|nightly|weekly|monthly|"
                 r"annually|yearly|hourly)\b|(?:once|twice|" + num +
                 rf"\s+times)\s+(?:a|an|per|each|every)\s+(?P<st_u2>{unit1})\b", _h_set),
         ("duration", rf"(?:(?:{quant})\s+)?(?P<du_n>{num})(?P<du_half>\s+and\s+a\s+half)?"
-                     rf"[\s-]+(?P<du_u>{unit})(?!-old)", _h_duration),
+                     rf"[\s-]+(?P<du_u>{unit})(?!-old|-ago|-earlier)", _h_duration),
         ("vague_duration", rf"(?:(?:{vague_numbers})\s+(?P<dv_u>{units_pl})|"
                            rf"(?:for|over|within|in|after|took)\s+(?P<db_u>{units_pl}))\b",
          _h_vague_duration),
@@ -599,7 +641,7 @@ def _scanner() -> _Scanner:
         "@holidays": list(w["holidays"]), "@decades": list(w["decade_words"]),
         "@quant": [a.split(r"\s+")[0] for a in quant.split("|")],
         "@numbers": list(w["numbers"]) + tens.split("|"), "@vague": list(w["vague_numbers"]),
-        "@units": re.findall(r"[a-z]+", units_pl),
+        "@units": re.findall(r"[a-z]+", units_pl), "@century": list(w["century_ordinals"]),
     }
     triggers: dict[str, list[str]] = {}
     for name, _, _ in rules:

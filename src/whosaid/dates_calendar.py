@@ -171,6 +171,20 @@ def _number(token: str) -> float | None:
     return None
 
 
+def _year_number(token: str) -> int | None:
+    """A year written in digits ("1996") or spoken ("nineteen ninety-six", "two thousand")."""
+    t = _norm(token).replace("-", " ")
+    if t.isdigit():
+        return int(t)
+    words = t.split()
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + int(_number(words[-1]) or 0) if len(words) > 2 else 2000
+    if len(words) < 2 or words[0] not in ("nineteen", "twenty"):
+        return None
+    rest = _number(" ".join(words[1:]))
+    return None if rest is None else (19 if words[0] == "nineteen" else 20) * 100 + int(rest)
+
+
 def _unit(token: str) -> str:
     t = _norm(token)
     return "century" if t.startswith("centur") else t.rstrip("s")
