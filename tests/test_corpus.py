@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import func, select
 
 from whosaid.corpus import CorpusEntity, MemberEntity, build_corpus_entities, cluster_members
+from whosaid.corpus_constraints import Constraints, from_corrections
 from whosaid.kb import KBEntry
-from whosaid.store import Store, corpus_queries, open_store, schema
+from whosaid.store import Store, corpus_queries, corrections, open_store, schema
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "isw-putin-ceasefire.txt"
@@ -107,6 +108,94 @@ def test_corpus_links_knowledge_base_and_merges_what_it_joins() -> None:
     assert of[("a4", "e1")].kb_id is None
 
 
+def test_corpus_suffix_names_join_their_own_variants() -> None:
+    son = {"Donald Trump Jr.": 2, "Trump Jr.": 1}
+    members = [
+        member("a1", "Donald Trump Jr.", aliases=son),
+        member("a1", "Donald Trump", aliases={"Donald Trump": 1, "Trump": 2}, n=2),
+        member("a2", "Donald J. Trump Jr."),
+        member("a3", "Trump Jr."),
+        member("a4", "Don Jr."),
+        member("a5", "Donald Trump"),
+        member("a6", "Trump"),
+        member("a7", "Martin Luther King Jr."),
+        member("a8", "King Jr."),
+    ]
+    of = clusters_of(members)
+    jr, father = of[("a1", "e1")], of[("a1", "e2")]
+    assert jr is not father
+    assert jr.name == "Donald Trump Jr." and father.name == "Donald Trump"
+    for article in ("a2", "a3", "a4"):
+        assert of[(article, "e1")] is jr, article
+    assert of[("a5", "e1")] is father
+    # a bare "Trump" elsewhere is the suffix-less namesake, never the son
+    assert of[("a6", "e1")] is not jr
+    assert of[("a8", "e1")] is of[("a7", "e1")]
+
+
+def test_corpus_suffix_short_names_never_join_the_bare_surname() -> None:
+    # no full name at all: "Trump Jr." and "Trump" stay two entities
+    of = clusters_of([member("a1", "Trump Jr."), member("a2", "Trump"),
+                      member("a3", "Trump Jr.")])
+    assert of[("a1", "e1")] is of[("a3", "e1")]
+    assert of[("a1", "e1")] is not of[("a2", "e1")]
+
+
+def test_corpus_constraints_read_from_corrections() -> None:
+    c = from_corrections([
+        ("merge", '{"source": "Scholes", "target": "Olaf Scholz", "type": "PERSON"}'),
+        ("split", {"entity": "Olaf Scholz", "alias": "Scholl", "new_name": "Olaf Scholl"}),
+        ("speaker", {"speaker": "Olaf Scholz"}),
+        ("merge", {"source": "O. Scholz", "target": "Olaf Scholz"}),
+    ])
+    assert c.together == ("Olaf Scholz",)
+    assert c.apart == (("Olaf Scholz", "Olaf Scholl"),)
+    assert c.blocked("Olaf Scholl") == {"Olaf Scholz"} and bool(c)
+    assert not from_corrections([])
+
+
+def test_corpus_constraints_split_keeps_names_apart_everywhere() -> None:
+    members = [
+        member("a1", "Olaf Scholz", aliases={"Olaf Scholz": 2, "Scholz": 3}),
+        member("a2", "Scholes"),
+        member("a3", "Olaf Scholes"),
+        member("a4", "Scholz"),
+    ]
+    free = clusters_of(members)
+    assert free[("a2", "e1")] is free[("a1", "e1")] is free[("a3", "e1")]
+    c = Constraints(apart=(("Olaf Scholz", "Scholes"), ("Olaf Scholz", "Olaf Scholes")))
+    kept = {(m.article_id, m.entity_id): e for e in cluster_members(members, None, c)
+            for m in e.members}
+    scholz = kept[("a1", "e1")]
+    assert kept[("a4", "e1")] is scholz
+    assert kept[("a2", "e1")] is not scholz and kept[("a3", "e1")] is not scholz
+    # the two split-off names may still join each other
+    assert kept[("a2", "e1")] is kept[("a3", "e1")]
+    # a knowledge base linking both to one entry does not undo the split
+    kb = [KBEntry("Q1", "Olaf Scholz", "PERSON", ("Olaf Scholes", "Scholes"))]
+    linked = {(m.article_id, m.entity_id): e for e in cluster_members(members, kb, c)
+              for m in e.members}
+    assert linked[("a2", "e1")] is not linked[("a1", "e1")]
+
+
+def test_corpus_constraints_merge_joins_and_names_the_entity() -> None:
+    members = [
+        member("a1", "Wladimir Putin", aliases={"Wladimir Putin": 1, "Putin": 2}),
+        member("a2", "Vladimir Putin"),
+        member("a3", "Bush", co=("Iraq",)),
+        member("a4", "Bush", co=("Florida",)),
+        member("a5", "George W. Bush", co=("Iraq",)),
+        member("a6", "Jeb Bush", co=("Florida",)),
+    ]
+    c = Constraints(together=("Wladimir Putin", "Bush"))
+    of = {(m.article_id, m.entity_id): e for e in cluster_members(members, None, c)
+          for m in e.members}
+    putin = of[("a1", "e1")]
+    assert putin is of[("a2", "e1")] and putin.name == "Wladimir Putin"
+    # the analyst said every "Bush" is one entity: the pass never parts them
+    assert of[("a3", "e1")] is of[("a4", "e1")]
+
+
 def test_corpus_ids_are_stable() -> None:
     members = [member("a1", "Olaf Scholz"), member("a2", "Emmanuel Macron")]
     first = sorted(e.id for e in cluster_members(members))
@@ -194,3 +283,79 @@ def test_corpus_pass_on_postgresql(pg_schema_url: str, analyze_text) -> None:  #
         before = corpus_queries.corpus_entities_rows(store, members=True)
         build_corpus_entities(store)
         assert corpus_queries.corpus_entities_rows(store, members=True) == before
+
+
+# ---------------------------------------------------------------------------------------
+# Corrections made through the server, on SQLite and PostgreSQL
+
+CORRECTED = {
+    "scholz": "German Chancellor Olaf Scholz said on Monday that Berlin would keep supplying "
+              "arms. Scholz added that talks with Moscow were possible.",
+    "scholes": "German Chancellor Scholes told reporters in Berlin that he had spoken with "
+               "Vladimir Putin.",
+    "sholz": "Chancellor Olav Sholz said the talks in Paris had failed.",
+    "peskov": "Kremlin spokesman Dmitry Peskov told reporters on Tuesday that the talks had "
+              "failed.",
+}
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def corrected_url(request: pytest.FixtureRequest, tmp_path: Path, analyze_text) -> str:  # type: ignore[no-untyped-def]
+    url = str(tmp_path / "c.db") if request.param == "sqlite" else \
+        request.getfixturevalue("pg_schema_url")
+    with open_store(url) as store:
+        for text in CORRECTED.values():
+            store.save(analyze_text(text, "2022-12-05"))
+    return url
+
+
+def _holding(store: Store, name: str) -> dict:  # type: ignore[type-arg]
+    """The corpus entity that has ``name`` among its aliases."""
+    rows = [r for r in corpus_queries.corpus_entities_rows(store, members=True)
+            if name in {a["alias"] for a in r["aliases"]}]
+    assert len(rows) == 1, (name, [(r["name"], r["aliases"]) for r in rows])
+    return rows[0]
+
+
+def test_corpus_corrections_update_and_survive_rebuilds(corrected_url: str) -> None:
+    with open_store(corrected_url) as store:
+        build_corpus_entities(store)
+        scholz = _holding(store, "Scholes")
+        assert scholz["name"] == "Olaf Scholz"
+        assert _holding(store, "Olav Sholz")["id"] != scholz["id"]
+        # the split: "Scholz" in that article is someone else; the corpus follows at once
+        out = corrections.split_alias(store, "Olaf Scholz", "Scholz", None, "t")
+        assert out["corpus_entities"]
+        assert _holding(store, "Scholz")["id"] != _holding(store, "Scholes")["id"]
+        assert _holding(store, "Scholes")["name"] == "Olaf Scholz"
+        # the merge: "Olav Sholz" is Olaf Scholz
+        out = corrections.merge_entities(store, "Olav Sholz", "Olaf Scholz", "t")
+        merged = _holding(store, "Olav Sholz")
+        assert merged["id"] in out["corpus_entities"]
+        assert merged["name"] == "Olaf Scholz" and merged["articles"] == 3
+        assert merged["id"] == _holding(store, "Scholes")["id"]
+        # the speaker fix: Peskov's statement is Putin's
+        peskov = _holding(store, "Dmitry Peskov")
+        aid, sid = peskov["statement_ids"][0]
+        corrections.fix_speaker(store, aid, sid, "Vladimir Putin", "t")
+        assert [aid, sid] in _holding(store, "Vladimir Putin")["statement_ids"]
+        assert [aid, sid] not in _holding(store, "Dmitry Peskov")["statement_ids"]
+        after = corpus_queries.corpus_entities_rows(store, members=True)
+        # a new corpus pass reads the corrections back: the same result
+        build_corpus_entities(store)
+        assert _holding(store, "Scholz")["id"] != _holding(store, "Scholes")["id"]
+        assert _holding(store, "Olav Sholz")["id"] == _holding(store, "Scholes")["id"]
+        assert [aid, sid] in _holding(store, "Vladimir Putin")["statement_ids"]
+        key = {(r["name"], tuple(r["article_ids"]), tuple(map(tuple, r["statement_ids"])))
+               for r in after}
+        assert key == {(r["name"], tuple(r["article_ids"]),
+                        tuple(map(tuple, r["statement_ids"])))
+                       for r in corpus_queries.corpus_entities_rows(store, members=True)}
+
+
+def test_corpus_corrections_without_corpus_wait_for_the_pass(corrected_url: str) -> None:
+    with open_store(corrected_url) as store:
+        out = corrections.split_alias(store, "Olaf Scholz", "Scholz", None, "t")
+        assert out["corpus_entities"] == [] and corpus_queries.corpus_size(store) == 0
+        build_corpus_entities(store)
+        assert _holding(store, "Scholz")["id"] != _holding(store, "Scholes")["id"]

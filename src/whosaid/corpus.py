@@ -20,6 +20,12 @@ The clustering (:func:`cluster_members`) is pure and works in stages, surest fir
    names and titles and by size (:class:`_Profile`); when none leads clearly, the name
    stays an entity of its own;
 4. with a knowledge base, corpus entities that link to the same entry become one.
+
+Analysts' corrections made through the server constrain every stage
+(:mod:`whosaid.corpus_constraints`): the entities named a merge's target are one corpus
+entity, named so; two names a split set apart never share one. A name with a generational
+suffix ("Donald Trump Jr.", "Trump Jr.") joins only names with the same suffix; a bare
+"Trump" goes to the suffix-less namesake when there is one.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .corpus_constraints import NONE, Constraints
 from .entities import phonetic_key
 from .kb import KBEntry, KnowledgeBase
 from .linking import (
@@ -42,6 +49,7 @@ from .linking import (
     ParsedName,
     context_words,
     given_names_folded,
+    given_score,
     org_score,
     parse_name,
     person_score,
@@ -139,6 +147,11 @@ class _Group:
     parsed: ParsedName
     members: list[MemberEntity] = field(default_factory=list)
     parent: _Group | None = None
+    # analysts' corrections: the constrained names of its cluster (kept up to date on the
+    # root), the names they must never join, and whether a merge pinned it to its cluster
+    names: set[str] = field(default_factory=set)
+    blocked: set[str] = field(default_factory=set)
+    pinned: bool = False
 
     @property
     def weight(self) -> int:
@@ -168,15 +181,25 @@ def _kind(g: _Group) -> str:
     return "short" if p.is_acronym else "full"
 
 
-def _union(a: _Group, b: _Group) -> _Group:
-    """Put two groups in one cluster; returns its root."""
+def _may_join(a: _Group, b: _Group) -> bool:
+    """Whether the clusters of two groups may become one: no split correction forbids it."""
+    ra, rb = a.root(), b.root()
+    return ra is rb or not (ra.names & rb.blocked or rb.names & ra.blocked)
+
+
+def _union(a: _Group, b: _Group) -> _Group | None:
+    """Put two groups in one cluster; returns its root (None when a correction forbids)."""
     ra, rb = a.root(), b.root()
     if ra is rb:
         return ra
+    if not _may_join(ra, rb):
+        return None
     # the heavier group stays the root, so "Olaf Scholz" leads "Olaf Scholes"
     if rb.weight > ra.weight:
         ra, rb = rb, ra
     rb.parent = ra
+    ra.names |= rb.names
+    ra.blocked |= rb.blocked
     return ra
 
 
@@ -210,8 +233,10 @@ def _is_full(p: ParsedName) -> bool:
     return bool(p.given) and len(p.given[0]) > 1 and p.surname != ()
 
 
-def _make_groups(members: Sequence[MemberEntity]) -> dict[str, _Group]:
+def _make_groups(members: Sequence[MemberEntity],
+                 constraints: Constraints = NONE) -> dict[str, _Group]:
     groups: dict[str, _Group] = {}
+    constrained = constraints.constrained
     for m in members:
         person = _is_person(m.type)
         parsed = _member_name(m)
@@ -220,7 +245,26 @@ def _make_groups(members: Sequence[MemberEntity]) -> dict[str, _Group]:
         if g is None:
             g = groups[key] = _Group(key, person, parsed)
         g.members.append(m)
+        if m.name in constrained:
+            g.names.add(m.name)
+            g.blocked |= constraints.blocked(m.name)
     return groups
+
+
+def _pin_together(groups: Mapping[str, _Group], constraints: Constraints) -> None:
+    """A merge made through the server: the groups holding entities named its target
+    become one cluster, which the later stages never take apart."""
+    by_name: dict[str, list[_Group]] = defaultdict(list)
+    wanted = set(constraints.together)
+    for g in groups.values():
+        for name in {m.name for m in g.members} & wanted:
+            by_name[name].append(g)
+    for name in constraints.together:
+        same = by_name.get(name, [])
+        for g in same:
+            g.pinned = True
+        for g in same[1:]:
+            _union(same[0], g)
 
 
 def _alias_unions(groups: dict[str, _Group]) -> dict[str, Counter[str]]:
@@ -244,7 +288,7 @@ def _alias_unions(groups: dict[str, _Group]) -> dict[str, Counter[str]]:
                     continue
                 if g.person and not _same_person(g.parsed, other.parsed):
                     continue
-                _union(g, other)
+                _union(g, other)  # unless a split correction keeps them apart
     return acronym_votes
 
 
@@ -277,12 +321,14 @@ def _merge_full(groups: list[_Group], person: bool) -> None:
                 continue
             if not types_compatible(g.members[0].type, root.members[0].type):
                 continue
+            if not _may_join(g, root):
+                continue
             if best is None or score > best[0] or (score == best[0] and root.weight >
                                                    best[1].weight):
                 best = (score, root)
         if best is not None:
             old_root = best[1]
-            new_root = _union(g, old_root)
+            new_root = _union(g, old_root) or g.root()
             merged = forms.pop(id(old_root), []) + forms.pop(id(g), [])
             forms[id(new_root)] = merged + [g.parsed]
         else:
@@ -334,9 +380,20 @@ def _short_candidates(g: _Group, full_index: NameIndex, roots: Mapping[str, _Gro
     p = g.parsed
     found: dict[int, tuple[float, _Group]] = {}
     if g.person:
+        if _given_with_suffix(p):  # "Don Jr.": the son with that given name
+            for full in roots.values():
+                rp = full.parsed
+                s = given_score(p.tokens[0], rp.given[0]) if rp.given else 0.0
+                root = full.root()
+                if rp.suffix == p.suffix and s >= 0.8 * SOUND and \
+                        s > found.get(id(root), (0.0, root))[0]:
+                    found[id(root)] = (s, root)
+            return list(found.values())
         for key, (_score, _name) in full_index.scores(p, 0.7).items():
             root = roots[key].root()
             rp = roots[key].parsed
+            if p.suffix and rp.suffix != p.suffix:
+                continue  # "Trump Jr." is not Donald Trump
             if not p.given:  # a surname alone
                 s = max(word_score("".join(p.surname), "".join(rp.surname)),
                         word_score(p.surname[-1], rp.surname[-1]) * 0.98)
@@ -348,6 +405,11 @@ def _short_candidates(g: _Group, full_index: NameIndex, roots: Mapping[str, _Gro
                     continue
             if s > found.get(id(root), (0.0, root))[0]:
                 found[id(root)] = (s, root)
+        plain = {k: v for k, v in found.items() if not v[1].parsed.suffix}
+        if not p.suffix and plain:
+            # "Trump" without the suffix: Donald Trump rather than Donald Trump Jr., whom an
+            # article calls "Trump Jr." or joins to "Trump" itself when it names him alone
+            found = plain
     else:
         for key, n in votes.get(p.acronym, Counter()).items():
             if key in roots:
@@ -359,6 +421,11 @@ def _short_candidates(g: _Group, full_index: NameIndex, roots: Mapping[str, _Gro
                 if score >= ACRONYM and score > found.get(id(root), (0.0, root))[0]:
                     found[id(root)] = (score, root)
     return list(found.values())
+
+
+def _given_with_suffix(p: ParsedName) -> bool:
+    """A given name and a suffix only: "Don Jr.", "Hank III"."""
+    return bool(p.suffix) and len(p.tokens) == 1 and p.tokens[0] in given_names_folded()
 
 
 def _choose(m: MemberEntity, cands: list[tuple[float, _Group]],
@@ -406,7 +473,10 @@ def _attach_short(short: list[_Group], full: list[_Group], person: bool,
     idf = {w: math.log((n + 1) / c) for w, c in df.items()}
     made: list[_Group] = []
     for g in sorted(short, key=lambda g: (-g.weight, g.key)):
-        cands = _short_candidates(g, index, roots, votes)
+        if g.pinned and g.root() is not g:
+            continue  # a merge correction put it where it belongs
+        cands = [(s, r) for s, r in _short_candidates(g, index, roots, votes)
+                 if _may_join(g, r)]
         if not cands:
             continue
         # one decision per article: its context may point at another person
@@ -423,10 +493,16 @@ def _attach_short(short: list[_Group], full: list[_Group], person: bool,
         if len(targets) == 1 and not alone:
             _union(next(iter(targets.values())), g)
             continue
+        if g.pinned:
+            continue  # merged by an analyst: all its articles go together or none
         g.members = alone
         for tid, ms in attached.items():
-            sub = _Group(f"{g.key}#{tid}", g.person, g.parsed, ms)
-            sub.parent = targets[tid].root()
+            sub = _Group(f"{g.key}#{tid}", g.person, g.parsed, ms, names=set(g.names),
+                         blocked=set(g.blocked))
+            root = targets[tid].root()
+            sub.parent = root
+            root.names |= sub.names
+            root.blocked |= sub.blocked
             made.append(sub)
     return made
 
@@ -443,6 +519,8 @@ def _join_short_alone(short: list[_Group]) -> None:
         same.sort(key=lambda g: (-g.weight, g.key))
         for i, g in enumerate(same):
             for h in same[:i]:
+                if h.parsed.suffix != g.parsed.suffix or not _may_join(h, g):
+                    continue  # "Trump Jr." and "Trump" are two people
                 if word_score(g.parsed.surname[-1], h.parsed.surname[-1]) >= SOUND:
                     _union(h, g)
                     break
@@ -452,7 +530,10 @@ def _join_short_alone(short: list[_Group]) -> None:
 # Canonical names
 
 
-def _canonical(aliases: Counter[str], etype: str, members: Sequence[MemberEntity]) -> str:
+def _canonical(aliases: Counter[str], etype: str, members: Sequence[MemberEntity],
+               suffix: str = "") -> str:
+    """The most complete, most written name; for a person, one with the cluster's
+    generational ``suffix`` ("Donald Trump Jr." even where "Donald Trump" slipped in)."""
     if not aliases:
         return members[0].name
     if etype == PERSON:
@@ -465,7 +546,8 @@ def _canonical(aliases: Counter[str], etype: str, members: Sequence[MemberEntity
             if _is_full(p) and not p.titles and not re.search(r"[@#\d]", alias):
                 full.append((alias, p))
         if full:
-            return max(full, key=lambda ap: (surname_votes["".join(ap[1].surname)],
+            return max(full, key=lambda ap: (ap[1].suffix == suffix,
+                                             surname_votes["".join(ap[1].surname)],
                                              aliases[ap[0]], len(ap[1].tokens), ap[0]))[0]
     else:
         acronyms = {a for a in aliases if parse_name(a, etype).is_acronym}
@@ -488,16 +570,23 @@ def _corpus_entity(groups: Sequence[_Group]) -> CorpusEntity:
         types[m.type] += max(m.mentions, 1)
     etype = PERSON if types[PERSON] and any(g.person for g in groups) else \
         max(types, key=lambda t: (types[t], t))
-    name = _canonical(aliases, etype, members)
+    suffixes = Counter({"": 0})
+    for g in groups:
+        if g.person and g.parsed.given:
+            suffixes[g.parsed.suffix] += g.weight
+    name = _canonical(aliases, etype, members, max(suffixes, key=lambda x: (suffixes[x], x)))
     members.sort(key=lambda m: (m.article_id, m.entity_id))
     return CorpusEntity("", name, etype, aliases, members)
 
 
 def cluster_members(members: Sequence[MemberEntity],
-                    kb: Sequence[KBEntry] | None = None) -> list[CorpusEntity]:
+                    kb: Sequence[KBEntry] | None = None,
+                    constraints: Constraints = NONE) -> list[CorpusEntity]:
     """Merge article entities into corpus entities (see the module docstring); with a
-    knowledge base, link each to its entry and merge those linked to the same one."""
-    groups = _make_groups(members)
+    knowledge base, link each to its entry and merge those linked to the same one;
+    ``constraints``: the analysts' corrections, which every stage obeys."""
+    groups = _make_groups(members, constraints)
+    _pin_together(groups, constraints)
     made: list[_Group] = []
     votes = _alias_unions(groups)
     for person in (True, False):
@@ -514,15 +603,38 @@ def cluster_members(members: Sequence[MemberEntity],
             clusters[id(g.root())].append(g)
     entities = [_corpus_entity(gs) for gs in clusters.values()]
     if kb:
-        entities = _link_and_merge(entities, kb)
+        entities = _link_and_merge(entities, kb, constraints)
+    if constraints.together:
+        for e in entities:
+            _name_by_merge(e, constraints)
     _assign_ids(entities)
     return entities
 
 
-def _assign_ids(entities: list[CorpusEntity]) -> None:
+def reassign_ids(entities: list[CorpusEntity], used: set[str]) -> None:
+    """Give corpus entities ids that none of ``used`` has (re-running part of the pass)."""
+    _assign_ids(entities, used)
+
+
+def _name_by_merge(e: CorpusEntity, constraints: Constraints) -> None:
+    """An analyst merged entities into a target: the corpus entity holding it goes by that
+    name (the latest such merge), unless it knows a more complete one ("Vladimir Putin" for
+    a target "Putin")."""
+    names = {m.name for m in e.members}
+    targets = [t for t in constraints.together if t in names]
+    if not targets:
+        return
+    target = targets[-1]
+    if _completeness(parse_name(target, e.type), e.type) >= \
+            _completeness(parse_name(e.name, e.type), e.type):
+        e.name = target
+
+
+def _assign_ids(entities: list[CorpusEntity], used: set[str] | None = None) -> None:
+    """Content ids from type and name; ``used``: ids already taken (a partial re-run)."""
     entities.sort(key=lambda e: (-e.mentions, e.name, e.type, e.members[0].article_id,
                                  e.members[0].entity_id))
-    used: set[str] = set()
+    used = used if used is not None else set()
     for e in entities:
         base = content_id("corpus-entity", e.type, e.name)
         eid, n = base, 1
@@ -566,7 +678,8 @@ def _completeness(p: ParsedName, etype: str) -> int:
     return 0 if p.is_acronym else 2
 
 
-def _link_and_merge(entities: list[CorpusEntity], kb: Sequence[KBEntry]) -> list[CorpusEntity]:
+def _link_and_merge(entities: list[CorpusEntity], kb: Sequence[KBEntry],
+                    constraints: Constraints = NONE) -> list[CorpusEntity]:
     index = KnowledgeBase(kb).index
     by_id = {e.id: e for e in kb}
     by_kb: dict[str, list[CorpusEntity]] = defaultdict(list)
@@ -583,6 +696,9 @@ def _link_and_merge(entities: list[CorpusEntity], kb: Sequence[KBEntry]) -> list
         for other in same:
             if other is head:
                 continue
+            if _kept_apart(head, other, constraints):
+                out.append(other)  # a split correction: both link there, stay two
+                continue
             head.members.extend(other.members)
             head.aliases.update(other.aliases)
             head.kb_score = max(head.kb_score or 0.0, other.kb_score or 0.0)
@@ -593,6 +709,13 @@ def _link_and_merge(entities: list[CorpusEntity], kb: Sequence[KBEntry]) -> list
             else head.name
         out.append(head)
     return out
+
+
+def _kept_apart(a: CorpusEntity, b: CorpusEntity, constraints: Constraints) -> bool:
+    if not constraints.apart:
+        return False
+    names_b = {m.name for m in b.members}
+    return any(constraints.blocked(m.name) & names_b for m in a.members)
 
 
 # ---------------------------------------------------------------------------------------
@@ -609,9 +732,10 @@ def build_corpus_entities(store: Store, progress: Progress | None = None) -> Cor
     report("reading", 0, 1)
     members = corpus_queries.load_members(store)
     kb = corpus_queries.load_kb(store)
+    constraints = corpus_queries.load_constraints(store)
     report("reading", 1, 1)
     report("clustering", 0, 1)
-    entities = cluster_members(members, kb)
+    entities = cluster_members(members, kb, constraints)
     report("clustering", 1, 1)
     report("writing", 0, 1)
     corpus_queries.replace_corpus(store, entities)

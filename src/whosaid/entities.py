@@ -105,6 +105,14 @@ class _Cluster:
     def given_names(self) -> set[str]:
         return {fold(name_words(f)[0]) for f in self.forms if len(name_words(f)) > 1}
 
+    def suffixes(self) -> set[str]:
+        """The generational suffixes its names carry: {"jr"} for Donald Trump Jr."""
+        return {name_suffix(f) for f in self.forms} - {""}
+
+    def plain_full(self) -> bool:
+        """Whether it has a full name without a suffix ("Donald Trump", the father)."""
+        return any(len(name_words(f)) > 1 and not name_suffix(f) for f in self.forms)
+
 
 @functools.lru_cache(maxsize=65536)
 def name_words(name: str) -> tuple[str, ...]:
@@ -114,6 +122,31 @@ def name_words(name: str) -> tuple[str, ...]:
     while len(words) > 1 and words[-1].lower() in suffixes:
         words.pop()
     return tuple(words)
+
+
+@functools.lru_cache(maxsize=1)
+def _suffix_words() -> frozenset[str]:
+    return frozenset(w.rstrip(".") for w in load_data("names.json")["suffixes"])
+
+
+@functools.lru_cache(maxsize=65536)
+def name_suffix(name: str) -> str:
+    """The generational suffix of a personal name, folded: "Donald Trump Jr." → "jr", "" when
+    it has none. Donald Trump Jr. is not Donald Trump: the suffix tells father from son."""
+    words = name.replace(",", " ").split()
+    found: list[str] = []
+    while len(words) > 1 and fold(words[-1]).rstrip(".") in _suffix_words():
+        found.insert(0, fold(words.pop()).rstrip("."))
+    return " ".join(found)
+
+
+def _suffix_after(text: str, end: int) -> tuple[str, int]:
+    """The suffix written right after a name ("Trump Jr." when "Trump" ends at ``end``):
+    the folded suffix and where it ends, or ("", end)."""
+    m = re.match(r",?\s+([A-Za-z]{1,3})\.?(?![\w-])", text[end:end + 8])
+    if m and fold(m.group(1)) in _suffix_words() and m.group(1)[0].isupper():
+        return fold(m.group(1)), end + m.end()
+    return "", end
 
 
 @functools.lru_cache(maxsize=65536)
@@ -273,6 +306,7 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
                 return c
         if label == "PERSON" or len(words) == 1:
             sur = words[-1]
+            suffix = name_suffix(name)
             candidates = []
             for c in clusters:
                 if c.type not in ("PERSON",) and label == "PERSON" and len(words) > 1:
@@ -282,6 +316,8 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
                 gn = c.given_names()
                 if len(words) > 1 and gn and fold(words[0]) not in gn:
                     continue  # Olaf Scholz and Olaf Scholl, or two Bidens: never merged
+                if not _suffix_fits(suffix, len(words) > 1, c):
+                    continue  # Donald Trump Jr. is not Donald Trump
                 if any(fold(s) == fold(sur) for s in c.surnames()):
                     candidates.append((2, c))
                 elif any(sound_alike(s, sur) for s in c.surnames()):
@@ -289,6 +325,11 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
             if candidates:
                 best = max(score for score, _ in candidates)
                 top = [c for score, c in candidates if score == best]
+                plain = [c for c in top if not c.suffixes()]
+                if not suffix and plain:
+                    # "Trump" where the article names Donald Trump and Donald Trump Jr.:
+                    # the son is written "Trump Jr." to tell him apart; "Trump" is the father
+                    top = plain
                 if len(top) == 1:
                     return top[0]
             return None
@@ -334,21 +375,52 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
     spans = [(s, e, assign[i]) for i, (s, e, _, _) in enumerate(raw)]
     for c in clusters:
         aliases = set(c.forms) | ({n for n in c.surnames()} if c.type == "PERSON" else set())
-        for alias in aliases:
+        for alias in sorted(aliases, key=lambda a: (-len(a), a)):
             if len(alias) < 3 or not alias[0].isupper():
                 continue
             for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text):
-                hits = [o for s, e, o in spans if s < m.end() and m.start() < e]
+                end = m.end()
+                if c.type == "PERSON" and not name_suffix(alias):
+                    end = _rescan_end(c, clusters, alias, text, end)
+                    if end < 0:
+                        continue  # "Trump Jr." is not the father's, "Trump" not the son's
+                hits = [o for s, e, o in spans if s < end and m.start() < e]
                 # a known name wins only over a one-off span of another type that swallowed
                 # it ("the Ukraine War ISW" EVENT); never over another real name
                 if any(o is c or o.type == c.type or sum(o.forms.values()) > 1 for o in hits):
                     continue
-                spans = [(s, e, o) for s, e, o in spans if not (s < m.end() and m.start() < e)]
-                spans.append((m.start(), m.end(), c))
+                spans = [(s, e, o) for s, e, o in spans if not (s < end and m.start() < e)]
+                spans.append((m.start(), end, c))
     titles_at = {s: t for s, _e, _l, t in raw if t}
     for s, e, c in sorted(spans, key=lambda x: x[0]):
         c.mentions.append(Mention(s, e, text[s:e], title=titles_at.get(s)))
     return ArticleEntities(_finalise(clusters, article_id, text))
+
+
+def _suffix_fits(suffix: str, full: bool, c: _Cluster) -> bool:
+    """Whether a name with ``suffix`` may join cluster ``c``: "Trump Jr." joins Donald
+    Trump Jr., never Donald Trump; a full name without the suffix ("Donald Trump") never
+    joins Donald Trump Jr.: an article that writes the suffix once tells father from son."""
+    theirs = c.suffixes()
+    if suffix:
+        return suffix in theirs if theirs else not c.plain_full()
+    return not (full and theirs)
+
+
+def _rescan_end(c: _Cluster, clusters: list[_Cluster], alias: str, text: str, end: int) -> int:
+    """Where a re-scanned person's name found at ``[.., end)`` ends: past a suffix written
+    after it when the cluster has that suffix ("Trump" + " Jr."); -1 when the name is
+    someone else's (the suffix is another's, or a bare surname the suffix-less namesake
+    owns)."""
+    suffix, after = _suffix_after(text, end)
+    mine = c.suffixes()
+    if suffix:
+        return after if suffix in mine else -1
+    if mine and len(name_words(alias)) == 1 and any(
+            o is not c and o.type == "PERSON" and not o.suffixes() and alias in o.surnames()
+            for o in clusters):
+        return -1
+    return end
 
 
 def _merge(assign: dict[int, _Cluster], clusters: list[_Cluster], a: _Cluster,

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from .. import __version__
 from ..model import SourceDocument, content_id
-from ..store import api_queries, corrections
+from ..store import api_queries, corpus_queries, corrections
 from ..store.api_queries import MAX_PAGE, StatementFilter
 from .app import Services, services
 
@@ -263,6 +263,10 @@ class EntityBrief(BaseModel):
     types: list[str]
     aliases: list[str]
     statements: int
+    corpus_entities: list[str] = Field(
+        default_factory=list,
+        description="ids of the corpus entities the correction rewrote (empty when no "
+        "corpus was built: `whosaid corpus` applies it)")
 
 
 class SpeakerOut(BaseModel):
@@ -273,6 +277,35 @@ class SpeakerOut(BaseModel):
     speaker_text: str | None
     speaker_name: str | None
     speaker_entity_id: str | None
+    corpus_entities: list[str] = Field(
+        default_factory=list,
+        description="ids of the corpus entities the correction rewrote (empty when no "
+        "corpus was built: `whosaid corpus` applies it)")
+
+
+class CorpusAlias(BaseModel):
+    alias: str
+    count: int
+
+
+class CorpusEntityOut(BaseModel):
+    id: str
+    name: str
+    type: str
+    kb_id: str | None
+    kb_name: str | None
+    kb_score: float | None
+    aliases: list[CorpusAlias]
+    titles: list[str]
+    mentions: int
+    articles: int
+    statements: int
+    article_ids: list[str]
+    statement_ids: list[list[str]] = Field(description="[article_id, statement_id] pairs")
+
+
+class CorpusEntityList(BaseModel):
+    items: list[CorpusEntityOut]
 
 
 class AuditEntry(BaseModel):
@@ -369,6 +402,13 @@ def list_statements(
 def list_entities(svc: Svc, q: Text = None, limit: Limit = 50) -> dict[str, Any]:
     """Entities whose name or any alias contains ``q``; without it, those who said most."""
     return {"items": api_queries.entity_search(svc.store, q, limit)}
+
+
+@router.get("/corpus-entities", response_model=CorpusEntityList, tags=["entities"])
+def list_corpus_entities(svc: Svc, q: Text = None, limit: Limit = 50) -> dict[str, Any]:
+    """Corpus entities (built by ``whosaid corpus``, kept in step with corrections) whose
+    name or any alias contains ``q``, most mentioned first, with articles and statements."""
+    return {"items": corpus_queries.corpus_entities_rows(svc.store, q, limit, members=True)}
 
 
 @router.post("/entities/merge", response_model=EntityBrief, responses=WRITE_ERRORS,

@@ -9,6 +9,9 @@ kb_score, aliases ([{"alias", "count"}], most written first), titles, mentions, 
 statements``; with ``members=True`` also ``article_ids`` and ``statement_ids``
 (``[[article_id, statement_id], ...]``: the statements it is the speaker of). Ordered by
 mentions (most first), then name.
+
+``refresh_corpus(conn, names, keys)`` re-runs the corpus pass over the part of the corpus a
+correction touched, inside the correction's transaction (see :mod:`whosaid.corpus_constraints`).
 """
 
 from __future__ import annotations
@@ -16,12 +19,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, exists, func, insert, or_, select
+from sqlalchemy import ColumnElement, Connection, delete, exists, func, insert, or_, select
 
-from ..corpus import CorpusEntity, MemberEntity
+from ..corpus import CorpusEntity, MemberEntity, cluster_members, reassign_ids
+from ..corpus_constraints import Constraints, from_corrections
 from ..kb import KBEntry
 from .schema import (
     aliases,
@@ -29,6 +33,7 @@ from .schema import (
     corpus_aliases,
     corpus_entities,
     corpus_members,
+    corrections,
     entities,
     kb_aliases,
     kb_entities,
@@ -62,28 +67,50 @@ def _insert(conn: Connection, table: Any, rows: Sequence[Row]) -> None:
 def load_members(store: Store) -> list[MemberEntity]:
     """Every analysed article's entities with aliases, titles, counts and co-mentions."""
     with store._read("read article entities") as conn:
-        alias_rows: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+        return _load_members(conn, None)
+
+
+def _article_chunks(table: Any, article_ids: Collection[str] | None
+                    ) -> Iterable[list[ColumnElement[bool]]]:
+    """WHERE clauses covering the articles ``article_ids`` (all when None), in chunks."""
+    if article_ids is None:
+        yield []
+        return
+    ids = sorted(article_ids)
+    for i in range(0, len(ids), _CHUNK):
+        yield [table.c.article_id.in_(ids[i:i + _CHUNK])]
+
+
+def _load_members(conn: Connection, article_ids: Collection[str] | None
+                  ) -> list[MemberEntity]:
+    """The entities of the analysed articles ``article_ids`` (all when None)."""
+    alias_rows: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    mention_counts: dict[tuple[str, str], int] = {}
+    speaker_counts: dict[tuple[str, str], int] = {}
+    rows: list[Any] = []
+    for where in _article_chunks(aliases, article_ids):
         for aid, eid, alias, count in conn.execute(
                 select(aliases.c.article_id, aliases.c.entity_id, aliases.c.alias,
-                       aliases.c.count)):
+                       aliases.c.count).where(*where)):
             alias_rows[(aid, eid)][alias] = int(count or 0)
-        mention_counts = {
-            (aid, eid): int(n) for aid, eid, n in conn.execute(
+    for where in _article_chunks(mentions, article_ids):
+        mention_counts.update(
+            ((aid, eid), int(n)) for aid, eid, n in conn.execute(
                 select(mentions.c.article_id, mentions.c.entity_id, func.count())
-                .group_by(mentions.c.article_id, mentions.c.entity_id))
-        }
-        speaker_counts = {
-            (aid, eid): int(n) for aid, eid, n in conn.execute(
+                .where(*where).group_by(mentions.c.article_id, mentions.c.entity_id)))
+    for where in _article_chunks(statements, article_ids):
+        speaker_counts.update(
+            ((aid, eid), int(n)) for aid, eid, n in conn.execute(
                 select(statements.c.article_id, statements.c.speaker_entity_id, func.count())
-                .where(statements.c.speaker_entity_id.is_not(None))
-                .group_by(statements.c.article_id, statements.c.speaker_entity_id))
-        }
-        rows = list(conn.execute(
+                .where(statements.c.speaker_entity_id.is_not(None), *where)
+                .group_by(statements.c.article_id, statements.c.speaker_entity_id)))
+    for where in _article_chunks(entities, article_ids):
+        rows += conn.execute(
             select(entities.c.article_id, entities.c.id, entities.c.name, entities.c.type,
                    entities.c.titles)
             .join(articles, articles.c.id == entities.c.article_id)
-            .where(articles.c.analyzed.is_(True))
-            .order_by(entities.c.article_id, entities.c.position)))
+            .where(articles.c.analyzed.is_(True), *where)
+            .order_by(entities.c.article_id, entities.c.position))
     by_article: dict[str, list[Any]] = defaultdict(list)
     for r in rows:
         by_article[r[0]].append(r)
@@ -104,15 +131,33 @@ def load_members(store: Store) -> list[MemberEntity]:
 def load_kb(store: Store) -> list[KBEntry]:
     """The imported knowledge base (empty when none was imported)."""
     with store._read("read the knowledge base") as conn:
-        names: dict[str, list[str]] = defaultdict(list)
-        for kb_id, alias in conn.execute(
-                select(kb_aliases.c.kb_id, kb_aliases.c.alias)
-                .order_by(kb_aliases.c.kb_id, kb_aliases.c.position)):
-            names[kb_id].append(alias)
-        return [
-            KBEntry(r.id, r.name, r.type, tuple(names.get(r.id, ())), r.description)
-            for r in conn.execute(select(kb_entities).order_by(kb_entities.c.id))
-        ]
+        return _load_kb(conn)
+
+
+def _load_kb(conn: Connection) -> list[KBEntry]:
+    names: dict[str, list[str]] = defaultdict(list)
+    for kb_id, alias in conn.execute(
+            select(kb_aliases.c.kb_id, kb_aliases.c.alias)
+            .order_by(kb_aliases.c.kb_id, kb_aliases.c.position)):
+        names[kb_id].append(alias)
+    return [
+        KBEntry(r.id, r.name, r.type, tuple(names.get(r.id, ())), r.description)
+        for r in conn.execute(select(kb_entities).order_by(kb_entities.c.id))
+    ]
+
+
+def load_constraints(store: Store) -> Constraints:
+    """The analysts' corrections as constraints on the corpus pass."""
+    with store._read("read corrections") as conn:
+        return _load_constraints(conn)
+
+
+def _load_constraints(conn: Connection) -> Constraints:
+    return from_corrections(
+        (kind, data) for kind, data in conn.execute(
+            select(corrections.c.kind, corrections.c.data)
+            .where(corrections.c.kind.in_(("merge", "split")))
+            .order_by(corrections.c.seq)))
 
 
 def kb_size(store: Store) -> int:
@@ -135,8 +180,8 @@ def _clear_corpus(conn: Connection) -> None:
         conn.execute(delete(table))
 
 
-def replace_corpus(store: Store, found: Iterable[CorpusEntity]) -> None:
-    """Replace every corpus table row by ``found``, in one transaction."""
+def _corpus_rows(found: Iterable[CorpusEntity]
+                 ) -> tuple[list[Row], list[Row], list[Row], list[Row]]:
     built = _now()
     ent_rows: list[Row] = []
     alias_rows: list[Row] = []
@@ -154,12 +199,73 @@ def replace_corpus(store: Store, found: Iterable[CorpusEntity]) -> None:
         if e.kb_id is not None:
             link_rows.append({"corpus_entity_id": e.id, "kb_id": e.kb_id,
                               "score": float(e.kb_score or 0.0)})
+    return ent_rows, alias_rows, member_rows, link_rows
+
+
+def _write_rows(conn: Connection, found: Iterable[CorpusEntity]) -> None:
+    ent_rows, alias_rows, member_rows, link_rows = _corpus_rows(found)
+    _insert(conn, corpus_entities, ent_rows)
+    _insert(conn, corpus_aliases, alias_rows)
+    _insert(conn, corpus_members, member_rows)
+    _insert(conn, links, link_rows)
+
+
+def replace_corpus(store: Store, found: Iterable[CorpusEntity]) -> None:
+    """Replace every corpus table row by ``found``, in one transaction."""
+    found = list(found)
     with store._write("write corpus entities") as conn:
         _clear_corpus(conn)
-        _insert(conn, corpus_entities, ent_rows)
-        _insert(conn, corpus_aliases, alias_rows)
-        _insert(conn, corpus_members, member_rows)
-        _insert(conn, links, link_rows)
+        _write_rows(conn, found)
+
+
+def refresh_corpus(conn: Connection, names: Iterable[str],
+                   keys: Iterable[tuple[str, str]] = ()) -> list[str]:
+    """After a correction: re-run the corpus pass over the corpus entities that hold an
+    article entity named one of ``names`` or one of the article entities ``keys``
+    (``(article_id, entity_id)``), together with every article entity so named that none
+    holds yet, obeying all corrections; replace those corpus entities in the caller's
+    transaction. Returns the ids of the corpus entities written (none when no corpus was
+    built: ``whosaid corpus`` will apply the corrections)."""
+    if conn.execute(select(corpus_entities.c.id).limit(1)).first() is None:
+        return []
+    wanted = sorted(set(names))
+    cm = corpus_members
+    touched: set[str] = set()
+    member_keys: set[tuple[str, str]] = set()
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i:i + _CHUNK]
+        for aid, eid in conn.execute(
+                select(entities.c.article_id, entities.c.id)
+                .join(articles, articles.c.id == entities.c.article_id)
+                .where(entities.c.name.in_(chunk), articles.c.analyzed.is_(True))):
+            member_keys.add((aid, eid))
+        touched.update(conn.execute(
+            select(cm.c.corpus_entity_id).distinct()
+            .join(entities, (entities.c.article_id == cm.c.article_id)
+                  & (entities.c.id == cm.c.entity_id))
+            .where(entities.c.name.in_(chunk))).scalars())
+    for aid, eid in keys:
+        touched.update(conn.execute(
+            select(cm.c.corpus_entity_id)
+            .where(cm.c.article_id == aid, cm.c.entity_id == eid)).scalars())
+    ids = sorted(touched)
+    for i in range(0, len(ids), _CHUNK):
+        member_keys.update(
+            (aid, eid) for aid, eid in conn.execute(
+                select(cm.c.article_id, cm.c.entity_id)
+                .where(cm.c.corpus_entity_id.in_(ids[i:i + _CHUNK]))))
+    members = [m for m in _load_members(conn, {aid for aid, _ in member_keys})
+               if (m.article_id, m.entity_id) in member_keys]
+    found = cluster_members(members, _load_kb(conn), _load_constraints(conn))
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        conn.execute(delete(links).where(links.c.corpus_entity_id.in_(chunk)))
+        conn.execute(delete(cm).where(cm.c.corpus_entity_id.in_(chunk)))
+        conn.execute(delete(corpus_aliases).where(corpus_aliases.c.corpus_entity_id.in_(chunk)))
+        conn.execute(delete(corpus_entities).where(corpus_entities.c.id.in_(chunk)))
+    reassign_ids(found, set(conn.execute(select(corpus_entities.c.id)).scalars()))
+    _write_rows(conn, found)
+    return [e.id for e in found]
 
 
 def import_kb(store: Store, entries: Sequence[KBEntry], source: str,

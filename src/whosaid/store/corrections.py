@@ -9,6 +9,13 @@ Three corrections exist, each kept in the ``corrections`` table and applied at o
 - ``speaker``: the statement of one article whose content is the span ``[content_start,
   content_end)`` gets ``speaker`` as its speaker entity.
 
+When corpus entities were built (``whosaid corpus``), each correction also re-runs the corpus
+pass over the corpus entities it touches, in its own transaction
+(:func:`whosaid.store.corpus_queries.refresh_corpus`), and the corpus pass always reads the
+corrections back as constraints (:mod:`whosaid.corpus_constraints`): a merge joins, a split
+keeps apart, a fixed speaker's statement moves to its new speaker's corpus entity. The
+returned record says which corpus entities were rewritten (``corpus_entities``).
+
 A new analysis of an article replaces its rows, so :func:`apply_corrections` replays every
 correction that concerns it, oldest first, in the same transaction as the save; that is how
 corrections survive re-analysis. Every write made through the server also gets an ``audit``
@@ -423,6 +430,13 @@ def _record(
     )
 
 
+def _refresh_corpus(conn: Connection, names: Sequence[str],
+                    keys: Sequence[tuple[str, str]] = ()) -> list[str]:
+    from .corpus_queries import refresh_corpus
+
+    return refresh_corpus(conn, names, keys)
+
+
 # ---------------------------------------------------------------------------------------
 # The corrections analysts make
 
@@ -452,7 +466,8 @@ def merge_entities(store: Store, source: str, target: str, actor: str) -> Row:
             {"target": after},
         )
         _record(conn, "merge", data, None, seq)
-    return after or {}
+        corpus_ids = _refresh_corpus(conn, [target])
+    return (after or {}) | {"corpus_entities": corpus_ids}
 
 
 def split_alias(
@@ -482,7 +497,8 @@ def split_alias(
             conn, actor, "split", f"{entity} / {alias} -> {new_name}", {"entity": before}, after
         )
         _record(conn, "split", data, None, seq)
-    return after["new"] or {}
+        corpus_ids = _refresh_corpus(conn, [entity, new_name])
+    return (after["new"] or {}) | {"corpus_entities": corpus_ids}
 
 
 def _statement_brief(conn: Connection, article_id: str, statement_id: str) -> Row | None:
@@ -534,4 +550,6 @@ def fix_speaker(
             conn, actor, "speaker", f"{article_id}/{statement_id}", before, after
         )
         _record(conn, "speaker", data, article_id, seq)
-    return after or {}
+        old = before["speaker_entity_id"]
+        corpus_ids = _refresh_corpus(conn, [speaker], [(article_id, old)] if old else [])
+    return (after or {}) | {"corpus_entities": corpus_ids}
