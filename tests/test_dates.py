@@ -163,6 +163,28 @@ def test_dates_centuries_and_spoken_years() -> None:
         "the winter of nineteen ninety-four"] == "1994-WI"
 
 
+def test_dates_half_years_and_times_with_a_date() -> None:
+    oct26 = dt.date(1989, 10, 26)
+    text = "It will mean lower-than-anticipated earnings for the last half of 1989 and for 1990."
+    assert values(text, oct26)["the last half of 1989"] == "1989-H2"
+    e = one("Dow Jones extended its offer until 5 p.m. EST, Nov. 6.", dt.date(1989, 10, 30))
+    assert (e.text, e.type, e.value) == ("5 p.m. EST, Nov. 6", "TIME", "1989-11-06T17:00")
+
+
+def test_dates_names_in_title_case_are_not_dates() -> None:
+    text = 'Baker, speaking on ABC News\' "This Week," said the request was valid.'
+    assert tag_dates(text, PUB) == []
+    assert tag_dates("This is VOA Today.", PUB) == []
+    assert values("Today, the right to work is equal.")["Today"] == "2022-12-04"
+    assert values("Officials said this week that talks failed.")["this week"] == "2022-W48"
+
+
+def test_dates_newline_ends_a_sentence_after_a_number() -> None:
+    text = ("It may not meet the criteria effective Dec. 7.\n\nIn composite trading "
+            "on the exchange Friday, shares closed at $4.")
+    assert values(text, dt.date(1989, 10, 30))["Friday"] == "1989-10-27"
+
+
 def test_dates_lowercase_may_is_not_a_month() -> None:
     assert tag_dates("He may 5 times say so, and may go.", PUB) == []
     assert values("It opened in May, he said.")["May"] == "2022-05"

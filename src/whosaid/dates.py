@@ -71,9 +71,10 @@ _FUTURE_CUES = (
     r"to\s+be\s+held|intends?\s+to|hopes?\s+to|payable|effective|would"
 )
 
+_TITLE_RULES = frozenset({"relday", "rel_unit", "ref", "anaphor"})  # not in names
 _TRIGGERS = {  # rule -> the words that can start it (# a digit, @group a word list)
     "iso": "#", "slash": "#", "md": "@weekdays @mod @months", "dm": "@weekdays the #",
-    "my": "@mod @months", "holiday": "@rel @holidays", "half": "the first second",
+    "my": "@mod @months", "holiday": "@rel @holidays", "half": "the first second last",
     "quarter": "the last this next current # fiscal calendar @ordinals q1 q2 q3 q4",
     "quarter_rel": "the latest most recent current previous past last next coming year same "
                    "prior preceding that comparable",
@@ -123,7 +124,8 @@ class _Ctx:
         cut = 0
         for b in scanner.boundary.finditer(window):
             word = b.group("bw") or ""
-            if len(word) != 1 and word.lower() not in scanner.abbrevs:
+            initial = len(word) == 1 and word.isalpha()
+            if "\n" in b.group() or not (initial or word.lower() in scanner.abbrevs):
                 cut = b.end()
         cues = scanner.future.findall(window, cut)
         return bool(cues) and bool(cues[-1][0])
@@ -465,6 +467,11 @@ def _h_time(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
         if day_word in _words()["weekdays"]:
             future = ctx.future(m.start())
             day = _day(_weekday_date(ctx.pub, _words()["weekdays"][day_word], "", future))
+        elif _g(m, "t_mon"):
+            month, dnum = _month_of(m.group("t_mon")), int(re.sub(r"\D", "", m.group("t_md")))
+            d = _nearest(ctx.pub, lambda y: _safe_date(y, month or 0, dnum),
+                         ctx.future(m.start())) if month else None
+            day = _day(d) if d else day
         elif day_word in ("yesterday", "tomorrow"):
             day = _day(ctx.pub + dt.timedelta(days=-1 if day_word == "yesterday" else 1))
     return _span(m, ctx, "TIME", f"{day}T{hour:02d}:{minute:02d}")
@@ -575,7 +582,7 @@ def _scanner() -> _Scanner:
                         r"comparable\s+year-ago)\s+"
                         r"(?:fiscal\s+)?quarter\b|the\s+(?P<qr2>year-ago|year-earlier|latest|"
                         r"comparable)\s+period\b|(?P<qr3>the|that)\s+quarter\b", _h_quarter_rel),
-        ("half", rf"(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+(?:(?P<h_rel>this|last|next|"
+        ("half", rf"(?:the\s+)?(?P<h>first|second|last)\s+half\s+of\s+(?:(?P<h_rel>this|last|next|"
                  rf"the)\s+year|(?:fiscal\s+)?(?P<h_y>{year}))", _h_half),
         ("decade", rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<de>(?:1[6-9]|20)\d0['’]?s|"
                    rf"['’]\d0s|(?:nineteen[\s-]+)?(?:{decade_words}))\b", _h_decade),
@@ -602,8 +609,8 @@ def _scanner() -> _Scanner:
                      r"(?!\s+(?:ago|earlier|before|after|later|two|nineteen|when|in\s+which|"
                      r"that|\d)\b)", _h_rel_unit),
         ("time", rf"(?P<t_h>\d{{1,2}})(?:[:.](?P<t_m>[0-5]\d))?\s*(?P<t_ap>[ap]\.?\s?m\b\.?)"
-                 rf"(?:\s+(?:{tz})\b)?(?:\s+(?:on\s+)?(?P<t_day>{weekday}|today|yesterday|"
-                 rf"tomorrow))?|(?P<t_noon>noon|midnight)(?:\s+(?:on\s+)?"
+                 rf"(?:\s+(?:{tz})\b)?(?:,?\s+(?:on\s+)?(?P<t_day>{weekday}|today|yesterday|"
+                 rf"tomorrow|(?P<t_mon>{month_any})\s*(?P<t_md>{day})))?|(?P<t_noon>noon|midnight)(?:\s+(?:on\s+)?"
                  rf"(?P<t_day2>{weekday}|today|yesterday|tomorrow))?", _h_time),
         ("weekday", rf"(?:(?P<wd_rel>{rel}|early|late|earlier|later)\s+)?(?P<wd>{weekday})"
                     rf"(?:\s+(?:{parts})\b)?", _h_weekday),
@@ -678,6 +685,19 @@ def _subpattern(names: tuple[str, ...]) -> re.Pattern[str]:
 # --------------------------------------------------------------------------- public API
 
 
+def _in_a_title(text: str, start: int, end: int) -> bool:
+    """Whether a relative expression is (part of) a name: every word capitalised mid-sentence,
+    as in ABC's "This Week" or "USA Today" (not an all-capitals headline)."""
+    span = text[start:end]
+    words = re.findall(r"[A-Za-z]+", span)
+    if not words or span.isupper() or not all(w[0].isupper() for w in words):
+        return False
+    if len(words) > 1:
+        return True
+    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 30) : start])
+    return bool(before and before.group(1)[0].isupper())
+
+
 def tag_dates(
     text: str, published: dt.date | None, *, mask: Sequence[tuple[int, int]] = ()
 ) -> list[DateExpr]:
@@ -717,7 +737,7 @@ def tag_dates(
             hit = scanner.handlers[m.lastgroup](m, ctx)
         except (ValueError, OverflowError):
             hit = None
-        if hit is None:
+        if hit is None or (m.lastgroup in _TITLE_RULES and _in_a_title(text, hit.start, hit.end)):
             continue
         hits.append(hit)
         end = hit.end

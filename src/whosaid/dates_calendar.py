@@ -95,7 +95,8 @@ def _nearest(pub: dt.date, make: Callable[[int], dt.date | None], future: bool) 
     """The candidate (last, this, next year) nearest ``pub``; the far side counts triple.
 
     News reports mostly look back, so a future candidate wins only when it is less than a
-    third as far away as the past one; in a clause that looks ahead the bias is reversed.
+    third as far away as the past one; in a clause that looks ahead a past candidate wins
+    only when it is less than a tenth as far away ("will ... after the Aug. 7 blasts").
     """
     best: tuple[int, dt.date] | None = None
     for year in (pub.year - 1, pub.year, pub.year + 1):
@@ -103,7 +104,8 @@ def _nearest(pub: dt.date, make: Callable[[int], dt.date | None], future: bool) 
         if d is None:
             continue
         delta = (d - pub).days
-        cost = abs(delta) * (3 if (delta > 0) != future and delta else 1)
+        far_side = delta < 0 if future else delta > 0
+        cost = abs(delta) * ((10 if future else 3) if far_side else 1)
         if best is None or cost < best[0]:
             best = (cost, d)
     return best[1] if best else None
