@@ -148,6 +148,19 @@ def test_dates_financial_year_references() -> None:
         "earlier in the year"] == "1989"
 
 
+def test_dates_quarter_context_follows_the_reported_quarter() -> None:
+    nov = dt.date(1989, 11, 2)
+    text = ("Third-quarter net fell to $2 million from $5 million a year ago. The company "
+            "expects a fourth-quarter gain. Sales in the latest quarter rose, compared with "
+            "$6.1 million a year ago. In the 1988 period, it had a loss. For the quarter a year "
+            "ago, it reported earnings of $4 million.")
+    v = [(e.text, e.value) for e in tag_dates(text, nov)]
+    assert v == [("Third-quarter", "1989-Q3"), ("a year ago", "1988-Q3"),
+                 ("fourth-quarter", "1989-Q4"), ("the latest quarter", "1989-Q3"),
+                 ("a year ago", "1988-Q3"), ("the 1988 period", "1988-Q3"),
+                 ("the quarter a year ago", "1988-Q3")]
+
+
 def test_dates_centuries_and_spoken_years() -> None:
     feb = dt.date(1998, 2, 19)
     assert values("the fabled 11th century temple", feb)["11th century"] == "10"

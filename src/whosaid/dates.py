@@ -260,12 +260,17 @@ def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 
 def _h_quarter_rel(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    if _g(m, "qr_y"):  # "the 1988 period": that year's quarter like the one reported
+        year = m.group("qr_y")
+        q = f"-Q{(ctx.quarter.month - 1) // 3 + 1}" if ctx.quarter else ""
+        return _span(m, ctx, "DATE", year + q, explicit=True)
     rel = _norm(_g(m, "qr") or _g(m, "qr2") or "the")
     ref: dt.date | None = ctx.pub
     shift = {"current": 0, "this": 0, "next": 1, "coming": 1, "previous": -2, "prior": -2,
              "preceding": -2, "year-ago": -5, "year-earlier": -5}.get(rel, -1)
     if ctx.quarter and rel in ("year-ago", "year-earlier", "the", "same", "that", "comparable"):
         ref, shift = ctx.quarter, (0 if rel in ("the", "same", "that") else -4)
+        shift -= 4 if _g(m, "qr_ago") else 0
     if ref is None:
         return _span(m, ctx, "DATE", None)
     return _span(m, ctx, "DATE", _shifted(ref, "quarter", shift))
@@ -581,7 +586,9 @@ def _scanner() -> _Scanner:
                         r"last|next|coming|year-ago|year-earlier|same|prior|preceding|"
                         r"comparable\s+year-ago)\s+"
                         r"(?:fiscal\s+)?quarter\b|the\s+(?P<qr2>year-ago|year-earlier|latest|"
-                        r"comparable)\s+period\b|(?P<qr3>the|that)\s+quarter\b", _h_quarter_rel),
+                        r"comparable)\s+period\b|(?P<qr3>the|that)\s+quarter\b(?P<qr_ago>\s+a\s+year\s+(?:ago|earlier)\b)?"
+                        r"|the\s+(?P<qr_y>(?:1[6-9]|20)\d\d)\s+(?:period|quarter)\b",
+         _h_quarter_rel),
         ("half", rf"(?:the\s+)?(?P<h>first|second|last)\s+half\s+of\s+(?:(?P<h_rel>this|last|next|"
                  rf"the)\s+year|(?:fiscal\s+)?(?P<h_y>{year}))", _h_half),
         ("decade", rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<de>(?:1[6-9]|20)\d0['’]?s|"
@@ -743,8 +750,10 @@ def tag_dates(
         end = hit.end
         if hit.type == "DATE":
             ctx.anchor = _anchor_of(hit.value) or ctx.anchor
-            if m.lastgroup == "quarter" and ctx.anchor and ctx.anchor[1] == "quarter":
-                ctx.quarter = ctx.anchor[0]
+            q = _anchor_of(hit.value)
+            if m.lastgroup in ("quarter", "quarter_rel") and q and q[1] == "quarter" and (
+                    pub is None or (pub - q[0]).days <= 365):
+                ctx.quarter = q[0]  # the quarter being reported, not a year-ago one
     for i in range(len(hits) - 1):
         a, b = hits[i], hits[i + 1]
         gap = text[a.end : b.start]
