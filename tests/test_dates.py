@@ -198,6 +198,15 @@ def test_dates_newline_ends_a_sentence_after_a_number() -> None:
     assert values(text, dt.date(1989, 10, 30))["Friday"] == "1989-10-27"
 
 
+def test_dates_second_day_of_a_coordinated_pair() -> None:
+    feb = dt.date(1999, 2, 10)
+    v = values("The ceremony will be held at the NATO summit on April 24 and 25.", feb)
+    assert v == {"April 24": "1999-04-24", "25": "1999-04-25"}
+    v = values("It rained on Dec. 7 and 8, 1998, and again on Dec. 9 and 3 other days.", feb)
+    assert v == {"Dec. 7": "1998-12-07", "8, 1998": "1998-12-08", "Dec. 9": "1998-12-09"}
+    assert values("Rates rose on March 5 and 6 percent later.", feb) == {"March 5": "1999-03-05"}
+
+
 def test_dates_lowercase_may_is_not_a_month() -> None:
     assert tag_dates("He may 5 times say so, and may go.", PUB) == []
     assert values("It opened in May, he said.")["May"] == "2022-05"

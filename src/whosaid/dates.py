@@ -153,6 +153,7 @@ class _Scanner:
     future: re.Pattern[str]
     boundary: re.Pattern[str]  # a sentence end: "(word). " (an abbreviation's is no end)
     abbrevs: frozenset[str]
+    second_day: re.Pattern[str]  # "... and 25" after "April 24"
     tokens: re.Pattern[str]
     next_word: re.Pattern[str]
     after_the: frozenset[str]  # words that can follow "the" in a temporal expression
@@ -672,6 +673,9 @@ def _scanner() -> _Scanner:
         future=re.compile(rf"\b(?:(?P<f>{_FUTURE_CUES})|(?P<p>{_PAST_CUES}))\b", re.IGNORECASE),
         boundary=re.compile(r"(?:(?P<bw>\w+)?[.!?][\"'”’)]*\s+|\n)"),
         abbrevs=frozenset(w["abbreviations"]),
+        second_day=re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0?[1-9])"
+                              r"(?:st|nd|rd|th)?\b(?![.,:]?\d|\s*(?:%|percent|per\s+cent))"
+                              r"(?:,?\s+(?P<y>(?:1[6-9]|20)\d\d)\b)?"),
         tokens=re.compile(r"\w+"),
         next_word=re.compile(r"[\s-]+['’]?(\w+)"),
         after_the=frozenset(
@@ -690,6 +694,23 @@ def _subpattern(names: tuple[str, ...]) -> re.Pattern[str]:
 
 
 # --------------------------------------------------------------------------- public API
+
+
+def _second_day(text: str, hit: _Hit) -> tuple[_Hit, _Hit] | None:
+    """The bare day after a month-day date and "and"/"or"/"to"/"-" ("April 24 and 25"), when it
+    is later in the same month and not a number of something ("5 and 6 percent"); a year after
+    it ("Dec. 7 and 8, 2012") is the year of both."""
+    if not hit.value or precision_of(hit.value) != "day" or hit.value[:1] == "X":
+        return None
+    m = _scanner().second_day.match(text, hit.end)
+    if m is None or int(m.group("d")) <= int(hit.value[8:10]):
+        return None
+    year = int(m.group("y") or hit.value[:4])
+    first = _safe_date(year, int(hit.value[5:7]), int(hit.value[8:10]))
+    d = _safe_date(year, int(hit.value[5:7]), int(m.group("d")))
+    if first is None or d is None:
+        return None
+    return hit._replace(value=_day(first)), _Hit(m.start("d"), m.end(), "DATE", _day(d), True)
 
 
 def _in_a_title(text: str, start: int, end: int) -> bool:
@@ -746,6 +767,11 @@ def tag_dates(
             hit = None
         if hit is None or (m.lastgroup in _TITLE_RULES and _in_a_title(text, hit.start, hit.end)):
             continue
+        pair = _second_day(text, hit) if m.lastgroup == "md" else None
+        if pair and not any(a < pair[1].end and pair[1].start < b for a, b in mask):
+            # "April 24 and 25": the second day is a date of its own
+            hits.append(pair[0])
+            hit = pair[1]
         hits.append(hit)
         end = hit.end
         if hit.type == "DATE":
