@@ -207,6 +207,14 @@ def test_dates_second_day_of_a_coordinated_pair() -> None:
     assert values("Rates rose on March 5 and 6 percent later.", feb) == {"March 5": "1999-03-05"}
 
 
+def test_dates_generic_today_is_no_date() -> None:
+    text = ("The case of Elian is for today's youth what the blockade was for their parents. "
+            "Intel chips are in many of today's personal computers.")
+    assert tag_dates(text, PUB) == []
+    v = values("The offer, advertised in today's editions, expires tomorrow.")
+    assert v == {"today": "2022-12-04", "tomorrow": "2022-12-05"}
+
+
 def test_dates_lowercase_may_is_not_a_month() -> None:
     assert tag_dates("He may 5 times say so, and may go.", PUB) == []
     assert values("It opened in May, he said.")["May"] == "2022-05"

@@ -443,9 +443,18 @@ def _h_relday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     word = _norm(m.group("rd"))
     k = {"yesterday": -1, "tomorrow": 1, "last night": -1, "the day before yesterday": -2,
          "the day after tomorrow": 2}.get(word, 0)
+    if word in ("today", "tomorrow") and _generic_day(ctx.text, m.end()):
+        return None
     if ctx.pub is None:
         return _span(m, ctx, "DATE", None)
     return _span(m, ctx, "DATE", _day(ctx.pub + dt.timedelta(days=k)))
+
+
+def _generic_day(text: str, end: int) -> bool:
+    """ "today's world", "tomorrow's children": the present or future in general, no date."""
+    m = re.match(r"['’]s\s+([a-z]+)\b(?:\s+([a-z]+)\b)?", text[end : end + 40], re.IGNORECASE)
+    generic = _words()["generic_after_today"]
+    return bool(m) and any((w or "").lower() in generic for w in m.groups())
 
 
 def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
