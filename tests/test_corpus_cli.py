@@ -147,3 +147,56 @@ def test_corpus_cli_corpus_kb_import_and_resolve(tmp_path: Path) -> None:
     assert json.loads(out.stdout)[0]["entity"] == "Q7747"
     table = invoke("corpus-entities", "--db", db, "--limit", "3")
     assert table.exit_code == 0 and "3 corpus entities" in table.stdout
+
+
+TRUMPS = {
+    "a1.txt": "Donald Trump Jr. said on Tuesday that the campaign would go on. \"We are not "
+              "going anywhere,\" Trump Jr. told reporters in Ohio.\n\nHis father, President "
+              "Donald Trump, said later: \"My son is doing a great job.\" Trump added that the "
+              "rally would be huge.",
+    "a2.txt": "Donald J. Trump Jr. criticised the media on Friday.",
+    "a3.txt": "President Donald Trump said on Monday that tariffs would rise. \"China will "
+              "pay,\" Trump said at the White House.",
+    "a4.txt": "Trump Jr. spoke at a rally in Texas. \"My father will win again,\" Trump Jr. "
+              "said.",
+    "a5.txt": "Donald Trump Jr. posted a video on Sunday. Trump later deleted the video, saying "
+              "it had been misunderstood.",
+}
+
+
+def test_corpus_cli_suffix_names_are_their_own_person(tmp_path: Path) -> None:
+    for name, text in TRUMPS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "w.db"
+    assert invoke("analyze", *sorted(tmp_path.glob("a*.txt")), "--db", db, "--no-show",
+                  "-q").exit_code == 0
+    assert invoke("corpus", "--db", db).exit_code == 0
+    rows = json.loads(invoke("corpus-entities", "Trump", "--db", db, "--members",
+                             "-f", "json").stdout)
+    by_name = {r["name"]: r for r in rows}
+    assert set(by_name) == {"Donald Trump Jr.", "Donald Trump"}
+    son, father = by_name["Donald Trump Jr."], by_name["Donald Trump"]
+    assert {"Donald J. Trump Jr.", "Trump Jr."} <= {a["alias"] for a in son["aliases"]}
+    assert "Donald Trump" not in {a["alias"] for a in son["aliases"]}
+    assert son["articles"] == 4 and father["articles"] == 2
+    out = invoke("resolve", "Trump Jr.", "Donald Trump", "--db", db, "-f", "json")
+    assert [r["entity_name"] for r in json.loads(out.stdout)] == [
+        "Donald Trump Jr.", "Donald Trump"]
+
+
+def test_corpus_cli_corpus_keeps_corrections(tmp_path: Path) -> None:
+    from whosaid.store import corrections, open_store
+
+    db = tmp_path / "w.db"
+    assert invoke("analyze", EXAMPLE, "--db", db, "--published", "2022-12-04",
+                  "--no-show", "-q").exit_code == 0
+    assert invoke("corpus", "--db", db).exit_code == 0
+    with open_store(str(db)) as store:
+        corrections.split_alias(store, "Olaf Scholz", "Scholes", None, "analyst")
+    for _ in range(2):  # re-running the corpus pass keeps the split
+        listing = json.loads(invoke("corpus-entities", "Scho", "--db", db, "-f", "json").stdout)
+        aliases = {r["name"]: {a["alias"] for a in r["aliases"]} for r in listing}
+        assert "Scholes" not in aliases["Olaf Scholz"] and "Scholes" in aliases["Scholes"]
+        out = invoke("resolve", "Scholes", "--db", db, "-f", "json")
+        assert json.loads(out.stdout)[0]["entity_name"] == "Scholes"
+        assert invoke("corpus", "--db", db).exit_code == 0

@@ -51,3 +51,40 @@ def test_entities_ids_are_content_hashes(analyze_text) -> None:  # type: ignore[
     text = "Joe Biden said the economy is strong."
     a, b = analyze_text(text), analyze_text(text)
     assert [e.id for e in a.entities] == [e.id for e in b.entities]
+
+
+def test_entities_name_suffix_is_read_from_the_name() -> None:
+    from whosaid.entities import name_suffix, name_words
+
+    assert name_suffix("Donald Trump Jr.") == "jr" and name_suffix("Trump Jr") == "jr"
+    assert name_suffix("Pope John Paul II") == "ii" and name_suffix("Jr.") == ""
+    assert name_suffix("Donald Trump") == ""
+    assert name_words("Donald Trump Jr.") == ("Donald", "Trump")
+
+
+FATHER_AND_SON = (
+    "Donald Trump Jr. said on Tuesday that the campaign would go on. \"We are not going "
+    "anywhere,\" Trump Jr. told reporters in Ohio.\n\nHis father, President Donald Trump, said "
+    "later: \"My son is doing a great job.\" Trump added that the rally would be huge.")
+
+
+def test_entities_suffix_tells_son_from_father(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_text(FATHER_AND_SON)
+    ents = {e.name: e for e in analysis.entities}
+    son, father = ents["Donald Trump Jr."], ents["Donald Trump"]
+    assert "Trump Jr." in son.aliases and "Donald Trump" not in son.aliases
+    # a bare "Trump" where both are named is the father: the son is "Trump Jr."
+    assert "Trump" in father.aliases and "Trump" not in son.aliases
+    speakers = {s.content.text.strip('"., '): s.speaker.entity for s in analysis.statements
+                if s.speaker is not None}
+    assert speakers["We are not going anywhere"] == "Donald Trump Jr."
+    assert speakers["My son is doing a great job"] == "Donald Trump"
+    assert speakers["that the rally would be huge"] == "Donald Trump"
+
+
+def test_entities_suffix_name_alone_keeps_its_surname(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    # only the son is named: "Trump" later in the article is him
+    ents = {e.name: e for e in analyze_text(
+        "Donald Trump Jr. posted a video on Sunday. Trump later deleted the video, saying "
+        "it had been misunderstood.").entities}
+    assert "Trump" in ents["Donald Trump Jr."].aliases and "Donald Trump" not in ents

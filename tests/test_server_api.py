@@ -81,7 +81,7 @@ def test_server_api_health_and_openapi(seeded: tuple[httpx.Client, dict[str, Any
     schema = client.get("/openapi.json").json()
     for path in ("/api/articles", "/api/articles/{ref}", "/api/statements", "/api/entities",
                  "/api/entities/{name}", "/api/analyze", "/api/entities/merge",
-                 "/api/entities/split", "/api/audit",
+                 "/api/entities/split", "/api/audit", "/api/corpus-entities",
                  "/api/articles/{article_id}/statements/{statement_id}/speaker"):
         assert path in schema["paths"], path
     assert "ErrorResponse" in schema["components"]["schemas"]
@@ -284,6 +284,66 @@ def test_server_api_corrections_are_audited_and_survive_reanalysis(
     again = _all_statements(client, q="dialogue")
     assert again and again[0]["speaker_entity"] == "Joe Biden"
     assert client.get("/api/audit").json()["items"][0]["action"] == "analyze"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_server_api_corrections_reach_the_corpus_entities(
+        backend: str, request: pytest.FixtureRequest, tmp_path: Path, analyzer: Any) -> None:
+    from whosaid.corpus import build_corpus_entities
+    from whosaid.store import open_store
+
+    db = str(tmp_path / "whosaid.db") if backend == "sqlite" else \
+        str(request.getfixturevalue("pg_schema_url"))
+    with live_server(db, analyzer=analyzer) as url, httpx.Client(base_url=url) as client:
+        analyse_seed(client)
+        for doc_id, text in (
+                ("scholes", "German Chancellor Scholes told reporters in Berlin that he had "
+                            "spoken with Vladimir Putin."),
+                ("sholz", "Chancellor Olav Sholz said the talks in Paris had failed.")):
+            analyse_seed(client, doc_id=doc_id, text=text)
+        assert client.get("/api/corpus-entities").json()["items"] == []  # not built yet
+        with open_store(db) as store:  # what `whosaid corpus` does
+            build_corpus_entities(store)
+
+        def holding(alias: str) -> dict[str, Any]:
+            items = client.get("/api/corpus-entities", params={"q": alias}).json()["items"]
+            found = [e for e in items if alias in {a["alias"] for a in e["aliases"]}]
+            assert len(found) == 1, (alias, items)
+            return found[0]
+
+        assert holding("Scholes")["name"] == "Olaf Scholz"
+        assert holding("Olav Sholz")["id"] != holding("Scholes")["id"]
+        # split: "Scholes" is not Olaf Scholz, in the seed and so in every article
+        split = client.post("/api/entities/split", headers=AUTH,
+                            json={"entity": "Olaf Scholz", "alias": "Scholes"})
+        assert split.status_code == 200, split.text
+        scholes = holding("Scholes")
+        assert scholes["id"] in split.json()["corpus_entities"]
+        assert scholes["name"] == "Scholes" and scholes["articles"] == 2
+        # merge: "Olav Sholz" is Olaf Scholz
+        merged = client.post("/api/entities/merge", headers=AUTH,
+                             json={"source": "Olav Sholz", "target": "Olaf Scholz"})
+        assert merged.status_code == 200, merged.text
+        scholz = holding("Olav Sholz")
+        assert scholz["name"] == "Olaf Scholz" and scholz["articles"] == 2
+        assert scholz["id"] in merged.json()["corpus_entities"]
+        # speaker: the White House statement is Joe Biden's
+        white_house = _all_statements(client, speaker="White House")[0]
+        pair = [white_house["article_id"], white_house["id"]]
+        fixed = client.post(f"/api/articles/{pair[0]}/statements/{pair[1]}/speaker",
+                            headers=AUTH, json={"speaker": "Joe Biden"})
+        assert fixed.status_code == 200 and fixed.json()["corpus_entities"], fixed.text
+        assert pair in holding("Joe Biden")["statement_ids"]
+        assert pair not in holding("White House")["statement_ids"]
+        before = client.get("/api/corpus-entities", params={"limit": 200}).json()["items"]
+        with open_store(db) as store:  # `whosaid corpus` again: the corrections hold
+            build_corpus_entities(store)
+        assert holding("Scholes")["id"] != holding("Olav Sholz")["id"]
+        assert holding("Olav Sholz")["name"] == "Olaf Scholz"
+        assert pair in holding("Joe Biden")["statement_ids"]
+        after = client.get("/api/corpus-entities", params={"limit": 200}).json()["items"]
+        assert sorted((e["name"], e["statement_ids"]) for e in after) == \
+            sorted((e["name"], e["statement_ids"]) for e in before)
 
 
 def test_server_api_correction_errors(fresh: httpx.Client) -> None:
