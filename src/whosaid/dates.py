@@ -454,7 +454,7 @@ def _generic_day(text: str, end: int) -> bool:
     """ "today's world", "tomorrow's children": the present or future in general, no date."""
     m = re.match(r"['’]s\s+([a-z]+)\b(?:\s+([a-z]+)\b)?", text[end : end + 40], re.IGNORECASE)
     generic = _words()["generic_after_today"]
-    return bool(m) and any((w or "").lower() in generic for w in m.groups())
+    return m is not None and any((w or "").lower() in generic for w in m.groups())
 
 
 def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
