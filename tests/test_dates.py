@@ -130,6 +130,9 @@ def test_dates_future_cues_skip_abbreviations_and_adjectives() -> None:
     assert values(text, oct26)["Wednesday"] == "1989-10-25"
     text = "The thrift announced the plan Aug. 21, officials said."
     assert values(text, oct26)["Aug. 21"] == "1989-08-21"
+    apr3 = dt.date(2000, 4, 3)  # a Monday
+    text = "Immigration officials postponed until Tuesday morning any action on the case."
+    assert values(text, apr3)["Tuesday morning"] == "2000-04-04"
 
 
 def test_dates_financial_year_references() -> None:

@@ -8,11 +8,17 @@ and gives every expression a TIMEX3-style ``type`` (DATE, TIME, DURATION, SET) a
   to the past (a future candidate must be less than a third as far away as the past one), so
   "January 5" in a paper of 2022-12-04 is 2023-01-05 and "November 30" is 2022-11-30;
 * weekdays: the latest such day on or before publication ("said Friday"), after it when the
-  clause looks ahead ("will meet Friday", "next Friday");
+  clause looks ahead ("will meet Friday", "until Friday", "next Friday"); a clause starts
+  after a sentence end that is no abbreviation ("Mr.", "P.", "Jan.");
 * relative expressions ("yesterday", "last week" -> 2022-W47, "last month", "two days ago"),
   months alone ("in November" -> the latest November not after publication), seasons,
   quarters, decades, holidays, durations ("three days" -> P3D), sets ("every week" -> P1W),
   clock times ("3 p.m." -> TIME) and the vague PRESENT_REF / PAST_REF / FUTURE_REF;
+* spoken years and centuries ("nineteen ninety-six" -> 1996, "the 20th century" -> 19),
+  the second day of "April 24 and 25", "the year" (this year; "the year ended ..." P1Y);
+* financial reports: "a year ago", "year-earlier", "the 1988 period" take the quarter being
+  reported ("third-quarter net ... a year ago" -> 1988-Q3) when one was mentioned;
+* names and generic uses are skipped: ABC's "This Week", "today's world";
 * anaphoric expressions ("the day before", "the following week", "two days later") count
   from the last date the text mentioned, or from publication when there is none; an
   apposition fixes them outright: in "The day before, on December 2" both are 2022-12-02.
@@ -116,8 +122,9 @@ class _Ctx:
     def future(self, start: int) -> bool:
         """Whether the clause before ``start`` looks ahead ("will", "plans to"), unless a
         reporting or past verb ("said", "was") stands after the last such cue."""
-        if self.prev_word(start) == "since":
-            return False
+        prev = self.prev_word(start)
+        if prev in ("since", "until", "till"):
+            return prev != "since"  # "since March" looks back, "until Tuesday" ahead
         lo = max(0, start - 120)
         window = self.text[lo:start]
         scanner = _scanner()
