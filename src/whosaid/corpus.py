@@ -130,6 +130,7 @@ class CorpusSummary:
     kb_entries: int = 0
     seconds: float = 0.0
     by_type: dict[str, int] = field(default_factory=dict)
+    corrections: int = 0  # merges and splits (constraints) the pass obeyed
 
 
 def _is_person(etype: str | None) -> bool:
@@ -749,4 +750,5 @@ def build_corpus_entities(store: Store, progress: Progress | None = None) -> Cor
         kb_entries=len(kb),
         seconds=time.perf_counter() - started,
         by_type=dict(by_type.most_common()),
+        corrections=len(constraints.together) + len(constraints.apart),
     )

@@ -188,8 +188,10 @@ def _print_corpus_summary(s: Any) -> None:
     kinds = ", ".join(f"{n:,} {t}" for t, n in s.by_type.items())
     linked = (f"; {s.linked:,} linked to the knowledge base ({s.kb_entries:,} entries)"
               if s.kb_entries else "; no knowledge base")
+    fixes = getattr(s, "corrections", 0)
+    obeyed = f"; {fixes:,} merges and splits made through the server obeyed" if fixes else ""
     err.print(f"{s.articles:,} articles, {s.members:,} article entities -> {s.entities:,} "
-              f"corpus entities ({kinds}){linked}; {s.seconds:.1f} s", highlight=False)
+              f"corpus entities ({kinds}){linked}{obeyed}; {s.seconds:.1f} s", highlight=False)
 
 
 def corpus(
