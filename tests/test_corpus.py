@@ -141,6 +141,19 @@ def test_corpus_suffix_short_names_never_join_the_bare_surname() -> None:
     assert of[("a1", "e1")] is not of[("a2", "e1")]
 
 
+def test_corpus_suffix_names_link_to_their_own_kb_entry() -> None:
+    members = [member("a1", "Donald Trump Jr.", aliases={"Donald Trump Jr.": 1, "Trump Jr.": 2}),
+               member("a2", "Donald Trump", aliases={"Donald Trump": 1, "Trump": 3}),
+               member("a3", "Trump Jr.")]
+    father = KBEntry("Q22686", "Donald Trump", "PERSON", ("Donald J. Trump",))
+    son = KBEntry("Q3713655", "Donald Trump Jr.", "PERSON", ("Don Jr.",))
+    of = clusters_of(members, [father, son])
+    assert (of[("a1", "e1")].kb_id, of[("a2", "e1")].kb_id) == ("Q3713655", "Q22686")
+    assert of[("a3", "e1")] is of[("a1", "e1")]
+    # without the son's entry, he links to nothing rather than to his father
+    assert clusters_of(members, [father])[("a1", "e1")].kb_id is None
+
+
 def test_corpus_constraints_read_from_corrections() -> None:
     c = from_corrections([
         ("merge", '{"source": "Scholes", "target": "Olaf Scholz", "type": "PERSON"}'),
