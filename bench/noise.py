@@ -90,8 +90,9 @@ def _quote_edits(text: str, rng: random.Random) -> list[tuple[int, int, str]]:
 
 
 def _space_edits(text: str, rng: random.Random) -> list[tuple[int, int, str]]:
-    return [(m.start() + 1, m.end() - 1, "") for m in re.finditer(r"[a-z][.] [A-Z]", text)
-            if rng.random() < 0.2 and text[m.start() + 1] == "."]
+    # the space goes, the full stop stays: "added. Putin" → "added.Putin"
+    return [(m.start() + 2, m.end() - 1, "") for m in re.finditer(r"[a-z][.] [A-Z]", text)
+            if rng.random() < 0.2]
 
 
 def _name_edits(text: str, rng: random.Random) -> list[tuple[int, int, str]]:

@@ -30,7 +30,7 @@ HEADLINE_RE = re.compile(r"^\s*([A-Z][\w.&'’\- ]{0,60}?)\s*:\s+(\S.*?)\s*$")
 # a transcript turn: "WALLACE: Let's start …" (the label in capitals, one to three words)
 TURN_RE = re.compile(r"^\s*[\"“”]?([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):\s+(\S.*?)\s*$")
 # a credit after a quotation: "“…” ― Carla Sanchez" (the dash and the name end the line)
-CREDIT_RE = re.compile(r"[\"”»]?[ \t\xa0]*\n?[ \t\xa0]*([―—–]|--?)[ \t\xa0]*"
+CREDIT_RE = re.compile(r"[\"“”«»]?[ \t\xa0]*\n?[ \t\xa0]*([―—–]|--?)[ \t\xa0]*"
                        r"([A-Z][\w.'’\-]*(?:[ \xa0]+[\w.'’\-]+){0,4})"
                        r"[ \t\xa0.]*(?:,[^\n]*)?(?:\n|$)")
 
@@ -320,7 +320,7 @@ class Attributor:
         """A quotation credited by a dash and a name after it: '“…” ― Carla Sanchez'."""
         for q in self.quotes:
             m = CREDIT_RE.match(self.text, q.end)
-            if m is None or not q.opened:
+            if m is None:
                 continue
             words = m.group(2).replace("\xa0", " ").split()
             if not all(w[0].isupper() or w in self.lex.name_particles for w in words):
@@ -585,7 +585,7 @@ class Attributor:
     def _runs_on(self, prev: Draft, q: Quote) -> bool:
         """A quoted sentence right after a quote's own cue clause, in the same paragraph,
         goes on with the same quote (news style: '"A," said X, a lawyer. "B."')."""
-        if prev.cue is None or prev.cue[1] > q.start or not q.opened:
+        if prev.cue is None or prev.cue[1] > q.start:
             return False
         last = max(prev.fragments)
         if not any(o.start <= last[0] and last[1] <= o.end for o in self.quotes):
