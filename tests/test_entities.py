@@ -88,3 +88,11 @@ def test_entities_suffix_name_alone_keeps_its_surname(analyze_text) -> None:  # 
         "Donald Trump Jr. posted a video on Sunday. Trump later deleted the video, saying "
         "it had been misunderstood.").entities}
     assert "Trump" in ents["Donald Trump Jr."].aliases and "Donald Trump" not in ents
+
+
+def test_entities_suffix_dropped_on_later_reference_is_one_person(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    # no family in sight: "Brent Bozell" is Brent Bozell III written short
+    ents = {e.name: e for e in analyze_text(
+        "\"Yes, I support Ted Cruz,\" Brent Bozell III, founder of the Media Research Center, "
+        "told reporters. Brent Bozell said the race was far from over.").entities}
+    assert "Brent Bozell" in ents["Brent Bozell III"].aliases and "Brent Bozell" not in ents

@@ -140,6 +140,17 @@ def name_suffix(name: str) -> str:
     return " ".join(found)
 
 
+@functools.lru_cache(maxsize=1)
+def _kinship() -> re.Pattern[str]:
+    words = sorted(load_data("kinship.json")["words"], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I)
+
+
+def speaks_of_family(text: str) -> bool:
+    """Whether a text names family ties (data/kinship.json): "his father", "the son"."""
+    return _kinship().search(text) is not None
+
+
 def _suffix_after(text: str, end: int) -> tuple[str, int]:
     """The suffix written right after a name ("Trump Jr." when "Trump" ends at ``end``):
     the folded suffix and where it ends, or ("", end)."""
@@ -294,9 +305,13 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
         label = _relabel(ent, s, e, title)
         if label == "NORP":
             continue  # nationalities are adjectives here, not speakers
-        raw.append((span.start_char, span.end_char, label, title))
+        end = span.end_char
+        if label == "PERSON":  # "Brent Bozell III": the tagger often leaves the suffix out
+            end = _suffix_after(doc.text, end)[1]
+        raw.append((span.start_char, end, label, title))
     text = doc.text
     clusters: list[_Cluster] = []
+    family = speaks_of_family(text)
 
     def find_cluster(name: str, label: str) -> _Cluster | None:
         words = name_words(name)
@@ -316,7 +331,7 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
                 gn = c.given_names()
                 if len(words) > 1 and gn and fold(words[0]) not in gn:
                     continue  # Olaf Scholz and Olaf Scholl, or two Bidens: never merged
-                if not _suffix_fits(suffix, len(words) > 1, c):
+                if not _suffix_fits(suffix, len(words) > 1, c, family):
                     continue  # Donald Trump Jr. is not Donald Trump
                 if any(fold(s) == fold(sur) for s in c.surnames()):
                     candidates.append((2, c))
@@ -381,7 +396,7 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
             for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text):
                 end = m.end()
                 if c.type == "PERSON" and not name_suffix(alias):
-                    end = _rescan_end(c, clusters, alias, text, end)
+                    end = _rescan_end(c, clusters, alias, text, end, family)
                     if end < 0:
                         continue  # "Trump Jr." is not the father's, "Trump" not the son's
                 hits = [o for s, e, o in spans if s < end and m.start() < e]
@@ -391,31 +406,43 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
                     continue
                 spans = [(s, e, o) for s, e, o in spans if not (s < end and m.start() < e)]
                 spans.append((m.start(), end, c))
+                if end != m.end():  # the suffix the tagger left out: part of the name
+                    c.forms[text[m.start():end]] += 1
     titles_at = {s: t for s, _e, _l, t in raw if t}
     for s, e, c in sorted(spans, key=lambda x: x[0]):
         c.mentions.append(Mention(s, e, text[s:e], title=titles_at.get(s)))
     return ArticleEntities(_finalise(clusters, article_id, text))
 
 
-def _suffix_fits(suffix: str, full: bool, c: _Cluster) -> bool:
+def _suffix_fits(suffix: str, full: bool, c: _Cluster, family: bool) -> bool:
     """Whether a name with ``suffix`` may join cluster ``c``: "Trump Jr." joins Donald
-    Trump Jr., never Donald Trump; a full name without the suffix ("Donald Trump") never
-    joins Donald Trump Jr.: an article that writes the suffix once tells father from son."""
+    Trump Jr., never Donald Trump. A full name without the suffix is the same person
+    written short ("Brent Bozell III", later "Brent Bozell"), except in an article that
+    speaks of a family (``family``: "his father, Donald Trump"): there it is the
+    namesake."""
     theirs = c.suffixes()
     if suffix:
-        return suffix in theirs if theirs else not c.plain_full()
-    return not (full and theirs)
+        if theirs:
+            return suffix in theirs
+        return not c.plain_full() or (full and not family)
+    return not (full and theirs and family)
 
 
-def _rescan_end(c: _Cluster, clusters: list[_Cluster], alias: str, text: str, end: int) -> int:
+def _rescan_end(c: _Cluster, clusters: list[_Cluster], alias: str, text: str, end: int,
+                family: bool) -> int:
     """Where a re-scanned person's name found at ``[.., end)`` ends: past a suffix written
-    after it when the cluster has that suffix ("Trump" + " Jr."); -1 when the name is
-    someone else's (the suffix is another's, or a bare surname the suffix-less namesake
-    owns)."""
+    after it when the cluster has that suffix ("Trump" + " Jr."), or when it is a full name
+    no one else has with a suffix and the article speaks of no family ("Brent Bozell" +
+    " III"); -1 when the name is someone else's (the suffix is another's, or a bare surname
+    the suffix-less namesake owns)."""
     suffix, after = _suffix_after(text, end)
     mine = c.suffixes()
     if suffix:
-        return after if suffix in mine else -1
+        if suffix in mine:
+            return after
+        alone = not mine and not family and len(name_words(alias)) > 1 and not any(
+            suffix in o.suffixes() for o in clusters if o.type == "PERSON")
+        return after if alone else -1
     if mine and len(name_words(alias)) == 1 and any(
             o is not c and o.type == "PERSON" and not o.suffixes() and alias in o.surnames()
             for o in clusters):
