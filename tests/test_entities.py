@@ -96,3 +96,16 @@ def test_entities_suffix_dropped_on_later_reference_is_one_person(analyze_text) 
         "\"Yes, I support Ted Cruz,\" Brent Bozell III, founder of the Media Research Center, "
         "told reporters. Brent Bozell said the race was far from over.").entities}
     assert "Brent Bozell" in ents["Brent Bozell III"].aliases and "Brent Bozell" not in ents
+
+
+def test_entities_bare_surname_between_two_suffixes_is_the_first_named(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    ents = {e.name: e for e in analyze_text(
+        "\u201cYes, I support Ted Cruz,\u201d Brent Bozell III, founder of the Media Research "
+        "Center, tells Breitbart News in an exclusive interview.\n\nBozell was only five years "
+        "old when the Sharon Statement was signed, but he has direct ties to the origins of the "
+        "modern conservative movement. William F. Buckley, Jr. was his uncle and his father, "
+        "Brent Bozell, Jr. was the ghost writer of Barry Goldwater\u2019s 1960 classic.\n\n"
+        "\u201cIt\u2019s clear cut that you are either with the establishment or you are with "
+        "Ted Cruz. That is the new reality,\u201d Bozell says.").entities}
+    son, father = ents["Brent Bozell III"], ents["Brent Bozell, Jr."]
+    assert "Bozell" in son.aliases and "Bozell" not in father.aliases

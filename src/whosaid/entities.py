@@ -89,6 +89,7 @@ class _Cluster:
     forms: Counter[str] = field(default_factory=Counter)
     titles: list[str] = field(default_factory=list)
     acronyms: set[str] = field(default_factory=set)
+    first: int = 1 << 62  # where the article first names it
 
     @property
     def type(self) -> str:
@@ -345,6 +346,10 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
                     # "Trump" where the article names Donald Trump and Donald Trump Jr.:
                     # the son is written "Trump Jr." to tell him apart; "Trump" is the father
                     top = plain
+                elif not suffix and len(top) > 1:
+                    # Brent Bozell III and "his father, Brent Bozell Jr.": "Bozell" is the
+                    # one the article is about, named first
+                    top = [min(top, key=lambda c: c.first)]
                 if len(top) == 1:
                     return top[0]
             return None
@@ -373,6 +378,7 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
             c = _Cluster()
             clusters.append(c)
         c.forms[name] += 1
+        c.first = min(c.first, s)
         c.type_votes[label] += 2 if len(name.split()) > 1 else 1
         if label in ("ORG", "EVENT", "FAC") and len(name.split()) > 1:
             c.acronyms.add(_acronym(name))
