@@ -187,3 +187,20 @@ def test_attribution_one_capitalised_label_is_not_a_transcript(analyze_text: Any
     text = ("Budget talks resume.\n\nUPDATE: The vote was moved to Friday.\n\n"
             "CORRECTION: An earlier version misstated the date.")
     assert analyze_text(text).statements == ()
+
+
+def test_attribution_typewriter_double_apostrophe_quotes(analyze_text: Any) -> None:
+    # the NYT archive's ''…'' marks: read as quotation marks, offsets still into the input
+    text = ("''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist. "
+            "''It is a mess.''")
+    st = _one(analyze_text(text), "tax reform")
+    assert _speaker(st) == "Douglas Holtz-Eakin" and st.kind == "direct"
+    assert st.content.text.startswith("This isn't tax reform")
+    assert len(st.fragments) == 2 and text[slice(*st.fragments[1])] == "It is a mess."
+
+
+def test_attribution_split_quote_pieces_around_the_cue(analyze_text: Any) -> None:
+    text = "The difference now, he told me on Friday, is that he is the anchor of a news show."
+    st = _one(analyze_text(text), "anchor")
+    assert _speaker(st) == "he"
+    assert st.content.text.startswith("The difference now")

@@ -136,7 +136,7 @@ def _subject(verb: Token) -> Token | None:
         before = [c for c in subjects if c.i < verb.i]
         return before[-1] if before else subjects[0]
     # "X said and added", "X attacked Y, saying …": the verb shares its head's subject
-    if verb.head is not verb and verb.head.pos_ in ("VERB", "AUX") and (
+    if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") and (
             verb.dep_ == "conj" or (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp"))):
         return _subject(verb.head)
     # "the official who said": the relative pronoun stands for the noun
@@ -241,7 +241,8 @@ class Attributor:
                              for o in self.drafts)
                 # several tagged pieces make one statement where quotes run on; in reported
                 # speech they are the tagger's slips ("Russian | has little interest …")
-                pieces = len(lm.fragments) == 1 or self._kind(r) != "indirect"
+                pieces = len(lm.fragments) == 1 or self._kind(r) != "indirect" or \
+                    self._split_by_cue(r, lm)
                 if r.pattern not in ("headline", "according") and (agree or not frames) and \
                         pieces and not any(lm.covers(a, b) for a, b in own):
                     cut = own + ([r.addressee] if r.addressee else [])
@@ -276,6 +277,14 @@ class Attributor:
                 continue
             keep.append(d)
         self.drafts = keep
+
+    def _split_by_cue(self, r: Draft, lm: Draft) -> bool:
+        """The tagger's pieces stand either side of the rule's own cue: "A, he said, B"."""
+        if r.cue is None:
+            return False
+        frags = sorted(lm.fragments)
+        return any(a[1] <= r.cue[0] and r.cue[1] <= b[0]
+                   for a, b in zip(frags, frags[1:], strict=False))
 
     def _nested_report(self, r: Draft, learned: list[Draft]) -> bool:
         """A named speaker's report inside a statement the tagger found ("Reuters reported

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Sequence
 from importlib import resources
 from typing import Any
@@ -66,6 +67,11 @@ def load_pipeline(model: str, learned: bool = False) -> Language:
     return nlp
 
 
+# two apostrophes (or backticks) before a word open a quote; after a word or a comma they close it
+OPENING_PAIR_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))(?:''|``)(?=[\w$‘'.…])", re.M)
+CLOSING_PAIR_RE = re.compile(r"(?<=[\w.,!?;:…)\]’-])''(?=[\s,.;:!?)\]—–-]|$)", re.M)
+
+
 def analysis_text(text: str, furniture: Sequence[Span]) -> str:
     """``text`` with furniture blanked out (same length, newlines kept) and odd spaces plain."""
     chars = list(text)
@@ -75,4 +81,14 @@ def analysis_text(text: str, furniture: Sequence[Span]) -> str:
                 chars[i] = " "
     out = "".join(chars)
     # no-break and other odd spaces confuse the tokenizer; same length keeps offsets
-    return out.translate({0xA0: " ", 0x2007: " ", 0x202F: " ", 0x2009: " ", 0x200B: " "})
+    out = out.translate({0xA0: " ", 0x2007: " ", 0x202F: " ", 0x2009: " ", 0x200B: " "})
+    return _double_apostrophes(out)
+
+
+def _double_apostrophes(text: str) -> str:
+    """Typewriter quotation marks (''…'' and ``…'', as in the NYT archive) made one plain
+    mark and a space, so quotes and the parser read them; same length keeps offsets."""
+    if "''" not in text and "``" not in text:
+        return text
+    text = OPENING_PAIR_RE.sub(' "', text)
+    return CLOSING_PAIR_RE.sub('" ', text)
