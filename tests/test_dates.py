@@ -164,6 +164,30 @@ def test_dates_quarter_context_follows_the_reported_quarter() -> None:
                  ("the quarter a year ago", "1988-Q3")]
 
 
+def test_dates_year_to_date_results_compare_with_the_year() -> None:
+    nov = dt.date(1989, 11, 2)
+    text = ("Third-quarter net fell to $2 million from $5 million a year earlier. For the nine "
+            "months, net was $306 million, compared with a loss of $195 million in the 1988 "
+            "period. The year-ago results included a charge. In the first nine months, sales "
+            "rose from $1.2 billion a year earlier. In the fourth quarter, net rose from "
+            "$3 million a year ago.")
+    v = [(e.text, e.value) for e in tag_dates(text, nov) if e.type == "DATE"]
+    assert v == [("Third-quarter", "1989-Q3"), ("a year earlier", "1988-Q3"),
+                 ("the 1988 period", "1988"), ("year-ago", "1988"),
+                 ("a year earlier", "1988"), ("the fourth quarter", "1989-Q4"),
+                 ("a year ago", "1988-Q4")]
+
+
+def test_dates_this_quarter_is_the_reported_quarter() -> None:
+    nov = dt.date(1989, 11, 1)
+    text = ("The company posted a third-quarter loss of $4 million. This quarter's loss "
+            "includes pretax charges of $4.9 million.")
+    assert values(text, nov)["This quarter"] == "1989-Q3"
+    assert values("Sales should recover this quarter, the company said.", nov)[
+        "this quarter"] == "1989-Q4"
+    assert values("Analysts expect a loss this quarter.", nov)["this quarter"] == "1989-Q4"
+
+
 def test_dates_centuries_and_spoken_years() -> None:
     feb = dt.date(1998, 2, 19)
     assert values("the fabled 11th century temple", feb)["11th century"] == "10"
@@ -233,6 +257,15 @@ def test_dates_weekdays_in_a_news_report() -> None:
     assert values("They will meet next Tuesday.")["next Tuesday"] == "2022-12-06"
     assert values("They met last Sunday.")["last Sunday"] == "2022-11-27"
     assert values("The summit is scheduled for Friday.")["Friday"] == "2022-12-09"
+
+
+def test_dates_reporting_verb_after_a_quote_looks_back() -> None:
+    jan7 = dt.date(2000, 1, 7)  # a Friday
+    text = ("Exiles in Miami will now ``proceed with all their resources to delay'' the ruling, "
+            "Cuba predicted Wednesday.")
+    assert values(text, jan7)["Wednesday"] == "2000-01-05"
+    assert values("Talks will resume Wednesday, officials said.", jan7)[
+        "Wednesday"] == "2000-01-12"
 
 
 def test_dates_weekday_with_part_of_day_keeps_the_day() -> None:

@@ -70,7 +70,11 @@ _AFTER_THE = (
     "calendar future near distant full twentieth nineteenth twenty nineteen fourth years months "
     "weeks days decades centuries decade century period night morning"
 )
-_PAST_CUES = r"said|says|told|announced|added|stated|declared|reported|was|were|had|did"
+_PAST_CUES = (
+    r"said|says|told|announced|added|stated|declared|reported|was|were|had|did|predicted|"
+    r"insisted|warned|noted|confirmed|denied|claimed|explained|acknowledged|admitted|argued|"
+    r"complained|disclosed|revealed|testified|wrote|replied|recalled"
+)
 _FUTURE_CUES = (
     r"will|won't|'ll|’ll|shall|going\s+to|plan(?:s|ned|ning)?\s+(?:to|for)|scheduled?|"
     r"(?<!-)expected|expects|set\s+to|is\s+to|are\s+to|due|as\s+soon\s+as|as\s+early\s+as|upcoming|"
@@ -82,7 +86,7 @@ _TRIGGERS = {  # rule -> the words that can start it (# a digit, @group a word l
     "iso": "#", "slash": "#", "md": "@weekdays @mod @months", "dm": "@weekdays the #",
     "my": "@mod @months", "holiday": "@rel @holidays", "half": "the first second last",
     "quarter": "the last this next current # fiscal calendar @ordinals q1 q2 q3 q4",
-    "quarter_rel": "the latest most recent current previous past last next coming year same "
+    "quarter_rel": "the latest most recent current this previous past last next coming year same "
                    "prior preceding that comparable",
     "decade": "the early late mid # @decades nineteen", "ago": "@quant @numbers #",
     "vague_ago": "a few several many some @units", "anaphor": "earlier later that the",
@@ -118,6 +122,7 @@ class _Ctx:
     pub: dt.date | None
     anchor: tuple[dt.date, DatePrecision] | None = None
     quarter: dt.date | None = None  # the first day of the last quarter mentioned
+    year_to_date: bool = False  # "for the nine months" came after that quarter
 
     def future(self, start: int) -> bool:
         """Whether the clause before ``start`` looks ahead ("will", "plans to"), unless a
@@ -270,14 +275,19 @@ def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 def _h_quarter_rel(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     if _g(m, "qr_y"):  # "the 1988 period": that year's quarter like the one reported
         year = m.group("qr_y")
-        q = f"-Q{(ctx.quarter.month - 1) // 3 + 1}" if ctx.quarter else ""
+        q = f"-Q{(ctx.quarter.month - 1) // 3 + 1}" if ctx.quarter and not ctx.year_to_date else ""
         return _span(m, ctx, "DATE", year + q, explicit=True)
     rel = _norm(_g(m, "qr") or _g(m, "qr2") or "the")
     ref: dt.date | None = ctx.pub
     shift = {"current": 0, "this": 0, "next": 1, "coming": 1, "previous": -2, "prior": -2,
              "preceding": -2, "year-ago": -5, "year-earlier": -5}.get(rel, -1)
-    if ctx.quarter and rel in ("year-ago", "year-earlier", "the", "same", "that", "comparable"):
-        ref, shift = ctx.quarter, (0 if rel in ("the", "same", "that") else -4)
+    if ctx.quarter and ctx.year_to_date and _norm(_g(m, "qr2")) in ("year-ago", "year-earlier"):
+        return _span(m, ctx, "DATE", _shifted(ctx.quarter, "year", -1))
+    if rel == "this" and (ctx.quarter is None or ctx.future(m.start())):
+        ref, shift = ctx.pub, 0  # "this quarter" looking ahead: the current one
+    elif ctx.quarter and rel in ("year-ago", "year-earlier", "the", "same", "that", "comparable",
+                                 "this"):
+        ref, shift = ctx.quarter, (0 if rel in ("the", "same", "that", "this") else -4)
         shift -= 4 if _g(m, "qr_ago") else 0
     if ref is None:
         return _span(m, ctx, "DATE", None)
@@ -340,7 +350,8 @@ def _h_year_ago(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     if _g(m, "ye"):
         return _span(m, ctx, "DATE", f"{ctx.pub.year:04d}")
     if ctx.quarter:
-        return _span(m, ctx, "DATE", _shifted(ctx.quarter, "quarter", -4))
+        unit = "year" if ctx.year_to_date else "quarter"
+        return _span(m, ctx, "DATE", _shifted(ctx.quarter, unit, -1 if ctx.year_to_date else -4))
     return _span(m, ctx, "DATE", f"{ctx.pub.year - 1:04d}")
 
 
@@ -400,6 +411,8 @@ def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     k = int(n) * (1 if direction in ("later", "after", "from now", "hence") else -1)
     anaphoric = direction in ("earlier", "later", "before", "after")
     if ctx.quarter and unit == "year":
+        if ctx.year_to_date:  # "for the nine months ... a year earlier": that year
+            return _span(m, ctx, "DATE", _shifted(ctx.quarter, "year", k))
         return _span(m, ctx, "DATE", _shifted(ctx.quarter, "quarter", 4 * k))
     ref = ctx.reference(unit) if anaphoric else ctx.pub
     value = _shifted(ref, unit, k) if ref else None
@@ -599,7 +612,7 @@ def _scanner() -> _Scanner:
                     rf"(?:(?:fiscal|calendar)\s+)?(?P<q_o>{ordinal})[\s-]+quarter\b"
                     rf"(?:\s+of\s+(?:fiscal\s+|calendar\s+)?(?P<q_y>{year})|,?\s+(?P<q_y2>{year}))?"
                     rf"|Q(?P<q_n>[1-4])(?:\s+|/)?(?P<q_y3>{year})?\b", _h_quarter),
-        ("quarter_rel", r"(?:the\s+)?(?P<qr>latest|most\s+recent|recent|current|previous|past|"
+        ("quarter_rel", r"(?:the\s+)?(?P<qr>latest|most\s+recent|recent|current|this|previous|past|"
                         r"last|next|coming|year-ago|year-earlier|same|prior|preceding|"
                         r"comparable\s+year-ago)\s+"
                         r"(?:fiscal\s+)?quarter\b|the\s+(?P<qr2>year-ago|year-earlier|latest|"
@@ -729,6 +742,17 @@ def _second_day(text: str, hit: _Hit) -> tuple[_Hit, _Hit] | None:
     return hit._replace(value=_day(first)), _Hit(m.start("d"), m.end(), "DATE", _day(d), True)
 
 
+def _year_to_date(text: str, hit: _Hit) -> bool:
+    """Whether a duration is the reporting period of a results story that already named its
+    quarter: "For the nine months, ..." (then "a year earlier" is that year, not its quarter)."""
+    periods = _words()["year_to_date"]
+    before = text[max(0, hit.start - 16) : hit.start].lower().split()
+    first = text[hit.start : hit.end].split()[0].lower()
+    return hit.value in periods["values"] and (
+        bool(before) and before[-1] in periods["before"] or first in periods["before"]
+    )
+
+
 def _in_a_title(text: str, start: int, end: int) -> bool:
     """Whether a relative expression is (part of) a name: every word capitalised mid-sentence,
     as in ABC's "This Week" or "USA Today" (not an all-capitals headline)."""
@@ -796,6 +820,9 @@ def tag_dates(
             if m.lastgroup in ("quarter", "quarter_rel") and q and q[1] == "quarter" and (
                     pub is None or (pub - q[0]).days <= 365):
                 ctx.quarter = q[0]  # the quarter being reported, not a year-ago one
+                ctx.year_to_date = False
+        elif hit.type == "DURATION" and ctx.quarter and _year_to_date(text, hit):
+            ctx.year_to_date = True
     for i in range(len(hits) - 1):
         a, b = hits[i], hits[i + 1]
         gap = text[a.end : b.start]
