@@ -310,6 +310,21 @@ def test_dates_vague_references() -> None:
     assert v["the future"] == "FUTURE_REF"
 
 
+def test_dates_discourse_now_and_vague_spans() -> None:
+    oct30 = dt.date(1989, 10, 30)
+    text = ('Iraq was ready to withdraw." Now, he says, "it looks like the West wants war." '
+            "Now the court is weighing the case, and the fund now holds cash.")
+    v = [(e.text, e.value) for e in tag_dates(text, oct30)]
+    assert v == [("Now", "PRESENT_REF"), ("now", "PRESENT_REF")]
+    v = values("The Fed expects the economy to slow in coming months. It doesn't bode well for "
+               "coming quarters. We don't minimize the challenges of the near term. It may "
+               "placate holders in the short term. There were sell programs in past years.", oct30)
+    assert v == {"coming months": "FUTURE_REF", "coming quarters": "FUTURE_REF",
+                 "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+                 "past years": "PAST_REF"}
+    assert tag_dates("It issued short-term notes and long-term debt.", oct30) == []
+
+
 def test_dates_durations_sets_and_times() -> None:
     found = {e.text: (e.type, e.value) for e in tag_dates(
         "Talks lasted three days and, two weeks later, fighting went on for months. "

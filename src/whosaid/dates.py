@@ -67,8 +67,8 @@ _PREPOSITIONS = frozenset(
 _AFTER_THE = (
     "past last next first coming final previous following remaining latest most recent current "
     "same prior preceding year quarter day week month weekend end beginning start middle fiscal "
-    "calendar future near distant full twentieth nineteenth twenty nineteen fourth years months "
-    "weeks days decades centuries decade century period night morning"
+    "calendar future near short distant full twentieth nineteenth twenty nineteen fourth years "
+    "months weeks days decades centuries decade century period night morning"
 )
 _PAST_CUES = (
     r"said|says|told|announced|added|stated|declared|reported|was|were|had|did|predicted|"
@@ -98,7 +98,8 @@ _TRIGGERS = {  # rule -> the words that can start it (# a digit, @group a word l
     "set": "every each per daily nightly weekly monthly annually yearly hourly once twice "
            "@numbers #",
     "vague_duration": "@vague for over within in after took",
-    "ref": "now nowadays currently at these presently current recently recent lately the formerly",
+    "ref": "now nowadays currently at these presently current recently recent lately the formerly "
+           "coming past",
 }
 
 
@@ -514,13 +515,22 @@ def _h_time(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     word = _norm(m.group("rf"))
-    if word.startswith(("recent", "the past", "previously", "formerly", "lately")):
+    if word == "now" and _discourse_now(ctx.text, m.start(), m.end()):
+        return None
+    if word.startswith(("recent", "the past", "past", "previously", "formerly", "lately")):
         value = "PAST_REF"
-    elif "future" in word or "coming" in word or word == "soon":
+    elif "future" in word or "coming" in word or word.endswith(" term"):
         value = "FUTURE_REF"
     else:
         value = "PRESENT_REF"
     return _span(m, ctx, "DATE", value)
+
+
+def _discourse_now(text: str, start: int, end: int) -> bool:
+    """ "Now, he says, ...": "now" opening a sentence before a comma turns the argument; it
+    dates nothing ("Now the ninth circuit court ..." does)."""
+    opens = re.search(r"(?:^|[.!?:;\n][\"'”’)]*)[\s\"'“‘`]*$", text[max(0, start - 8) : start])
+    return opens is not None and re.match(r"\s*,", text[end : end + 2]) is not None
 
 
 def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
@@ -675,7 +685,8 @@ def _scanner() -> _Scanner:
         ("ref", r"(?P<rf>now|nowadays|currently|at\s+present|these\s+days|at\s+the\s+moment|"
                 r"presently|current|recently|recent\s+(?:years|months|weeks|days|decades|times)|"
                 r"lately|the\s+past|formerly|the\s+(?:near\s+|distant\s+)?future|"
-                r"the\s+coming\s+(?:days|weeks|months|years))\b(?!-)", _h_ref),
+                r"(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|"
+                r"the\s+(?:near|short)\s+term|past\s+(?:years|decades))\b(?!-)", _h_ref),
     ]
     groups = {
         "@weekdays": list(w["weekdays"]), "@months": list(w["months"]),
