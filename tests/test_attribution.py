@@ -204,3 +204,9 @@ def test_attribution_split_quote_pieces_around_the_cue(analyze_text: Any) -> Non
     st = _one(analyze_text(text), "anchor")
     assert _speaker(st) == "he"
     assert st.content.text.startswith("The difference now")
+
+
+def test_attribution_raising_verb_subject_is_not_a_source(analyze_text: Any) -> None:
+    # "X seems to …" says something about X; nobody in the sentence says it
+    result = analyze_text("Melania seems to have vanished from the campaign trail.")
+    assert all(_speaker(st) != "Melania" for st in result.statements)

@@ -52,6 +52,7 @@ def learned_drafts(doc: Doc) -> list[Draft] | None:
     cons = [(s, e, p) for t, s, e, p in spans if t == "CON"]
     lex = load_data("cues.json")
     thought = set(lex["thought"]) - set(lex["speech"])
+    sourceless = set(lex["sourceless"])
     by_cue: dict[int, list[tuple[int, int, float]]] = {}
     orphan: list[tuple[int, int, float]] = []
     last: tuple[int, tuple[int, int, float]] | None = None  # (cue, content) just joined
@@ -81,8 +82,9 @@ def learned_drafts(doc: Doc) -> list[Draft] | None:
     for k, group in by_cue.items():
         cs, ce, cp = cues[k]
         root = _root(doc, cs, ce)
-        speaker, speaker_tok = _source_for(doc, (cs, ce), srcs, root)
         lemma = root.lemma_.lower()
+        speaker, speaker_tok = (None, None) if lemma in sourceless else \
+            _source_for(doc, (cs, ce), srcs, root)
         mode = "thought" if lemma in thought else "speech"
         fragments = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e, _ in group]
         conf = round(min(p for _, _, p in group) * 0.5 + cp * 0.3 + 0.15, 2)
