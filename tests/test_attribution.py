@@ -212,3 +212,15 @@ def test_attribution_raising_verb_subject_is_not_a_source(analyze_text: Any) -> 
               "override him")
     assert st.cue is not None and st.cue.text == "seem"
     assert st.speaker is None
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell "
+     "an American story.", "President Obama"),
+    ("KYIV, Ukraine — Zelensky said the war would go on until every region was free.",
+     "Zelensky"),
+])
+def test_attribution_dateline_is_not_the_speaker(analyze_text: Any, text: str,
+                                                 speaker: str) -> None:
+    st = _one(analyze_text(text), "would")
+    assert _speaker(st) == speaker

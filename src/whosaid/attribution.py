@@ -129,8 +129,34 @@ def _np_span(tok: Token) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+def _dateline(tok: Token) -> bool:
+    """Whether ``tok`` is a dateline's place ("WASHINGTON --", "KYIV, Ukraine —"), which the
+    parser often takes for the subject of the first sentence."""
+    doc = tok.doc
+    if not (tok.is_upper and tok.is_alpha and len(tok) > 1):
+        return False
+    i = tok.i
+    while i > 0 and doc[i - 1].is_upper and doc[i - 1].is_alpha:
+        i -= 1
+    if i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
+        return False  # not at the start of a paragraph
+    for nxt in doc[tok.i + 1: tok.i + 8]:
+        if nxt.text in ("--", "—", "–"):
+            return True
+        if "\n" in nxt.text or not (nxt.is_punct or nxt.is_upper or nxt.is_title):
+            return False
+    return False
+
+
 def _subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    # "WASHINGTON -- President Obama … said": the place is no subject; its apposition is
+    for k, subj in enumerate(subjects):
+        if _dateline(subj):
+            appos = [c for c in subj.children if c.dep_ == "appos" and not _dateline(c)
+                     and c.i > subj.i + 1 and not c.is_upper]
+            subjects[k] = appos[0] if appos else subj
+    subjects = [c for c in subjects if not _dateline(c)]
     if subjects:
         # of two subjects the parser could not choose between, the one next to the verb
         before = [c for c in subjects if c.i < verb.i]
