@@ -268,6 +268,17 @@ def test_dates_reporting_verb_after_a_quote_looks_back() -> None:
         "Wednesday"] == "2000-01-12"
 
 
+def test_dates_previous_weekday_counts_from_the_story_day() -> None:
+    oct30 = dt.date(1989, 10, 30)  # a Monday
+    text = ("On Friday, Oct. 27, the index shed 47.3 points to close at 2082.1, down 4.5% from "
+            "the previous Friday.")
+    assert values(text, oct30)["the previous Friday"] == "1989-10-20"
+    text = "The talks began on Oct. 19 and broke off the following Monday."
+    assert values(text, oct30)["the following Monday"] == "1989-10-23"
+    assert values("It was down from the previous Friday.", oct30)[
+        "the previous Friday"] == "1989-10-27"
+
+
 def test_dates_weekday_with_part_of_day_keeps_the_day() -> None:
     e = one("Scholz spoke on Friday morning.")
     assert (e.text, e.value, e.precision) == ("Friday morning", "2022-12-02", "day")
@@ -323,6 +334,23 @@ def test_dates_discourse_now_and_vague_spans() -> None:
                  "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
                  "past years": "PAST_REF"}
     assert tag_dates("It issued short-term notes and long-term debt.", oct30) == []
+
+
+def test_dates_holidays_weeks_of_and_prefixed_years() -> None:
+    oct26 = dt.date(1998, 10, 26)
+    text = "Violence will be a theme of our campaign from now to Election Day, he said."
+    assert values(text, oct26)["Election Day"] == "1998-11-03"
+    assert values("It votes on Election Day 2000.", oct26)["Election Day 2000"] == "2000-11-07"
+    feb = dt.date(2000, 2, 24)
+    text = "The case may be resolved in a court hearing the week of March 6, his uncle said."
+    assert values(text, feb)["the week of March 6"] == "2000-W10"
+    assert values("The post-1959 politics split families.", feb)["post-1959"] == "1959"
+    text = "Elian was at the head of the ``March of the Combatant Mothers,'' on Saturday."
+    assert "March" not in values(text, feb)
+    assert values("Islam will one day be the second largest religion.", feb)[
+        "one day"] == "FUTURE_REF"
+    e = one("The strike lasted one day.", feb)
+    assert (e.type, e.value) == ("DURATION", "P1D")
 
 
 def test_dates_durations_sets_and_times() -> None:

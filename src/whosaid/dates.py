@@ -51,6 +51,7 @@ from .dates_calendar import (
     _season_year,
     _shifted,
     _unit,
+    _week,
     _weekday_date,
     _words,
     _year_number,
@@ -93,7 +94,7 @@ _TRIGGERS = {  # rule -> the words that can start it (# a digit, @group a word l
     "relday": "@mod yesterday today tomorrow tonight last this", "time": "# noon midnight",
     "rel_unit": "@mod @rel the current previous over", "weekday": "@rel @mod @weekdays",
     "season": "@mod @rel the @seasons", "month": "@mod @rel @months",
-    "year": "@mod fiscal calendar the #", "spoken_year": "the nineteen twenty two",
+    "year": "@mod fiscal calendar the pre post #", "spoken_year": "the nineteen twenty two",
     "century": "the # @century", "year_ago": "year around", "duration": "@quant @numbers #",
     "set": "every each per daily nightly weekly monthly annually yearly hourly once twice "
            "@numbers #",
@@ -211,7 +212,11 @@ def _month_day(m: re.Match[str], ctx: _Ctx, mon: str, day: str, year: str) -> _H
 
 
 def _h_md(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
-    return _month_day(m, ctx, m.group("md_mon"), m.group("md_day"), _g(m, "md_y"))
+    hit = _month_day(m, ctx, m.group("md_mon"), m.group("md_day"), _g(m, "md_y"))
+    if hit and hit.value and _g(m, "md_wk") and precision_of(hit.value) == "day":
+        # "the week of March 6": that date's week
+        return hit._replace(value=_week(dt.date.fromisoformat(hit.value)))
+    return hit
 
 
 def _h_dm(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
@@ -324,7 +329,7 @@ def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 def _h_year(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     year = int(m.group("y"))
-    if not _g(m, "y_mod"):
+    if not _g(m, "y_mod") and not _g(m, "y_pp"):
         prev = ctx.prev_word(m.start())
         after = ctx.text[m.end() : m.end() + 30]
         if prev not in _PREPOSITIONS and (year < 1900 or re.match(r"\s+[a-z]+s\b", after)):
@@ -381,8 +386,9 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     if month is None:
         return None
     ambiguous = _norm(token) in _words()["ambiguous_months"] and not rel and not mod
-    if ambiguous and ctx.prev_word(m.start()) not in _PREPOSITIONS:
-        return None
+    if ambiguous and (ctx.prev_word(m.start()) not in _PREPOSITIONS
+                      or re.match(r"\s+of\s+(?:the\s+)?[A-Z]", ctx.text[m.end() : m.end() + 30])):
+        return None  # "the March of the Combatant Mothers" is a march
     if ctx.pub is None:
         return _span(m, ctx, "DATE", None if rel in ("last", "next") else f"XXXX-{month:02d}")
     pm, year = ctx.pub.month, ctx.pub.year
@@ -482,6 +488,11 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     weekday = _words()["weekdays"][_norm(m.group("wd"))]
     if ctx.pub is None:
         return _span(m, ctx, "DATE", None)
+    if _g(m, "wd_an"):  # "the previous Friday": the one before the day the story is at
+        ref = ctx.reference("day") or ctx.pub
+        after = _norm(m.group("wd_an")) in ("following", "next")
+        d = _weekday_date(ref, weekday, "next" if after else "last", after)
+        return _span(m, ctx, "DATE", _day(d), anaphoric=True)
     rel = _norm(_g(m, "wd_rel"))
     d = _weekday_date(ctx.pub, weekday, rel, ctx.future(m.start()))
     return _span(m, ctx, "DATE", _day(d))
@@ -539,6 +550,8 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
         return None
     if _g(m, "du_half"):
         n += 0.5
+    if _norm(m.group(0)) == "one day" and ctx.prev_word(m.start()) in _words()["modals"]:
+        return _span(m, ctx, "DATE", "FUTURE_REF")  # "Islam will one day be ..."
     return _span(m, ctx, "DURATION", _duration_value(n, _unit(m.group("du_u"))))
 
 
@@ -608,7 +621,8 @@ def _scanner() -> _Scanner:
         ("iso", r"(?P<iso_y>(?:1[6-9]|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-"
                 r"(?P<iso_d>0[1-9]|[12]\d|3[01])(?!\d)", _h_iso),
         ("slash", r"(?P<sl_a>\d{1,2})/(?P<sl_b>\d{1,2})/(?P<sl_y>\d{4}|\d{2})(?![\d/])", _h_slash),
-        ("md", rf"(?:{weekday},?\s+)?(?:{mod}[\s-]+)?(?P<md_mon>{month_any})\s*"
+        ("md", rf"(?:(?P<md_wk>the\s+week\s+of)\s+)?(?:{weekday},?\s+)?(?:{mod}[\s-]+)?"
+               rf"(?P<md_mon>{month_any})\s*"
                rf"(?P<md_day>{day})(?:(?:,\s*|\s+)(?P<md_y>{year}))?", _h_md),
         ("dm", rf"(?:{weekday},?\s+)?(?:the\s+)?(?P<dm_day>{day})(?:\s+of)?\s+"
                rf"(?P<dm_mon>{month_any})(?:,?\s+(?P<dm_y>{year}))?", _h_dm),
@@ -659,14 +673,16 @@ def _scanner() -> _Scanner:
                  rf"(?:\s+(?:{tz})\b)?(?:,?\s+(?:on\s+)?(?P<t_day>{weekday}|today|yesterday|"
                  rf"tomorrow|(?P<t_mon>{month_any})\s*(?P<t_md>{day})))?|(?P<t_noon>noon|midnight)(?:\s+(?:on\s+)?"
                  rf"(?P<t_day2>{weekday}|today|yesterday|tomorrow))?", _h_time),
-        ("weekday", rf"(?:(?P<wd_rel>{rel}|early|late|earlier|later)\s+)?(?P<wd>{weekday})"
+        ("weekday", rf"(?:(?P<wd_rel>{rel}|early|late|earlier|later)\s+|the\s+(?P<wd_an>previous|"
+                    rf"preceding|following|next)\s+)?(?P<wd>{weekday})"
                     rf"(?:\s+(?:{parts})\b)?", _h_weekday),
         ("season", rf"(?:(?P<se_mod>early|late|mid)[\s-]+)?(?:(?P<se_rel>{rel}|the)\s+)?"
                    rf"(?P<se>{seasons})\b(?:\s+(?:of\s+)?(?P<se_y>{year_any}))?",
          _h_season),
         ("month", rf"(?:(?P<mo_mod>{mod})[\s-]+)?(?:(?P<mo_rel>{rel})\s+)?(?P<mo>{month_full})"
                   r"(?!\s*\d)(?:,?\s+(?P<mo_ry>this|last|next)\s+year\b)?", _h_month),
-        ("year", rf"(?:(?P<y_mod>{mod}|fiscal|calendar|the\s+year)[\s-]+)?(?P<y>{year})",
+        ("year", rf"(?:(?P<y_mod>{mod}|fiscal|calendar|the\s+year)[\s-]+|(?P<y_pp>pre|post)-)?"
+                 rf"(?P<y>{year})",
          _h_year),
         ("spoken_year", rf"(?:the\s+year\s+)?(?P<sy>{spoken})", _h_spoken_year),
         ("century", rf"(?:the\s+)?(?P<ce>[12]?\d(?:st|nd|rd|th)|{century_words})[\s-]+"

@@ -131,7 +131,7 @@ def _holiday(spec: dict[str, int], year: int) -> dt.date | None:
         return _safe_date(year, month, spec["day"])
     weekday, nth = spec["weekday"], spec["nth"]
     if nth > 0:
-        first = dt.date(year, month, 1)
+        first = dt.date(year, month, spec.get("from_day", 1))  # Election Day: Nov. 2 to 8
         return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
     y2, m2 = _shift_month(year, month, 1)
     last = dt.date(y2, m2, 1) - dt.timedelta(days=1)
