@@ -279,6 +279,15 @@ def test_dates_previous_weekday_counts_from_the_story_day() -> None:
         "the previous Friday"] == "1989-10-27"
 
 
+def test_dates_until_in_a_past_clause_looks_back() -> None:
+    may7 = dt.date(1999, 5, 7)  # a Friday
+    assert values("Until Thursday, they had not called Kopp a suspect.", may7)[
+        "Thursday"] == "1999-05-06"
+    assert values("But it was not until Thursday that he spoke.", may7)["Thursday"] == "1999-05-06"
+    assert values("The offer runs until Thursday, the company said.", may7)[
+        "Thursday"] == "1999-05-13"
+
+
 def test_dates_weekday_with_part_of_day_keeps_the_day() -> None:
     e = one("Scholz spoke on Friday morning.")
     assert (e.text, e.value, e.precision) == ("Friday morning", "2022-12-02", "day")

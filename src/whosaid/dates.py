@@ -8,8 +8,11 @@ and gives every expression a TIMEX3-style ``type`` (DATE, TIME, DURATION, SET) a
   to the past (a future candidate must be less than a third as far away as the past one), so
   "January 5" in a paper of 2022-12-04 is 2023-01-05 and "November 30" is 2022-11-30;
 * weekdays: the latest such day on or before publication ("said Friday"), after it when the
-  clause looks ahead ("will meet Friday", "until Friday", "next Friday"); a clause starts
-  after a sentence end that is no abbreviation ("Mr.", "P.", "Jan.");
+  clause looks ahead ("will meet Friday", "until Friday", "next Friday") unless a reporting
+  verb follows the cue ("will ...'' the ruling, Cuba predicted Wednesday") or the clause is
+  past perfect ("Until Thursday, they had not ..."); a clause starts after a sentence end
+  that is no abbreviation ("Mr.", "P.", "Jan."); "the previous Friday" counts from the day
+  the story last named;
 * relative expressions ("yesterday", "last week" -> 2022-W47, "last month", "two days ago"),
   months alone ("in November" -> the latest November not after publication), seasons,
   quarters, decades, holidays, durations ("three days" -> P3D), sets ("every week" -> P1W),
@@ -17,8 +20,11 @@ and gives every expression a TIMEX3-style ``type`` (DATE, TIME, DURATION, SET) a
 * spoken years and centuries ("nineteen ninety-six" -> 1996, "the 20th century" -> 19),
   the second day of "April 24 and 25", "the year" (this year; "the year ended ..." P1Y);
 * financial reports: "a year ago", "year-earlier", "the 1988 period" take the quarter being
-  reported ("third-quarter net ... a year ago" -> 1988-Q3) when one was mentioned;
-* names and generic uses are skipped: ABC's "This Week", "today's world";
+  reported ("third-quarter net ... a year ago" -> 1988-Q3) when one was mentioned, the year
+  once the story turns to year-to-date results ("For the nine months, ... a year earlier");
+  "this quarter" is the reported one unless the clause looks ahead;
+* names and generic uses are skipped: ABC's "This Week", "today's world", "the March of
+  the ...", a sentence-opening "Now," (a discourse marker);
 * anaphoric expressions ("the day before", "the following week", "two days later") count
   from the last date the text mentioned, or from publication when there is none; an
   apposition fixes them outright: in "The day before, on December 2" both are 2022-12-02.
@@ -131,7 +137,9 @@ class _Ctx:
         reporting or past verb ("said", "was") stands after the last such cue."""
         prev = self.prev_word(start)
         if prev in ("since", "until", "till"):
-            return prev != "since"  # "since March" looks back, "until Tuesday" ahead
+            # "since March" looks back, "until Tuesday" ahead, unless the clause is in the past
+            # perfect ("Until Thursday, they had not ...") or "it was not until Tuesday that"
+            return prev != "since" and not self._past_until(start)
         lo = max(0, start - 120)
         window = self.text[lo:start]
         scanner = _scanner()
@@ -143,6 +151,13 @@ class _Ctx:
                 cut = b.end()
         cues = scanner.future.findall(window, cut)
         return bool(cues) and bool(cues[-1][0])
+
+    def _past_until(self, start: int) -> bool:
+        before = self.text[max(0, start - 30) : start]
+        if re.search(r"\b(?:was|were)(?:\s+not|n['’]t)\s+until\s+$", before, re.IGNORECASE):
+            return True
+        after = re.split(r"[.!?;]\s", self.text[start : start + 80], maxsplit=1)[0]
+        return re.search(r"\bhad\b", after) is not None
 
     def prev_word(self, start: int) -> str:
         m = re.search(r"([A-Za-z]+)\W*$", self.text[max(0, start - 20) : start])
