@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from .entities import ArticleEntities, fold
 from .model import Cue, Entity, Mention, StatementKind, StatementMode
 from .nlp import load_data
-from .quotes import ALL_MARKS, Quote, paragraphs
+from .quotes import ALL_MARKS, Quote, inside_mask, paragraphs
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 CONTENT_DEPS = ("ccomp", "parataxis")
@@ -204,6 +204,7 @@ class Attributor:
         self.text = doc.text
         self.entities = entities
         self.quotes = list(quotes)
+        self.inside = inside_mask(self.text, self.quotes)
         self.title = title
         self.lex = _Lexicon()
         self.drafts: list[Draft] = []
@@ -772,11 +773,12 @@ class Attributor:
 
     def _kind(self, d: Draft) -> StatementKind:
         inside = total = 0
+        mask = self.inside
         for s, e in d.fragments:
             for m in re.finditer(r"\w+", self.text[s:e]):
                 a, b = s + m.start(), s + m.end()
                 total += b - a
-                inside += sum(max(0, min(b, q.end) - max(a, q.start)) for q in self.quotes)
+                inside += sum(mask[a:b])
         if total == 0 or inside == 0:
             return "indirect"
         return "direct" if inside / total >= 0.9 else "mixed"

@@ -293,6 +293,7 @@ class ArticleEntities:
 def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
     """Cluster the named mentions of ``doc`` (a parse of the analysis text)."""
     raw: list[tuple[int, int, str, str | None]] = []  # char start, end, label, title
+    text = doc.text  # spaCy joins the tokens again on every access: read it once
     for ent in doc.ents:
         label = KEPT_LABELS.get(ent.label_)
         if label is None:
@@ -308,9 +309,8 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
             continue  # nationalities are adjectives here, not speakers
         end = span.end_char
         if label == "PERSON":  # "Brent Bozell III": the tagger often leaves the suffix out
-            end = _suffix_after(doc.text, end)[1]
+            end = _suffix_after(text, end)[1]
         raw.append((span.start_char, end, label, title))
-    text = doc.text
     clusters: list[_Cluster] = []
     family = speaks_of_family(text)
 

@@ -3,6 +3,8 @@ cue to its source (the tagged source nearest it, else the cue verb's subject).""
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from .attribution import Draft, _np_span, _subject
@@ -32,13 +34,9 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def paragraph_index(doc: Doc) -> list[int]:
     """The paragraph (line of stored text) of every token."""
-    starts = [s for s, _ in paragraphs(doc.text)]
-    out, k = [], 0
-    for tok in doc:
-        while k + 1 < len(starts) and tok.idx >= starts[k + 1]:
-            k += 1
-        out.append(k)
-    return out
+    starts = numpy.asarray([s for s, _ in paragraphs(doc.text)] or [0])
+    idx = doc.to_array([IDX]).reshape(-1)
+    return [max(0, int(k) - 1) for k in numpy.searchsorted(starts, idx, side="right")]
 
 
 def learned_drafts(doc: Doc) -> list[Draft] | None:
