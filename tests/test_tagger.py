@@ -46,3 +46,17 @@ def test_tagger_shipped_weights_predict_every_token() -> None:
     assert numpy.allclose(scores.sum(axis=1), 1.0, atol=1e-3)
     labels = {t for t, *_ in bio_spans(doc)}
     assert {"CUE", "CON"} <= labels
+
+
+def test_tagger_ensemble_is_the_mean_of_its_members() -> None:
+    if model_bytes() is None:
+        pytest.skip("no trained weights in src/whosaid/models (run `make train`)")
+    nlp = load_pipeline(DEFAULT_MODEL, True)
+    pipe = nlp.get_pipe(COMPONENT)
+    if pipe.model.name != "mean":
+        pytest.skip("the shipped tagger has a single member")
+    doc = nlp("“We will not give up,” the minister told reporters, according to Reuters.")
+    members = [layer.predict([doc])[0] for layer in pipe.model.layers]
+    assert len(members) >= 2
+    assert numpy.allclose(doc.user_data[SCORES_KEY], sum(members) / len(members), atol=1e-5)
+    assert not numpy.allclose(members[0], members[1])  # trained apart, they differ

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from typing import Any, cast
 
@@ -55,8 +55,14 @@ def _doc_tensor() -> Model[list[Doc], list[Floats2d]]:
 
 @registry.architectures(ARCHITECTURE)
 def build_attribution_tagger(width: int = 96, hidden: int = 128, depth: int = 1,
-                             n_labels: int = len(LABELS)) -> Model[list[Doc], list[Floats2d]]:
-    """doc.tensor ⊕ embeddings of TAG, DEP, ENT_TYPE and SHAPE → Maxout → BiLSTM → Softmax."""
+                             n_labels: int = len(LABELS), members: int = 1
+                             ) -> Model[list[Doc], list[Floats2d]]:
+    """doc.tensor ⊕ embeddings of TAG, DEP, ENT_TYPE and SHAPE → Maxout → BiLSTM → Softmax;
+    with ``members`` > 1, that many such taggers (trained apart) and the mean of their
+    label probabilities."""
+    if members > 1:
+        return _mean([build_attribution_tagger(width, hidden, depth, n_labels)
+                      for _ in range(members)], n_labels)
     embed = MultiHashEmbed(width=32, attrs=["TAG", "DEP", "ENT_TYPE", "SHAPE", "NORM"],
                            rows=[200, 200, 50, 500, 2000], include_static_vectors=False)
     features: Model[list[Doc], list[Floats2d]] = concatenate(_doc_tensor(), embed)
@@ -67,6 +73,26 @@ def build_attribution_tagger(width: int = 96, hidden: int = 128, depth: int = 1,
         with_array(Softmax_v2(nO=n_labels, nI=hidden)),
     )
     return model
+
+
+def _mean(layers: list[Model[list[Doc], list[Floats2d]]], n_labels: int
+          ) -> Model[list[Doc], list[Floats2d]]:
+    """The per-token mean of several taggers' label probabilities."""
+
+    def forward(model: Model, docs: list[Doc], is_train: bool
+                ) -> tuple[list[Floats2d], Callable[[list[Floats2d]], list[Doc]]]:
+        results = [layer(docs, is_train) for layer in model.layers]
+        share = 1.0 / len(results)
+        out = [sum(r[0][i] for r in results) * share for i in range(len(docs))]
+
+        def backprop(d_out: list[Floats2d]) -> list[Doc]:
+            for _, back in results:
+                back([d * share for d in d_out])
+            return docs
+
+        return cast(list[Floats2d], out), backprop
+
+    return Model("mean", forward, layers=layers, dims={"nO": n_labels})
 
 
 class AttributionTagger(Tagger):
