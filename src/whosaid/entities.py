@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from .model import Entity, Mention, content_id
-from .nlp import load_data
+from .nlp import doc_text, load_data
 
 KEPT_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC",
                "EVENT": "EVENT", "NORP": "NORP"}
@@ -293,7 +293,7 @@ class ArticleEntities:
 def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
     """Cluster the named mentions of ``doc`` (a parse of the analysis text)."""
     raw: list[tuple[int, int, str, str | None]] = []  # char start, end, label, title
-    text = doc.text  # spaCy joins the tokens again on every access: read it once
+    text = doc_text(doc)
     for ent in doc.ents:
         label = KEPT_LABELS.get(ent.label_)
         if label is None:

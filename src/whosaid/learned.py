@@ -8,7 +8,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from .attribution import Draft, _np_span, _subject
-from .nlp import load_data
+from .nlp import doc_text, load_data
 from .quotes import ALL_MARKS, paragraphs
 from .tagger import SCORES_KEY, bio_spans
 
@@ -34,7 +34,7 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def paragraph_index(doc: Doc) -> list[int]:
     """The paragraph (line of stored text) of every token."""
-    starts = numpy.asarray([s for s, _ in paragraphs(doc.text)] or [0])
+    starts = numpy.asarray([s for s, _ in paragraphs(doc_text(doc))] or [0])
     idx = doc.to_array([IDX]).reshape(-1)
     return [max(0, int(k) - 1) for k in numpy.searchsorted(starts, idx, side="right")]
 

@@ -72,6 +72,18 @@ OPENING_PAIR_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))(?:''|``)(?=[\w$‘
 CLOSING_PAIR_RE = re.compile(r"(?<=[\w.,!?;:…)\]’-])''(?=[\s,.;:!?)\]—–-]|$)", re.M)
 
 
+TEXT_KEY = "whosaid_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per document: spaCy joins the tokens again on every access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text
+
+
 def analysis_text(text: str, furniture: Sequence[Span]) -> str:
     """``text`` with furniture blanked out (same length, newlines kept) and odd spaces plain."""
     chars = list(text)

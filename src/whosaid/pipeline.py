@@ -33,7 +33,7 @@ from .model import (
     content_id,
     text_hash,
 )
-from .nlp import analysis_text, load_pipeline
+from .nlp import analysis_text, doc_text, load_pipeline
 from .quotes import find_quotes, paragraphs
 from .settings import Settings
 
@@ -164,7 +164,7 @@ def _worker_batch(job: tuple[Settings, list[CleanDocument]]) -> list[Analysis | 
 
 def analyze_parsed(article: Article, doc: Doc, settings: Settings) -> Analysis:
     """The records of one article from its parse (``doc.text`` is the analysis text)."""
-    text = doc.text
+    text = doc_text(doc)
     published = dt.date.fromisoformat(article.published) if article.published else None
     entities = extract_entities(doc, article.id)
     quotes = find_quotes(text)
@@ -199,7 +199,7 @@ def _said_on(doc: Doc, drafts: list[Draft], dates: list[DateExpr], entities: Art
              article: Article, settings: Settings) -> list[SaidOn | None]:
     """The date of each statement: the expression that governs its cue, else that of the event
     its speaker took part in a few paragraphs before, else (marked so) the publication date."""
-    text = doc.text
+    text = doc_text(doc)
     para_starts = [s for s, _ in paragraphs(text)]
     usable = [d for d in dates if d.type == "DATE" and d.value and not d.value.endswith("_REF")]
     out: list[SaidOn | None] = []
