@@ -253,6 +253,10 @@ class SplitIn(BaseModel):
     new_name: Name | None = Field(default=None, description="default: the alias itself")
 
 
+CORPUS_REWRITTEN = ("ids of the corpus entities the correction rewrote (empty when no corpus "
+                    "was built: `whosaid corpus` applies it)")
+
+
 class SpeakerIn(BaseModel):
     speaker: Name = Field(description="the canonical name of the right speaker")
     type: Literal["PERSON", "ORG", "GPE", "NORP"] | None = None
@@ -263,10 +267,7 @@ class EntityBrief(BaseModel):
     types: list[str]
     aliases: list[str]
     statements: int
-    corpus_entities: list[str] = Field(
-        default_factory=list,
-        description="ids of the corpus entities the correction rewrote (empty when no "
-        "corpus was built: `whosaid corpus` applies it)")
+    corpus_entities: list[str] = Field(default_factory=list, description=CORPUS_REWRITTEN)
 
 
 class SpeakerOut(BaseModel):
@@ -277,10 +278,7 @@ class SpeakerOut(BaseModel):
     speaker_text: str | None
     speaker_name: str | None
     speaker_entity_id: str | None
-    corpus_entities: list[str] = Field(
-        default_factory=list,
-        description="ids of the corpus entities the correction rewrote (empty when no "
-        "corpus was built: `whosaid corpus` applies it)")
+    corpus_entities: list[str] = Field(default_factory=list, description=CORPUS_REWRITTEN)
 
 
 class CorpusAlias(BaseModel):
