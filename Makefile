@@ -52,7 +52,7 @@ bench-serve: install
 noisy: install
 	$(BIN)/python bench/noise.py ../shared/data/polnear/dev.jsonl.gz build/noisy-dev.jsonl --seed 7
 
-## train: train the attribution tagger (two members, seeds 13 and 41, in parallel) on PolNeAR train into src/whosaid/models/
+## train: train the attribution tagger (two members, seeds 13 and 41, in parallel) on PolNeAR train into src/whosaid/models/ (about 20 minutes on 2 cores)
 train: install
 	$(BIN)/python scripts/train_attribution.py --train ../shared/data/polnear/train.jsonl.gz --dev ../shared/data/polnear/dev.jsonl.gz
 

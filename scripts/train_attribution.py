@@ -213,8 +213,9 @@ def main() -> None:
     ap.add_argument("--train", type=Path, default=shared / "train.jsonl.gz")
     ap.add_argument("--dev", type=Path, default=shared / "dev.jsonl.gz")
     ap.add_argument("--epochs", type=int, default=12)
-    ap.add_argument("--seeds", default="13,41",
-                    help="one tagger is trained per seed; the shipped model averages them")
+    ap.add_argument("--seeds", default="13:14,41:12",
+                    help="SEED[:EPOCHS],…: one tagger is trained per seed (for that many epochs, "
+                         "else --epochs); the shipped model averages them")
     ap.add_argument("--noisy-fraction", type=float, default=0.5)
     ap.add_argument("--batch", type=int, default=4)
     ap.add_argument("--learn-rate", type=float, default=0.002, help="peak learning rate")
@@ -234,11 +235,15 @@ def main() -> None:
     if args.combine:
         members = [p.read_bytes() for p in args.combine]
     else:
-        seeds = [int(x) for x in args.seeds.split(",")]
+        plan = [(int(x.split(":")[0]), int(x.split(":")[1]) if ":" in x else args.epochs)
+                for x in args.seeds.split(",")]
+        seeds = [seed for seed, _ in plan]
         # members train apart, each in its own process when there are cores for it
         with ProcessPoolExecutor(max_workers=max(1, min(args.jobs, len(seeds))),
                                  mp_context=multiprocessing.get_context("spawn")) as pool:
-            trained = list(pool.map(train_member, [args] * len(seeds), seeds))
+            trained = list(pool.map(train_member, [argparse.Namespace(**{**vars(args),
+                                                   "epochs": epochs}) for _, epochs in plan],
+                                    seeds))
         members = []
         for seed, (data, f1, epoch) in zip(seeds, trained, strict=True):
             print(f"seed {seed}: best epoch {epoch} (dev span F1 {f1:.3f})", flush=True)
