@@ -224,3 +224,11 @@ def test_attribution_dateline_is_not_the_speaker(analyze_text: Any, text: str,
                                                  speaker: str) -> None:
     st = _one(analyze_text(text), "would")
     assert speaker in (_speaker(st) or "") and "WASHINGTON" not in (_speaker(st) or "")
+
+
+def test_attribution_object_content_keeps_the_whole_object(analyze_text: Any) -> None:
+    # the seed: the tagger reads "continued support" as a cue; the object is the content
+    st = _one(analyze_text("Other Western leaders have also pledged continued support for "
+                           "Ukraine."), "Ukraine")
+    assert st.content.text == "continued support for Ukraine"
+    assert st.cue is not None and st.cue.text == "pledged"

@@ -271,7 +271,7 @@ class Attributor:
                 pieces = len(lm.fragments) == 1 or self._kind(r) != "indirect" or \
                     self._split_by_cue(r, lm)
                 if r.pattern not in ("headline", "according") and (agree or not frames) and \
-                        not self._infinitive(r) and \
+                        not self._infinitive(r) and not self._object_tail(r, lm) and \
                         pieces and not any(lm.covers(a, b) for a, b in own):
                     cut = own + ([r.addressee] if r.addressee else [])
                     frags = [_trim_content(self.text, *_cut(fs, fe, cut))
@@ -318,6 +318,14 @@ class Attributor:
         parse gives its exact bounds, where the tagger often takes its verb for a cue."""
         return r.cue is not None and r.cue[2] in self.lex.xcomp and \
             self.text.startswith("to ", r.fragments[0][0])
+
+    def _object_tail(self, r: Draft, lm: Draft) -> bool:
+        """The tagger's content is only the end of the object the rule read as the content
+        ("pledged continued support | for Ukraine"): the tagger took the noun for a cue."""
+        if r.cue is None or r.cue[2] not in self.lex.object_content or len(r.fragments) != 1:
+            return False
+        rs, re_ = r.fragments[0]
+        return all(rs < fs and fe <= re_ for fs, fe in lm.fragments)
 
     def _split_by_cue(self, r: Draft, lm: Draft) -> bool:
         """The tagger's pieces stand either side of the rule's own cue: "A, he said, B"."""
