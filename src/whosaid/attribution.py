@@ -271,7 +271,7 @@ class Attributor:
                 pieces = len(lm.fragments) == 1 or self._kind(r) != "indirect" or \
                     self._split_by_cue(r, lm)
                 if r.pattern not in ("headline", "according") and (agree or not frames) and \
-                        not self._infinitive(r) and not self._object_tail(r, lm) and \
+                        not self._parse_bounds(r, lm) and \
                         pieces and not any(lm.covers(a, b) for a, b in own):
                     cut = own + ([r.addressee] if r.addressee else [])
                     frags = [_trim_content(self.text, *_cut(fs, fe, cut))
@@ -313,16 +313,16 @@ class Attributor:
         return o.mode == "speech" and o.speaker is not None and \
             self.entities.at(*o.speaker) is not None
 
-    def _infinitive(self, r: Draft) -> bool:
-        """A rule reading whose content is a to-infinitive ("pledged to support Ukraine"): the
-        parse gives its exact bounds, where the tagger often takes its verb for a cue."""
-        return r.cue is not None and r.cue[2] in self.lex.xcomp and \
-            self.text.startswith("to ", r.fragments[0][0])
-
-    def _object_tail(self, r: Draft, lm: Draft) -> bool:
-        """The tagger's content is only the end of the object the rule read as the content
-        ("pledged continued support | for Ukraine"): the tagger took the noun for a cue."""
-        if r.cue is None or r.cue[2] not in self.lex.object_content or len(r.fragments) != 1:
+    def _parse_bounds(self, r: Draft, lm: Draft) -> bool:
+        """Whether the rule's content keeps the parse's bounds against the tagger's: a
+        to-infinitive ("pledged to support Ukraine"), or a verb's object of which the tagger
+        read only the tail ("pledged continued support | for Ukraine"). In both the tagger
+        took a word of the content for a cue."""
+        if r.cue is None:
+            return False
+        if r.cue[2] in self.lex.xcomp and self.text.startswith("to ", r.fragments[0][0]):
+            return True
+        if r.cue[2] not in self.lex.object_content or len(r.fragments) != 1:
             return False
         rs, re_ = r.fragments[0]
         return all(rs < fs and fe <= re_ for fs, fe in lm.fragments)

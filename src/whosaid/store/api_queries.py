@@ -426,20 +426,15 @@ def entity_detail(store: Store, name: str, recent: int = 20) -> Row:
             ).scalar() or 0
         )
         talked: dict[str, Row] = {}
-        for other, n in conn.execute(
-            select(s.c.addressee_name, func.count())
-            .where(s.c.speaker_name == name, s.c.addressee_name.is_not(None))
-            .group_by(s.c.addressee_name)
-        ):
-            talked.setdefault(other, {"name": other, "addressed": 0, "addressed_by": 0})
-            talked[other]["addressed"] = int(n)
-        for other, n in conn.execute(
-            select(s.c.speaker_name, func.count())
-            .where(s.c.addressee_name == name, s.c.speaker_name.is_not(None))
-            .group_by(s.c.speaker_name)
-        ):
-            talked.setdefault(other, {"name": other, "addressed": 0, "addressed_by": 0})
-            talked[other]["addressed_by"] = int(n)
+        for key, own, their in (("addressed", s.c.speaker_name, s.c.addressee_name),
+                                ("addressed_by", s.c.addressee_name, s.c.speaker_name)):
+            for other, n in conn.execute(
+                select(their, func.count())
+                .where(own == name, their.is_not(None))
+                .group_by(their)
+            ):
+                talked.setdefault(other, {"name": other, "addressed": 0, "addressed_by": 0})
+                talked[other][key] = int(n)
         relay_name = func.coalesce(r.c.entity_name, r.c.text)
         relayed_by = [
             {"name": other, "count": int(n)}
