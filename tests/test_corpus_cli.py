@@ -202,3 +202,44 @@ def test_corpus_cli_corpus_keeps_corrections(tmp_path: Path) -> None:
         rerun = invoke("corpus", "--db", db)
         assert rerun.exit_code == 0 and "1 merges and splits made through the server obeyed" \
             in rerun.stderr
+
+
+def test_corpus_cli_analyze_keeps_corpus_in_step(tmp_path: Path) -> None:
+    for name, text in TRUMPS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "z1.txt").write_text(
+        "Chancellor Olaf Scholz said on Monday that Germany would send more aid.",
+        encoding="utf-8")
+    (tmp_path / "z2.txt").write_text(
+        "German Chancellor Olaf Scholes told reporters that the talks had failed.",
+        encoding="utf-8")
+    db = tmp_path / "w.db"
+    first = [tmp_path / n for n in ("a1.txt", "a2.txt", "a3.txt", "z1.txt")]
+    assert invoke("analyze", *first, "--db", db, "--no-show", "-q").exit_code == 0
+    assert invoke("corpus", "--db", db).exit_code == 0
+
+    def corpus() -> dict[str, dict[str, Any]]:
+        """Corpus entities by each of their aliases."""
+        rows = json.loads(invoke("corpus-entities", "--db", db, "--members", "-f",
+                                 "json").stdout)
+        return {a["alias"]: r for r in rows for a in r["aliases"]}
+
+    assert corpus()["Trump Jr."]["articles"] == 2
+    # new articles join the corpus entities without another `whosaid corpus`
+    later = invoke("analyze", tmp_path / "a4.txt", tmp_path / "a5.txt", tmp_path / "z2.txt",
+                   "--db", db, "--no-show", "-q")
+    assert later.exit_code == 0 and "corpus entities updated" in later.stderr
+    after = corpus()
+    assert after["Trump Jr."]["articles"] == 4 and after["Donald Trump"]["articles"] == 2
+    assert after["Trump Jr."]["name"] == "Donald Trump Jr."
+    scholz = after["Olaf Scholz"]
+    assert {"Olaf Scholes", "Olaf Scholz"} == {a["alias"] for a in scholz["aliases"]}
+    assert scholz["name"] == "Olaf Scholz" and len(scholz["article_ids"]) == 2
+    # re-analysing an article keeps its memberships
+    again = invoke("analyze", tmp_path / "a1.txt", "--db", db, "--no-show", "-q", "--force")
+    assert again.exit_code == 0, again.output
+    assert corpus() == after
+    # what a full pass over all of it gives
+    assert invoke("corpus", "--db", db).exit_code == 0
+    assert {n: (r["name"], r["articles"], r["mentions"]) for n, r in corpus().items()} == {
+        n: (r["name"], r["articles"], r["mentions"]) for n, r in after.items()}

@@ -344,6 +344,35 @@ def test_server_api_corrections_reach_the_corpus_entities(
         after = client.get("/api/corpus-entities", params={"limit": 200}).json()["items"]
         assert sorted((e["name"], e["statement_ids"]) for e in after) == \
             sorted((e["name"], e["statement_ids"]) for e in before)
+        # an article posted once the corpus is built joins it at once
+        analyse_seed(client, doc_id="later", text="Olaf Scholz said in Rome that the "
+                                                 "ceasefire talks would resume.")
+        scholz = holding("Olaf Scholz")
+        assert scholz["articles"] == 3
+        # one corpus entity in full: the API, the entity's link to it and the pages
+        detail = client.get(f"/api/corpus-entities/{scholz['id']}")
+        assert detail.status_code == 200, detail.text
+        body = detail.json()
+        assert {n["name"] for n in body["names"]} >= {"Olaf Scholz"}
+        assert len(body["article_list"]) == 3 and body["recent"]
+        assert all(st["speaker_entity"] for st in body["recent"])
+        assert client.get("/api/corpus-entities/nope").status_code == 404
+        across = client.get("/api/entities/Olaf Scholz").json()["corpus"]
+        assert across == [{"id": scholz["id"], "name": "Olaf Scholz"}]
+        listing = client.get("/corpus", params={"q": "Scholz"})
+        assert listing.status_code == 200 and f'/corpus/{scholz["id"]}' in listing.text
+        page = client.get(f"/corpus/{scholz['id']}")
+        assert page.status_code == 200 and "Olav Sholz" in page.text
+        assert "ceasefire talks would resume" in page.text
+        assert f'/corpus/{scholz["id"]}' in client.get("/entities/Olaf Scholz").text
+
+
+def test_server_api_corpus_pages_before_any_corpus(fresh: httpx.Client) -> None:
+    page = fresh.get("/corpus")
+    assert page.status_code == 200 and 'id="not-built"' in page.text
+    assert "whosaid corpus" in page.text
+    missing = fresh.get("/corpus/no-such-id")
+    assert missing.status_code == 404 and "no corpus entity" in missing.text
 
 
 def test_server_api_correction_errors(fresh: httpx.Client) -> None:

@@ -149,6 +149,22 @@ def test_server_browser_walkthrough(page: Any, tmp_path: Path, analyzer: Any) ->
         audit = httpx.get(f"{url}/api/audit").json()["items"]
         assert [a["action"] for a in audit[:3]] == ["merge", "speaker", "analyze"]
         assert audit[0]["actor"].startswith("Ada Analyst")
+
+        # Across articles: before and after the corpus pass, Scholes is Olaf Scholz.
+        page.click("nav a:text-is('Across articles')")
+        assert page.locator("#not-built").is_visible()
+        from whosaid.corpus import build_corpus_entities
+        from whosaid.store import open_store
+        with open_store(str(tmp_path / "ui.db")) as store:
+            build_corpus_entities(store)
+        page.goto(url + "/corpus?q=scholes")
+        page.click("table.corpus a:text-is('Olaf Scholz')")
+        page.wait_for_url("**/corpus/*")
+        aliases = page.locator("#corpus-aliases").inner_text()
+        assert "Scholes" in aliases and "Scholz" in aliases
+        page.click("#corpus-names a:text-is('Olaf Scholz')")
+        page.wait_for_url("**/entities/Olaf%20Scholz")
+        assert "Olaf Scholz" in page.locator("#across").inner_text()
     assert watch.dialogs == []
     # the only error a page logs is the 404 of the deliberately missing entity
     assert [e for e in watch.errors if "404 (Not Found)" not in e] == []

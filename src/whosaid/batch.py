@@ -18,7 +18,7 @@ from .ingest import read_inputs
 from .model import EXTRACTOR_VERSION, Analysis, CleanDocument, Failure, article_id_for, text_hash
 from .pipeline import Analyzer
 from .settings import Settings
-from .store import Store
+from .store import Store, corpus_queries
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,9 @@ class Summary:
     statements: int = 0
     words: int = 0
     article_ids: list[str] = field(default_factory=list)
+    saved: list[str] = field(default_factory=list)  # the articles this run (re)wrote
+    corpus_entities: int = 0  # corpus entities rewritten to take in the saved articles
+    corpus_error: str | None = None
 
 
 def _clean_all(paths: Sequence[str | Path], settings: Settings, summary: Summary,
@@ -76,7 +79,19 @@ def run_analyze(paths: Sequence[str | Path], settings: Settings, store: Store, *
         else:
             _record(result, store, summary, jsonl_out)
         on_item()
+    _update_corpus(store, summary)
     return summary
+
+
+def _update_corpus(store: Store, summary: Summary) -> None:
+    """Keep a built corpus in step: the saved articles' entities join its corpus entities
+    (nothing happens when ``whosaid corpus`` was never run). The articles are stored either
+    way; a failure here is reported, and ``whosaid corpus`` rebuilds everything."""
+    try:
+        summary.corpus_entities = len(corpus_queries.attach_articles(store, summary.saved))
+    except WhosaidError as exc:
+        log.warning("corpus entities not updated: %s", exc)
+        summary.corpus_error = f"corpus entities not updated ({exc}); run `whosaid corpus`"
 
 
 def _record(analysis: Analysis, store: Store, summary: Summary, jsonl_out: IO[str] | None
@@ -91,6 +106,7 @@ def _record(analysis: Analysis, store: Store, summary: Summary, jsonl_out: IO[st
         jsonl_out.write(json.dumps(analysis_json(analysis), ensure_ascii=False) + "\n")
         jsonl_out.flush()
     summary.article_ids.append(art.id)
+    summary.saved.append(art.id)
     if art.analyzed:
         summary.analyzed += 1
         summary.statements += len(analysis.statements)

@@ -141,6 +141,10 @@ def _print_summary(s: Summary, seconds: float) -> None:
         err.print(Text.assemble(("skipped: ", "yellow"), f"{origin}: {reason}"))
     for f in s.failures:
         err.print(Text.assemble(("failed: ", "red"), f.message))
+    if s.corpus_error:
+        err.print(Text.assemble(("corpus: ", "yellow"), s.corpus_error))
+    elif s.corpus_entities:
+        err.print(f"corpus: {s.corpus_entities} corpus entities updated", highlight=False)
     rate = f", {s.words / seconds:,.0f} words/s" if seconds > 0 and s.words else ""
     err.print(
         f"{s.analyzed} analysed, {s.unchanged} unchanged, {len(s.skipped)} skipped, "

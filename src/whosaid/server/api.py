@@ -200,6 +200,11 @@ class DayCount(BaseModel):
     count: int
 
 
+class CorpusRef(BaseModel):
+    id: str
+    name: str
+
+
 class EntityDetail(BaseModel):
     name: str
     types: list[str]
@@ -209,6 +214,8 @@ class EntityDetail(BaseModel):
     received: StatementSample
     talked_to: list[TalkedTo]
     relayed_by: list[NameCount]
+    corpus: list[CorpusRef] = Field(description="the corpus entities holding this entity "
+                                                "(empty until `whosaid corpus` has run)")
     per_day: list[DayCount]
     undated: int = Field(description="statements said without a single-day date")
 
@@ -304,6 +311,21 @@ class CorpusEntityOut(BaseModel):
 
 class CorpusEntityList(BaseModel):
     items: list[CorpusEntityOut]
+
+
+class CorpusArticle(BaseModel):
+    id: str
+    title: str | None
+    doc_id: str | None
+    published: str | None
+
+
+class CorpusEntityDetail(CorpusEntityOut):
+    names: list[NameCount] = Field(description="the article entities' names it gathers, "
+                                               "with the number of articles of each")
+    article_list: list[CorpusArticle] = Field(description="its articles, latest first "
+                                                          "(at most 200)")
+    recent: list[StatementOut] = Field(description="its latest statements")
 
 
 class AuditEntry(BaseModel):
@@ -407,6 +429,14 @@ def list_corpus_entities(svc: Svc, q: Text = None, limit: Limit = 50) -> dict[st
     """Corpus entities (built by ``whosaid corpus``, kept in step with corrections) whose
     name or any alias contains ``q``, most mentioned first, with articles and statements."""
     return {"items": corpus_queries.corpus_entities_rows(svc.store, q, limit, members=True)}
+
+
+@router.get("/corpus-entities/{entity_id}", response_model=CorpusEntityDetail,
+            tags=["entities"])
+def corpus_entity(svc: Svc, entity_id: Annotated[str, Path(max_length=200)]
+                  ) -> dict[str, Any]:
+    """One corpus entity by id: its names, aliases, articles and latest statements."""
+    return corpus_queries.corpus_detail(svc.store, entity_id)
 
 
 @router.post("/entities/merge", response_model=EntityBrief, responses=WRITE_ERRORS,

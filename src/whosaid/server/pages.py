@@ -12,11 +12,11 @@ from itertools import pairwise
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..model import SourceDocument, content_id
-from ..store import api_queries, corrections
+from ..store import api_queries, corpus_queries, corrections
 from ..store.api_queries import StatementFilter
 from .app import Services, services
 from .security import AUTH_COOKIE, CSRF_FIELD, clean_actor
@@ -174,7 +174,7 @@ def entity_page(
     chart = {"name": name, "per_day": detail["per_day"]}
     return render(request, svc, "entity.html", title=name, e=detail, said=said,
                   received=received, chart=chart, merged=merged, split=split,
-                  entity_url=entity_url, article_url=article_url,
+                  entity_url=entity_url, article_url=article_url, corpus_url=corpus_url,
                   search_url="/?" + urlencode({"speaker": name}))
 
 
@@ -202,6 +202,32 @@ def split_off(
     actor = svc.guard.page_actor(request)
     new = corrections.split_alias(svc.store, name, alias, new_name or None, actor)
     return _redirect(entity_url(new.get("name") or name) + "?" + urlencode({"split": name}))
+
+
+# ---------------------------------------------------------------------------------------
+# Corpus entities (across articles)
+
+
+def corpus_url(entity_id: str) -> str:
+    return "/corpus/" + quote(entity_id, safe="")
+
+
+@router.get("/corpus", response_class=HTMLResponse)
+def corpus_page(request: Request, svc: Svc,
+                q: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+    rows = corpus_queries.corpus_entities_rows(svc.store, q or None, 100)
+    built = bool(rows) or corpus_queries.corpus_size(svc.store) > 0
+    return render(request, svc, "corpus.html", title="Across articles", q=q or "", rows=rows,
+                  built=built, corpus_url=corpus_url)
+
+
+@router.get("/corpus/{entity_id}", response_class=HTMLResponse)
+def corpus_entity_page(request: Request, svc: Svc,
+                       entity_id: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
+    e = corpus_queries.corpus_detail(svc.store, entity_id)
+    said = [_statement_view(r, r.get("site")) for r in e["recent"]]
+    return render(request, svc, "corpus_entity.html", title=e["name"], e=e, said=said,
+                  entity_url=entity_url, article_url=article_url)
 
 
 # ---------------------------------------------------------------------------------------

@@ -34,7 +34,16 @@ from sqlalchemy import (
 
 from ..errors import ConfigError, NotFoundError
 from . import queries
-from .schema import aliases, articles, entities, entity_names, relays, statements
+from .schema import (
+    aliases,
+    articles,
+    corpus_entities,
+    corpus_members,
+    entities,
+    entity_names,
+    relays,
+    statements,
+)
 
 if TYPE_CHECKING:
     from . import Store
@@ -370,7 +379,9 @@ def entity_search(store: Store, q: str | None, limit: int = 50) -> list[Row]:
     ]
 
 
-def _recent(conn: Connection, where: ColumnElement[bool], limit: int) -> list[Row]:
+def recent_statements(conn: Connection, where: ColumnElement[bool], limit: int) -> list[Row]:
+    """The latest ``limit`` statements matching ``where`` (latest said first), with their
+    articles' titles, dates, sites and URLs."""
     s, a = statements, articles
     key = func.coalesce(s.c.said_on_from, _LOW)
     rows = list(
@@ -391,7 +402,8 @@ def _recent(conn: Connection, where: ColumnElement[bool], limit: int) -> list[Ro
 def entity_detail(store: Store, name: str, recent: int = 20) -> Row:
     """One entity by canonical name: ``name, types, aliases ([{alias, count}] by count),
     articles, said ({count, recent}), received ({count, recent}), talked_to ([{name,
-    addressed, addressed_by}]), relayed_by ([{name, count}]), per_day ([{date, count}]),
+    addressed, addressed_by}]), relayed_by ([{name, count}]), corpus ([{id, name}]: the
+    corpus entities holding it, once ``whosaid corpus`` has run), per_day ([{date, count}]),
     undated`` (statements said with no single-day date)."""
     e, al, s, r = entities, aliases, statements, relays
     with store._read(f"read entity {name!r}") as conn:
@@ -462,8 +474,19 @@ def entity_detail(store: Store, name: str, recent: int = 20) -> Row:
                 .order_by(s.c.said_on_from)
             )
         ]
-        recent_said = _recent(conn, s.c.speaker_name == name, recent)
-        recent_received = _recent(conn, s.c.addressee_name == name, recent)
+        cm, ce = corpus_members, corpus_entities
+        corpus = [
+            {"id": cid, "name": cname}
+            for cid, cname in conn.execute(
+                select(ce.c.id, ce.c.name).distinct()
+                .join(cm, cm.c.corpus_entity_id == ce.c.id)
+                .join(e, and_(e.c.article_id == cm.c.article_id, e.c.id == cm.c.entity_id))
+                .where(e.c.name == name)
+                .order_by(ce.c.name, ce.c.id)
+            )
+        ]
+        recent_said = recent_statements(conn, s.c.speaker_name == name, recent)
+        recent_received = recent_statements(conn, s.c.addressee_name == name, recent)
     return {
         "name": name,
         "types": types,
@@ -475,6 +498,7 @@ def entity_detail(store: Store, name: str, recent: int = 20) -> Row:
             talked.values(), key=lambda t: (-(t["addressed"] + t["addressed_by"]), t["name"])
         ),
         "relayed_by": relayed_by,
+        "corpus": corpus,
         "per_day": per_day,
         "undated": said - sum(d["count"] for d in per_day),
     }

@@ -20,13 +20,17 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, delete, exists, func, insert, or_, select
 
 from ..corpus import CorpusEntity, MemberEntity, cluster_members, reassign_ids
 from ..corpus_constraints import Constraints, from_corrections
+from ..errors import NotFoundError
 from ..kb import KBEntry
+from ..linking import blocking_keys, parse_name
+from .api_queries import recent_statements
 from .schema import (
     aliases,
     articles,
@@ -119,7 +123,7 @@ def _load_members(conn: Connection, article_ids: Collection[str] | None
         names = [(r[1], r[2]) for r in ents if r[3] in ("PERSON", "ORG", "GPE")]
         for _aid, eid, name, etype, titles in ents:
             key = (aid, eid)
-            co = tuple(n for other, n in names if other != eid)[:_CO_MENTIONS]
+            co = tuple(islice((n for other, n in names if other != eid), _CO_MENTIONS))
             out.append(MemberEntity(
                 article_id=aid, entity_id=eid, name=name, type=etype,
                 aliases=alias_rows.get(key, {}), titles=tuple(json.loads(titles or "[]")),
@@ -248,6 +252,44 @@ def refresh_corpus(conn: Connection, names: Iterable[str],
         touched.update(conn.execute(
             select(cm.c.corpus_entity_id)
             .where(cm.c.article_id == aid, cm.c.entity_id == eid)).scalars())
+    return _recluster(conn, touched, member_keys)
+
+
+def attach_articles(store: Store, article_ids: Collection[str]) -> list[str]:
+    """After (re-)analysis: put the entities of ``article_ids`` into the corpus entities,
+    so a built corpus stays in step without a new ``whosaid corpus``. The corpus entities
+    that could hold them (an alias filed under one of their names' blocking keys: surname,
+    its sound and its skeleton, acronym, a body's words) are clustered again with them, as
+    the whole pass would, in one transaction. Returns the ids of the corpus entities
+    written; none when no corpus was built."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return []
+    with store._write(f"update corpus entities for {len(ids)} articles") as conn:
+        if conn.execute(select(corpus_entities.c.id).limit(1)).first() is None:
+            return []
+        # an article analysed again lost its memberships: drop what they leave empty
+        conn.execute(delete(corpus_entities).where(~exists().where(
+            corpus_members.c.corpus_entity_id == corpus_entities.c.id)))
+        new = _load_members(conn, ids)
+        wanted: set[str] = set()
+        for m in new:
+            for name in {m.name, *m.aliases}:
+                wanted |= blocking_keys(parse_name(name, m.type), query=True, loose=False)
+        touched = {
+            cid for cid, alias, ctype in conn.execute(
+                select(corpus_aliases.c.corpus_entity_id, corpus_aliases.c.alias,
+                       corpus_entities.c.type)
+                .join(corpus_entities, corpus_entities.c.id == corpus_aliases.c.corpus_entity_id))
+            if blocking_keys(parse_name(alias, ctype)) & wanted}
+        return _recluster(conn, touched, {(m.article_id, m.entity_id) for m in new})
+
+
+def _recluster(conn: Connection, touched: Collection[str],
+               member_keys: set[tuple[str, str]]) -> list[str]:
+    """Cluster the members of the corpus entities ``touched`` with the article entities
+    ``member_keys``, obeying all corrections, and replace those corpus entities."""
+    cm = corpus_members
     ids = sorted(touched)
     for i in range(0, len(ids), _CHUNK):
         member_keys.update(
@@ -300,14 +342,16 @@ def import_kb(store: Store, entries: Sequence[KBEntry], source: str,
 
 
 def corpus_entities_rows(store: Store, name: str | None = None, limit: int | None = None,
-                         members: bool = False) -> list[Row]:
+                         members: bool = False, entity_id: str | None = None) -> list[Row]:
     """Corpus entities (see the module docstring); ``name`` is a case-insensitive
-    substring of the canonical name or of any alias."""
+    substring of the canonical name or of any alias; ``entity_id`` picks one."""
     ce = corpus_entities
     query = (select(ce, links.c.kb_id, links.c.score, kb_entities.c.name.label("kb_name"))
              .outerjoin(links, links.c.corpus_entity_id == ce.c.id)
              .outerjoin(kb_entities, kb_entities.c.id == links.c.kb_id)
              .order_by(ce.c.mentions.desc(), ce.c.name, ce.c.id))
+    if entity_id is not None:
+        query = query.where(ce.c.id == entity_id)
     if name is not None and name.strip():
         needle = name.strip().lower()
         query = query.where(or_(
@@ -363,3 +407,35 @@ def corpus_entities_rows(store: Store, name: str | None = None, limit: int | Non
             row["statement_ids"] = statement_map.get(r["id"], [])
         out.append(row)
     return out
+
+
+def corpus_detail(store: Store, entity_id: str, recent: int = 20) -> Row:
+    """One corpus entity: its :func:`corpus_entities_rows` row with members, plus ``names``
+    (the article entities' names it gathers, ``[{name, count}]`` by articles), ``article_list``
+    (``[{id, title, doc_id, published}]``, latest first) and ``recent`` (its latest
+    statements). Raises :class:`~whosaid.errors.NotFoundError` for an unknown id."""
+    found = corpus_entities_rows(store, members=True, entity_id=entity_id)
+    if not found:
+        raise NotFoundError(f"no corpus entity {entity_id!r} (run `whosaid corpus` to build "
+                            "them)")
+    row = found[0]
+    cm, s, e, a = corpus_members, statements, entities, articles
+    with store._read(f"read corpus entity {entity_id}") as conn:
+        row["names"] = [
+            {"name": n, "count": int(k)} for n, k in conn.execute(
+                select(e.c.name, func.count(func.distinct(e.c.article_id)))
+                .join(cm, (cm.c.article_id == e.c.article_id) & (cm.c.entity_id == e.c.id))
+                .where(cm.c.corpus_entity_id == entity_id)
+                .group_by(e.c.name).order_by(func.count(func.distinct(e.c.article_id)).desc(),
+                                             e.c.name))]
+        row["article_list"] = [
+            dict(r) for r in conn.execute(
+                select(a.c.id, a.c.title, a.c.doc_id, a.c.published).distinct()
+                .join(cm, cm.c.article_id == a.c.id)
+                .where(cm.c.corpus_entity_id == entity_id)
+                .order_by(a.c.published.desc().nulls_last(), a.c.id)
+                .limit(200)).mappings()]
+        row["recent"] = recent_statements(conn, exists().where(
+            cm.c.corpus_entity_id == entity_id, cm.c.article_id == s.c.article_id,
+            cm.c.entity_id == s.c.speaker_entity_id), recent)
+    return row
