@@ -243,3 +243,28 @@ def test_corpus_cli_analyze_keeps_corpus_in_step(tmp_path: Path) -> None:
     assert invoke("corpus", "--db", db).exit_code == 0
     assert {n: (r["name"], r["articles"], r["mentions"]) for n, r in corpus().items()} == {
         n: (r["name"], r["articles"], r["mentions"]) for n, r in after.items()}
+
+
+def test_corpus_cli_split_weighs_third_entities_as_a_full_pass(tmp_path: Path) -> None:
+    from whosaid.store import corrections, open_store
+
+    other = tmp_path / "lawyer.txt"
+    other.write_text("Jonas Scholes, a lawyer in Hamburg, said on Monday that the case was "
+                     "closed. Scholes added that his client would appeal.", encoding="utf-8")
+    db = tmp_path / "w.db"
+    assert invoke("analyze", EXAMPLE, other, "--db", db, "--published", "2022-12-04",
+                  "--no-show", "-q").exit_code == 0
+    assert invoke("corpus", "--db", db).exit_code == 0
+
+    def corpus() -> list[tuple[str, list[str]]]:
+        rows = json.loads(invoke("corpus-entities", "--db", db, "-f", "json").stdout)
+        return sorted((r["name"], sorted(a["alias"] for a in r["aliases"])) for r in rows)
+
+    assert ("Olaf Scholz", ["Olaf Scholz", "Scholes", "Scholz"]) in corpus()
+    with open_store(str(db)) as store:
+        written = corrections.split_alias(store, "Olaf Scholz", "Scholes", None, "analyst")
+    assert written["corpus_entities"]
+    partial = corpus()
+    assert ("Olaf Scholz", ["Olaf Scholz", "Scholz"]) in partial
+    assert invoke("corpus", "--db", db).exit_code == 0
+    assert corpus() == partial

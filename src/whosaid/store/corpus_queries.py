@@ -226,8 +226,9 @@ def refresh_corpus(conn: Connection, names: Iterable[str],
                    keys: Iterable[tuple[str, str]] = ()) -> list[str]:
     """After a correction: re-run the corpus pass over the corpus entities that hold an
     article entity named one of ``names`` or one of the article entities ``keys``
-    (``(article_id, entity_id)``), together with every article entity so named that none
-    holds yet, obeying all corrections; replace those corpus entities in the caller's
+    (``(article_id, entity_id)``) or that could hold one so named (:func:`_could_hold`),
+    together with every article entity so named that none holds yet, obeying all
+    corrections; replace those corpus entities in the caller's
     transaction. Returns the ids of the corpus entities written (none when no corpus was
     built: ``whosaid corpus`` will apply the corrections)."""
     if conn.execute(select(corpus_entities.c.id).limit(1)).first() is None:
@@ -236,13 +237,15 @@ def refresh_corpus(conn: Connection, names: Iterable[str],
     cm = corpus_members
     touched: set[str] = set()
     member_keys: set[tuple[str, str]] = set()
+    named: set[tuple[str, str]] = set()
     for i in range(0, len(wanted), _CHUNK):
         chunk = wanted[i:i + _CHUNK]
-        for aid, eid in conn.execute(
-                select(entities.c.article_id, entities.c.id)
+        for aid, eid, name, etype in conn.execute(
+                select(entities.c.article_id, entities.c.id, entities.c.name, entities.c.type)
                 .join(articles, articles.c.id == entities.c.article_id)
                 .where(entities.c.name.in_(chunk), articles.c.analyzed.is_(True))):
             member_keys.add((aid, eid))
+            named.add((name, etype))
         touched.update(conn.execute(
             select(cm.c.corpus_entity_id).distinct()
             .join(entities, (entities.c.article_id == cm.c.article_id)
@@ -252,6 +255,8 @@ def refresh_corpus(conn: Connection, names: Iterable[str],
         touched.update(conn.execute(
             select(cm.c.corpus_entity_id)
             .where(cm.c.article_id == aid, cm.c.entity_id == eid)).scalars())
+    # a split-off name may belong with some third corpus entity: those are weighed too
+    touched |= _could_hold(conn, named)
     return _recluster(conn, touched, member_keys)
 
 
@@ -272,17 +277,26 @@ def attach_articles(store: Store, article_ids: Collection[str]) -> list[str]:
         conn.execute(delete(corpus_entities).where(~exists().where(
             corpus_members.c.corpus_entity_id == corpus_entities.c.id)))
         new = _load_members(conn, ids)
-        wanted: set[str] = set()
-        for m in new:
-            for name in {m.name, *m.aliases}:
-                wanted |= blocking_keys(parse_name(name, m.type), query=True, loose=False)
-        touched = {
-            cid for cid, alias, ctype in conn.execute(
-                select(corpus_aliases.c.corpus_entity_id, corpus_aliases.c.alias,
-                       corpus_entities.c.type)
-                .join(corpus_entities, corpus_entities.c.id == corpus_aliases.c.corpus_entity_id))
-            if blocking_keys(parse_name(alias, ctype)) & wanted}
+        touched = _could_hold(conn, {(name, m.type) for m in new for name in {m.name,
+                                                                            *m.aliases}})
         return _recluster(conn, touched, {(m.article_id, m.entity_id) for m in new})
+
+
+def _could_hold(conn: Connection, named: Iterable[tuple[str, str]]) -> set[str]:
+    """The corpus entities that could take in an entity with one of these (name, type)
+    pairs: an alias of theirs is filed under one of the name's blocking keys (surname, its
+    sound and skeleton, acronym, a body's words: :func:`whosaid.linking.blocking_keys`)."""
+    wanted: set[str] = set()
+    for name, etype in named:
+        wanted |= blocking_keys(parse_name(name, etype), query=True, loose=False)
+    if not wanted:
+        return set()
+    return {
+        cid for cid, alias, ctype in conn.execute(
+            select(corpus_aliases.c.corpus_entity_id, corpus_aliases.c.alias,
+                   corpus_entities.c.type)
+            .join(corpus_entities, corpus_entities.c.id == corpus_aliases.c.corpus_entity_id))
+        if blocking_keys(parse_name(alias, ctype)) & wanted}
 
 
 def _recluster(conn: Connection, touched: Collection[str],
