@@ -308,6 +308,8 @@ def test_dates_weekday_with_part_of_day_keeps_the_day() -> None:
         ("earlier this year", "2022", "year"),
         ("last summer", "2022-SU", "season"),
         ("the third quarter", "2022-Q3", "quarter"),
+        ("the fourth quarter of last year", "2021-Q4", "quarter"),
+        ("the first quarter of next year", "2023-Q1", "quarter"),
         ("the 1990s", "199", "decade"),
         ("in November", "2022-11", "month"),
     ],

@@ -278,7 +278,7 @@ def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     if not q:
         return None
     year_s = _g(m, "q_y") or _g(m, "q_y2") or _g(m, "q_y3") or _g(m, "q_yp")
-    pre = _norm(_g(m, "q_pre"))
+    pre = _norm(_g(m, "q_pre") + " " + _g(m, "q_of"))
     if year_s:
         return _span(m, ctx, "DATE", f"{year_s}-Q{q}", explicit=True)
     if ctx.pub is None:
@@ -649,7 +649,8 @@ def _scanner() -> _Scanner:
                     rf"year-ago|year-earlier)|"
                     rf"(?P<q_yp>{year})['’]?s?|last|this|next|the|current|the\s+current)\s+)?"
                     rf"(?:(?:fiscal|calendar)\s+)?(?P<q_o>{ordinal})[\s-]+quarter\b"
-                    rf"(?:\s+of\s+(?:fiscal\s+|calendar\s+)?(?P<q_y>{year})|,?\s+(?P<q_y2>{year}))?"
+                    rf"(?:\s+of\s+(?:fiscal\s+|calendar\s+)?(?P<q_y>{year})|,?\s+(?P<q_y2>{year})"
+                    r"|\s+of\s+(?P<q_of>last|this|next|the\s+previous|the\s+current)\s+year\b)?"
                     rf"|Q(?P<q_n>[1-4])(?:\s+|/)?(?P<q_y3>{year})?\b", _h_quarter),
         ("quarter_rel", r"(?:the\s+)?(?P<qr>latest|most\s+recent|recent|current|this|previous|past|"
                         r"last|next|coming|year-ago|year-earlier|same|prior|preceding|"
