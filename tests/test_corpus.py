@@ -120,12 +120,13 @@ def test_corpus_suffix_names_join_their_own_variants() -> None:
         member("a6", "Trump"),
         member("a7", "Martin Luther King Jr."),
         member("a8", "King Jr."),
+        member("a9", "Donald Trump, Jr."),
     ]
     of = clusters_of(members)
     jr, father = of[("a1", "e1")], of[("a1", "e2")]
     assert jr is not father
     assert jr.name == "Donald Trump Jr." and father.name == "Donald Trump"
-    for article in ("a2", "a3", "a4"):
+    for article in ("a2", "a3", "a4", "a9"):
         assert of[(article, "e1")] is jr, article
     assert of[("a5", "e1")] is father
     # a bare "Trump" elsewhere is the suffix-less namesake, never the son

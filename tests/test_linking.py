@@ -46,6 +46,7 @@ def test_linking_spellings_of_one_person_match(query: str, stored: str) -> None:
     ("H. Biden", "Joe Biden"),
     ("George H. W. Bush", "George W. Bush"),
     ("Donald Trump Jr.", "Donald Trump"),
+    ("Donald Trump, Jr.", "Donald Trump"),
     ("Ben Carson", "Ben Cardin"),
 ])
 def test_linking_different_people_never_match(query: str, stored: str) -> None:
@@ -69,6 +70,8 @@ def test_linking_parse_name_parts() -> None:
     assert p.surname == ("van", "der", "bellen")
     p = parse_name("Martin Luther King Jr.", "PERSON")
     assert (p.surname, p.suffix) == (("king",), "jr")
+    p = parse_name("Martin Luther King, Jr.", "PERSON")  # the comma changes nothing
+    assert (p.given, p.surname, p.suffix) == (("martin", "luther"), ("king",), "jr")
     assert parse_name("U.N.", "ORG").acronym == "UN"
     assert parse_name("J.F. Kennedy", "PERSON").given == ("j", "f")
 

@@ -549,7 +549,8 @@ def _canonical(aliases: Counter[str], etype: str, members: Sequence[MemberEntity
         if full:
             return max(full, key=lambda ap: (ap[1].suffix == suffix,
                                              surname_votes["".join(ap[1].surname)],
-                                             aliases[ap[0]], len(ap[1].tokens), ap[0]))[0]
+                                             aliases[ap[0]], "," not in ap[0],
+                                             len(ap[1].tokens), ap[0]))[0]
     else:
         acronyms = {a for a in aliases if parse_name(a, etype).is_acronym}
         spelled = [a for a in aliases if a not in acronyms]

@@ -542,7 +542,7 @@ def _turn_round(text: str) -> str:
     if not tail_words or not head_words:
         return head or tail
     if all(w in _suffixes() for w in tail_words):
-        return head
+        return f"{head} {tail.strip()}"  # "Donald Trump, Jr.": the son, comma or not
     if any(w in _title_words() for w in tail_words) or len(head_words) > 2 \
             or len(tail_words) > 4 or "," in tail:
         return head
