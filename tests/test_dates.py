@@ -362,6 +362,16 @@ def test_dates_holidays_weeks_of_and_prefixed_years() -> None:
         "one day"] == "FUTURE_REF"
     e = one("The strike lasted one day.", feb)
     assert (e.type, e.value) == ("DURATION", "P1D")
+    mar = dt.date(2013, 3, 22)
+    assert values("Debt will peak by end-2013, the IMF said.", mar)["end-2013"] == "2013"
+
+
+def test_dates_years_before_plural_nouns() -> None:
+    mar = dt.date(2013, 3, 22)
+    # a determiner or an owner makes "2012" the results' year; a bare count is no date
+    assert values("The firm's 2012 results were strong.", mar) == {"2012": "2012"}
+    assert values("Its 2012 sales fell.", mar) == {"2012": "2012"}
+    assert values("About 2000 troops arrived. He won 1990 votes.", mar) == {}
 
 
 def test_dates_durations_sets_and_times() -> None:
@@ -372,6 +382,8 @@ def test_dates_durations_sets_and_times() -> None:
     assert found["months"] == ("DURATION", "PXM")
     assert found["every week"] == ("SET", "P1W")
     assert found["3 p.m. on Friday"] == ("TIME", "2022-12-02T15:00")
+    assert values("The deadline passed at midnight on Friday.") == {
+        "midnight on Friday": "2022-12-02T24:00"}
     assert resolve_value("at 3 p.m.", PUB) == ("2022-12-04T15:00", "day")
 
 

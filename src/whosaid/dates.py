@@ -100,7 +100,8 @@ _TRIGGERS = {  # rule -> the words that can start it (# a digit, @group a word l
     "relday": "@mod yesterday today tomorrow tonight last this", "time": "# noon midnight",
     "rel_unit": "@mod @rel the current previous over", "weekday": "@rel @mod @weekdays",
     "season": "@mod @rel the @seasons", "month": "@mod @rel @months",
-    "year": "@mod fiscal calendar the pre post #", "spoken_year": "the nineteen twenty two",
+    "year": "@mod fiscal calendar the pre post end start #",
+    "spoken_year": "the nineteen twenty two",
     "century": "the # @century", "year_ago": "year around", "duration": "@quant @numbers #",
     "set": "every each per daily nightly weekly monthly annually yearly hourly once twice "
            "@numbers #",
@@ -344,10 +345,16 @@ def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 def _h_year(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     year = int(m.group("y"))
-    if not _g(m, "y_mod") and not _g(m, "y_pp"):
+    if not _g(m, "y_mod") and not _g(m, "y_pp") and not _g(m, "y_mod2"):
         prev = ctx.prev_word(m.start())
         after = ctx.text[m.end() : m.end() + 30]
-        if prev not in _PREPOSITIONS and (year < 1900 or re.match(r"\s+[a-z]+s\b", after)):
+        # "2,012 votes" is a number: "1990 elections" too, unless a determiner or an owner
+        # makes it a year's ("the 2012 results", "the firm's 2012 results")
+        counted = re.match(r"\s+[a-z]+s\b", after) and not re.search(
+            r"(?:\b(?:the|its|their|his|her|our|this|that|these|those)|['’]s?)\s+$",
+            ctx.text[max(0, m.start() - 12) : m.start()], re.IGNORECASE)
+        if prev not in _PREPOSITIONS and year < 1900 or counted and (
+                prev not in _PREPOSITIONS or prev in ("about", "around", "circa")):
             return None
     return _span(m, ctx, "DATE", f"{year:04d}", explicit=True)
 
@@ -522,7 +529,7 @@ def _h_time(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
         if not 1 <= hour <= 12:
             return None
         hour = (hour % 12) + (12 if pm else 0)
-    day_word = _norm(_g(m, "t_day"))
+    day_word = _norm(_g(m, "t_day") or _g(m, "t_day2"))
     day: str | None = "XXXX-XX-XX"
     if ctx.pub is not None:
         day = _day(ctx.pub)
@@ -697,7 +704,8 @@ def _scanner() -> _Scanner:
          _h_season),
         ("month", rf"(?:(?P<mo_mod>{mod})[\s-]+)?(?:(?P<mo_rel>{rel})\s+)?(?P<mo>{month_full})"
                   r"(?!\s*\d)(?:,?\s+(?P<mo_ry>this|last|next)\s+year\b)?", _h_month),
-        ("year", rf"(?:(?P<y_mod>{mod}|fiscal|calendar|the\s+year)[\s-]+|(?P<y_pp>pre|post)-)?"
+        ("year", rf"(?:(?P<y_mod>{mod}|fiscal|calendar|the\s+year)[\s-]+|(?P<y_pp>pre|post)-"
+                 r"|(?P<y_mod2>end|start)-)?"
                  rf"(?P<y>{year})",
          _h_year),
         ("spoken_year", rf"(?:the\s+year\s+)?(?P<sy>{spoken})", _h_spoken_year),
