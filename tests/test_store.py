@@ -574,6 +574,35 @@ def test_migration_backfills_full_text(tmp_path: Path, monkeypatch: pytest.Monke
         ]
 
 
+def test_migration_files_corpus_keys_of_a_built_corpus(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A corpus built at version 4 gets its blocking keys from migration 5, so new articles
+    find its corpus entities."""
+    from whosaid.store import corpus_queries, migrations
+    from whosaid.store.engine import make_engine, write_transaction
+
+    path = str(tmp_path / "v4.db")
+    engine, _ = make_engine(path)
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:4])
+        assert migrations.migrate(lambda: write_transaction(engine)) == [1, 2, 3, 4]
+    with write_transaction(engine) as conn:
+        conn.execute(insert(schema.corpus_entities).values(
+            id="ce1", name="Olaf Scholz", type="PERSON", mentions=3, articles=2, statements=1,
+            titles="[]", built_at="2024-01-01T00:00:00+00:00"))
+        conn.execute(insert(schema.corpus_aliases), [
+            {"corpus_entity_id": "ce1", "alias": "Olaf Scholz", "count": 2},
+            {"corpus_entity_id": "ce1", "alias": "Scholz", "count": 1}])
+    engine.dispose()
+    with open_store(path) as s:
+        assert s.version() == LATEST_VERSION
+        with s._read("keys") as conn:
+            owners = set(conn.execute(select(schema.corpus_keys.c.corpus_entity_id)).scalars())
+            assert owners == {"ce1"}
+            assert corpus_queries._could_hold(conn, {("Olaf Scholes", "PERSON")}) == {"ce1"}
+            assert corpus_queries._could_hold(conn, {("Angela Merkel", "PERSON")}) == set()
+
+
 # ---------------------------------------------------------------------------------------
 # Atomicity and crashes
 

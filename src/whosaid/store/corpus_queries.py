@@ -36,6 +36,7 @@ from .schema import (
     articles,
     corpus_aliases,
     corpus_entities,
+    corpus_keys,
     corpus_members,
     corrections,
     entities,
@@ -180,18 +181,37 @@ def corpus_size(store: Store) -> int:
 
 
 def _clear_corpus(conn: Connection) -> None:
-    for table in (links, corpus_members, corpus_aliases, corpus_entities):
+    for table in (links, corpus_keys, corpus_members, corpus_aliases, corpus_entities):
         conn.execute(delete(table))
 
 
+def _filed_keys(alias: str, etype: str) -> set[str]:
+    """The keys an alias is filed under (see :func:`whosaid.linking.blocking_keys`)."""
+    return blocking_keys(parse_name(alias, etype))
+
+
+def write_keys(conn: Connection) -> None:
+    """File every corpus entity's aliases under their blocking keys (migration 5)."""
+    rows = {(k, cid) for cid, alias, etype in conn.execute(
+        select(corpus_aliases.c.corpus_entity_id, corpus_aliases.c.alias,
+               corpus_entities.c.type)
+        .join(corpus_entities, corpus_entities.c.id == corpus_aliases.c.corpus_entity_id))
+        for k in _filed_keys(alias, etype)}
+    _insert(conn, corpus_keys, [{"key": k, "corpus_entity_id": cid}
+                                for k, cid in sorted(rows)])
+
+
 def _corpus_rows(found: Iterable[CorpusEntity]
-                 ) -> tuple[list[Row], list[Row], list[Row], list[Row]]:
+                 ) -> tuple[list[Row], list[Row], list[Row], list[Row], list[Row]]:
     built = _now()
     ent_rows: list[Row] = []
     alias_rows: list[Row] = []
     member_rows: list[Row] = []
     link_rows: list[Row] = []
+    key_rows: list[Row] = []
     for e in found:
+        keys = set().union(*(_filed_keys(a, e.type) for a in e.aliases))
+        key_rows += [{"key": k, "corpus_entity_id": e.id} for k in sorted(keys)]
         ent_rows.append({"id": e.id, "name": e.name, "type": e.type, "mentions": e.mentions,
                          "articles": e.articles, "statements": e.statements,
                          "titles": json.dumps(e.titles[:10], ensure_ascii=False),
@@ -203,15 +223,16 @@ def _corpus_rows(found: Iterable[CorpusEntity]
         if e.kb_id is not None:
             link_rows.append({"corpus_entity_id": e.id, "kb_id": e.kb_id,
                               "score": float(e.kb_score or 0.0)})
-    return ent_rows, alias_rows, member_rows, link_rows
+    return ent_rows, alias_rows, member_rows, link_rows, key_rows
 
 
 def _write_rows(conn: Connection, found: Iterable[CorpusEntity]) -> None:
-    ent_rows, alias_rows, member_rows, link_rows = _corpus_rows(found)
+    ent_rows, alias_rows, member_rows, link_rows, key_rows = _corpus_rows(found)
     _insert(conn, corpus_entities, ent_rows)
     _insert(conn, corpus_aliases, alias_rows)
     _insert(conn, corpus_members, member_rows)
     _insert(conn, links, link_rows)
+    _insert(conn, corpus_keys, key_rows)
 
 
 def replace_corpus(store: Store, found: Iterable[CorpusEntity]) -> None:
@@ -285,18 +306,18 @@ def attach_articles(store: Store, article_ids: Collection[str]) -> list[str]:
 def _could_hold(conn: Connection, named: Iterable[tuple[str, str]]) -> set[str]:
     """The corpus entities that could take in an entity with one of these (name, type)
     pairs: an alias of theirs is filed under one of the name's blocking keys (surname, its
-    sound and skeleton, acronym, a body's words: :func:`whosaid.linking.blocking_keys`)."""
+    sound and skeleton, acronym, a body's words: :func:`whosaid.linking.blocking_keys`),
+    looked up in ``corpus_keys``."""
     wanted: set[str] = set()
     for name, etype in named:
         wanted |= blocking_keys(parse_name(name, etype), query=True, loose=False)
-    if not wanted:
-        return set()
-    return {
-        cid for cid, alias, ctype in conn.execute(
-            select(corpus_aliases.c.corpus_entity_id, corpus_aliases.c.alias,
-                   corpus_entities.c.type)
-            .join(corpus_entities, corpus_entities.c.id == corpus_aliases.c.corpus_entity_id))
-        if blocking_keys(parse_name(alias, ctype)) & wanted}
+    keys = sorted(wanted)
+    found: set[str] = set()
+    for i in range(0, len(keys), _CHUNK):
+        found.update(conn.execute(
+            select(corpus_keys.c.corpus_entity_id).distinct()
+            .where(corpus_keys.c.key.in_(keys[i:i + _CHUNK]))).scalars())
+    return found
 
 
 def _recluster(conn: Connection, touched: Collection[str],
@@ -316,6 +337,7 @@ def _recluster(conn: Connection, touched: Collection[str],
     for i in range(0, len(ids), _CHUNK):
         chunk = ids[i:i + _CHUNK]
         conn.execute(delete(links).where(links.c.corpus_entity_id.in_(chunk)))
+        conn.execute(delete(corpus_keys).where(corpus_keys.c.corpus_entity_id.in_(chunk)))
         conn.execute(delete(cm).where(cm.c.corpus_entity_id.in_(chunk)))
         conn.execute(delete(corpus_aliases).where(corpus_aliases.c.corpus_entity_id.in_(chunk)))
         conn.execute(delete(corpus_entities).where(corpus_entities.c.id.in_(chunk)))

@@ -89,11 +89,19 @@ def _m004_audit_corrections(conn: Connection) -> None:
     )
 
 
+def _m005_corpus_keys(conn: Connection) -> None:
+    from .corpus_queries import write_keys  # the keys of a corpus already built
+
+    schema.corpus_keys.create(conn)
+    write_keys(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, statements and their parts", _m001_initial),
     Migration(2, "full-text search over statement content", _m002_full_text),
     Migration(3, "corpus entities, knowledge base and links", _m003_corpus),
     Migration(4, "audit trail, corrections and server indexes", _m004_audit_corrections),
+    Migration(5, "blocking keys of corpus entities", _m005_corpus_keys),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -369,3 +369,18 @@ CORPUS_TABLES: tuple[Table, ...] = (
     kb_aliases,
     links,
 )
+
+# ---------------------------------------------------------------------------------------
+# Migration 5: the blocking keys of each corpus entity's aliases (surname, its sound and
+# skeleton, acronym, a body's words: whosaid.linking.blocking_keys), so that a new article's
+# entities find the corpus entities that could take them in by index, not by reading every
+# alias. Written with the corpus entities; a full `whosaid corpus` rebuilds them.
+corpus_keys = Table(
+    "corpus_keys",
+    metadata,
+    Column("key", Text, nullable=False),
+    Column("corpus_entity_id", Text, ForeignKey("corpus_entities.id", ondelete="CASCADE"),
+           nullable=False),
+    PrimaryKeyConstraint("key", "corpus_entity_id"),
+    Index(None, "corpus_entity_id"),
+)
