@@ -23,13 +23,23 @@ from collections.abc import Collection, Iterable, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Connection, delete, exists, func, insert, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    tuple_,
+)
 
 from ..corpus import CorpusEntity, MemberEntity, cluster_members, reassign_ids
 from ..corpus_constraints import Constraints, from_corrections
 from ..errors import NotFoundError
 from ..kb import KBEntry
-from ..linking import blocking_keys, parse_name
+from ..linking import ParsedName, blocking_keys, name_score, parse_name
 from .api_queries import recent_statements
 from .schema import (
     aliases,
@@ -54,6 +64,9 @@ Row = dict[str, Any]
 _CHUNK = 500
 # The other names of an article kept as context for each of its entities
 _CO_MENTIONS = 30
+# A corpus entity is clustered again with a new name when one of its aliases scores this
+# much against it (well under what any stage of the pass joins at)
+COULD_HOLD = 0.5
 
 
 def _now() -> str:
@@ -86,24 +99,39 @@ def _article_chunks(table: Any, article_ids: Collection[str] | None
         yield [table.c.article_id.in_(ids[i:i + _CHUNK])]
 
 
-def _load_members(conn: Connection, article_ids: Collection[str] | None
-                  ) -> list[MemberEntity]:
-    """The entities of the analysed articles ``article_ids`` (all when None)."""
+def _entity_chunks(table: Any, entity: Any, article_ids: Collection[str] | None,
+                   only: Collection[tuple[str, str]] | None
+                   ) -> Iterable[list[ColumnElement[bool]]]:
+    """WHERE clauses covering the article entities ``only`` when given, else the articles
+    ``article_ids`` (all when None), in chunks."""
+    if only is None:
+        yield from _article_chunks(table, article_ids)
+        return
+    pairs = sorted(only)
+    for i in range(0, len(pairs), _CHUNK):
+        yield [tuple_(table.c.article_id, entity).in_(pairs[i:i + _CHUNK])]
+
+
+def _load_members(conn: Connection, article_ids: Collection[str] | None,
+                  only: Collection[tuple[str, str]] | None = None) -> list[MemberEntity]:
+    """The entities of the analysed articles ``article_ids`` (all when None); with ``only``,
+    just those article entities (``(article_id, entity_id)``), their articles' other names
+    still their context."""
     alias_rows: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     mention_counts: dict[tuple[str, str], int] = {}
     speaker_counts: dict[tuple[str, str], int] = {}
     rows: list[Any] = []
-    for where in _article_chunks(aliases, article_ids):
+    for where in _entity_chunks(aliases, aliases.c.entity_id, article_ids, only):
         for aid, eid, alias, count in conn.execute(
                 select(aliases.c.article_id, aliases.c.entity_id, aliases.c.alias,
                        aliases.c.count).where(*where)):
             alias_rows[(aid, eid)][alias] = int(count or 0)
-    for where in _article_chunks(mentions, article_ids):
+    for where in _entity_chunks(mentions, mentions.c.entity_id, article_ids, only):
         mention_counts.update(
             ((aid, eid), int(n)) for aid, eid, n in conn.execute(
                 select(mentions.c.article_id, mentions.c.entity_id, func.count())
                 .where(*where).group_by(mentions.c.article_id, mentions.c.entity_id)))
-    for where in _article_chunks(statements, article_ids):
+    for where in _entity_chunks(statements, statements.c.speaker_entity_id, article_ids, only):
         speaker_counts.update(
             ((aid, eid), int(n)) for aid, eid, n in conn.execute(
                 select(statements.c.article_id, statements.c.speaker_entity_id, func.count())
@@ -124,6 +152,8 @@ def _load_members(conn: Connection, article_ids: Collection[str] | None
         names = [(r[1], r[2]) for r in ents if r[3] in ("PERSON", "ORG", "GPE")]
         for _aid, eid, name, etype, titles in ents:
             key = (aid, eid)
+            if only is not None and key not in only:
+                continue
             co = tuple(islice((n for other, n in names if other != eid), _CO_MENTIONS))
             out.append(MemberEntity(
                 article_id=aid, entity_id=eid, name=name, type=etype,
@@ -306,17 +336,34 @@ def attach_articles(store: Store, article_ids: Collection[str]) -> list[str]:
 def _could_hold(conn: Connection, named: Iterable[tuple[str, str]]) -> set[str]:
     """The corpus entities that could take in an entity with one of these (name, type)
     pairs: an alias of theirs is filed under one of the name's blocking keys (surname, its
-    sound and skeleton, acronym, a body's words: :func:`whosaid.linking.blocking_keys`),
-    looked up in ``corpus_keys``."""
-    wanted: set[str] = set()
+    sound and skeleton, acronym, a body's words: :func:`whosaid.linking.blocking_keys`,
+    looked up in ``corpus_keys``) and scores at least ``COULD_HOLD`` against that name."""
+    by_key: dict[str, list[ParsedName]] = defaultdict(list)
     for name, etype in named:
-        wanted |= blocking_keys(parse_name(name, etype), query=True, loose=False)
-    keys = sorted(wanted)
-    found: set[str] = set()
+        parsed = parse_name(name, etype)
+        for key in blocking_keys(parsed, query=True, loose=False):
+            by_key[key].append(parsed)
+    keys = sorted(by_key)
+    rivals: dict[str, list[ParsedName]] = defaultdict(list)  # corpus entity -> names to weigh
     for i in range(0, len(keys), _CHUNK):
-        found.update(conn.execute(
-            select(corpus_keys.c.corpus_entity_id).distinct()
-            .where(corpus_keys.c.key.in_(keys[i:i + _CHUNK]))).scalars())
+        for key, cid in conn.execute(
+                select(corpus_keys.c.key, corpus_keys.c.corpus_entity_id)
+                .where(corpus_keys.c.key.in_(keys[i:i + _CHUNK]))):
+            rivals[cid] += by_key[key]
+    ids = sorted(rivals)
+    found: set[str] = set()
+    for i in range(0, len(ids), _CHUNK):
+        for cid, alias, etype in conn.execute(
+                select(corpus_aliases.c.corpus_entity_id, corpus_aliases.c.alias,
+                       corpus_entities.c.type)
+                .join(corpus_entities, corpus_entities.c.id == corpus_aliases.c.corpus_entity_id)
+                .where(corpus_aliases.c.corpus_entity_id.in_(ids[i:i + _CHUNK]))):
+            if cid in found:
+                continue
+            held = parse_name(alias, etype)
+            if any(max(name_score(q, held, COULD_HOLD), name_score(held, q, COULD_HOLD))
+                   >= COULD_HOLD for q in set(rivals[cid])):
+                found.add(cid)
     return found
 
 
@@ -331,8 +378,7 @@ def _recluster(conn: Connection, touched: Collection[str],
             (aid, eid) for aid, eid in conn.execute(
                 select(cm.c.article_id, cm.c.entity_id)
                 .where(cm.c.corpus_entity_id.in_(ids[i:i + _CHUNK]))))
-    members = [m for m in _load_members(conn, {aid for aid, _ in member_keys})
-               if (m.article_id, m.entity_id) in member_keys]
+    members = _load_members(conn, {aid for aid, _ in member_keys}, member_keys)
     found = cluster_members(members, _load_kb(conn), _load_constraints(conn))
     for i in range(0, len(ids), _CHUNK):
         chunk = ids[i:i + _CHUNK]
