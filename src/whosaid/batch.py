@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import IO
 
 from .clean import clean_document
+from .corpus import update_corpus
 from .errors import InputError, WhosaidError
 from .export import analysis_json
 from .ingest import read_inputs
 from .model import EXTRACTOR_VERSION, Analysis, CleanDocument, Failure, article_id_for, text_hash
 from .pipeline import Analyzer
 from .settings import Settings
-from .store import Store, corpus_queries
+from .store import Store
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ def _update_corpus(store: Store, summary: Summary) -> None:
     (nothing happens when ``whosaid corpus`` was never run). The articles are stored either
     way; a failure here is reported, and ``whosaid corpus`` rebuilds everything."""
     try:
-        summary.corpus_entities = len(corpus_queries.attach_articles(store, summary.saved))
+        summary.corpus_entities = update_corpus(store, summary.saved)
     except WhosaidError as exc:
         log.warning("corpus entities not updated: %s", exc)
         summary.corpus_error = f"corpus entities not updated ({exc}); run `whosaid corpus`"

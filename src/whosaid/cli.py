@@ -144,7 +144,9 @@ def _print_summary(s: Summary, seconds: float) -> None:
     if s.corpus_error:
         err.print(Text.assemble(("corpus: ", "yellow"), s.corpus_error))
     elif s.corpus_entities:
-        err.print(f"corpus: {s.corpus_entities} corpus entities updated", highlight=False)
+        n = s.corpus_entities
+        err.print(f"corpus: {n} corpus {'entity' if n == 1 else 'entities'} updated",
+                  highlight=False)
     rate = f", {s.words / seconds:,.0f} words/s" if seconds > 0 and s.words else ""
     err.print(
         f"{s.analyzed} analysed, {s.unchanged} unchanged, {len(s.skipped)} skipped, "

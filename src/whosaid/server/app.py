@@ -27,6 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..clean import clean_document
+from ..corpus import update_corpus
 from ..errors import (
     AnalysisError,
     ConfigError,
@@ -40,7 +41,7 @@ from ..errors import (
 from ..model import Analysis, SourceDocument, article_id_for
 from ..pipeline import Analyzer
 from ..settings import Settings
-from ..store import Store, corpus_queries, open_store
+from ..store import Store, open_store
 from ..store import corrections as store_corrections
 from .security import CSRF_COOKIE, CSRF_FIELD, AuthError, CsrfError, Guard
 
@@ -84,7 +85,7 @@ class Services:
         self.store.save(analysis)
         store_corrections.record_analysis(self.store, actor, analysis.article.id, before)
         try:  # a built corpus takes the article in; ``whosaid corpus`` would anyway
-            corpus_queries.attach_articles(self.store, [analysis.article.id])
+            update_corpus(self.store, [analysis.article.id])
         except WhosaidError as exc:
             log.warning("corpus entities not updated for %s: %s", analysis.article.id, exc)
         return analysis

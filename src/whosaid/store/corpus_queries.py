@@ -200,6 +200,13 @@ def kb_size(store: Store) -> int:
         return int(conn.execute(select(func.count()).select_from(kb_entities)).scalar() or 0)
 
 
+def analysed_articles(store: Store) -> int:
+    """How many articles are stored analysed (the corpus pass reads their entities)."""
+    with store._read("count analysed articles") as conn:
+        return int(conn.execute(select(func.count()).select_from(articles)
+                                .where(articles.c.analyzed.is_(True))).scalar() or 0)
+
+
 def corpus_size(store: Store) -> int:
     with store._read("count corpus entities") as conn:
         return int(conn.execute(select(func.count()).select_from(corpus_entities)).scalar()
@@ -208,6 +215,16 @@ def corpus_size(store: Store) -> int:
 
 # ---------------------------------------------------------------------------------------
 # Writing
+
+
+# The key of the PostgreSQL advisory lock that serialises writers of the corpus tables (SQLite
+# serialises all writers anyway): two partial passes at once would both rewrite an entity.
+_PG_CORPUS_LOCK = 0x77_68_63_70  # "whcp"
+
+
+def _lock_corpus(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(_PG_CORPUS_LOCK)))
 
 
 def _clear_corpus(conn: Connection) -> None:
@@ -269,6 +286,7 @@ def replace_corpus(store: Store, found: Iterable[CorpusEntity]) -> None:
     """Replace every corpus table row by ``found``, in one transaction."""
     found = list(found)
     with store._write("write corpus entities") as conn:
+        _lock_corpus(conn)
         _clear_corpus(conn)
         _write_rows(conn, found)
 
@@ -284,6 +302,7 @@ def refresh_corpus(conn: Connection, names: Iterable[str],
     built: ``whosaid corpus`` will apply the corrections)."""
     if conn.execute(select(corpus_entities.c.id).limit(1)).first() is None:
         return []
+    _lock_corpus(conn)
     wanted = sorted(set(names))
     cm = corpus_members
     touched: set[str] = set()
@@ -324,12 +343,16 @@ def attach_articles(store: Store, article_ids: Collection[str]) -> list[str]:
     with store._write(f"update corpus entities for {len(ids)} articles") as conn:
         if conn.execute(select(corpus_entities.c.id).limit(1)).first() is None:
             return []
+        _lock_corpus(conn)
         # an article analysed again lost its memberships: drop what they leave empty
         conn.execute(delete(corpus_entities).where(~exists().where(
             corpus_members.c.corpus_entity_id == corpus_entities.c.id)))
         new = _load_members(conn, ids)
         touched = _could_hold(conn, {(name, m.type) for m in new for name in {m.name,
                                                                             *m.aliases}})
+        for where in _article_chunks(corpus_members, ids):  # those holding them already
+            touched.update(conn.execute(
+                select(corpus_members.c.corpus_entity_id).distinct().where(*where)).scalars())
         return _recluster(conn, touched, {(m.article_id, m.entity_id) for m in new})
 
 
