@@ -599,8 +599,8 @@ def test_migration_files_corpus_keys_of_a_built_corpus(tmp_path: Path,
         with s._read("keys") as conn:
             owners = set(conn.execute(select(schema.corpus_keys.c.corpus_entity_id)).scalars())
             assert owners == {"ce1"}
-            assert corpus_queries._could_hold(conn, {("Olaf Scholes", "PERSON")}) == {"ce1"}
-            assert corpus_queries._could_hold(conn, {("Angela Merkel", "PERSON")}) == set()
+            assert corpus_queries.could_hold(conn, {("Olaf Scholes", "PERSON")}) == {"ce1"}
+            assert corpus_queries.could_hold(conn, {("Angela Merkel", "PERSON")}) == set()
 
 
 # ---------------------------------------------------------------------------------------

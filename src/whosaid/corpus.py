@@ -560,6 +560,12 @@ def _canonical(aliases: Counter[str], etype: str, members: Sequence[MemberEntity
     return max(aliases, key=lambda a: (aliases[a], len(a), a))
 
 
+def canonical_name(aliases: Counter[str], etype: str, suffix: str = "") -> str:
+    """The canonical name of a corpus entity written ``aliases`` (alias -> count): the most
+    complete, most written form (see :func:`_canonical`)."""
+    return _canonical(aliases, etype, [], suffix)
+
+
 def _corpus_entity(groups: Sequence[_Group]) -> CorpusEntity:
     members = [m for g in groups for m in g.members]
     aliases: Counter[str] = Counter()
@@ -732,17 +738,17 @@ FULL_PASS_SHARE = 0.2
 def update_corpus(store: Store, article_ids: Collection[str]) -> int:
     """After (re-)analysing ``article_ids``: keep a built corpus in step (nothing happens
     when ``whosaid corpus`` never ran). A small batch joins the corpus entities that could
-    take its entities in (:func:`whosaid.store.corpus_queries.attach_articles`); a batch of
+    take its entities in (:func:`whosaid.store.corpus_attach.attach_articles`); a batch of
     at least ``FULL_PASS_SHARE`` of the articles rebuilds the corpus. Returns how many
     corpus entities were written."""
-    from .store import corpus_queries
+    from .store import corpus_attach, corpus_queries
 
     ids = set(article_ids)
     if not ids or corpus_queries.corpus_size(store) == 0:
         return 0
     if len(ids) >= FULL_PASS_SHARE * corpus_queries.analysed_articles(store):
         return build_corpus_entities(store).entities
-    return len(corpus_queries.attach_articles(store, ids))
+    return len(corpus_attach.attach_articles(store, ids))
 
 
 def build_corpus_entities(store: Store, progress: Progress | None = None) -> CorpusSummary:

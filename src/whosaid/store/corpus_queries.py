@@ -32,7 +32,6 @@ from sqlalchemy import (
     insert,
     or_,
     select,
-    tuple_,
 )
 
 from ..corpus import CorpusEntity, MemberEntity, cluster_members, reassign_ids
@@ -99,19 +98,6 @@ def _article_chunks(table: Any, article_ids: Collection[str] | None
         yield [table.c.article_id.in_(ids[i:i + _CHUNK])]
 
 
-def _entity_chunks(table: Any, entity: Any, article_ids: Collection[str] | None,
-                   only: Collection[tuple[str, str]] | None
-                   ) -> Iterable[list[ColumnElement[bool]]]:
-    """WHERE clauses covering the article entities ``only`` when given, else the articles
-    ``article_ids`` (all when None), in chunks."""
-    if only is None:
-        yield from _article_chunks(table, article_ids)
-        return
-    pairs = sorted(only)
-    for i in range(0, len(pairs), _CHUNK):
-        yield [tuple_(table.c.article_id, entity).in_(pairs[i:i + _CHUNK])]
-
-
 def _load_members(conn: Connection, article_ids: Collection[str] | None,
                   only: Collection[tuple[str, str]] | None = None) -> list[MemberEntity]:
     """The entities of the analysed articles ``article_ids`` (all when None); with ``only``,
@@ -121,17 +107,18 @@ def _load_members(conn: Connection, article_ids: Collection[str] | None,
     mention_counts: dict[tuple[str, str], int] = {}
     speaker_counts: dict[tuple[str, str], int] = {}
     rows: list[Any] = []
-    for where in _entity_chunks(aliases, aliases.c.entity_id, article_ids, only):
+    for where in _article_chunks(aliases, article_ids):
         for aid, eid, alias, count in conn.execute(
                 select(aliases.c.article_id, aliases.c.entity_id, aliases.c.alias,
                        aliases.c.count).where(*where)):
-            alias_rows[(aid, eid)][alias] = int(count or 0)
-    for where in _entity_chunks(mentions, mentions.c.entity_id, article_ids, only):
+            if only is None or (aid, eid) in only:
+                alias_rows[(aid, eid)][alias] = int(count or 0)
+    for where in _article_chunks(mentions, article_ids):
         mention_counts.update(
             ((aid, eid), int(n)) for aid, eid, n in conn.execute(
                 select(mentions.c.article_id, mentions.c.entity_id, func.count())
                 .where(*where).group_by(mentions.c.article_id, mentions.c.entity_id)))
-    for where in _entity_chunks(statements, statements.c.speaker_entity_id, article_ids, only):
+    for where in _article_chunks(statements, article_ids):
         speaker_counts.update(
             ((aid, eid), int(n)) for aid, eid, n in conn.execute(
                 select(statements.c.article_id, statements.c.speaker_entity_id, func.count())
@@ -222,7 +209,7 @@ def corpus_size(store: Store) -> int:
 _PG_CORPUS_LOCK = 0x77_68_63_70  # "whcp"
 
 
-def _lock_corpus(conn: Connection) -> None:
+def lock_corpus(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(select(func.pg_advisory_xact_lock(_PG_CORPUS_LOCK)))
 
@@ -286,7 +273,7 @@ def replace_corpus(store: Store, found: Iterable[CorpusEntity]) -> None:
     """Replace every corpus table row by ``found``, in one transaction."""
     found = list(found)
     with store._write("write corpus entities") as conn:
-        _lock_corpus(conn)
+        lock_corpus(conn)
         _clear_corpus(conn)
         _write_rows(conn, found)
 
@@ -295,14 +282,14 @@ def refresh_corpus(conn: Connection, names: Iterable[str],
                    keys: Iterable[tuple[str, str]] = ()) -> list[str]:
     """After a correction: re-run the corpus pass over the corpus entities that hold an
     article entity named one of ``names`` or one of the article entities ``keys``
-    (``(article_id, entity_id)``) or that could hold one so named (:func:`_could_hold`),
+    (``(article_id, entity_id)``) or that could hold one so named (:func:`could_hold`),
     together with every article entity so named that none holds yet, obeying all
     corrections; replace those corpus entities in the caller's
     transaction. Returns the ids of the corpus entities written (none when no corpus was
     built: ``whosaid corpus`` will apply the corrections)."""
     if conn.execute(select(corpus_entities.c.id).limit(1)).first() is None:
         return []
-    _lock_corpus(conn)
+    lock_corpus(conn)
     wanted = sorted(set(names))
     cm = corpus_members
     touched: set[str] = set()
@@ -326,37 +313,11 @@ def refresh_corpus(conn: Connection, names: Iterable[str],
             select(cm.c.corpus_entity_id)
             .where(cm.c.article_id == aid, cm.c.entity_id == eid)).scalars())
     # a split-off name may belong with some third corpus entity: those are weighed too
-    touched |= _could_hold(conn, named)
-    return _recluster(conn, touched, member_keys)
+    touched |= could_hold(conn, named)
+    return recluster(conn, touched, member_keys)
 
 
-def attach_articles(store: Store, article_ids: Collection[str]) -> list[str]:
-    """After (re-)analysis: put the entities of ``article_ids`` into the corpus entities,
-    so a built corpus stays in step without a new ``whosaid corpus``. The corpus entities
-    that could hold them (an alias filed under one of their names' blocking keys: surname,
-    its sound and its skeleton, acronym, a body's words) are clustered again with them, as
-    the whole pass would, in one transaction. Returns the ids of the corpus entities
-    written; none when no corpus was built."""
-    ids = sorted(set(article_ids))
-    if not ids:
-        return []
-    with store._write(f"update corpus entities for {len(ids)} articles") as conn:
-        if conn.execute(select(corpus_entities.c.id).limit(1)).first() is None:
-            return []
-        _lock_corpus(conn)
-        # an article analysed again lost its memberships: drop what they leave empty
-        conn.execute(delete(corpus_entities).where(~exists().where(
-            corpus_members.c.corpus_entity_id == corpus_entities.c.id)))
-        new = _load_members(conn, ids)
-        touched = _could_hold(conn, {(name, m.type) for m in new for name in {m.name,
-                                                                            *m.aliases}})
-        for where in _article_chunks(corpus_members, ids):  # those holding them already
-            touched.update(conn.execute(
-                select(corpus_members.c.corpus_entity_id).distinct().where(*where)).scalars())
-        return _recluster(conn, touched, {(m.article_id, m.entity_id) for m in new})
-
-
-def _could_hold(conn: Connection, named: Iterable[tuple[str, str]]) -> set[str]:
+def could_hold(conn: Connection, named: Iterable[tuple[str, str]]) -> set[str]:
     """The corpus entities that could take in an entity with one of these (name, type)
     pairs: an alias of theirs is filed under one of the name's blocking keys (surname, its
     sound and skeleton, acronym, a body's words: :func:`whosaid.linking.blocking_keys`,
@@ -390,7 +351,7 @@ def _could_hold(conn: Connection, named: Iterable[tuple[str, str]]) -> set[str]:
     return found
 
 
-def _recluster(conn: Connection, touched: Collection[str],
+def recluster(conn: Connection, touched: Collection[str],
                member_keys: set[tuple[str, str]]) -> list[str]:
     """Cluster the members of the corpus entities ``touched`` with the article entities
     ``member_keys``, obeying all corrections, and replace those corpus entities."""
