@@ -8,7 +8,8 @@
    with the statements, entities, mentions and dates inside those paragraphs shifted to the
    new offsets, a publication date spread over 2016, and the source's outlet; stores them in
    bulk (500 articles a transaction, through the store's own row writer).
-3. Starts ``whosaid serve`` on a loopback port and times ``--requests`` requests of each
+3. Runs the corpus pass (``whosaid corpus``) when the database has no corpus entities yet.
+4. Starts ``whosaid serve`` on a loopback port and times ``--requests`` requests of each
    page and API call (varied arguments, after a warm-up), printing the median and 95th
    percentile in milliseconds as a Markdown table (also written to ``<db>.latency.json``).
 
@@ -36,6 +37,7 @@ from urllib.parse import quote
 import httpx
 
 from whosaid.clean import clean_document
+from whosaid.corpus import build_corpus_entities
 from whosaid.model import (
     Analysis,
     Article,
@@ -54,7 +56,7 @@ from whosaid.model import (
 from whosaid.pipeline import Analyzer
 from whosaid.quotes import paragraphs
 from whosaid.settings import Settings
-from whosaid.store import corrections, open_store, write
+from whosaid.store import corpus_queries, corrections, open_store, write
 
 HERE = Path(__file__).resolve().parent
 POLNEAR = HERE.parent.parent / "shared" / "data" / "polnear" / "train.jsonl.gz"
@@ -222,7 +224,8 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _targets(client: httpx.Client, rng: random.Random, n: int) -> dict[str, list[str]]:
+def _targets(client: httpx.Client, rng: random.Random, n: int,
+             corpus_ids: Sequence[str]) -> dict[str, list[str]]:
     top = client.get("/api/entities", params={"limit": 200}).json()["items"]
     names = [e["name"] for e in top]
     heavy = names[:5]  # the entities that said most: the slowest entity pages
@@ -252,10 +255,20 @@ def _targets(client: httpx.Client, rng: random.Random, n: int) -> dict[str, list
         "API entity search": [f"/api/entities?q={quote(p.split()[-1][:5])}" for p in people],
         "API article": [f"/api/articles/{a}" for a in pick(ids)],
         "API articles (outlet)": [f"/api/articles?source={quote(s[:6])}" for s in pick(sites)],
+        # across articles: the 5 largest corpus entities a quarter of the time
+        "across-articles page (search)": [f"/corpus?q={quote(p.split()[-1][:5])}"
+                                          for p in people],
+        "corpus entity page": [f"/corpus/{c}" for c in _corpus_pick(corpus_ids, rng, n)],
+        "API corpus entity": [f"/api/corpus-entities/{c}"
+                              for c in _corpus_pick(corpus_ids, rng, n)],
     }
 
 
-def measure(db: Path, requests: int) -> dict[str, dict[str, float]]:
+def _corpus_pick(ids: Sequence[str], rng: random.Random, n: int) -> list[str]:
+    return [ids[i % 5] if i % 4 == 0 else rng.choice(ids) for i in range(n)] if ids else []
+
+
+def measure(db: Path, requests: int, corpus_ids: Sequence[str]) -> dict[str, dict[str, float]]:
     port = _free_port()
     env = os.environ | {"WHOSAID_TOKEN": "bench"}
     server = subprocess.Popen([sys.executable, "-c", "from whosaid.cli import app; app()",
@@ -270,7 +283,7 @@ def measure(db: Path, requests: int) -> dict[str, dict[str, float]]:
                 except httpx.TransportError:
                     time.sleep(0.1)
             rng = random.Random(11)
-            targets = _targets(client, rng, requests)
+            targets = _targets(client, rng, requests, corpus_ids)
             results: dict[str, dict[str, float]] = {}
             for label, urls in targets.items():
                 for url in urls[:3]:  # warm-up: caches, first compilations
@@ -311,7 +324,13 @@ def main() -> None:
         build(args.db, args.articles, args.real, args.workers)
     with open_store(str(args.db)) as store:
         counts = store.counts()
-    results = measure(args.db, args.requests)
+        if corpus_queries.corpus_size(store) == 0:
+            summary = build_corpus_entities(store)
+            print(f"corpus pass: {summary.members:,} article entities -> "
+                  f"{summary.entities:,} corpus entities in {summary.seconds:.1f} s",
+                  file=sys.stderr)
+        corpus_ids = [r["id"] for r in corpus_queries.corpus_entities_rows(store, limit=200)]
+    results = measure(args.db, args.requests, corpus_ids)
     print(f"\n{counts['articles']:,} articles, {counts['statements']:,} statements, "
           f"{counts['entities']:,} entities; SQLite; {args.requests} requests each\n")
     print("| request | median ms | p95 ms | max ms |")

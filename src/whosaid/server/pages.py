@@ -224,7 +224,7 @@ def corpus_page(request: Request, svc: Svc,
 @router.get("/corpus/{entity_id}", response_class=HTMLResponse)
 def corpus_entity_page(request: Request, svc: Svc,
                        entity_id: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
-    e = corpus_queries.corpus_detail(svc.store, entity_id)
+    e = corpus_queries.corpus_detail(svc.store, entity_id, members=False)
     said = [_statement_view(r, r.get("site")) for r in e["recent"]]
     return render(request, svc, "corpus_entity.html", title=e["name"], e=e, said=said,
                   entity_url=entity_url, article_url=article_url)

@@ -63,6 +63,10 @@ Row = dict[str, Any]
 _CHUNK = 500
 # The other names of an article kept as context for each of its entities
 _CO_MENTIONS = 30
+# A corpus entity with this many statements finds its latest ones soon among the latest
+# of all; one with fewer, in its own articles (on 20,000 articles: 12,741 statements, 9 ms
+# against 339 ms; 6 statements, 5 ms against 586 ms)
+_MANY_STATEMENTS = 500
 # A corpus entity is clustered again with a new name when one of its aliases scores this
 # much against it (well under what any stage of the pass joins at)
 COULD_HOLD = 0.5
@@ -475,12 +479,14 @@ def corpus_entities_rows(store: Store, name: str | None = None, limit: int | Non
     return out
 
 
-def corpus_detail(store: Store, entity_id: str, recent: int = 20) -> Row:
-    """One corpus entity: its :func:`corpus_entities_rows` row with members, plus ``names``
-    (the article entities' names it gathers, ``[{name, count}]`` by articles), ``article_list``
-    (``[{id, title, doc_id, published}]``, latest first) and ``recent`` (its latest
-    statements). Raises :class:`~whosaid.errors.NotFoundError` for an unknown id."""
-    found = corpus_entities_rows(store, members=True, entity_id=entity_id)
+def corpus_detail(store: Store, entity_id: str, recent: int = 20,
+                  members: bool = True) -> Row:
+    """One corpus entity: its :func:`corpus_entities_rows` row (with ``members``, its
+    article and statement ids), plus ``names`` (the article entities' names it gathers,
+    ``[{name, count}]`` by articles), ``article_list`` (``[{id, title, doc_id, published}]``,
+    latest first) and ``recent`` (its latest statements). Raises
+    :class:`~whosaid.errors.NotFoundError` for an unknown id."""
+    found = corpus_entities_rows(store, members=members, entity_id=entity_id)
     if not found:
         raise NotFoundError(f"no corpus entity {entity_id!r} (run `whosaid corpus` to build "
                             "them)")
@@ -501,7 +507,11 @@ def corpus_detail(store: Store, entity_id: str, recent: int = 20) -> Row:
                 .where(cm.c.corpus_entity_id == entity_id)
                 .order_by(a.c.published.desc().nulls_last(), a.c.id)
                 .limit(200)).mappings()]
-        row["recent"] = recent_statements(conn, exists().where(
+        spoke: ColumnElement[bool] = exists().where(
             cm.c.corpus_entity_id == entity_id, cm.c.article_id == s.c.article_id,
-            cm.c.entity_id == s.c.speaker_entity_id), recent)
+            cm.c.entity_id == s.c.speaker_entity_id)
+        if row["statements"] < _MANY_STATEMENTS:  # look in its articles only
+            spoke = s.c.article_id.in_(
+                select(cm.c.article_id).where(cm.c.corpus_entity_id == entity_id)) & spoke
+        row["recent"] = recent_statements(conn, spoke, recent)
     return row
