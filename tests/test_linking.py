@@ -59,6 +59,9 @@ def test_linking_organisations_translation_acronym_and_namesakes() -> None:
     assert score("ISW", "Institute for the Study of War", "ORG") >= 0.85
     assert score("Wagner Group", "Wagner College", "ORG") == 0.0
     assert score("Wagner", "Wagner Group", "ORG") < 0.8
+    # a short one-word body: one letter off is another body ("Del." is Delaware)
+    assert score("Fox", "Vox", "ORG") == 0.0 and score("Dell", "Del.", "ORG") == 0.0
+    assert score("Foks News", "Fox News", "ORG") >= 0.9
     # an organisation is never a person
     assert name_score(parse_name("Wagner", "PERSON"), parse_name("Wagner Group", "ORG")) == 0
 

@@ -664,12 +664,15 @@ def org_score(q: ParsedName, c: ParsedName, floor: float = 0.0) -> float:
     distinctive = False
     scale = 0.95 * 2 / (len(q.words) + len(c.words))
     todo = min(len(q.words), len(c.words))
+    one_word = len(q.words) == 1 and len(c.words) == 1
     for w, raw in sorted(q.raw_words, key=lambda p: -len(p[1])):
         if scale * (matched + todo) < floor:
             return 0.0
         todo -= 1
         best, best_w = 0.0, ""
         for v, v_raw in left.items():
+            if w != v and one_word and min(len(raw), len(v_raw)) < 4:
+                continue  # a short one-word body is spelt right: "Fox" is not "Vox"
             s = EXACT if w == v else max(word_score(raw, v_raw), word_score(w, v))
             if s > best:
                 best, best_w = s, v
