@@ -109,3 +109,28 @@ def test_entities_bare_surname_between_two_suffixes_is_the_first_named(analyze_t
         "Ted Cruz. That is the new reality,\u201d Bozell says.").entities}
     son, father = ents["Brent Bozell III"], ents["Brent Bozell, Jr."]
     assert "Bozell" in son.aliases and "Bozell" not in father.aliases
+
+
+def test_entities_surname_tagged_as_a_body_is_a_person(analyzer) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from whosaid.entities import extract_entities
+
+    text = ("Donald Trump spoke in Cleveland. Ivanka Trump introduced him. "
+            "Trump said the country was in danger.")
+    doc = analyzer.nlp(text)
+
+    def span(name: str, label: str, at: str) -> Span:
+        start = text.index(at)
+        found = doc.char_span(start, start + len(name), label=label)
+        assert found is not None
+        return found
+
+    # what the recogniser did on a real convention report: the bare surname as ORG
+    doc.ents = [span("Donald Trump", "PERSON", "Donald"), span("Ivanka Trump", "PERSON", "Ivanka"),
+                span("Trump", "ORG", "Trump said")]
+    ents = {e.name: e for e in extract_entities(doc, "a1").entities}
+    assert ents["Trump"].type == "PERSON"  # for the corpus pass to tell which Trump
+    assert len(ents["Trump"].mentions) == 1
+    for name in ("Donald Trump", "Ivanka Trump"):  # the bare surname swallows neither
+        assert ents[name].type == "PERSON" and len(ents[name].mentions) == 1
