@@ -162,6 +162,7 @@ def test_server_browser_walkthrough(page: Any, tmp_path: Path, analyzer: Any) ->
         page.wait_for_url("**/corpus/*")
         aliases = page.locator("#corpus-aliases").inner_text()
         assert "Scholes" in aliases and "Scholz" in aliases
+        page.screenshot(path=str(SCREENSHOTS / "corpus.png"), full_page=True)
         page.click("#corpus-names a:text-is('Olaf Scholz')")
         page.wait_for_url("**/entities/Olaf%20Scholz")
         assert "Olaf Scholz" in page.locator("#across").inner_text()
