@@ -364,6 +364,7 @@ def test_dates_holidays_weeks_of_and_prefixed_years() -> None:
     assert (e.type, e.value) == ("DURATION", "P1D")
     mar = dt.date(2013, 3, 22)
     assert values("Debt will peak by end-2013, the IMF said.", mar)["end-2013"] == "2013"
+    assert values("The ban began a week or so ago.", mar) == {"a week or so ago": "2013-W11"}
 
 
 def test_dates_years_before_plural_nouns() -> None:

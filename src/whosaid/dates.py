@@ -670,7 +670,7 @@ def _scanner() -> _Scanner:
                  rf"the)\s+year|(?:fiscal\s+)?(?P<h_y>{year}))", _h_half),
         ("decade", rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<de>(?:1[6-9]|20)\d0['’]?s|"
                    rf"['’]\d0s|(?:nineteen[\s-]+)?(?:{decade_words}))\b", _h_decade),
-        ("ago", rf"(?:(?:{quant})\s+)?(?P<ago_n>{num})[\s-]+(?P<ago_u>{unit})\s+"
+        ("ago", rf"(?:(?:{quant})\s+)?(?P<ago_n>{num})[\s-]+(?P<ago_u>{unit})\s+(?:or\s+so\s+)?"
                 r"(?P<ago_d>ago|earlier|later|from\s+now|hence|back|"
                 r"(?:before|after)(?=\s*[^\w\s]|\s*$))", _h_ago),
         ("vague_ago", rf"(?:(?:a\s+few|few|several|many|some)\s+)?{units_pl}\s+"
