@@ -386,12 +386,13 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
             c.titles.append(title)
         assign[i] = c
     # "Trump said" tagged ORG in an article on Donald and Ivanka Trump: left to neither, a
-    # surname of the article's people is still a person (the corpus pass finds which)
+    # surname of the article's people is still a person (the corpus pass finds which). Only
+    # a body: "Jordan" the country stays a place beside Jim Jordan.
     surnames = {fold(name_words(f)[-1]) for c in clusters if c.type == "PERSON"
                 for f in c.full_forms()}
     for c in clusters:
-        if c.type != "PERSON" and all(len(f.split()) == 1 and fold(f) in surnames
-                                      for f in c.forms):
+        if c.type == "ORG" and all(len(f.split()) == 1 and fold(f) in surnames
+                                   for f in c.forms):
             c.type_votes["PERSON"] += sum(c.type_votes.values()) + 1
     # "the Institute for the Study of War (ISW)": the acronym in brackets names the same body
     for i, (_s, e, label, _) in enumerate(raw):

@@ -11,7 +11,11 @@ statements``; with ``members=True`` also ``article_ids`` and ``statement_ids``
 mentions (most first), then name.
 
 ``refresh_corpus(conn, names, keys)`` re-runs the corpus pass over the part of the corpus a
-correction touched, inside the correction's transaction (see :mod:`whosaid.corpus_constraints`).
+correction touched, inside the correction's transaction (see :mod:`whosaid.corpus_constraints`);
+``could_hold`` finds the corpus entities a name could join (through ``corpus_keys``) and
+``recluster`` clusters a part of the corpus again (also for :mod:`.corpus_attach`).
+``corpus_detail(store, id)`` is one corpus entity with its names, articles and latest
+statements.
 """
 
 from __future__ import annotations
@@ -23,16 +27,7 @@ from collections.abc import Collection, Iterable, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import (
-    ColumnElement,
-    Connection,
-    delete,
-    exists,
-    func,
-    insert,
-    or_,
-    select,
-)
+from sqlalchemy import ColumnElement, Connection, delete, exists, func, insert, or_, select
 
 from ..corpus import CorpusEntity, MemberEntity, cluster_members, reassign_ids
 from ..corpus_constraints import Constraints, from_corrections

@@ -317,7 +317,7 @@ corpus_aliases = Table(
 )
 
 # Which corpus entity each article entity belongs to. Re-analysing an article drops its
-# rows (the article's key cascades) until the next corpus pass.
+# rows (the article's key cascades); whosaid.corpus.update_corpus then puts them back.
 corpus_members = Table(
     "corpus_members",
     metadata,
