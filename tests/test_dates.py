@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -436,19 +435,16 @@ def test_dates_datetime_publication_is_accepted() -> None:
     assert resolve_value("yesterday", dt.datetime(2022, 12, 4, 18, 30)) == ("2022-12-03", "day")
 
 
-def test_dates_fast_on_a_long_article() -> None:
-    words = (SEED_TEXT + " Officials said on Tuesday that the talks in the capital would "
-             "continue for three days, the minister told reporters at the meeting. ").split()
-    article = " ".join((words * (5000 // len(words) + 1))[:5000])
-    tag_dates(article, PUB)  # warm the caches
-    best = min(_timed(article) for _ in range(5))
-    assert best < 0.05  # generous for slow CI; about 5 ms on a developer machine
-
-
-def _timed(text: str) -> float:
-    t0 = time.perf_counter()
-    tag_dates(text, PUB)
-    return time.perf_counter() - t0
+def test_dates_long_article_tags_every_copy() -> None:
+    """A 5,000-word article is tagged whole, each repeated sentence alike (its speed is
+    measured by ``bench/dates.py``, not asserted here)."""
+    sentence = ("Officials said on Tuesday that the talks in the capital would continue for "
+                "three days, the minister told reporters at the meeting.")
+    article = " ".join([sentence] * 200)
+    found = tag_dates(article, PUB)
+    assert [e.text for e in found] == ["Tuesday", "three days"] * 200
+    assert {e.value for e in found} == {"2022-11-29", "P3D"}
+    assert all(article[e.start:e.end] == e.text for e in found)
 
 
 # --- properties
