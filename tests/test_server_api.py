@@ -357,6 +357,9 @@ def test_server_api_corrections_reach_the_corpus_entities(
         assert len(body["article_list"]) == 3 and body["recent"]
         assert all(st["speaker_entity"] for st in body["recent"])
         assert client.get("/api/corpus-entities/nope").status_code == 404
+        brief = client.get("/api/corpus-entities", params={"q": "Scholz", "members": "false"})
+        assert [(e["id"], e["article_ids"]) for e in brief.json()["items"]
+                if e["id"] == scholz["id"]] == [(scholz["id"], [])]
         across = client.get("/api/entities/Olaf Scholz").json()["corpus"]
         assert across == [{"id": scholz["id"], "name": "Olaf Scholz"}]
         listing = client.get("/corpus", params={"q": "Scholz"})

@@ -425,10 +425,18 @@ def list_entities(svc: Svc, q: Text = None, limit: Limit = 50) -> dict[str, Any]
 
 
 @router.get("/corpus-entities", response_model=CorpusEntityList, tags=["entities"])
-def list_corpus_entities(svc: Svc, q: Text = None, limit: Limit = 50) -> dict[str, Any]:
-    """Corpus entities (built by ``whosaid corpus``, kept in step with corrections) whose
-    name or any alias contains ``q``, most mentioned first, with articles and statements."""
-    return {"items": corpus_queries.corpus_entities_rows(svc.store, q, limit, members=True)}
+def list_corpus_entities(
+    svc: Svc, q: Text = None, limit: Limit = 50,
+    members: Annotated[bool, Query(description="with each one's article_ids and "
+                                               "statement_ids (empty lists when false)")] = True,
+) -> dict[str, Any]:
+    """Corpus entities (built by ``whosaid corpus``, kept in step with analyses and
+    corrections) whose name or any alias contains ``q``, most mentioned first, with their
+    articles and statements."""
+    rows = corpus_queries.corpus_entities_rows(svc.store, q, limit, members=members)
+    if not members:
+        rows = [r | {"article_ids": [], "statement_ids": []} for r in rows]
+    return {"items": rows}
 
 
 @router.get("/corpus-entities/{entity_id}", response_model=CorpusEntityDetail,
