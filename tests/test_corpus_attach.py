@@ -76,3 +76,20 @@ def _shape(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
     return sorted((r["name"], r["type"], r["mentions"], r["articles"], r["statements"],
                    tuple(sorted((a["alias"], a["count"]) for a in r["aliases"])),
                    tuple(r["article_ids"])) for r in rows)
+
+
+def test_corpus_attach_keeps_the_knowledge_base_name(tmp_path: Path, analyze_text: Any) -> None:
+    from whosaid.kb import KBEntry
+
+    with open_store(str(tmp_path / "kb.db")) as store:
+        for text in CORPUS:
+            store.save(analyze_text(text, "2022-12-04"))
+        corpus_queries.import_kb(store, [KBEntry("Q567", "Olaf Scholz (politician)", "PERSON",
+                                                 ("Olaf Scholz",))], "kb.jsonl")
+        build_corpus_entities(store)
+        assert _holding(store, "Olaf Scholz")["name"] == "Olaf Scholz (politician)"
+        later = analyze_text(LATER, "2022-12-08")
+        store.save(later)
+        corpus_attach.attach_articles(store, [later.article.id], exact_limit=0)
+        joined = _holding(store, "Olaf Scholes")
+        assert (joined["name"], joined["kb_id"]) == ("Olaf Scholz (politician)", "Q567")

@@ -47,6 +47,7 @@ from .schema import (
     corpus_entities,
     corpus_keys,
     corpus_members,
+    links,
     mentions,
     statements,
 )
@@ -189,7 +190,9 @@ def _restate(conn: Connection, ids: Sequence[str]) -> list[str]:
                   & (statements.c.speaker_entity_id == cm.c.entity_id))
             .where(cm.c.corpus_entity_id == cid)).scalar() or 0)
         best = canonical_name(counts, etype, parse_name(name, etype).suffix) if counts else name
-        if name in pinned:  # an analyst's merge named it so
+        linked = conn.execute(select(links.c.kb_id).where(links.c.corpus_entity_id == cid)
+                              ).first() is not None
+        if name in pinned or linked:  # an analyst's merge or the knowledge base named it
             best = name
         conn.execute(update(ce).where(ce.c.id == cid).values(
             name=best, mentions=n_mentions, articles=n_articles, statements=n_said))
