@@ -108,6 +108,23 @@ def _sizes(conn: Connection, ids: Collection[str]) -> dict[str, int]:
     return out
 
 
+def _stale(conn: Connection, ids: Collection[str]) -> set[str]:
+    """Those of ``ids`` whose stored article count is not their members' (a re-analysed
+    article took an article entity away)."""
+    cm, ce = corpus_members, corpus_entities
+    wanted = sorted(ids)
+    out: set[str] = set()
+    for i in range(0, len(wanted), 500):
+        actual: dict[str, int] = {cid: int(n) for cid, n in conn.execute(
+            select(cm.c.corpus_entity_id, func.count(func.distinct(cm.c.article_id)))
+            .where(cm.c.corpus_entity_id.in_(wanted[i:i + 500]))
+            .group_by(cm.c.corpus_entity_id))}
+        out.update(cid for cid, n in conn.execute(
+            select(ce.c.id, ce.c.articles).where(ce.c.id.in_(wanted[i:i + 500])))
+            if actual.get(cid, 0) != n)
+    return out
+
+
 def _attach_sampled(conn: Connection, sizes: dict[str, int], new_keys: set[Key],
                     held: set[str]) -> list[str]:
     cm = corpus_members
@@ -141,7 +158,7 @@ def _attach_sampled(conn: Connection, sizes: dict[str, int], new_keys: set[Key],
         conn.execute(insert(cm), rows[i:i + 500])
     _add_titles(conn, joins)
     # those that gained members, and those that held the new article entities before
-    restated = _restate(conn, sorted(set(joins) | held))
+    restated = _restate(conn, sorted(set(joins) | held | _stale(conn, sizes)))
     return sorted({e.id for e in fresh} | set(restated))
 
 
