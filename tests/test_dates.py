@@ -132,6 +132,9 @@ def test_dates_future_cues_skip_abbreviations_and_adjectives() -> None:
     apr3 = dt.date(2000, 4, 3)  # a Monday
     text = "Immigration officials postponed until Tuesday morning any action on the case."
     assert values(text, apr3)["Tuesday morning"] == "2000-04-04"
+    mar22 = dt.date(2013, 3, 22)  # a Friday
+    assert values("The meeting is set for this weekend.", mar22) == {"this weekend": "2013-W12-WE"}
+    assert values("The vote is slated for Tuesday.", mar22) == {"Tuesday": "2013-03-26"}
 
 
 def test_dates_financial_year_references() -> None:

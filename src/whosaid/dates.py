@@ -84,7 +84,7 @@ _PAST_CUES = (
 )
 _FUTURE_CUES = (
     r"will|won't|'ll|’ll|shall|going\s+to|plan(?:s|ned|ning)?\s+(?:to|for)|scheduled?|"
-    r"(?<!-)expected|expects|set\s+to|is\s+to|are\s+to|due|as\s+soon\s+as|as\s+early\s+as|upcoming|"
+    r"(?<!-)expected|expects|set\s+(?:to|for)|slated|is\s+to|are\s+to|due|as\s+soon\s+as|as\s+early\s+as|upcoming|"
     r"to\s+be\s+held|intends?\s+to|hopes?\s+to|payable|effective|would"
 )
 
