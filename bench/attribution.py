@@ -21,10 +21,10 @@ from typing import Any
 
 import spacy
 
-from whosaid.batch import run_analyze
-from whosaid.pipeline import Analyzer
+from whosaid.analysis import Analyzer
 from whosaid.settings import Settings
 from whosaid.store import open_store
+from whosaid.usecases import run_analyze
 
 HERE = Path(__file__).resolve().parent
 SCORER = HERE.parent.parent / "shared" / "bench" / "attribution" / "score.py"

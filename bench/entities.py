@@ -37,8 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whosaid.corpus import MemberEntity, cluster_members
-from whosaid.entities import given_names
-from whosaid.linking import NameIndex
+from whosaid.names.linking import NameIndex
+from whosaid.names.normalise import given_names
 
 HERE = Path(__file__).resolve().parent
 WORLD = HERE / "data" / "world_names.tsv"

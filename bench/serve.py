@@ -36,7 +36,9 @@ from urllib.parse import quote
 
 import httpx
 
-from whosaid.clean import clean_document
+from whosaid.analysis import Analyzer
+from whosaid.attribution import paragraphs
+from whosaid.clean.document import clean_document
 from whosaid.corpus import build_corpus_entities
 from whosaid.model import (
     Analysis,
@@ -53,8 +55,6 @@ from whosaid.model import (
     content_id,
     text_hash,
 )
-from whosaid.pipeline import Analyzer
-from whosaid.quotes import paragraphs
 from whosaid.settings import Settings
 from whosaid.store import corpus_queries, corrections, open_store, write
 

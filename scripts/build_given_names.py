@@ -17,7 +17,7 @@ from pathlib import Path
 
 import spacy
 
-from whosaid.nlp import load_data
+from whosaid.resources import load_json
 
 NOT_NAMES = ["Billionaire", "Common", "Crooked", "Danger", "Desert", "Email", "Follow", "Gotham",
              "Grizzly", "Hulk", "Keystone", "Lady", "Log", "Pope", "Rabbi", "Representative",
@@ -43,7 +43,7 @@ def main() -> None:
             (person if ent.label_ == "PERSON" else other)[words[0].text] += 1
     # words the tagger put at the head of a name that are no given names: titles, nicknames,
     # page words ("Crooked Hillary", "Follow", "Representative")
-    not_names = {w.capitalize() for w in load_data("cues.json")["titles"]} | set(NOT_NAMES)
+    not_names = {w.capitalize() for w in load_json("cues.json")["titles"]} | set(NOT_NAMES)
     names = sorted(w for w, n in person.items()
                    if n >= args.min and n >= 4 * other[w] and len(w) > 2 and w not in not_names)
     OUT.write_text("# Given names, built by scripts/build_given_names.py from PolNeAR train.\n"

@@ -37,8 +37,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from noise import noisy  # noqa: E402
 from whosaid.nlp import load_pipeline  # noqa: E402
+from whosaid.nlp.tagger import ARCHITECTURE, COMPONENT, LABELS, MODEL_FILE, bio_spans  # noqa: E402
 from whosaid.settings import DEFAULT_MODEL  # noqa: E402
-from whosaid.tagger import ARCHITECTURE, COMPONENT, LABELS, MODEL_FILE, bio_spans  # noqa: E402
 
 OUT = ROOT / "src" / "whosaid" / "models" / MODEL_FILE
 PRIORITY = {"CON": 1, "SRC": 2, "CUE": 3}

@@ -93,7 +93,7 @@ def pg_schema_url(pg_url: str) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def analyzer():  # type: ignore[no-untyped-def]
-    from whosaid.pipeline import Analyzer
+    from whosaid.analysis import Analyzer
     from whosaid.settings import Settings
 
     return Analyzer(Settings())
@@ -101,9 +101,9 @@ def analyzer():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def analyze_text(analyzer):  # type: ignore[no-untyped-def]
-    from whosaid.clean import clean_document
+    from whosaid.analysis import Analyzer
+    from whosaid.clean.document import clean_document
     from whosaid.model import SourceDocument
-    from whosaid.pipeline import Analyzer
     from whosaid.settings import Settings
 
     def run(text: str, published: str | None = None):  # type: ignore[no-untyped-def]

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from whosaid.clean import (
+from whosaid.clean.document import (
     clean_document,
     detect_language,
     find_furniture,
     load_furniture_patterns,
 )
 from whosaid.errors import EmptyInputError, InputError
-from whosaid.ingest import read_inputs
+from whosaid.io.ingest import read_inputs
 from whosaid.model import SourceDocument
 from whosaid.settings import Settings
 

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import func, select
 
 from whosaid.corpus import CorpusEntity, MemberEntity, build_corpus_entities, cluster_members
-from whosaid.corpus_constraints import Constraints, from_corrections
-from whosaid.kb import KBEntry
+from whosaid.corpus.constraints import Constraints, from_corrections
+from whosaid.corpus.kb import KBEntry
 from whosaid.store import Store, corpus_queries, corrections, open_store, schema
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -79,7 +79,7 @@ def _shape(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
 
 
 def test_corpus_attach_keeps_the_knowledge_base_name(tmp_path: Path, analyze_text: Any) -> None:
-    from whosaid.kb import KBEntry
+    from whosaid.corpus.kb import KBEntry
 
     with open_store(str(tmp_path / "kb.db")) as store:
         for text in CORPUS:

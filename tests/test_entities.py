@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from whosaid.entities import phonetic_key, sound_alike
+from whosaid.names.normalise import phonetic_key, sound_alike
 
 
 def test_entities_phonetic_key_joins_transliterations() -> None:
@@ -54,7 +54,7 @@ def test_entities_ids_are_content_hashes(analyze_text) -> None:  # type: ignore[
 
 
 def test_entities_name_suffix_is_read_from_the_name() -> None:
-    from whosaid.entities import name_suffix, name_words
+    from whosaid.names.entities import name_suffix, name_words
 
     assert name_suffix("Donald Trump Jr.") == "jr" and name_suffix("Trump Jr") == "jr"
     assert name_suffix("Pope John Paul II") == "ii" and name_suffix("Jr.") == ""
@@ -114,7 +114,7 @@ def test_entities_bare_surname_between_two_suffixes_is_the_first_named(analyze_t
 def test_entities_surname_tagged_as_a_body_is_a_person(analyzer) -> None:  # type: ignore[no-untyped-def]
     from spacy.tokens import Span
 
-    from whosaid.entities import extract_entities
+    from whosaid.names.entities import extract_entities
 
     text = ("Donald Trump spoke in Cleveland. Ivanka Trump introduced him. "
             "Trump said the country was in danger.")

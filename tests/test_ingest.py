@@ -11,7 +11,7 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from whosaid.ingest import count_inputs, doc_id_for, read_inputs
+from whosaid.io.ingest import count_inputs, doc_id_for, read_inputs
 from whosaid.model import Failure, SourceDocument
 from whosaid.settings import Settings
 

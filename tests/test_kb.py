@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from whosaid.corpus.kb import KBEntry, KnowledgeBase, read_kb
 from whosaid.errors import InputError, MalformedInputError, MissingInputError
-from whosaid.kb import KBEntry, KnowledgeBase, read_kb
 from whosaid.store import corpus_queries, open_store
 
 ENTRIES = [

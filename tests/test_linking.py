@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from whosaid.linking import (
+from whosaid.names.linking import (
     NameIndex,
     edit_cost,
     name_score,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from whosaid.clean import clean_document
+from whosaid.analysis import Analyzer
+from whosaid.clean.document import clean_document
 from whosaid.model import Analysis, SourceDocument
-from whosaid.pipeline import Analyzer
 from whosaid.settings import Settings
 
 STORIES = [

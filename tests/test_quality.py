@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from whosaid.clean import clean_document
+from whosaid.analysis import Analyzer
+from whosaid.clean.document import clean_document
 from whosaid.model import Analysis, SourceDocument
-from whosaid.pipeline import Analyzer
 from whosaid.settings import Settings
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"

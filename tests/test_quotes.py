@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from whosaid.quotes import find_quotes, paragraphs
+from whosaid.attribution import find_quotes, paragraphs
 
 
 def _texts(text: str) -> list[str]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from whosaid.clean import clean_document
+from whosaid.analysis import Analyzer
+from whosaid.clean.document import clean_document
 from whosaid.model import Analysis, SourceDocument, Statement
-from whosaid.pipeline import Analyzer
 from whosaid.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,8 +7,8 @@ import pytest
 from spacy.tokens import Doc
 
 from whosaid.nlp import load_pipeline
+from whosaid.nlp.tagger import COMPONENT, LABELS, SCORES_KEY, bio_spans, model_bytes
 from whosaid.settings import DEFAULT_MODEL
-from whosaid.tagger import COMPONENT, LABELS, SCORES_KEY, bio_spans, model_bytes
 
 
 def _doc_with(labels: list[str]) -> Doc:

@@ -26,6 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
+from ..analysis import Analyzer
 from ..clean import clean_document
 from ..corpus import update_corpus
 from ..errors import (
@@ -39,7 +40,6 @@ from ..errors import (
     WhosaidError,
 )
 from ..model import Analysis, SourceDocument, article_id_for
-from ..pipeline import Analyzer
 from ..settings import Settings
 from ..store import Store, open_store
 from ..store import corrections as store_corrections

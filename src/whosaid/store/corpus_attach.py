@@ -28,8 +28,14 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, delete, exists, func, insert, select, update
 
-from ..corpus import CorpusEntity, MemberEntity, canonical_name, cluster_members, reassign_ids
-from ..linking import parse_name
+from ..corpus.cluster import (
+    CorpusEntity,
+    MemberEntity,
+    canonical_name,
+    cluster_members,
+    reassign_ids,
+)
+from ..names.linking import parse_name
 from .corpus_queries import (
     _article_chunks,
     _filed_keys,

@@ -29,11 +29,11 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, delete, exists, func, insert, or_, select
 
-from ..corpus import CorpusEntity, MemberEntity, cluster_members, reassign_ids
-from ..corpus_constraints import Constraints, from_corrections
+from ..corpus.cluster import CorpusEntity, MemberEntity, cluster_members, reassign_ids
+from ..corpus.constraints import Constraints, from_corrections
+from ..corpus.kb import KBEntry
 from ..errors import NotFoundError
-from ..kb import KBEntry
-from ..linking import ParsedName, blocking_keys, name_score, parse_name
+from ..names.linking import ParsedName, blocking_keys, name_score, parse_name
 from .api_queries import recent_statements
 from .schema import (
     aliases,

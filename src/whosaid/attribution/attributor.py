@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from .entities import ArticleEntities, fold
-from .model import Cue, Entity, Mention, StatementKind, StatementMode
-from .nlp import doc_text, load_data
+from ..model import Cue, Entity, Mention, StatementKind, StatementMode
+from ..names import ArticleEntities, fold
+from ..nlp import doc_text
+from ..resources import load_json
 from .quotes import ALL_MARKS, Quote, inside_mask, paragraphs
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -69,7 +70,7 @@ class Draft:
 
 class _Lexicon:
     def __init__(self) -> None:
-        data = load_data("cues.json")
+        data = load_json("cues.json")
         self.speech = set(data["speech"])
         self.thought = set(data["thought"]) - self.speech
         self.weak = set(data["weak"])

@@ -23,16 +23,13 @@ Group", "Wagner College": ``data/org_words.json``) never match each other.
 from __future__ import annotations
 
 import functools
-import json
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
-from typing import Any
 
-from .entities import given_names, phonetic_key, sound_alike
+from ..resources import load_json
+from .normalise import fold, given_names, phonetic_key, sound_alike
 
 _phonetic_key = functools.lru_cache(maxsize=65536)(phonetic_key)
 
@@ -61,37 +58,30 @@ ACRONYM = 0.85  # "ISW" for the Institute for the Study of War, when no alias sa
 SUFFIX_DROPPED = 0.78  # "Robert F. Kennedy": the son Robert F. Kennedy Jr., or his father
 
 
-@functools.cache
-def _data(name: str) -> dict[str, Any]:
-    with resources.files("whosaid").joinpath("data", name).open("r", encoding="utf-8") as fh:
-        data: dict[str, Any] = json.load(fh)
-    return data
-
-
 @functools.lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     words: set[str] = set()
-    for title in _data("cues.json")["titles"]:
+    for title in load_json("cues.json")["titles"]:
         words.update(w.strip(".") for w in title.lower().split())
-    words.update(_data("names.json")["honorifics"])
-    words.update(_data("linking.json")["title_extra"])
+    words.update(load_json("names.json")["honorifics"])
+    words.update(load_json("linking.json")["title_extra"])
     return frozenset(w for w in words if w)
 
 
 @functools.lru_cache(maxsize=1)
 def _suffixes() -> frozenset[str]:
-    return frozenset(_data("linking.json")["suffixes"])
+    return frozenset(load_json("linking.json")["suffixes"])
 
 
 @functools.lru_cache(maxsize=1)
 def _particles() -> frozenset[str]:
-    return frozenset(_data("names.json")["person_name_particles"])
+    return frozenset(load_json("names.json")["person_name_particles"])
 
 
 @functools.lru_cache(maxsize=1)
 def _nicknames() -> dict[str, frozenset[int]]:
     groups: dict[str, set[int]] = defaultdict(set)
-    for i, group in enumerate(_data("linking.json")["nicknames"]):
+    for i, group in enumerate(load_json("linking.json")["nicknames"]):
         for name in group:
             groups[name].add(i)
     return {k: frozenset(v) for k, v in groups.items()}
@@ -100,7 +90,7 @@ def _nicknames() -> dict[str, frozenset[int]]:
 @functools.lru_cache(maxsize=1)
 def _initial_classes() -> dict[str, frozenset[str]]:
     classes: dict[str, set[str]] = defaultdict(set)
-    for group in _data("linking.json")["initial_equivalents"]:
+    for group in load_json("linking.json")["initial_equivalents"]:
         for letter in group:
             classes[letter].update(group)
     return {k: frozenset(v) for k, v in classes.items()}
@@ -108,18 +98,18 @@ def _initial_classes() -> dict[str, frozenset[str]]:
 
 @functools.lru_cache(maxsize=1)
 def _org_heads() -> dict[str, int]:
-    return {w: i for i, group in enumerate(_data("org_words.json")["heads"]) for w in group}
+    return {w: i for i, group in enumerate(load_json("org_words.json")["heads"]) for w in group}
 
 
 @functools.lru_cache(maxsize=1)
 def _org_stopwords() -> frozenset[str]:
-    return frozenset(_data("names.json")["org_stopwords"])
+    return frozenset(load_json("names.json")["org_stopwords"])
 
 
 @functools.lru_cache(maxsize=1)
 def _synonyms() -> dict[str, str]:
     canon: dict[str, str] = {}
-    for group in _data("names.json")["synonyms"]:
+    for group in load_json("names.json")["synonyms"]:
         for w in group:
             canon[w] = group[0]
     return canon
@@ -128,34 +118,15 @@ def _synonyms() -> dict[str, str]:
 @functools.lru_cache(maxsize=1)
 def given_names_folded() -> frozenset[str]:
     """The known given names (data/given_names*.txt), folded."""
-    return frozenset(fold_name(n) for n in given_names())
+    return frozenset(fold(n) for n in given_names())
 
 
 # ---------------------------------------------------------------------------------------
 # Words
 
-# Letters NFKD does not decompose
-_EXTRA_FOLD = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d",
-                             "ð": "d", "þ": "th", "ı": "i", "’": "'", "‘": "'", "ʼ": "'"})
 # OCR reads these digits for the letters they look like
 _OCR_DIGITS = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "6": "b",
                              "7": "t", "8": "b", "9": "g", "|": "l", "!": "l"})
-
-
-@functools.lru_cache(maxsize=1)
-def _cyrillic() -> dict[int, str]:
-    return str.maketrans(_data("linking.json")["cyrillic"])
-
-
-@functools.lru_cache(maxsize=131072)
-def fold_name(s: str) -> str:
-    """Lowercase without diacritics, including the letters NFKD keeps (ł, ø, ß), and
-    Cyrillic in Latin letters ('Путин' -> 'putin')."""
-    low = s.lower().translate(_EXTRA_FOLD)
-    if any("\u0400" <= c <= "\u04ff" for c in low):
-        low = low.translate(_cyrillic())
-    nfkd = unicodedata.normalize("NFKD", low)
-    return "".join(c for c in nfkd if not unicodedata.combining(c))
 
 
 _SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -174,7 +145,7 @@ _SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 def skeleton(word: str) -> str:
     """A word as transliterations agree on it: 'Peskow' and 'Peskov' are PESKOV,
     'Zelenskyy', 'Zelensky' and 'Selenskyj' all SELENSKI (lowercase)."""
-    w = fold_name(word)
+    w = fold(word)
     for pattern, repl in _SKELETON_RULES:
         w = pattern.sub(repl, w)
     return w
@@ -193,7 +164,7 @@ _OCR_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 def ocr_canon(word: str) -> str:
     """A word with the letters OCR confuses made one: 'Bemie' and 'Bernie', 'Putln' and
     'Putin' compare equal."""
-    w = fold_name(word)
+    w = fold(word)
     for pattern, repl in _OCR_RULES:
         w = pattern.sub(repl, w)
     return w
@@ -212,7 +183,7 @@ _VOWELS = frozenset("aeiouy")
 def _confusions() -> dict[str, tuple[tuple[str, str], ...]]:
     """For each first letter, the (from, to) letter groups an edit may swap cheaply."""
     pairs: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for a, b in _data("linking.json")["confusions"]:
+    for a, b in load_json("linking.json")["confusions"]:
         pairs[a[0]].add((a, b))
         pairs[b[0]].add((b, a))
     return {k: tuple(sorted(v, key=lambda p: (-len(p[0]), p))) for k, v in pairs.items()}
@@ -455,7 +426,7 @@ def _split_words(text: str) -> list[str]:
             w = w.translate(_OCR_DIGITS)
         if re.fullmatch(r"(?:[^\W\d_]\.){2,}", w):  # "J.F." is two initials
             words.extend(c for c in w if c != ".")
-        elif rest and fold_name(head) in _particles():  # "al-Assad": the particle apart
+        elif rest and fold(head) in _particles():  # "al-Assad": the particle apart
             words.extend((head, rest))
         else:
             words.append(w)
@@ -463,7 +434,7 @@ def _split_words(text: str) -> list[str]:
 
 
 def _fold_word(word: str) -> str:
-    w = fold_name(word).rstrip(".")
+    w = fold(word).rstrip(".")
     return re.sub(r"'s$", "", w).strip("'")
 
 
@@ -873,7 +844,7 @@ def context_words(texts: Iterable[str]) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=65536)
 def _context_words_of(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[a-z]{3,}", fold_name(text))
+    return frozenset(w for w in re.findall(r"[a-z]{3,}", fold(text))
                      if w not in _CONTEXT_STOP)
 
 
@@ -885,7 +856,7 @@ __all__ = [
     "ParsedName",
     "blocking_keys",
     "context_words",
-    "fold_name",
+    "fold",
     "given_names_folded",
     "given_score",
     "name_score",

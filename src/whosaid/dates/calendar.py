@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .model import DatePrecision
+from ..model import DatePrecision
 
 _PRECISION_RULES: tuple[tuple[str, DatePrecision], ...] = (
     (r"[\dX]{4}-[\dX]{2}-[\dX]{2}(?:T.*)?", "day"),

@@ -26,7 +26,7 @@ from typing import IO, Any, BinaryIO, Literal, cast
 from urllib.parse import unquote, urlparse
 from urllib.request import url2pathname
 
-from .errors import (
+from ..errors import (
     BinaryInputError,
     EmptyInputError,
     InputError,
@@ -35,8 +35,8 @@ from .errors import (
     MissingInputError,
     UnsupportedInputError,
 )
-from .model import Failure, SourceDocument
-from .settings import Settings
+from ..model import Failure, SourceDocument
+from ..settings import Settings
 
 Format = Literal["text", "html", "jsonl", "feed", "warc"]
 

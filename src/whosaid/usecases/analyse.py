@@ -11,15 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from .clean import clean_document
-from .corpus import update_corpus
-from .errors import InputError, WhosaidError
-from .export import analysis_json
-from .ingest import read_inputs
-from .model import EXTRACTOR_VERSION, Analysis, CleanDocument, Failure, article_id_for, text_hash
-from .pipeline import Analyzer
-from .settings import Settings
-from .store import Store
+from ..analysis import Analyzer
+from ..clean import clean_document
+from ..corpus import update_corpus
+from ..errors import InputError, WhosaidError
+from ..io import analysis_json, read_inputs
+from ..model import EXTRACTOR_VERSION, Analysis, CleanDocument, Failure, article_id_for, text_hash
+from ..settings import Settings
+from ..store import Store
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Analysis, Entity, Mention, Span, Statement
+from ..model import Analysis, Entity, Mention, Span, Statement
 
 
 def _mention(m: Mention | None) -> dict[str, Any] | None:

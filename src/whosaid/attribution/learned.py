@@ -7,10 +7,11 @@ import numpy
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from .attribution import Draft, _np_span, _subject
-from .nlp import doc_text, load_data
+from ..nlp import doc_text
+from ..nlp.tagger import SCORES_KEY, bio_spans
+from ..resources import load_json
+from .attributor import Draft, _np_span, _subject
 from .quotes import ALL_MARKS, paragraphs
-from .tagger import SCORES_KEY, bio_spans
 
 # a content further than this many tokens from any cue in its paragraph is not kept
 MAX_CUE_GAP = 30
@@ -48,7 +49,7 @@ def learned_drafts(doc: Doc) -> list[Draft] | None:
     cues = [(s, e, p) for t, s, e, p in spans if t == "CUE"]
     srcs = [(s, e, p) for t, s, e, p in spans if t == "SRC"]
     cons = [(s, e, p) for t, s, e, p in spans if t == "CON"]
-    lex = load_data("cues.json")
+    lex = load_json("cues.json")
     thought = set(lex["thought"]) - set(lex["speech"])
     sourceless = set(lex["sourceless"])
     by_cue: dict[int, list[tuple[int, int, float]]] = {}

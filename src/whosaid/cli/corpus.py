@@ -17,12 +17,12 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from .cli_common import err
-from .cli_common import fail as _fail
-from .cli_common import store as _store
-from .errors import ConfigError, InputError
+from ..errors import ConfigError, InputError
+from ..settings import DEFAULT_DB, parse_iso_date
+from .options import err
+from .options import fail as _fail
+from .options import store as _store
 from .output import Format, emit
-from .settings import DEFAULT_DB, parse_iso_date
 
 DbOption = Annotated[
     str,
@@ -120,7 +120,7 @@ def _out(data: dict[str, Any]) -> None:
 
 
 def _date_rows(text: str, published: dt.date | None) -> list[dict[str, Any]]:
-    from .dates import tag_dates
+    from ..dates import tag_dates
 
     return [{"start": d.start, "end": d.end, "text": d.text, "type": d.type, "value": d.value}
             for d in tag_dates(text, published)]
@@ -168,7 +168,7 @@ def dates(
 
 
 def _run_corpus(store: Any, quiet: bool) -> Any:
-    from .corpus import build_corpus_entities
+    from ..corpus import build_corpus_entities
 
     progress = Progress(TextColumn("{task.description:<12}"), BarColumn(),
                         TimeElapsedColumn(), console=err,
@@ -214,7 +214,7 @@ def corpus_entities(
     fmt: FormatOption = Format.table,
 ) -> None:
     """List corpus entities: canonical name, aliases, knowledge-base link, counts."""
-    from .store import corpus_queries
+    from ..store import corpus_queries
 
     with _store(db) as store:
         rows = corpus_queries.corpus_entities_rows(store, name, limit, members)
@@ -240,8 +240,8 @@ def kb_import(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Import a knowledge base and link the corpus entities to it."""
-    from .kb import read_kb
-    from .store import corpus_queries
+    from ..corpus.kb import read_kb
+    from ..store import corpus_queries
 
     try:
         entries = read_kb(file)
@@ -264,7 +264,7 @@ def kb_import(
 def _knowledge_base(kb: Path | None, db: str) -> Any:
     """The entities names link to: --kb FILE, else the knowledge base imported into the
     database, else its corpus entities (or None when it has neither)."""
-    from .kb import KBEntry, KnowledgeBase, read_kb
+    from ..corpus.kb import KBEntry, KnowledgeBase, read_kb
 
     if kb is not None:
         try:
@@ -273,7 +273,7 @@ def _knowledge_base(kb: Path | None, db: str) -> Any:
             raise _fail(str(exc)) from None
     if "://" not in db and not Path(db).expanduser().exists():
         return None
-    from .store import corpus_queries
+    from ..store import corpus_queries
 
     with _store(db) as store:
         entries = corpus_queries.load_kb(store)

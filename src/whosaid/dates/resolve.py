@@ -42,7 +42,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .dates_calendar import (
+from ..model import DateExpr, DatePrecision
+from .calendar import (
     _alt,
     _anchor_of,
     _day,
@@ -63,7 +64,6 @@ from .dates_calendar import (
     _year_number,
     precision_of,
 )
-from .model import DateExpr, DatePrecision
 
 __all__ = ["precision_of", "resolve_value", "tag_dates"]
 

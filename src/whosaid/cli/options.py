@@ -9,8 +9,8 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from .errors import WhosaidError
-from .store import Store, open_store
+from ..errors import WhosaidError
+from ..store import Store, open_store
 
 # soft wrap: a long path in a message stays on one line for grep
 err = Console(stderr=True, soft_wrap=True, highlight=False)

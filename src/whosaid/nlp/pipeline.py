@@ -8,28 +8,17 @@ from __future__ import annotations
 
 import functools
 import gc
-import json
 import re
 from collections.abc import Sequence
-from importlib import resources
-from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import ModelError
-from .model import Span
+from ..errors import ModelError
+from ..model import Span
 
 PARAGRAPH_COMPONENT = "whosaid_paragraphs_v1"
-
-
-@functools.lru_cache(maxsize=8)
-def load_data(name: str) -> dict[str, Any]:
-    """A JSON data file shipped in ``whosaid/data``."""
-    with resources.files("whosaid").joinpath("data", name).open("r", encoding="utf-8") as fh:
-        data: dict[str, Any] = json.load(fh)
-    return data
 
 
 @Language.component(

@@ -12,16 +12,16 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from . import __version__
-from .batch import Summary, run_analyze
-from .cli_common import err
-from .cli_common import fail as _fail
-from .cli_common import store as _store
-from .errors import ConfigError, WhosaidError
-from .ingest import count_inputs
+from .. import __version__
+from ..errors import ConfigError, WhosaidError
+from ..io import count_inputs
+from ..settings import DEFAULT_DB, Settings, parse_iso_date
+from ..store import Store
+from ..usecases import Summary, run_analyze
+from .options import err
+from .options import fail as _fail
+from .options import store as _store
 from .output import Format, emit
-from .settings import DEFAULT_DB, Settings, parse_iso_date
-from .store import Store
 
 app = typer.Typer(
     help="whosaid: who said what, to whom, when, and according to whom — from news.",
@@ -255,10 +255,10 @@ def main(
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())
 
-from .serve_cli import register as _register_serve  # noqa: E402
+from .serve import register as _register_serve  # noqa: E402
 
 _register_serve(app)
 
-from .corpus_cli import register as _register_corpus  # noqa: E402
+from .corpus import register as _register_corpus  # noqa: E402
 
 _register_corpus(app)

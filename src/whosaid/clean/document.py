@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from .errors import EmptyInputError, MalformedInputError
-from .model import CleanDocument, SourceDocument, Span
-from .settings import Settings
+from ..errors import EmptyInputError, MalformedInputError
+from ..model import CleanDocument, SourceDocument, Span
+from ..settings import Settings
 
 _TITLE_MAX = 200
 # Longer lines are paragraphs, not furniture; skipping them keeps matching cheap.

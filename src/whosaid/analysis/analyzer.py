@@ -15,12 +15,10 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribution import Attributor, Draft, cue_record
-from .dates import tag_dates
-from .entities import ArticleEntities, extract_entities
-from .errors import AnalysisError, ModelError, WhosaidError
-from .learned import learned_drafts
-from .model import (
+from ..attribution import Attributor, Draft, cue_record, find_quotes, learned_drafts, paragraphs
+from ..dates import tag_dates
+from ..errors import AnalysisError, ModelError, WhosaidError
+from ..model import (
     Analysis,
     Article,
     CleanDocument,
@@ -33,9 +31,9 @@ from .model import (
     content_id,
     text_hash,
 )
-from .nlp import analysis_text, doc_text, load_pipeline
-from .quotes import find_quotes, paragraphs
-from .settings import Settings
+from ..names import ArticleEntities, extract_entities
+from ..nlp import analysis_text, doc_text, load_pipeline
+from ..settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import MalformedInputError, MissingInputError
-from .linking import Match, NameIndex, normalise_type
+from ..errors import MalformedInputError, MissingInputError
+from ..names.linking import Match, NameIndex, normalise_type
 
 FIELDS = ("id", "name", "type", "aliases", "description")
 

@@ -11,75 +11,20 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from importlib import resources
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from .model import Entity, Mention, content_id
-from .nlp import doc_text, load_data
+from ..model import Entity, Mention, content_id
+from ..nlp import doc_text
+from ..resources import load_json
+from .normalise import fold, given_names, sound_alike
 
 KEPT_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC",
                "EVENT": "EVENT", "NORP": "NORP"}
 DETERMINERS = {"the", "a", "an", "this", "that"}
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(s: str) -> str:
-    """Lowercase without diacritics: 'Selenskyj' and 'selenskyj' compare equal."""
-    nfkd = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in nfkd if not unicodedata.combining(c)).lower()
-
-
-@functools.lru_cache(maxsize=65536)
-def phonetic_key(word: str) -> str:
-    """A rough sound-alike key for surnames across transliterations.
-
-    'Scholz' and 'Scholes' share SKLS, 'Scholl' is SKL; 'Peskow' and 'Peskov' share PSKF;
-    'Zelensky', 'Zelenskyy' and 'Selenskyj' share SLNSK.
-    """
-    w = re.sub(r"[^a-z]", "", fold(word))
-    if not w:
-        return ""
-    for a, b in (("sch", "sk"), ("tsch", "ch"), ("ph", "f"), ("ck", "k"), ("tz", "s"),
-                 ("ts", "s"), ("z", "s"), ("w", "f"), ("v", "f"), ("c", "k"), ("q", "k"),
-                 ("x", "ks"), ("j", "y"), ("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "g")):
-        w = w.replace(a, b)
-    head, tail = w[0], w[1:]
-    tail = re.sub(r"[aeiouyh]", "", tail)
-    key = head.upper() + tail.upper()
-    key = re.sub(r"(.)\1+", r"\1", key)
-    if key[0] in "AEIOUY" and len(key) > 1:
-        key = "A" + key[1:]
-    return key
-
-
-def _edit_ratio(a: str, b: str) -> float:
-    """1 - normalised Levenshtein distance."""
-    if a == b:
-        return 1.0
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return 1.0 - prev[-1] / max(len(a), len(b))
-
-
-@functools.lru_cache(maxsize=65536)
-def sound_alike(a: str, b: str) -> bool:
-    """Two surnames that a transliteration or a slip could have turned into one another."""
-    fa, fb = fold(a), fold(b)
-    if fa == fb:
-        return True
-    if len(fa) < 4 or len(fb) < 4:
-        return False
-    ka, kb = phonetic_key(fa), phonetic_key(fb)
-    return bool(ka) and ka == kb and _edit_ratio(fa, fb) >= 0.6
 
 
 @dataclass
@@ -119,7 +64,7 @@ class _Cluster:
 def name_words(name: str) -> tuple[str, ...]:
     """The words of a personal name without a generational suffix: "Biden Jr." → Biden."""
     words = name.replace(",", " ").split()
-    suffixes = set(load_data("names.json")["suffixes"])
+    suffixes = set(load_json("names.json")["suffixes"])
     while len(words) > 1 and words[-1].lower() in suffixes:
         words.pop()
     return tuple(words)
@@ -127,7 +72,7 @@ def name_words(name: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _suffix_words() -> frozenset[str]:
-    return frozenset(w.rstrip(".") for w in load_data("names.json")["suffixes"])
+    return frozenset(w.rstrip(".") for w in load_json("names.json")["suffixes"])
 
 
 @functools.lru_cache(maxsize=65536)
@@ -143,7 +88,7 @@ def name_suffix(name: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _kinship() -> re.Pattern[str]:
-    words = sorted(load_data("kinship.json")["words"], key=len, reverse=True)
+    words = sorted(load_json("kinship.json")["words"], key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I)
 
 
@@ -163,7 +108,7 @@ def _suffix_after(text: str, end: int) -> tuple[str, int]:
 
 @functools.lru_cache(maxsize=65536)
 def _org_words(name: str) -> frozenset[str]:
-    data = load_data("names.json")
+    data = load_json("names.json")
     stop = set(data["org_stopwords"])
     canon: dict[str, str] = {}
     for group in data["synonyms"]:
@@ -175,21 +120,9 @@ def _org_words(name: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=65536)
 def _acronym(name: str) -> str:
-    stop = set(load_data("names.json")["org_stopwords"])
+    stop = set(load_json("names.json")["org_stopwords"])
     words = [w for w in re.findall(r"[\w&]+", name) if w.lower() not in stop]
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
-
-
-@functools.lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """Given names (data/given_names*.txt): they tell a person the tagger called an ORG."""
-    names: set[str] = set()
-    for fname in ("given_names.txt", "given_names_extra.txt"):
-        path = resources.files("whosaid").joinpath("data", fname)
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                names.add(line.strip())
-    return frozenset(names)
 
 
 def _relabel(ent: SpacySpan, start: int, end: int, title: str | None) -> str:
@@ -206,7 +139,7 @@ def _relabel(ent: SpacySpan, start: int, end: int, title: str | None) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _title_words() -> frozenset[str]:
-    return frozenset(load_data("cues.json")["titles"])
+    return frozenset(load_json("cues.json")["titles"])
 
 
 def _clean_span(ent: SpacySpan) -> tuple[int, int] | None:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .settings import DEFAULT_DB
+from ..settings import DEFAULT_DB
 
 
 def serve(
@@ -23,9 +23,9 @@ def serve(
     """Serve the pages and the JSON API over a database."""
     import uvicorn
 
-    from .cli_common import err, fail
-    from .errors import WhosaidError
-    from .server import create_app
+    from ..errors import WhosaidError
+    from ..server import create_app
+    from .options import err, fail
 
     try:
         application = create_app(db, token or None)

@@ -38,10 +38,8 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .corpus_constraints import NONE, Constraints
-from .entities import phonetic_key
-from .kb import KBEntry, KnowledgeBase
-from .linking import (
+from ..model import content_id
+from ..names.linking import (
     ACRONYM,
     PERSON,
     SOUND,
@@ -56,10 +54,12 @@ from .linking import (
     types_compatible,
     word_score,
 )
-from .model import content_id
+from ..names.normalise import phonetic_key
+from .constraints import NONE, Constraints
+from .kb import KBEntry, KnowledgeBase
 
 if TYPE_CHECKING:
-    from .store import Store
+    from ..store import Store
 
 # Two full names (or two body names) merge from this score: the same given name with a
 # transliterated or sound-alike surname (0.9), never an initial with a sound-alike (0.79).
@@ -741,7 +741,7 @@ def update_corpus(store: Store, article_ids: Collection[str]) -> int:
     take its entities in (:func:`whosaid.store.corpus_attach.attach_articles`); a batch of
     at least ``FULL_PASS_SHARE`` of the articles rebuilds the corpus. Returns how many
     corpus entities were written."""
-    from .store import corpus_attach, corpus_queries
+    from ..store import corpus_attach, corpus_queries
 
     ids = set(article_ids)
     if not ids or corpus_queries.corpus_size(store) == 0:
@@ -754,7 +754,7 @@ def update_corpus(store: Store, article_ids: Collection[str]) -> int:
 def build_corpus_entities(store: Store, progress: Progress | None = None) -> CorpusSummary:
     """Rebuild the corpus entities of ``store`` from its articles' entities, in one
     transaction (a re-run replaces the previous result; an interrupted one leaves it)."""
-    from .store import corpus_queries
+    from ..store import corpus_queries
 
     started = time.perf_counter()
     report = progress or (lambda _stage, _done, _total: None)

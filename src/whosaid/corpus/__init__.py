@@ -1,0 +1,31 @@
+"""The corpus pass: the entities of every article merged into corpus entities, linked to the
+knowledge base, and kept in step as articles come and go.
+
+``cluster`` is the pure clustering (records in, records out); ``constraints`` turns analysts'
+merges and splits into must/cannot links; ``kb`` reads and matches the user's knowledge base;
+the pass over a store reads → clusters → writes through the store's public API.
+
+May import: :mod:`whosaid.model`, :mod:`whosaid.names`, :mod:`whosaid.store`.
+"""
+
+from .cluster import (
+    CorpusEntity,
+    CorpusSummary,
+    MemberEntity,
+    build_corpus_entities,
+    canonical_name,
+    cluster_members,
+    reassign_ids,
+    update_corpus,
+)
+
+__all__ = [
+    "CorpusEntity",
+    "CorpusSummary",
+    "MemberEntity",
+    "build_corpus_entities",
+    "canonical_name",
+    "cluster_members",
+    "reassign_ids",
+    "update_corpus",
+]
