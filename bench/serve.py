@@ -56,7 +56,8 @@ from whosaid.model import (
     text_hash,
 )
 from whosaid.settings import Settings
-from whosaid.store import corpus_queries, corrections, open_store, write
+from whosaid.store import corpus as store_corpus
+from whosaid.store import corrections, open_store, write
 
 HERE = Path(__file__).resolve().parent
 POLNEAR = HERE.parent.parent / "shared" / "data" / "polnear" / "train.jsonl.gz"
@@ -195,7 +196,7 @@ def build(db: Path, n: int, n_real: int, workers: int) -> None:
         batch: list[Analysis] = []
 
         def flush() -> None:
-            with store._write("bulk insert") as conn:
+            with store.write("bulk insert") as conn:
                 for a in batch:
                     write.insert_article(conn, write.article_rows(a, now))
                     corrections.apply_corrections(conn, a.article.id)  # as Store.save does
@@ -209,7 +210,7 @@ def build(db: Path, n: int, n_real: int, workers: int) -> None:
         if batch:
             flush()
         counts = store.counts()
-        with store._write("analyse") as conn:
+        with store.write("analyse") as conn:
             conn.exec_driver_sql("ANALYZE")
     print(f"\nstored {counts} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
@@ -324,12 +325,12 @@ def main() -> None:
         build(args.db, args.articles, args.real, args.workers)
     with open_store(str(args.db)) as store:
         counts = store.counts()
-        if corpus_queries.corpus_size(store) == 0:
+        if store_corpus.corpus_size(store) == 0:
             summary = build_corpus_entities(store)
             print(f"corpus pass: {summary.members:,} article entities -> "
                   f"{summary.entities:,} corpus entities in {summary.seconds:.1f} s",
                   file=sys.stderr)
-        corpus_ids = [r["id"] for r in corpus_queries.corpus_entities_rows(store, limit=200)]
+        corpus_ids = [r["id"] for r in store_corpus.corpus_entities_rows(store, limit=200)]
     results = measure(args.db, args.requests, corpus_ids)
     print(f"\n{counts['articles']:,} articles, {counts['statements']:,} statements, "
           f"{counts['entities']:,} entities; SQLite; {args.requests} requests each\n")

@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from whosaid import usecases
 from whosaid.corpus import CorpusEntity, MemberEntity, build_corpus_entities, cluster_members
 from whosaid.corpus.constraints import Constraints, from_corrections
 from whosaid.corpus.kb import KBEntry
-from whosaid.store import Store, corpus_queries, corrections, open_store, schema
+from whosaid.store import Store, open_store, schema
+from whosaid.store import corpus as store_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "isw-putin-ceasefire.txt"
@@ -242,9 +244,9 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory, analyze_text) -> Iterato
 
 
 def _row(store: Store, name: str) -> dict:  # type: ignore[type-arg]
-    rows = [r for r in corpus_queries.corpus_entities_rows(store, name, members=True)
+    rows = [r for r in store_corpus.corpus_entities_rows(store, name, members=True)
             if r["name"] == name]
-    assert len(rows) == 1, [r["name"] for r in corpus_queries.corpus_entities_rows(store)]
+    assert len(rows) == 1, [r["name"] for r in store_corpus.corpus_entities_rows(store)]
     return rows[0]
 
 
@@ -267,20 +269,20 @@ def test_corpus_pass_is_idempotent_and_follows_reanalysis(corpus_db: str,
                                                           analyze_text) -> None:  # type: ignore[no-untyped-def]
     with open_store(corpus_db) as store:
         build_corpus_entities(store)
-        before = corpus_queries.corpus_entities_rows(store, members=True)
+        before = store_corpus.corpus_entities_rows(store, members=True)
         build_corpus_entities(store)
-        assert corpus_queries.corpus_entities_rows(store, members=True) == before
+        assert store_corpus.corpus_entities_rows(store, members=True) == before
         # analysing an article again drops its memberships until the next pass
         again = analyze_text(TEXTS["scholl"], "2022-12-05")
         store.save(again)
         cm = schema.corpus_members
         count = select(func.count()).select_from(cm).where(cm.c.article_id == again.article.id)
-        with store._read("count") as conn:
+        with store.read("count") as conn:
             assert conn.execute(count).scalar() == 0
         build_corpus_entities(store)
-        with store._read("count") as conn:
+        with store.read("count") as conn:
             assert conn.execute(count).scalar() == len(again.entities)
-        assert corpus_queries.corpus_entities_rows(store, members=True) == before
+        assert store_corpus.corpus_entities_rows(store, members=True) == before
 
 
 @pytest.mark.postgres
@@ -288,15 +290,15 @@ def test_corpus_pass_on_postgresql(pg_schema_url: str, analyze_text) -> None:  #
     with open_store(pg_schema_url) as store:
         for text in TEXTS.values():
             store.save(analyze_text(text, "2022-12-05"))
-        corpus_queries.import_kb(store, [KBEntry("Q567", "Olaf Scholz", "PERSON")], "kb")
+        store_corpus.import_kb(store, [KBEntry("Q567", "Olaf Scholz", "PERSON")], "kb")
         summary = build_corpus_entities(store)
         assert summary.articles == 4 and summary.linked == 1
         scholz = _row(store, "Olaf Scholz")
         assert scholz["kb_id"] == "Q567" and scholz["articles"] == 2
         assert {"Scholz", "Scholes"} <= {a["alias"] for a in scholz["aliases"]}
-        before = corpus_queries.corpus_entities_rows(store, members=True)
+        before = store_corpus.corpus_entities_rows(store, members=True)
         build_corpus_entities(store)
-        assert corpus_queries.corpus_entities_rows(store, members=True) == before
+        assert store_corpus.corpus_entities_rows(store, members=True) == before
 
 
 # ---------------------------------------------------------------------------------------
@@ -325,7 +327,7 @@ def corrected_url(request: pytest.FixtureRequest, tmp_path: Path, analyze_text) 
 
 def _holding(store: Store, name: str) -> dict:  # type: ignore[type-arg]
     """The corpus entity that has ``name`` among its aliases."""
-    rows = [r for r in corpus_queries.corpus_entities_rows(store, members=True)
+    rows = [r for r in store_corpus.corpus_entities_rows(store, members=True)
             if name in {a["alias"] for a in r["aliases"]}]
     assert len(rows) == 1, (name, [(r["name"], r["aliases"]) for r in rows])
     return rows[0]
@@ -338,12 +340,12 @@ def test_corpus_corrections_update_and_survive_rebuilds(corrected_url: str) -> N
         assert scholz["name"] == "Olaf Scholz"
         assert _holding(store, "Olav Sholz")["id"] != scholz["id"]
         # the split: "Scholz" in that article is someone else; the corpus follows at once
-        out = corrections.split_alias(store, "Olaf Scholz", "Scholz", None, "t")
+        out = usecases.split_alias(store, "Olaf Scholz", "Scholz", None, "t")
         assert out["corpus_entities"]
         assert _holding(store, "Scholz")["id"] != _holding(store, "Scholes")["id"]
         assert _holding(store, "Scholes")["name"] == "Olaf Scholz"
         # the merge: "Olav Sholz" is Olaf Scholz
-        out = corrections.merge_entities(store, "Olav Sholz", "Olaf Scholz", "t")
+        out = usecases.merge_entities(store, "Olav Sholz", "Olaf Scholz", "t")
         merged = _holding(store, "Olav Sholz")
         assert merged["id"] in out["corpus_entities"]
         assert merged["name"] == "Olaf Scholz" and merged["articles"] == 3
@@ -351,10 +353,10 @@ def test_corpus_corrections_update_and_survive_rebuilds(corrected_url: str) -> N
         # the speaker fix: Peskov's statement is Putin's
         peskov = _holding(store, "Dmitry Peskov")
         aid, sid = peskov["statement_ids"][0]
-        corrections.fix_speaker(store, aid, sid, "Vladimir Putin", "t")
+        usecases.fix_speaker(store, aid, sid, "Vladimir Putin", "t")
         assert [aid, sid] in _holding(store, "Vladimir Putin")["statement_ids"]
         assert [aid, sid] not in _holding(store, "Dmitry Peskov")["statement_ids"]
-        after = corpus_queries.corpus_entities_rows(store, members=True)
+        after = store_corpus.corpus_entities_rows(store, members=True)
         # a new corpus pass reads the corrections back: the same result
         build_corpus_entities(store)
         assert _holding(store, "Scholz")["id"] != _holding(store, "Scholes")["id"]
@@ -364,12 +366,12 @@ def test_corpus_corrections_update_and_survive_rebuilds(corrected_url: str) -> N
                for r in after}
         assert key == {(r["name"], tuple(r["article_ids"]),
                         tuple(map(tuple, r["statement_ids"])))
-                       for r in corpus_queries.corpus_entities_rows(store, members=True)}
+                       for r in store_corpus.corpus_entities_rows(store, members=True)}
 
 
 def test_corpus_corrections_without_corpus_wait_for_the_pass(corrected_url: str) -> None:
     with open_store(corrected_url) as store:
-        out = corrections.split_alias(store, "Olaf Scholz", "Scholz", None, "t")
-        assert out["corpus_entities"] == [] and corpus_queries.corpus_size(store) == 0
+        out = usecases.split_alias(store, "Olaf Scholz", "Scholz", None, "t")
+        assert out["corpus_entities"] == [] and store_corpus.corpus_size(store) == 0
         build_corpus_entities(store)
         assert _holding(store, "Scholz")["id"] != _holding(store, "Scholes")["id"]

@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 
 from whosaid.corpus import build_corpus_entities
-from whosaid.store import corpus_attach, corpus_queries, open_store
+from whosaid.corpus import service as corpus_service
+from whosaid.store import corpus as store_corpus
+from whosaid.store import open_store
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -32,14 +34,14 @@ def _db(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 def _holding(store: Any, alias: str) -> dict[str, Any]:
-    rows = corpus_queries.corpus_entities_rows(store, alias, members=True)
+    rows = store_corpus.corpus_entities_rows(store, alias, members=True)
     found = [r for r in rows if alias in {a["alias"] for a in r["aliases"]}]
     assert len(found) == 1, (alias, rows)
     return found[0]
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-@pytest.mark.parametrize("exact_limit", [corpus_attach.EXACT_LIMIT, 0])
+@pytest.mark.parametrize("exact_limit", [corpus_service.EXACT_LIMIT, 0])
 def test_corpus_attach_new_article_joins_its_corpus_entities(
         backend: str, exact_limit: int, request: pytest.FixtureRequest, tmp_path: Path,
         analyze_text: Any) -> None:
@@ -51,7 +53,7 @@ def test_corpus_attach_new_article_joins_its_corpus_entities(
         putin = _holding(store, "Vladimir Putin")
         later = analyze_text(LATER, "2022-12-08")
         store.save(later)  # what `whosaid analyze` does, then the corpus takes it in
-        written = corpus_attach.attach_articles(store, [later.article.id], exact_limit)
+        written = corpus_service.attach_articles(store, [later.article.id], exact_limit)
         assert written
         joined = _holding(store, "Olaf Scholes")
         assert joined["id"] in written and joined["name"] == "Olaf Scholz"
@@ -62,13 +64,13 @@ def test_corpus_attach_new_article_joins_its_corpus_entities(
         assert wladimir["name"] == "Vladimir Putin"
         assert wladimir["articles"] == putin["articles"] + 1
         # the same again changes nothing
-        before = corpus_queries.corpus_entities_rows(store, members=True)
-        corpus_attach.attach_articles(store, [later.article.id], exact_limit)
-        assert _shape(corpus_queries.corpus_entities_rows(store, members=True)) == \
+        before = store_corpus.corpus_entities_rows(store, members=True)
+        corpus_service.attach_articles(store, [later.article.id], exact_limit)
+        assert _shape(store_corpus.corpus_entities_rows(store, members=True)) == \
             _shape(before)
         # a whole pass agrees on who is who
         build_corpus_entities(store)
-        assert _shape(corpus_queries.corpus_entities_rows(store, members=True)) == \
+        assert _shape(store_corpus.corpus_entities_rows(store, members=True)) == \
             _shape(before)
 
 
@@ -84,12 +86,12 @@ def test_corpus_attach_keeps_the_knowledge_base_name(tmp_path: Path, analyze_tex
     with open_store(str(tmp_path / "kb.db")) as store:
         for text in CORPUS:
             store.save(analyze_text(text, "2022-12-04"))
-        corpus_queries.import_kb(store, [KBEntry("Q567", "Olaf Scholz (politician)", "PERSON",
+        store_corpus.import_kb(store, [KBEntry("Q567", "Olaf Scholz (politician)", "PERSON",
                                                  ("Olaf Scholz",))], "kb.jsonl")
         build_corpus_entities(store)
         assert _holding(store, "Olaf Scholz")["name"] == "Olaf Scholz (politician)"
         later = analyze_text(LATER, "2022-12-08")
         store.save(later)
-        corpus_attach.attach_articles(store, [later.article.id], exact_limit=0)
+        corpus_service.attach_articles(store, [later.article.id], exact_limit=0)
         joined = _holding(store, "Olaf Scholes")
         assert (joined["name"], joined["kb_id"]) == ("Olaf Scholz (politician)", "Q567")

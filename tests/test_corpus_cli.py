@@ -185,14 +185,15 @@ def test_corpus_cli_suffix_names_are_their_own_person(tmp_path: Path) -> None:
 
 
 def test_corpus_cli_corpus_keeps_corrections(tmp_path: Path) -> None:
-    from whosaid.store import corrections, open_store
+    from whosaid import usecases
+    from whosaid.store import open_store
 
     db = tmp_path / "w.db"
     assert invoke("analyze", EXAMPLE, "--db", db, "--published", "2022-12-04",
                   "--no-show", "-q").exit_code == 0
     assert invoke("corpus", "--db", db).exit_code == 0
     with open_store(str(db)) as store:
-        corrections.split_alias(store, "Olaf Scholz", "Scholes", None, "analyst")
+        usecases.split_alias(store, "Olaf Scholz", "Scholes", None, "analyst")
     for _ in range(2):  # re-running the corpus pass keeps the split
         listing = json.loads(invoke("corpus-entities", "Scho", "--db", db, "-f", "json").stdout)
         aliases = {r["name"]: {a["alias"] for a in r["aliases"]} for r in listing}
@@ -249,7 +250,8 @@ def test_corpus_cli_analyze_keeps_corpus_in_step(tmp_path: Path) -> None:
 
 
 def test_corpus_cli_split_weighs_third_entities_as_a_full_pass(tmp_path: Path) -> None:
-    from whosaid.store import corrections, open_store
+    from whosaid import usecases
+    from whosaid.store import open_store
 
     other = tmp_path / "lawyer.txt"
     other.write_text("Jonas Scholes, a lawyer in Hamburg, said on Monday that the case was "
@@ -265,7 +267,7 @@ def test_corpus_cli_split_weighs_third_entities_as_a_full_pass(tmp_path: Path) -
 
     assert ("Olaf Scholz", ["Olaf Scholz", "Scholes", "Scholz"]) in corpus()
     with open_store(str(db)) as store:
-        written = corrections.split_alias(store, "Olaf Scholz", "Scholes", None, "analyst")
+        written = usecases.split_alias(store, "Olaf Scholz", "Scholes", None, "analyst")
     assert written["corpus_entities"]
     partial = corpus()
     assert ("Olaf Scholz", ["Olaf Scholz", "Scholz"]) in partial

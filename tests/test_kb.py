@@ -11,7 +11,8 @@ import pytest
 
 from whosaid.corpus.kb import KBEntry, KnowledgeBase, read_kb
 from whosaid.errors import InputError, MalformedInputError, MissingInputError
-from whosaid.store import corpus_queries, open_store
+from whosaid.store import corpus as store_corpus
+from whosaid.store import open_store
 
 ENTRIES = [
     {"id": "Q567", "name": "Olaf Scholz", "type": "human", "aliases": ["Scholz"],
@@ -98,21 +99,22 @@ def test_kb_unreadable_files(tmp_path: Path) -> None:
 def test_kb_import_replaces_by_id_in_one_transaction(tmp_path: Path) -> None:
     db = str(tmp_path / "kb.db")
     with open_store(db) as store:
-        assert corpus_queries.import_kb(store, read_kb(write_jsonl(
+        assert store_corpus.import_kb(store, read_kb(write_jsonl(
             tmp_path / "a.jsonl", list(ENTRIES))), "a.jsonl") == 3
         changed = [{"id": "Q1", "name": "ISW", "type": "ORG"}, {"id": "Q9", "name": "NATO"}]
-        assert corpus_queries.import_kb(store, read_kb(write_jsonl(
+        assert store_corpus.import_kb(store, read_kb(write_jsonl(
             tmp_path / "b.jsonl", changed)), "b.jsonl") == 4
-        stored = {e.id: e for e in corpus_queries.load_kb(store)}
+        with store.read("kb") as conn:
+            stored = {e.id: e for e in store_corpus.load_kb(conn)}
         assert stored["Q1"].name == "ISW" and stored["Q1"].aliases == ()
         assert stored["Q7747"].aliases == ("Wladimir Putin", "Putin")
         # a malformed file is refused before anything is written
         bad = tmp_path / "bad.jsonl"
         bad.write_text('{"id": "Q2", "name": "B"}\n{"id": "Q3"}\n', encoding="utf-8")
         with pytest.raises(MalformedInputError, match="bad.jsonl:2"):
-            corpus_queries.import_kb(store, read_kb(bad), "bad.jsonl")
-        assert corpus_queries.kb_size(store) == 4
-        assert corpus_queries.import_kb(store, [KBEntry("Z", "Zelensky")], "z",
+            store_corpus.import_kb(store, read_kb(bad), "bad.jsonl")
+        assert store_corpus.kb_size(store) == 4
+        assert store_corpus.import_kb(store, [KBEntry("Z", "Zelensky")], "z",
                                         replace=True) == 1
 
 

@@ -8,6 +8,8 @@ text as given, so offsets also point into the input.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -198,6 +200,62 @@ class Failure:
     doc_id: str | None = None
 
 
+@dataclass(frozen=True)
+class MemberEntity:
+    """One article's entity, as the corpus pass reads it from the store."""
+
+    article_id: str
+    entity_id: str
+    name: str
+    type: str
+    aliases: Mapping[str, int]  # alias -> mentions written so
+    titles: tuple[str, ...] = ()
+    mentions: int = 0
+    statements: int = 0  # statements it is the speaker of
+    co_mentions: tuple[str, ...] = ()  # the names of the article's other entities
+
+
+@dataclass
+class CorpusEntity:
+    """Article entities merged across documents."""
+
+    id: str
+    name: str
+    type: str
+    aliases: Counter[str]
+    members: list[MemberEntity]
+    kb_id: str | None = None
+    kb_score: float | None = None
+
+    @property
+    def articles(self) -> int:
+        return len({m.article_id for m in self.members})
+
+    @property
+    def mentions(self) -> int:
+        return sum(m.mentions for m in self.members)
+
+    @property
+    def statements(self) -> int:
+        return sum(m.statements for m in self.members)
+
+    @property
+    def titles(self) -> list[str]:
+        counts = Counter(t for m in self.members for t in m.titles)
+        return [t for t, _ in counts.most_common()]
+
+
+@dataclass(frozen=True)
+class KBEntry:
+    """One entity of a knowledge base."""
+
+    id: str
+    name: str
+    type: str | None = None
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+
+
 def article_id_for(text: str, url: str | None) -> str:
     """An article is the same article when its URL is, or, without one, when its text is."""
     return content_id("url", url) if url else content_id("text", text)
@@ -217,6 +275,9 @@ __all__ = [
     "EXTRACTOR_VERSION",
     "Analysis",
     "Article",
+    "CorpusEntity",
+    "KBEntry",
+    "MemberEntity",
     "CleanDocument",
     "Cue",
     "DateExpr",

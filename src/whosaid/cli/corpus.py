@@ -214,7 +214,7 @@ def corpus_entities(
     fmt: FormatOption = Format.table,
 ) -> None:
     """List corpus entities: canonical name, aliases, knowledge-base link, counts."""
-    from ..store import corpus_queries
+    from ..store import corpus as corpus_queries
 
     with _store(db) as store:
         rows = corpus_queries.corpus_entities_rows(store, name, limit, members)
@@ -241,7 +241,7 @@ def kb_import(
 ) -> None:
     """Import a knowledge base and link the corpus entities to it."""
     from ..corpus.kb import read_kb
-    from ..store import corpus_queries
+    from ..store import corpus as corpus_queries
 
     try:
         entries = read_kb(file)
@@ -273,10 +273,11 @@ def _knowledge_base(kb: Path | None, db: str) -> Any:
             raise _fail(str(exc)) from None
     if "://" not in db and not Path(db).expanduser().exists():
         return None
-    from ..store import corpus_queries
+    from ..store import corpus as corpus_queries
 
     with _store(db) as store:
-        entries = corpus_queries.load_kb(store)
+        with store.read("read the knowledge base") as conn:
+            entries = corpus_queries.load_kb(conn)
         if not entries:
             entries = [KBEntry(r["id"], r["name"], r["type"],
                                tuple(a["alias"] for a in r["aliases"]))

@@ -8,14 +8,13 @@ the pass over a store reads → clusters → writes through the store's public A
 May import: :mod:`whosaid.model`, :mod:`whosaid.names`, :mod:`whosaid.store`.
 """
 
-from .cluster import (
-    CorpusEntity,
+from ..model import CorpusEntity, MemberEntity
+from .cluster import canonical_name, cluster_members, reassign_ids
+from .service import (
     CorpusSummary,
-    MemberEntity,
+    attach_articles,
     build_corpus_entities,
-    canonical_name,
-    cluster_members,
-    reassign_ids,
+    refresh_corpus,
     update_corpus,
 )
 
@@ -23,9 +22,11 @@ __all__ = [
     "CorpusEntity",
     "CorpusSummary",
     "MemberEntity",
+    "attach_articles",
     "build_corpus_entities",
     "canonical_name",
     "cluster_members",
     "reassign_ids",
+    "refresh_corpus",
     "update_corpus",
 ]

@@ -32,13 +32,11 @@ from __future__ import annotations
 
 import math
 import re
-import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from ..model import content_id
+from ..model import CorpusEntity, KBEntry, MemberEntity, content_id
 from ..names.linking import (
     ACRONYM,
     PERSON,
@@ -56,10 +54,7 @@ from ..names.linking import (
 )
 from ..names.normalise import phonetic_key
 from .constraints import NONE, Constraints
-from .kb import KBEntry, KnowledgeBase
-
-if TYPE_CHECKING:
-    from ..store import Store
+from .kb import KnowledgeBase
 
 # Two full names (or two body names) merge from this score: the same given name with a
 # transliterated or sound-alike surname (0.9), never an initial with a sound-alike (0.79).
@@ -70,68 +65,6 @@ MERGE_THRESHOLD = 0.88
 SHRINK = 5.0
 PRIOR_WEIGHT = 1.0
 CHOICE_MARGIN = 0.5
-
-Progress = Callable[[str, int, int], None]
-
-
-@dataclass(frozen=True)
-class MemberEntity:
-    """One article's entity, as the corpus pass reads it from the store."""
-
-    article_id: str
-    entity_id: str
-    name: str
-    type: str
-    aliases: Mapping[str, int]  # alias -> mentions written so
-    titles: tuple[str, ...] = ()
-    mentions: int = 0
-    statements: int = 0  # statements it is the speaker of
-    co_mentions: tuple[str, ...] = ()  # the names of the article's other entities
-
-
-@dataclass
-class CorpusEntity:
-    """Article entities merged across documents."""
-
-    id: str
-    name: str
-    type: str
-    aliases: Counter[str]
-    members: list[MemberEntity]
-    kb_id: str | None = None
-    kb_score: float | None = None
-
-    @property
-    def articles(self) -> int:
-        return len({m.article_id for m in self.members})
-
-    @property
-    def mentions(self) -> int:
-        return sum(m.mentions for m in self.members)
-
-    @property
-    def statements(self) -> int:
-        return sum(m.statements for m in self.members)
-
-    @property
-    def titles(self) -> list[str]:
-        counts = Counter(t for m in self.members for t in m.titles)
-        return [t for t, _ in counts.most_common()]
-
-
-@dataclass
-class CorpusSummary:
-    """What a corpus pass did."""
-
-    articles: int
-    members: int
-    entities: int
-    linked: int = 0
-    kb_entries: int = 0
-    seconds: float = 0.0
-    by_type: dict[str, int] = field(default_factory=dict)
-    corrections: int = 0  # merges and splits (constraints) the pass obeyed
-
 
 def _is_person(etype: str | None) -> bool:
     return etype == PERSON
@@ -724,59 +657,3 @@ def _kept_apart(a: CorpusEntity, b: CorpusEntity, constraints: Constraints) -> b
         return False
     names_b = {m.name for m in b.members}
     return any(constraints.blocked(m.name) & names_b for m in a.members)
-
-
-# ---------------------------------------------------------------------------------------
-# The pass over a store
-
-# A batch this large a share of the corpus's articles rebuilds it whole: the partial pass
-# would weigh most corpus entities again anyway, more slowly (measured on PolNeAR train: the
-# partial pass over all 839 articles took 7.7 s, the whole pass 5.7 s).
-FULL_PASS_SHARE = 0.2
-
-
-def update_corpus(store: Store, article_ids: Collection[str]) -> int:
-    """After (re-)analysing ``article_ids``: keep a built corpus in step (nothing happens
-    when ``whosaid corpus`` never ran). A small batch joins the corpus entities that could
-    take its entities in (:func:`whosaid.store.corpus_attach.attach_articles`); a batch of
-    at least ``FULL_PASS_SHARE`` of the articles rebuilds the corpus. Returns how many
-    corpus entities were written."""
-    from ..store import corpus_attach, corpus_queries
-
-    ids = set(article_ids)
-    if not ids or corpus_queries.corpus_size(store) == 0:
-        return 0
-    if len(ids) >= FULL_PASS_SHARE * corpus_queries.analysed_articles(store):
-        return build_corpus_entities(store).entities
-    return len(corpus_attach.attach_articles(store, ids))
-
-
-def build_corpus_entities(store: Store, progress: Progress | None = None) -> CorpusSummary:
-    """Rebuild the corpus entities of ``store`` from its articles' entities, in one
-    transaction (a re-run replaces the previous result; an interrupted one leaves it)."""
-    from ..store import corpus_queries
-
-    started = time.perf_counter()
-    report = progress or (lambda _stage, _done, _total: None)
-    report("reading", 0, 1)
-    members = corpus_queries.load_members(store)
-    kb = corpus_queries.load_kb(store)
-    constraints = corpus_queries.load_constraints(store)
-    report("reading", 1, 1)
-    report("clustering", 0, 1)
-    entities = cluster_members(members, kb, constraints)
-    report("clustering", 1, 1)
-    report("writing", 0, 1)
-    corpus_queries.replace_corpus(store, entities)
-    report("writing", 1, 1)
-    by_type = Counter(e.type for e in entities)
-    return CorpusSummary(
-        articles=len({m.article_id for m in members}),
-        members=len(members),
-        entities=len(entities),
-        linked=sum(1 for e in entities if e.kb_id),
-        kb_entries=len(kb),
-        seconds=time.perf_counter() - started,
-        by_type=dict(by_type.most_common()),
-        corrections=len(constraints.together) + len(constraints.apart),
-    )

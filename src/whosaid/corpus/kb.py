@@ -15,25 +15,14 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import MalformedInputError, MissingInputError
+from ..model import KBEntry
 from ..names.linking import Match, NameIndex, normalise_type
 
 FIELDS = ("id", "name", "type", "aliases", "description")
-
-
-@dataclass(frozen=True)
-class KBEntry:
-    """One entity of a knowledge base."""
-
-    id: str
-    name: str
-    type: str | None = None
-    aliases: tuple[str, ...] = ()
-    description: str | None = None
 
 
 def _text(path: Path) -> str:

@@ -11,11 +11,12 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Body, Depends, Path, Query, Request
 from pydantic import BaseModel, Field, model_validator
 
-from .. import __version__
+from .. import __version__, usecases
 from ..model import SourceDocument, content_id
-from ..store import api_queries, corpus_queries, corrections
+from ..store import api_queries, corrections
+from ..store import corpus as corpus_queries
 from ..store.api_queries import MAX_PAGE, StatementFilter
-from .app import Services, services
+from .deps import Services, services
 
 # ---------------------------------------------------------------------------------------
 # Models
@@ -453,7 +454,7 @@ def merge(request: Request, svc: Svc, body: Annotated[MergeIn, Body()]) -> dict[
     """Merge entity ``source`` into ``target`` (token required; audited; kept on
     re-analysis)."""
     actor = svc.guard.api_actor(request)
-    return corrections.merge_entities(svc.store, body.source, body.target, actor)
+    return usecases.merge_entities(svc.store, body.source, body.target, actor)
 
 
 @router.post("/entities/split", response_model=EntityBrief, responses=WRITE_ERRORS,
@@ -462,7 +463,7 @@ def split(request: Request, svc: Svc, body: Annotated[SplitIn, Body()]) -> dict[
     """Make the mentions written ``alias`` of ``entity`` a separate entity (token
     required)."""
     actor = svc.guard.api_actor(request)
-    return corrections.split_alias(svc.store, body.entity, body.alias, body.new_name, actor)
+    return usecases.split_alias(svc.store, body.entity, body.alias, body.new_name, actor)
 
 
 @router.get("/entities/{name:path}", response_model=EntityDetail, tags=["entities"])
@@ -483,7 +484,7 @@ def correct_speaker(
 ) -> dict[str, Any]:
     """Set the speaker of one statement (token required; kept on re-analysis)."""
     actor = svc.guard.api_actor(request)
-    return corrections.fix_speaker(svc.store, article_id, statement_id, body.speaker, actor,
+    return usecases.fix_speaker(svc.store, article_id, statement_id, body.speaker, actor,
                                    body.type)
 
 

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import importlib.resources
 import logging
-import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
@@ -27,8 +25,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..analysis import Analyzer
-from ..clean import clean_document
-from ..corpus import update_corpus
 from ..errors import (
     AnalysisError,
     ConfigError,
@@ -39,10 +35,10 @@ from ..errors import (
     StoreError,
     WhosaidError,
 )
-from ..model import Analysis, SourceDocument, article_id_for
 from ..settings import Settings
 from ..store import Store, open_store
-from ..store import corrections as store_corrections
+from . import api, pages
+from .deps import Services, services
 from .security import CSRF_COOKIE, CSRF_FIELD, AuthError, CsrfError, Guard
 
 log = logging.getLogger("whosaid.server")
@@ -55,45 +51,6 @@ CSP = (
     "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
     "form-action 'self'"
 )
-
-
-@dataclass
-class Services:
-    """What the routes share: the store, the write guard, the templates and, loaded on the
-    first analysis, the spaCy pipeline (one per process)."""
-
-    store: Store
-    guard: Guard
-    settings: Settings
-    templates: jinja2.Environment
-    analyzer_: Analyzer | None = None
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def analyzer(self) -> Analyzer:
-        if self.analyzer_ is None:
-            self.analyzer_ = Analyzer(self.settings)
-        return self.analyzer_
-
-    def analyse(self, doc: SourceDocument, actor: str) -> Analysis:
-        """Clean, analyse and store one posted document, and audit the write."""
-        settings = self.settings.with_(published=doc.published) if doc.published else self.settings
-        cleaned = clean_document(doc, settings)
-        article_id = article_id_for(cleaned.text, cleaned.url)
-        before = store_corrections.brief_before_save(self.store, article_id)
-        with self.lock:  # one spaCy pipeline, not made for concurrent use
-            analysis = Analyzer(settings, self.analyzer().nlp).analyze(cleaned)
-        self.store.save(analysis)
-        store_corrections.record_analysis(self.store, actor, analysis.article.id, before)
-        try:  # a built corpus takes the article in; ``whosaid corpus`` would anyway
-            update_corpus(self.store, [analysis.article.id])
-        except WhosaidError as exc:
-            log.warning("corpus entities not updated for %s: %s", analysis.article.id, exc)
-        return analysis
-
-
-def services(request: Request) -> Services:
-    found: Services = request.app.state.services
-    return found
 
 
 # ---------------------------------------------------------------------------------------
@@ -338,8 +295,6 @@ def create_app(
     app.state.services = svc
     install_error_handlers(app)
     install_middleware(app, max_body)
-
-    from . import api, pages  # the routes need the app's helpers above
 
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -15,10 +15,12 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from .. import usecases
 from ..model import SourceDocument, content_id
-from ..store import api_queries, corpus_queries, corrections
+from ..store import api_queries, corrections
+from ..store import corpus as corpus_queries
 from ..store.api_queries import StatementFilter
-from .app import Services, services
+from .deps import Services, services
 from .security import AUTH_COOKIE, CSRF_FIELD, clean_actor
 
 router = APIRouter(include_in_schema=False)
@@ -184,7 +186,7 @@ def merge_into(request: Request, svc: Svc, name: str, other: FormName,
     svc.guard.check_csrf(request, csrf)
     actor = svc.guard.page_actor(request)
     other = " ".join(other.split())
-    corrections.merge_entities(svc.store, other, name, actor)
+    usecases.merge_entities(svc.store, other, name, actor)
     return _redirect(entity_url(name) + "?" + urlencode({"merged": other}))
 
 
@@ -200,7 +202,7 @@ def split_off(
 ) -> Response:
     svc.guard.check_csrf(request, csrf)
     actor = svc.guard.page_actor(request)
-    new = corrections.split_alias(svc.store, name, alias, new_name or None, actor)
+    new = usecases.split_alias(svc.store, name, alias, new_name or None, actor)
     return _redirect(entity_url(new.get("name") or name) + "?" + urlencode({"split": name}))
 
 
@@ -276,7 +278,7 @@ def fix_speaker(request: Request, svc: Svc, article_id: str, statement_id: str,
                 speaker: FormName, csrf: Csrf = "") -> Response:
     svc.guard.check_csrf(request, csrf)
     actor = svc.guard.page_actor(request)
-    corrections.fix_speaker(svc.store, article_id, statement_id, speaker, actor)
+    usecases.fix_speaker(svc.store, article_id, statement_id, speaker, actor)
     return _redirect(article_url(article_id) + "?" + urlencode({"fixed": statement_id})
                      + "#st-" + quote(statement_id, safe=""))
 

@@ -88,12 +88,21 @@ class Store:
             ) from exc
 
     @contextmanager
-    def _read(self, action: str) -> Iterator[Connection]:
+    def read(self, action: str) -> Iterator[Connection]:
+        """A read transaction: ``with store.read("list speakers") as conn: conn.execute(...)``.
+
+        Database errors raised inside come out as :class:`~whosaid.errors.StoreError`
+        naming ``action`` and the database (never its password). The store's query modules
+        (``whosaid.store.queries``, ``.corpus``, ``.corrections``) take this ``conn``.
+        """
         with self._guard(action), read_transaction(self._live_engine()) as conn:
             yield conn
 
     @contextmanager
-    def _write(self, action: str) -> Iterator[Connection]:
+    def write(self, action: str) -> Iterator[Connection]:
+        """A write transaction, committed when the block ends and rolled back on any error:
+        ``with store.write("merge entities") as conn: ...``. On SQLite the write lock is
+        taken up front (``BEGIN IMMEDIATE``); errors map as for :meth:`read`."""
         with self._guard(action), write_transaction(self._live_engine()) as conn:
             yield conn
 
@@ -121,7 +130,7 @@ class Store:
 
     def version(self) -> int:
         """The database's schema version (0 for an empty database)."""
-        with self._read("read the schema version") as conn:
+        with self.read("read the schema version") as conn:
             return migrations.version_of(conn)
 
     def migrate(self) -> list[int]:
@@ -162,7 +171,7 @@ class Store:
         article_id = analysis.article.id
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         rows = write.article_rows(analysis, now)
-        with self._write(f"save article {article_id}") as conn:
+        with self.write(f"save article {article_id}") as conn:
             write.lock_article(conn, article_id)
             write.delete_article(conn, article_id)
             write.insert_article(conn, rows)
@@ -171,7 +180,7 @@ class Store:
 
     def delete(self, article_id: str) -> bool:
         """Delete one article and all its rows; False when it was not stored."""
-        with self._write(f"delete article {article_id}") as conn:
+        with self.write(f"delete article {article_id}") as conn:
             write.lock_article(conn, article_id)
             return write.delete_article(conn, article_id) > 0
 
@@ -182,7 +191,7 @@ class Store:
         query = select(a.c.id).where(
             a.c.id == article_id, a.c.text_hash == text_hash, a.c.extractor == extractor
         )
-        with self._read(f"look up article {article_id}") as conn:
+        with self.read(f"look up article {article_id}") as conn:
             return conn.execute(query).first() is not None
 
     # -- reading ------------------------------------------------------------------------
@@ -218,13 +227,13 @@ class Store:
             article=article,
             limit=limit,
         )
-        with self._read("query statements") as conn:
+        with self.read("query statements") as conn:
             return queries.run_statements(conn, query)
 
     def entities(self, name: str | None = None) -> list[dict[str, Any]]:
         """Entities by (canonical name, type) across articles; ``name`` filters by a
         case-insensitive substring of the name or of any alias."""
-        with self._read("query entities") as conn:
+        with self.read("query entities") as conn:
             return queries.entity_summaries(conn, name)
 
     def resolve(self, ref: str) -> str:
@@ -236,7 +245,7 @@ class Store:
         if not ref:
             raise NotFoundError("no article reference given")
         a = schema.articles
-        with self._read(f"look up article {ref}") as conn:
+        with self.read(f"look up article {ref}") as conn:
             if conn.execute(select(a.c.id).where(a.c.id == ref)).first() is not None:
                 return ref
             by_doc = list(
@@ -264,7 +273,7 @@ class Store:
         """One article with its statements, entities, dates and furniture (see module doc)."""
         article_id = self.resolve(ref)
         query = queries.statements_select(self.dialect, article_id=article_id)
-        with self._read(f"read article {article_id}") as conn:
+        with self.read(f"read article {article_id}") as conn:
             row = (
                 conn.execute(select(schema.articles).where(schema.articles.c.id == article_id))
                 .mappings()
@@ -281,14 +290,14 @@ class Store:
     def analysis(self, ref: str) -> Analysis:
         """The stored article as records again (the inverse of :meth:`save`)."""
         article_id = self.resolve(ref)
-        with self._read(f"read article {article_id}") as conn:
+        with self.read(f"read article {article_id}") as conn:
             return queries.load_analysis(conn, article_id)
 
     def articles(self) -> list[dict[str, Any]]:
         """A summary row per article, by publication date (undated last) then id."""
         a = schema.articles
         cols = [a.c[k] for k in queries.ARTICLE_SUMMARY_COLUMNS]
-        with self._read("list articles") as conn:
+        with self.read("list articles") as conn:
             rows = conn.execute(select(*cols).order_by(*queries.article_order())).mappings()
             return [dict(r) | {"analyzed": bool(r["analyzed"])} for r in rows]
 
@@ -296,7 +305,7 @@ class Store:
         """How many articles, statements and distinct (canonical name, type) entities."""
         e = schema.entities
         distinct_entities = select(e.c.name, e.c.type).distinct().subquery()
-        with self._read("count rows") as conn:
+        with self.read("count rows") as conn:
             n_articles = conn.execute(select(func.count()).select_from(schema.articles)).scalar()
             n_statements = conn.execute(
                 select(func.count()).select_from(schema.statements)
@@ -318,7 +327,7 @@ class Store:
             .where(and_(s.c.article_id == a.c.id))
             .scalar_subquery()
         )
-        with self._read("check articles") as conn:
+        with self.read("check articles") as conn:
             return list(
                 conn.execute(
                     select(a.c.id).where(a.c.statement_count != n).order_by(a.c.id)

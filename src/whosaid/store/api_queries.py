@@ -247,7 +247,7 @@ def statement_page(
         raise ConfigError(f"sort must be one of {', '.join(STATEMENT_SORTS)}, got {sort!r}")
     _check_limit(limit)
     key, desc = _statement_key(sort)
-    with store._read("search statements") as conn:
+    with store.read("search statements") as conn:
         query = _statement_select(conn, f)
         if query is None:
             return [], None
@@ -294,7 +294,7 @@ def article_page(
     key = func.coalesce(a.c.published, _LOW if desc else _HIGH)
     cols = [a.c[k] for k in queries.ARTICLE_SUMMARY_COLUMNS] + [a.c.site, a.c.url]
     query = select(*cols, key.label("sort_key"))
-    with store._read("list articles") as conn:
+    with store.read("list articles") as conn:
         if source and source.strip():
             query = query.where(_contains(conn.dialect.name, a.c.site, source.strip()))
         if since:
@@ -355,7 +355,7 @@ def entity_search(store: Store, q: str | None, limit: int = 50) -> list[Row]:
     """Entities whose name or any alias contains ``q`` (or, without ``q``, those that said
     most): ``name, types, statements``; exact name first, then by statements said."""
     _check_limit(limit)
-    with store._read("search entities") as conn:
+    with store.read("search entities") as conn:
         if q and q.strip():
             names = matching_names(conn, q, limit=max(limit, _MAX_NAMES))
             counts = _said_counts(conn, names)
@@ -406,7 +406,7 @@ def entity_detail(store: Store, name: str, recent: int = 20) -> Row:
     corpus entities holding it, once ``whosaid corpus`` has run), per_day ([{date, count}]),
     undated`` (statements said with no single-day date)."""
     e, al, s, r = entities, aliases, statements, relays
-    with store._read(f"read entity {name!r}") as conn:
+    with store.read(f"read entity {name!r}") as conn:
         types = _types(conn, [name]).get(name, [])
         said = int(
             conn.execute(
@@ -507,7 +507,7 @@ def entity_detail(store: Store, name: str, recent: int = 20) -> Row:
 def sources(store: Store, limit: int = 200) -> list[Row]:
     """Outlets (article sites) with their article counts, most articles first."""
     a = articles
-    with store._read("list sources") as conn:
+    with store.read("list sources") as conn:
         return [
             {"site": site, "articles": int(n)}
             for site, n in conn.execute(

@@ -9,12 +9,12 @@ Three corrections exist, each kept in the ``corrections`` table and applied at o
 - ``speaker``: the statement of one article whose content is the span ``[content_start,
   content_end)`` gets ``speaker`` as its speaker entity.
 
-When corpus entities were built (``whosaid corpus``), each correction also re-runs the corpus
-pass over the corpus entities it touches, in its own transaction
-(:func:`whosaid.store.corpus_queries.refresh_corpus`), and the corpus pass always reads the
-corrections back as constraints (:mod:`whosaid.corpus_constraints`): a merge joins, a split
-keeps apart, a fixed speaker's statement moves to its new speaker's corpus entity. The
-returned record says which corpus entities were rewritten (``corpus_entities``).
+Each correction function runs in the caller's write transaction and returns a
+:class:`Correction`: the record after, and the names and article entities whose corpus
+entities the corpus pass must weigh again. The use case (:mod:`whosaid.usecases.corrections`)
+re-runs the pass over those in the same transaction, and the corpus pass always reads the
+corrections back as constraints (:mod:`whosaid.corpus.constraints`): a merge joins, a split
+keeps apart, a fixed speaker's statement moves to its new speaker's corpus entity.
 
 A new analysis of an article replaces its rows, so :func:`apply_corrections` replays every
 correction that concerns it, oldest first, in the same transaction as the save; that is how
@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, Table, func, insert, or_, select, text, update
@@ -45,6 +46,16 @@ if TYPE_CHECKING:
 Row = dict[str, Any]
 
 MAX_NAME = 200  # longest entity name or alias a correction accepts
+
+
+@dataclass(frozen=True)
+class Correction:
+    """What a correction did: the record after it, and what the corpus pass must weigh
+    again (entities so named, and article entities ``(article_id, entity_id)``)."""
+
+    after: Row
+    names: tuple[str, ...]
+    keys: tuple[tuple[str, str], ...] = ()
 
 
 def _now() -> str:
@@ -91,7 +102,7 @@ def audit_rows(store: Store, limit: int = 50, before_seq: int | None = None) -> 
     query = select(audit).order_by(audit.c.seq.desc()).limit(limit)
     if before_seq is not None:
         query = query.where(audit.c.seq < before_seq)
-    with store._read("read the audit trail") as conn:
+    with store.read("read the audit trail") as conn:
         return [
             {
                 "seq": r["seq"],
@@ -128,13 +139,13 @@ def article_brief(conn: Connection, article_id: str) -> Row | None:
 
 def record_analysis(store: Store, actor: str, article_id: str, before: Row | None) -> int:
     """Audit an analysed-and-saved article (``before``: its brief before the save)."""
-    with store._write(f"audit article {article_id}") as conn:
+    with store.write(f"audit article {article_id}") as conn:
         after = article_brief(conn, article_id)
         return record_audit(conn, actor, "analyze", article_id, before, after)
 
 
 def brief_before_save(store: Store, article_id: str) -> Row | None:
-    with store._read(f"read article {article_id}") as conn:
+    with store.read(f"read article {article_id}") as conn:
         return article_brief(conn, article_id)
 
 
@@ -430,75 +441,64 @@ def _record(
     )
 
 
-def _refresh_corpus(conn: Connection, names: Sequence[str],
-                    keys: Sequence[tuple[str, str]] = ()) -> list[str]:
-    from .corpus_queries import refresh_corpus
-
-    return refresh_corpus(conn, names, keys)
-
-
 # ---------------------------------------------------------------------------------------
 # The corrections analysts make
 
 
-def merge_entities(store: Store, source: str, target: str, actor: str) -> Row:
-    """Merge entity ``source`` into ``target`` everywhere; returns the merged entity."""
+def merge_entities(conn: Connection, source: str, target: str, actor: str) -> Correction:
+    """Merge entity ``source`` into ``target`` everywhere; ``after`` is the merged entity."""
     source, target = _name(source, "source entity"), _name(target, "target entity")
     if source == target:
         raise ConfigError("cannot merge an entity into itself")
-    with store._write(f"merge {source!r} into {target!r}") as conn:
-        before_source = entity_brief(conn, source)
-        before_target = entity_brief(conn, target)
-        if before_source is None:
-            raise NotFoundError(f"no entity {source!r}")
-        if before_target is None:
-            raise NotFoundError(f"no entity {target!r}")
-        data = {"source": source, "target": target, "type": _main_type(conn, target)}
-        _apply_merge(conn, data, None)
-        _rename_names(conn, source, target)
-        after = entity_brief(conn, target)
-        seq = record_audit(
-            conn,
-            actor,
-            "merge",
-            f"{source} -> {target}",
-            {"source": before_source, "target": before_target},
-            {"target": after},
-        )
-        _record(conn, "merge", data, None, seq)
-        corpus_ids = _refresh_corpus(conn, [target])
-    return (after or {}) | {"corpus_entities": corpus_ids}
+    before_source = entity_brief(conn, source)
+    before_target = entity_brief(conn, target)
+    if before_source is None:
+        raise NotFoundError(f"no entity {source!r}")
+    if before_target is None:
+        raise NotFoundError(f"no entity {target!r}")
+    data = {"source": source, "target": target, "type": _main_type(conn, target)}
+    _apply_merge(conn, data, None)
+    _rename_names(conn, source, target)
+    after = entity_brief(conn, target)
+    seq = record_audit(
+        conn,
+        actor,
+        "merge",
+        f"{source} -> {target}",
+        {"source": before_source, "target": before_target},
+        {"target": after},
+    )
+    _record(conn, "merge", data, None, seq)
+    return Correction(after or {}, (target,))
 
 
 def split_alias(
-    store: Store, entity: str, alias: str, new_name: str | None, actor: str
-) -> Row:
+    conn: Connection, entity: str, alias: str, new_name: str | None, actor: str
+) -> Correction:
     """Make mentions written ``alias`` of ``entity`` a separate entity (``new_name``, by
-    default the alias itself); returns the new entity."""
+    default the alias itself); ``after`` is the new entity."""
     entity, alias = _name(entity, "entity"), _name(alias, "alias")
     new_name = _name(new_name, "new entity name") if new_name else alias
     if new_name == entity:
         raise ConfigError("the split-off entity needs a name other than the entity's")
-    with store._write(f"split {alias!r} off {entity!r}") as conn:
-        before = entity_brief(conn, entity)
-        if before is None:
-            raise NotFoundError(f"no entity {entity!r}")
-        if alias not in before["aliases"]:
-            raise NotFoundError(f"entity {entity!r} has no alias {alias!r}")
-        data = {"entity": entity, "alias": alias, "new_name": new_name}
-        _apply_split(conn, data, None)
-        conn.execute(text("DELETE FROM entity_names WHERE alias = :alias AND name = :name"),
-                     {"alias": alias, "name": entity})
-        _add_names(conn, "SELECT CAST(:alias AS TEXT), CAST(:new AS TEXT) "
-                   "UNION SELECT CAST(:new AS TEXT), CAST(:new AS TEXT)",
-                   {"alias": alias, "new": new_name})
-        after = {"entity": entity_brief(conn, entity), "new": entity_brief(conn, new_name)}
-        seq = record_audit(
-            conn, actor, "split", f"{entity} / {alias} -> {new_name}", {"entity": before}, after
-        )
-        _record(conn, "split", data, None, seq)
-        corpus_ids = _refresh_corpus(conn, [entity, new_name])
-    return (after["new"] or {}) | {"corpus_entities": corpus_ids}
+    before = entity_brief(conn, entity)
+    if before is None:
+        raise NotFoundError(f"no entity {entity!r}")
+    if alias not in before["aliases"]:
+        raise NotFoundError(f"entity {entity!r} has no alias {alias!r}")
+    data = {"entity": entity, "alias": alias, "new_name": new_name}
+    _apply_split(conn, data, None)
+    conn.execute(text("DELETE FROM entity_names WHERE alias = :alias AND name = :name"),
+                 {"alias": alias, "name": entity})
+    _add_names(conn, "SELECT CAST(:alias AS TEXT), CAST(:new AS TEXT) "
+               "UNION SELECT CAST(:new AS TEXT), CAST(:new AS TEXT)",
+               {"alias": alias, "new": new_name})
+    after = {"entity": entity_brief(conn, entity), "new": entity_brief(conn, new_name)}
+    seq = record_audit(
+        conn, actor, "split", f"{entity} / {alias} -> {new_name}", {"entity": before}, after
+    )
+    _record(conn, "split", data, None, seq)
+    return Correction(after["new"] or {}, (entity, new_name))
 
 
 def _statement_brief(conn: Connection, article_id: str, statement_id: str) -> Row | None:
@@ -522,34 +522,32 @@ def _statement_brief(conn: Connection, article_id: str, statement_id: str) -> Ro
 
 
 def fix_speaker(
-    store: Store,
+    conn: Connection,
     article_id: str,
     statement_id: str,
     speaker: str,
     actor: str,
     entity_type: str | None = None,
-) -> Row:
-    """Set the speaker entity of one statement; returns the statement's new speaker."""
+) -> Correction:
+    """Set the speaker entity of one statement; ``after`` is the statement's new speaker."""
     speaker = _name(speaker, "speaker")
-    with store._write(f"correct the speaker of statement {statement_id}") as conn:
-        before = _statement_brief(conn, article_id, statement_id)
-        if before is None:
-            raise NotFoundError(f"no statement {statement_id!r} in article {article_id!r}")
-        etype = entity_type or _main_type(conn, speaker) or "PERSON"
-        data = {
-            "statement_id": statement_id,
-            "content_start": before["content_start"],
-            "content_end": before["content_end"],
-            "speaker": speaker,
-            "type": etype,
-        }
-        _apply_speaker(conn, data, article_id)
-        index_names(conn, article_id)
-        after = _statement_brief(conn, article_id, statement_id)
-        seq = record_audit(
-            conn, actor, "speaker", f"{article_id}/{statement_id}", before, after
-        )
-        _record(conn, "speaker", data, article_id, seq)
-        old = before["speaker_entity_id"]
-        corpus_ids = _refresh_corpus(conn, [speaker], [(article_id, old)] if old else [])
-    return (after or {}) | {"corpus_entities": corpus_ids}
+    before = _statement_brief(conn, article_id, statement_id)
+    if before is None:
+        raise NotFoundError(f"no statement {statement_id!r} in article {article_id!r}")
+    etype = entity_type or _main_type(conn, speaker) or "PERSON"
+    data = {
+        "statement_id": statement_id,
+        "content_start": before["content_start"],
+        "content_end": before["content_end"],
+        "speaker": speaker,
+        "type": etype,
+    }
+    _apply_speaker(conn, data, article_id)
+    index_names(conn, article_id)
+    after = _statement_brief(conn, article_id, statement_id)
+    seq = record_audit(
+        conn, actor, "speaker", f"{article_id}/{statement_id}", before, after
+    )
+    _record(conn, "speaker", data, article_id, seq)
+    old = before["speaker_entity_id"]
+    return Correction(after or {}, (speaker,), ((article_id, old),) if old else ())

@@ -7,6 +7,8 @@ give the same answers.
 May import every layer below it; never :mod:`whosaid.cli` or :mod:`whosaid.server`.
 """
 
-from .analyse import Summary, run_analyze
+from .analyse import Summary, analyse_one, keep_corpus_current, run_analyze
+from .corrections import fix_speaker, merge_entities, split_alias
 
-__all__ = ["Summary", "run_analyze"]
+__all__ = ["Summary", "analyse_one", "fix_speaker", "keep_corpus_current", "merge_entities",
+           "run_analyze", "split_alias"]

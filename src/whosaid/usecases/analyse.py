@@ -1,5 +1,8 @@
-"""A batch run: read inputs, clean, analyse, store — one document at a time, each in its own
-transaction, so an interrupted run leaves a consistent database that the next run completes.
+"""Analyse and store: a batch run (``whosaid analyze``) and one posted document (the server).
+
+Read inputs, clean, analyse, store — one document at a time, each in its own transaction, so an
+interrupted run leaves a consistent database that the next run completes — then keep a built
+corpus in step with the saved articles.
 """
 
 from __future__ import annotations
@@ -7,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -16,9 +20,18 @@ from ..clean import clean_document
 from ..corpus import update_corpus
 from ..errors import InputError, WhosaidError
 from ..io import analysis_json, read_inputs
-from ..model import EXTRACTOR_VERSION, Analysis, CleanDocument, Failure, article_id_for, text_hash
+from ..model import (
+    EXTRACTOR_VERSION,
+    Analysis,
+    CleanDocument,
+    Failure,
+    SourceDocument,
+    article_id_for,
+    text_hash,
+)
 from ..settings import Settings
 from ..store import Store
+from ..store import corrections as audit
 
 log = logging.getLogger(__name__)
 
@@ -84,14 +97,36 @@ def run_analyze(paths: Sequence[str | Path], settings: Settings, store: Store, *
 
 
 def _update_corpus(store: Store, summary: Summary) -> None:
+    summary.corpus_entities, summary.corpus_error = keep_corpus_current(store, summary.saved)
+
+
+def keep_corpus_current(store: Store, article_ids: Sequence[str]) -> tuple[int, str | None]:
     """Keep a built corpus in step: the saved articles' entities join its corpus entities
     (nothing happens when ``whosaid corpus`` was never run). The articles are stored either
-    way; a failure here is reported, and ``whosaid corpus`` rebuilds everything."""
+    way; a failure here is logged and returned, and ``whosaid corpus`` rebuilds everything.
+    Returns how many corpus entities were rewritten, and the failure if any."""
     try:
-        summary.corpus_entities = update_corpus(store, summary.saved)
+        return update_corpus(store, article_ids), None
     except WhosaidError as exc:
         log.warning("corpus entities not updated: %s", exc)
-        summary.corpus_error = f"corpus entities not updated ({exc}); run `whosaid corpus`"
+        return 0, f"corpus entities not updated ({exc}); run `whosaid corpus`"
+
+
+def analyse_one(store: Store, analyzer: Analyzer, doc: SourceDocument, settings: Settings,
+                actor: str, lock: AbstractContextManager[object] | None = None) -> Analysis:
+    """Clean, analyse and store one document (posted to the server), audit the write as
+    ``actor``'s, and keep a built corpus in step. ``lock`` guards the one spaCy pipeline
+    (not made for concurrent use)."""
+    settings = settings.with_(published=doc.published) if doc.published else settings
+    cleaned = clean_document(doc, settings)
+    article_id = article_id_for(cleaned.text, cleaned.url)
+    before = audit.brief_before_save(store, article_id)
+    with lock or nullcontext():
+        analysis = Analyzer(settings, analyzer.nlp).analyze(cleaned)
+    store.save(analysis)
+    audit.record_analysis(store, actor, analysis.article.id, before)
+    keep_corpus_current(store, [analysis.article.id])
+    return analysis
 
 
 def _record(analysis: Analysis, store: Store, summary: Summary, jsonl_out: IO[str] | None

@@ -1,0 +1,298 @@
+"""The corpus pass over a store: read → cluster → write, through the store's public API.
+
+:func:`build_corpus_entities` rebuilds every corpus entity; :func:`update_corpus` keeps a built
+corpus in step after (re-)analysis; :func:`refresh_corpus` re-runs the pass over the part of the
+corpus an analyst's correction touched, inside the correction's transaction. The clustering
+itself is :mod:`.cluster` (pure); the SQL is :mod:`whosaid.store.corpus`.
+
+Taking in new articles (:func:`attach_articles`): the corpus entities that could take their
+entities in are found through blocking keys (:func:`could_hold`: an alias filed under one of
+their names' keys that scores against one of them), and then
+
+- when those hold few article entities (``EXACT_LIMIT``), they are clustered again in full
+  together with the new ones and replaced, as the whole pass would for that part;
+- otherwise (a corpus entity such as "Donald Trump" gathers thousands of article entities),
+  the new ones are clustered with a fixed sample of each candidate's members (``SAMPLE``,
+  chosen by article id, so the same each time) and only added: a new article entity joins
+  the corpus entity most of whose sampled members share its cluster, or forms a new one
+  where none does. Existing memberships stay; the corpus entities it joins get their
+  aliases, counts, canonical name and keys recomputed from all their members. A new article
+  that would join two existing corpus entities into one joins the likelier; the next full
+  ``whosaid corpus`` weighs such merges.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection
+
+from ..model import CorpusEntity, MemberEntity
+from ..names.linking import ParsedName, blocking_keys, name_score, parse_name
+from ..store import corpus as sql
+from .cluster import canonical_name, cluster_members, reassign_ids
+from .constraints import Constraints, from_corrections
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+Progress = Callable[[str, int, int], None]
+Key = tuple[str, str]  # an article entity: (article_id, entity_id)
+
+# A batch this large a share of the corpus's articles rebuilds it whole: the partial pass
+# would weigh most corpus entities again anyway, more slowly (measured on PolNeAR train: the
+# partial pass over all 839 articles took 7.7 s, the whole pass 5.7 s).
+FULL_PASS_SHARE = 0.2
+# A corpus entity is clustered again with a new name when one of its aliases scores this
+# much against it (well under what any stage of the pass joins at)
+COULD_HOLD = 0.5
+# Up to this many article entities in the candidate corpus entities, they are clustered
+# again in full; beyond, each candidate is represented by SAMPLE of its members.
+EXACT_LIMIT = 2000
+SAMPLE = 60
+
+
+@dataclass
+class CorpusSummary:
+    """What a corpus pass did."""
+
+    articles: int
+    members: int
+    entities: int
+    linked: int = 0
+    kb_entries: int = 0
+    seconds: float = 0.0
+    by_type: dict[str, int] = field(default_factory=dict)
+    corrections: int = 0  # merges and splits (constraints) the pass obeyed
+
+
+
+# ---------------------------------------------------------------------------------------
+# Blocking keys
+
+
+def filed_keys(alias: str, etype: str) -> set[str]:
+    """The keys an alias is filed under (see :func:`whosaid.names.linking.blocking_keys`)."""
+    return blocking_keys(parse_name(alias, etype))
+
+
+def keys_of(found: Iterable[CorpusEntity]) -> dict[str, set[str]]:
+    """The blocking keys of each corpus entity's aliases."""
+    return {e.id: set().union(*(filed_keys(a, e.type) for a in e.aliases)) for e in found}
+
+
+def ensure_keys(conn: Connection) -> None:
+    """File a corpus built before blocking keys existed (migration 5 made their table)."""
+    if not sql.keys_missing(conn):
+        return
+    keys: dict[str, set[str]] = defaultdict(set)
+    for cid, alias, etype in sql.alias_types(conn):
+        keys[cid] |= filed_keys(alias, etype)
+    sql.write_keys(conn, keys)
+
+
+def constraints_of(conn: Connection) -> Constraints:
+    """The analysts' corrections as constraints on the corpus pass."""
+    return from_corrections(sql.entity_corrections(conn))
+
+
+# ---------------------------------------------------------------------------------------
+# The whole pass
+
+
+def build_corpus_entities(store: Store, progress: Progress | None = None) -> CorpusSummary:
+    """Rebuild the corpus entities of ``store`` from its articles' entities, in one
+    transaction (a re-run replaces the previous result; an interrupted one leaves it)."""
+    started = time.perf_counter()
+    report = progress or (lambda _stage, _done, _total: None)
+    report("reading", 0, 1)
+    with store.read("read article entities") as conn:
+        members = sql.load_members(conn)
+        kb = sql.load_kb(conn)
+        constraints = constraints_of(conn)
+    report("reading", 1, 1)
+    report("clustering", 0, 1)
+    entities = cluster_members(members, kb, constraints)
+    keys = keys_of(entities)
+    report("clustering", 1, 1)
+    report("writing", 0, 1)
+    with store.write("write corpus entities") as conn:
+        sql.lock_corpus(conn)
+        sql.clear_corpus(conn)
+        sql.write_corpus(conn, entities, keys)
+    report("writing", 1, 1)
+    by_type = Counter(e.type for e in entities)
+    return CorpusSummary(
+        articles=len({m.article_id for m in members}),
+        members=len(members),
+        entities=len(entities),
+        linked=sum(1 for e in entities if e.kb_id),
+        kb_entries=len(kb),
+        seconds=time.perf_counter() - started,
+        by_type=dict(by_type.most_common()),
+        corrections=len(constraints.together) + len(constraints.apart),
+    )
+
+
+def update_corpus(store: Store, article_ids: Collection[str]) -> int:
+    """After (re-)analysing ``article_ids``: keep a built corpus in step (nothing happens
+    when ``whosaid corpus`` never ran). A small batch joins the corpus entities that could
+    take its entities in (:func:`attach_articles`); a batch of at least ``FULL_PASS_SHARE``
+    of the articles rebuilds the corpus. Returns how many corpus entities were written."""
+    ids = set(article_ids)
+    if not ids:
+        return 0
+    with store.read("count analysed articles") as conn:
+        if not sql.corpus_built(conn):
+            return 0
+        total = sql.analysed_articles(conn)
+    if len(ids) >= FULL_PASS_SHARE * total:
+        return build_corpus_entities(store).entities
+    return len(attach_articles(store, ids))
+
+
+# ---------------------------------------------------------------------------------------
+# Part of the corpus again
+
+
+def could_hold(conn: Connection, named: Iterable[tuple[str, str]]) -> set[str]:
+    """The corpus entities that could take in an entity with one of these (name, type)
+    pairs: an alias of theirs is filed under one of the name's blocking keys (surname, its
+    sound and skeleton, acronym, a body's words: :func:`whosaid.names.linking.blocking_keys`)
+    and scores at least ``COULD_HOLD`` against that name."""
+    ensure_keys(conn)
+    by_key: dict[str, list[ParsedName]] = defaultdict(list)
+    for name, etype in named:
+        parsed = parse_name(name, etype)
+        for key in blocking_keys(parsed, query=True, loose=False):
+            by_key[key].append(parsed)
+    rivals: dict[str, list[ParsedName]] = defaultdict(list)  # corpus entity -> names to weigh
+    for key, cid in sql.filed_under(conn, by_key):
+        rivals[cid] += by_key[key]
+    found: set[str] = set()
+    for cid, alias, etype in sql.alias_types(conn, rivals):
+        if cid in found:
+            continue
+        held = parse_name(alias, etype)
+        if any(max(name_score(q, held, COULD_HOLD), name_score(held, q, COULD_HOLD))
+               >= COULD_HOLD for q in set(rivals[cid])):
+            found.add(cid)
+    return found
+
+
+def recluster(conn: Connection, touched: Collection[str], member_keys: set[Key]) -> list[str]:
+    """Cluster the members of the corpus entities ``touched`` with the article entities
+    ``member_keys``, obeying all corrections, and replace those corpus entities."""
+    member_keys |= sql.members_of(conn, touched)
+    members = sql.load_members(conn, {aid for aid, _ in member_keys}, member_keys)
+    found = cluster_members(members, sql.load_kb(conn), constraints_of(conn))
+    sql.delete_corpus_entities(conn, touched)
+    reassign_ids(found, sql.corpus_ids(conn))
+    sql.write_corpus(conn, found, keys_of(found))
+    return [e.id for e in found]
+
+
+def refresh_corpus(conn: Connection, names: Iterable[str], keys: Iterable[Key] = ()
+                   ) -> list[str]:
+    """After a correction: re-run the corpus pass over the corpus entities that hold an
+    article entity named one of ``names`` or one of the article entities ``keys``, or that
+    could hold one so named (:func:`could_hold`), together with every article entity so
+    named that none holds yet, obeying all corrections; replace those corpus entities in the
+    caller's transaction. Returns the ids of the corpus entities written (none when no
+    corpus was built: ``whosaid corpus`` will apply the corrections)."""
+    if not sql.corpus_built(conn):
+        return []
+    sql.lock_corpus(conn)
+    member_keys, named, touched = sql.named_members(conn, names)
+    touched |= sql.holders_of(conn, keys)
+    # a split-off name may belong with some third corpus entity: those are weighed too
+    touched |= could_hold(conn, named)
+    return recluster(conn, touched, member_keys)
+
+
+# ---------------------------------------------------------------------------------------
+# New articles
+
+
+def attach_articles(store: Store, article_ids: Collection[str],
+                    exact_limit: int = EXACT_LIMIT) -> list[str]:
+    """Put the entities of the analysed articles ``article_ids`` into the corpus entities
+    (see the module docstring), in one transaction serialised with the corpus's other
+    writers. Returns the ids of the corpus entities written; none when no corpus was
+    built."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return []
+    with store.write(f"update corpus entities for {len(ids)} articles") as conn:
+        if not sql.corpus_built(conn):
+            return []
+        sql.lock_corpus(conn)
+        # an article analysed again lost its memberships: drop what they leave empty
+        sql.drop_empty(conn)
+        new = sql.load_members(conn, ids)
+        touched = could_hold(conn, {(name, m.type) for m in new
+                                    for name in {m.name, *m.aliases}})
+        touched |= sql.holders_of_articles(conn, ids)  # those holding them already
+        sizes = sql.sizes(conn, touched)
+        new_keys = {(m.article_id, m.entity_id) for m in new}
+        if sum(sizes.values()) <= exact_limit:
+            return recluster(conn, touched, new_keys)
+        held = sql.release_articles(conn, ids)  # placed afresh below
+        return _attach_sampled(conn, sizes, new_keys, held)
+
+
+def _attach_sampled(conn: Connection, sizes: dict[str, int], new_keys: set[Key],
+                    held: set[str]) -> list[str]:
+    holder: dict[Key, str] = {}
+    for cid in sorted(sizes):
+        for key in sql.sample_members(conn, cid, SAMPLE):
+            holder[key] = cid
+    loaded = new_keys | set(holder)
+    members = sql.load_members(conn, {aid for aid, _ in loaded}, loaded)
+    found = cluster_members(members, sql.load_kb(conn), constraints_of(conn))
+    joins: dict[str, list[MemberEntity]] = defaultdict(list)
+    fresh: list[CorpusEntity] = []
+    for e in found:
+        arrivals = [m for m in e.members if (m.article_id, m.entity_id) in new_keys]
+        if not arrivals:
+            continue
+        votes = Counter(holder[k] for m in e.members
+                        if (k := (m.article_id, m.entity_id)) in holder)
+        if not votes:
+            fresh.append(e)  # only new article entities: a corpus entity of their own
+            continue
+        target = max(votes, key=lambda c: (votes[c], sizes[c], c))
+        joins[target] += arrivals
+    reassign_ids(fresh, sql.corpus_ids(conn))
+    sql.write_corpus(conn, fresh, keys_of(fresh))
+    sql.add_members(conn, joins)
+    # those that gained members, and those that held the new article entities before
+    restated = _restate(conn, sorted(set(joins) | held | sql.stale(conn, sizes)))
+    return sorted({e.id for e in fresh} | set(restated))
+
+
+def _restate(conn: Connection, ids: Iterable[str]) -> list[str]:
+    """Recompute aliases, counts, canonical name and keys of the corpus entities ``ids``
+    from all their members; one left without members goes. Returns the ids still there."""
+    kept: list[str] = []
+    pinned = set(constraints_of(conn).together)
+    for cid in ids:
+        head = sql.head_of(conn, cid)
+        if head is None:
+            continue
+        name, etype, linked = head
+        counts, n_articles, n_mentions, n_said = sql.member_totals(conn, cid)
+        if not n_articles:
+            sql.delete_corpus_entities(conn, [cid])
+            continue
+        best = canonical_name(counts, etype, parse_name(name, etype).suffix) if counts else name
+        if name in pinned or linked:  # an analyst's merge or the knowledge base named it
+            best = name
+        keys = set().union(*(filed_keys(a, etype) for a in counts or {best: 0}))
+        sql.restate_entity(conn, cid, best, counts, (n_articles, n_mentions, n_said), keys)
+        kept.append(cid)
+    return kept

@@ -1,0 +1,49 @@
+"""What the routes share, and how they get it: the store, the write guard, the templates and
+the spaCy pipeline (loaded on the first analysis, one per process).
+
+The application (:mod:`.app`) makes one :class:`Services` and keeps it on ``app.state``; the
+routes (:mod:`.api`, :mod:`.pages`) take it through the :func:`services` dependency and never
+import the application.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+import jinja2
+from fastapi import Request
+
+from ..analysis import Analyzer
+from ..model import Analysis, SourceDocument
+from ..settings import Settings
+from ..store import Store
+from ..usecases import analyse_one
+from .security import Guard
+
+
+@dataclass
+class Services:
+    """What the routes share: the store, the write guard, the templates and, loaded on the
+    first analysis, the spaCy pipeline (one per process)."""
+
+    store: Store
+    guard: Guard
+    settings: Settings
+    templates: jinja2.Environment
+    analyzer_: Analyzer | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def analyzer(self) -> Analyzer:
+        if self.analyzer_ is None:
+            self.analyzer_ = Analyzer(self.settings)
+        return self.analyzer_
+
+    def analyse(self, doc: SourceDocument, actor: str) -> Analysis:
+        """Clean, analyse and store one posted document, and audit the write."""
+        return analyse_one(self.store, self.analyzer(), doc, self.settings, actor, self.lock)
+
+
+def services(request: Request) -> Services:
+    found: Services = request.app.state.services
+    return found

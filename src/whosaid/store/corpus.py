@@ -1,0 +1,602 @@
+"""SQL of the corpus tables (migrations 3 and 5) and the knowledge base: reads for the corpus
+pass and the surfaces, and the writes the pass asks for. No clustering and no name scoring
+happen here: :mod:`whosaid.corpus` decides, this module reads and writes.
+
+Functions named ``..._rows``/``corpus_detail``/``corpus_size``/``kb_size``/``import_kb`` take a
+:class:`whosaid.store.Store` and open their own transaction; the others take the ``conn`` of
+a transaction the caller holds (``with store.write(...) as conn``), so that a correction and
+the corpus refresh it causes commit together. Rows are plain JSON-ready dicts:
+
+``corpus_entities_rows(store, name)`` -> per corpus entity ``id, name, type, kb_id, kb_name,
+kb_score, aliases ([{"alias", "count"}], most written first), titles, mentions, articles,
+statements``; with ``members=True`` also ``article_ids`` and ``statement_ids``
+(``[[article_id, statement_id], ...]``: the statements it is the speaker of). Ordered by
+mentions (most first), then name. ``corpus_detail(store, id)`` is one corpus entity with its
+names, articles and latest statements.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import ColumnElement, Connection, delete, exists, func, insert, or_, select, update
+
+from ..corpus.cluster import CorpusEntity, MemberEntity
+from ..corpus.kb import KBEntry
+from ..errors import NotFoundError
+from .api_queries import recent_statements
+from .schema import (
+    aliases,
+    articles,
+    corpus_aliases,
+    corpus_entities,
+    corpus_keys,
+    corpus_members,
+    corrections,
+    entities,
+    kb_aliases,
+    kb_entities,
+    links,
+    mentions,
+    statements,
+)
+
+if TYPE_CHECKING:
+    from . import Store
+
+Row = dict[str, Any]
+Key = tuple[str, str]  # an article entity: (article_id, entity_id)
+CHUNK = 500  # ids per IN (...) list
+# The other names of an article kept as context for each of its entities
+_CO_MENTIONS = 30
+# A corpus entity with this many statements finds its latest ones soon among the latest
+# of all; one with fewer, in its own articles (on 20,000 articles: 12,741 statements, 9 ms
+# against 339 ms; 6 statements, 5 ms against 586 ms)
+_MANY_STATEMENTS = 500
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _insert(conn: Connection, table: Any, rows: Sequence[Row]) -> None:
+    for i in range(0, len(rows), CHUNK):
+        conn.execute(insert(table), list(rows[i:i + CHUNK]))
+
+
+# ---------------------------------------------------------------------------------------
+# Reading what the corpus pass needs
+
+
+def article_chunks(table: Any, article_ids: Collection[str] | None
+                   ) -> Iterable[list[ColumnElement[bool]]]:
+    """WHERE clauses covering the articles ``article_ids`` (all when None), in chunks."""
+    if article_ids is None:
+        yield []
+        return
+    ids = sorted(article_ids)
+    for i in range(0, len(ids), CHUNK):
+        yield [table.c.article_id.in_(ids[i:i + CHUNK])]
+
+
+def load_members(conn: Connection, article_ids: Collection[str] | None = None,
+                 only: Collection[Key] | None = None) -> list[MemberEntity]:
+    """The entities of the analysed articles ``article_ids`` (all when None) with aliases,
+    titles, counts and co-mentions; with ``only``, just those article entities, their
+    articles' other names still their context."""
+    alias_rows: dict[Key, dict[str, int]] = defaultdict(dict)
+    mention_counts: dict[Key, int] = {}
+    speaker_counts: dict[Key, int] = {}
+    rows: list[Any] = []
+    for where in article_chunks(aliases, article_ids):
+        for aid, eid, alias, count in conn.execute(
+                select(aliases.c.article_id, aliases.c.entity_id, aliases.c.alias,
+                       aliases.c.count).where(*where)):
+            if only is None or (aid, eid) in only:
+                alias_rows[(aid, eid)][alias] = int(count or 0)
+    for where in article_chunks(mentions, article_ids):
+        mention_counts.update(
+            ((aid, eid), int(n)) for aid, eid, n in conn.execute(
+                select(mentions.c.article_id, mentions.c.entity_id, func.count())
+                .where(*where).group_by(mentions.c.article_id, mentions.c.entity_id)))
+    for where in article_chunks(statements, article_ids):
+        speaker_counts.update(
+            ((aid, eid), int(n)) for aid, eid, n in conn.execute(
+                select(statements.c.article_id, statements.c.speaker_entity_id, func.count())
+                .where(statements.c.speaker_entity_id.is_not(None), *where)
+                .group_by(statements.c.article_id, statements.c.speaker_entity_id)))
+    for where in article_chunks(entities, article_ids):
+        rows += conn.execute(
+            select(entities.c.article_id, entities.c.id, entities.c.name, entities.c.type,
+                   entities.c.titles)
+            .join(articles, articles.c.id == entities.c.article_id)
+            .where(articles.c.analyzed.is_(True), *where)
+            .order_by(entities.c.article_id, entities.c.position))
+    by_article: dict[str, list[Any]] = defaultdict(list)
+    for r in rows:
+        by_article[r[0]].append(r)
+    out: list[MemberEntity] = []
+    for aid, ents in by_article.items():
+        names = [(r[1], r[2]) for r in ents if r[3] in ("PERSON", "ORG", "GPE")]
+        for _aid, eid, name, etype, titles in ents:
+            key = (aid, eid)
+            if only is not None and key not in only:
+                continue
+            co = tuple(islice((n for other, n in names if other != eid), _CO_MENTIONS))
+            out.append(MemberEntity(
+                article_id=aid, entity_id=eid, name=name, type=etype,
+                aliases=alias_rows.get(key, {}), titles=tuple(json.loads(titles or "[]")),
+                mentions=mention_counts.get(key, 0), statements=speaker_counts.get(key, 0),
+                co_mentions=co))
+    return out
+
+
+def load_kb(conn: Connection) -> list[KBEntry]:
+    """The imported knowledge base (empty when none was imported)."""
+    names: dict[str, list[str]] = defaultdict(list)
+    for kb_id, alias in conn.execute(
+            select(kb_aliases.c.kb_id, kb_aliases.c.alias)
+            .order_by(kb_aliases.c.kb_id, kb_aliases.c.position)):
+        names[kb_id].append(alias)
+    return [
+        KBEntry(r.id, r.name, r.type, tuple(names.get(r.id, ())), r.description)
+        for r in conn.execute(select(kb_entities).order_by(kb_entities.c.id))
+    ]
+
+
+def entity_corrections(conn: Connection) -> list[tuple[str, str]]:
+    """The analysts' merges and splits, oldest first: ``(kind, data as JSON)``."""
+    return [(kind, data) for kind, data in conn.execute(
+        select(corrections.c.kind, corrections.c.data)
+        .where(corrections.c.kind.in_(("merge", "split")))
+        .order_by(corrections.c.seq))]
+
+
+def kb_size(store: Store) -> int:
+    with store.read("count knowledge-base entries") as conn:
+        return int(conn.execute(select(func.count()).select_from(kb_entities)).scalar() or 0)
+
+
+def analysed_articles(conn: Connection) -> int:
+    """How many articles are stored analysed (the corpus pass reads their entities)."""
+    return int(conn.execute(select(func.count()).select_from(articles)
+                            .where(articles.c.analyzed.is_(True))).scalar() or 0)
+
+
+def corpus_built(conn: Connection) -> bool:
+    """Whether a corpus pass ever wrote corpus entities."""
+    return conn.execute(select(corpus_entities.c.id).limit(1)).first() is not None
+
+
+def corpus_size(store: Store) -> int:
+    with store.read("count corpus entities") as conn:
+        return int(conn.execute(select(func.count()).select_from(corpus_entities)).scalar()
+                   or 0)
+
+
+def corpus_ids(conn: Connection) -> set[str]:
+    return set(conn.execute(select(corpus_entities.c.id)).scalars())
+
+
+def keys_missing(conn: Connection) -> bool:
+    """A corpus built before its aliases were filed under blocking keys (migration 5 made
+    the table; the corpus pass fills it)."""
+    return corpus_built(conn) and conn.execute(
+        select(corpus_keys.c.key).limit(1)).first() is None
+
+
+def alias_types(conn: Connection, ids: Collection[str] | None = None
+                ) -> list[tuple[str, str, str]]:
+    """``(corpus_entity_id, alias, type)`` of every alias of the corpus entities ``ids``
+    (all when None)."""
+    query = (select(corpus_aliases.c.corpus_entity_id, corpus_aliases.c.alias,
+                    corpus_entities.c.type)
+             .join(corpus_entities, corpus_entities.c.id == corpus_aliases.c.corpus_entity_id))
+    if ids is None:
+        return [(cid, alias, etype) for cid, alias, etype in conn.execute(query)]
+    wanted = sorted(ids)
+    return [(cid, alias, etype) for i in range(0, len(wanted), CHUNK)
+            for cid, alias, etype in conn.execute(
+                query.where(corpus_aliases.c.corpus_entity_id.in_(wanted[i:i + CHUNK])))]
+
+
+def filed_under(conn: Connection, keys: Collection[str]) -> list[tuple[str, str]]:
+    """``(key, corpus_entity_id)`` for every corpus entity filed under one of ``keys``."""
+    wanted = sorted(keys)
+    return [(key, cid) for i in range(0, len(wanted), CHUNK)
+            for key, cid in conn.execute(
+                select(corpus_keys.c.key, corpus_keys.c.corpus_entity_id)
+                .where(corpus_keys.c.key.in_(wanted[i:i + CHUNK])))]
+
+
+def named_members(conn: Connection, names: Iterable[str]
+                  ) -> tuple[set[Key], set[tuple[str, str]], set[str]]:
+    """For article entities named one of ``names``: their keys, their ``(name, type)``s and
+    the corpus entities holding any of them."""
+    wanted = sorted(set(names))
+    cm = corpus_members
+    keys: set[Key] = set()
+    named: set[tuple[str, str]] = set()
+    holders: set[str] = set()
+    for i in range(0, len(wanted), CHUNK):
+        chunk = wanted[i:i + CHUNK]
+        for aid, eid, name, etype in conn.execute(
+                select(entities.c.article_id, entities.c.id, entities.c.name, entities.c.type)
+                .join(articles, articles.c.id == entities.c.article_id)
+                .where(entities.c.name.in_(chunk), articles.c.analyzed.is_(True))):
+            keys.add((aid, eid))
+            named.add((name, etype))
+        holders.update(conn.execute(
+            select(cm.c.corpus_entity_id).distinct()
+            .join(entities, (entities.c.article_id == cm.c.article_id)
+                  & (entities.c.id == cm.c.entity_id))
+            .where(entities.c.name.in_(chunk))).scalars())
+    return keys, named, holders
+
+
+def holders_of(conn: Connection, keys: Iterable[Key]) -> set[str]:
+    """The corpus entities holding the article entities ``keys``."""
+    cm = corpus_members
+    found: set[str] = set()
+    for aid, eid in keys:
+        found.update(conn.execute(
+            select(cm.c.corpus_entity_id)
+            .where(cm.c.article_id == aid, cm.c.entity_id == eid)).scalars())
+    return found
+
+
+def holders_of_articles(conn: Connection, article_ids: Collection[str]) -> set[str]:
+    """The corpus entities holding an entity of one of ``article_ids``."""
+    found: set[str] = set()
+    for where in article_chunks(corpus_members, article_ids):
+        found.update(conn.execute(
+            select(corpus_members.c.corpus_entity_id).distinct().where(*where)).scalars())
+    return found
+
+
+def members_of(conn: Connection, ids: Collection[str]) -> set[Key]:
+    """The article entities the corpus entities ``ids`` hold."""
+    cm = corpus_members
+    wanted = sorted(ids)
+    return {(aid, eid) for i in range(0, len(wanted), CHUNK)
+            for aid, eid in conn.execute(
+                select(cm.c.article_id, cm.c.entity_id)
+                .where(cm.c.corpus_entity_id.in_(wanted[i:i + CHUNK])))}
+
+
+def sample_members(conn: Connection, corpus_entity_id: str, size: int) -> list[Key]:
+    """A fixed sample of a corpus entity's members: the first ``size`` by article id."""
+    cm = corpus_members
+    return [(aid, eid) for aid, eid in conn.execute(
+        select(cm.c.article_id, cm.c.entity_id).where(cm.c.corpus_entity_id == corpus_entity_id)
+        .order_by(cm.c.article_id, cm.c.entity_id).limit(size))]
+
+
+def sizes(conn: Connection, ids: Collection[str]) -> dict[str, int]:
+    """How many article entities each of the corpus entities ``ids`` holds."""
+    cm = corpus_members
+    out: dict[str, int] = {}
+    wanted = sorted(ids)
+    for i in range(0, len(wanted), CHUNK):
+        out.update((cid, int(n)) for cid, n in conn.execute(
+            select(cm.c.corpus_entity_id, func.count())
+            .where(cm.c.corpus_entity_id.in_(wanted[i:i + CHUNK]))
+            .group_by(cm.c.corpus_entity_id)))
+    return out
+
+
+def stale(conn: Connection, ids: Collection[str]) -> set[str]:
+    """Those of ``ids`` whose stored article count is not their members' (a re-analysed
+    article took an article entity away)."""
+    cm, ce = corpus_members, corpus_entities
+    wanted = sorted(ids)
+    out: set[str] = set()
+    for i in range(0, len(wanted), CHUNK):
+        actual: dict[str, int] = {cid: int(n) for cid, n in conn.execute(
+            select(cm.c.corpus_entity_id, func.count(func.distinct(cm.c.article_id)))
+            .where(cm.c.corpus_entity_id.in_(wanted[i:i + CHUNK]))
+            .group_by(cm.c.corpus_entity_id))}
+        out.update(cid for cid, n in conn.execute(
+            select(ce.c.id, ce.c.articles).where(ce.c.id.in_(wanted[i:i + CHUNK])))
+            if actual.get(cid, 0) != n)
+    return out
+
+
+def member_totals(conn: Connection, corpus_entity_id: str) -> tuple[Counter[str], int, int, int]:
+    """What a corpus entity's members add up to: alias counts, articles, mentions and
+    statements they are the speaker of."""
+    cm = corpus_members
+    cid = corpus_entity_id
+    same_entity = (aliases.c.article_id == cm.c.article_id) & (aliases.c.entity_id ==
+                                                                cm.c.entity_id)
+    counts: Counter[str] = Counter({
+        alias: int(n or 0) for alias, n in conn.execute(
+            select(aliases.c.alias, func.sum(aliases.c.count)).join(cm, same_entity)
+            .where(cm.c.corpus_entity_id == cid).group_by(aliases.c.alias))})
+    n_articles = int(conn.execute(
+        select(func.count(func.distinct(cm.c.article_id)))
+        .where(cm.c.corpus_entity_id == cid)).scalar() or 0)
+    n_mentions = int(conn.execute(
+        select(func.count()).select_from(mentions)
+        .join(cm, (mentions.c.article_id == cm.c.article_id)
+              & (mentions.c.entity_id == cm.c.entity_id))
+        .where(cm.c.corpus_entity_id == cid)).scalar() or 0)
+    n_said = int(conn.execute(
+        select(func.count()).select_from(statements)
+        .join(cm, (statements.c.article_id == cm.c.article_id)
+              & (statements.c.speaker_entity_id == cm.c.entity_id))
+        .where(cm.c.corpus_entity_id == cid)).scalar() or 0)
+    return counts, n_articles, n_mentions, n_said
+
+
+def head_of(conn: Connection, corpus_entity_id: str) -> tuple[str, str, bool] | None:
+    """A corpus entity's name, type and whether it links to the knowledge base."""
+    ce = corpus_entities
+    row = conn.execute(select(ce.c.name, ce.c.type).where(ce.c.id == corpus_entity_id)).first()
+    if row is None:
+        return None
+    linked = conn.execute(select(links.c.kb_id).where(
+        links.c.corpus_entity_id == corpus_entity_id)).first() is not None
+    return str(row[0]), str(row[1]), linked
+
+
+# ---------------------------------------------------------------------------------------
+# Writing
+
+
+# The key of the PostgreSQL advisory lock that serialises writers of the corpus tables (SQLite
+# serialises all writers anyway): two partial passes at once would both rewrite an entity.
+_PG_CORPUS_LOCK = 0x77_68_63_70  # "whcp"
+
+
+def lock_corpus(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(_PG_CORPUS_LOCK)))
+
+
+def clear_corpus(conn: Connection) -> None:
+    for table in (links, corpus_keys, corpus_members, corpus_aliases, corpus_entities):
+        conn.execute(delete(table))
+
+
+def write_keys(conn: Connection, keys: Mapping[str, Collection[str]]) -> None:
+    """File corpus entities under blocking keys: ``{corpus_entity_id: keys}``."""
+    _insert(conn, corpus_keys, [{"key": k, "corpus_entity_id": cid}
+                                for cid in sorted(keys) for k in sorted(keys[cid])])
+
+
+def write_corpus(conn: Connection, found: Iterable[CorpusEntity],
+                 keys: Mapping[str, Collection[str]]) -> None:
+    """Insert corpus entities with their aliases, members, knowledge-base links and the
+    blocking keys ``keys`` (``{corpus_entity_id: keys}``) they are filed under."""
+    built = _now()
+    ent_rows: list[Row] = []
+    alias_rows: list[Row] = []
+    member_rows: list[Row] = []
+    link_rows: list[Row] = []
+    key_rows: list[Row] = []
+    for e in found:
+        key_rows += [{"key": k, "corpus_entity_id": e.id} for k in sorted(keys.get(e.id, ()))]
+        ent_rows.append({"id": e.id, "name": e.name, "type": e.type, "mentions": e.mentions,
+                         "articles": e.articles, "statements": e.statements,
+                         "titles": json.dumps(e.titles[:10], ensure_ascii=False),
+                         "built_at": built})
+        alias_rows += [{"corpus_entity_id": e.id, "alias": a, "count": n}
+                       for a, n in sorted(e.aliases.items())]
+        member_rows += [{"article_id": m.article_id, "entity_id": m.entity_id,
+                         "corpus_entity_id": e.id} for m in e.members]
+        if e.kb_id is not None:
+            link_rows.append({"corpus_entity_id": e.id, "kb_id": e.kb_id,
+                              "score": float(e.kb_score or 0.0)})
+    _insert(conn, corpus_entities, ent_rows)
+    _insert(conn, corpus_aliases, alias_rows)
+    _insert(conn, corpus_members, member_rows)
+    _insert(conn, links, link_rows)
+    _insert(conn, corpus_keys, key_rows)
+
+
+def delete_corpus_entities(conn: Connection, ids: Collection[str]) -> None:
+    """Delete the corpus entities ``ids`` with everything hanging off them."""
+    wanted = sorted(ids)
+    cm = corpus_members
+    for i in range(0, len(wanted), CHUNK):
+        chunk = wanted[i:i + CHUNK]
+        conn.execute(delete(links).where(links.c.corpus_entity_id.in_(chunk)))
+        conn.execute(delete(corpus_keys).where(corpus_keys.c.corpus_entity_id.in_(chunk)))
+        conn.execute(delete(cm).where(cm.c.corpus_entity_id.in_(chunk)))
+        conn.execute(delete(corpus_aliases).where(corpus_aliases.c.corpus_entity_id.in_(chunk)))
+        conn.execute(delete(corpus_entities).where(corpus_entities.c.id.in_(chunk)))
+
+
+def drop_empty(conn: Connection) -> None:
+    """Delete the corpus entities left without members (their article was analysed again)."""
+    conn.execute(delete(corpus_entities).where(~exists().where(
+        corpus_members.c.corpus_entity_id == corpus_entities.c.id)))
+
+
+def release_articles(conn: Connection, article_ids: Collection[str]) -> set[str]:
+    """Take the entities of ``article_ids`` out of their corpus entities; returns those
+    that held them."""
+    held: set[str] = set()
+    for where in article_chunks(corpus_members, article_ids):
+        held.update(conn.execute(select(corpus_members.c.corpus_entity_id).distinct()
+                                 .where(*where)).scalars())
+        conn.execute(delete(corpus_members).where(*where))
+    return held
+
+
+def add_members(conn: Connection, joins: Mapping[str, Sequence[MemberEntity]]) -> None:
+    """Make the article entities ``joins[cid]`` members of the corpus entity ``cid``, and
+    add their titles to its own."""
+    rows = [{"article_id": m.article_id, "entity_id": m.entity_id, "corpus_entity_id": cid}
+            for cid, ms in sorted(joins.items()) for m in ms]
+    _insert(conn, corpus_members, rows)
+    ce = corpus_entities
+    for cid, ms in joins.items():
+        old = conn.execute(select(ce.c.titles).where(ce.c.id == cid)).scalar()
+        titles: list[str] = json.loads(old or "[]")
+        titles += [t for t, _ in Counter(t for m in ms for t in m.titles).most_common()
+                   if t not in titles]
+        conn.execute(update(ce).where(ce.c.id == cid)
+                     .values(titles=json.dumps(titles[:10], ensure_ascii=False)))
+
+
+def restate_entity(conn: Connection, corpus_entity_id: str, name: str, counts: Counter[str],
+                   totals: tuple[int, int, int], keys: Collection[str]) -> None:
+    """Rewrite one corpus entity's name, counts (``articles, mentions, statements``),
+    aliases and keys."""
+    cid = corpus_entity_id
+    n_articles, n_mentions, n_said = totals
+    ce = corpus_entities
+    conn.execute(update(ce).where(ce.c.id == cid).values(
+        name=name, mentions=n_mentions, articles=n_articles, statements=n_said))
+    conn.execute(delete(corpus_aliases).where(corpus_aliases.c.corpus_entity_id == cid))
+    conn.execute(insert(corpus_aliases), [
+        {"corpus_entity_id": cid, "alias": a, "count": n} for a, n in sorted(counts.items())]
+        or [{"corpus_entity_id": cid, "alias": name, "count": 0}])
+    conn.execute(delete(corpus_keys).where(corpus_keys.c.corpus_entity_id == cid))
+    if keys:
+        conn.execute(insert(corpus_keys), [{"key": k, "corpus_entity_id": cid}
+                                           for k in sorted(keys)])
+
+
+def import_kb(store: Store, entries: Sequence[KBEntry], source: str,
+              replace: bool = False) -> int:
+    """Store knowledge-base entries in one transaction: an entry replaces the stored one
+    with its id; with ``replace`` the whole previous knowledge base goes. Returns how many
+    entries the knowledge base holds afterwards."""
+    now = _now()
+    ids = [e.id for e in entries]
+    with store.write(f"import knowledge base {source}") as conn:
+        if replace:
+            conn.execute(delete(links))
+            conn.execute(delete(kb_aliases))
+            conn.execute(delete(kb_entities))
+        else:
+            for i in range(0, len(ids), CHUNK):
+                chunk = ids[i:i + CHUNK]
+                conn.execute(delete(links).where(links.c.kb_id.in_(chunk)))
+                conn.execute(delete(kb_aliases).where(kb_aliases.c.kb_id.in_(chunk)))
+                conn.execute(delete(kb_entities).where(kb_entities.c.id.in_(chunk)))
+        _insert(conn, kb_entities, [
+            {"id": e.id, "name": e.name, "type": e.type, "description": e.description,
+             "source": source, "imported_at": now} for e in entries])
+        _insert(conn, kb_aliases, [
+            {"kb_id": e.id, "position": i, "alias": a}
+            for e in entries for i, a in enumerate(e.aliases)])
+        return int(conn.execute(select(func.count()).select_from(kb_entities)).scalar() or 0)
+
+
+# ---------------------------------------------------------------------------------------
+# Reading corpus entities
+
+
+def corpus_entities_rows(store: Store, name: str | None = None, limit: int | None = None,
+                         members: bool = False, entity_id: str | None = None) -> list[Row]:
+    """Corpus entities (see the module docstring); ``name`` is a case-insensitive
+    substring of the canonical name or of any alias; ``entity_id`` picks one."""
+    ce = corpus_entities
+    query = (select(ce, links.c.kb_id, links.c.score, kb_entities.c.name.label("kb_name"))
+             .outerjoin(links, links.c.corpus_entity_id == ce.c.id)
+             .outerjoin(kb_entities, kb_entities.c.id == links.c.kb_id)
+             .order_by(ce.c.mentions.desc(), ce.c.name, ce.c.id))
+    if entity_id is not None:
+        query = query.where(ce.c.id == entity_id)
+    if name is not None and name.strip():
+        needle = name.strip().lower()
+        query = query.where(or_(
+            func.lower(ce.c.name).contains(needle, autoescape=True),
+            exists().where(corpus_aliases.c.corpus_entity_id == ce.c.id,
+                           func.lower(corpus_aliases.c.alias).contains(needle,
+                                                                       autoescape=True))))
+    if limit is not None:
+        query = query.limit(limit)
+    with store.read("query corpus entities") as conn:
+        rows = list(conn.execute(query).mappings())
+        ids = [r["id"] for r in rows]
+        alias_map: dict[str, list[Row]] = defaultdict(list)
+        article_map: dict[str, list[str]] = defaultdict(list)
+        statement_map: dict[str, list[list[str]]] = defaultdict(list)
+        for i in range(0, len(ids), CHUNK):
+            chunk = ids[i:i + CHUNK]
+            for cid, alias, count in conn.execute(
+                    select(corpus_aliases.c.corpus_entity_id, corpus_aliases.c.alias,
+                           corpus_aliases.c.count)
+                    .where(corpus_aliases.c.corpus_entity_id.in_(chunk))):
+                alias_map[cid].append({"alias": alias, "count": int(count)})
+            if not members:
+                continue
+            cm = corpus_members
+            for cid, aid in conn.execute(
+                    select(cm.c.corpus_entity_id, cm.c.article_id).distinct()
+                    .where(cm.c.corpus_entity_id.in_(chunk))
+                    .order_by(cm.c.corpus_entity_id, cm.c.article_id)):
+                article_map[cid].append(aid)
+            for cid, aid, sid in conn.execute(
+                    select(cm.c.corpus_entity_id, statements.c.article_id, statements.c.id)
+                    .join(statements, (statements.c.article_id == cm.c.article_id)
+                          & (statements.c.speaker_entity_id == cm.c.entity_id))
+                    .where(cm.c.corpus_entity_id.in_(chunk))
+                    .order_by(cm.c.corpus_entity_id, statements.c.article_id,
+                              statements.c.position)):
+                statement_map[cid].append([aid, sid])
+    out = []
+    for r in rows:
+        row: Row = {
+            "id": r["id"], "name": r["name"], "type": r["type"],
+            "kb_id": r["kb_id"], "kb_name": r["kb_name"],
+            "kb_score": round(float(r["score"]), 4) if r["score"] is not None else None,
+            "aliases": sorted(alias_map.get(r["id"], []), key=lambda a: (-a["count"],
+                                                                          a["alias"])),
+            "titles": json.loads(r["titles"]),
+            "mentions": int(r["mentions"]), "articles": int(r["articles"]),
+            "statements": int(r["statements"]),
+        }
+        if members:
+            row["article_ids"] = article_map.get(r["id"], [])
+            row["statement_ids"] = statement_map.get(r["id"], [])
+        out.append(row)
+    return out
+
+
+def corpus_detail(store: Store, entity_id: str, recent: int = 20,
+                  members: bool = True) -> Row:
+    """One corpus entity: its :func:`corpus_entities_rows` row (with ``members``, its
+    article and statement ids), plus ``names`` (the article entities' names it gathers,
+    ``[{name, count}]`` by articles), ``article_list`` (``[{id, title, doc_id, published}]``,
+    latest first) and ``recent`` (its latest statements). Raises
+    :class:`~whosaid.errors.NotFoundError` for an unknown id."""
+    found = corpus_entities_rows(store, members=members, entity_id=entity_id)
+    if not found:
+        raise NotFoundError(f"no corpus entity {entity_id!r} (run `whosaid corpus` to build "
+                            "them)")
+    row = found[0]
+    cm, s, e, a = corpus_members, statements, entities, articles
+    with store.read(f"read corpus entity {entity_id}") as conn:
+        row["names"] = [
+            {"name": n, "count": int(k)} for n, k in conn.execute(
+                select(e.c.name, func.count(func.distinct(e.c.article_id)))
+                .join(cm, (cm.c.article_id == e.c.article_id) & (cm.c.entity_id == e.c.id))
+                .where(cm.c.corpus_entity_id == entity_id)
+                .group_by(e.c.name).order_by(func.count(func.distinct(e.c.article_id)).desc(),
+                                             e.c.name))]
+        row["article_list"] = [
+            dict(r) for r in conn.execute(
+                select(a.c.id, a.c.title, a.c.doc_id, a.c.published).distinct()
+                .join(cm, cm.c.article_id == a.c.id)
+                .where(cm.c.corpus_entity_id == entity_id)
+                .order_by(a.c.published.desc().nulls_last(), a.c.id)
+                .limit(200)).mappings()]
+        spoke: ColumnElement[bool] = exists().where(
+            cm.c.corpus_entity_id == entity_id, cm.c.article_id == s.c.article_id,
+            cm.c.entity_id == s.c.speaker_entity_id)
+        if row["statements"] < _MANY_STATEMENTS:  # look in its articles only
+            spoke = s.c.article_id.in_(
+                select(cm.c.article_id).where(cm.c.corpus_entity_id == entity_id)) & spoke
+        row["recent"] = recent_statements(conn, spoke, recent)
+    return row
