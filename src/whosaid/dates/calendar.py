@@ -1,9 +1,11 @@
-"""Calendar arithmetic and word data behind ``whosaid.dates`` (internal to that module).
+"""Calendar helpers and word data of ``whosaid.dates``: dates to TIMEX3 values and back.
 
 Pure functions: the word lists of data/temporal.json, TIMEX3 value formatting ("2022-W48",
-"P3D"), year inference for dates without a year, holidays, weekdays and anchors.
+"P3D"), year inference for dates without a year, holidays, weekdays and anchors. In a paper of
+Sunday 2022-12-04, ``nearest`` puts "January 5" in 2023 and "November 30" in 2022,
+``weekday_date`` puts a past-tense "Friday" on 2022-12-02, ``shifted`` turns "last week" into
+2022-W47 and ``holiday_date`` finds Thanksgiving 2022 on 2022-11-24.
 """
-
 from __future__ import annotations
 
 import datetime as dt
@@ -31,7 +33,7 @@ _PRECISION_RULES: tuple[tuple[str, DatePrecision], ...] = (
 
 
 @lru_cache(maxsize=1)
-def _words() -> dict[str, Any]:
+def word_lists() -> dict[str, Any]:
     """The word lists of data/temporal.json (month, weekday, number, season names ...)."""
     data: dict[str, Any] = json.loads(
         resources.files("whosaid").joinpath("data/temporal.json").read_text(encoding="utf-8")
@@ -39,13 +41,14 @@ def _words() -> dict[str, Any]:
     return data
 
 
-def _alt(words: Sequence[str]) -> str:
+def alternation(phrases: Sequence[str]) -> str:
     """A regex alternation of phrases, longest first, spaces matching any whitespace."""
-    parts = sorted(set(words), key=lambda w: (-len(w), w))
+    parts = sorted(set(phrases), key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
 
 
-def _norm(s: str) -> str:
+def normalize(s: str) -> str:
+    """Lower case, one space between words, curly apostrophes straight, no end dot."""
     return re.sub(r"\s+", " ", s.lower().replace("’", "'")).strip(" .")
 
 
@@ -62,16 +65,19 @@ def precision_of(value: str | None) -> DatePrecision:
     return "unknown"
 
 
-def _day(d: dt.date) -> str:
+def day_value(d: dt.date) -> str:
+    """A day as a TIMEX3 value: "2022-12-02"."""
     return d.isoformat()
 
 
-def _week(d: dt.date, suffix: str = "") -> str:
+def week_value(d: dt.date, suffix: str = "") -> str:
+    """The ISO week of ``d``: "2022-W48" (``suffix`` "-WE" for its weekend)."""
     year, week, _ = d.isocalendar()
     return f"{year:04d}-W{week:02d}{suffix}"
 
 
-def _month(year: int, month: int) -> str:
+def month_value(year: int, month: int) -> str:
+    """A month as a TIMEX3 value: "2022-12"."""
     return f"{year:04d}-{month:02d}"
 
 
@@ -84,14 +90,15 @@ def _fmt(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else f"{n:g}"
 
 
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None when there is no such day (February 30)."""
     try:
         return dt.date(year, month, day)
     except ValueError:
         return None
 
 
-def _nearest(pub: dt.date, make: Callable[[int], dt.date | None], future: bool) -> dt.date | None:
+def nearest(pub: dt.date, make: Callable[[int], dt.date | None], future: bool) -> dt.date | None:
     """The candidate (last, this, next year) nearest ``pub``; the far side counts triple.
 
     News reports mostly look back, so a future candidate wins only when it is less than a
@@ -123,12 +130,13 @@ def _easter(year: int) -> dt.date:
     return dt.date(year, n // 31, n % 31 + 1)
 
 
-def _holiday(spec: dict[str, int], year: int) -> dt.date | None:
+def holiday_date(spec: dict[str, int], year: int) -> dt.date | None:
+    """The day of a holiday of data/temporal.json in ``year`` (fixed, nth weekday, Easter-based)."""
     if "easter" in spec:
         return _easter(year) + dt.timedelta(days=spec["easter"])
     month = spec["month"]
     if "day" in spec:
-        return _safe_date(year, month, spec["day"])
+        return safe_date(year, month, spec["day"])
     weekday, nth = spec["weekday"], spec["nth"]
     if nth > 0:
         first = dt.date(year, month, spec.get("from_day", 1))  # Election Day: Nov. 2 to 8
@@ -138,7 +146,9 @@ def _holiday(spec: dict[str, int], year: int) -> dt.date | None:
     return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
-def _weekday_date(pub: dt.date, weekday: int, rel: str, future: bool) -> dt.date:
+def weekday_date(pub: dt.date, weekday: int, rel: str, future: bool) -> dt.date:
+    """The day a weekday (ISO number) names from ``pub``: "last"/"next"/"this" as said,
+    else the latest on or before ``pub``, or the first on or after it when ``future``."""
     back = (pub.isoweekday() - weekday) % 7
     ahead = (weekday - pub.isoweekday()) % 7
     if rel in ("last", "past", "this past"):
@@ -153,16 +163,17 @@ def _weekday_date(pub: dt.date, weekday: int, rel: str, future: bool) -> dt.date
 # --------------------------------------------------------------------------- words to values
 
 
-def _month_of(token: str) -> int | None:
+def month_of(token: str) -> int | None:
     """A month number for a month word; lower-case words ("may", "march") are not months."""
     if not token or token[0].islower():
         return None
-    return _words()["months"].get(_norm(token))
+    return word_lists()["months"].get(normalize(token))
 
 
-def _number(token: str) -> float | None:
-    t = _norm(token).replace("-", " ")
-    words = _words()["numbers"]
+def number_of(token: str) -> float | None:
+    """A number written in digits or words ("3", "three", "twenty-five"), else None."""
+    t = normalize(token).replace("-", " ")
+    words = word_lists()["numbers"]
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
     if t in words:
@@ -173,27 +184,29 @@ def _number(token: str) -> float | None:
     return None
 
 
-def _year_number(token: str) -> int | None:
+def year_number(token: str) -> int | None:
     """A year written in digits ("1996") or spoken ("nineteen ninety-six", "two thousand")."""
-    t = _norm(token).replace("-", " ")
+    t = normalize(token).replace("-", " ")
     if t.isdigit():
         return int(t)
     words = t.split()
     if words[:2] == ["two", "thousand"]:
-        return 2000 + int(_number(words[-1]) or 0) if len(words) > 2 else 2000
+        return 2000 + int(number_of(words[-1]) or 0) if len(words) > 2 else 2000
     if len(words) < 2 or words[0] not in ("nineteen", "twenty"):
         return None
-    rest = _number(" ".join(words[1:]))
+    rest = number_of(" ".join(words[1:]))
     return None if rest is None else (19 if words[0] == "nineteen" else 20) * 100 + int(rest)
 
 
-def _unit(token: str) -> str:
-    t = _norm(token)
+def unit_of(token: str) -> str:
+    """The singular unit of a unit word: "days" -> "day", "centuries" -> "century"."""
+    t = normalize(token)
     return "century" if t.startswith("centur") else t.rstrip("s")
 
 
-def _duration_value(n: float | None, unit: str) -> str:
-    code = _words()["units"].get(unit, "X")
+def duration_value(n: float | None, unit: str) -> str:
+    """A TIMEX3 duration: (3, "day") -> "P3D", (2, "hour") -> "PT2H", (None, "year") -> "PXY"."""
+    code = word_lists()["units"].get(unit, "X")
     q = "X" if n is None else _fmt(n)
     if code == "DE":
         return f"P{_fmt(n * 10)}Y" if n is not None else "PXDE"
@@ -204,16 +217,17 @@ def _duration_value(n: float | None, unit: str) -> str:
     return f"P{q}{code}"
 
 
-def _shifted(ref: dt.date, unit: str, k: int) -> str | None:
+def shifted(ref: dt.date, unit: str, k: int) -> str | None:
     """``ref`` moved by ``k`` units, written at that unit's granularity."""
     if unit in ("day", "night", "morning", "afternoon", "evening", "hour", "minute", "second"):
-        return _day(ref + dt.timedelta(days=k if unit not in ("hour", "minute", "second") else 0))
+        days = k if unit not in ("hour", "minute", "second") else 0
+        return day_value(ref + dt.timedelta(days=days))
     if unit == "week":
-        return _week(ref + dt.timedelta(weeks=k))
+        return week_value(ref + dt.timedelta(weeks=k))
     if unit == "weekend":
-        return _week(ref + dt.timedelta(weeks=k), "-WE")
+        return week_value(ref + dt.timedelta(weeks=k), "-WE")
     if unit == "month":
-        return _month(*_shift_month(ref.year, ref.month, k))
+        return month_value(*_shift_month(ref.year, ref.month, k))
     if unit == "quarter":
         y, m = _shift_month(ref.year, ref.month, 3 * k)
         return f"{y:04d}-Q{(m - 1) // 3 + 1}"
@@ -226,7 +240,9 @@ def _shifted(ref: dt.date, unit: str, k: int) -> str | None:
     return None
 
 
-def _season_year(pub: dt.date, start: int, rel: str, future: bool) -> int:
+def season_year(pub: dt.date, start: int, rel: str, future: bool) -> int:
+    """The year of the season starting in month ``start`` that "last"/"next"/"this" or
+    nothing names from ``pub`` (a winter belongs to the year it starts in)."""
     def begins(y: int) -> dt.date:
         return dt.date(y, start, 1)
 
@@ -244,7 +260,9 @@ def _season_year(pub: dt.date, start: int, rel: str, future: bool) -> int:
     return current - 1
 
 
-def _anchor_of(value: str | None) -> tuple[dt.date, DatePrecision] | None:
+def anchor_of(value: str | None) -> tuple[dt.date, DatePrecision] | None:
+    """The first day of a dated TIMEX3 value and its precision, for anaphora to count from:
+    "2022-W48" -> (2022-11-28, "week"); None for "XXXX-12-02", "PAST_REF", "P3D"."""
     if not value or value.startswith("X"):
         return None
     m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q([1-4]))?$", value[:10])
