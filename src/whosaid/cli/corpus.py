@@ -1,39 +1,22 @@
-"""Command-line commands for dates, entities across documents and the knowledge base:
-``whosaid dates``, ``whosaid corpus``, ``whosaid corpus-entities``, ``whosaid kb import``
-and ``whosaid resolve``. ``register(app)`` adds them to the main ``whosaid`` app."""
+"""Entities across documents and the knowledge base: ``whosaid corpus``, ``whosaid
+corpus-entities``, ``whosaid kb import`` and ``whosaid resolve``."""
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import gzip
-import json
-import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.text import Text
 
-from ..errors import ConfigError, InputError
-from ..settings import DEFAULT_DB, parse_iso_date
-from .options import err
+from ..errors import InputError
+from ..settings import DEFAULT_DB
+from .inputs import Tally, jsonl_lines, out
+from .options import DbOption, FormatOption, QuietOption, err
 from .options import fail as _fail
 from .options import store as _store
 from .output import Format, emit
 
-DbOption = Annotated[
-    str,
-    typer.Option("--db", envvar="WHOSAID_DB", help="SQLite file or database URL (postgresql://…)."),
-]
-FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format: table, json, jsonl or csv.")
-]
-
-DATE_COLUMNS = [("start", "Start"), ("end", "End"), ("text", "Expression"), ("type", "Type"),
-                ("value", "Value")]
 RESOLVE_COLUMNS = [("query", "Name"), ("entity_name", "Entity"), ("entity", "Id"),
                    ("type", "Type"), ("score", "Score")]
 CORPUS_COLUMNS = [("name", "Entity"), ("type", "Type"), ("kb_id", "KB"), ("aliases", "Aliases"),
@@ -42,125 +25,6 @@ CORPUS_COLUMNS = [("name", "Entity"), ("type", "Type"), ("kb_id", "KB"), ("alias
 
 kb_app = typer.Typer(help="Your own knowledge base of entities.", no_args_is_help=True,
                      add_completion=False)
-
-
-def _problem(message: str) -> None:
-    err.print(Text.assemble(("error: ", "red"), message))
-
-
-@contextlib.contextmanager
-def _lines(path: Path) -> Iterator[IO[str]]:
-    """A JSONL input: a file (optionally .gz) or ``-`` for standard input."""
-    if str(path) == "-":
-        yield sys.stdin
-        return
-    if not path.is_file():
-        raise _fail(f"{path}: no such file", 2)
-    try:
-        if path.suffix == ".gz":
-            with gzip.open(path, "rt", encoding="utf-8") as fh:
-                yield fh
-        else:
-            with path.open("r", encoding="utf-8") as fh:
-                yield fh
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _fail(f"{path}: cannot read: {exc}") from None
-
-
-def _records(fh: IO[str], name: str) -> Iterator[tuple[str, dict[str, Any] | None]]:
-    """(``FILE:LINE``, object) per non-blank line; the object is None, and the problem
-    printed, when the line is not a JSON object."""
-    for lineno, line in enumerate(fh, 1):
-        if not line.strip():
-            continue
-        where = f"{name}:{lineno}"
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            _problem(f"{where}: not valid JSON ({exc.msg})")
-            yield where, None
-            continue
-        if not isinstance(data, dict):
-            _problem(f"{where}: expected a JSON object")
-            yield where, None
-            continue
-        yield where, data
-
-
-class _Tally:
-    """Counts the lines of a JSONL input that could not be used (each already reported)."""
-
-    def __init__(self) -> None:
-        self.failed = 0
-
-    def texts(self, fh: IO[str], name: str) -> Iterator[tuple[str, dict[str, Any], str]]:
-        """(``FILE:LINE``, object, its ``text``) for each usable line."""
-        for where, data in _records(fh, name):
-            if data is None:
-                self.failed += 1
-                continue
-            text = data.get("text")
-            if not isinstance(text, str):
-                _problem(f"{where}: missing 'text' (a string)")
-                self.failed += 1
-                continue
-            yield where, data, text
-
-    def problem(self, message: str) -> None:
-        _problem(message)
-        self.failed += 1
-
-
-def _out(data: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
-
-
-# ---------------------------------------------------------------------------------------
-# whosaid dates
-
-
-def _date_rows(text: str, published: dt.date | None) -> list[dict[str, Any]]:
-    from ..dates import tag_dates
-
-    return [{"start": d.start, "end": d.end, "text": d.text, "type": d.type, "value": d.value}
-            for d in tag_dates(text, published)]
-
-
-def dates(
-    text: Annotated[str | None, typer.Argument(help="The text to read dates from.",
-                                               show_default=False)] = None,
-    published: Annotated[str | None, typer.Option(
-        help="Publication date YYYY-MM-DD that relative dates count from.")] = None,
-    jsonl: Annotated[Path | None, typer.Option(
-        "--jsonl", help="Read lines {id, text, published} from this file ('-': stdin) and "
-                        "print {id, dates} per line.")] = None,
-    fmt: FormatOption = Format.table,
-) -> None:
-    """Find and resolve the dates in a text, without the rest of the pipeline."""
-    if (text is None) == (jsonl is None):
-        raise _fail("give either TEXT or --jsonl FILE", 2)
-    try:
-        pub = parse_iso_date(published, "--published date") if published else None
-    except ConfigError as exc:
-        raise _fail(str(exc), 2) from None
-    if text is not None:
-        rows = _date_rows(text, pub)
-        emit(rows, fmt, DATE_COLUMNS, title=f"{len(rows)} dates")
-        return
-    assert jsonl is not None
-    tally = _Tally()
-    with _lines(jsonl) as fh:
-        for where, data, doc_text in tally.texts(fh, str(jsonl)):
-            line_pub = pub
-            if data.get("published") is not None:
-                try:
-                    line_pub = parse_iso_date(str(data["published"]), "published date")
-                except ConfigError as exc:
-                    tally.problem(f"{where}: {exc}")
-                    continue
-            _out({"id": data.get("id"), "dates": _date_rows(doc_text, line_pub)})
-    if tally.failed:
-        raise typer.Exit(1)
 
 
 # ---------------------------------------------------------------------------------------
@@ -196,7 +60,7 @@ def _print_corpus_summary(s: Any) -> None:
 
 def corpus(
     db: DbOption = DEFAULT_DB,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Merge the articles' entities into corpus entities (re-run after analysing more)."""
     with _store(db) as store:
@@ -237,7 +101,7 @@ def kb_import(
     db: DbOption = DEFAULT_DB,
     replace: Annotated[bool, typer.Option(
         "--replace", help="Drop the knowledge base imported before.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Import a knowledge base and link the corpus entities to it."""
     from ..corpus.kb import read_kb
@@ -319,24 +183,15 @@ def resolve(
         emit(rows, fmt, RESOLVE_COLUMNS, title=None)
         return
     assert jsonl is not None
-    tally = _Tally()
-    with _lines(jsonl) as fh:
+    tally = Tally()
+    with jsonl_lines(jsonl) as fh:
         for where, data, text in tally.texts(fh, str(jsonl)):
             etype = data.get("type")
             if etype is not None and not isinstance(etype, str):
                 tally.problem(f"{where}: 'type' must be a string")
                 continue
             match = base.link(text, etype or entity_type) if base is not None else None
-            _out({"id": data.get("id"), "entity": match.key if match else None,
+            out({"id": data.get("id"), "entity": match.key if match else None,
                   "score": round(match.score, 4) if match else 0.0})
     if tally.failed:
         raise typer.Exit(1)
-
-
-def register(app: typer.Typer) -> None:
-    """Add these commands to the ``whosaid`` app."""
-    app.command("dates")(dates)
-    app.command("corpus")(corpus)
-    app.command("corpus-entities")(corpus_entities)
-    app.command("resolve")(resolve)
-    app.add_typer(kb_app, name="kb")

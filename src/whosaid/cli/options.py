@@ -1,9 +1,12 @@
-"""What every command module shares: the error console, a clean failure, an open store."""
+"""What every command module shares, defined once: the options (``--db``, ``--format``,
+``--quiet``), the error console, a clean failure and an open store (as spaCy's ``cli/_util.py``
+and sqlite-utils' ``output_options`` do)."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -11,6 +14,17 @@ from rich.text import Text
 
 from ..errors import WhosaidError
 from ..store import Store, open_store
+from .output import Format
+
+DbOption = Annotated[
+    str,
+    typer.Option("--db", envvar="WHOSAID_DB",
+                 help="SQLite file or database URL (postgresql://…)."),
+]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format: table, json, jsonl or csv.")
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 
 # soft wrap: a long path in a message stays on one line for grep
 err = Console(stderr=True, soft_wrap=True, highlight=False)

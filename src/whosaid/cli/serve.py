@@ -7,12 +7,11 @@ from typing import Annotated
 import typer
 
 from ..settings import DEFAULT_DB
+from .options import DbOption
 
 
 def serve(
-    db: Annotated[str, typer.Option("--db", envvar="WHOSAID_DB",
-                                    help="SQLite file or database URL (postgresql://…).")
-                  ] = DEFAULT_DB,
+    db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     token: Annotated[str | None, typer.Option(
@@ -35,8 +34,3 @@ def serve(
     err.print(f"whosaid serving {db} on http://{host}:{port}/ ({mode}); Ctrl-C stops it")
     uvicorn.run(application, host=host, port=port, log_level="warning",
                 proxy_headers=False, server_header=False)
-
-
-def register(app: typer.Typer) -> None:
-    """Add ``serve`` to the ``whosaid`` command line."""
-    app.command("serve")(serve)

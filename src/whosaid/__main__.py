@@ -1,0 +1,5 @@
+"""``python -m whosaid``: the command line."""
+
+from .cli import app
+
+app()
