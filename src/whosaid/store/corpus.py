@@ -26,9 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, delete, exists, func, insert, or_, select, update
 
-from ..corpus.cluster import CorpusEntity, MemberEntity
-from ..corpus.kb import KBEntry
 from ..errors import NotFoundError
+from ..model import CorpusEntity, KBEntry, MemberEntity
 from .api_queries import recent_statements
 from .schema import (
     aliases,
