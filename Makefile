@@ -33,10 +33,12 @@ browser:
 test: install-test browser
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest -q
 
 lint: install-test
 	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports
 
 typecheck: install-test
 	$(BIN)/mypy

@@ -31,6 +31,7 @@ def serve(
     except WhosaidError as exc:
         raise fail(str(exc)) from None
     mode = "writes need the token" if token else "read-only (no --token)"
-    err.print(f"whosaid serving {db} on http://{host}:{port}/ ({mode}); Ctrl-C stops it")
+    shown = application.state.services.store.display  # the URL without its password
+    err.print(f"whosaid serving {shown} on http://{host}:{port}/ ({mode}); Ctrl-C stops it")
     uvicorn.run(application, host=host, port=port, log_level="warning",
                 proxy_headers=False, server_header=False)

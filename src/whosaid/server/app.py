@@ -90,6 +90,18 @@ def error_response(
     return JSONResponse(body, status_code=status)
 
 
+def public_message(request: Request, exc: WhosaidError) -> str:
+    """The error's message as an anonymous client may read it: where the database lives
+    (its path or URL) is the operator's business, so it is named "the database"."""
+    message = str(exc)
+    svc = getattr(request.app.state, "services", None)
+    if svc is not None and svc.store.display:
+        for quoted in (repr(svc.store.display), f'"{svc.store.display}"', svc.store.display):
+            message = message.replace(f"database {quoted}", "the database")
+            message = message.replace(quoted, "the database")
+    return message
+
+
 def _status_of(exc: WhosaidError) -> tuple[int, str]:
     if isinstance(exc, AuthError):
         return exc.status, _CODES[exc.status]
@@ -123,7 +135,7 @@ def install_error_handlers(app: FastAPI) -> None:
         status, code = _status_of(exc)
         if status >= 500:
             log.error("%s %s: %s", request.method, request.url.path, exc)
-        return error_response(request, status, code, str(exc))
+        return error_response(request, status, code, public_message(request, exc))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -289,7 +301,7 @@ def create_app(
         "Writes need `Authorization: Bearer TOKEN`; every error is "
         '`{"error": {"code", "message", "detail"}}`.',
         lifespan=lifespan,
-        docs_url="/docs",
+        docs_url=None,  # served below from packaged assets: the page's CSP allows no CDN
         redoc_url=None,
     )
     app.state.services = svc
@@ -298,5 +310,27 @@ def create_app(
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    install_docs(app)
     app.mount("/static", StaticFiles(directory=str(PACKAGE.joinpath("static"))), name="static")
     return app
+
+
+def install_docs(app: FastAPI) -> None:
+    """``/docs``: Swagger UI from the assets the ``fastapi-offline`` package ships, started
+    by a script of ours (the CSP allows no inline script and no other origin)."""
+    assets = importlib.resources.files("fastapi_offline").joinpath("static")
+    app.mount("/static/swagger", StaticFiles(directory=str(assets)), name="swagger")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return HTMLResponse(DOCS_PAGE)
+
+
+DOCS_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>whosaid API</title>
+<link rel="stylesheet" href="/static/swagger/swagger-ui.css">
+<link rel="icon" href="/static/swagger/favicon.png"></head>
+<body><div id="swagger-ui"></div>
+<script src="/static/swagger/swagger-ui-bundle.js"></script>
+<script src="/static/docs.js"></script></body></html>
+"""
