@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +25,7 @@ import pytest
 # =======================================================================================
 
 PG_DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/test"
+IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 def _pg_base_url() -> str:
@@ -34,9 +36,34 @@ def _pg_base_url() -> str:
 
 def _pg_unavailable(reason: str) -> None:
     message = f"PostgreSQL test server unavailable ({reason}); set WHOSAID_TEST_PG"
-    if os.environ.get("CI", "").lower() == "true":
+    if IN_CI:
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
+
+
+# =======================================================================================
+# Shared data (../shared: PolNeAR, TempEval, the seed's gold file, the scorers)
+#
+# ``shared_data("data/seed/isw-putin-ceasefire.gold.json")``: the path of a file under
+# ../shared. A fresh clone without ../shared skips the test; under ``CI=true`` (where
+# ../shared is always there) a missing file fails it, as trafilatura's evaluation gate does.
+# =======================================================================================
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Callable[[str], Path]:
+    def need(relative: str) -> Path:
+        path = SHARED / relative
+        if not path.exists():
+            message = f"{path} not found (../shared is absent)"
+            if IN_CI:
+                pytest.fail(message, pytrace=False)
+            pytest.skip(message)
+        return path
+
+    return need
 
 
 @pytest.fixture(scope="module")

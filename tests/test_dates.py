@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,6 @@ from hypothesis import strategies as st
 from whosaid.dates import precision_of, resolve_value, tag_dates
 from whosaid.model import DateExpr
 
-SEED = Path("/work/shared/data/seed/isw-putin-ceasefire.txt")
 PUB = dt.date(2022, 12, 4)  # a Sunday
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -58,9 +58,8 @@ def test_dates_anchored_chain_takes_the_apposition_value() -> None:
     assert found[0].value == "2022-12-02"
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared seed data not present")
-def test_dates_seed_article_file() -> None:
-    text = SEED.read_text(encoding="utf-8")
+def test_dates_seed_article_file(shared_data: Callable[[str], Path]) -> None:
+    text = shared_data("data/seed/isw-putin-ceasefire.txt").read_text(encoding="utf-8")
     got = {e.text: e.value for e in tag_dates(text, PUB) if e.precision == "day"}
     assert got["December 2"] == "2022-12-02"
     assert got["November 30"] == "2022-11-30"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,14 +15,12 @@ from whosaid.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "isw-putin-ceasefire.txt"
-GOLD = ROOT.parent / "shared" / "data" / "seed" / "isw-putin-ceasefire.gold.json"
 
 
 @pytest.fixture(scope="module")
-def gold() -> dict:
-    if not GOLD.exists():
-        pytest.skip(f"seed gold file not found at {GOLD} (../shared is absent)")
-    return json.loads(GOLD.read_text(encoding="utf-8"))
+def gold(shared_data: Callable[[str], Path]) -> dict:
+    path = shared_data("data/seed/isw-putin-ceasefire.gold.json")
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
