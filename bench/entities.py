@@ -14,7 +14,7 @@ word order).
 
 A query is right when it links to its entity, or links to nothing when its entity is not
 in the knowledge base; a false link is a link to any other entity. Reported for
-``whosaid.linking`` and, when rapidfuzz is installed, for plain fuzzy matching
+``whosaid.names.linking`` and, when rapidfuzz is installed, for plain fuzzy matching
 (``token_set_ratio`` over every name and alias, cut-off 90 and 80).
 
 Also checked, with no knowledge base, through the corpus pass (``whosaid.corpus``):
@@ -435,7 +435,7 @@ def main(argv: list[str] | None = None) -> int:
           f"entities; queries: {len(queries)} "
           f"({sum(1 for q in queries if q[2] is None)} of entities missing from it)")
     total, by_kind, seconds = run_linker(kb, queries, args.errors)
-    print(total.line("whosaid.linking"))
+    print(total.line("whosaid.names.linking"))
     for kind in sorted(by_kind):
         print(by_kind[kind].line(f"  {kind}"))
     print(f"  {len(queries) / seconds:,.0f} queries/s")
