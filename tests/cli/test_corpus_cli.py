@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from whosaid.cli import app
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "isw-putin-ceasefire.txt"
 runner = CliRunner()
 

@@ -16,7 +16,7 @@ from whosaid.corpus.kb import KBEntry
 from whosaid.store import Store, open_store, schema
 from whosaid.store import corpus as store_corpus
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "isw-putin-ceasefire.txt"
 
 
