@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from whosaid.clean import safe_url
 from whosaid.clean.document import (
     clean_document,
     detect_language,
@@ -15,7 +16,7 @@ from whosaid.clean.document import (
 )
 from whosaid.errors import EmptyInputError, InputError
 from whosaid.io.ingest import read_inputs
-from whosaid.model import SourceDocument
+from whosaid.model import SourceDocument, article_id_for
 from whosaid.settings import Settings
 
 SETTINGS = Settings()
@@ -382,3 +383,60 @@ def test_clean_language_ignores_furniture() -> None:
     )
     doc = SourceDocument(doc_id="de", origin="de.txt", text=text)
     assert clean_document(doc, SETTINGS).language == "de"
+
+
+# --- URLs -------------------------------------------------------------------------------
+
+NOT_WEB = [
+    "javascript:alert(document.domain)",
+    " JaVaScRiPt:alert(1)",
+    "java\tscript:alert(1)",
+    "java\nscript:alert(1)",
+    "\x01javascript:alert(1)",
+    "\u200bjavascript:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "vbscript:msgbox(1)",
+    "file:///etc/passwd",
+    "ftp://example.com/a",
+    "//example.com/a",
+    "/news/story.html",
+    "http:no-host",
+    "https://example.com/\u202ea",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("url", NOT_WEB)
+def test_clean_url_that_is_not_http_is_dropped(url: str) -> None:
+    assert safe_url(url) is None
+    text = "The minister said the plan would go ahead."
+    doc = clean_document(SourceDocument("d", "d.txt", text=text, url=url), SETTINGS)
+    assert doc.url is None
+    assert article_id_for(doc.text, doc.url) == article_id_for(text, None)
+
+
+@pytest.mark.parametrize(("url", "kept"), [
+    ("https://example.com/news/a?b=1#c", "https://example.com/news/a?b=1#c"),
+    ("HTTP://Example.com/A", "HTTP://Example.com/A"),
+    ("  https://example.com/a\n", "https://example.com/a"),
+    ("https://example.com/k\u00f6ln", "https://example.com/k\u00f6ln"),
+])
+def test_clean_http_and_https_urls_are_kept(url: str, kept: str) -> None:
+    assert safe_url(url) == kept
+    doc = clean_document(SourceDocument("d", "d.txt", text="Some words.", url=url), SETTINGS)
+    assert doc.url == kept
+
+
+def test_clean_html_page_url_that_is_not_http_is_dropped() -> None:
+    page = ('<html><head><title>Minister speaks</title><link rel="canonical" href="{u}">'
+            '<meta property="og:url" content="{u}"></head><body><article><h1>Minister speaks'
+            "</h1><p>The minister said on Tuesday that the plan would go ahead as agreed with "
+            "the partners, and that nothing had changed since the summer.</p></article></body>"
+            "</html>")
+    bad = page.format(u="javascript:alert(document.domain)")
+    assert clean_document(SourceDocument("d", "d.html", html=bad), SETTINGS).url is None
+    # a bad given URL gives way to the page's own web address
+    good = page.format(u="https://example.com/minister")
+    doc = clean_document(SourceDocument("d", "d.html", html=good, url="data:,x"), SETTINGS)
+    assert doc.url == "https://example.com/minister"

@@ -134,3 +134,37 @@ def test_entities_surname_tagged_as_a_body_is_a_person(analyzer) -> None:  # typ
     assert len(ents["Trump"].mentions) == 1
     for name in ("Donald Trump", "Ivanka Trump"):  # the bare surname swallows neither
         assert ents[name].type == "PERSON" and len(ents[name].mentions) == 1
+
+
+INVISIBLE = "\ufeff\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def test_entities_invisible_characters_never_become_names(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("Saudi Crown Prince Mohammed bin Salman said on Monday that oil prices were "
+            "stable. \ufeff said the minister. \u200b\u200b said the aide, and \u2067\u2069 "
+            "agreed.")
+    analysis = analyze_text(text)
+    assert analysis.article.text == text  # nothing is deleted from the stored text
+    for entity in analysis.entities:
+        assert entity.name.strip(INVISIBLE + " ")
+        assert not set(entity.name) & set(INVISIBLE), entity
+        for mention in entity.mentions:
+            assert mention.text.strip(INVISIBLE + " .,") == mention.text
+
+
+def test_entities_mention_edges_leave_out_bidi_controls(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("Saudi Crown Prince Mohammed bin Salman\u202c said on Monday that oil prices "
+            "were stable. The minister said \u2066Olaf Scholz\u2069 was right.")
+    analysis = analyze_text(text)
+    assert analysis.article.text == text
+    names = {e.name: e for e in analysis.entities}
+    assert "Mohammed bin Salman" in names, names
+    for entity in analysis.entities:
+        assert not set(entity.name) & set(INVISIBLE), entity
+        assert not any(set(a) & set(INVISIBLE) for a in entity.aliases), entity
+        for mention in entity.mentions:
+            # offsets still point into the stored text, at the visible name
+            assert text[mention.start:mention.end] == mention.text
+            assert mention.text[0] not in INVISIBLE and mention.text[-1] not in INVISIBLE
+    [mention] = names["Mohammed bin Salman"].mentions
+    assert text[mention.end] == "\u202c"

@@ -7,10 +7,14 @@ import json
 import tracemalloc
 from io import BytesIO
 from pathlib import Path
+from urllib.parse import quote
+from xml.sax.saxutils import escape
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from whosaid.errors import ConfigError
 from whosaid.io.ingest import count_inputs, doc_id_for, read_inputs
 from whosaid.model import Failure, SourceDocument
 from whosaid.settings import Settings
@@ -281,6 +285,39 @@ def test_ingest_jsonl_malformed_line_does_not_stop_the_others(tmp_path: Path) ->
     assert [f.doc_id for f in failures_of(items)] == [None, None, "four", "five", "six", None]
 
 
+def test_ingest_jsonl_fields_of_the_wrong_type_are_reported_with_their_line(
+        tmp_path: Path) -> None:
+    path = tmp_path / "typed.jsonl"
+    write_jsonl(
+        path,
+        [
+            json.dumps({"id": "t1", "text": "One.", "title": {"a": 1}}),
+            json.dumps({"id": "t2", "text": 5}),
+            json.dumps({"id": "t3", "text": "Three.", "url": []}),
+            json.dumps({"id": "t4", "text": "Four.", "published": 20221204}),
+            json.dumps({"id": True, "text": "Five."}),
+            json.dumps({"id": "t6", "text": "Six.", "author": ["Ann", 7]}),
+            json.dumps({"id": "t7", "html": ["<p>x</p>"]}),
+            json.dumps({"id": "t8", "text": "Eight.", "source": False}),
+            json.dumps({"id": "ok", "text": "Fine.", "title": None, "author": ["Ann"]}),
+        ],
+    )
+    items = read_all(path)
+    [doc] = docs_of(items)
+    assert (doc.doc_id, doc.title, doc.author) == ("ok", None, "Ann")
+    assert [(f.message, f.doc_id) for f in failures_of(items)] == [
+        (f"{path}:1: 'title' must be a string, got object", "t1"),
+        (f"{path}:2: 'text' must be a string, got number", "t2"),
+        (f"{path}:3: 'url' must be a string, got array", "t3"),
+        (f"{path}:4: 'published' must be a string (YYYY-MM-DD), got number", "t4"),
+        (f"{path}:5: 'id' must be a string or an integer, got boolean", None),
+        (f"{path}:6: 'author' must be a string or a list of strings, got array holding "
+         "number, string", "t6"),
+        (f"{path}:7: 'html' must be a string, got array", "t7"),
+        (f"{path}:8: 'source' must be a string, got boolean", "t8"),
+    ]
+
+
 def test_ingest_jsonl_gz_and_ndjson(tmp_path: Path) -> None:
     write_jsonl(tmp_path / "a.jsonl.gz", [json.dumps({"id": "z", "text": "Zed."})], True)
     write_jsonl(tmp_path / "b.ndjson", [json.dumps({"id": "y", "text": "Why."})])
@@ -523,3 +560,113 @@ def test_ingest_doc_id_strips_only_known_extensions() -> None:
     assert doc_id_for(Path("report.v2.txt")) == "report.v2"
     assert doc_id_for(Path("x.warc.gz")) == "x"
     assert doc_id_for(Path("README")) == "README"
+
+
+# --- feed links to local files ------------------------------------------------------------
+
+SECRET = "<html><body><p>TOPSECRET the launch codes are here, the minister said.</p></body></html>"
+
+
+def feed_linking(folder: Path, link: str, summary: str | None = "A short summary.") -> Path:
+    """A feed in ``folder`` whose one item links ``link`` (and has ``summary``, if any)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    description = f"<description>{summary}</description>" if summary else ""
+    path = folder / "news.rss"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>T</title>'
+        f"<item><title>Item</title><link>{escape(link)}</link><guid>item-1</guid>"
+        f"{description}</item></channel></rss>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def secret_outside(tmp_path: Path) -> Path:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.html").write_text(SECRET, encoding="utf-8")
+    return outside
+
+
+def nothing_of(secret: str, items: list[SourceDocument | Failure]) -> bool:
+    return not any(secret in (d.html or "") + (d.text or "") for d in docs_of(items))
+
+
+@pytest.mark.parametrize("form", [
+    "{outside}/secret.html",
+    "../outside/secret.html",
+    "./../outside/secret.html",
+    "%2e%2e/outside/secret.html",
+    "%2E%2E%2Foutside%2Fsecret.html",
+    "{outside_q}/secret.html",
+    "file:{outside}/secret.html",
+    "file://{outside}/secret.html",
+    "file://localhost{outside}/secret.html",
+    "FILE://{outside}/secret.html",
+])
+def test_ingest_feed_link_outside_its_folder_is_refused(tmp_path: Path, form: str) -> None:
+    outside = secret_outside(tmp_path)
+    link = form.format(outside=outside, outside_q=quote(str(outside)))
+    feed = feed_linking(tmp_path / "feeds", link)
+    items = read_all(feed)
+    assert nothing_of("TOPSECRET", items)
+    [failure] = failures_of(items)
+    assert failure.origin == f"{feed}#1"
+    assert failure.message.startswith(f"{feed}#1: link ") and " not read: " in failure.message
+    assert ("file: URLs" if form.lower().startswith("file:") else "outside the feed's folder"
+            ) in failure.message
+    [doc] = docs_of(items)  # the item's own content is still read
+    assert doc.html == "A short summary." and doc.url is None
+
+
+def test_ingest_feed_link_to_system_files_is_refused(tmp_path: Path) -> None:
+    for n, link in enumerate(["/etc/passwd", "../../../../../../../../../../etc/passwd",
+                              "%2e%2e/" * 12 + "etc/passwd", "file:///etc/passwd"]):
+        items = read_all(feed_linking(tmp_path / f"f{n}", link, summary=None))
+        assert nothing_of("root:", items) and not docs_of(items)
+        [failure] = failures_of(items)
+        assert "not read" in failure.message and failure.doc_id == "item-1"
+
+
+def test_ingest_feed_symlink_in_its_folder_to_a_file_outside_is_refused(
+        tmp_path: Path) -> None:
+    outside = secret_outside(tmp_path)
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    (feeds / "page.html").symlink_to(outside / "secret.html")
+    (feeds / "sub").symlink_to(outside, target_is_directory=True)
+    for link in ("page.html", "sub/secret.html"):
+        items = read_all(feed_linking(feeds, link))
+        assert nothing_of("TOPSECRET", items)
+        assert "outside the feed's folder" in failures_of(items)[0].message
+
+
+def test_ingest_feed_link_to_a_file_in_its_folder_is_read(tmp_path: Path) -> None:
+    feeds = tmp_path / "feeds"
+    (feeds / "pages").mkdir(parents=True)
+    (feeds / "pages" / "story one.html").write_text(PAGE, encoding="utf-8")
+    (feeds / "alias.html").symlink_to(feeds / "pages" / "story one.html")
+    for link in ("pages/story%20one.html", "pages/../pages/story one.html", "alias.html",
+                 f"{feeds}/pages/story one.html"):
+        items = read_all(feed_linking(feeds, link))
+        assert failures_of(items) == []
+        [doc] = docs_of(items)
+        assert doc.html == PAGE and doc.url is None
+
+
+def test_ingest_feed_allow_dirs_lets_a_folder_outside_be_read(tmp_path: Path) -> None:
+    outside = secret_outside(tmp_path)
+    feed = feed_linking(tmp_path / "feeds", "../outside/secret.html")
+    settings = Settings(allow_dirs=[str(outside)])  # type: ignore[arg-type]
+    assert settings.allow_dirs == (str(outside),)
+    with pytest.raises(ConfigError):
+        Settings(allow_dirs=str(outside))  # type: ignore[arg-type]  # one path, not a list
+    [doc] = read_all(feed, settings=settings)
+    assert isinstance(doc, SourceDocument) and doc.html == SECRET
+    # file: URLs stay refused even there; other folders too
+    for link in (f"file://{outside}/secret.html", "/etc/passwd"):
+        items = read_all(feed_linking(tmp_path / "feeds", link), settings=settings)
+        assert nothing_of("TOPSECRET", items) and nothing_of("root:", items)
+        assert "not read" in failures_of(items)[0].message
+        if link == "/etc/passwd":
+            assert "or an allowed folder" in failures_of(items)[0].message

@@ -70,6 +70,42 @@ def test_kb_malformed_jsonl_line_is_named(tmp_path: Path, lines: list[str], line
     assert problem in str(info.value)
 
 
+@pytest.mark.parametrize(("line", "problem"), [
+    ('{"id": true, "name": "A"}', "'id' must be a string or an integer, got boolean"),
+    ('{"id": 1.5, "name": "A"}', "'id' must be a string or an integer, got number"),
+    ('{"id": "a", "name": ["A"]}', "entry a: 'name' must be a string, got array"),
+    ('{"id": "a", "name": "A", "type": {"t": 1}}', "entry a: 'type' must be a string, got "
+     "object"),
+    ('{"id": "a", "name": "A", "aliases": {"x": 1}}', "entry a: 'aliases' must be a list of "
+     "strings or a string, got object"),
+    ('{"id": "a", "name": "A", "aliases": ["B", 2]}', "entry a: 'aliases' must be a list of "
+     "strings or a string, got array holding number, string"),
+    ('{"id": "a", "name": "A", "description": 5}', "entry a: 'description' must be a string, "
+     "got number"),
+])
+def test_kb_field_of_the_wrong_type_is_named_with_its_line(tmp_path: Path, line: str,
+                                                           problem: str) -> None:
+    path = tmp_path / "kb.jsonl"
+    path.write_text('{"id": "ok", "name": "Fine"}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(MalformedInputError) as info:
+        read_kb(path)
+    assert str(info.value) == f"{path}:2: {problem}"
+
+
+def test_kb_reads_through_the_one_jsonl_reader(tmp_path: Path) -> None:
+    bom = tmp_path / "bom.jsonl"
+    bom.write_bytes(b'\xef\xbb\xbf{"id": "a", "name": "A"}\n\n{"id": "b", "name": "B"}')
+    assert [e.id for e in read_kb(bom)] == ["a", "b"]
+    rows = "".join(json.dumps({"id": f"q{i}", "name": f"Name {i}" * 20}) + "\n"
+                   for i in range(400))
+    data = gzip.compress(rows.encode())
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(data[: len(data) // 2])
+    with pytest.raises(MalformedInputError, match=r"cut\.jsonl\.gz: compressed data is "
+                       r"corrupt after line \d+"):
+        read_kb(cut)
+
+
 @pytest.mark.parametrize(("text", "line", "problem"), [
     ("id,label\nQ1,x\n", 1, "lacks 'name'"),
     ("id,name,type\nQ1,A,PERSON\nQ2,B,PERSON,extra\n", 3, "4 fields where the header has 3"),

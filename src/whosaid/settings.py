@@ -28,6 +28,9 @@ class Settings:
     batch_size: documents per spaCy ``nlp.pipe`` batch.
     fallback_to_published: date undated statements by the publication date, marked as such.
     learned: use the trained attribution tagger shipped in the package, beside the rules.
+    allow_dirs: folders, besides a feed file's own folder, from which a feed item's link
+        to a local file may be read (``--allow-dir``; default none). A link that resolves,
+        symlinks followed, to a file anywhere else is refused, and ``file:`` URLs always.
     """
 
     db: str = DEFAULT_DB
@@ -40,6 +43,7 @@ class Settings:
     batch_size: int = 16
     fallback_to_published: bool = True
     learned: bool = True
+    allow_dirs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.published is not None:
@@ -50,6 +54,10 @@ class Settings:
             raise ConfigError(f"min_confidence must be between 0 and 1, got {self.min_confidence}")
         if self.workers < 1:
             raise ConfigError(f"workers must be at least 1, got {self.workers}")
+        if isinstance(self.allow_dirs, str | os.PathLike):
+            raise ConfigError("allow_dirs must be a sequence of folders, not one path")
+        # A list (from a CLI option, say) is kept as a tuple, so settings stay hashable.
+        object.__setattr__(self, "allow_dirs", tuple(os.fspath(d) for d in self.allow_dirs))
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

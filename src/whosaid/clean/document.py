@@ -22,6 +22,7 @@ from typing import Any
 from ..errors import EmptyInputError, MalformedInputError
 from ..model import CleanDocument, SourceDocument, Span
 from ..settings import Settings
+from .urls import safe_url
 
 _TITLE_MAX = 200
 # Longer lines are paragraphs, not furniture; skipping them keeps matching cheap.
@@ -69,7 +70,8 @@ def clean_document(doc: SourceDocument, settings: Settings) -> CleanDocument:
     """The article text of ``doc`` with its metadata, furniture spans and language.
 
     Given fields (``doc.title`` and the rest) win over page metadata, and
-    ``settings.published`` wins over both. Raises an InputError subclass when there is no
+    ``settings.published`` wins over both. A ``url`` is kept only when it is http or https
+    (:func:`~whosaid.clean.urls.safe_url`). Raises an InputError subclass when there is no
     text to analyse.
     """
     if doc.html is not None:
@@ -84,7 +86,7 @@ def clean_document(doc: SourceDocument, settings: Settings) -> CleanDocument:
         text=text,
         language=detect_language(_analysed_text(text, furniture)),
         furniture=furniture,
-        url=doc.url,
+        url=safe_url(doc.url),
         title=_one_line(doc.title) or _first_line_title(text),
         published=settings.published or doc.published,
         site=doc.source,
@@ -194,7 +196,7 @@ def _clean_html(doc: SourceDocument, html: str, settings: Settings) -> CleanDocu
         text=text,
         language=detect_language(_analysed_text(text, furniture)),
         furniture=furniture,
-        url=doc.url or page.url,
+        url=safe_url(doc.url) or safe_url(page.url),
         title=title,
         published=settings.published or doc.published or page.date,
         site=doc.source or page.site,

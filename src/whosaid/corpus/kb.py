@@ -12,13 +12,13 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..errors import MalformedInputError, MissingInputError
+from ..io.jsonl import json_type, read_jsonl
 from ..model import KBEntry
 from ..names.linking import Match, NameIndex, normalise_type
 
@@ -42,13 +42,15 @@ def _text(path: Path) -> str:
         raise MalformedInputError(f"{path}:{line}", "not UTF-8 text") from None
 
 
-def _is_csv(path: Path, text: str) -> bool:
+def _is_csv(path: Path) -> bool:
+    """CSV or TSV by the name; a name that says neither by the first non-blank line (JSONL
+    opens with ``{``)."""
     suffixes = [s.lower() for s in path.suffixes if s.lower() != ".gz"]
     if suffixes and suffixes[-1] in (".csv", ".tsv"):
         return True
     if suffixes and suffixes[-1] in (".jsonl", ".ndjson", ".json"):
         return False
-    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    first = next((ln.strip() for ln in _text(path).splitlines() if ln.strip()), "")
     return not first.startswith("{")
 
 
@@ -57,19 +59,24 @@ def _split_aliases(value: str) -> tuple[str, ...]:
 
 
 def _entry(data: dict[str, Any], where: str) -> KBEntry:
-    """Check one record; ``where`` is ``FILE:LINE`` for the error."""
+    """Check one record; ``where`` is ``FILE:LINE`` for the error. A field of the wrong JSON
+    type is an error naming the field and the type it must have, never coerced."""
     def bad(problem: str) -> MalformedInputError:
         return MalformedInputError(where, problem)
 
     ident = data.get("id")
-    if isinstance(ident, bool) or not isinstance(ident, str | int) or not str(ident).strip():
+    if isinstance(ident, bool) or (ident is not None and not isinstance(ident, str | int)):
+        raise bad(f"'id' must be a string or an integer, got {json_type(ident)}")
+    if ident is None or not str(ident).strip():
         raise bad("missing 'id' (a non-empty string)")
     name = data.get("name")
-    if not isinstance(name, str) or not name.strip():
+    if name is not None and not isinstance(name, str):
+        raise bad(f"entry {ident!s}: 'name' must be a string, got {json_type(name)}")
+    if name is None or not name.strip():
         raise bad(f"entry {ident!s}: missing 'name' (a non-empty string)")
     etype = data.get("type")
     if etype is not None and not isinstance(etype, str):
-        raise bad(f"entry {ident!s}: 'type' must be a string")
+        raise bad(f"entry {ident!s}: 'type' must be a string, got {json_type(etype)}")
     raw_aliases = data.get("aliases")
     if raw_aliases is None:
         aliases: tuple[str, ...] = ()
@@ -78,10 +85,15 @@ def _entry(data: dict[str, Any], where: str) -> KBEntry:
     elif isinstance(raw_aliases, list) and all(isinstance(a, str) for a in raw_aliases):
         aliases = tuple(a.strip() for a in raw_aliases if a.strip())
     else:
-        raise bad(f"entry {ident!s}: 'aliases' must be a list of strings")
+        got = json_type(raw_aliases)
+        if isinstance(raw_aliases, list):
+            got += " holding " + ", ".join(sorted({json_type(a) for a in raw_aliases}))
+        raise bad(f"entry {ident!s}: 'aliases' must be a list of strings or a string, "
+                  f"got {got}")
     description = data.get("description")
     if description is not None and not isinstance(description, str):
-        raise bad(f"entry {ident!s}: 'description' must be a string")
+        raise bad(f"entry {ident!s}: 'description' must be a string, "
+                  f"got {json_type(description)}")
     name = " ".join(name.split())
     seen = {name}
     unique = []
@@ -94,18 +106,21 @@ def _entry(data: dict[str, Any], where: str) -> KBEntry:
                    description.strip() or None if description else None)
 
 
-def _jsonl_records(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise MalformedInputError(f"{path}:{lineno}", f"not valid JSON ({exc.msg})"
-                                      ) from None
-        if not isinstance(data, dict):
-            raise MalformedInputError(f"{path}:{lineno}", "expected a JSON object")
-        yield lineno, data
+def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The objects of a JSONL knowledge base, read by :func:`whosaid.io.jsonl.read_jsonl`;
+    the first bad line raises an error naming it."""
+    for item in read_jsonl(path):
+        where = f"{path}:{item.line}"
+        if item.data is not None:
+            yield item.line, item.data
+        elif item.kind == "truncated":
+            raise MalformedInputError(str(path), item.error or "compressed data is corrupt")
+        elif item.kind == "encoding":
+            raise MalformedInputError(where, f"not UTF-8 text ({item.reason})")
+        elif item.kind == "json":
+            raise MalformedInputError(where, f"not valid JSON: {item.reason}")
+        else:
+            raise MalformedInputError(where, item.error or "unreadable line")
 
 
 def _csv_records(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -143,9 +158,10 @@ def read_kb(path: str | Path) -> list[KBEntry]:
     """The entries of a knowledge-base file; raises an ``InputError`` naming the file and
     line of the first malformed entry, or a duplicate id."""
     p = Path(path)
-    text = _text(p)
+    if not p.is_file():
+        raise MissingInputError(str(p), "no such file" if not p.exists() else "not a file")
     records: Iterable[tuple[int, dict[str, Any]]] = (
-        _csv_records(p, text) if _is_csv(p, text) else _jsonl_records(p, text))
+        _csv_records(p, _text(p)) if _is_csv(p) else _jsonl_records(p))
     entries: list[KBEntry] = []
     first_line: dict[str, int] = {}
     for lineno, data in records:

@@ -22,9 +22,8 @@ import re
 import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, BinaryIO, Literal, cast
+from typing import Any, BinaryIO, Literal, cast
 from urllib.parse import unquote, urlparse
-from urllib.request import url2pathname
 
 from ..errors import (
     BinaryInputError,
@@ -37,6 +36,7 @@ from ..errors import (
 )
 from ..model import Failure, SourceDocument
 from ..settings import Settings
+from .jsonl import json_type, read_jsonl
 
 Format = Literal["text", "html", "jsonl", "feed", "warc"]
 
@@ -345,77 +345,53 @@ def _read_jsonl(path: Path, settings: Settings) -> Iterator[SourceDocument | Fai
     # A line may carry escapes (\u00e9 is six bytes for two), so allow some slack over
     # max_bytes before refusing to hold the raw line in memory.
     cap = 6 * settings.max_bytes + 65536
-    lineno = 0
-    try:
-        with _open_maybe_gzip(path) as fh:
-            for lineno, raw in _numbered_lines(fh, cap):
-                origin = f"{path}:{lineno}"
-                if raw is None:
-                    yield _failure(_too_large(origin, cap, settings.max_bytes, "line"), None)
-                    continue
-                if not raw.strip():
-                    continue
-                yield _jsonl_line(raw, origin, lineno, settings)
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        raise MalformedInputError(
-            str(path), f"compressed data is corrupt after line {lineno}: {exc}"
-        ) from None
+    for item in read_jsonl(path, cap):
+        origin = f"{path}:{item.line}"
+        if item.data is not None:
+            yield _jsonl_record(item.data, origin, settings)
+        elif item.kind == "truncated":
+            raise MalformedInputError(str(path), item.error or "compressed data is corrupt")
+        elif item.kind == "too_long":
+            yield _failure(_too_large(origin, cap, settings.max_bytes, "line"), None)
+        else:
+            yield _failure(MalformedInputError(origin, item.error or "unreadable line"), None)
 
 
-def _numbered_lines(fh: IO[bytes], cap: int) -> Iterator[tuple[int, bytes | None]]:
-    """Lines with their numbers; None in place of a line longer than ``cap`` bytes."""
-    lineno = 0
-    while True:
-        line = fh.readline(cap + 1)
-        if not line:
-            return
-        lineno += 1
-        if len(line) > cap and not line.endswith(b"\n"):
-            while line and not line.endswith(b"\n"):  # skip the rest of the long line
-                line = fh.readline(1 << 20)
-            yield lineno, None
-            continue
-        yield lineno, line
-
-
-def _jsonl_line(
-    raw: bytes, origin: str, lineno: int, settings: Settings
+def _jsonl_record(
+    record: dict[str, Any], origin: str, settings: Settings
 ) -> SourceDocument | Failure:
-    try:
-        line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
-    except UnicodeDecodeError as exc:
-        return _failure(MalformedInputError(origin, f"not valid UTF-8 ({exc.reason})"), None)
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        problem = f"malformed JSON: {exc.msg} (column {exc.colno})"
-        return _failure(MalformedInputError(origin, problem), None)
-    doc_id = _record_id(record)
     try:
         return _jsonl_document(record, origin, settings)
     except InputError as exc:
-        return _failure(exc, doc_id)
+        return _failure(exc, _record_id(record))
 
 
-def _record_id(record: Any) -> str | None:
-    if isinstance(record, dict) and isinstance(record.get("id"), str | int):
-        return str(record["id"]) or None
+def _record_id(record: dict[str, Any]) -> str | None:
+    ident = record.get("id")
+    if isinstance(ident, str | int) and not isinstance(ident, bool):
+        return str(ident) or None
     return None
 
 
-def _jsonl_document(record: Any, origin: str, settings: Settings) -> SourceDocument:
-    if not isinstance(record, dict):
-        raise MalformedInputError(origin, f"expected a JSON object, got {type(record).__name__}")
+def _jsonl_document(record: dict[str, Any], origin: str, settings: Settings) -> SourceDocument:
+    """A document from one JSONL object; a field of the wrong JSON type is an error naming
+    the field and the type it must have, never coerced."""
+    ident = record.get("id")
+    if ident is not None and (isinstance(ident, bool) or not isinstance(ident, str | int)):
+        raise _wrong_type(origin, "id", "a string or an integer", ident)
     doc_id = _record_id(record)
     if doc_id is None:
         raise MalformedInputError(origin, "missing id")
     text, html = record.get("text"), record.get("html")
+    for name, value in (("text", text), ("html", html)):
+        if value is not None and not isinstance(value, str):
+            raise _wrong_type(origin, name, "a string", value)
     # With both, the given text wins: it is what the producer meant to be analysed.
     field, content = ("text", text) if text is not None else ("html", html)
     if content is None:
         raise MalformedInputError(origin, "missing text or html")
-    if not isinstance(content, str):
-        raise MalformedInputError(origin, f"{field} must be a string")
+    if not isinstance(content, str):  # checked above; this tells the type checker
+        raise _wrong_type(origin, field, "a string", content)
     if not content.strip():
         raise EmptyInputError(origin, f"{field} is empty")
     _check_length(content, origin, settings.max_bytes)
@@ -424,12 +400,32 @@ def _jsonl_document(record: Any, origin: str, settings: Settings) -> SourceDocum
         origin=origin,
         text=content if field == "text" else None,
         html=content if field == "html" else None,
-        url=_clean_str(record.get("url")),
-        title=_clean_str(record.get("title")),
+        url=_string_field(record, "url", origin),
+        title=_string_field(record, "title", origin),
         published=_published(record.get("published"), origin),
-        source=_clean_str(record.get("source")),
-        author=_clean_str(record.get("author")),
+        source=_string_field(record, "source", origin),
+        author=_string_field(record, "author", origin, lists=True),
     )
+
+
+def _string_field(record: dict[str, Any], name: str, origin: str, lists: bool = False
+                  ) -> str | None:
+    """A string field on one line; with ``lists``, a list of strings (authors) joined with
+    commas. Missing or null is None; any other JSON type is an error."""
+    value = record.get(name)
+    if value is None or isinstance(value, str):
+        return _clean_str(value)
+    if lists and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return _clean_str(value)
+    expected = "a string or a list of strings" if lists else "a string"
+    raise _wrong_type(origin, name, expected, value)
+
+
+def _wrong_type(origin: str, name: str, expected: str, value: object) -> MalformedInputError:
+    got = json_type(value)
+    if "list" in expected and isinstance(value, list) and value:
+        got = "array holding " + ", ".join(sorted({json_type(v) for v in value}))
+    return MalformedInputError(origin, f"{name!r} must be {expected}, got {got}")
 
 
 def _check_length(content: str, origin: str, limit: int) -> None:
@@ -441,13 +437,14 @@ def _check_length(content: str, origin: str, limit: int) -> None:
 def _published(value: Any, origin: str) -> str | None:
     if value is None or value == "":
         return None
-    if isinstance(value, str):
-        match = _ISO_DATE.match(value.strip())
-        if match:
-            try:
-                return dt.date.fromisoformat(match.group(1)).isoformat()
-            except ValueError:
-                pass
+    if not isinstance(value, str):
+        raise _wrong_type(origin, "published", "a string (YYYY-MM-DD)", value)
+    match = _ISO_DATE.match(value.strip())
+    if match:
+        try:
+            return dt.date.fromisoformat(match.group(1)).isoformat()
+        except ValueError:
+            pass
     raise MalformedInputError(origin, f"invalid published date {value!r}: expected YYYY-MM-DD")
 
 
@@ -466,20 +463,28 @@ def _read_feed(path: Path, settings: Settings) -> Iterator[SourceDocument | Fail
         raise EmptyInputError(str(path), "feed has no items")
     site = _clean_str(parsed.get("feed", {}).get("title"))
     stem = doc_id_for(path)
+    roots = _link_roots(path, settings)
     for n, entry in enumerate(entries, 1):
         origin = f"{path}#{n}"
         doc_id = _clean_str(entry.get("id")) or _clean_str(entry.get("link")) or f"{stem}-{n}"
+        link = _clean_str(entry.get("link"))
+        local, refused = _local_file(link, path.parent, roots) if link else (None, None)
+        if refused is not None:
+            # The linked file is never read; the item's own content, if any, still is.
+            yield Failure(origin, f"{origin}: link {link!r} not read: {refused}", doc_id)
+            body = _entry_body(entry)[0]
+            if not body or not body.strip():
+                continue
         try:
-            yield _feed_document(entry, doc_id, origin, path.parent, site, settings)
+            yield _feed_document(entry, doc_id, origin, link, local, site, settings)
         except InputError as exc:
             yield _failure(exc, doc_id)
 
 
 def _feed_document(
-    entry: Any, doc_id: str, origin: str, base: Path, site: str | None, settings: Settings
+    entry: Any, doc_id: str, origin: str, link: str | None, local: Path | None,
+    site: str | None, settings: Settings,
 ) -> SourceDocument:
-    link = _clean_str(entry.get("link"))
-    local = _local_file(link, base) if link else None
     text: str | None = None
     html: str | None = None
     if local is not None:
@@ -498,8 +503,8 @@ def _feed_document(
         origin=origin,
         text=text,
         html=html,
-        # A relative file path is no URL: without one the article is known by its text.
-        url=link if link and local is None else None,
+        # A file path is no URL: without one the article is known by its text.
+        url=link if link and _is_remote(link) else None,
         title=_clean_str(entry.get("title")),
         published=_entry_date(entry),
         source=site,
@@ -516,19 +521,52 @@ def _entry_body(entry: Any) -> tuple[str | None, str]:
     return entry.get("summary"), detail.get("type") or "text/html"
 
 
-def _local_file(link: str, base: Path) -> Path | None:
-    """The local file a feed item links to (relative to the feed, or file://), if it exists."""
+def _link_roots(feed: Path, settings: Settings) -> tuple[str, ...]:
+    """The folders a feed's items may link files in: the feed's own and ``allow_dirs``,
+    each resolved (symlinks followed)."""
+    roots: list[str] = []
+    folders: list[str | Path] = [feed.parent, *(d for d in settings.allow_dirs if d)]
+    for folder in folders:
+        try:
+            roots.append(os.path.realpath(folder))
+        except (OSError, ValueError):
+            continue
+    return tuple(roots)
+
+
+def _is_remote(link: str) -> bool:
     parsed = urlparse(link)
-    if parsed.scheme == "file":
-        candidate = Path(url2pathname(parsed.path))
-    elif parsed.scheme or parsed.netloc:
-        return None
-    else:
-        candidate = base / unquote(parsed.path)
+    return bool(parsed.scheme or parsed.netloc) and parsed.scheme.lower() != "file"
+
+
+def _local_file(link: str, base: Path, roots: Sequence[str]) -> tuple[Path | None, str | None]:
+    """The local file a feed item links to, and why it may not be read, if so.
+
+    A link with no scheme is a path relative to the feed's folder ``base`` (or absolute),
+    URL-decoded. It is read only when it resolves, symlinks followed, to a file inside one
+    of ``roots``; a ``file:`` URL is never read. (None, None): not a local file, or none
+    there; the item's own content is used.
+    """
+    parsed = urlparse(link)
+    if parsed.scheme.lower() == "file":
+        return None, "file: URLs are never read"
+    if parsed.scheme or parsed.netloc:
+        return None, None
+    relative = unquote(parsed.path)
+    if not relative:
+        return None, None
     try:
-        return candidate if candidate.is_file() else None
-    except OSError:
-        return None
+        real = os.path.realpath(base / relative)
+        inside = any(os.path.commonpath([real, root]) == root for root in roots)
+    except (OSError, ValueError):
+        return None, "not a readable file path"
+    if not inside:
+        allowed = " or an allowed folder (--allow-dir)" if len(roots) > 1 else ""
+        return None, f"the file is outside the feed's folder{allowed}"
+    try:
+        return (Path(real), None) if os.path.isfile(real) else (None, None)
+    except (OSError, ValueError):
+        return None, None
 
 
 def _entry_date(entry: Any) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -168,6 +169,26 @@ def _clean_span(ent: SpacySpan) -> tuple[int, int] | None:
     return start, end
 
 
+def _invisible(ch: str) -> bool:
+    """Whether a character shows nothing: whitespace, or a control or format character
+    (zero-width space, byte-order mark, direction marks and embeddings)."""
+    return ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc")
+
+
+def _visible_bounds(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``[start, end)`` without invisible characters at its edges ("bin Salman\\u202c" ends
+    before the bidi control); None when no letter, digit or symbol is left. Offsets
+    stay offsets into ``text``: the characters stay there, only the mention leaves them out.
+    """
+    while start < end and _invisible(text[start]):
+        start += 1
+    while end > start and _invisible(text[end - 1]):
+        end -= 1
+    if not any(unicodedata.category(ch)[0] in "LNS" for ch in text[start:end]):
+        return None
+    return start, end
+
+
 def _title_before(doc: Doc, start: int) -> str | None:
     """The role words written before a name: 'Kremlin spokesman', 'Russian President'."""
     titles = _title_words()
@@ -240,10 +261,13 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
         label = _relabel(ent, s, e, title)
         if label == "NORP":
             continue  # nationalities are adjectives here, not speakers
-        end = span.end_char
+        visible = _visible_bounds(text, span.start_char, span.end_char)
+        if visible is None:
+            continue  # "\ufeff" or "\u200b," tagged a name: nothing visible to name
+        start, end = visible
         if label == "PERSON":  # "Brent Bozell III": the tagger often leaves the suffix out
             end = _suffix_after(text, end)[1]
-        raw.append((span.start_char, end, label, title))
+        raw.append((start, end, label, title))
     clusters: list[_Cluster] = []
     family = speaks_of_family(text)
 
