@@ -15,30 +15,25 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..attribution import Attributor, Draft, cue_record, find_quotes, learned_drafts, paragraphs
+from ..attribution import Attributor, cue_record, find_quotes, learned_drafts, said_on
 from ..dates import tag_dates
 from ..errors import AnalysisError, ModelError, WhosaidError
 from ..model import (
     Analysis,
     Article,
     CleanDocument,
-    DateExpr,
     Failure,
-    SaidOn,
     Span,
     Statement,
     article_id_for,
     content_id,
     text_hash,
 )
-from ..names import ArticleEntities, extract_entities
+from ..names import extract_entities
 from ..nlp import analysis_text, doc_text, load_pipeline
 from ..settings import Settings
 
 log = logging.getLogger(__name__)
-
-# how many paragraphs a dated event (a call, a speech) frames statements by its participants
-EVENT_REACH = 3
 
 
 def make_article(doc: CleanDocument, settings: Settings) -> Article:
@@ -168,14 +163,17 @@ def analyze_parsed(article: Article, doc: Doc, settings: Settings) -> Analysis:
     quotes = find_quotes(text)
     drafts = Attributor(doc, entities, quotes, article.title, learned_drafts(doc)).run()
     dates = tag_dates(text, published, mask=[(f.start, f.end) for f in article.furniture])
-    said = _said_on(doc, drafts, dates, entities, article, settings)
+    said = said_on(doc, drafts, dates, entities,
+                   article.published if settings.fallback_to_published else None)
     statements = []
-    for d, said_on in zip(drafts, said, strict=True):
+    for d, when in zip(drafts, said, strict=True):
         if d.confidence < settings.min_confidence:
             continue
-        fragments = tuple(sorted(set(d.fragments)))
+        fragments = tuple(f.pair for f in sorted(set(d.fragments)))
         start, end = fragments[0][0], max(e for _, e in fragments)
-        sid = content_id("statement", article.id, fragments, d.speaker, d.cue)
+        sid = content_id("statement", article.id, fragments,
+                         d.speaker.pair if d.speaker else None,
+                         d.cue.astuple() if d.cue else None)
         statements.append(Statement(
             id=sid,
             article_id=article.id,
@@ -186,69 +184,8 @@ def analyze_parsed(article: Article, doc: Doc, settings: Settings) -> Analysis:
             cue=cue_record(article.text, d),
             addressee=d.addressee_mention,
             relays=tuple(d.relay_mentions),
-            said_on=said_on,
+            said_on=when,
             confidence=d.confidence,
             mode=d.mode,
         ))
     return Analysis(article, tuple(entities.entities), tuple(statements), tuple(dates))
-
-
-def _said_on(doc: Doc, drafts: list[Draft], dates: list[DateExpr], entities: ArticleEntities,
-             article: Article, settings: Settings) -> list[SaidOn | None]:
-    """The date of each statement: the expression that governs its cue, else that of the event
-    its speaker took part in a few paragraphs before, else (marked so) the publication date."""
-    text = doc_text(doc)
-    para_starts = [s for s, _ in paragraphs(text)]
-    usable = [d for d in dates if d.type == "DATE" and d.value and not d.value.endswith("_REF")]
-    out: list[SaidOn | None] = []
-    event: tuple[SaidOn, set[str], int] | None = None  # date, participants, paragraph index
-    for d in drafts:
-        para = sum(1 for s in para_starts if s <= d.start) - 1
-        own = _governing_date(doc, d, usable)
-        said: SaidOn | None = None
-        if own is not None:
-            said = SaidOn(own.value or "", own.precision, "text", Span(own.start, own.end,
-                                                                         own.text))
-            where = doc.char_span(own.start, own.end, alignment_mode="expand")
-            lo, hi = (where.sent.start_char, where.sent.end_char) if where else (d.start, d.end)
-            who = {e.id for m, e in entities.mentions_between(lo, hi)
-                   if e.type in ("PERSON", "ORG")}
-            event = (said, who, para)
-        elif event is not None and d.speaker_entity is not None and \
-                d.speaker_entity.id in event[1] and para - event[2] <= EVENT_REACH:
-            said = event[0]
-        if said is None and settings.fallback_to_published and article.published:
-            said = SaidOn(article.published, "day", "published")
-        out.append(said)
-    return out
-
-
-def _governing_date(doc: Doc, d: Draft, dates: list[DateExpr]) -> DateExpr | None:
-    """A date expression in the statement's sentence, outside its content, attached to the cue
-    verb or to a verb above it ("On December 2, they spoke, and Putin said …")."""
-    anchor = d.cue_token
-    if anchor is None:
-        if d.cue is None:
-            return None
-        span = doc.char_span(d.cue[0], d.cue[1], alignment_mode="expand")
-        if span is None:
-            return None
-        anchor = span.start
-    cue_tok = doc[anchor]
-    sent = cue_tok.sent
-    ancestors = {cue_tok.i} | {t.i for t in cue_tok.ancestors}
-    best: tuple[int, DateExpr] | None = None
-    for expr in dates:
-        if expr.start < sent.start_char or expr.end > sent.end_char or d.covers(expr.start,
-                                                                                 expr.end):
-            continue
-        span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        if not any(t.i in ancestors for t in root.ancestors):
-            continue
-        dist = abs(root.i - anchor)
-        if best is None or dist < best[0]:
-            best = (dist, expr)
-    return best[1] if best else None

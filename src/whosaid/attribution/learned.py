@@ -7,11 +7,13 @@ import numpy
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
+from ..model import StatementMode
 from ..nlp import doc_text
 from ..nlp.tagger import SCORES_KEY, bio_spans
 from ..resources import load_json
-from .attributor import Draft, _np_span, _subject
+from .drafts import CharSpan, CueSpan, Draft
 from .quotes import ALL_MARKS, paragraphs
+from .syntax import np_span, subject
 
 # a content further than this many tokens from any cue in its paragraph is not kept
 MAX_CUE_GAP = 30
@@ -84,11 +86,11 @@ def learned_drafts(doc: Doc) -> list[Draft] | None:
         lemma = root.lemma_.lower()
         speaker, speaker_tok = (None, None) if lemma in sourceless else \
             _source_for(doc, (cs, ce), srcs, root)
-        mode = "thought" if lemma in thought else "speech"
-        fragments = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e, _ in group]
+        mode: StatementMode = "thought" if lemma in thought else "speech"
+        fragments = [CharSpan(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e, _ in group]
         conf = round(min(p for _, _, p in group) * 0.5 + cp * 0.3 + 0.15, 2)
-        cue_chars = (doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]), lemma)
-        drafts.append(Draft(sorted(fragments), speaker, cue_chars, "learned", mode,  # type: ignore[arg-type]
+        cue_chars = CueSpan(doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]), lemma)
+        drafts.append(Draft(sorted(fragments), speaker, cue_chars, "learned", mode,
                             root.i, speaker_tok, confidence=conf))
     return drafts
 
@@ -102,15 +104,15 @@ def _opens_quote(doc: Doc, i: int) -> bool:
 
 
 def _source_for(doc: Doc, cue: tuple[int, int], srcs: list[tuple[int, int, float]],
-                root: Token) -> tuple[tuple[int, int] | None, int | None]:
+                root: Token) -> tuple[CharSpan | None, int | None]:
     """The tagged source nearest the cue in its sentence, else the cue verb's subject."""
     sent = doc[cue[0]].sent
     near = [(_gap((s, e), cue), s, e) for s, e, _ in srcs
             if sent.start <= s < sent.end and _gap((s, e), cue) <= SOURCE_REACH]
     if near:
         _, s, e = min(near)
-        return (doc[s].idx, doc[e - 1].idx + len(doc[e - 1])), doc[s:e].root.i
-    subj = _subject(root)
+        return CharSpan(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])), doc[s:e].root.i
+    subj = subject(root)
     if subj is not None:
-        return _np_span(subj), subj.i
+        return np_span(subj), subj.i
     return None, None

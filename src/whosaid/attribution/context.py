@@ -1,0 +1,37 @@
+"""The article state the attribution passes share: the parse, its text, entities, quotes, the
+lexicon, and the drafts built so far.
+
+Each pass takes this one record, reads what it needs and writes drafts: the headline pass
+adds "Zelensky: We will win" as a draft, the merge pass replaces the list, the resolve pass
+fills each draft's speaker mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..names import ArticleEntities
+from ..nlp import doc_text
+from .drafts import Draft
+from .lexicon import Lexicon, load_lexicon
+from .quotes import Quote, inside_mask
+
+
+@dataclass
+class Context:
+    """One article under attribution."""
+
+    doc: Doc
+    text: str
+    entities: ArticleEntities
+    quotes: list[Quote]
+    inside: bytearray  # 1 for every character inside a quotation
+    lex: Lexicon
+    drafts: list[Draft] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Doc, entities: ArticleEntities, quotes: list[Quote]) -> Context:
+        text = doc_text(doc)
+        return cls(doc, text, entities, quotes, inside_mask(text, quotes), load_lexicon())

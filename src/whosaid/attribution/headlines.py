@@ -1,0 +1,43 @@
+"""Headline pass: a first paragraph "Source: what they said" is a statement of the source.
+
+"Zelensky: We will not give up territory" gives the content "We will not give up
+territory", the speaker "Zelensky" and the colon as its cue. The source must be a known
+entity or written in capitals, in six words at most.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from .drafts import CharSpan, CueSpan, Draft, trim
+from .quotes import paragraphs
+
+HEADLINE_RE = re.compile(r"^\s*([A-Z][\w.&'’\- ]{0,60}?)\s*:\s+(\S.*?)\s*$")
+MAX_SOURCE_WORDS = 6
+
+
+def find_headline(ctx: Context) -> tuple[CharSpan, CharSpan] | None:
+    """The source and the content of a headline statement, if the article opens with one."""
+    paras = paragraphs(ctx.text)
+    if not paras:
+        return None
+    s, e = paras[0]
+    m = HEADLINE_RE.match(ctx.text[s:e])
+    if not m or len(m.group(1).split()) > MAX_SOURCE_WORDS:
+        return None
+    source = CharSpan(s + m.start(1), s + m.end(1))
+    if ctx.entities.at(source.start, source.end) is None and not m.group(1).isupper():
+        return None
+    return source, trim(ctx.text, s + m.start(2), s + m.end(2))
+
+
+def headline(ctx: Context) -> None:
+    """Add the headline's statement to the drafts."""
+    found = find_headline(ctx)
+    if found is None:
+        return
+    source, content = found
+    colon = ctx.text.index(":", source.end)
+    ctx.drafts.append(Draft([content], source, CueSpan(colon, colon + 1, "headline"),
+                            "headline", confidence=0.7))

@@ -1,0 +1,63 @@
+"""The cue lexicon: which words report speech or thought, and which take an addressee.
+
+Loaded once from ``whosaid/data/cues.json``. In "Biden told reporters the economy was
+strong" the lexicon says "tell" is a speech verb (``speech``) whose object is the person
+spoken to (``addressee``); in "polls show" it says "polls" are no person (``other_sources``).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from ..resources import load_json
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word sets of the cue lexicon (lemmas for verbs, folded forms for nouns)."""
+
+    speech: frozenset[str]
+    thought: frozenset[str]  # thought verbs that are not also speech verbs
+    weak: frozenset[str]  # cues only with a content of their own
+    addressee: frozenset[str]
+    reply: frozenset[str]
+    xcomp: frozenset[str]  # verbs whose to-infinitive is the content
+    object_content: frozenset[str]  # verbs whose object is the content
+    person_pronouns: frozenset[str]
+    org_pronouns: frozenset[str]
+    anaphors: frozenset[str]
+    relay_verbs: frozenset[str]
+    other_sources: frozenset[str]
+    not_speakers: frozenset[str]
+    name_particles: frozenset[str]
+    pronouns: frozenset[str]  # person and organisation pronouns together
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """The lexicon shipped in the package (cached: the data never changes)."""
+    data = load_json("cues.json")
+    speech = frozenset(data["speech"])
+    person, org = frozenset(data["person_pronouns"]), frozenset(data["org_pronouns"])
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(data[key])
+
+    return Lexicon(
+        speech=speech,
+        thought=words("thought") - speech,
+        weak=words("weak"),
+        addressee=words("addressee"),
+        reply=words("reply"),
+        xcomp=words("xcomp"),
+        object_content=words("object_content"),
+        person_pronouns=person,
+        org_pronouns=org,
+        anaphors=words("anaphors"),
+        relay_verbs=words("relay_verbs"),
+        other_sources=words("other_sources"),
+        not_speakers=words("not_speakers"),
+        name_particles=words("name_particles"),
+        pronouns=person | org,
+    )

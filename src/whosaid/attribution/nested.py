@@ -1,0 +1,62 @@
+"""Nested-report pass: a statement whose cue sits inside another's content is one report
+passed on by the other.
+
+"Reuters reported that Putin said talks were possible" keeps Putin's statement with
+Reuters as its relay; "X replied that … ISW said C" keeps one statement; "[X did …],
+according to Y" leaves Y's account whole and makes Y the relay of what X said inside it.
+"""
+
+from __future__ import annotations
+
+from .context import Context
+from .drafts import Draft
+
+
+def nested(ctx: Context) -> None:
+    """'Y reported that X said C' and 'X replied that … ISW said C': one statement, with
+    one of the two as its relay (an organisation passes on what a person says)."""
+    drop: set[int] = set()
+    for i, outer in enumerate(ctx.drafts):
+        for j, inner in enumerate(ctx.drafts):
+            if i == j or inner.cue is None or outer.cue is None or j in drop:
+                continue
+            if not outer.covers(inner.cue.start, inner.cue.end):
+                continue
+            if outer.speaker is None or inner.speaker is None:
+                continue
+            if nest(ctx, outer, inner):
+                drop.add(i)
+    ctx.drafts = [d for k, d in enumerate(ctx.drafts) if k not in drop]
+
+
+def nest(ctx: Context, outer: Draft, inner: Draft) -> bool:
+    """Relay ``inner`` through ``outer`` (or take ``outer``'s speaker and cue); whether the
+    outer statement is then dropped, the inner one standing for both."""
+    assert outer.speaker is not None and inner.speaker is not None
+    if outer.pattern == "according":
+        # "[X did or said …], according to Y": Y's account stands whole, and what X said
+        # inside it reached us through Y
+        if outer.speaker not in inner.relays:
+            inner.relays.append(outer.speaker)
+        return False
+    o_ent = ctx.entities.at(outer.speaker.start, outer.speaker.end)
+    i_ent = ctx.entities.at(inner.speaker.start, inner.speaker.end)
+    o_type = o_ent[1].type if o_ent else "OTHER"
+    i_type = i_ent[1].type if i_ent else "OTHER"
+    same = bool(o_ent and i_ent and o_ent[1].id == i_ent[1].id)
+    if inner.end < outer.end - 2 or inner.mode != "speech":
+        # "Russia has called for a cease-fire …, ISW said": two statements, the inner one
+        # passed on by the outer speaker
+        if not same:
+            inner.relays.append(outer.speaker)
+        return False
+    if o_type == "PERSON" and i_type == "ORG":
+        inner.relays.insert(0, inner.speaker)
+        inner.speaker, inner.speaker_token = outer.speaker, outer.speaker_token
+        inner.cue, inner.cue_token = outer.cue, outer.cue_token
+        inner.addressee = inner.addressee or outer.addressee
+    elif same:
+        return False
+    else:
+        inner.relays.append(outer.speaker)
+    return True

@@ -1,0 +1,85 @@
+"""Parse helpers the passes share: a verb's subject, a noun phrase's extent, datelines.
+
+In "WASHINGTON -- President Obama, who spoke in Ohio, said …" the parser takes the dateline
+"WASHINGTON" for the subject of "said"; :func:`subject` gives "Obama" (its apposition) and
+:func:`np_span` the characters of "President Obama" without the relative clause.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .drafts import CharSpan
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+# dependents that end a noun phrase: a relative clause, an apposition after a comma, …
+NP_ENDS = ("relcl", "acl", "appos", "punct", "advcl", "cc", "conj")
+
+
+def right_char(tok: Token) -> int:
+    """The character offset after the last token of ``tok``'s subtree."""
+    r = tok.right_edge
+    return r.idx + len(r)
+
+
+def np_span(tok: Token) -> CharSpan:
+    """A noun phrase without its relative clause or apposition after a comma."""
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in NP_ENDS:
+            break
+        right = child.right_edge.i
+    doc = tok.doc
+    # "the Institute for the Study of War (ISW)": keep the bracketed acronym with the name
+    if right + 3 < len(doc) and doc[right + 1].text == "(" and doc[right + 3].text == ")":
+        right += 3
+    while left < tok.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    return CharSpan(doc[left].idx, doc[right].idx + len(doc[right]))
+
+
+def dateline(tok: Token) -> bool:
+    """Whether ``tok`` is a dateline's place ("WASHINGTON --", "KYIV, Ukraine —"), which the
+    parser often takes for the subject of the first sentence."""
+    doc = tok.doc
+    if not (tok.is_upper and tok.is_alpha and len(tok) > 1):
+        return False
+    i = tok.i
+    while i > 0 and doc[i - 1].is_upper and doc[i - 1].is_alpha:
+        i -= 1
+    if i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
+        return False  # not at the start of a paragraph
+    for nxt in doc[tok.i + 1: tok.i + 8]:
+        if nxt.text in ("--", "—", "–"):
+            return True
+        if "\n" in nxt.text or not (nxt.is_punct or nxt.is_upper or nxt.is_title):
+            return False
+    return False
+
+
+def subject(verb: Token) -> Token | None:
+    """The token that says what ``verb`` reports: its subject, the subject it shares with the
+    verb it is joined to, or the noun a relative pronoun stands for."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    # "WASHINGTON -- President Obama … said": the place is no subject; its apposition is
+    for k, subj in enumerate(subjects):
+        if dateline(subj):
+            appos = [c for c in subj.children if c.dep_ == "appos" and not dateline(c)
+                     and c.i > subj.i + 1 and not c.is_upper]
+            subjects[k] = appos[0] if appos else subj
+    subjects = [c for c in subjects if not dateline(c)]
+    if subjects:
+        # of two subjects the parser could not choose between, the one next to the verb
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
+    # "X said and added", "X attacked Y, saying …": the verb shares its head's subject
+    if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") and (
+            verb.dep_ == "conj" or (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp"))):
+        return subject(verb.head)
+    # "the official who said": the relative pronoun stands for the noun
+    if verb.dep_ == "relcl":
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.lower_ in ("who", "which", "that"):
+                return verb.head
+    return None

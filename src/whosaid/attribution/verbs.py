@@ -1,0 +1,189 @@
+"""Reporting-verb pass: a speech or thought verb with a subject and a content is a statement.
+
+"The economy is strong, Biden said." gives the content "The economy is strong", the
+speaker "Biden" and the cue "said"; "Biden told reporters the economy was strong" adds
+"reporters" as the addressee. The content comes from the verb's dependents (a clausal
+complement, a to-infinitive, an object), else from the quotation right next to the cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..model import StatementMode
+from .according import is_marker_word
+from .context import Context
+from .drafts import MARKS, CharSpan, CueSpan, Draft, content_span
+from .syntax import np_span, right_char, subject
+
+CONTENT_DEPS = ("ccomp", "parataxis")
+SPEECH_CONFIDENCE = 0.8
+THOUGHT_CONFIDENCE = 0.55
+
+
+def reporting_verbs(ctx: Context) -> None:
+    """Add a statement for every reporting verb of every sentence."""
+    for sent in ctx.doc.sents:
+        for tok in sent:
+            if is_marker_word(tok, sent):
+                continue  # "according to", "citing": the according-to pass reads these
+            if not tok.tag_.startswith("VB") or tok.dep_ in ("aux", "auxpass"):
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma in ctx.lex.speech:
+                mode: StatementMode = "speech"
+            elif lemma in ctx.lex.thought:
+                mode = "thought"
+            else:
+                continue
+            draft = verb_draft(ctx, sent, tok, lemma, mode)
+            if draft is not None:
+                ctx.drafts.append(draft)
+
+
+def verb_draft(ctx: Context, sent: SpacySpan, verb: Token, lemma: str, mode: StatementMode
+               ) -> Draft | None:
+    """The statement a reporting verb makes, or None when it reports nothing."""
+    subj = subject(verb)
+    if subj is None:
+        return None
+    # "will never ask", "would say": not a report of something said
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return None
+    if any(q.start <= verb.idx < q.end for q in ctx.quotes):
+        return None  # a verb inside a quotation is part of what was said
+    speaker = _speaker(ctx, verb, np_span(subj))
+    cue = CueSpan(verb.idx, verb.idx + len(verb), lemma)
+    addressee = None
+    weak = lemma in ctx.lex.weak
+    for child in verb.children:
+        if child.dep_ in ("dative",) or (child.dep_ == "dobj" and lemma in ctx.lex.addressee
+                                         and lemma not in ctx.lex.object_content):
+            addressee = np_span(child)
+    content = verb_content(ctx, verb, lemma, subj, weak)
+    parenthetical: CharSpan | None = None
+    if content is None and verb.dep_ == "parataxis" and verb.head.i != subj.i:
+        # "But to prevent problems, he said, local officials should be vigilant."
+        head = verb.head
+        content = CharSpan(head.left_edge.idx, right_char(head))
+        parenthetical = CharSpan(min(verb.left_edge.idx, speaker.start), right_char(verb))
+    if content is None and weak:
+        return None
+    if addressee is None and lemma in ctx.lex.addressee:
+        addressee, content = glued_addressee(ctx, verb, content)
+    if content is not None and parenthetical is None and \
+            content.start < verb.idx < content.end:
+        content = CharSpan(verb.idx + len(verb), content.end)
+    if content is None:
+        if verb.tag_ == "VBG":
+            return None  # "Speaking alongside Biden, Macron said …": not a cue by itself
+        content = adjacent_quote(ctx, sent, verb, speaker)
+        if content is None:
+            return None
+    exclude = [speaker, cue.span] + ([addressee] if addressee else [])
+    if parenthetical is not None:
+        pieces = [CharSpan(content.start, parenthetical.start),
+                  CharSpan(parenthetical.end, content.end)]
+    else:
+        pieces = [content]
+    fragments = []
+    for piece in pieces:
+        c = content_span(ctx.text, piece.start, piece.end, exclude)
+        if c.end - c.start >= 3 and re.search(r"\w", ctx.text[c.start:c.end]):
+            fragments.append(whole_quotes(ctx, c))
+    if not fragments:
+        return None
+    conf = SPEECH_CONFIDENCE if mode == "speech" else THOUGHT_CONFIDENCE
+    return Draft(fragments, speaker, cue, "verb", mode, verb.i, subj.i, addressee,
+                 confidence=conf)
+
+
+def _speaker(ctx: Context, verb: Token, speaker: CharSpan) -> CharSpan:
+    """'… War ISW said': a name right before the verb is the speaker even when the parser took
+    a longer, garbled subject."""
+    prev = ctx.doc[verb.i - 1] if verb.i > 0 else None
+    if prev is not None and prev.tag_ in ("NNP", "NNPS") and \
+            speaker.start <= prev.idx < speaker.end:
+        hit = ctx.entities.at(prev.idx, prev.idx + len(prev))
+        if hit is not None and hit[0].end == prev.idx + len(prev) and \
+                hit[0].start > speaker.start:
+            return CharSpan(hit[0].start, hit[0].end)
+    return speaker
+
+
+def verb_content(ctx: Context, verb: Token, lemma: str, subj: Token, weak: bool
+                 ) -> CharSpan | None:
+    """What a reporting verb reports, from its dependents."""
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ in CONTENT_DEPS and child.i != subj.i:
+            return CharSpan(child.left_edge.idx, right_char(child))
+    if lemma in ctx.lex.xcomp:
+        for child in children:
+            if child.dep_ == "xcomp":
+                return CharSpan(child.left_edge.idx, right_char(child))
+    if lemma == "call":
+        for child in children:
+            # "called for a moratorium"
+            if child.dep_ == "prep" and child.lower_ == "for":
+                return CharSpan(child.idx + len(child), right_char(child))
+        # "called half of his supporters 'deplorables'"
+        dobj = [c for c in children if c.dep_ == "dobj"]
+        if dobj and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in children):
+            return CharSpan(dobj[0].left_edge.idx, right_char(verb))
+    if lemma in ctx.lex.object_content and not weak:
+        for child in children:
+            if child.dep_ == "dobj":
+                return CharSpan(child.left_edge.idx, right_char(verb))
+    return None
+
+
+def whole_quotes(ctx: Context, span: CharSpan) -> CharSpan:
+    """A content that cuts into a quotation takes all of it: the parser may have split a
+    quoted passage into sentences and given the verb only the last."""
+    start, end = span.start, span.end
+    for q in ctx.quotes:
+        if q.start < start < q.end and end >= q.end - 2:
+            start = q.start
+        if q.start <= start and q.start < end < q.end and end - q.start > (q.end - q.start) / 2:
+            end = q.end
+    return CharSpan(start, end)
+
+
+def glued_addressee(ctx: Context, verb: Token, content: CharSpan | None
+                    ) -> tuple[CharSpan | None, CharSpan | None]:
+    """'asked Scholes Arms supply … should be stopped': a known name right after the verb
+    is the addressee even when the tagger glued it to the content."""
+    nxt = verb.i + 1
+    if nxt >= len(ctx.doc):
+        return None, content
+    tok = ctx.doc[nxt]
+    hit = ctx.entities.at(tok.idx, tok.idx + len(tok))
+    if hit is None or hit[1].type not in ("PERSON", "ORG"):
+        return None, content
+    mention = hit[0]
+    if mention.start != tok.idx:
+        return None, content
+    if content is not None and content.start <= mention.start < content.end:
+        content = CharSpan(mention.end, content.end)
+    return CharSpan(mention.start, mention.end), content
+
+
+def adjacent_quote(ctx: Context, sent: SpacySpan, verb: Token, speaker: CharSpan
+                   ) -> CharSpan | None:
+    """A cue with no content of its own ("…“, ISW said" / "X added." + quote) takes the
+    quote that ends right before it or starts right after its sentence."""
+    lo = min(speaker.start, verb.idx)
+    hi = max(speaker.end, verb.idx + len(verb))
+    for q in reversed(ctx.quotes):
+        if q.end <= lo and not ctx.text[q.end:lo].strip(" \t,.;:—–-" + MARKS):
+            return CharSpan(q.start, q.end)
+    tail = sent.end_char
+    for q in ctx.quotes:
+        if q.start >= hi and q.start - tail <= 4 and \
+                not ctx.text[hi:q.start].strip(" \t\n,.;:—–-" + MARKS):
+            return CharSpan(q.start, q.end)
+    return None

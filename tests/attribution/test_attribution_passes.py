@@ -1,0 +1,383 @@
+"""The attribution passes, one rule at a time, on hand-built parses (no trained model).
+
+As in spaCy's own ``tests/matcher/``, each ``Doc`` is built by hand with a blank English
+vocabulary: the words, the heads and dependency labels a parser would give, the tags and
+lemmas the passes read. A test pins one rule of one pass module.
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from whosaid.attribution import CharSpan, Context, CueSpan, Draft, find_quotes
+from whosaid.attribution.according import according_to
+from whosaid.attribution.credits import credits
+from whosaid.attribution.dating import said_on
+from whosaid.attribution.headlines import headline
+from whosaid.attribution.lexicon import load_lexicon
+from whosaid.attribution.merge import MIN_ALONE, merge_learned
+from whosaid.attribution.nested import nested
+from whosaid.attribution.orphans import orphan_quotes
+from whosaid.attribution.resolve import resolve, statement_kind
+from whosaid.attribution.syntax import np_span, subject
+from whosaid.attribution.transcripts import transcript
+from whosaid.attribution.verbs import reporting_verbs
+from whosaid.model import DateExpr, Entity, Mention, SaidOn, Span
+from whosaid.names import ArticleEntities
+
+NLP = spacy.blank("en")
+PUNCT = {",", ".", ":", ";", "!", "?"}
+
+# one token: (word, head index, dependency label, tag[, lemma])
+Tok = tuple[str, int, str, str] | tuple[str, int, str, str, str]
+
+
+def parse(tokens: list[Tok]) -> Doc:
+    """A parsed Doc from hand-written tokens; a space follows every word but punctuation's
+    predecessor and the last."""
+    words = [t[0] for t in tokens]
+    n = len(words)
+    return Doc(NLP.vocab, words=words,
+               spaces=[i + 1 < n and words[i + 1] not in PUNCT for i in range(n)],
+               heads=[t[1] for t in tokens], deps=[t[2] for t in tokens],
+               tags=[t[3] for t in tokens],
+               lemmas=[t[4] if len(t) == 5 else t[0].lower() for t in tokens])
+
+
+def entities(text: str, *names: tuple[str, str]) -> ArticleEntities:
+    """Entities with every occurrence of their name in ``text`` as a mention."""
+    out = []
+    for k, (name, type_) in enumerate(names):
+        eid = f"e{k}"
+        starts = [i for i in range(len(text)) if text.startswith(name, i)]
+        mentions = tuple(Mention(s, s + len(name), name, eid, name) for s in starts)
+        out.append(Entity(eid, name, type_, (name,), mentions))
+    return ArticleEntities(out)
+
+
+def context(doc: Doc, *names: tuple[str, str]) -> Context:
+    return Context.of(doc, entities(doc.text, *names), find_quotes(doc.text))
+
+
+def plain(text: str, *names: tuple[str, str]) -> Context:
+    """The context of a text only tokenised: for the passes that read characters."""
+    return context(NLP(text), *names)
+
+
+def at(text: str, part: str) -> CharSpan:
+    start = text.index(part)
+    return CharSpan(start, start + len(part))
+
+
+def texts(ctx: Context, d: Draft) -> tuple[list[str], str | None, str | None]:
+    """A draft's fragments, speaker and cue as text."""
+    return ([f.of(ctx.text) for f in d.fragments], d.speaker.of(ctx.text) if d.speaker else None,
+            d.cue.span.of(ctx.text) if d.cue else None)
+
+
+# "The economy is strong, Biden said."
+ECONOMY: list[Tok] = [
+    ("The", 1, "det", "DT"), ("economy", 2, "nsubj", "NN"), ("is", 6, "ccomp", "VBZ", "be"),
+    ("strong", 2, "acomp", "JJ"), (",", 6, "punct", ","), ("Biden", 6, "nsubj", "NNP"),
+    ("said", 6, "ROOT", "VBD", "say"), (".", 6, "punct", "."),
+]
+
+
+# --------------------------------------------------------------------------- headlines
+
+
+def test_headline_colon_credits_a_known_source() -> None:
+    ctx = plain("Zelensky: We will not give up territory\nKyiv waited.", ("Zelensky", "PERSON"))
+    headline(ctx)
+    [d] = ctx.drafts
+    assert texts(ctx, d) == (["We will not give up territory"], "Zelensky", ":")
+    assert (d.pattern, d.cue and d.cue.lemma) == ("headline", "headline")
+
+
+def test_headline_colon_after_an_unknown_lowercase_source_is_no_statement() -> None:
+    ctx = plain("Breaking news: markets fall\nKyiv waited.")
+    headline(ctx)
+    assert ctx.drafts == []
+
+
+# --------------------------------------------------------------------------- transcripts
+
+
+def test_transcript_turns_are_statements_of_their_labels() -> None:
+    ctx = plain("Interview\nWALLACE: Let's start with the talks.\nBLINKEN: We are ready.\n"
+                "WALLACE: When?")
+    transcript(ctx)
+    assert [texts(ctx, d)[:2] for d in ctx.drafts] == [
+        (["Let's start with the talks"], "WALLACE"), (["We are ready"], "BLINKEN"),
+        (["When?"], "WALLACE")]
+    assert {d.pattern for d in ctx.drafts} == {"turn"}
+
+
+def test_one_speaker_alone_is_not_a_transcript() -> None:
+    ctx = plain("Interview\nWALLACE: Let's start.\nWALLACE: Go on.\nWALLACE: When?")
+    transcript(ctx)
+    assert ctx.drafts == []
+
+
+# --------------------------------------------------------------------------- credits
+
+
+def test_dash_and_name_after_a_quotation_credit_it() -> None:
+    ctx = plain("“Peace is not a gift.” ― Carla Sanchez\nMore news.")
+    credits(ctx)
+    [d] = ctx.drafts
+    assert texts(ctx, d) == (["Peace is not a gift."], "Carla Sanchez", "―")
+    assert d.pattern == "credit"
+
+
+def test_dash_and_lowercase_words_after_a_quotation_are_no_credit() -> None:
+    ctx = plain("“Peace is not a gift.” ― Carla and the others\nMore news.")
+    credits(ctx)
+    assert ctx.drafts == []
+
+
+# --------------------------------------------------------------------------- verbs
+
+
+def test_reporting_verb_after_its_content_credits_its_subject() -> None:
+    ctx = context(parse(ECONOMY))
+    reporting_verbs(ctx)
+    [d] = ctx.drafts
+    assert texts(ctx, d) == (["The economy is strong"], "Biden", "said")
+    assert (d.pattern, d.mode, d.cue_token, d.speaker_token) == ("verb", "speech", 6, 5)
+
+
+def test_told_takes_its_object_as_the_addressee() -> None:
+    ctx = context(parse([
+        ("Biden", 1, "nsubj", "NNP"), ("told", 1, "ROOT", "VBD", "tell"),
+        ("reporters", 1, "dobj", "NNS"), ("the", 4, "det", "DT"), ("economy", 5, "nsubj", "NN"),
+        ("was", 1, "ccomp", "VBD", "be"), ("strong", 5, "acomp", "JJ"), (".", 1, "punct", ".")]))
+    reporting_verbs(ctx)
+    [d] = ctx.drafts
+    assert texts(ctx, d) == (["the economy was strong"], "Biden", "told")
+    assert d.addressee is not None and d.addressee.of(ctx.text) == "reporters"
+
+
+def test_modal_reporting_verb_is_no_report() -> None:
+    ctx = context(parse([
+        ("Biden", 2, "nsubj", "NNP"), ("would", 2, "aux", "MD"), ("say", 2, "ROOT", "VB", "say"),
+        ("the", 4, "det", "DT"), ("economy", 5, "nsubj", "NN"), ("is", 2, "ccomp", "VBZ", "be"),
+        ("strong", 5, "acomp", "JJ"), (".", 2, "punct", ".")]))
+    reporting_verbs(ctx)
+    assert ctx.drafts == []
+
+
+# --------------------------------------------------------------------------- syntax
+
+
+def test_dateline_place_is_not_the_subject_its_apposition_is() -> None:
+    doc = parse([
+        ("WASHINGTON", 3, "nsubj", "NNP"), ("--", 0, "punct", ":"), ("Obama", 0, "appos", "NNP"),
+        ("said", 3, "ROOT", "VBD", "say"), ("talks", 5, "nsubj", "NNS"),
+        ("failed", 3, "ccomp", "VBD", "fail"), (".", 3, "punct", ".")])
+    subj = subject(doc[3])
+    assert subj is not None and np_span(subj).of(doc.text) == "Obama"
+
+
+# --------------------------------------------------------------------------- according
+
+
+# "Putin is ready to talk, according to Peskov."
+READY: list[Tok] = [
+    ("Putin", 1, "nsubj", "NNP"), ("is", 1, "ROOT", "VBZ", "be"), ("ready", 1, "acomp", "JJ"),
+    ("to", 4, "aux", "TO"), ("talk", 2, "xcomp", "VB"), (",", 1, "punct", ","),
+    ("according", 1, "prep", "VBG", "accord"), ("to", 6, "prep", "IN"),
+    ("Peskov", 7, "pobj", "NNP"), (".", 1, "punct", "."),
+]
+
+
+def test_according_to_after_statement_credits_the_source() -> None:
+    ctx = context(parse(READY))
+    according_to(ctx)
+    [d] = ctx.drafts
+    # the source runs to the next punctuation but a full stop ("U.S."), so a sentence-final
+    # source keeps its full stop; a known name still resolves to its entity by overlap
+    assert texts(ctx, d) == (["Putin is ready to talk"], "Peskov.", "according to")
+    assert (d.pattern, d.cue and d.cue.lemma) == ("according", "according to")
+
+
+def test_according_to_in_a_reported_sentence_makes_the_source_a_relay() -> None:
+    ctx = context(parse(READY))
+    reported = Draft([at(ctx.text, "ready to talk")], at(ctx.text, "Putin"),
+                     CueSpan(6, 8, "be"), "verb", cue_token=1)
+    ctx.drafts.append(reported)
+    according_to(ctx)
+    assert ctx.drafts == [reported]
+    assert reported.relays == [at(ctx.text, "Peskov.")]
+
+
+# --------------------------------------------------------------------------- merge
+
+
+def _rule_and_tagged(ctx: Context, tagged: str, confidence: float) -> tuple[Draft, Draft]:
+    rule = Draft([at(ctx.text, "The economy is strong")], at(ctx.text, "Biden"),
+                 CueSpan(29, 33, "say"), "verb", cue_token=6, speaker_token=5, confidence=0.8)
+    learned = Draft([at(ctx.text, tagged)], None, CueSpan(29, 33, "say"), "learned",
+                    cue_token=6, confidence=confidence)
+    return rule, learned
+
+
+def test_tagger_bounds_replace_the_rules_content_for_the_same_cue() -> None:
+    ctx = context(parse(ECONOMY))
+    rule, learned = _rule_and_tagged(ctx, "economy is strong,", 0.9)
+    ctx.drafts.append(rule)
+    merge_learned(ctx, [learned])
+    assert ctx.drafts == [rule]
+    assert texts(ctx, rule) == (["economy is strong"], "Biden", "said")
+    assert rule.confidence == 0.9
+
+
+def test_statement_only_the_tagger_found_needs_min_alone_confidence() -> None:
+    ctx = context(parse(ECONOMY))
+    _, sure = _rule_and_tagged(ctx, "economy is strong,", MIN_ALONE)
+    _, unsure = _rule_and_tagged(ctx, "The economy", MIN_ALONE - 0.01)
+    merge_learned(ctx, [sure, unsure])
+    assert ctx.drafts == [sure]
+    assert [f.of(ctx.text) for f in sure.fragments] == ["economy is strong"]
+
+
+def test_indirect_rule_reading_the_tagger_does_not_confirm_is_dropped() -> None:
+    ctx = context(parse(ECONOMY))
+    rule, _ = _rule_and_tagged(ctx, "Biden", 0.3)
+    ctx.drafts.append(rule)
+    merge_learned(ctx, [])
+    assert ctx.drafts == []
+
+
+# --------------------------------------------------------------------------- orphans
+
+
+def test_second_half_of_a_split_quote_joins_its_statement() -> None:
+    ctx = plain("“We will win,” he said, “and we will rebuild the country.”")
+    first = Draft([at(ctx.text, "We will win,")], at(ctx.text, "he"),
+                  CueSpan(*at(ctx.text, "said").pair, "say"), "verb")
+    ctx.drafts.append(first)
+    orphan_quotes(ctx)
+    assert ctx.drafts == [first]
+    assert [f.of(ctx.text) for f in first.fragments] == [
+        "We will win,", "and we will rebuild the country."]
+
+
+def test_quote_paragraph_after_a_statement_continues_its_speaker() -> None:
+    ctx = plain("Biden said the talks failed.\n“We will try again next week.”")
+    said = Draft([at(ctx.text, "the talks failed")], at(ctx.text, "Biden"),
+                 CueSpan(*at(ctx.text, "said").pair, "say"), "verb")
+    ctx.drafts.append(said)
+    orphan_quotes(ctx)
+    [_, more] = ctx.drafts
+    assert texts(ctx, more) == (["We will try again next week."], "Biden", None)
+    assert (more.pattern, more.confidence) == ("continuation", 0.45)
+
+
+# --------------------------------------------------------------------------- nested
+
+
+def _report(ctx: Context, outer: tuple[str, str], inner: tuple[str, str]) -> tuple[Draft, Draft]:
+    """An outer statement (speaker, cue word) whose content holds the inner one."""
+    text = ctx.text
+    o = Draft([CharSpan(text.index(outer[1]) + len(outer[1]) + 6, len(text) - 1)],
+              at(text, outer[0]), CueSpan(*at(text, outer[1]).pair, "report"), "verb")
+    i = Draft([at(text, "talks were possible")], at(text, inner[0]),
+              CueSpan(*at(text, inner[1]).pair, "say"), "verb")
+    return o, i
+
+
+def test_report_of_a_report_keeps_the_inner_statement_relayed_by_the_reporter() -> None:
+    ctx = plain("Reuters reported that Putin said talks were possible.",
+                ("Reuters", "ORG"), ("Putin", "PERSON"))
+    outer, inner = _report(ctx, ("Reuters", "reported"), ("Putin", "said"))
+    ctx.drafts += [outer, inner]
+    nested(ctx)
+    assert ctx.drafts == [inner]
+    assert inner.relays == [at(ctx.text, "Reuters")]
+
+
+def test_person_passing_on_an_organisation_speaks_with_the_organisation_as_relay() -> None:
+    ctx = plain("Scholz replied that NATO said talks were possible.",
+                ("Scholz", "PERSON"), ("NATO", "ORG"))
+    outer, inner = _report(ctx, ("Scholz", "replied"), ("NATO", "said"))
+    ctx.drafts += [outer, inner]
+    nested(ctx)
+    assert ctx.drafts == [inner]
+    assert texts(ctx, inner) == (["talks were possible"], "Scholz", "replied")
+    assert inner.relays == [at(ctx.text, "NATO")]
+
+
+# --------------------------------------------------------------------------- resolve
+
+
+def test_pronoun_speaker_resolves_to_the_latest_person_who_spoke() -> None:
+    ctx = plain("“We will win,” Zelensky said. “We will rebuild,” he added.",
+                ("Zelensky", "PERSON"))
+    first = Draft([at(ctx.text, "We will win,")], at(ctx.text, "Zelensky"),
+                  CueSpan(*at(ctx.text, "said").pair, "say"), "verb", confidence=0.8)
+    second = Draft([at(ctx.text, "We will rebuild,")], at(ctx.text, "he"),
+                   CueSpan(*at(ctx.text, "added").pair, "add"), "verb", confidence=0.8)
+    ctx.drafts += [first, second]
+    resolve(ctx)
+    assert second.speaker_entity is not None and second.speaker_entity.name == "Zelensky"
+    assert (first.kind, second.kind) == ("direct", "direct")
+    # a quotation with a cue gains, a pronoun for a speaker loses
+    assert (first.confidence, second.confidence) == (0.9, 0.8)
+
+
+def test_polls_show_is_no_persons_words() -> None:
+    ctx = plain("Polls show the race is close.")
+    d = Draft([at(ctx.text, "the race is close")], at(ctx.text, "Polls"),
+              CueSpan(*at(ctx.text, "show").pair, "show"), "verb")
+    ctx.drafts.append(d)
+    resolve(ctx)
+    assert (d.mode, d.kind) == ("other", "indirect")
+
+
+def test_partly_quoted_statement_is_mixed() -> None:
+    ctx = plain("He said the plan was “a disaster for everyone”.")
+    d = Draft([at(ctx.text, "the plan was “a disaster for everyone")], None, None, "verb")
+    assert statement_kind(ctx, d) == "mixed"
+
+
+# --------------------------------------------------------------------------- dating
+
+
+# "On December 2, Putin said talks were possible."
+DECEMBER: list[Tok] = [
+    ("On", 5, "prep", "IN"), ("December", 0, "pobj", "NNP"), ("2", 1, "nummod", "CD"),
+    (",", 5, "punct", ","), ("Putin", 5, "nsubj", "NNP"), ("said", 5, "ROOT", "VBD", "say"),
+    ("talks", 7, "nsubj", "NNS"), ("were", 5, "ccomp", "VBD", "be"),
+    ("possible", 7, "acomp", "JJ"), (".", 5, "punct", "."),
+]
+
+
+def test_date_attached_to_the_cue_verb_dates_the_statement() -> None:
+    doc = parse(DECEMBER)
+    ents = entities(doc.text, ("Putin", "PERSON"))
+    d = Draft([at(doc.text, "talks were possible")], at(doc.text, "Putin"),
+              CueSpan(*at(doc.text, "said").pair, "say"), "verb", cue_token=5)
+    day = at(doc.text, "December 2")
+    expr = DateExpr(day.start, day.end, "December 2", "DATE", "2022-12-02", "day")
+    assert said_on(doc, [d], [expr], ents, "2022-12-04") == [
+        SaidOn("2022-12-02", "day", "text", Span(day.start, day.end, "December 2"))]
+
+
+def test_undated_statement_falls_back_to_the_publication_date_only_when_given() -> None:
+    doc = parse(ECONOMY)
+    d = Draft([at(doc.text, "The economy is strong")], at(doc.text, "Biden"),
+              CueSpan(*at(doc.text, "said").pair, "say"), "verb", cue_token=6)
+    ents = entities(doc.text)
+    assert said_on(doc, [d], [], ents, "2022-12-04") == [SaidOn("2022-12-04", "day", "published")]
+    assert said_on(doc, [d], [], ents, None) == [None]
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+def test_lexicon_thought_verbs_are_not_speech_verbs() -> None:
+    lex = load_lexicon()
+    assert "say" in lex.speech and not lex.thought & lex.speech
+    assert lex.pronouns == lex.person_pronouns | lex.org_pronouns
