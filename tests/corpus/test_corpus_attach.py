@@ -1,4 +1,4 @@
-"""whosaid.store.corpus_attach: new articles join a built corpus, in full and by samples,
+"""whosaid.corpus.service.attach_articles: new articles join a built corpus, in full and by samples,
 on SQLite and PostgreSQL."""
 
 from __future__ import annotations

@@ -111,6 +111,7 @@ def build_corpus_entities(store: Store, progress: Progress | None = None) -> Cor
     report = progress or (lambda _stage, _done, _total: None)
     report("reading", 0, 1)
     with store.read("read article entities") as conn:
+        taken_in = sql.pending_articles(conn)  # read with the articles: all taken in below
         members = sql.load_members(conn)
         kb = sql.load_kb(conn)
         constraints = constraints_of(conn)
@@ -124,6 +125,7 @@ def build_corpus_entities(store: Store, progress: Progress | None = None) -> Cor
         sql.lock_corpus(conn)
         sql.clear_corpus(conn)
         sql.write_corpus(conn, entities, keys)
+        sql.clear_pending(conn, taken_in)
     report("writing", 1, 1)
     by_type = Counter(e.type for e in entities)
     return CorpusSummary(
@@ -138,18 +140,20 @@ def build_corpus_entities(store: Store, progress: Progress | None = None) -> Cor
     )
 
 
-def update_corpus(store: Store, article_ids: Collection[str]) -> int:
+def update_corpus(store: Store, article_ids: Collection[str] = ()) -> int:
     """After (re-)analysing ``article_ids``: keep a built corpus in step (nothing happens
-    when ``whosaid corpus`` never ran). A small batch joins the corpus entities that could
-    take its entities in (:func:`attach_articles`); a batch of at least ``FULL_PASS_SHARE``
-    of the articles rebuilds the corpus. Returns how many corpus entities were written."""
-    ids = set(article_ids)
-    if not ids:
-        return 0
+    when ``whosaid corpus`` never ran). Every article saved since the corpus last took it in
+    joins too — one a run stopped by ``kill -9`` or Ctrl-C saved but never took in
+    (``corpus_pending``). A small batch joins the corpus entities that could take its
+    entities in (:func:`attach_articles`); a batch of at least ``FULL_PASS_SHARE`` of the
+    articles rebuilds the corpus. Returns how many corpus entities were written."""
     with store.read("count analysed articles") as conn:
         if not sql.corpus_built(conn):
             return 0
+        ids = set(article_ids) | set(sql.pending_articles(conn))
         total = sql.analysed_articles(conn)
+    if not ids:
+        return 0
     if len(ids) >= FULL_PASS_SHARE * total:
         return build_corpus_entities(store).entities
     return len(attach_articles(store, ids))
@@ -231,6 +235,7 @@ def attach_articles(store: Store, article_ids: Collection[str],
         if not sql.corpus_built(conn):
             return []
         sql.lock_corpus(conn)
+        sql.clear_pending(conn, ids)  # taken in below, in this transaction
         # an article analysed again lost its memberships: drop what they leave empty
         sql.drop_empty(conn)
         new = sql.load_members(conn, ids)

@@ -36,6 +36,7 @@ from .schema import (
     corpus_entities,
     corpus_keys,
     corpus_members,
+    corpus_pending,
     corrections,
     entities,
     kb_aliases,
@@ -331,6 +332,19 @@ def member_totals(conn: Connection, corpus_entity_id: str) -> tuple[Counter[str]
               & (statements.c.speaker_entity_id == cm.c.entity_id))
         .where(cm.c.corpus_entity_id == cid)).scalar() or 0)
     return counts, n_articles, n_mentions, n_said
+
+
+def pending_articles(conn: Connection) -> list[str]:
+    """The articles saved since the corpus last took them in (see ``corpus_pending``)."""
+    return sorted(conn.execute(select(corpus_pending.c.article_id)).scalars())
+
+
+def clear_pending(conn: Connection, article_ids: Collection[str]) -> None:
+    """The corpus took these articles in."""
+    wanted = sorted(article_ids)
+    for i in range(0, len(wanted), CHUNK):
+        conn.execute(delete(corpus_pending)
+                     .where(corpus_pending.c.article_id.in_(wanted[i:i + CHUNK])))
 
 
 def head_of(conn: Connection, corpus_entity_id: str) -> tuple[str, str, bool] | None:

@@ -96,12 +96,17 @@ def _m005_corpus_keys(conn: Connection) -> None:
     schema.corpus_keys.create(conn)
 
 
+def _m006_corpus_pending(conn: Connection) -> None:
+    schema.corpus_pending.create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, statements and their parts", _m001_initial),
     Migration(2, "full-text search over statement content", _m002_full_text),
     Migration(3, "corpus entities, knowledge base and links", _m003_corpus),
     Migration(4, "audit trail, corrections and server indexes", _m004_audit_corrections),
     Migration(5, "blocking keys of corpus entities", _m005_corpus_keys),
+    Migration(6, "articles the corpus has yet to take in", _m006_corpus_pending),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

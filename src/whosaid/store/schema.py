@@ -384,3 +384,14 @@ corpus_keys = Table(
     PrimaryKeyConstraint("key", "corpus_entity_id"),
     Index(None, "corpus_entity_id"),
 )
+
+# ---------------------------------------------------------------------------------------
+# Migration 6: the articles saved since the corpus last took them in. A save adds its article
+# in the same transaction; the corpus pass removes those it took in. So a run stopped after
+# saving (kill -9, Ctrl-C, a crash) leaves them here, and the next corpus update takes them in,
+# even when the re-run finds the articles themselves unchanged.
+corpus_pending = Table(
+    "corpus_pending",
+    metadata,
+    Column("article_id", Text, primary_key=True),
+)

@@ -293,11 +293,16 @@ def delete_article(conn: Connection, article_id: str) -> int:
         )
     for tbl in reversed(schema.ARTICLE_TABLES[1:]):
         conn.execute(delete(tbl).where(tbl.c.article_id == article_id))
+    conn.execute(delete(schema.corpus_pending)
+                 .where(schema.corpus_pending.c.article_id == article_id))
     return conn.execute(delete(articles).where(articles.c.id == article_id)).rowcount or 0
 
 
 def insert_article(conn: Connection, rows: ArticleRows) -> None:
+    """Insert one article's rows (after :func:`delete_article`), and mark it as one the
+    corpus has yet to take in (``corpus_pending``)."""
     conn.execute(insert(articles), [rows.article])
+    conn.execute(insert(schema.corpus_pending), [{"article_id": rows.article["id"]}])
     for tbl, batch in (
         (entities, rows.entities),
         (aliases, rows.aliases),
