@@ -440,3 +440,17 @@ def test_clean_html_page_url_that_is_not_http_is_dropped() -> None:
     good = page.format(u="https://example.com/minister")
     doc = clean_document(SourceDocument("d", "d.html", html=good, url="data:,x"), SETTINGS)
     assert doc.url == "https://example.com/minister"
+
+
+def test_clean_page_with_more_tags_than_any_article_is_read_block_by_block() -> None:
+    # 100,000 paragraphs: trafilatura's extraction grows faster than the page (25 s here);
+    # the block reader reads it in one pass, its navigation left out
+    paragraphs = "".join(f"<p>Paragraph {i} of the minister's speech.</p>" for i in range(100_000))
+    html = (f"<html><head><title>T</title></head><body><nav><a href='/'>Home</a></nav>"
+            f"<article>{paragraphs}</article><footer>Subscribe now</footer></body></html>")
+    clean = clean_document(SourceDocument("huge", "huge.html", html=html), SETTINGS)
+    lines = clean.text.split("\n")
+    assert lines[0] == "Paragraph 0 of the minister's speech."
+    assert lines[-1] == "Paragraph 99999 of the minister's speech."
+    assert len(lines) == 100_000
+    assert "Home" not in clean.text and "Subscribe" not in clean.text

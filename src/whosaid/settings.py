@@ -18,7 +18,6 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 class Settings:
     """What a run of whosaid is told. Every field has a documented default.
 
-    db: SQLite path or SQLAlchemy URL (``WHOSAID_DB``; default ``whosaid.db``).
     published: a publication date (YYYY-MM-DD) that overrides the documents' own.
     model: the spaCy pipeline package to load.
     max_bytes: the largest input file or document read, in bytes (``WHOSAID_MAX_BYTES``).
@@ -28,12 +27,14 @@ class Settings:
     batch_size: documents per spaCy ``nlp.pipe`` batch.
     fallback_to_published: date undated statements by the publication date, marked as such.
     learned: use the trained attribution tagger shipped in the package, beside the rules.
+    doc_timeout: seconds one document's analysis may take (``--doc-timeout``); a longer one
+        is reported as failed and the batch goes on. Checked between windows of a long
+        document (:mod:`whosaid.analysis.windows`), so one window may run past it.
     allow_dirs: folders, besides a feed file's own folder, from which a feed item's link
         to a local file may be read (``--allow-dir``; default none). A link that resolves,
         symlinks followed, to a file anywhere else is refused, and ``file:`` URLs always.
     """
 
-    db: str = DEFAULT_DB
     published: str | None = None
     model: str = DEFAULT_MODEL
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -44,6 +45,7 @@ class Settings:
     fallback_to_published: bool = True
     learned: bool = True
     allow_dirs: tuple[str, ...] = ()
+    doc_timeout: float = 60.0
 
     def __post_init__(self) -> None:
         if self.published is not None:
@@ -54,6 +56,8 @@ class Settings:
             raise ConfigError(f"min_confidence must be between 0 and 1, got {self.min_confidence}")
         if self.workers < 1:
             raise ConfigError(f"workers must be at least 1, got {self.workers}")
+        if not self.doc_timeout > 0:
+            raise ConfigError(f"doc_timeout must be positive, got {self.doc_timeout}")
         if isinstance(self.allow_dirs, str | os.PathLike):
             raise ConfigError("allow_dirs must be a sequence of folders, not one path")
         # A list (from a CLI option, say) is kept as a tuple, so settings stay hashable.
@@ -61,10 +65,6 @@ class Settings:
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
-
-    @property
-    def db_url(self) -> str:
-        return db_url(self.db)
 
 
 def parse_iso_date(value: str, what: str = "date") -> dt.date:
@@ -84,17 +84,3 @@ def db_url(db: str) -> str:
             db = "postgresql+psycopg://" + db[len("postgresql://") :]
         return db
     return "sqlite:///" + str(Path(db).expanduser())
-
-
-def from_env(**overrides: object) -> Settings:
-    """Settings from the environment (``WHOSAID_DB``, ``WHOSAID_MAX_BYTES``) and overrides."""
-    values: dict[str, object] = {}
-    if os.environ.get("WHOSAID_DB"):
-        values["db"] = os.environ["WHOSAID_DB"]
-    if os.environ.get("WHOSAID_MAX_BYTES"):
-        try:
-            values["max_bytes"] = int(os.environ["WHOSAID_MAX_BYTES"])
-        except ValueError:
-            raise ConfigError("WHOSAID_MAX_BYTES must be a whole number of bytes") from None
-    values.update({k: v for k, v in overrides.items() if v is not None})
-    return Settings(**values)  # type: ignore[arg-type]

@@ -9,5 +9,6 @@ May import: :mod:`whosaid.nlp`, :mod:`whosaid.names`, :mod:`whosaid.attribution`
 """
 
 from .analyzer import Analyzer, analyze_parsed, make_article
+from .windows import WINDOW_CHARS
 
-__all__ = ["Analyzer", "analyze_parsed", "make_article"]
+__all__ = ["WINDOW_CHARS", "Analyzer", "analyze_parsed", "make_article"]

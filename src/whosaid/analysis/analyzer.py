@@ -10,6 +10,7 @@ import functools
 import logging
 import multiprocessing
 import sys
+import time
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -32,6 +33,7 @@ from ..model import (
 from ..names import extract_entities
 from ..nlp import analysis_text, doc_text, load_pipeline
 from ..settings import Settings
+from .windows import WINDOW_CHARS, join, window_article, windows
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +69,11 @@ class Analyzer:
         self.nlp = nlp if nlp is not None else load_pipeline(settings.model, settings.learned)
 
     def analyze(self, doc: CleanDocument) -> Analysis:
-        return next(iter(self._analyze_batch([doc])))
+        """One document's records; raises AnalysisError when its analysis fails."""
+        result = next(iter(self._analyze_batch([doc])))
+        if isinstance(result, Failure):
+            raise AnalysisError(result.message)
+        return result
 
     def analyze_many(self, docs: Iterable[CleanDocument]) -> Iterator[Analysis | Failure]:
         """Analyses in batches; a document that fails yields a Failure, the rest go on.
@@ -102,27 +108,34 @@ class Analyzer:
             results = list(self._analyze_batch(batch))
         except ModelError:
             raise  # no document can be analysed: stop with the cause and the fix
-        except Exception:  # one bad document must not stop the batch: retry one by one
-            results = []
+        except Exception as exc:  # one bad document must not stop the batch
+            if len(batch) == 1:  # it failed alone: no need to try it again
+                yield _failure(batch[0], exc)
+                return
+            results = []  # try them one by one
             for doc in batch:
                 try:
                     results.extend(self._analyze_batch([doc]))
                 except ModelError:
                     raise
-                except Exception as exc:
-                    log.warning("analysis failed for %s: %s", doc.origin, exc)
-                    message = str(exc) if isinstance(exc, AnalysisError) else \
-                        f"{doc.origin}: analysis failed: {exc}"
-                    results.append(Failure(doc.origin, message, doc.doc_id))
+                except Exception as one:
+                    results.append(_failure(doc, one))
         yield from results
 
-    def _analyze_batch(self, batch: list[CleanDocument]) -> Iterator[Analysis]:
+    def _analyze_batch(self, batch: list[CleanDocument]) -> Iterator[Analysis | Failure]:
         articles = [make_article(d, self.settings) for d in batch]
-        todo = [(a, analysis_text(a.text, a.furniture)) for a in articles if a.analyzed]
+        todo = [(a, analysis_text(a.text, a.furniture)) for a in articles
+                if a.analyzed and len(a.text) <= WINDOW_CHARS]
         parsed = iter(self.nlp.pipe([t for _, t in todo], batch_size=self.settings.batch_size))
         for article in articles:
             if not article.analyzed:
                 yield Analysis(article)
+                continue
+            if len(article.text) > WINDOW_CHARS:  # alone, a window at a time
+                try:
+                    yield self._analyze_long(article)
+                except AnalysisError as exc:  # the budget ran out: the rest of the batch goes on
+                    yield Failure(article.origin, str(exc), article.doc_id)
                 continue
             parsed_doc = next(parsed)
             try:
@@ -131,6 +144,30 @@ class Analyzer:
                 raise
             except Exception as exc:
                 raise AnalysisError(f"{article.origin}: analysis failed: {exc}") from exc
+
+    def _analyze_long(self, article: Article) -> Analysis:
+        """A document longer than a window, a window at a time (:mod:`.windows`), within
+        ``settings.doc_timeout`` seconds (checked between windows)."""
+        deadline = time.monotonic() + self.settings.doc_timeout
+        spans = windows(article.text, WINDOW_CHARS)
+        parts: list[tuple[Analysis, int]] = []
+        for i, (start, end) in enumerate(spans):
+            if time.monotonic() > deadline:
+                raise AnalysisError(
+                    f"{article.origin}: analysis stopped after {self.settings.doc_timeout:g} s "
+                    f"(--doc-timeout) at window {i + 1} of {len(spans)} of a "
+                    f"{len(article.text):,}-character document")
+            part = window_article(article, start, end, first=i == 0)
+            doc = self.nlp(analysis_text(part.text, part.furniture))
+            parts.append((analyze_parsed(part, doc, self.settings, offset=start), start))
+        return join(article, parts)
+
+
+def _failure(doc: CleanDocument, exc: BaseException) -> Failure:
+    log.warning("analysis failed for %s: %s", doc.origin, exc)
+    message = str(exc) if isinstance(exc, AnalysisError) else \
+        f"{doc.origin}: analysis failed: {exc}"
+    return Failure(doc.origin, message, doc.doc_id)
 
 
 def _batches(docs: Iterable[CleanDocument], size: int) -> Iterator[list[CleanDocument]]:
@@ -155,8 +192,13 @@ def _worker_batch(job: tuple[Settings, list[CleanDocument]]) -> list[Analysis | 
     return list(_worker_analyzer(settings)._safe_batch(batch))
 
 
-def analyze_parsed(article: Article, doc: Doc, settings: Settings) -> Analysis:
-    """The records of one article from its parse (``doc.text`` is the analysis text)."""
+def analyze_parsed(article: Article, doc: Doc, settings: Settings, offset: int = 0
+                   ) -> Analysis:
+    """The records of one article from its parse (``doc.text`` is the analysis text).
+
+    ``offset``: where this text starts in the whole article when it is one window of it
+    (statement ids are made from offsets in the whole article; the records' offsets are
+    shifted by :func:`.windows.join`)."""
     text = doc_text(doc)
     published = dt.date.fromisoformat(article.published) if article.published else None
     entities = extract_entities(doc, article.id)
@@ -171,9 +213,12 @@ def analyze_parsed(article: Article, doc: Doc, settings: Settings) -> Analysis:
             continue
         fragments = tuple(f.pair for f in sorted(set(d.fragments)))
         start, end = fragments[0][0], max(e for _, e in fragments)
-        sid = content_id("statement", article.id, fragments,
-                         d.speaker.pair if d.speaker else None,
-                         d.cue.astuple() if d.cue else None)
+        sid = content_id("statement", article.id,
+                         tuple((s + offset, e + offset) for s, e in fragments),
+                         (d.speaker.start + offset, d.speaker.end + offset) if d.speaker
+                         else None,
+                         (d.cue.start + offset, d.cue.end + offset, d.cue.lemma) if d.cue
+                         else None)
         statements.append(Statement(
             id=sid,
             article_id=article.id,

@@ -40,10 +40,17 @@ def analyze(
     quiet: QuietOption = False,
     workers: Annotated[int, typer.Option(
         "--workers", "-w", min=1, help="Processes for analysis (2 uses both cores).")] = 1,
+    doc_timeout: Annotated[float, typer.Option(
+        "--doc-timeout", min=1, help="Seconds one document's analysis may take; a longer "
+        "one is reported as failed and the batch goes on.")] = 60.0,
+    allow_dir: Annotated[list[Path] | None, typer.Option(
+        "--allow-dir", help="A folder from which feeds may read local pages, besides each "
+        "feed's own folder (repeatable).")] = None,
 ) -> None:
     """Analyse news documents and store who said what."""
     try:
-        settings = Settings(db=db, published=published, workers=workers)
+        settings = Settings(published=published, workers=workers, doc_timeout=doc_timeout,
+                            allow_dirs=tuple(str(d) for d in allow_dir or ()))
         if max_bytes is not None:
             settings = settings.with_(max_bytes=max_bytes)
     except ConfigError as exc:
