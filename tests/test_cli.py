@@ -22,9 +22,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from typer.testing import CliRunner
 
+from serverkit import live_server
 from whosaid.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -369,27 +371,65 @@ def test_cli_analyze_invalid_published_date(tmp_path: Path) -> None:
 # --- statements -------------------------------------------------------------------------
 
 
-def _ids(rows: list[dict[str, Any]]) -> list[str]:
-    return [r["id"] for r in rows]
+def _ids(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    return [(r["article"]["id"], r["id"]) for r in rows]
+
+
+def _entity(mention: dict[str, Any] | None) -> str | None:
+    return (mention or {}).get("entity")
+
+
+def _said_on(r: dict[str, Any]) -> str | None:
+    return (r["said_on"] or {}).get("value")
 
 
 def test_cli_statements_by_speaker(query_db: Path, all_statements: list[dict[str, Any]]) -> None:
     rows = json_out(invoke("statements", "--db", query_db, "--speaker", "putin", "-f", "json"))
     assert rows
-    for r in rows:
-        assert "putin" in f"{r['speaker_entity']} {r['speaker']}".lower(), r
-    putin = [r for r in all_statements if r["speaker_entity"] == "Vladimir Putin"]
+    # a name: the canonical names any of whose aliases contain "putin"
+    assert {_entity(r["speaker"]) for r in rows} == {"Vladimir Putin"}
+    putin = [r for r in all_statements if _entity(r["speaker"]) == "Vladimir Putin"]
     assert len(putin) >= 2
+    assert set(_ids(putin)) == set(_ids(rows))
+    assert {(r["cue"] or {}).get("text") for r in rows} >= {"cited", "asked"}
+
+
+def test_cli_statements_by_speaker_contains(query_db: Path,
+                                            all_statements: list[dict[str, Any]]) -> None:
+    rows = json_out(invoke("statements", "--db", query_db, "--speaker", "putin",
+                           "--speaker-contains", "-f", "json"))
+    for r in rows:
+        assert "putin" in f"{_entity(r['speaker'])} {r['speaker']['text']}".lower(), r
+    putin = [r for r in all_statements if _entity(r["speaker"]) == "Vladimir Putin"]
     assert set(_ids(putin)) <= set(_ids(rows))
-    assert {r["cue"] for r in rows} >= {"cited", "asked"}
+
+
+def test_cli_statements_by_addressee_relay_and_kind(
+        query_db: Path, all_statements: list[dict[str, Any]]) -> None:
+    addressed = [r for r in all_statements if _entity(r["addressee"]) == "Vladimir Putin"]
+    assert addressed
+    rows = json_out(invoke("statements", "--db", query_db, "--addressee", "Vladimir Putin",
+                           "-f", "json"))
+    assert _ids(rows) == _ids(addressed)
+    relay = next(x["entity"] or x["text"] for r in all_statements for x in r["relays"])
+    rows = json_out(invoke("statements", "--db", query_db, "--relay", relay, "-f", "json"))
+    assert rows and all(relay in [x["entity"] or x["text"] for x in r["relays"]] for r in rows)
+    for kind in ("direct", "indirect"):
+        rows = json_out(invoke("statements", "--db", query_db, "--kind", kind, "-f", "json"))
+        assert _ids(rows) == _ids([r for r in all_statements if r["kind"] == kind])
+    bad = invoke("statements", "--db", query_db, "--kind", "sarcastic")
+    assert bad.exit_code == 2
+    assert "kind must be one of direct, indirect, mixed" in flat(bad.stderr)
+    assert_no_traceback(bad)
 
 
 def test_cli_statements_about(query_db: Path, all_statements: list[dict[str, Any]]) -> None:
     rows = json_out(invoke("statements", "--db", query_db, "--about", "ceasefire", "-f", "json"))
     assert rows
     for r in rows:
-        assert "ceasefire" in r["content"].lower(), r
-    expected = [r for r in all_statements if re.search(r"\bceasefire\b", r["content"], re.I)]
+        assert "ceasefire" in r["content"]["text"].lower(), r
+    expected = [r for r in all_statements
+                if re.search(r"\bceasefire\b", r["content"]["text"], re.I)]
     assert _ids(rows) == _ids(expected)
 
 
@@ -398,21 +438,22 @@ def test_cli_statements_since_until(query_db: Path,
     rows = json_out(invoke("statements", "--db", query_db, "--since", "2022-12-01",
                            "--until", "2022-12-02", "-f", "json"))
     expected = [r for r in all_statements
-                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["said_on"] or "")
-                and "2022-12-01" <= r["said_on"] <= "2022-12-02"]
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", _said_on(r) or "")
+                and "2022-12-01" <= (_said_on(r) or "") <= "2022-12-02"]
     assert _ids(rows) == _ids(expected)
-    assert {r["speaker_entity"] for r in rows} >= {"Vladimir Putin", "Olaf Scholz"}
+    assert {_entity(r["speaker"]) for r in rows} >= {"Vladimir Putin", "Olaf Scholz"}
     # undated statements fall back to the publication date (2022-12-04): out of range
-    assert all(r["said_on"] != EXAMPLE_DATE for r in rows)
+    assert all(_said_on(r) != EXAMPLE_DATE for r in rows)
 
 
 def test_cli_statements_by_article(query_db: Path, all_statements: list[dict[str, Any]]) -> None:
     rows = json_out(invoke("statements", "--db", query_db, "--article", EXAMPLE_ID, "-f", "json"))
     assert rows
-    assert {r["doc_id"] for r in rows} == {EXAMPLE_ID}
-    assert _ids(rows) == _ids([r for r in all_statements if r["doc_id"] == EXAMPLE_ID])
+    assert {r["article"]["doc_id"] for r in rows} == {EXAMPLE_ID}
+    assert _ids(rows) == _ids([r for r in all_statements
+                               if r["article"]["doc_id"] == EXAMPLE_ID])
     other = json_out(invoke("statements", "--db", query_db, "--article", "doc-1", "-f", "json"))
-    assert other and {r["doc_id"] for r in other} == {"doc-1"}
+    assert other and {r["article"]["doc_id"] for r in other} == {"doc-1"}
     assert len(rows) + len(other) == len(all_statements)
 
 
@@ -426,7 +467,7 @@ def test_cli_statements_formats(query_db: Path, all_statements: list[dict[str, A
                                 fmt: str) -> None:
     result = invoke("statements", "--db", query_db, "--speaker", "scholz", "--format", fmt)
     assert result.exit_code == 0, result.stderr
-    expected = [r for r in all_statements if r["speaker_entity"] == "Olaf Scholz"]
+    expected = [r for r in all_statements if _entity(r["speaker"]) == "Olaf Scholz"]
     assert expected
     out = result.stdout
     if fmt == "table":
@@ -443,8 +484,53 @@ def test_cli_statements_formats(query_db: Path, all_statements: list[dict[str, A
         rows = list(csv.DictReader(io.StringIO(out)))
         assert len(rows) == len(expected)
         assert set(rows[0]) >= {"speaker_entity", "cue", "content", "kind", "said_on"}
-        assert [r["content"] for r in rows] == [r["content"] for r in expected]
+        assert [r["content"] for r in rows] == [r["content"]["text"] for r in expected]
         assert {r["speaker_entity"] for r in rows} == {"Olaf Scholz"}
+
+
+def _api_statements(client: httpx.Client, **params: Any) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    cursor = None
+    for _ in range(100):
+        response = client.get("/api/statements", params=params | ({"cursor": cursor} if cursor
+                                                                  else {}))
+        assert response.status_code == 200, response.text
+        items += response.json()["items"]
+        cursor = response.json()["next_cursor"]
+        if not cursor:
+            return items
+    raise AssertionError("pagination did not end")
+
+
+def test_speaker_means_the_same_on_the_cli_and_the_api(query_db: Path) -> None:
+    with live_server(str(query_db)) as url, httpx.Client(base_url=url) as client:
+        for speaker in ("putin", "Vladimir Putin", "scholes", "OLAF", "Institute", "a", "nobody"):
+            for contains in (False, True):
+                flag = ["--speaker-contains"] if contains else []
+                cli = json_out(invoke("statements", "--db", query_db, "--speaker", speaker,
+                                      *flag, "-f", "json"))
+                api = _api_statements(client, speaker=speaker,
+                                      speaker_contains=str(contains).lower())
+                assert sorted(_ids(cli)) == sorted(_ids(api)), (speaker, contains)
+                assert cli or speaker == "nobody", speaker
+
+
+def test_statement_json_is_the_same_in_jsonl_out_cli_and_api(tmp_path: Path) -> None:
+    db, out = tmp_path / "one.db", tmp_path / "out.jsonl"
+    result = invoke("analyze", EXAMPLE, "--published", EXAMPLE_DATE, "--db", db,
+                    "--jsonl-out", out, "--no-show")
+    assert result.exit_code == 0, result.stderr
+    (line,) = out.read_text(encoding="utf-8").splitlines()
+    analysed = json.loads(line)
+    from_jsonl = {st["id"]: st for st in analysed["statements"]}
+    assert len(from_jsonl) >= 10
+    listed = json_out(invoke("statements", "--db", db, "-f", "json"))
+    assert {st["article"]["id"] for st in listed} == {analysed["article_id"]}
+    from_cli = [{k: v for k, v in st.items() if k != "article"} for st in listed]
+    with live_server(str(db)) as url, httpx.Client(base_url=url) as client:
+        from_api = client.get(f"/api/articles/{analysed['article_id']}").json()["statements"]
+    assert from_cli == from_api
+    assert {st["id"]: st for st in from_api} == from_jsonl
 
 
 @pytest.mark.parametrize("option", ["--since", "--until"])
@@ -516,7 +602,8 @@ def test_cli_articles_json(query_db: Path, all_statements: list[dict[str, Any]])
     assert sorted(r["doc_id"] for r in rows) == sorted([EXAMPLE_ID, "doc-1"])
     for r in rows:
         assert {"id", "doc_id", "title", "published", "language", "statement_count"} <= r.keys()
-        assert r["statement_count"] == sum(1 for s in all_statements if s["article_id"] == r["id"])
+        assert r["statement_count"] == sum(1 for s in all_statements
+                                           if s["article"]["id"] == r["id"])
     example = next(r for r in rows if r["doc_id"] == EXAMPLE_ID)
     assert example["published"] == EXAMPLE_DATE
     assert example["title"].startswith("ISW: Putin has little interest")
@@ -672,7 +759,7 @@ def test_cli_statements_table_keeps_square_brackets(tmp_path: Path) -> None:
     db = tmp_path / "x.db"
     assert invoke("analyze", "m.txt", "--db", db, "--no-show").exit_code == 0
     rows = json_out(invoke("statements", "--db", db, "-f", "json"))
-    assert any("[the city board]" in r["content"] for r in rows), rows
+    assert any("[the city board]" in r["content"]["text"] for r in rows), rows
     result = invoke("statements", "--db", db)
     assert "[the city board]" in flat(result.stdout), result.stdout
 

@@ -57,6 +57,18 @@ def _error(response: httpx.Response, status: int, code: str | None = None) -> di
     return err
 
 
+def _entity(mention: dict[str, Any] | None) -> str | None:
+    return (mention or {}).get("entity")
+
+
+def _relays(st: dict[str, Any]) -> list[str]:
+    return [r["entity"] or r["text"] for r in st["relays"]]
+
+
+def _said_on(st: dict[str, Any]) -> str | None:
+    return (st["said_on"] or {}).get("value")
+
+
 def _all_statements(client: httpx.Client, **params: Any) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     cursor = None
@@ -92,7 +104,7 @@ def test_server_api_analyse_returns_the_statements(
     client, seed = seeded
     assert seed["article"]["published"] == SEED_PUBLISHED
     assert seed["article"]["site"] == "example.org"
-    speakers = {s["speaker_entity"] for s in seed["statements"]}
+    speakers = {_entity(s["speaker"]) for s in seed["statements"]}
     assert {"Vladimir Putin", "Olaf Scholz", "Institute for the Study of War"} <= speakers
     article = client.get(f"/api/articles/{seed['article']['id']}").json()
     assert article["text"] == SEED.read_text(encoding="utf-8")
@@ -125,23 +137,23 @@ def test_server_api_statements_filters(seeded: tuple[httpx.Client, dict[str, Any
         return {r["id"] for r in rows}
 
     ceasefire = _all_statements(client, q="ceasefire")
-    assert ceasefire and all("ceasefire" in s["content"].lower() for s in ceasefire)
+    assert ceasefire and all("ceasefire" in s["content"]["text"].lower() for s in ceasefire)
     putin = _all_statements(client, speaker="putin")  # an alias, any case
-    assert ids(putin) == ids(s for s in everything if s["speaker_entity"] == "Vladimir Putin")
+    assert ids(putin) == ids(s for s in everything if _entity(s["speaker"]) == "Vladimir Putin")
     assert putin and ids(_all_statements(client, speaker="Vladimir Putin")) == ids(putin)
     # each filter against the same filter applied here to the whole list
-    addressee = next(s["addressee_entity"] for s in everything if s["addressee_entity"])
+    addressee = next(_entity(s["addressee"]) for s in everything if _entity(s["addressee"]))
     assert ids(_all_statements(client, addressee=addressee)) == ids(
-        s for s in everything if s["addressee_entity"] == addressee)
-    relay = next(r for s in everything for r in s["relays"])
+        s for s in everything if _entity(s["addressee"]) == addressee)
+    relay = next(r for s in everything for r in _relays(s))
     assert ids(_all_statements(client, relay=relay)) == ids(
-        s for s in everything if relay in s["relays"])
+        s for s in everything if relay in _relays(s))
     for kind in ("direct", "indirect", "mixed"):
         assert ids(_all_statements(client, kind=kind)) == ids(
             s for s in everything if s["kind"] == kind)
-    day = next(s["said_on"] for s in everything if s["said_on_source"] == "text")
+    day = next(_said_on(s) for s in everything if (s["said_on"] or {}).get("from") == "text")
     assert ids(_all_statements(client, since=day, until=day)) == ids(
-        s for s in everything if s["said_on"] == day)
+        s for s in everything if _said_on(s) == day)
     assert _all_statements(client, speaker="nobody-at-all-xyz") == []
 
 
@@ -152,8 +164,8 @@ def test_server_api_statements_cursor_pagination(
     for sort in ("-said_on", "said_on", "-published", "published"):
         paged = _all_statements(client, limit=2, sort=sort)
         assert sorted(s["id"] for s in paged) == sorted(s["id"] for s in everything)
-        assert len({(s["article_id"], s["id"]) for s in paged}) == len(paged)
-    newest = [s["said_on"] for s in _all_statements(client, limit=3, sort="-said_on")]
+        assert len({(s["article"]["id"], s["id"]) for s in paged}) == len(paged)
+    newest = [_said_on(s) for s in _all_statements(client, limit=3, sort="-said_on")]
     dated = [d for d in newest if d]
     assert dated == sorted(dated, reverse=True)
     one = _all_statements(client, article=seed["article"]["id"])
@@ -174,13 +186,14 @@ def test_server_api_entities_search_and_detail(
     addressed = {t["name"]: t["addressed"] for t in putin["talked_to"] if t["addressed"]}
     expected: dict[str, int] = {}
     for st in said:
-        if st["addressee_entity"]:
-            expected[st["addressee_entity"]] = expected.get(st["addressee_entity"], 0) + 1
+        if to := _entity(st["addressee"]):
+            expected[to] = expected.get(to, 0) + 1
     assert addressed == expected
     days: dict[str, int] = {}
     for st in said:
-        if st["said_on"] and len(st["said_on"]) == 10 and st["said_on"][0].isdigit():
-            days[st["said_on"]] = days.get(st["said_on"], 0) + 1
+        day = _said_on(st)
+        if day and len(day) == 10 and day[0].isdigit():
+            days[day] = days.get(day, 0) + 1
     assert {d["date"]: d["count"] for d in putin["per_day"]} == days
     assert putin["undated"] == len(said) - sum(days.values())
     isw = client.get("/api/entities/Institute for the Study of War").json()
@@ -262,7 +275,7 @@ def test_server_api_corrections_are_audited_and_survive_reanalysis(
     assert "Scholes" not in {a["alias"] for a in scholz["aliases"]}
     white_house = _all_statements(client, speaker="White House")[0]
     fixed = client.post(
-        f"/api/articles/{white_house['article_id']}/statements/{white_house['id']}/speaker",
+        f"/api/articles/{white_house['article']['id']}/statements/{white_house['id']}/speaker",
         headers=AUTH, json={"speaker": "Joe Biden"})
     assert fixed.status_code == 200, fixed.text
     assert fixed.json()["speaker_name"] == "Joe Biden"
@@ -282,7 +295,7 @@ def test_server_api_corrections_are_audited_and_survive_reanalysis(
     assert "Scholes" not in {a["alias"] for a in
                              client.get("/api/entities/Olaf Scholz").json()["aliases"]}
     again = _all_statements(client, q="dialogue")
-    assert again and again[0]["speaker_entity"] == "Joe Biden"
+    assert again and _entity(again[0]["speaker"]) == "Joe Biden"
     assert client.get("/api/audit").json()["items"][0]["action"] == "analyze"
 
 
@@ -329,7 +342,7 @@ def test_server_api_corrections_reach_the_corpus_entities(
         assert scholz["id"] in merged.json()["corpus_entities"]
         # speaker: the White House statement is Joe Biden's
         white_house = _all_statements(client, speaker="White House")[0]
-        pair = [white_house["article_id"], white_house["id"]]
+        pair = [white_house["article"]["id"], white_house["id"]]
         fixed = client.post(f"/api/articles/{pair[0]}/statements/{pair[1]}/speaker",
                             headers=AUTH, json={"speaker": "Joe Biden"})
         assert fixed.status_code == 200 and fixed.json()["corpus_entities"], fixed.text
@@ -355,7 +368,7 @@ def test_server_api_corrections_reach_the_corpus_entities(
         body = detail.json()
         assert {n["name"] for n in body["names"]} >= {"Olaf Scholz"}
         assert len(body["article_list"]) == 3 and body["recent"]
-        assert all(st["speaker_entity"] for st in body["recent"])
+        assert all(_entity(st["speaker"]) for st in body["recent"])
         assert client.get("/api/corpus-entities/nope").status_code == 404
         brief = client.get("/api/corpus-entities", params={"q": "Scholz", "members": "false"})
         assert [(e["id"], e["article_ids"]) for e in brief.json()["items"]

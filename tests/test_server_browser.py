@@ -188,7 +188,7 @@ def test_server_browser_injection_renders_as_text(page: Any, tmp_path: Path,
             "text": INJECTION, "title": "<script>alert(2)</script>",
             "source": '"><img src=y onerror=alert(3)>', "published": "2024-01-02"}).json()
         aid = posted["article"]["id"]
-        speakers = {s["speaker_entity"] for s in posted["statements"]} - {None}
+        speakers = {(s["speaker"] or {}).get("entity") for s in posted["statements"]} - {None}
         for path in (f"/articles/{aid}?furniture=1", "/?q=plan", "/articles",
                      *(f"/entities/{name}" for name in speakers)):
             page.goto(url + path)

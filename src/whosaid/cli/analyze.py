@@ -13,7 +13,7 @@ from rich.text import Text
 from ..errors import ConfigError, WhosaidError
 from ..io import count_inputs
 from ..settings import DEFAULT_DB, Settings
-from ..store import Store
+from ..store.filters import StatementFilter
 from ..usecases import Summary, run_analyze
 from .options import DbOption, QuietOption, err
 from .options import fail as _fail
@@ -81,19 +81,15 @@ def analyze(
                 out_fh.close()
         if show and 0 < len(summary.article_ids) <= 5:
             for aid in summary.article_ids:
-                rows = store.statements(article=aid)
+                rows = store.statements(StatementFilter(article=aid))
                 if not rows:
                     continue
+                art = rows[0]["article"]
                 emit(statement_rows(rows), Format.table, STATEMENT_COLUMNS,
-                     title=f"Who said what — {_title(store, aid)}")
+                     title=f"Who said what — {art['title'] or art['doc_id'] or aid}")
     _print_summary(summary, time.perf_counter() - started)
     if summary.failures:
         raise typer.Exit(1)
-
-
-def _title(store: Store, aid: str) -> str:
-    art = store.article(aid)
-    return str(art.get("title") or art.get("doc_id") or aid)
 
 
 def _print_summary(s: Summary, seconds: float) -> None:

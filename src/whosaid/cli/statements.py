@@ -9,7 +9,8 @@ from rich.console import Console
 from rich.text import Text
 
 from ..errors import ConfigError
-from ..settings import DEFAULT_DB, parse_iso_date
+from ..settings import DEFAULT_DB
+from ..store.filters import StatementFilter, date_range
 from .options import DbOption, FormatOption
 from .options import fail as _fail
 from .options import store as _store
@@ -32,42 +33,79 @@ ARTICLE_COLUMNS = [("id", "Article"), ("doc_id", "Document"), ("title", "Title")
                    ("statement_count", "Statements"), ("skip_reason", "Skipped")]
 
 
-def statement_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Table view: the entity name when known, else the mention; dates marked by origin."""
-    out = []
-    for r in rows:
-        r = dict(r)
-        r["speaker_entity"] = r.get("speaker_entity") or r.get("speaker")
-        r["addressee_entity"] = r.get("addressee_entity") or r.get("addressee")
-        if r.get("said_on") and r.get("said_on_source") == "published":
-            r["said_on"] = f"{r['said_on']} (published)"
-        out.append(r)
-    return out
+def statement_row(st: dict[str, Any], *, table: bool = True) -> dict[str, Any]:
+    """The flat row the table and the CSV show (``STATEMENT_COLUMNS``) of one statement in the
+    JSON shape. The table shows the mention when the speaker or addressee has no entity and
+    marks dates taken from the publication date; the CSV keeps the plain values."""
+    speaker = st.get("speaker") or {}
+    addressee = st.get("addressee") or {}
+    said = st.get("said_on") or {}
+    said_on = said.get("value")
+    if table and said_on and said.get("from") == "published":
+        said_on = f"{said_on} (published)"
+    return {
+        "speaker_entity": speaker.get("entity") or (speaker.get("text") if table else None),
+        "cue": (st.get("cue") or {}).get("text"),
+        "content": st["content"]["text"],
+        "kind": st["kind"],
+        "addressee_entity": addressee.get("entity")
+        or (addressee.get("text") if table else None),
+        "said_on": said_on,
+        "relays": [r["entity"] or r["text"] for r in st.get("relays") or []],
+        "confidence": st["confidence"],
+    }
+
+
+def statement_rows(rows: list[dict[str, Any]], fmt: Format = Format.table) -> list[dict[str, Any]]:
+    """What ``emit`` prints in ``fmt``: the statements themselves for JSON and JSONL, their
+    flat rows (:func:`statement_row`) for the table and CSV."""
+    if fmt in (Format.json, Format.jsonl):
+        return rows
+    return [statement_row(r, table=fmt is Format.table) for r in rows]
+
+
+Name = Annotated[str | None, typer.Option(
+    help="A canonical name; when no entity has exactly this name, every entity any of "
+         "whose aliases contains the text (case-insensitive).")]
 
 
 def statements(
     db: DbOption = DEFAULT_DB,
-    speaker: Annotated[str | None, typer.Option(help="Speaker name or alias.")] = None,
+    speaker: Name = None,
+    speaker_contains: Annotated[bool, typer.Option(
+        "--speaker-contains",
+        help="Treat --speaker as a case-insensitive substring of the speaker's name, of any "
+             "alias or of the mention.")] = False,
+    addressee: Name = None,
+    relay: Annotated[str | None, typer.Option(
+        help="Who passed it on: a name, as for --speaker.")] = None,
+    kind: Annotated[str | None, typer.Option(help="direct, indirect or mixed.")] = None,
     about: Annotated[str | None, typer.Option(help="Words the content contains.")] = None,
-    since: Annotated[str | None, typer.Option(help="Said on or after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Said on or before YYYY-MM-DD.")] = None,
+    since: Annotated[str | None, typer.Option(
+        help="Said on or after YYYY-MM-DD, YYYY-MM or YYYY.")] = None,
+    until: Annotated[str | None, typer.Option(
+        help="Said on or before YYYY-MM-DD, YYYY-MM or YYYY.")] = None,
     article: Annotated[str | None, typer.Option(help="Article id, id prefix or document id.")
                        ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows.")] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List stored statements."""
+    f = StatementFilter(q=about, speaker=speaker, speaker_contains=speaker_contains,
+                        addressee=addressee, relay=relay, kind=kind, since=since, until=until,
+                        article=article)
     for value, what in ((since, "--since"), (until, "--until")):
         if value:
             try:
-                parse_iso_date(value, what)
+                date_range(value, what)
             except ConfigError as exc:
                 raise _fail(str(exc), 2) from None
     with _store(db) as store:
-        rows = store.statements(speaker=speaker, about=about, since=since, until=until,
-                                article=article, limit=limit)
-    emit(statement_rows(rows) if fmt is Format.table else rows, fmt, STATEMENT_COLUMNS,
-         title=f"{len(rows)} statements")
+        try:
+            rows = store.statements(f, limit=limit)
+        except ConfigError as exc:  # a bad filter (--kind, an ambiguous --article): usage
+            raise _fail(str(exc), 2) from None
+    emit(statement_rows(rows, fmt), fmt, STATEMENT_COLUMNS, title=f"{len(rows)} statements")
 
 
 def entities(
@@ -115,10 +153,10 @@ def render_article(art: dict[str, Any], furniture: bool = True) -> Text:
     for f in art.get("furniture", []):
         text.stylize("dim strike" if furniture else "conceal", f["start"], f["end"])
     for st in art.get("statements", []):
-        for s, e in st.get("fragments") or [[st["content_start"], st["content_end"]]]:
+        content = st["content"]
+        for s, e in content.get("fragments") or [[content["start"], content["end"]]]:
             text.stylize("green", s, e)
-        if st.get("speaker_start") is not None:
-            text.stylize("bold cyan", st["speaker_start"], st["speaker_end"])
-        if st.get("cue_start") is not None:
-            text.stylize("bold magenta", st["cue_start"], st["cue_end"])
+        for role, style in (("speaker", "bold cyan"), ("cue", "bold magenta")):
+            if st.get(role):
+                text.stylize(style, st[role]["start"], st[role]["end"])
     return text

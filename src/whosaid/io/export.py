@@ -1,4 +1,7 @@
-"""Records as JSON-ready data: the ``analyze --jsonl-out`` line format."""
+"""Records as JSON-ready data: the ``analyze --jsonl-out`` line format, and the one JSON shape
+of a statement (:func:`statement_json`) that every surface prints: ``--jsonl-out``,
+``whosaid statements -f json/jsonl`` and the API. A statement listed outside its article
+(:func:`listed_statement_json`) adds one key, ``article``."""
 
 from __future__ import annotations
 
@@ -37,6 +40,13 @@ def statement_json(st: Statement) -> dict[str, Any]:
         "confidence": st.confidence,
         "extractor": st.extractor,
     }
+
+
+def listed_statement_json(st: Statement, article: dict[str, Any]) -> dict[str, Any]:
+    """A statement listed outside its article: :func:`statement_json` plus ``"article":
+    {"id", "doc_id", "title", "published", "site", "url"}`` (``article`` gives them)."""
+    ref = {k: article.get(k) for k in ("id", "doc_id", "title", "published", "site", "url")}
+    return {**statement_json(st), "article": ref}
 
 
 def entity_json(e: Entity) -> dict[str, Any]:

@@ -9,13 +9,14 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Request
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .. import __version__, usecases
 from ..model import SourceDocument, content_id
 from ..store import api_queries, corrections
 from ..store import corpus as corpus_queries
-from ..store.api_queries import MAX_PAGE, StatementFilter
+from ..store.api_queries import MAX_PAGE
+from ..store.filters import StatementFilter
 from .deps import Services, services
 
 # ---------------------------------------------------------------------------------------
@@ -50,45 +51,76 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = ERRORS | {
 }
 
 
+class SpanOut(BaseModel):
+    start: int
+    end: int
+    text: str
+
+
+class ContentOut(SpanOut):
+    fragments: list[list[int]] = Field(description="[start, end] pairs: the quoted pieces "
+                                                   "when the content is interrupted")
+
+
+class StatementMention(SpanOut):
+    entity: str | None = Field(description="the entity's canonical name")
+    entity_id: str | None = Field(description="the entity's id within the article")
+    title: str | None = Field(description="a role written next to the name")
+
+
+class CueOut(SpanOut):
+    lemma: str
+
+
+class RelayOut(SpanOut):
+    entity: str | None = Field(description="the entity's canonical name")
+
+
+class SaidOnOut(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    value: str = Field(description="a TIMEX3 value: 2022-12-02, 2022-12, 2022-W48, ...")
+    precision: str
+    from_: Literal["text", "published"] = Field(
+        alias="from", description="text: an expression in the article (span); published: "
+                                  "the publication date stands in")
+    span: SpanOut | None
+
+
 class StatementOut(BaseModel):
-    """A statement: offsets index its article's text; absent parts are null."""
+    """A statement, in the one statement shape (``analyze --jsonl-out``'s): offsets index
+    its article's text; absent parts are null."""
 
     id: str
-    article_id: str
-    doc_id: str
-    article_title: str | None
-    published: str | None
-    site: str | None = None
-    url: str | None = None
-    seq: int | None = None
     kind: str
     mode: str
-    content: str
-    content_start: int
-    content_end: int
-    fragments: list[list[int]]
-    speaker: str | None
-    speaker_entity: str | None
-    speaker_start: int | None
-    speaker_end: int | None
-    cue: str | None
-    cue_lemma: str | None
-    cue_start: int | None
-    cue_end: int | None
-    addressee: str | None
-    addressee_entity: str | None
-    addressee_start: int | None
-    addressee_end: int | None
-    relays: list[str] = Field(description="who passed it on, nearest to the speaker first")
-    said_on: str | None
-    said_on_precision: str | None
-    said_on_source: str | None
+    content: ContentOut
+    speaker: StatementMention | None
+    cue: CueOut | None
+    addressee: StatementMention | None
+    relays: list[RelayOut] = Field(description="who passed it on, nearest to the speaker first")
+    said_on: SaidOnOut | None
     confidence: float
     extractor: str
 
 
+class ArticleRef(BaseModel):
+    id: str
+    doc_id: str
+    title: str | None
+    published: str | None
+    site: str | None
+    url: str | None
+
+
+class ListedStatement(StatementOut):
+    """A statement listed outside its article: the statement and its ``article``."""
+
+    article: ArticleRef
+
+
 class StatementPage(BaseModel):
-    items: list[StatementOut]
+    items: list[ListedStatement]
     next_cursor: str | None
 
 
@@ -108,12 +140,6 @@ class ArticleSummary(BaseModel):
 class ArticlePage(BaseModel):
     items: list[ArticleSummary]
     next_cursor: str | None
-
-
-class SpanOut(BaseModel):
-    start: int
-    end: int
-    text: str
 
 
 class AliasCount(BaseModel):
@@ -182,7 +208,7 @@ class EntityList(BaseModel):
 
 class StatementSample(BaseModel):
     count: int
-    recent: list[StatementOut]
+    recent: list[ListedStatement]
 
 
 class TalkedTo(BaseModel):
@@ -326,7 +352,7 @@ class CorpusEntityDetail(CorpusEntityOut):
                                                "with the number of articles of each")
     article_list: list[CorpusArticle] = Field(description="its articles, latest first "
                                                           "(at most 200)")
-    recent: list[StatementOut] = Field(description="its latest statements")
+    recent: list[ListedStatement] = Field(description="its latest statements")
 
 
 class AuditEntry(BaseModel):
@@ -399,22 +425,30 @@ def get_article(svc: Svc, ref: Annotated[str, Path(max_length=200)]) -> dict[str
 def list_statements(
     svc: Svc,
     q: Annotated[str | None, Query(max_length=500, description="words in the content")] = None,
-    speaker: Annotated[str | None, Query(max_length=200, description="speaker name or alias")
-                       ] = None,
-    addressee: Annotated[str | None, Query(max_length=200)] = None,
-    relay: Annotated[str | None, Query(max_length=200, description="who relayed it")] = None,
+    speaker: Annotated[str | None, Query(
+        max_length=200, description="a canonical name; when no entity has exactly this name, "
+        "every entity any of whose aliases contains the text (case-insensitive)")] = None,
+    speaker_contains: Annotated[bool, Query(
+        description="match speaker as a case-insensitive substring of the speaker's name, "
+                    "of any alias or of the mention")] = False,
+    addressee: Annotated[str | None, Query(max_length=200, description="a name, as speaker")
+                         ] = None,
+    relay: Annotated[str | None, Query(max_length=200, description="who relayed it: a name, "
+                                                                   "as speaker")] = None,
     kind: Literal["direct", "indirect", "mixed"] | None = None,
     since: DateParam = None,
     until: DateParam = None,
-    article: Annotated[str | None, Query(max_length=200, description="article id")] = None,
+    article: Annotated[str | None, Query(
+        max_length=200, description="article id, unique id prefix or document id")] = None,
     sort: Literal["-said_on", "said_on", "-published", "published"] = "-said_on",
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> dict[str, Any]:
-    """Statements matching every filter given; names match a canonical name or, failing
-    that, any alias containing the text."""
-    f = StatementFilter(q=q, speaker=speaker, addressee=addressee, relay=relay, kind=kind,
-                        since=since, until=until, article=article)
+    """Statements matching every filter given (as ``whosaid statements`` filters them);
+    names match a canonical name or, failing that, any alias containing the text."""
+    f = StatementFilter(q=q, speaker=speaker, speaker_contains=speaker_contains,
+                        addressee=addressee, relay=relay, kind=kind, since=since, until=until,
+                        article=article)
     items, nxt = api_queries.statement_page(svc.store, f, sort=sort, limit=limit, cursor=cursor)
     return {"items": items, "next_cursor": nxt}
 

@@ -19,7 +19,7 @@ from .. import usecases
 from ..model import SourceDocument, content_id
 from ..store import api_queries, corrections
 from ..store import corpus as corpus_queries
-from ..store.api_queries import StatementFilter
+from ..store.filters import StatementFilter
 from .deps import Services, services
 from .security import AUTH_COOKIE, CSRF_FIELD, clean_actor
 
@@ -59,10 +59,11 @@ def _redirect(url: str) -> RedirectResponse:
 
 
 def said_on_label(st: dict[str, Any]) -> str:
-    value = st.get("said_on")
-    if not value:
+    said = st.get("said_on")
+    if not said or not said.get("value"):
         return "—"
-    return f"{value} (published)" if st.get("said_on_source") == "published" else str(value)
+    value = str(said["value"])
+    return f"{value} (published)" if said.get("from") == "published" else value
 
 
 def _squeeze(names: list[str]) -> list[str]:
@@ -70,10 +71,20 @@ def _squeeze(names: list[str]) -> list[str]:
     return [n for i, n in enumerate(names) if i == 0 or n != names[i - 1]]
 
 
+def _name(mention: dict[str, Any] | None) -> str | None:
+    """A mention's entity name, else its text; None for no mention."""
+    if not mention:
+        return None
+    return mention.get("entity") or mention.get("text") or None
+
+
+def _relay_names(st: dict[str, Any]) -> list[str]:
+    return [r.get("entity") or r["text"] for r in st.get("relays") or []]
+
+
 def relay_chain(st: dict[str, Any], outlet: str | None) -> list[str]:
     """Who said it, who passed it on (nearest first), and the outlet that printed it."""
-    chain = _squeeze([st.get("speaker_entity") or st.get("speaker") or "unknown",
-                      *(st.get("relays") or [])])
+    chain = _squeeze([_name(st.get("speaker")) or "unknown", *_relay_names(st)])
     chain.append(f"this outlet ({outlet})" if outlet else "this outlet")
     return chain
 
@@ -91,11 +102,13 @@ def article_segments(art: dict[str, Any]) -> list[dict[str, Any]]:
         (f["start"], f["end"], "furniture", None) for f in art.get("furniture", [])
     ]
     for i, st in enumerate(art.get("statements", [])):
-        for start, end in st.get("fragments") or [[st["content_start"], st["content_end"]]]:
+        content = st["content"]
+        for start, end in content.get("fragments") or [[content["start"], content["end"]]]:
             marks.append((start, end, "content", i))
         for role in ("speaker", "cue", "addressee"):
-            if st.get(f"{role}_start") is not None and st.get(f"{role}_end") is not None:
-                marks.append((st[f"{role}_start"], st[f"{role}_end"], role, i))
+            part = st.get(role)
+            if part and part.get("start") is not None and part.get("end") is not None:
+                marks.append((part["start"], part["end"], role, i))
     marks = [(_clamp(s, size), _clamp(e, size), r, i) for s, e, r, i in marks]
     points = sorted({0, size} | {p for s, e, _, _ in marks for p in (s, e)})
     rank = {"furniture": 0, "content": 1, "addressee": 2, "speaker": 3, "cue": 4}
@@ -112,14 +125,33 @@ def article_segments(art: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _statement_view(st: dict[str, Any], outlet: str | None) -> dict[str, Any]:
-    return st | {
+def _statement_view(st: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]:
+    """What the templates show of one statement (the one statement shape) from ``article``
+    (its ``{id, doc_id, title, published, site}``)."""
+    outlet = article.get("site")
+    speaker = st.get("speaker") or {}
+    addressee = st.get("addressee") or {}
+    return {
+        "id": st["id"],
+        "kind": st["kind"],
+        "content": st["content"]["text"],
+        "cue": (st.get("cue") or {}).get("text"),
+        "confidence": st["confidence"],
+        "speaker_entity": speaker.get("entity"),
+        "speaker_label": _name(speaker) or "—",
+        "addressee_entity": addressee.get("entity"),
+        "addressee": addressee.get("text"),
         "said_on_label": said_on_label(st),
         "chain": relay_chain(st, outlet),
-        "relay_names": _squeeze(list(st.get("relays") or [])),
-        "speaker_label": st.get("speaker_entity") or st.get("speaker") or "—",
-        "outlet": outlet or st.get("article_title") or st.get("doc_id"),
+        "relay_names": _squeeze(_relay_names(st)),
+        "article_id": article["id"],
+        "published": article.get("published"),
+        "outlet": outlet or article.get("title") or article.get("doc_id"),
     }
+
+
+def _listed_views(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [_statement_view(r, r["article"]) for r in rows]
 
 
 # ---------------------------------------------------------------------------------------
@@ -146,7 +178,7 @@ def search_page(
     if nxt:
         next_url = "/?" + urlencode({k: v for k, v in form.items() if v} | {"cursor": nxt})
     return render(request, svc, "search.html", title="Search statements", form=form,
-                  rows=[_statement_view(r, r.get("site")) for r in rows], next_url=next_url,
+                  rows=_listed_views(rows), next_url=next_url,
                   searched=any(form.values()), entity_url=entity_url, article_url=article_url)
 
 
@@ -171,8 +203,8 @@ def entity_page(
     split: Annotated[str | None, Query(max_length=200)] = None,
 ) -> HTMLResponse:
     detail = api_queries.entity_detail(svc.store, name)
-    said = [_statement_view(r, r.get("site")) for r in detail["said"]["recent"]]
-    received = [_statement_view(r, r.get("site")) for r in detail["received"]["recent"]]
+    said = _listed_views(detail["said"]["recent"])
+    received = _listed_views(detail["received"]["recent"])
     chart = {"name": name, "per_day": detail["per_day"]}
     return render(request, svc, "entity.html", title=name, e=detail, said=said,
                   received=received, chart=chart, merged=merged, split=split,
@@ -227,7 +259,7 @@ def corpus_page(request: Request, svc: Svc,
 def corpus_entity_page(request: Request, svc: Svc,
                        entity_id: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
     e = corpus_queries.corpus_detail(svc.store, entity_id, members=False)
-    said = [_statement_view(r, r.get("site")) for r in e["recent"]]
+    said = _listed_views(e["recent"])
     return render(request, svc, "corpus_entity.html", title=e["name"], e=e, said=said,
                   entity_url=entity_url, article_url=article_url)
 
@@ -265,8 +297,7 @@ def article_page(
     fixed: Annotated[str | None, Query(max_length=100)] = None,
 ) -> HTMLResponse:
     art = svc.store.article(ref)
-    outlet = art.get("site")
-    statements = [_statement_view(st, outlet) for st in art["statements"]]
+    statements = [_statement_view(st, art) for st in art["statements"]]
     return render(request, svc, "article.html", title=art.get("title") or art["doc_id"],
                   art=art, segments=article_segments(art), statements=statements,
                   show_furniture=furniture, fixed=fixed, entity_url=entity_url,

@@ -6,14 +6,16 @@ run leaves every article either entirely stored or not at all.
 
 Queries return plain JSON-ready dicts (str/int/float/bool/None, lists and dicts of those):
 
-``Store.statements(...)`` -> one dict per statement with the keys ``id, article_id, doc_id,
-article_title, published, kind, mode, content, content_start, content_end, fragments
-([[start, end], ...]), speaker (mention text), speaker_entity (canonical name),
-speaker_start, speaker_end, cue, cue_lemma, cue_start, cue_end, addressee,
-addressee_entity, addressee_start, addressee_end, relays (entity names, or mention texts,
-nearest first), said_on, said_on_precision, said_on_source, confidence, extractor``
-(offsets index the article's text; absent parts are None); ordered by the article's
-publication date (undated last), article id, then position in the text.
+``Store.statements(StatementFilter(...))`` -> one dict per statement in the one statement
+shape (:func:`whosaid.io.export.statement_json`, the ``analyze --jsonl-out`` one): ``id,
+kind, mode, content ({start, end, text, fragments: [[start, end], ...]}), speaker ({start,
+end, text, entity, entity_id, title} or None), cue ({start, end, text, lemma} or None),
+addressee (as speaker), relays ([{start, end, text, entity}], nearest first), said_on
+({value, precision, from, span: {start, end, text} or None} or None), confidence,
+extractor``, plus ``article ({id, doc_id, title, published, site, url})``; offsets index
+the article's text. Ordered by the article's publication date (undated last), article id,
+then position in the text. :class:`~whosaid.store.filters.StatementFilter` says what
+matches.
 
 ``Store.entities(name)`` -> one dict per (canonical name, type) across articles: ``name,
 type, aliases ([{"alias", "count"}] sorted by alias, counts summed), articles, statements
@@ -22,9 +24,9 @@ type, aliases ([{"alias", "count"}] sorted by alias, counts summed), articles, s
 ``Store.article(ref)`` -> every ``articles`` column (``id, doc_id, origin, url, title,
 published, site, author, language, input_format, text, text_hash, furniture ([{"start",
 "end", "text"}]), analyzed, skip_reason, extractor, analyzed_at, statement_count``) plus
-``statements`` (as above), ``entities`` ([{"id", "name", "type", "titles", "aliases":
-[{"alias", "count"}], "mentions": [{"start", "end", "text", "title"}]}]) and ``dates``
-([{"start", "end", "text", "type", "value", "precision"}]).
+``statements`` (as above, without ``article``; in text order), ``entities`` ([{"id", "name",
+"type", "titles", "aliases": [{"alias", "count"}], "mentions": [{"start", "end", "text",
+"title"}]}]) and ``dates`` ([{"start", "end", "text", "type", "value", "precision"}]).
 
 ``Store.articles()`` -> ``id, doc_id, title, published, language, analyzed, skip_reason,
 statement_count`` per article. ``Store.counts()`` -> ``{"articles", "statements",
@@ -41,13 +43,15 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, select
 
-from ..errors import MigrationError, NotFoundError, StoreError, WhosaidError
+from ..errors import ConfigError, MigrationError, NotFoundError, StoreError, WhosaidError
+from ..io.export import statement_json
 from ..model import Analysis
-from . import corrections, migrations, queries, schema, write
+from . import corrections, filters, migrations, queries, schema, write
 from .engine import DB_ERRORS, describe_error, make_engine, read_transaction, write_transaction
+from .filters import StatementFilter
 from .migrations import LATEST_VERSION
 
-__all__ = ["LATEST_VERSION", "Store", "open_store"]
+__all__ = ["LATEST_VERSION", "StatementFilter", "Store", "open_store"]
 
 
 class Store:
@@ -197,38 +201,21 @@ class Store:
     # -- reading ------------------------------------------------------------------------
 
     def statements(
-        self,
-        speaker: str | None = None,
-        about: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        article: str | None = None,
-        limit: int | None = None,
+        self, f: StatementFilter | None = None, *, limit: int | None = None
     ) -> list[dict[str, Any]]:
-        """Statements matching every filter given (dict keys in the module docstring).
-
-        speaker: case-insensitive substring of the speaker's canonical name, of any alias
-            of the speaker entity, or of the speaker mention text.
-        about: words that must all occur in the content (full-text search: FTS5 with
-            Porter stemming on SQLite, ``websearch_to_tsquery('english', ...)`` on
-            PostgreSQL, so PostgreSQL also understands "quoted phrases", ``or`` and ``-``).
-        since / until: YYYY-MM-DD, YYYY-MM or YYYY. A statement matches when every day its
-            ``said_on`` can stand for lies in the range ("2022-12" matches since 2022-12-01
-            but not since 2022-12-15); values that are not calendar dates or periods
-            ("XXXX-12-02") never match a range.
-        article: article id, id prefix or doc_id.
-        """
-        query = queries.statements_select(
-            self.dialect,
-            speaker=speaker,
-            about=about,
-            since=since,
-            until=until,
-            article=article,
-            limit=limit,
-        )
+        """Statements matching every field of ``f`` (see
+        :class:`~whosaid.store.filters.StatementFilter`), at most ``limit`` of them, in the
+        shape and order the module docstring gives. Raises ConfigError for a bad filter."""
+        if limit is not None and limit < 0:
+            raise ConfigError(f"limit must not be negative, got {limit}")
         with self.read("query statements") as conn:
-            return queries.run_statements(conn, query)
+            clauses = filters.where(conn, f or StatementFilter())
+            if clauses is None:
+                return []
+            query = queries.listed_select().where(*clauses).order_by(*queries.listing_order())
+            if limit is not None:
+                query = query.limit(limit)
+            return queries.listed_statements(conn, list(conn.execute(query).mappings()))
 
     def entities(self, name: str | None = None) -> list[dict[str, Any]]:
         """Entities by (canonical name, type) across articles; ``name`` filters by a
@@ -272,7 +259,6 @@ class Store:
     def article(self, ref: str) -> dict[str, Any]:
         """One article with its statements, entities, dates and furniture (see module doc)."""
         article_id = self.resolve(ref)
-        query = queries.statements_select(self.dialect, article_id=article_id)
         with self.read(f"read article {article_id}") as conn:
             row = (
                 conn.execute(select(schema.articles).where(schema.articles.c.id == article_id))
@@ -282,7 +268,10 @@ class Store:
             if row is None:  # deleted since resolve()
                 raise NotFoundError(f"no article {ref!r} in database {self.display!r}")
             data = queries.article_dict(row)
-            data["statements"] = queries.run_statements(conn, query)
+            records = queries.article_statements(conn, article_id)
+            # in text order (a stable sort: saved order among equal starts)
+            records.sort(key=lambda st: st.content.start)
+            data["statements"] = [statement_json(st) for st in records]
             data["entities"] = queries.article_entities(conn, article_id)
             data["dates"] = queries.article_dates(conn, article_id)
         return data

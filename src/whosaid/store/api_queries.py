@@ -5,9 +5,9 @@ Every function takes a :class:`~whosaid.store.Store` and returns plain JSON-read
 Pagination is by key set, not offset, so a page costs the same deep into the results: a
 cursor is an opaque string naming the sort and the last row's sort key.
 
-Names given to filters (``speaker``, ``addressee``, ``relay``) are canonical entity names;
-when no entity has exactly that name, the entities any of whose aliases contain the text
-(case-insensitively) stand in for it, so "putin" finds Vladimir Putin.
+Statements are filtered by a :class:`~whosaid.store.filters.StatementFilter` (the same
+one ``whosaid statements`` uses, with the same meaning) and come in the one statement shape
+with their ``article`` (:func:`whosaid.io.export.listed_statement_json`).
 """
 
 from __future__ import annotations
@@ -16,31 +16,28 @@ import base64
 import binascii
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    Select,
     and_,
     distinct,
     func,
-    literal,
     literal_column,
     or_,
     select,
 )
 
 from ..errors import ConfigError, NotFoundError
-from . import queries
+from . import filters, queries
+from .filters import StatementFilter
 from .schema import (
     aliases,
     articles,
     corpus_entities,
     corpus_members,
     entities,
-    entity_names,
     relays,
     statements,
 )
@@ -53,8 +50,6 @@ Row = dict[str, Any]
 MAX_PAGE = 200  # the largest page any listing returns
 STATEMENT_SORTS = ("-said_on", "said_on", "-published", "published")
 ARTICLE_SORTS = ("-published", "published")
-KINDS = ("direct", "indirect", "mixed")
-_MAX_NAMES = 50  # entities an alias search stands in for one name
 # Sort keys of undated rows, last either way; written into the SQL as literals so that the
 # expression indexes of migration 4 (``COALESCE(said_on_from, '')``) serve the sort.
 _LOW: Any = literal_column("''")
@@ -85,14 +80,6 @@ def decode_cursor(cursor: str, sort: str) -> tuple[str, Any]:
     return key, last
 
 
-def _bound(value: str, what: str) -> tuple[str, str]:
-    """First and last day of a YYYY[-MM[-DD]] filter; ConfigError for impossible dates."""
-    try:
-        return queries.parse_bound(value, what)
-    except ValueError:  # date_bounds raises it for year 0
-        raise ConfigError(f"invalid {what} date {value!r}: no such day") from None
-
-
 def _check_limit(limit: int) -> int:
     if not 1 <= limit <= MAX_PAGE:
         raise ConfigError(f"limit must be between 1 and {MAX_PAGE}, got {limit}")
@@ -100,77 +87,7 @@ def _check_limit(limit: int) -> int:
 
 
 # ---------------------------------------------------------------------------------------
-# Names
-
-
-def _contains(dialect: str, col: Any, needle: str) -> ColumnElement[bool]:
-    """Case-insensitive substring match. SQLite's LIKE ignores ASCII case natively (fast);
-    its lower() is a Python function, used only for non-ASCII needles."""
-    pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    if dialect == "postgresql":
-        result: ColumnElement[bool] = col.ilike(pattern, escape="\\")
-    elif needle.isascii():
-        result = col.like(pattern, escape="\\")
-    else:
-        result = func.lower(col).like(pattern.lower(), escape="\\")
-    return result
-
-
-def matching_names(conn: Connection, text: str, limit: int = _MAX_NAMES) -> list[str]:
-    """Canonical names whose name or any alias contains ``text`` (case-insensitive), from
-    the names index; each confirmed to still name an entity."""
-    needle = " ".join(text.split())
-    if not needle:
-        return []
-    n = entity_names
-    candidates = list(
-        conn.execute(
-            select(n.c.name)
-            .where(_contains(conn.dialect.name, n.c.alias, needle))
-            .distinct()
-            .order_by(n.c.name)
-            .limit(limit * 2)
-        ).scalars()
-    )
-    if not candidates:
-        return []
-    live = set(
-        conn.execute(
-            select(entities.c.name).where(entities.c.name.in_(candidates)).distinct()
-        ).scalars()
-    )
-    return [c for c in candidates if c in live][:limit]
-
-
-def _exists_name(conn: Connection, column: Any, name: str) -> bool:
-    return conn.execute(select(literal(1)).where(column == name).limit(1)).first() is not None
-
-
-def _resolve(conn: Connection, text: str, column: Any) -> list[str]:
-    name = " ".join(text.split())
-    if not name:
-        return []
-    if _exists_name(conn, column, name) or _exists_name(conn, entities.c.name, name):
-        return [name]
-    return matching_names(conn, name)
-
-
-# ---------------------------------------------------------------------------------------
 # Statements
-
-
-@dataclass(frozen=True)
-class StatementFilter:
-    """What a statement search asks for; every field given must match."""
-
-    q: str | None = None  # words in the content (full-text)
-    speaker: str | None = None
-    addressee: str | None = None
-    relay: str | None = None
-    kind: str | None = None  # direct | indirect | mixed
-    since: str | None = None  # said on or after (YYYY-MM-DD, YYYY-MM, YYYY)
-    until: str | None = None
-    article: str | None = None  # article id
 
 
 def _statement_key(sort: str) -> tuple[ColumnElement[Any], bool]:
@@ -178,60 +95,6 @@ def _statement_key(sort: str) -> tuple[ColumnElement[Any], bool]:
     desc = sort.startswith("-")
     col = statements.c.said_on_from if sort.endswith("said_on") else articles.c.published
     return func.coalesce(col, _LOW if desc else _HIGH), desc
-
-
-def _statement_select(conn: Connection, f: StatementFilter) -> Select[Any] | None:
-    """The filtered query, or None when a name filter matches no entity at all."""
-    s, a = statements, articles
-    query = select(
-        s, a.c.doc_id.label("doc_id"), a.c.title.label("article_title"),
-        a.c.published.label("published"), a.c.site.label("site"), a.c.url.label("url"),
-    ).join(a, a.c.id == s.c.article_id)
-    for value, column in ((f.speaker, s.c.speaker_name), (f.addressee, s.c.addressee_name)):
-        if value and value.strip():
-            names = _resolve(conn, value, column)
-            if not names:
-                return None
-            query = query.where(column.in_(names))
-    if f.relay and f.relay.strip():
-        names = _resolve(conn, f.relay, relays.c.entity_name)
-        if not names:
-            return None
-        r = relays
-        query = query.where(
-            select(literal(1))
-            .where(
-                r.c.article_id == s.c.article_id,
-                r.c.statement_id == s.c.id,
-                or_(r.c.entity_name.in_(names), r.c.text.in_(names)),
-            )
-            .exists()
-        )
-    if f.kind:
-        if f.kind not in KINDS:
-            raise ConfigError(f"kind must be one of {', '.join(KINDS)}, got {f.kind!r}")
-        query = query.where(s.c.kind == f.kind)
-    if f.q and f.q.strip():
-        query = query.where(queries._about_clause(conn.dialect.name, f.q))
-    if f.since:
-        query = query.where(s.c.said_on_from >= _bound(f.since, "since")[0])
-    if f.until:
-        query = query.where(s.c.said_on_to <= _bound(f.until, "until")[1])
-    if f.article:
-        query = query.where(s.c.article_id == f.article)
-    return query
-
-
-def _statement_rows(conn: Connection, rows: Sequence[Any]) -> list[Row]:
-    relay_map = queries._relays_by_statement(conn, [r["article_id"] for r in rows])
-    out = []
-    for r in rows:
-        d = queries.statement_dict(r, relay_map.get((r["article_id"], r["id"]), []))
-        d["seq"] = r["seq"]
-        d["site"] = r["site"]
-        d["url"] = r["url"]
-        out.append(d)
-    return out
 
 
 def statement_page(
@@ -248,9 +111,10 @@ def statement_page(
     _check_limit(limit)
     key, desc = _statement_key(sort)
     with store.read("search statements") as conn:
-        query = _statement_select(conn, f)
-        if query is None:
+        clauses = filters.where(conn, f)
+        if clauses is None:
             return [], None
+        query = queries.listed_select().where(*clauses)
         seq = statements.c.seq
         if cursor:
             k, last = decode_cursor(cursor, sort)
@@ -265,7 +129,7 @@ def statement_page(
         rows = list(conn.execute(query).mappings())
         more = len(rows) > limit
         rows = rows[:limit]
-        items = _statement_rows(conn, rows)
+        items = queries.listed_statements(conn, rows)
     next_cursor = encode_cursor(sort, rows[-1]["sort_key"], rows[-1]["seq"]) if more else None
     return items, next_cursor
 
@@ -296,11 +160,11 @@ def article_page(
     query = select(*cols, key.label("sort_key"))
     with store.read("list articles") as conn:
         if source and source.strip():
-            query = query.where(_contains(conn.dialect.name, a.c.site, source.strip()))
+            query = query.where(filters.contains(conn.dialect.name, a.c.site, source.strip()))
         if since:
-            query = query.where(a.c.published >= _bound(since, "since")[0])
+            query = query.where(a.c.published >= filters.date_range(since, "since")[0])
         if until:
-            query = query.where(a.c.published <= _bound(until, "until")[1])
+            query = query.where(a.c.published <= filters.date_range(until, "until")[1])
         if cursor:
             k, last = decode_cursor(cursor, sort)
             last = str(last)
@@ -357,7 +221,7 @@ def entity_search(store: Store, q: str | None, limit: int = 50) -> list[Row]:
     _check_limit(limit)
     with store.read("search entities") as conn:
         if q and q.strip():
-            names = matching_names(conn, q, limit=max(limit, _MAX_NAMES))
+            names = filters.matching_names(conn, q, limit=max(limit, filters.MAX_NAMES))
             counts = _said_counts(conn, names)
             needle = " ".join(q.split()).lower()
             names.sort(key=lambda n: (n.lower() != needle, -counts.get(n, 0), n))
@@ -380,23 +244,12 @@ def entity_search(store: Store, q: str | None, limit: int = 50) -> list[Row]:
 
 
 def recent_statements(conn: Connection, where: ColumnElement[bool], limit: int) -> list[Row]:
-    """The latest ``limit`` statements matching ``where`` (latest said first), with their
-    articles' titles, dates, sites and URLs."""
-    s, a = statements, articles
-    key = func.coalesce(s.c.said_on_from, _LOW)
-    rows = list(
-        conn.execute(
-            select(
-                s, a.c.doc_id.label("doc_id"), a.c.title.label("article_title"),
-                a.c.published.label("published"), a.c.site.label("site"), a.c.url.label("url"),
-            )
-            .join(a, a.c.id == s.c.article_id)
-            .where(where)
-            .order_by(key.desc(), s.c.seq.desc())
-            .limit(limit)
-        ).mappings()
-    )
-    return _statement_rows(conn, rows)
+    """The latest ``limit`` statements matching ``where`` (latest said first), each with its
+    ``article``."""
+    key = func.coalesce(statements.c.said_on_from, _LOW)
+    query = queries.listed_select().where(where).order_by(key.desc(), statements.c.seq.desc())
+    rows = list(conn.execute(query.limit(limit)).mappings())
+    return queries.listed_statements(conn, rows)
 
 
 def entity_detail(store: Store, name: str, recent: int = 20) -> Row:

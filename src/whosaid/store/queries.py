@@ -7,7 +7,6 @@ Nothing here opens connections or maps errors; :class:`whosaid.store.Store` does
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -19,15 +18,13 @@ from sqlalchemy import (
     Select,
     and_,
     exists,
-    false,
     func,
-    literal_column,
     or_,
     select,
     tuple_,
 )
 
-from ..errors import ConfigError
+from ..io.export import listed_statement_json
 from ..model import (
     Analysis,
     Article,
@@ -39,20 +36,9 @@ from ..model import (
     Span,
     Statement,
 )
-from . import schema
 from .schema import aliases, articles, dates, entities, mentions, relays, statements
-from .write import date_bounds
 
 Row = dict[str, Any]
-
-
-def parse_bound(value: str, what: str) -> tuple[str, str]:
-    """A ``since``/``until`` value (YYYY-MM-DD, YYYY-MM or YYYY) as its first and last day."""
-    v = value.strip()
-    bounds = date_bounds(v) if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v) else None
-    if bounds is None:
-        raise ConfigError(f"invalid {what} date {value!r}: expected YYYY-MM-DD, YYYY-MM or YYYY")
-    return bounds
 
 
 # ---------------------------------------------------------------------------------------
@@ -65,93 +51,16 @@ def _icontains(col: Any, needle: str) -> ColumnElement[bool]:
     return result
 
 
-def _about_clause(dialect: str, about: str) -> ColumnElement[bool]:
-    words = re.findall(r"\w+", about)
-    if not words:
-        return false()
-    s = statements
-    if dialect == "sqlite":
-        # Each word a quoted FTS5 term (implicit AND); the column on the left of MATCH
-        # restricts the search to the statement content.
-        query = " ".join(f'"{w}"' for w in words)
-        return s.c.seq.in_(
-            select(schema.statements_fts.c.rowid).where(
-                schema.statements_fts.c.content_text.match(query)
-            )
-        )
-    if dialect == "postgresql":
-        config: ColumnElement[Any] = literal_column(f"'{schema.PG_FTS_CONFIG}'::regconfig")
-        vector = func.to_tsvector(config, s.c.content_text)
-        return vector.bool_op("@@")(func.websearch_to_tsquery(config, about))
-    return and_(*(_icontains(s.c.content_text, w) for w in words))
-
-
-def article_ref_clause(ref: str) -> ColumnElement[bool]:
-    """Articles whose id is ``ref`` or starts with it, or whose doc_id is ``ref``."""
-    a = articles
-    return or_(a.c.id == ref, a.c.id.startswith(ref, autoescape=True), a.c.doc_id == ref)
-
-
-def statements_select(
-    dialect: str,
-    *,
-    speaker: str | None = None,
-    about: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    article: str | None = None,
-    article_id: str | None = None,
-    limit: int | None = None,
-) -> Select[Any]:
-    s, a = statements, articles
-    query = select(
-        s,
-        a.c.doc_id.label("doc_id"),
-        a.c.title.label("article_title"),
-        a.c.published.label("published"),
-    ).join(a, a.c.id == s.c.article_id)
-    if speaker is not None and speaker.strip():
-        needle = speaker.strip()
-        alias_match = exists().where(
-            aliases.c.article_id == s.c.article_id,
-            aliases.c.entity_id == s.c.speaker_entity_id,
-            _icontains(aliases.c.alias, needle),
-        )
-        query = query.where(
-            or_(
-                _icontains(s.c.speaker_name, needle),
-                _icontains(s.c.speaker_text, needle),
-                alias_match,
-            )
-        )
-    if about is not None:
-        query = query.where(_about_clause(dialect, about))
-    if since is not None:
-        query = query.where(s.c.said_on_from >= parse_bound(since, "since")[0])
-    if until is not None:
-        query = query.where(s.c.said_on_to <= parse_bound(until, "until")[1])
-    if article is not None:
-        query = query.where(article_ref_clause(article))
-    if article_id is not None:
-        query = query.where(s.c.article_id == article_id)
-    query = query.order_by(
-        a.c.published.asc().nulls_last(), a.c.id, s.c.content_start, s.c.position
-    )
-    if limit is not None:
-        if limit < 0:
-            raise ConfigError(f"limit must not be negative, got {limit}")
-        query = query.limit(limit)
-    return query
-
-
 def _chunks(items: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
 
-def _relays_by_statement(
+def relays_by_statement(
     conn: Connection, article_ids: Sequence[str]
 ) -> dict[tuple[str, str], list[RowMapping]]:
+    """The relay rows of these articles' statements, by (article id, statement id), nearest
+    to the speaker first."""
     found: dict[tuple[str, str], list[RowMapping]] = defaultdict(list)
     for chunk in _chunks(sorted(set(article_ids))):
         rows = conn.execute(
@@ -164,44 +73,118 @@ def _relays_by_statement(
     return found
 
 
-def statement_dict(row: RowMapping, relay_rows: Sequence[RowMapping]) -> Row:
-    return {
-        "id": row["id"],
-        "article_id": row["article_id"],
-        "doc_id": row["doc_id"],
-        "article_title": row["article_title"],
-        "published": row["published"],
-        "kind": row["kind"],
-        "mode": row["mode"],
-        "content": row["content_text"],
-        "content_start": row["content_start"],
-        "content_end": row["content_end"],
-        "fragments": [list(f) for f in json.loads(row["fragments"])],
-        "speaker": row["speaker_text"],
-        "speaker_entity": row["speaker_name"],
-        "speaker_start": row["speaker_start"],
-        "speaker_end": row["speaker_end"],
-        "cue": row["cue_text"],
-        "cue_lemma": row["cue_lemma"],
-        "cue_start": row["cue_start"],
-        "cue_end": row["cue_end"],
-        "addressee": row["addressee_text"],
-        "addressee_entity": row["addressee_name"],
-        "addressee_start": row["addressee_start"],
-        "addressee_end": row["addressee_end"],
-        "relays": [r["entity_name"] or r["text"] for r in relay_rows],
-        "said_on": row["said_on"],
-        "said_on_precision": row["said_on_precision"],
-        "said_on_source": row["said_on_source"],
-        "confidence": row["confidence"],
-        "extractor": row["extractor"],
-    }
+def _mention(
+    text_: str | None,
+    start: int | None,
+    end: int | None,
+    entity_id: str | None,
+    entity: str | None,
+    title: str | None,
+) -> Mention | None:
+    if text_ is None or start is None or end is None:
+        return None
+    return Mention(start, end, text_, entity_id=entity_id, entity=entity, title=title)
 
 
-def run_statements(conn: Connection, query: Select[Any]) -> list[Row]:
-    rows = list(conn.execute(query).mappings())
-    relay_map = _relays_by_statement(conn, [r["article_id"] for r in rows])
-    return [statement_dict(r, relay_map.get((r["article_id"], r["id"]), [])) for r in rows]
+def statement_record(row: RowMapping, relay_rows: Sequence[RowMapping]) -> Statement:
+    """A ``statements`` row (and its ``relays`` rows) as the record it was saved from."""
+    r = row
+    said: SaidOn | None = None
+    if r["said_on"] is not None:
+        span = (
+            Span(r["said_on_start"], r["said_on_end"], r["said_on_text"] or "")
+            if r["said_on_start"] is not None and r["said_on_end"] is not None
+            else None
+        )
+        said = SaidOn(r["said_on"], r["said_on_precision"], r["said_on_source"], span)
+    cue = (
+        Cue(r["cue_start"], r["cue_end"], r["cue_text"], r["cue_lemma"] or "")
+        if r["cue_text"] is not None
+        else None
+    )
+    return Statement(
+        id=r["id"],
+        article_id=r["article_id"],
+        kind=r["kind"],
+        content=Span(r["content_start"], r["content_end"], r["content_text"]),
+        fragments=tuple((int(s), int(e)) for s, e in json.loads(r["fragments"])),
+        speaker=_mention(
+            r["speaker_text"],
+            r["speaker_start"],
+            r["speaker_end"],
+            r["speaker_entity_id"],
+            r["speaker_name"],
+            r["speaker_title"],
+        ),
+        cue=cue,
+        addressee=_mention(
+            r["addressee_text"],
+            r["addressee_start"],
+            r["addressee_end"],
+            r["addressee_entity_id"],
+            r["addressee_name"],
+            r["addressee_title"],
+        ),
+        relays=tuple(
+            Mention(
+                x["start_char"], x["end_char"], x["text"], x["entity_id"], x["entity_name"],
+                x["title"],
+            )
+            for x in relay_rows
+        ),
+        said_on=said,
+        confidence=float(r["confidence"]),
+        mode=r["mode"],
+        extractor=r["extractor"],
+    )
+
+
+def article_statements(conn: Connection, article_id: str) -> list[Statement]:
+    """One article's statements as records, in the order they were saved."""
+    relay_map = relays_by_statement(conn, [article_id])
+    return [
+        statement_record(r, relay_map.get((article_id, r["id"]), []))
+        for r in conn.execute(
+            select(statements)
+            .where(statements.c.article_id == article_id)
+            .order_by(statements.c.position)
+        ).mappings()
+    ]
+
+
+# The article columns a listed statement carries, under these labels.
+_ARTICLE_REF = {"id": "article_ref_id", "doc_id": "article_ref_doc_id",
+                "title": "article_ref_title", "published": "article_ref_published",
+                "site": "article_ref_site", "url": "article_ref_url"}
+
+
+def listed_select() -> Select[Any]:
+    """Statements joined to their articles, with the columns :func:`listed_statements`
+    reads; add WHERE, ORDER BY and LIMIT."""
+    s, a = statements, articles
+    return select(s, *(a.c[col].label(label) for col, label in _ARTICLE_REF.items())).join(
+        a, a.c.id == s.c.article_id
+    )
+
+
+def listing_order() -> tuple[Any, ...]:
+    """``whosaid statements`` order: the article's publication date (undated last), its id,
+    then the position in the text."""
+    s, a = statements, articles
+    return (a.c.published.asc().nulls_last(), a.c.id, s.c.content_start, s.c.position)
+
+
+def listed_statements(conn: Connection, rows: Sequence[RowMapping]) -> list[Row]:
+    """Rows of :func:`listed_select` as statements listed outside their article: the one
+    statement shape (:func:`whosaid.io.export.statement_json`) plus ``article``."""
+    relay_map = relays_by_statement(conn, [r["article_id"] for r in rows])
+    return [
+        listed_statement_json(
+            statement_record(r, relay_map.get((r["article_id"], r["id"]), [])),
+            {key: r[label] for key, label in _ARTICLE_REF.items()},
+        )
+        for r in rows
+    ]
 
 
 # ---------------------------------------------------------------------------------------
@@ -354,19 +337,6 @@ def article_dates(conn: Connection, article_id: str) -> list[Row]:
 # Reading back records
 
 
-def _mention(
-    text_: str | None,
-    start: int | None,
-    end: int | None,
-    entity_id: str | None,
-    entity: str | None,
-    title: str | None,
-) -> Mention | None:
-    if text_ is None or start is None or end is None:
-        return None
-    return Mention(start, end, text_, entity_id=entity_id, entity=entity, title=title)
-
-
 def load_analysis(conn: Connection, article_id: str) -> Analysis:
     """The stored records of one article (mentions carry their entity's id and name)."""
     arow = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().one()
@@ -403,67 +373,7 @@ def load_analysis(conn: Connection, article_id: str) -> Analysis:
         )
         for e in article_entities(conn, article_id)
     ]
-    relay_map = _relays_by_statement(conn, [article_id])
-    stmts: list[Statement] = []
-    for r in conn.execute(
-        select(statements)
-        .where(statements.c.article_id == article_id)
-        .order_by(statements.c.position)
-    ).mappings():
-        said: SaidOn | None = None
-        if r["said_on"] is not None:
-            span = (
-                Span(r["said_on_start"], r["said_on_end"], r["said_on_text"] or "")
-                if r["said_on_start"] is not None and r["said_on_end"] is not None
-                else None
-            )
-            said = SaidOn(r["said_on"], r["said_on_precision"], r["said_on_source"], span)
-        cue = (
-            Cue(r["cue_start"], r["cue_end"], r["cue_text"], r["cue_lemma"] or "")
-            if r["cue_text"] is not None
-            else None
-        )
-        stmts.append(
-            Statement(
-                id=r["id"],
-                article_id=r["article_id"],
-                kind=r["kind"],
-                content=Span(r["content_start"], r["content_end"], r["content_text"]),
-                fragments=tuple((int(s), int(e)) for s, e in json.loads(r["fragments"])),
-                speaker=_mention(
-                    r["speaker_text"],
-                    r["speaker_start"],
-                    r["speaker_end"],
-                    r["speaker_entity_id"],
-                    r["speaker_name"],
-                    r["speaker_title"],
-                ),
-                cue=cue,
-                addressee=_mention(
-                    r["addressee_text"],
-                    r["addressee_start"],
-                    r["addressee_end"],
-                    r["addressee_entity_id"],
-                    r["addressee_name"],
-                    r["addressee_title"],
-                ),
-                relays=tuple(
-                    Mention(
-                        x["start_char"],
-                        x["end_char"],
-                        x["text"],
-                        x["entity_id"],
-                        x["entity_name"],
-                        x["title"],
-                    )
-                    for x in relay_map.get((article_id, r["id"]), [])
-                ),
-                said_on=said,
-                confidence=float(r["confidence"]),
-                mode=r["mode"],
-                extractor=r["extractor"],
-            )
-        )
+    stmts = article_statements(conn, article_id)
     date_exprs = tuple(
         DateExpr(d["start"], d["end"], d["text"], d["type"], d["value"], d["precision"])
         for d in article_dates(conn, article_id)
