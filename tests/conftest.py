@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 # =======================================================================================
-# PostgreSQL (used by tests/test_store.py)
+# PostgreSQL (used by tests/store/ and the PostgreSQL runs of other tests)
 #
 # ``pg_url``: a URL to a fresh, empty database created for one test module on the server
 # at ``WHOSAID_TEST_PG`` (default postgresql://postgres@127.0.0.1:5432/test) and dropped

@@ -38,3 +38,6 @@ def test_open_stores_and_reads_back_an_analysis(tmp_path: Path) -> None:
     with whosaid.open(str(tmp_path / "w.db")) as store:
         store.save(analysis)
         assert store.analysis(analysis.article.id) == analysis
+        [found] = store.statements(speaker="scholz")  # the filter's fields as keywords
+        assert found["speaker"]["entity"] == "Scholz" and found["article"]["id"] == \
+            analysis.article.id

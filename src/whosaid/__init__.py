@@ -10,7 +10,7 @@ The library face, as simple as trafilatura's ``extract()``::
 
     with whosaid.open("whosaid.db") as store:      # a SQLite path or a PostgreSQL URL
         store.save(analysis)
-        rows = store.statements(speaker="Putin")
+        rows = store.statements(speaker="Putin")   # or a StatementFilter
 
 Records are frozen dataclasses (:mod:`whosaid.model`); every offset points into
 ``analysis.article.text``. The layout of the package is described in docs/architecture.md.

@@ -12,7 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from serverkit import AUTH, live_server
-from whosaid.analysis import Analyzer, analyzer as analyzer_module
+from whosaid.analysis import Analyzer
+from whosaid.analysis import analyzer as analyzer_module
 from whosaid.analysis.windows import windows
 from whosaid.clean import clean_document
 from whosaid.cli import app

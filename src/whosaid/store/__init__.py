@@ -35,6 +35,7 @@ statement_count`` per article. ``Store.counts()`` -> ``{"articles", "statements"
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -201,15 +202,21 @@ class Store:
     # -- reading ------------------------------------------------------------------------
 
     def statements(
-        self, f: StatementFilter | None = None, *, limit: int | None = None
+        self, f: StatementFilter | None = None, *, limit: int | None = None, **fields: Any
     ) -> list[dict[str, Any]]:
         """Statements matching every field of ``f`` (see
         :class:`~whosaid.store.filters.StatementFilter`), at most ``limit`` of them, in the
-        shape and order the module docstring gives. Raises ConfigError for a bad filter."""
+        shape and order the module docstring gives. The filter's fields may also be given
+        as keywords: ``store.statements(speaker="Putin", since="2022-12")``. Raises
+        ConfigError for a bad filter."""
         if limit is not None and limit < 0:
             raise ConfigError(f"limit must not be negative, got {limit}")
+        try:
+            wanted = dataclasses.replace(f or StatementFilter(), **fields)
+        except TypeError as exc:
+            raise ConfigError(f"not a statement filter: {exc}") from None
         with self.read("query statements") as conn:
-            clauses = filters.where(conn, f or StatementFilter())
+            clauses = filters.where(conn, wanted)
             if clauses is None:
                 return []
             query = queries.listed_select().where(*clauses).order_by(*queries.listing_order())
