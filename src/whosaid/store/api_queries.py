@@ -43,7 +43,7 @@ from .schema import (
 )
 
 if TYPE_CHECKING:
-    from . import Store
+    from .engine import Transactions
 
 Row = dict[str, Any]
 
@@ -98,7 +98,7 @@ def _statement_key(sort: str) -> tuple[ColumnElement[Any], bool]:
 
 
 def statement_page(
-    store: Store,
+    store: Transactions,
     f: StatementFilter,
     *,
     sort: str = "-said_on",
@@ -139,7 +139,7 @@ def statement_page(
 
 
 def article_page(
-    store: Store,
+    store: Transactions,
     *,
     source: str | None = None,
     since: str | None = None,
@@ -215,7 +215,7 @@ def _types(conn: Connection, names: Sequence[str]) -> dict[str, list[str]]:
     return found
 
 
-def entity_search(store: Store, q: str | None, limit: int = 50) -> list[Row]:
+def entity_search(store: Transactions, q: str | None, limit: int = 50) -> list[Row]:
     """Entities whose name or any alias contains ``q`` (or, without ``q``, those that said
     most): ``name, types, statements``; exact name first, then by statements said."""
     _check_limit(limit)
@@ -252,7 +252,7 @@ def recent_statements(conn: Connection, where: ColumnElement[bool], limit: int) 
     return queries.listed_statements(conn, rows)
 
 
-def entity_detail(store: Store, name: str, recent: int = 20) -> Row:
+def entity_detail(store: Transactions, name: str, recent: int = 20) -> Row:
     """One entity by canonical name: ``name, types, aliases ([{alias, count}] by count),
     articles, said ({count, recent}), received ({count, recent}), talked_to ([{name,
     addressed, addressed_by}]), relayed_by ([{name, count}]), corpus ([{id, name}]: the
@@ -357,7 +357,7 @@ def entity_detail(store: Store, name: str, recent: int = 20) -> Row:
     }
 
 
-def sources(store: Store, limit: int = 200) -> list[Row]:
+def sources(store: Transactions, limit: int = 200) -> list[Row]:
     """Outlets (article sites) with their article counts, most articles first."""
     a = articles
     with store.read("list sources") as conn:

@@ -47,7 +47,7 @@ from .schema import (
 )
 
 if TYPE_CHECKING:
-    from . import Store
+    from .engine import Transactions
 
 Row = dict[str, Any]
 Key = tuple[str, str]  # an article entity: (article_id, entity_id)
@@ -157,7 +157,7 @@ def entity_corrections(conn: Connection) -> list[tuple[str, str]]:
         .order_by(corrections.c.seq))]
 
 
-def kb_size(store: Store) -> int:
+def kb_size(store: Transactions) -> int:
     with store.read("count knowledge-base entries") as conn:
         return int(conn.execute(select(func.count()).select_from(kb_entities)).scalar() or 0)
 
@@ -173,7 +173,7 @@ def corpus_built(conn: Connection) -> bool:
     return conn.execute(select(corpus_entities.c.id).limit(1)).first() is not None
 
 
-def corpus_size(store: Store) -> int:
+def corpus_size(store: Transactions) -> int:
     with store.read("count corpus entities") as conn:
         return int(conn.execute(select(func.count()).select_from(corpus_entities)).scalar()
                    or 0)
@@ -478,7 +478,7 @@ def restate_entity(conn: Connection, corpus_entity_id: str, name: str, counts: C
                                            for k in sorted(keys)])
 
 
-def import_kb(store: Store, entries: Sequence[KBEntry], source: str,
+def import_kb(store: Transactions, entries: Sequence[KBEntry], source: str,
               replace: bool = False) -> int:
     """Store knowledge-base entries in one transaction: an entry replaces the stored one
     with its id; with ``replace`` the whole previous knowledge base goes. Returns how many
@@ -509,7 +509,7 @@ def import_kb(store: Store, entries: Sequence[KBEntry], source: str,
 # Reading corpus entities
 
 
-def corpus_entities_rows(store: Store, name: str | None = None, limit: int | None = None,
+def corpus_entities_rows(store: Transactions, name: str | None = None, limit: int | None = None,
                          members: bool = False, entity_id: str | None = None) -> list[Row]:
     """Corpus entities (see the module docstring); ``name`` is a case-insensitive
     substring of the canonical name or of any alias; ``entity_id`` picks one."""
@@ -577,7 +577,7 @@ def corpus_entities_rows(store: Store, name: str | None = None, limit: int | Non
     return out
 
 
-def corpus_detail(store: Store, entity_id: str, recent: int = 20,
+def corpus_detail(store: Transactions, entity_id: str, recent: int = 20,
                   members: bool = True) -> Row:
     """One corpus entity: its :func:`corpus_entities_rows` row (with ``members``, its
     article and statement ids), plus ``names`` (the article entities' names it gathers,

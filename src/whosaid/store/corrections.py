@@ -37,11 +37,20 @@ from sqlalchemy import ColumnElement, Connection, Table, func, insert, or_, sele
 
 from ..errors import ConfigError, NotFoundError
 from ..model import content_id
-from . import schema
-from .schema import aliases, articles, audit, corrections, entities, mentions, relays, statements
+from .schema import (
+    SQLITE_FTS_TABLE,
+    aliases,
+    articles,
+    audit,
+    corrections,
+    entities,
+    mentions,
+    relays,
+    statements,
+)
 
 if TYPE_CHECKING:
-    from . import Store
+    from .engine import Transactions
 
 Row = dict[str, Any]
 
@@ -97,7 +106,7 @@ def record_audit(
     return int(key[0]) if key else 0
 
 
-def audit_rows(store: Store, limit: int = 50, before_seq: int | None = None) -> list[Row]:
+def audit_rows(store: Transactions, limit: int = 50, before_seq: int | None = None) -> list[Row]:
     """Audit rows, newest first; ``before_seq`` pages on (rows older than it)."""
     query = select(audit).order_by(audit.c.seq.desc()).limit(limit)
     if before_seq is not None:
@@ -137,14 +146,14 @@ def article_brief(conn: Connection, article_id: str) -> Row | None:
     return dict(row) if row else None
 
 
-def record_analysis(store: Store, actor: str, article_id: str, before: Row | None) -> int:
+def record_analysis(store: Transactions, actor: str, article_id: str, before: Row | None) -> int:
     """Audit an analysed-and-saved article (``before``: its brief before the save)."""
     with store.write(f"audit article {article_id}") as conn:
         after = article_brief(conn, article_id)
         return record_audit(conn, actor, "analyze", article_id, before, after)
 
 
-def brief_before_save(store: Store, article_id: str) -> Row | None:
+def brief_before_save(store: Transactions, article_id: str) -> Row | None:
     with store.read(f"read article {article_id}") as conn:
         return article_brief(conn, article_id)
 
@@ -202,7 +211,7 @@ def _refresh_fts(conn: Connection, seqs: Sequence[int]) -> None:
     """Keep SQLite's full-text index in step with renamed speakers."""
     if conn.dialect.name != "sqlite" or not seqs:
         return
-    fts = schema.SQLITE_FTS_TABLE
+    fts = SQLITE_FTS_TABLE
     for i in range(0, len(seqs), 500):
         chunk = list(seqs[i : i + 500])
         marks = ",".join(str(int(s)) for s in chunk)

@@ -10,9 +10,9 @@ import re
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -21,6 +21,16 @@ from sqlalchemy.pool import StaticPool
 
 from ..errors import StoreError
 from ..settings import db_url
+
+
+class Transactions(Protocol):
+    """The store's public transaction API (:class:`whosaid.store.Store` has it): the query
+    modules take an object with these two methods, never the store's internals."""
+
+    def read(self, action: str) -> AbstractContextManager[Connection]: ...
+
+    def write(self, action: str) -> AbstractContextManager[Connection]: ...
+
 
 # Execution option that asks for a write transaction. On SQLite it makes the store emit
 # ``BEGIN IMMEDIATE``: the write lock is taken up front (waiting up to the busy timeout)

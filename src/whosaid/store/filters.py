@@ -34,8 +34,16 @@ from sqlalchemy import (
 )
 
 from ..errors import ConfigError
-from . import schema
-from .schema import aliases, articles, entities, entity_names, relays, statements
+from .schema import (
+    PG_FTS_CONFIG,
+    aliases,
+    articles,
+    entities,
+    entity_names,
+    relays,
+    statements,
+    statements_fts,
+)
 from .write import date_bounds
 
 KINDS = ("direct", "indirect", "mixed")
@@ -177,12 +185,12 @@ def about_clause(dialect: str, about: str) -> ColumnElement[bool]:
         # restricts the search to the statement content.
         query = " ".join(f'"{w}"' for w in words)
         return s.c.seq.in_(
-            select(schema.statements_fts.c.rowid).where(
-                schema.statements_fts.c.content_text.match(query)
+            select(statements_fts.c.rowid).where(
+                statements_fts.c.content_text.match(query)
             )
         )
     if dialect == "postgresql":
-        config: ColumnElement[Any] = literal_column(f"'{schema.PG_FTS_CONFIG}'::regconfig")
+        config: ColumnElement[Any] = literal_column(f"'{PG_FTS_CONFIG}'::regconfig")
         vector = func.to_tsvector(config, s.c.content_text)
         return vector.bool_op("@@")(func.websearch_to_tsquery(config, about))
     return and_(*(contains(dialect, s.c.content_text, w) for w in words))

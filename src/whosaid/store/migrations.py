@@ -21,8 +21,22 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, func, insert, inspect, select, text
 
 from ..errors import MigrationError
-from . import schema
 from .engine import DB_ERRORS, describe_error
+from .schema import (
+    ARTICLE_TABLES,
+    CORPUS_TABLES,
+    PG_FTS_CONFIG,
+    PG_FTS_INDEX,
+    SERVE_INDEXES,
+    SQLITE_FTS_TABLE,
+    audit,
+    corpus_keys,
+    corpus_pending,
+    corrections,
+    entity_names,
+    metadata,
+    schema_version,
+)
 
 # Any constant will do: it names the lock whosaid's migrators share on PostgreSQL.
 _PG_ADVISORY_LOCK_KEY = 0x77_68_6F_73  # "whos"
@@ -36,7 +50,7 @@ class Migration:
 
 
 def _m001_initial(conn: Connection) -> None:
-    schema.metadata.create_all(conn, tables=list(schema.ARTICLE_TABLES), checkfirst=False)
+    metadata.create_all(conn, tables=list(ARTICLE_TABLES), checkfirst=False)
 
 
 def _m002_full_text(conn: Connection) -> None:
@@ -44,7 +58,7 @@ def _m002_full_text(conn: Connection) -> None:
     if dialect == "sqlite":
         try:
             conn.exec_driver_sql(
-                f"CREATE VIRTUAL TABLE {schema.SQLITE_FTS_TABLE} USING fts5("
+                f"CREATE VIRTUAL TABLE {SQLITE_FTS_TABLE} USING fts5("
                 "content_text, speaker_name, article_id UNINDEXED, statement_id UNINDEXED, "
                 "tokenize = 'porter unicode61')"
             )
@@ -56,7 +70,7 @@ def _m002_full_text(conn: Connection) -> None:
                 ) from None
             raise
         conn.exec_driver_sql(
-            f"INSERT INTO {schema.SQLITE_FTS_TABLE}"
+            f"INSERT INTO {SQLITE_FTS_TABLE}"
             "(rowid, content_text, speaker_name, article_id, statement_id) "
             "SELECT seq, content_text, COALESCE(speaker_name, speaker_text), article_id, id "
             "FROM statements"
@@ -64,22 +78,22 @@ def _m002_full_text(conn: Connection) -> None:
     elif dialect == "postgresql":
         conn.execute(
             text(
-                f"CREATE INDEX {schema.PG_FTS_INDEX} ON statements USING gin "
-                f"(to_tsvector('{schema.PG_FTS_CONFIG}'::regconfig, content_text))"
+                f"CREATE INDEX {PG_FTS_INDEX} ON statements USING gin "
+                f"(to_tsvector('{PG_FTS_CONFIG}'::regconfig, content_text))"
             )
         )
     # Other databases have no full-text index; ``about`` falls back to word matching.
 
 
 def _m003_corpus(conn: Connection) -> None:
-    schema.metadata.create_all(conn, tables=list(schema.CORPUS_TABLES), checkfirst=False)
+    metadata.create_all(conn, tables=list(CORPUS_TABLES), checkfirst=False)
 
 
 def _m004_audit_corrections(conn: Connection) -> None:
-    schema.audit.create(conn)
-    schema.corrections.create(conn)
-    schema.entity_names.create(conn)
-    for name, table_name, columns in schema.SERVE_INDEXES:
+    audit.create(conn)
+    corrections.create(conn)
+    entity_names.create(conn)
+    for name, table_name, columns in SERVE_INDEXES:
         conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table_name} ({columns})")
     conn.exec_driver_sql(
         "INSERT INTO entity_names (alias, name) "
@@ -93,11 +107,11 @@ def _m005_corpus_keys(conn: Connection) -> None:
     # The table only: the keys are derived data (they follow the name rules of
     # whosaid.names.linking, which change). The corpus pass files a corpus built before
     # this migration the first time it needs the keys (whosaid.corpus.service.ensure_keys).
-    schema.corpus_keys.create(conn)
+    corpus_keys.create(conn)
 
 
 def _m006_corpus_pending(conn: Connection) -> None:
-    schema.corpus_pending.create(conn)
+    corpus_pending.create(conn)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -132,17 +146,17 @@ def _lock(conn: Connection) -> None:
 
 def version_of(conn: Connection) -> int:
     """The database's schema version: 0 when it has no ``schema_version`` table."""
-    if not inspect(conn).has_table(schema.schema_version.name):
+    if not inspect(conn).has_table(schema_version.name):
         return 0
-    found = conn.execute(select(func.max(schema.schema_version.c.version))).scalar()
+    found = conn.execute(select(func.max(schema_version.c.version))).scalar()
     return int(found or 0)
 
 
 def applied_versions(conn: Connection) -> set[int]:
     """Every migration version recorded in ``schema_version``."""
-    if not inspect(conn).has_table(schema.schema_version.name):
+    if not inspect(conn).has_table(schema_version.name):
         return set()
-    return {int(v) for v in conn.execute(select(schema.schema_version.c.version)).scalars()}
+    return {int(v) for v in conn.execute(select(schema_version.c.version)).scalars()}
 
 
 def migrate(begin: Begin) -> list[int]:
@@ -153,7 +167,7 @@ def migrate(begin: Begin) -> list[int]:
     """
     with begin() as conn:
         _lock(conn)
-        schema.schema_version.create(conn, checkfirst=True)
+        schema_version.create(conn, checkfirst=True)
         current = version_of(conn)
         done = applied_versions(conn)
     if current > LATEST_VERSION:
@@ -179,7 +193,7 @@ def migrate(begin: Begin) -> list[int]:
                     f"{describe_error(exc)}"
                 ) from None
             conn.execute(
-                insert(schema.schema_version).values(
+                insert(schema_version).values(
                     version=migration.version,
                     description=migration.description,
                     applied_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),

@@ -17,10 +17,12 @@ from sqlalchemy import Connection, delete, func, insert, select, text
 
 from ..errors import StoreError
 from ..model import Analysis, Mention, Statement
-from . import schema
 from .schema import (
+    ARTICLE_TABLES,
+    SQLITE_FTS_TABLE,
     aliases,
     articles,
+    corpus_pending,
     dates,
     entities,
     mentions,
@@ -291,10 +293,10 @@ def delete_article(conn: Connection, article_id: str) -> int:
                 )
             )
         )
-    for tbl in reversed(schema.ARTICLE_TABLES[1:]):
+    for tbl in reversed(ARTICLE_TABLES[1:]):
         conn.execute(delete(tbl).where(tbl.c.article_id == article_id))
-    conn.execute(delete(schema.corpus_pending)
-                 .where(schema.corpus_pending.c.article_id == article_id))
+    conn.execute(delete(corpus_pending)
+                 .where(corpus_pending.c.article_id == article_id))
     return conn.execute(delete(articles).where(articles.c.id == article_id)).rowcount or 0
 
 
@@ -302,7 +304,7 @@ def insert_article(conn: Connection, rows: ArticleRows) -> None:
     """Insert one article's rows (after :func:`delete_article`), and mark it as one the
     corpus has yet to take in (``corpus_pending``)."""
     conn.execute(insert(articles), [rows.article])
-    conn.execute(insert(schema.corpus_pending), [{"article_id": rows.article["id"]}])
+    conn.execute(insert(corpus_pending), [{"article_id": rows.article["id"]}])
     for tbl, batch in (
         (entities, rows.entities),
         (aliases, rows.aliases),
@@ -316,7 +318,7 @@ def insert_article(conn: Connection, rows: ArticleRows) -> None:
     if conn.dialect.name == "sqlite" and rows.statements:
         conn.execute(
             text(
-                f"INSERT INTO {schema.SQLITE_FTS_TABLE}"
+                f"INSERT INTO {SQLITE_FTS_TABLE}"
                 "(rowid, content_text, speaker_name, article_id, statement_id) "
                 "SELECT seq, content_text, COALESCE(speaker_name, speaker_text), article_id, id "
                 "FROM statements WHERE article_id = :aid"
