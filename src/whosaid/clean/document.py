@@ -15,7 +15,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from types import MappingProxyType
 from typing import Any
 
@@ -39,6 +39,9 @@ _FULL_PAGE = re.compile(r"<(?:html|head|body)[\s>]", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}|(?<![^\W\d_])[^\W\d_](?=[\s'’])")
 _TAG_WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
 _SENTENCE_PUNCT = re.compile(r"[.!?;:\"“”„«»()\[\]]")
+# A lone surrogate (from a JSON escape such as "\ud800", or a Python string) is no character:
+# it cannot be written as UTF-8, so it could be neither hashed nor stored.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Script detection: counts of letters per script in a sample of the text.
 _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -71,9 +74,11 @@ def clean_document(doc: SourceDocument, settings: Settings) -> CleanDocument:
 
     Given fields (``doc.title`` and the rest) win over page metadata, and
     ``settings.published`` wins over both. A ``url`` is kept only when it is http or https
-    (:func:`~whosaid.clean.urls.safe_url`). Raises an InputError subclass when there is no
-    text to analyse.
+    (:func:`~whosaid.clean.urls.safe_url`). A lone surrogate in any field becomes U+FFFD,
+    one character for one, so offsets into the input still hold. Raises an InputError
+    subclass when there is no text to analyse.
     """
+    doc = _without_surrogates(doc)
     if doc.html is not None:
         return _clean_html(doc, doc.html, settings)
     text = doc.text
@@ -303,6 +308,12 @@ def _starts_with(body: str, title: str) -> bool:
 
 
 # --- helpers ----------------------------------------------------------------------------
+
+
+def _without_surrogates(doc: SourceDocument) -> SourceDocument:
+    changes = {f.name: _SURROGATE.sub("\ufffd", value) for f in fields(doc)
+               if isinstance(value := getattr(doc, f.name), str) and _SURROGATE.search(value)}
+    return replace(doc, **changes) if changes else doc
 
 
 def _one_line(value: str | None) -> str | None:
