@@ -268,6 +268,13 @@ def anchor_of(value: str | None) -> tuple[dt.date, DatePrecision] | None:
     m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q([1-4]))?$", value[:10])
     if not m:
         return None
+    try:
+        return _anchor(m)
+    except ValueError:  # no such day: "0000" (last year, in a paper of the year 1)
+        return None
+
+
+def _anchor(m: re.Match[str]) -> tuple[dt.date, DatePrecision]:
     year = int(m.group(1))
     if m.group(4):
         return dt.date.fromisocalendar(year, int(m.group(4)), 1), "week"
