@@ -345,7 +345,9 @@ def _read_jsonl(path: Path, settings: Settings) -> Iterator[SourceDocument | Fai
     # A line may carry escapes (\u00e9 is six bytes for two), so allow some slack over
     # max_bytes before refusing to hold the raw line in memory.
     cap = 6 * settings.max_bytes + 65536
+    read = 0
     for item in read_jsonl(path, cap):
+        read += 1
         origin = f"{path}:{item.line}"
         if item.data is not None:
             yield _jsonl_record(item.data, origin, settings)
@@ -355,6 +357,8 @@ def _read_jsonl(path: Path, settings: Settings) -> Iterator[SourceDocument | Fai
             yield _failure(_too_large(origin, cap, settings.max_bytes, "line"), None)
         else:
             yield _failure(MalformedInputError(origin, item.error or "unreadable line"), None)
+    if not read:  # like an empty text file or feed: said, not silently nothing
+        raise EmptyInputError(str(path), "file is empty (no JSON lines)")
 
 
 def _jsonl_record(
@@ -430,8 +434,12 @@ def _wrong_type(origin: str, name: str, expected: str, value: object) -> Malform
 
 def _check_length(content: str, origin: str, limit: int) -> None:
     # len() bounds the UTF-8 size from below and 4*len() from above: encode only when unsure.
-    if len(content) > limit or (4 * len(content) > limit and len(content.encode()) > limit):
-        raise _too_large(origin, len(content.encode()), limit, "document")
+    # A lone surrogate (a JSON escape such as "\ud800") counts its three bytes, not an error.
+    def size() -> int:
+        return len(content.encode("utf-8", "surrogatepass"))
+
+    if len(content) > limit or (4 * len(content) > limit and size() > limit):
+        raise _too_large(origin, size(), limit, "document")
 
 
 def _published(value: Any, origin: str) -> str | None:
