@@ -65,15 +65,19 @@ def test_a_rerun_brings_the_corpus_up_to_date_after_a_run_stopped_after_saving(
     assert _names(db) == before
 
 
-def test_articles_saved_before_the_first_corpus_pass_are_taken_in_by_it(tmp_path: Path) -> None:
+def test_the_first_analysis_builds_the_corpus_with_every_article_saved_before(
+        tmp_path: Path, analyze_text: Any) -> None:
     db = str(tmp_path / "w.db")
+    with open_store(db) as store:  # saved through the library: no corpus yet
+        store.save(analyze_text(LATER, "2022-12-04"))
+        with store.read("pending") as conn:
+            assert len(store_corpus.pending_articles(conn)) == 1
     doc = tmp_path / "first.txt"
     doc.write_text(FIRST, encoding="utf-8")
-    _invoke("analyze", doc, "--db", db, "--published", "2022-12-04", "-q", "--no-show")
-    with open_store(db) as store, store.read("pending") as conn:
-        assert len(store_corpus.pending_articles(conn)) == 1
-    out = _invoke("corpus-entities", "--db", db, "-f", "json")
-    assert json.loads(out.stdout) == []
-    _invoke("corpus", "--db", db)
+    out = _invoke("analyze", doc, "--db", db, "--published", "2022-12-04", "-q", "--no-show")
+    assert "corpus entities updated" in out.stderr
+    listed = {r["name"] for r in json.loads(_invoke("corpus-entities", "--db", db, "-f",
+                                                      "json").stdout)}
+    assert {"Olaf Scholz", "Dmitry Peskov"} <= listed
     with open_store(db) as store, store.read("pending") as conn:
         assert store_corpus.pending_articles(conn) == []

@@ -140,16 +140,20 @@ def build_corpus_entities(store: Store, progress: Progress | None = None) -> Cor
     )
 
 
-def update_corpus(store: Store, article_ids: Collection[str] = ()) -> int:
-    """After (re-)analysing ``article_ids``: keep a built corpus in step (nothing happens
-    when ``whosaid corpus`` never ran). Every article saved since the corpus last took it in
-    joins too — one a run stopped by ``kill -9`` or Ctrl-C saved but never took in
-    (``corpus_pending``). A small batch joins the corpus entities that could take its
-    entities in (:func:`attach_articles`); a batch of at least ``FULL_PASS_SHARE`` of the
-    articles rebuilds the corpus. Returns how many corpus entities were written."""
+def update_corpus(store: Store, article_ids: Collection[str] = (), *, build: bool = False
+                  ) -> int:
+    """After (re-)analysing ``article_ids``: keep the corpus in step. With no corpus yet,
+    ``build`` makes the first (what ``whosaid analyze`` and the server do, so a newcomer's
+    Entities page shows "Trump" and "Donald Trump" as one); without it nothing happens.
+    Every article saved since the corpus last took it in joins too — one a run stopped by
+    ``kill -9`` or Ctrl-C saved but never took in (``corpus_pending``). A small batch joins
+    the corpus entities that could take its entities in (:func:`attach_articles`); a batch of
+    at least ``FULL_PASS_SHARE`` of the articles rebuilds the corpus. Returns how many corpus
+    entities were written."""
     with store.read("count analysed articles") as conn:
         if not sql.corpus_built(conn):
-            return 0
+            first = build and sql.analysed_articles(conn) > 0
+            return build_corpus_entities(store).entities if first else 0
         ids = set(article_ids) | set(sql.pending_articles(conn))
         total = sql.analysed_articles(conn)
     if not ids:

@@ -3,12 +3,19 @@
 Read inputs, clean, analyse, store — one document at a time, each in its own transaction, so an
 interrupted run leaves a consistent database that the next run completes — then keep a built
 corpus in step with the saved articles.
+
+A bad document is reported and the batch goes on; a failing database stops it. A lost
+connection (a PostgreSQL server restarting) is tried again on a fresh one for a few seconds
+(``RETRY_DELAYS_S``); when the database still fails — or fails otherwise (disk full, read-only
+file, a lock that never came) — the batch stops with a StoreError that names the database and
+says what is stored, rather than failing every document that remains.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -18,7 +25,7 @@ from typing import IO
 from ..analysis import Analyzer
 from ..clean import clean_document
 from ..corpus import update_corpus
-from ..errors import InputError, WhosaidError
+from ..errors import InputError, StoreError, WhosaidError
 from ..io import analysis_json, read_inputs
 from ..model import (
     EXTRACTOR_VERSION,
@@ -32,8 +39,13 @@ from ..model import (
 from ..settings import Settings
 from ..store import Store
 from ..store import corrections as audit
+from ..store.engine import connection_lost, database_failed
 
 log = logging.getLogger(__name__)
+
+# Pauses before trying a database operation again after a lost connection: 7.5 s in all,
+# about what a PostgreSQL restart takes.
+RETRY_DELAYS_S: tuple[float, ...] = (0.5, 1.0, 2.0, 4.0)
 
 
 @dataclass
@@ -78,8 +90,7 @@ def run_analyze(paths: Sequence[str | Path], settings: Settings, store: Store, *
     def todo() -> Iterator[CleanDocument]:
         for doc in _clean_all(paths, settings, summary, on_item):
             aid = article_id_for(doc.text, doc.url)
-            if not force and jsonl_out is None and store.has_current(
-                    aid, text_hash(doc.text), EXTRACTOR_VERSION):
+            if not force and jsonl_out is None and _stored_current(store, summary, aid, doc):
                 summary.unchanged += 1
                 summary.article_ids.append(aid)
                 on_item()
@@ -96,17 +107,47 @@ def run_analyze(paths: Sequence[str | Path], settings: Settings, store: Store, *
     return summary
 
 
+def _retrying(action: Callable[[], object]) -> object:
+    """``action()``, tried again after each of ``RETRY_DELAYS_S`` while it fails on a lost
+    database connection; any other error, or the last one, is raised."""
+    for delay in RETRY_DELAYS_S:
+        try:
+            return action()
+        except StoreError as exc:
+            if not connection_lost(exc):
+                raise
+            log.warning("%s; trying again in %.1f s", exc, delay)
+            time.sleep(delay)
+    return action()
+
+
+def _stopped(exc: StoreError, summary: Summary) -> StoreError:
+    """The error that stops a batch on a failing database, saying what is stored."""
+    n = len(summary.saved)
+    return StoreError(
+        f"{exc}. Stopped: the {n} {'article' if n == 1 else 'articles'} this run stored "
+        "before it are complete; run the same command again to finish the rest")
+
+
+def _stored_current(store: Store, summary: Summary, aid: str, doc: CleanDocument) -> bool:
+    try:
+        return bool(_retrying(
+            lambda: store.has_current(aid, text_hash(doc.text), EXTRACTOR_VERSION)))
+    except StoreError as exc:
+        raise _stopped(exc, summary) from exc
+
+
 def _update_corpus(store: Store, summary: Summary) -> None:
     summary.corpus_entities, summary.corpus_error = keep_corpus_current(store, summary.saved)
 
 
 def keep_corpus_current(store: Store, article_ids: Sequence[str]) -> tuple[int, str | None]:
-    """Keep a built corpus in step: the saved articles' entities join its corpus entities
-    (nothing happens when ``whosaid corpus`` was never run). The articles are stored either
-    way; a failure here is logged and returned, and ``whosaid corpus`` rebuilds everything.
-    Returns how many corpus entities were rewritten, and the failure if any."""
+    """Keep the corpus in step: the saved articles' entities join its corpus entities (the
+    first analysis builds it). The articles are stored either way; a failure here is logged
+    and returned, and ``whosaid corpus`` rebuilds everything. Returns how many corpus
+    entities were rewritten, and the failure if any."""
     try:
-        return update_corpus(store, article_ids), None
+        return update_corpus(store, article_ids, build=True), None
     except WhosaidError as exc:
         log.warning("corpus entities not updated: %s", exc)
         return 0, f"corpus entities not updated ({exc}); run `whosaid corpus`"
@@ -133,7 +174,12 @@ def _record(analysis: Analysis, store: Store, summary: Summary, jsonl_out: IO[st
             ) -> None:
     art = analysis.article
     try:
-        store.save(analysis)
+        _retrying(lambda: store.save(analysis))
+    except StoreError as exc:
+        if database_failed(exc):  # every further save would fail too: stop the batch
+            raise _stopped(exc, summary) from exc
+        summary.failures.append(Failure(art.origin, f"{art.origin}: {exc}", art.doc_id))
+        return
     except WhosaidError as exc:
         summary.failures.append(Failure(art.origin, f"{art.origin}: {exc}", art.doc_id))
         return
