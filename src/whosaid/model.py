@@ -293,3 +293,168 @@ __all__ = [
     "text_hash",
     "to_dict",
 ]
+
+
+# ---------------------------------------------------------------------------------------
+# Claims: the same utterance across articles (``whosaid.claims``)
+
+DriftFlag = Literal[
+    "negation_flipped",
+    "number_changed",
+    "hedge_dropped",
+    "hedge_added",
+    "speaker_changed",
+    "quote_to_paraphrase",
+    "paraphrase_to_quote",
+]
+RelayKind = Literal["relay", "copy"]
+
+
+@dataclass(frozen=True)
+class ClaimStatement:
+    """One statement as the claims pass reads it: who said what, where and when it was printed.
+
+    ``speaker_key`` is the speaker's corpus entity id (without a corpus, the speaker's
+    canonical name); ``None`` means the speaker is unknown ("a source") and the statement is
+    never clustered. ``said_on`` is the statement's TIMEX value ("2022-12-02", "XXXX-12-02")
+    or ``None``; ``published`` is the article's publication date (YYYY-MM-DD) or ``None``.
+    ``relays`` are the names that passed the words on to this article, nearest first
+    ("RIA Novosti reported, citing TASS" → ``("RIA Novosti", "TASS")``). ``position`` is the
+    statement's order in its article (0 for the first).
+    """
+
+    statement_id: str
+    article_id: str
+    doc_id: str
+    speaker_key: str | None
+    speaker_name: str | None
+    content: str
+    kind: StatementKind = "indirect"
+    said_on: str | None = None
+    published: str | None = None
+    site: str | None = None
+    relays: tuple[str, ...] = ()
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class Drift:
+    """How one version of a claim differs from the claim's origin.
+
+    ``added`` and ``dropped`` are words (as the version and the origin write them) that only
+    one side has; ``changed`` pairs a stretch of the origin with the stretch of the version
+    that replaced it. ``flags`` name what changed (see :data:`DriftFlag`): the meaning flags
+    (a negation flipped, a number changed, a hedge dropped or added, the words given to
+    another speaker) set ``meaning_changed``; the form flags (a quote turned paraphrase or a
+    paraphrase turned quote) do not. The origin's own drift is empty.
+    """
+
+    meaning_changed: bool = False
+    flags: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()
+    changed: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class ClaimVersion:
+    """One printing of a claim: the statement and how its words differ from the origin's."""
+
+    statement: ClaimStatement
+    drift: Drift
+
+
+@dataclass(frozen=True)
+class RelayEdge:
+    """One hop of a claim's way from the speaker to an article.
+
+    Nodes are names: the speaker's name, a relay as the text names it ("TASS"), an article's
+    outlet (its ``site``, or ``"article:<id>"`` when it has none).
+
+    ``kind="relay"``: the article ``article_id`` says the words passed from ``source`` to
+    ``target``; its chain is speaker → farthest relay → … → nearest relay → the article's
+    outlet ("RIA Novosti reported, citing TASS", on site X: speaker → TASS, TASS → RIA
+    Novosti, RIA Novosti → X). ``kind="copy"``: the article ``article_id`` is a copy or
+    near-copy of an earlier article of the claim; ``source`` is that original's outlet and
+    ``target`` the copy's.
+    """
+
+    source: str
+    target: str
+    kind: RelayKind
+    article_id: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Statements in different articles that report one utterance of one speaker.
+
+    ``id`` is a content hash of the origin's statement id, so a rebuild over the same
+    statements gives the same ids. ``origin`` is the first appearance (earliest published;
+    ties by relay and copy evidence); ``versions`` are every printing in time order, the
+    origin first, each with its drift from the origin; ``edges`` is the relay graph (in-text
+    relays and copy links), deduplicated, in a stable order.
+    """
+
+    id: str
+    speaker_key: str
+    speaker_name: str | None
+    origin: ClaimStatement
+    versions: tuple[ClaimVersion, ...]
+    edges: tuple[RelayEdge, ...] = ()
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """The outlets that printed it, each once, in the order they first did."""
+        seen: dict[str, None] = {}
+        for v in self.versions:
+            seen.setdefault(v.statement.site or f"article:{v.statement.article_id}", None)
+        return tuple(seen)
+
+    @property
+    def meaning_changed(self) -> bool:
+        """Whether any version changed the meaning of the origin's words."""
+        return any(v.drift.meaning_changed for v in self.versions)
+
+
+@dataclass(frozen=True)
+class CopyDocument:
+    """One article as copy detection reads it.
+
+    ``text`` is the article's text without its page furniture; ``cites`` are the outlets
+    the article credits (its statements' relays, a "Source: TASS" line), which break ties
+    between copies published the same day: an article that credits another's outlet came
+    after it.
+    """
+
+    article_id: str
+    text: str
+    published: str | None = None
+    site: str | None = None
+    cites: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CopyGroup:
+    """Articles that are copies or near-copies of one another.
+
+    ``original`` is the article id of the first (earliest published; ties by which credits
+    which, then by id); ``members`` are all the group's article ids, the original first,
+    then in order of publication.
+    """
+
+    original: str
+    members: tuple[str, ...]
+
+
+__all__ += [
+    "Claim",
+    "ClaimStatement",
+    "ClaimVersion",
+    "CopyDocument",
+    "CopyGroup",
+    "Drift",
+    "DriftFlag",
+    "RelayEdge",
+    "RelayKind",
+]

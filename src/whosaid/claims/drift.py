@@ -1,0 +1,113 @@
+"""Drift: how a version's words differ from the origin's, and whether the meaning changed.
+
+TASS, the origin: «We may resume talks with Kyiv in March», Peskov said. A content farm,
+two days later: Peskov said Russia will not resume talks with Kyiv in May. Against the
+origin the version has ``changed`` ``("may", "will not")``, ``("march", "may")`` and the
+flags ``negation_flipped`` (``resume`` negated in one and not the other), ``hedge_dropped``
+(``resume`` hedged by "may" in the origin only) and ``quote_to_paraphrase``; no number
+changed (a month is a word). ``meaning_changed`` is true.
+
+Words are compared as :mod:`whosaid.claims.text` keys them, so what direct and indirect
+speech change ("we are" / "they were") is no drift; ``added``, ``dropped`` and
+``changed`` come from :class:`difflib.SequenceMatcher` over those keys and report the
+words as the two contents write them (lowercased).
+
+The flags, and why each is read as it is:
+
+* ``negation_flipped``: a content word governed by a negation ("not", "never", "no", …
+  within three words before it) on one side appears ungoverned on the other. Counting
+  negations instead flagged every truncation that cut a negated clause off; requiring the
+  governed word on both sides keeps truncations quiet.
+* ``number_changed``: each side has a number the other lacks ("5,000" and "5000" are one;
+  "five" is 5). A number only dropped (truncation) or only added is not a change.
+* ``hedge_dropped`` / ``hedge_added``: as for negations, with the hedges of
+  :data:`whosaid.claims.text.HEDGES` ("may", "might", "possibly", "reportedly", …).
+  "could" is not a hedge: indirect speech turns "can" into "could".
+* ``quote_to_paraphrase`` / ``paraphrase_to_quote``: the origin is direct and the version
+  indirect, or the other way round. These are form flags: a paraphrase is how news reports
+  speech, so they do not set ``meaning_changed``.
+* ``speaker_changed`` (the same words under another speaker) needs other claims to see,
+  so :func:`whosaid.claims.cluster.cluster_claims` sets it, through :func:`with_flag`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import replace
+
+from ..model import ClaimStatement, Drift
+from .text import HEDGES, NEGATIONS, Token, numbers, scoped, tokens
+
+MEANING_FLAGS = ("negation_flipped", "number_changed", "hedge_dropped", "hedge_added",
+                 "speaker_changed")
+FORM_FLAGS = ("quote_to_paraphrase", "paraphrase_to_quote")
+ALL_FLAGS = MEANING_FLAGS + FORM_FLAGS
+
+NO_DRIFT = Drift()
+
+
+def _flipped(a: tuple[Token, ...], b: tuple[Token, ...], markers: frozenset[str]) -> bool:
+    """A word ``markers`` govern in ``a`` that stands in ``b`` ungoverned."""
+    governed_a = scoped(a, markers)
+    governed_b = scoped(b, markers)
+    present_b = {t.key for t in b}
+    return bool((governed_a & present_b) - governed_b)
+
+
+def _order(flags: set[str]) -> tuple[str, ...]:
+    return tuple(f for f in ALL_FLAGS if f in flags)
+
+
+def drift(origin: ClaimStatement, version: ClaimStatement) -> Drift:
+    """How ``version``'s content differs from ``origin``'s (see the module's docstring).
+
+    The origin against itself has no drift; so has a version whose words differ from the
+    origin's only in form (quote marks, case, person and tense of reported speech).
+    """
+    if version.statement_id == origin.statement_id:
+        return NO_DRIFT
+    a, b = tokens(origin.content), tokens(version.content)
+    flags: set[str] = set()
+    if _flipped(a, b, NEGATIONS) or _flipped(b, a, NEGATIONS):
+        flags.add("negation_flipped")
+    na, nb = numbers(a), numbers(b)
+    if na - nb and nb - na:
+        flags.add("number_changed")
+    if _flipped(a, b, HEDGES):
+        flags.add("hedge_dropped")
+    if _flipped(b, a, HEDGES):
+        flags.add("hedge_added")
+    if origin.kind == "direct" and version.kind == "indirect":
+        flags.add("quote_to_paraphrase")
+    elif origin.kind == "indirect" and version.kind == "direct":
+        flags.add("paraphrase_to_quote")
+
+    added: list[str] = []
+    dropped: list[str] = []
+    changed: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(None, [t.key for t in a], [t.key for t in b],
+                                      autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "insert":
+            added += [t.word for t in b[j1:j2]]
+        elif op == "delete":
+            dropped += [t.word for t in a[i1:i2]]
+        elif op == "replace":
+            changed.append((" ".join(t.word for t in a[i1:i2]),
+                            " ".join(t.word for t in b[j1:j2])))
+    return Drift(
+        meaning_changed=any(f in MEANING_FLAGS for f in flags),
+        flags=_order(flags),
+        added=tuple(added),
+        dropped=tuple(dropped),
+        changed=tuple(changed),
+    )
+
+
+def with_flag(d: Drift, flag: str) -> Drift:
+    """``d`` with one more flag (``meaning_changed`` follows)."""
+    flags = _order(set(d.flags) | {flag})
+    return replace(d, flags=flags, meaning_changed=any(f in MEANING_FLAGS for f in flags))
+
+
+__all__ = ["ALL_FLAGS", "FORM_FLAGS", "MEANING_FLAGS", "NO_DRIFT", "drift", "with_flag"]

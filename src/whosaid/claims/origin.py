@@ -1,0 +1,110 @@
+"""Origin, path and relay graph of one claim.
+
+Peskov's words are on TASS on 2 December ("…," Peskov told reporters), on RIA Novosti the
+same day ("TASS reported, citing Peskov": relays ``("TASS",)``), and on a content farm on
+3 December in a copy of the RIA article. The origin is the TASS statement: the earliest
+published; within that day the RIA version credits TASS, so TASS came first. The outlets in
+time order are TASS, RIA Novosti, the farm. The relay graph:
+
+* ``Dmitry Peskov → TASS`` (relay: TASS's own statement names no relay, so its speaker
+  spoke to it), ``Dmitry Peskov → TASS → RIA Novosti`` (relay, from the RIA article);
+* ``RIA Novosti → farm`` (copy: the farm's article is in the RIA article's copy group).
+
+Ties, in order: the publication date (unknown last); then evidence: a version whose
+relays name another version's outlet, or whose article is a copy of another version's
+article, comes after it; then fewer relays first (first-hand before second-hand); then the
+article id and the statement's position, so the order is the same on every run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..model import ClaimStatement, CopyGroup, RelayEdge
+from .copies import credits, outlet_key
+
+UNDATED = "9999-99-99"
+
+
+def outlet(statement: ClaimStatement) -> str:
+    """The node naming a statement's article in the relay graph: its site, or
+    ``article:<id>`` when the site is unknown."""
+    return statement.site or f"article:{statement.article_id}"
+
+
+def copied_from(groups: Iterable[CopyGroup]) -> dict[str, tuple[str, ...]]:
+    """For each article that is a copy, the articles of its group that came before it."""
+    out: dict[str, tuple[str, ...]] = {}
+    for g in groups:
+        for i, member in enumerate(g.members):
+            if i:
+                out[member] = g.members[:i]
+    return out
+
+
+def _after(a: ClaimStatement, b: ClaimStatement, copied: dict[str, tuple[str, ...]]) -> bool:
+    """Evidence that ``a`` came after ``b``: it credits ``b``'s outlet or copies its article."""
+    if b.site and a.site and outlet_key(a.site) == outlet_key(b.site):
+        return False
+    return credits(a.relays, b.site) or b.article_id in copied.get(a.article_id, ())
+
+
+def time_order(statements: Sequence[ClaimStatement],
+               copied: dict[str, tuple[str, ...]] | None = None) -> list[ClaimStatement]:
+    """The statements in the order they appeared (see the module's docstring); the first is
+    the origin."""
+    copied = copied or {}
+    base = sorted(statements, key=lambda s: (s.published or UNDATED, len(s.relays),
+                                             s.article_id, s.position, s.statement_id))
+    out: list[ClaimStatement] = []
+    i = 0
+    while i < len(base):
+        j = i
+        day = base[i].published or UNDATED
+        while j < len(base) and (base[j].published or UNDATED) == day:
+            j += 1
+        rest = base[i:j]
+        # within a day: repeatedly take the first statement no other remaining one precedes
+        while rest:
+            pick = next((s for s in rest if not any(_after(s, o, copied)
+                                                    for o in rest if o is not s)), rest[0])
+            out.append(pick)
+            rest.remove(pick)
+        i = j
+    return out
+
+
+def relay_edges(ordered: Sequence[ClaimStatement], speaker: str,
+                copied: dict[str, tuple[str, ...]] | None = None) -> tuple[RelayEdge, ...]:
+    """The claim's relay graph: for each version the chain speaker → farthest relay → … →
+    nearest relay → its outlet (a hop from a name to the same outlet is left out), and a
+    copy edge from the earliest earlier version's article it copies. Each (source, target,
+    kind) once, from the first version that shows it."""
+    copied = copied or {}
+    seen: set[tuple[str, str, str]] = set()
+    edges: list[RelayEdge] = []
+
+    def add(source: str, target: str, kind: str, article_id: str) -> None:
+        if outlet_key(source) == outlet_key(target):
+            return
+        key = (source, target, kind)
+        if key not in seen:
+            seen.add(key)
+            edges.append(RelayEdge(source, target, "copy" if kind == "copy" else "relay",
+                                   article_id))
+
+    by_article: dict[str, ClaimStatement] = {}
+    for s in ordered:
+        by_article.setdefault(s.article_id, s)
+    for s in ordered:
+        chain = [speaker, *reversed(s.relays), outlet(s)]
+        for a, b in zip(chain, chain[1:], strict=False):
+            add(a, b, "relay", s.article_id)
+        for earlier in copied.get(s.article_id, ()):
+            if earlier in by_article and earlier != s.article_id:
+                add(outlet(by_article[earlier]), outlet(s), "copy", s.article_id)
+                break
+    return tuple(edges)
+
+
+__all__ = ["UNDATED", "copied_from", "outlet", "relay_edges", "time_order"]
