@@ -586,7 +586,7 @@ def _entry_date(entry: Any) -> str | None:
         for parse in (email.utils.parsedate_to_datetime, dt.datetime.fromisoformat):
             try:
                 return parse(raw.strip()).date().isoformat()
-            except (TypeError, ValueError, IndexError):
+            except (TypeError, ValueError, IndexError, OverflowError):  # year 99999999999
                 continue
         parsed = entry.get(f"{key}_parsed")
         if parsed:
