@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 EXAMPLE := examples/isw-putin-ceasefire.txt
 EXAMPLE_DATE := 2022-12-04
 
-.PHONY: run test install install-test browser lint typecheck bench bench-serve train noisy clean
+.PHONY: run test install install-test browser lint typecheck fuzz bench bench-serve train noisy clean
 
 $(BIN)/whosaid: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,14 @@ test: install-test browser
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/pytest -q
+
+## fuzz: the long fuzz run: tests/fuzz with Hypothesis' "long" profile, then the atheris harness over every target for FUZZ_SECONDS in all; found inputs land in tests/fuzz/corpus/
+FUZZ_SECONDS ?= 300
+fuzz: install-test
+	$(BIN)/pip install --quiet -e '.[test,fuzz]' \
+	  || echo "warning: atheris not installed: the harness mutates bytes without coverage"
+	WHOSAID_FUZZ=long $(BIN)/pytest -q -p no:cacheprovider tests/fuzz
+	$(BIN)/python tests/fuzz/atheris_harness.py --seconds $(FUZZ_SECONDS)
 
 lint: install-test
 	$(BIN)/ruff check src tests bench
