@@ -17,22 +17,8 @@ from spacy.tokens import Doc
 
 from ..errors import ModelError
 from ..model import Span
-
-PARAGRAPH_COMPONENT = "whosaid_paragraphs_v1"
-
-
-@Language.component(
-    PARAGRAPH_COMPONENT,
-    requires=["token.text"],
-    assigns=["token.is_sent_start"],
-)
-def paragraph_boundaries(doc: Doc) -> Doc:
-    """A sentence never runs over a paragraph break (a line break in stored text)."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
-    return doc
+from .components import PARAGRAPH_COMPONENT
+from .registrations import register
 
 
 @functools.lru_cache(maxsize=4)
@@ -41,6 +27,7 @@ def load_pipeline(model: str, learned: bool = False) -> Language:
 
     ``learned`` adds the trained attribution tagger when its weights ship in the package.
     """
+    register()
     try:
         nlp = spacy.load(model)
     except OSError as exc:

@@ -22,7 +22,6 @@ from spacy.language import Language
 from spacy.ml.models import MultiHashEmbed
 from spacy.pipeline.tagger import Tagger
 from spacy.tokens import Doc
-from spacy.util import registry
 from thinc.api import (
     LSTM,
     Maxout,
@@ -53,7 +52,6 @@ def _doc_tensor() -> Model[list[Doc], list[Floats2d]]:
     return Model("doc_tensor", forward, dims={"nO": 96})
 
 
-@registry.architectures(ARCHITECTURE)
 def build_attribution_tagger(width: int = 96, hidden: int = 128, depth: int = 1,
                              n_labels: int = len(LABELS), members: int = 1
                              ) -> Model[list[Doc], list[Floats2d]]:
@@ -110,12 +108,6 @@ class AttributionTagger(Tagger):
             doc.user_data[SCORES_KEY] = numpy.asarray(doc_scores, dtype="float32")
 
 
-@Language.factory(
-    COMPONENT,
-    assigns=["doc.user_data"],
-    requires=["doc.tensor", "token.tag", "token.dep", "token.ent_type"],
-    default_config={"model": {"@architectures": ARCHITECTURE}},
-)
 def make_attribution_tagger(nlp: Language, name: str, model: Model) -> AttributionTagger:
     return AttributionTagger(nlp.vocab, model, name)
 

@@ -1,5 +1,6 @@
-"""The FastAPI application: services shared by the routes, the one error shape, the body-size
-limit, security headers and the CSRF cookie.
+"""The FastAPI application: the one error shape, the body-size limit, security headers, the
+CSRF cookie and ``/docs``; the routes (:mod:`.api`, :mod:`.pages`) get what they share from
+:mod:`.deps`.
 
 Every error leaves as ``{"error": {"code", "message", "detail"}}`` (pages get the same as an
 HTML page); no stack trace reaches the client, the server's log has it.
