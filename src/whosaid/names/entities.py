@@ -244,10 +244,28 @@ class ArticleEntities:
         return sorted(out, key=lambda p: p[0].start)
 
 
+Raw = tuple[int, int, str, str | None]  # a named mention: char start, end, label, title
+
+
 def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
     """Cluster the named mentions of ``doc`` (a parse of the analysis text)."""
-    raw: list[tuple[int, int, str, str | None]] = []  # char start, end, label, title
     text = doc_text(doc)
+    raw = _raw_mentions(doc, text)
+    family = speaks_of_family(text)
+    clusters, assign = _cluster_mentions(raw, text, family)
+    _surnames_are_people(clusters)
+    _merge_bracketed_acronyms(raw, text, assign, clusters)
+    spans = _rescan(raw, assign, clusters, text, family)
+    titles_at = {s: t for s, _e, _l, t in raw if t}
+    for s, e, c in sorted(spans, key=lambda x: x[0]):
+        c.mentions.append(Mention(s, e, text[s:e], title=titles_at.get(s)))
+    return ArticleEntities(_finalise(clusters, article_id, text))
+
+
+def _raw_mentions(doc: Doc, text: str) -> list[Raw]:
+    """The recogniser's names worth keeping, with clean edges, their label (relabelled by
+    the title before them) and that title."""
+    raw: list[Raw] = []
     for ent in doc.ents:
         label = KEPT_LABELS.get(ent.label_)
         if label is None:
@@ -268,69 +286,20 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
         if label == "PERSON":  # "Brent Bozell III": the tagger often leaves the suffix out
             end = _suffix_after(text, end)[1]
         raw.append((start, end, label, title))
+    return raw
+
+
+def _cluster_mentions(raw: list[Raw], text: str, family: bool
+                      ) -> tuple[list[_Cluster], dict[int, _Cluster]]:
+    """Each raw mention into the cluster its name joins (full names first, so surnames and
+    variants find them); returns the clusters and which cluster took each mention."""
     clusters: list[_Cluster] = []
-    family = speaks_of_family(text)
-
-    def find_cluster(name: str, label: str) -> _Cluster | None:
-        words = name_words(name)
-        fname = fold(name)
-        for c in clusters:
-            if any(fold(f) == fname for f in c.forms):
-                return c
-        if label == "PERSON" or len(words) == 1:
-            sur = words[-1]
-            suffix = name_suffix(name)
-            candidates = []
-            for c in clusters:
-                if c.type not in ("PERSON",) and label == "PERSON" and len(words) > 1:
-                    continue
-                if c.type != "PERSON" and len(words) == 1 and label != "PERSON":
-                    continue
-                gn = c.given_names()
-                if len(words) > 1 and gn and fold(words[0]) not in gn:
-                    continue  # Olaf Scholz and Olaf Scholl, or two Bidens: never merged
-                if not _suffix_fits(suffix, len(words) > 1, c, family):
-                    continue  # Donald Trump Jr. is not Donald Trump
-                if any(fold(s) == fold(sur) for s in c.surnames()):
-                    candidates.append((2, c))
-                elif any(sound_alike(s, sur) for s in c.surnames()):
-                    candidates.append((1, c))
-            if candidates:
-                best = max(score for score, _ in candidates)
-                top = [c for score, c in candidates if score == best]
-                plain = [c for c in top if not c.suffixes()]
-                if not suffix and plain:
-                    # "Trump" where the article names Donald Trump and Donald Trump Jr.:
-                    # the son is written "Trump Jr." to tell him apart; "Trump" is the father
-                    top = plain
-                elif not suffix and len(top) > 1:
-                    # Brent Bozell III and "his father, Brent Bozell Jr.": "Bozell" is the
-                    # one the article is about, named first
-                    top = [min(top, key=lambda c: c.first)]
-                if len(top) == 1:
-                    return top[0]
-            return None
-        if label in ("ORG", "EVENT", "FAC"):
-            words_set = _org_words(name)
-            acr = name if name.isupper() and 2 <= len(name) <= 6 else ""
-            for c in clusters:
-                if c.type not in ("ORG", "EVENT", "FAC"):
-                    continue
-                if acr and acr in c.acronyms:
-                    return c
-                if _acronym(name) and _acronym(name) in {f for f in c.forms if f.isupper()}:
-                    return c
-                if len(words_set) >= 2 and any(_org_words(f) == words_set for f in c.forms):
-                    return c
-        return None
-
-    # full names first, so surnames and variants find them
     order = sorted(range(len(raw)), key=lambda i: (-(len(text[raw[i][0]:raw[i][1]].split())), i))
     assign: dict[int, _Cluster] = {}
     for i in order:
         s, e, label, title = raw[i]
         name = text[s:e]
-        c = find_cluster(name, label)
+        c = _find_cluster(clusters, name, label, family)
         if c is None:
             c = _Cluster()
             clusters.append(c)
@@ -342,23 +311,103 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
         if title:
             c.titles.append(title)
         assign[i] = c
-    # "Trump said" tagged ORG in an article on Donald and Ivanka Trump: left to neither, a
-    # surname of the article's people is still a person (the corpus pass finds which). Only
-    # a body: "Jordan" the country stays a place beside Jim Jordan.
+    return clusters, assign
+
+
+def _find_cluster(clusters: list[_Cluster], name: str, label: str, family: bool
+                  ) -> _Cluster | None:
+    """The cluster a name joins: the same name folded, else a person by surname (or one that
+    sounds alike), else a body by acronym or words."""
+    fname = fold(name)
+    for c in clusters:
+        if any(fold(f) == fname for f in c.forms):
+            return c
+    if label == "PERSON" or len(name_words(name)) == 1:
+        return _person_cluster(clusters, name, label, family)
+    if label in ("ORG", "EVENT", "FAC"):
+        return _body_cluster(clusters, name)
+    return None
+
+
+def _person_cluster(clusters: list[_Cluster], name: str, label: str, family: bool
+                    ) -> _Cluster | None:
+    words = name_words(name)
+    sur = words[-1]
+    suffix = name_suffix(name)
+    candidates = []
+    for c in clusters:
+        if c.type not in ("PERSON",) and label == "PERSON" and len(words) > 1:
+            continue
+        if c.type != "PERSON" and len(words) == 1 and label != "PERSON":
+            continue
+        gn = c.given_names()
+        if len(words) > 1 and gn and fold(words[0]) not in gn:
+            continue  # Olaf Scholz and Olaf Scholl, or two Bidens: never merged
+        if not _suffix_fits(suffix, len(words) > 1, c, family):
+            continue  # Donald Trump Jr. is not Donald Trump
+        if any(fold(s) == fold(sur) for s in c.surnames()):
+            candidates.append((2, c))
+        elif any(sound_alike(s, sur) for s in c.surnames()):
+            candidates.append((1, c))
+    if not candidates:
+        return None
+    best = max(score for score, _ in candidates)
+    top = [c for score, c in candidates if score == best]
+    plain = [c for c in top if not c.suffixes()]
+    if not suffix and plain:
+        # "Trump" where the article names Donald Trump and Donald Trump Jr.:
+        # the son is written "Trump Jr." to tell him apart; "Trump" is the father
+        top = plain
+    elif not suffix and len(top) > 1:
+        # Brent Bozell III and "his father, Brent Bozell Jr.": "Bozell" is the
+        # one the article is about, named first
+        top = [min(top, key=lambda c: c.first)]
+    return top[0] if len(top) == 1 else None
+
+
+def _body_cluster(clusters: list[_Cluster], name: str) -> _Cluster | None:
+    words_set = _org_words(name)
+    acr = name if name.isupper() and 2 <= len(name) <= 6 else ""
+    for c in clusters:
+        if c.type not in ("ORG", "EVENT", "FAC"):
+            continue
+        if acr and acr in c.acronyms:
+            return c
+        if _acronym(name) and _acronym(name) in {f for f in c.forms if f.isupper()}:
+            return c
+        if len(words_set) >= 2 and any(_org_words(f) == words_set for f in c.forms):
+            return c
+    return None
+
+
+def _surnames_are_people(clusters: list[_Cluster]) -> None:
+    """"Trump said" tagged ORG in an article on Donald and Ivanka Trump: left to neither, a
+    surname of the article's people is still a person (the corpus pass finds which). Only
+    a body: "Jordan" the country stays a place beside Jim Jordan."""
     surnames = {fold(name_words(f)[-1]) for c in clusters if c.type == "PERSON"
                 for f in c.full_forms()}
     for c in clusters:
         if c.type == "ORG" and all(len(f.split()) == 1 and fold(f) in surnames
                                    for f in c.forms):
             c.type_votes["PERSON"] += sum(c.type_votes.values()) + 1
-    # "the Institute for the Study of War (ISW)": the acronym in brackets names the same body
+
+
+def _merge_bracketed_acronyms(raw: list[Raw], text: str, assign: dict[int, _Cluster],
+                              clusters: list[_Cluster]) -> None:
+    """"the Institute for the Study of War (ISW)": the acronym in brackets names the same
+    body."""
     for i, (_s, e, label, _) in enumerate(raw):
         m = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[e:e + 12])
         if m and label in ("ORG", "EVENT", "FAC"):
             for j, (s2, _e2, _l2, _) in enumerate(raw):
                 if s2 == e + m.start(1) and assign[j] is not assign[i]:
                     _merge(assign, clusters, assign[i], assign[j])
-    # re-scan: a known name the tagger missed or glued to other words ("Scholes Arms")
+
+
+def _rescan(raw: list[Raw], assign: dict[int, _Cluster], clusters: list[_Cluster], text: str,
+            family: bool) -> list[tuple[int, int, _Cluster]]:
+    """Every mention span with its cluster, after a re-scan of the text for the known names
+    the recogniser missed or glued to other words ("Scholes Arms")."""
     spans = [(s, e, assign[i]) for i, (s, e, _, _) in enumerate(raw)]
     for c in clusters:
         aliases = set(c.forms) | ({n for n in c.surnames()} if c.type == "PERSON" else set())
@@ -380,10 +429,7 @@ def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
                 spans.append((m.start(), end, c))
                 if end != m.end():  # the suffix the tagger left out: part of the name
                     c.forms[text[m.start():end]] += 1
-    titles_at = {s: t for s, _e, _l, t in raw if t}
-    for s, e, c in sorted(spans, key=lambda x: x[0]):
-        c.mentions.append(Mention(s, e, text[s:e], title=titles_at.get(s)))
-    return ArticleEntities(_finalise(clusters, article_id, text))
+    return spans
 
 
 def _suffix_fits(suffix: str, full: bool, c: _Cluster, family: bool) -> bool:
