@@ -16,7 +16,14 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    InterfaceError,
+    NoSuchModuleError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.pool import StaticPool
 
 from ..errors import StoreError
@@ -151,8 +158,12 @@ def make_engine(url_or_path: str) -> tuple[Engine, str]:
         if (url.database or "") in ("", ":memory:"):
             # One shared connection, so every checkout sees the same in-memory database.
             kwargs["poolclass"] = StaticPool
-    elif backend == "postgresql" and "connect_timeout" not in url.query:
-        kwargs["connect_args"] = {"connect_timeout": PG_CONNECT_TIMEOUT_S}
+    elif backend == "postgresql":
+        if "connect_timeout" not in url.query:
+            kwargs["connect_args"] = {"connect_timeout": PG_CONNECT_TIMEOUT_S}
+        # A pooled connection may have outlived its server (a restart, a failover, an idle
+        # timeout): test it when it is checked out and open a fresh one instead.
+        kwargs["pool_pre_ping"] = True
     try:
         engine = create_engine(url, **kwargs)
     except (NoSuchModuleError, ArgumentError, ImportError) as exc:
@@ -167,6 +178,47 @@ def make_engine(url_or_path: str) -> tuple[Engine, str]:
 
 # Errors a database operation can raise, mapped to StoreError at the store's boundary.
 DB_ERRORS: tuple[type[BaseException], ...] = (SQLAlchemyError, sqlite3.Error)
+
+# SQLSTATE classes of a lost or refused connection: connection exception (08), and operator
+# intervention (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now).
+_CONNECTION_SQLSTATES = ("08", "57P")
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or (
+            None if current.__suppress_context__ else current.__context__)
+
+
+def connection_lost(exc: BaseException) -> bool:
+    """Whether ``exc`` (a StoreError, or the error it was raised from) says the connection
+    to the database server was lost or could not be made — a server restarting, say — so
+    that the same operation may succeed on a fresh connection a moment later."""
+    for cause in _causes(exc):
+        if isinstance(cause, DBAPIError):
+            if cause.connection_invalidated:
+                return True
+            orig = cause.orig
+            if isinstance(orig, sqlite3.Error) or not isinstance(cause, OperationalError):
+                continue
+            # psycopg: a connection that could not be made has no SQLSTATE (libpq's own)
+            sqlstate = getattr(orig, "sqlstate", "")
+            if sqlstate is None or str(sqlstate).startswith(_CONNECTION_SQLSTATES):
+                return True
+    return False
+
+
+def database_failed(exc: BaseException) -> bool:
+    """Whether ``exc`` is the database's failure rather than one record's: the server is
+    gone, the disk is full, the file cannot be written, a lock never came. Every further
+    write would fail the same way (unlike a record the database refuses)."""
+    return connection_lost(exc) or any(
+        isinstance(cause, OperationalError | InterfaceError | sqlite3.OperationalError)
+        for cause in _causes(exc))
 
 
 @contextmanager

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from ..analysis import Analyzer
 from ..clean import clean_document
@@ -42,6 +42,7 @@ from ..store import corrections as audit
 from ..store.engine import connection_lost, database_failed
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Pauses before trying a database operation again after a lost connection: 7.5 s in all,
 # about what a PostgreSQL restart takes.
@@ -107,7 +108,7 @@ def run_analyze(paths: Sequence[str | Path], settings: Settings, store: Store, *
     return summary
 
 
-def _retrying(action: Callable[[], object]) -> object:
+def _retrying(action: Callable[[], T]) -> T:
     """``action()``, tried again after each of ``RETRY_DELAYS_S`` while it fails on a lost
     database connection; any other error, or the last one, is raised."""
     for delay in RETRY_DELAYS_S:
@@ -131,14 +132,29 @@ def _stopped(exc: StoreError, summary: Summary) -> StoreError:
 
 def _stored_current(store: Store, summary: Summary, aid: str, doc: CleanDocument) -> bool:
     try:
-        return bool(_retrying(
-            lambda: store.has_current(aid, text_hash(doc.text), EXTRACTOR_VERSION)))
+        return _retrying(
+            lambda: store.has_current(aid, text_hash(doc.text), EXTRACTOR_VERSION))
     except StoreError as exc:
         raise _stopped(exc, summary) from exc
 
 
 def _update_corpus(store: Store, summary: Summary) -> None:
-    summary.corpus_entities, summary.corpus_error = keep_corpus_current(store, summary.saved)
+    """As :func:`keep_corpus_current`, but a failing database (disk full, server gone)
+    ends the batch with an error: the articles are stored, and stay pending for the next
+    corpus update."""
+    try:
+        summary.corpus_entities = _retrying(
+            lambda: update_corpus(store, summary.saved, build=True))
+    except StoreError as exc:
+        if not database_failed(exc):
+            summary.corpus_error = f"corpus entities not updated ({exc}); run `whosaid corpus`"
+            return
+        n = len(summary.saved)
+        raise StoreError(
+            f"{exc}. The {n} {'article' if n == 1 else 'articles'} this run stored are "
+            "complete; the corpus takes them in at the next run or `whosaid corpus`") from exc
+    except WhosaidError as exc:
+        summary.corpus_error = f"corpus entities not updated ({exc}); run `whosaid corpus`"
 
 
 def keep_corpus_current(store: Store, article_ids: Sequence[str]) -> tuple[int, str | None]:
