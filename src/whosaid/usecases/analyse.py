@@ -125,6 +125,9 @@ def _retrying(action: Callable[[], T]) -> T:
 def _stopped(exc: StoreError, summary: Summary) -> StoreError:
     """The error that stops a batch on a failing database, saying what is stored."""
     n = len(summary.saved)
+    if not n:
+        return StoreError(f"{exc}. Stopped: this run stored no article; run the same "
+                          "command again once the database is writable")
     return StoreError(
         f"{exc}. Stopped: the {n} {'article' if n == 1 else 'articles'} this run stored "
         "before it are complete; run the same command again to finish the rest")
@@ -149,10 +152,9 @@ def _update_corpus(store: Store, summary: Summary) -> None:
         if not database_failed(exc):
             summary.corpus_error = f"corpus entities not updated ({exc}); run `whosaid corpus`"
             return
-        n = len(summary.saved)
         raise StoreError(
-            f"{exc}. The {n} {'article' if n == 1 else 'articles'} this run stored are "
-            "complete; the corpus takes them in at the next run or `whosaid corpus`") from exc
+            f"{exc}. Every article is stored; the corpus takes in the new ones at the next "
+            "run or `whosaid corpus`") from exc
     except WhosaidError as exc:
         summary.corpus_error = f"corpus entities not updated ({exc}); run `whosaid corpus`"
 
