@@ -11,7 +11,14 @@ typography still yields the quote. The passes run in this order, each in its own
 6. :mod:`.according` — "according to X", "citing X";
 7. :mod:`.orphans` — quotes no cue claimed, quotes that run on;
 8. :mod:`.nested` — "Reuters reported that Putin said …";
-9. :mod:`.resolve` — speakers, addressees and relays to entities; kind and confidence.
+9. :mod:`.relays` — an outlet credited in the sentence ("…, TASS reported", "quoted by
+   Reuters", "told the Interfax news agency") relays its statements;
+10. :mod:`.frames` — what frames the article ("KIEV (Reuters) –", "Source: The Star")
+    relays every statement in it, after the sentence's own credits;
+11. :mod:`.resolve` — speakers, addressees and relays to entities; kind and confidence.
+
+Relays are kept nearest to the speaker first: in "MOSCOW (Reuters) – Murashko said …, the
+TASS news agency reported." Murashko's statement has the relays [TASS, Reuters].
 """
 
 from __future__ import annotations
@@ -25,11 +32,13 @@ from .according import according_to
 from .context import Context
 from .credits import credits
 from .drafts import Draft
+from .frames import article_frames
 from .headlines import headline
 from .merge import merge_learned
 from .nested import nested
 from .orphans import orphan_quotes
 from .quotes import Quote
+from .relays import sentence_credits
 from .resolve import resolve
 from .transcripts import transcript
 from .verbs import reporting_verbs
@@ -46,6 +55,9 @@ def run_passes(ctx: Context, learned: list[Draft] | None = None) -> list[Draft]:
     according_to(ctx)
     orphan_quotes(ctx)
     nested(ctx)
+    sentence_credits(ctx)
+    ctx.drafts.sort(key=lambda d: (d.start, d.end))
+    article_frames(ctx)
     ctx.drafts.sort(key=lambda d: (d.start, d.end))
     resolve(ctx)
     return ctx.drafts

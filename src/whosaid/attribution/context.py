@@ -30,6 +30,8 @@ class Context:
     inside: bytearray  # 1 for every character inside a quotation
     lex: Lexicon
     drafts: list[Draft] = field(default_factory=list)
+    # names this article shows reporting ("Interfax reported"): outlets here (see .outlets)
+    article_outlets: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, doc: Doc, entities: ArticleEntities, quotes: list[Quote]) -> Context:

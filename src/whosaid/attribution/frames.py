@@ -1,0 +1,179 @@
+"""Article-frame pass: what a whole article (or one item of a page) says about where it came
+from relays every statement in it.
+
+- a wire credit or dateline: "KIEV (Reuters) –", "KYIV, Ukraine (AP) —", "MOSCOW, July 18.
+  /TASS/." — every statement of its story (up to the next dateline) came through the agency;
+- a credit closing a paragraph: "… ITAR-TASS reported. (\"RFE/RL Newsline,\" 26 October)";
+- a lead frame: a first paragraph ending in a colon that names an outlet ("Kyiv Independent
+  reports:", "Check back for updates from The Associated Press …:");
+- the page's source: "Source: The Star", "Original article published on X", "This article
+  first appeared on X", "via X" on a line of its own.
+
+Relays stay nearest to the speaker first, so these come after the sentence's own credits
+(:mod:`.relays`), in this order: the dateline, the paragraph credit, the lead frame, the
+page's source (the outlet this copy was taken from, farthest from the speaker). A statement
+whose speaker is the outlet itself is its own report, never relayed by it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import Context
+from .drafts import CharSpan
+from .outlets import fold, load_outlets, outlet_in
+from .relays import add_relay
+
+# "MOSCOW (Reuters) –", "KIEV, Ukraine (AP) —", "Moscow, Oct 1 (Prensa Latina)"
+WIRE_RE = re.compile(r"(?:\b[A-Z][A-Za-z.'’-]+(?:,? [A-Z][A-Za-z.'’-]+){0,3}"
+                     r"(?:, \w+\.? \d{1,2})?|\bBy [^\n]{0,60}?)\s*\((?P<o>[^()\n]{2,40})\)"
+                     r"\s*(?P<dash>[-–—]{1,2}|:)?")
+# "MOSCOW, July 18. /TASS/."
+SLASH_RE = re.compile(r"\b[A-Z][A-Z .'-]+,[^\n/]{0,25}?\.?\s*/(?P<o>[A-Za-z][\w -]{1,30})/\.?")
+# "(“RFE/RL Newsline,” 26 October)" at the end of a paragraph
+CLOSING_RE = re.compile(r"\(\s*[\"“]?(?P<o>[^()\"”\n,]{2,40}?)[,\"”\s]*"
+                        r"(?:\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)?\s*\)\s*$")
+SOURCE_RES = [
+    re.compile(r"^\s*(?:Source|Sources|Via|Credit|Originally published by)\s*:\s*"
+               r"(?P<o>[^\n]{2,60}?)\s*$", re.I | re.M),
+    re.compile(r"^\s*via\s+(?P<o>[^\n]{2,50}?)\s*$", re.I | re.M),
+    re.compile(r"\b(?:[Oo]riginal(?:ly)? (?:article |story )?(?:was )?(?:published|posted|"
+               r"appeared) (?:on|by|in|at)|first (?:published|appeared) (?:on|in|by)|"
+               r"[Rr]ead the original (?:article|story) (?:on|at)|[Rr]epublished from)\s+"
+               r"(?P<o>[^\n.]{2,60})"),
+]
+LEAD_WORDS = re.compile(r"\b(?:reports?|reported|writes|wrote|says|said|from|according to|"
+                        r"publishe[sd]|updates|informs)\b", re.I)
+LEAD_PARAGRAPHS = 3
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One frame: the outlet's characters and the stretch of text it covers."""
+
+    outlet: CharSpan
+    start: int
+    end: int
+    rank: int  # 0 dateline, 1 closing credit, 2 lead frame, 3 the page's source
+
+
+def article_frames(ctx: Context) -> None:
+    """Relay every statement through the frames that cover it, nearest first."""
+    frames = find_frames(ctx)
+    if not frames:
+        return
+    for d in ctx.drafts:
+        for f in sorted((f for f in frames if f.start <= d.start < f.end),
+                        key=lambda f: f.rank):
+            add_relay(ctx, d, f.outlet)
+
+
+def _outlet(ctx: Context, start: int, end: int, listed_only: bool = False) -> CharSpan | None:
+    lex = load_outlets()
+    span = outlet_in(ctx.text, start, end, lex, ctx.article_outlets)
+    if span is None or (listed_only and lex.known(span.of(ctx.text)) is None and
+                        fold(span.of(ctx.text)) not in ctx.article_outlets):
+        return None
+    return span
+
+
+def find_frames(ctx: Context) -> list[Frame]:
+    text = ctx.text
+    n = len(text)
+    frames: list[Frame] = []
+    datelines: list[tuple[int, CharSpan]] = []
+    for m in WIRE_RE.finditer(text):
+        if text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip():
+            continue  # a dateline opens its paragraph
+        listed = m.group("dash") is None  # without a dash only a listed agency is a credit
+        outlet = _outlet(ctx, m.start("o"), m.end("o"), listed_only=True) if listed else \
+            _outlet(ctx, m.start("o"), m.end("o"))
+        if outlet is not None and outlet.end - outlet.start >= (m.end("o") - m.start("o")) / 2:
+            datelines.append((m.start(), outlet))
+    for m in SLASH_RE.finditer(text):
+        outlet = _outlet(ctx, m.start("o"), m.end("o"))
+        if outlet is not None:
+            datelines.append((m.start(), outlet))
+    datelines.sort(key=lambda x: x[0])
+    for k, (pos, outlet) in enumerate(datelines):
+        # a story starts a little before its dateline (its headline) and runs to the next one
+        start = 0 if k == 0 else _paragraph_start(text, pos, back=2)
+        end = n if k + 1 == len(datelines) else _paragraph_start(text, datelines[k + 1][0], back=2)
+        frames.append(Frame(outlet, start, end, 0))
+    pos = 0
+    for line in text.split("\n"):
+        closing = CLOSING_RE.search(line)
+        if closing:
+            outlet = _outlet(ctx, pos + closing.start("o"), pos + closing.end("o"),
+                             listed_only=True)
+            if outlet is not None:
+                frames.append(Frame(outlet, pos, pos + len(line), 1))
+        pos += len(line) + 1
+    lead = _lead_frame(ctx)
+    if lead is not None:
+        frames.append(lead)
+    for rx in SOURCE_RES:
+        for m in rx.finditer(text):
+            o = m.group("o")
+            if len(o.split()) > 6:
+                continue
+            outlet = _outlet(ctx, m.start("o"), m.end("o"))
+            if outlet is None and o[:1].isupper():
+                outlet = CharSpan(m.start("o"), m.end("o"))
+            if outlet is not None:
+                frames.append(Frame(outlet, 0, n, 3))
+    # "Source: CNN A nationwide ceasefire …": a source credit that opens a paragraph
+    for m in re.finditer(r"(?m)^\s*Source:\s*(?P<o>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})",
+                         text):
+        words = list(re.finditer(r"\S+", m.group("o")))
+        for k in range(len(words), 0, -1):
+            s, e = m.start("o"), m.start("o") + words[k - 1].end()
+            outlet = _outlet(ctx, s, e, listed_only=True)
+            if outlet is not None and outlet.end == e:
+                frames.append(Frame(outlet, m.start(), _paragraph_end(text, m.end()), 3))
+                break
+    return frames
+
+
+def _lead_frame(ctx: Context) -> Frame | None:
+    """A first paragraph that ends in a colon and names an outlet, over the rest."""
+    text = ctx.text
+    pos = 0
+    seen = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            seen += 1
+            if stripped.endswith(":") and len(stripped.split()) <= 25 and \
+                    LEAD_WORDS.search(stripped):
+                outlet = _outlet(ctx, pos, pos + len(line), listed_only=True)
+                if outlet is not None:
+                    return Frame(outlet, pos + len(line), len(text), 2)
+            if seen >= LEAD_PARAGRAPHS:
+                return None
+        pos += len(line) + 1
+    return None
+
+
+def _paragraph_start(text: str, pos: int, back: int = 0) -> int:
+    """Where the paragraph holding ``pos`` starts; ``back`` non-empty paragraphs earlier
+    when they are short (a story's headline and byline before its dateline)."""
+    start = text.rfind("\n", 0, pos) + 1
+    for _ in range(back):
+        prev_end = start - 1
+        while prev_end > 0 and text[prev_end - 1] == "\n":
+            prev_end -= 1
+        if prev_end <= 0:
+            return 0
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        if len(text[prev_start:prev_end].split()) > 25:
+            break
+        start = prev_start
+    return start
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+

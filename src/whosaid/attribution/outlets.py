@@ -1,0 +1,160 @@
+"""Outlets: which names are media that pass statements on (relays), not speakers.
+
+Loaded once from ``whosaid/data/outlets.json`` (names and aliases with a kind: agency,
+newspaper, broadcaster, magazine, site, think tank), plus the user's own file named by the
+``WHOSAID_OUTLETS`` environment variable (the same shape; its outlets are added). In
+"…, the Interfax news agency reported" both "Interfax" (a listed name) and "news agency" (a
+media word) say the subject is an outlet; in one article a proper name seen as the subject
+of "reported" ("the European External Action Service reported") counts as one too.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from ..errors import ConfigError
+from ..resources import load_json
+from .drafts import CharSpan
+
+ENV = "WHOSAID_OUTLETS"
+# words for a person who reports for an outlet: "a Ukrinform correspondent", "TASS's reporter"
+STAFF = frozenset({"correspondent", "correspondents", "reporter", "reporters", "journalist",
+                   "journalists", "staff", "bureau"})
+_FOLD_RE = re.compile(r"[^\w/&+.-]+")
+
+
+def fold(text: str) -> str:
+    """An outlet name folded for lookup: case, quotes, a leading "the" and a possessive go."""
+    text = text.lower().replace("’", "'").replace("'s ", " ")
+    text = re.sub(r"'s$", "", text.strip())
+    words = [w.strip(".") for w in _FOLD_RE.split(text) if w.strip(".")]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class OutletLexicon:
+    """Folded outlet names and aliases, and the media words that make a name an outlet."""
+
+    names: dict[str, Outlet]
+    media_words: frozenset[str]  # folded, one or two words
+    longest: int  # words in the longest name
+
+    def known(self, text: str) -> Outlet | None:
+        return self.names.get(fold(text))
+
+
+def _add(names: dict[str, Outlet], data: dict) -> None:
+    for entry in data.get("outlets", []):
+        outlet = Outlet(entry["name"], entry.get("kind", "site"))
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            if fold(alias):
+                names.setdefault(fold(alias), outlet)
+
+
+@functools.cache
+def _lexicon(extra: str | None) -> OutletLexicon:
+    data = load_json("outlets.json")
+    names: dict[str, Outlet] = {}
+    media = set(fold(w) for w in data["media_words"])
+    if extra:
+        try:
+            user = json.loads(Path(extra).expanduser().read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"{ENV}={extra!r}: cannot read the outlets file ({exc})") from None
+        _add(names, user)  # the user's names first: their kinds win
+        media |= {fold(w) for w in user.get("media_words", [])}
+    _add(names, data)
+    longest = max(len(k.split()) for k in names)
+    return OutletLexicon(names, frozenset(media), longest)
+
+
+def load_outlets() -> OutletLexicon:
+    """The outlets shipped in the package and those of ``$WHOSAID_OUTLETS`` (cached)."""
+    return _lexicon(os.environ.get(ENV) or None)
+
+
+def reported_names(doc: Doc, lex: OutletLexicon) -> set[str]:
+    """The proper names one article shows reporting ("Interfax reported", "reports Meduza"):
+    outlets for that article, whether listed or not."""
+    names: set[str] = set()
+    for tok in doc:
+        if tok.lemma_.lower() != "report" or not tok.tag_.startswith("VB"):
+            continue
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass") or (child.dep_ in ("dobj", "attr") and
+                                                         child.i == tok.i + 1):
+                words = [t for t in child.subtree if t.i <= child.i]
+                if child.ent_type_ in ("PERSON", "GPE", "NORP") or not any(
+                        t.pos_ == "PROPN" for t in words):
+                    continue
+                names.add(fold(" ".join(t.text for t in words if t.pos_ == "PROPN")))
+    return names
+
+
+def outlet_in(text: str, start: int, end: int, lex: OutletLexicon,
+              article: set[str] | frozenset[str] = frozenset()) -> CharSpan | None:
+    """The outlet a noun phrase (``text[start:end]``) names, as the characters of its name:
+    a listed name or alias inside it ("the Interfax news agency" → "Interfax"), a name the
+    article shows reporting, a name beside a media word ("the Kryminform news agency"), or a
+    media phrase itself ("news agencies", "state media"); None for anything else."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"[\w][\w/&+.'’-]*", text[start:end])]
+    words = [(start + a, start + b) for a, b in words]
+    if not words:
+        return None
+    folded = [fold(text[a:b]) for a, b in words]
+    # the longest listed or reported name inside the phrase
+    for n in range(min(len(words), lex.longest), 0, -1):
+        for i in range(len(words) - n + 1):
+            key = " ".join(w for w in folded[i:i + n] if w)
+            if key and (key in lex.names or key in article):
+                return CharSpan(words[i][0], words[i + n - 1][1])
+    media = [i for i, w in enumerate(folded) if w in lex.media_words or
+             (i + 1 < len(folded) and f"{w} {folded[i + 1]}" in lex.media_words)]
+    if not media:
+        return None
+    names = [i for i, (a, _) in enumerate(words) if text[a].isupper() and i not in media
+             and folded[i] not in lex.media_words]
+    if names:  # "the Kryminform news agency", "news agency TASS": the name beside it
+        return CharSpan(words[names[0]][0], words[names[-1]][1])
+    head = folded[-1]
+    if head in lex.media_words or " ".join(folded[-2:]) in lex.media_words:
+        return CharSpan(words[0][0], words[-1][1])  # "news agencies", "Russian state media"
+    return None
+
+
+def staff_outlet(text: str, start: int, end: int, lex: OutletLexicon,
+                 article: set[str] | frozenset[str] = frozenset()) -> CharSpan | None:
+    """"a Ukrinform correspondent", "APA's Moscow correspondent": the outlet the reporter
+    works for, or None when the phrase names no reporter of an outlet."""
+    low = text[start:end].lower()
+    if not any(re.search(rf"\b{w}\b", low) for w in STAFF):
+        return None
+    m = re.search(r"\b(?:" + "|".join(sorted(STAFF)) + r")\b", low)
+    assert m is not None
+    before = start + m.start()
+    name = outlet_in(text, start, before, lex, article)
+    if name is not None:
+        return name
+    caps = list(re.finditer(r"\b[A-Z][\w&.-]*(?:['’]s)?", text[start:before]))
+    if caps:
+        s = start + caps[0].start()
+        e = start + caps[0].end()
+        if text[e - 2:e] in ("'s", "’s"):
+            e -= 2
+        return CharSpan(s, e)
+    return None

@@ -1,0 +1,321 @@
+"""Sentence-credit pass: an outlet named in a sentence passed its statements on.
+
+Re-reported news credits the outlet it copied from inside the sentence: "Lavrov said the
+talks were fairly good, TASS reported." keeps Lavrov as the speaker and gives TASS as the
+relay; so do "reports TASS news agency", "as reported by Kryminform news agency", "quoted by
+Reuters", "as cited by Meduza", "as the Associated Press notes", "a Ukrinform correspondent
+reports", "“…,” TASS quoted her as saying" (her words), "Shoigu was quoted as saying by news
+agency TASS", and "X told the Interfax news agency" / "in an interview to the Associated
+Press" (the outlet is addressee and relay).
+
+Relays are kept nearest to the speaker first: a credit in the sentence is nearer than what
+frames the whole article (:mod:`.frames`, after this pass). An outlet that is the only
+speaker of its sentence ("Reuters reported that talks had failed") stays the speaker: its
+own words are never turned into a relay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .context import Context
+from .drafts import CharSpan, CueSpan, Draft, content_span
+from .outlets import fold, load_outlets, outlet_in, reported_names, staff_outlet
+from .syntax import np_span, subject
+
+# verbs an outlet credits a sentence with: "…, TASS reported", "as AP notes"
+CREDIT_VERBS = frozenset({"report", "write", "note", "publish", "broadcast", "inform", "say",
+                          "add", "quote", "cite"})
+# passive participles whose "by" names who said or passed on the sentence
+PASSIVE_CUES = frozenset({"report", "quote", "cite", "state", "say", "indicate", "note",
+                          "announce", "publish", "tell"})
+# nouns whose "to"/"with"/"by" names the outlet a speaker talked to
+TALK_NOUNS = frozenset({"interview", "statement", "comment", "comments", "remarks",
+                        "conversation", "remark", "briefing"})
+
+
+def sentence_credits(ctx: Context) -> None:
+    """Relay the statements of every sentence that credits an outlet."""
+    lex = load_outlets()
+    ctx.article_outlets = reported_names(ctx.doc, lex)
+    for sent in ctx.doc.sents:
+        for tok in sent:
+            if tok.lemma_.lower() == "quote" and tok.tag_.startswith("VB"):
+                _quoted_as_saying(ctx, sent, tok)
+        for tok in sent:
+            if tok.tag_.startswith("VB") and tok.lemma_.lower() in CREDIT_VERBS:
+                _credit_verb(ctx, sent, tok)
+            elif tok.lower_ == "by" and tok.head.tag_ == "VBN" and \
+                    tok.head.lemma_.lower() in PASSIVE_CUES:
+                _passive_by(ctx, sent, tok)
+        _talked_to(ctx, sent)
+    for d in ctx.drafts:
+        _credit_in_speaker(ctx, d)
+        _outlets_sources(ctx, d)
+        # a relay phrase names its outlet: "Russia’s Interfax news agency" is Interfax
+        for k, r in enumerate(d.relays):
+            outlet = outlet_of(ctx, r)
+            if outlet is not None:
+                d.relays[k] = outlet
+
+
+def outlet_of(ctx: Context, span: CharSpan) -> CharSpan | None:
+    """The outlet a phrase names (a listed or reported name, a media phrase, a reporter's
+    employer), or None."""
+    lex = load_outlets()
+    found = outlet_in(ctx.text, span.start, span.end, lex, ctx.article_outlets)
+    return found or staff_outlet(ctx.text, span.start, span.end, lex, ctx.article_outlets)
+
+
+def in_sentence(ctx: Context, sent: SpacySpan) -> list[Draft]:
+    """The drafts whose cue is in the sentence."""
+    return [d for d in ctx.drafts if (d.cue_token is not None and
+                                      sent.start <= d.cue_token < sent.end) or
+            (d.cue_token is None and d.cue is not None and
+             sent.start_char <= d.cue.start < sent.end_char)]
+
+
+def add_relay(ctx: Context, d: Draft, outlet: CharSpan, first: bool = False) -> None:
+    """Add ``outlet`` to the draft's relays once, never when it is the speaker itself."""
+    name = fold(outlet.of(ctx.text))
+    if d.speaker is not None and (name in fold(d.speaker.of(ctx.text)) or
+                                  d.speaker.start <= outlet.start < d.speaker.end):
+        return
+    for k, r in enumerate(d.relays):
+        have = f" {fold(r.of(ctx.text))} "
+        if f" {name} " in have or have in f" {name} " or r.start <= outlet.start < r.end:
+            if r.start <= outlet.start and outlet.end <= r.end:
+                d.relays[k] = outlet  # "Russia’s Interfax news agency" → "Interfax"
+            return
+    if first:
+        d.relays.insert(0, outlet)
+    else:
+        d.relays.append(outlet)
+
+
+def _inside_content(d: Draft, pos: int) -> bool:
+    return any(f.start <= pos < f.end for f in d.fragments)
+
+
+def _credit_verb(ctx: Context, sent: SpacySpan, verb: Token) -> None:
+    """"…, TASS reported", "reports TASS news agency", "as AP notes, …": the outlet relays
+    the other statements of the sentence."""
+    subj = subject(verb)
+    if subj is None or subj.i < sent.start or subj.i >= sent.end:
+        nxt = verb.i + 1
+        if nxt >= sent.end or verb.lemma_.lower() != "report":
+            return
+        subj = ctx.doc[nxt]  # "…, reports TASS news agency"
+        while subj.head.i != subj.i and subj.head.i > verb.i and subj.dep_ == "compound":
+            subj = subj.head
+    outlet = outlet_of(ctx, np_span(subj))
+    if outlet is None:
+        # "…, said spokesperson Maria Zakharova, RIA Novosti reports": the parser may take
+        # the name before the verb for a conjunct of another subject
+        names: list[Token] = []
+        k = verb.i - 1
+        while k >= sent.start and ctx.doc[k].tag_ in ("NNP", "NNPS"):
+            names.insert(0, ctx.doc[k])
+            k -= 1
+        if not names:
+            return
+        outlet = outlet_of(ctx, CharSpan(names[0].idx, names[-1].idx + len(names[-1])))
+        if outlet is None:
+            return
+    drafts = in_sentence(ctx, sent)
+    own = [d for d in drafts if d.cue_token == verb.i]
+    if any(d.fragments and min(f.start for f in d.fragments) > verb.idx for d in own):
+        return  # "TASS reported that …": a report with its content (the nested pass reads it)
+    others = [d for d in drafts if d not in own and not _inside_content(d, verb.idx)
+              and not (d.speaker is not None and d.speaker.start <= outlet.start < d.speaker.end)]
+    if verb.lemma_.lower() in ("say", "add") and not load_outlets().known(outlet.of(ctx.text)):
+        return  # "…, the agency said": only a listed outlet credits with "said"
+    if not others:
+        for d in own:
+            _agent_speaks(ctx, sent, d, outlet)
+        return
+    for d in others:
+        add_relay(ctx, d, outlet)
+    ctx.drafts = [d for d in ctx.drafts if d not in own]
+
+
+def _agent_speaks(ctx: Context, sent: SpacySpan, d: Draft, outlet: CharSpan) -> None:
+    """"Russia counts on …, as stated by Peskov, RIA Novosti reported": the outlet's one
+    statement is Peskov's, passed on by the outlet."""
+    for tok in sent:
+        if tok.lower_ != "by" or tok.head.tag_ != "VBN" or \
+                tok.head.lemma_.lower() not in PASSIVE_CUES or not _inside_content(d, tok.idx):
+            continue
+        pobj = [c for c in tok.children if c.dep_ == "pobj"]
+        if not pobj:
+            continue
+        agent = np_span(pobj[0])
+        if outlet_of(ctx, agent) is not None:
+            continue
+        ent = next((e for e in ctx.doc.ents if e.start <= pobj[0].i < e.end), None)
+        if ent is not None:  # "the Presidential Press Secretary Dmitry Peskov": the name
+            agent = CharSpan(ent.start_char, ent.end_char)
+        phrase_start = tok.head.idx
+        prev = ctx.doc[tok.head.i - 1] if tok.head.i > sent.start else None
+        if prev is not None and prev.lower_ == "as":
+            phrase_start = prev.idx
+        content = content_span(ctx.text, sent.start_char, phrase_start, [])
+        if content.end - content.start < 3:
+            continue
+        d.fragments = [content]
+        d.speaker, d.speaker_token = agent, pobj[0].i
+        d.cue = CueSpan(tok.head.idx, tok.head.idx + len(tok.head), tok.head.lemma_.lower())
+        d.cue_token = tok.head.i
+        add_relay(ctx, d, outlet)
+        return
+
+
+def _passive_by(ctx: Context, sent: SpacySpan, by: Token) -> None:
+    """"as reported by Kryminform news agency", "quoted by Reuters", "as cited by Meduza":
+    the outlet relays the statements of the sentence."""
+    pobj = [c for c in by.children if c.dep_ == "pobj"]
+    if not pobj:
+        return
+    outlet = outlet_of(ctx, np_span(pobj[0]))
+    if outlet is None:
+        return
+    for d in in_sentence(ctx, sent):
+        if d.cue_token == by.head.i or _inside_content(d, by.idx):
+            continue
+        add_relay(ctx, d, outlet)
+
+
+def _quoted_as_saying(ctx: Context, sent: SpacySpan, verb: Token) -> None:
+    """"TASS quoted her as saying", "X was quoted as saying by news agency TASS": the person
+    quoted said it, the outlet passed it on."""
+    if not any(c.lower_ == "as" or (c.dep_ in ("advcl", "xcomp", "prep") and
+                                    any(g.lower_ == "saying" for g in c.subtree))
+               for c in verb.children):
+        return
+    speaker_tok: Token | None = None
+    outlet: CharSpan | None = None
+    for c in verb.children:
+        if c.dep_ == "nsubjpass" or c.dep_ == "dobj":
+            speaker_tok = c
+        elif c.dep_ == "nsubj":
+            outlet = outlet_of(ctx, np_span(c))
+        elif c.dep_ == "agent" or (c.lower_ == "by" and c.dep_ == "prep"):
+            pobj = [g for g in c.children if g.dep_ == "pobj"]
+            if pobj:
+                outlet = outlet_of(ctx, np_span(pobj[0]))
+    if outlet is None:
+        for g in verb.subtree:  # "… as saying by news agency TASS" (the parser's attachment)
+            if g.lower_ == "by" and g.i > verb.i:
+                pobj = [p for p in g.children if p.dep_ == "pobj"]
+                if pobj:
+                    outlet = outlet_of(ctx, np_span(pobj[0]))
+    if speaker_tok is None or outlet is None:
+        return
+    speaker = np_span(speaker_tok)
+    content = _quoted_content(ctx, sent, verb, speaker)
+    if content is None:
+        return
+    cue = CueSpan(verb.idx, verb.idx + len(verb), "quote")
+    keep = [d for d in ctx.drafts if not (
+        d.cue_token is not None and sent.start <= d.cue_token < sent.end and
+        (d.cue_token == verb.i or (d.speaker is not None and
+                                   d.speaker.start <= outlet.start < d.speaker.end)))
+        and not d.covers(content.start, content.end)]
+    draft = Draft([content], speaker, cue, "verb", cue_token=verb.i,
+                  speaker_token=speaker_tok.i, confidence=0.8)
+    draft.relays.append(outlet)
+    ctx.drafts = keep + [draft]
+
+
+def _quoted_content(ctx: Context, sent: SpacySpan, verb: Token, speaker: CharSpan
+                    ) -> CharSpan | None:
+    """What the quoted person said: the quotation just before the clause, or the sentence
+    before it."""
+    lo = min(speaker.start, verb.idx)
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj:
+        lo = min(lo, subj[0].left_edge.idx)
+    for q in reversed(ctx.quotes):
+        if q.end <= lo and lo - q.end <= 4:
+            return CharSpan(q.start, q.end)
+    if lo - sent.start_char < 8:
+        return None
+    c = content_span(ctx.text, sent.start_char, lo, [])
+    return c if c.end - c.start >= 3 else None
+
+
+SPEAKER_CREDIT_RE = re.compile(r",\s+(?P<o>[^,]{2,60}?)\s+"
+                               r"(?:reports|reported|writes|wrote|notes)\W*$")
+
+
+def _credit_in_speaker(ctx: Context, d: Draft) -> None:
+    """"Maria Zakharova, RIA Novosti reports" taken whole for a speaker: the name speaks,
+    the outlet after the comma passed it on."""
+    if d.speaker is None:
+        return
+    m = SPEAKER_CREDIT_RE.search(d.speaker.of(ctx.text))
+    if m is None:
+        return
+    outlet = outlet_of(ctx, CharSpan(d.speaker.start + m.start("o"), d.speaker.start + m.end("o")))
+    if outlet is None:
+        return
+    d.speaker = CharSpan(d.speaker.start, d.speaker.start + m.start())
+    d.speaker_token = None
+    add_relay(ctx, d, outlet)
+
+
+def _outlets_sources(ctx: Context, d: Draft) -> None:
+    """"according to the Kommersant newspaper’s sources": the sources spoke, the outlet
+    passed it on."""
+    if d.speaker is None:
+        return
+    low = d.speaker.of(ctx.text).lower()
+    m = re.search(r"^(?P<o>.+?)['’]s?\s+(?:\w+\s+)?sources?\b", low)
+    if m is None:
+        return
+    outlet = outlet_of(ctx, CharSpan(d.speaker.start, d.speaker.start + m.end("o")))
+    if outlet is not None:
+        add_relay(ctx, d, outlet, first=True)
+
+
+def _talked_to(ctx: Context, sent: SpacySpan) -> None:
+    """"told the Interfax news agency", "in an interview to the Associated Press", "to the
+    Austrian magazine Profil": the outlet is the addressee and the nearest relay."""
+    drafts = in_sentence(ctx, sent)
+    if not drafts:
+        return
+    for d in drafts:
+        if d.addressee is not None:
+            outlet = outlet_of(ctx, d.addressee)
+            if outlet is not None:
+                add_relay(ctx, d, outlet, first=True)
+    for tok in sent:
+        if tok.lower_ not in ("to", "with", "by", "for") or \
+                tok.dep_ not in ("prep", "agent", "dative"):
+            continue
+        head = tok.head
+        talk = head.lower_ in TALK_NOUNS or (head.lemma_.lower() == "publish" and
+                                             tok.lower_ == "by")
+        pobj = [c for c in tok.children if c.dep_ == "pobj"]
+        if not pobj:
+            continue
+        np = np_span(pobj[0])
+        outlet = outlet_of(ctx, np)
+        if outlet is None:
+            continue
+        for d in drafts:
+            if _inside_content(d, tok.idx) or (d.speaker is not None and
+                                               d.speaker.start <= tok.idx < d.speaker.end):
+                continue
+            # "told … in an interview to AP", "said … to the magazine Profil": the phrase
+            # hangs on the cue, or on a talk noun near it
+            if d.cue_token is None or not (head.i == d.cue_token or
+                                           (talk and abs(tok.i - d.cue_token) <= 12)):
+                continue
+            add_relay(ctx, d, outlet, first=True)
+            if d.addressee is None and tok.lower_ in ("to", "with") and \
+                    head.lower_ not in ("statement",):
+                d.addressee = np
