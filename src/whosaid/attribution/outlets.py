@@ -121,7 +121,7 @@ def outlet_in(text: str, start: int, end: int, lex: OutletLexicon,
     for n in range(min(len(words), lex.longest), 0, -1):
         for i in range(len(words) - n + 1):
             key = " ".join(w for w in folded[i:i + n] if w)
-            if key and (key in lex.names or key in article):
+            if key and folded[i] and (key in lex.names or key in article):
                 return CharSpan(words[i][0], words[i + n - 1][1])
     media = [i for i, w in enumerate(folded) if w in lex.media_words or
              (i + 1 < len(folded) and f"{w} {folded[i + 1]}" in lex.media_words)]

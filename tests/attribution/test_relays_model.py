@@ -1,0 +1,73 @@
+"""Relays end to end with the real model, on sentences the way re-reports write them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whosaid.model import Analysis, Statement
+
+
+def _one(result: Analysis, contains: str) -> Statement:
+    found = [s for s in result.statements if contains in s.content.text]
+    assert found, f"no statement with {contains!r} in {[s.content.text for s in result.statements]}"
+    return found[0]
+
+
+def _relays(st: Statement) -> list[str]:
+    return [m.text for m in st.relays]
+
+
+def test_outlet_reported_after_a_statement_is_its_relay(analyze_text: Any) -> None:
+    st = _one(analyze_text(
+        "Lavrov complains about the education law\n\nRussian Foreign Minister Sergey Lavrov "
+        "said that the new Ukrainian law on education oppresses millions of Russian-speaking "
+        "Ukrainians, RIA Novosti reported."), "law on education oppresses")
+    assert st.speaker is not None and "Lavrov" in st.speaker.text
+    assert _relays(st) == ["RIA Novosti"]
+
+
+def test_wire_dateline_relays_every_statement_of_the_article(analyze_text: Any) -> None:
+    result = analyze_text(
+        "Ukraine, allies fear escalation\n\nKIEV (Reuters) – Ukrainian officials warned on "
+        "Wednesday that Moscow’s decision could worsen the fighting in eastern Ukraine.\n\n"
+        "“The Ukrainian armed forces are currently prepared for a change in the situation,” "
+        "Poltorak told journalists.")
+    assert _relays(_one(result, "could worsen the fighting")) == ["Reuters"]
+    assert _relays(_one(result, "currently prepared")) == ["Reuters"]
+
+
+def test_nested_credit_gives_the_chain_nearest_to_the_speaker_first(analyze_text: Any) -> None:
+    st = _one(analyze_text(
+        "Russia reports record deaths\n\nMOSCOW (Reuters) – Health minister Mikhail Murashko "
+        "said up to 850,000 people were being vaccinated against COVID-19 in Russia every "
+        "day, the TASS news agency reported."), "850,000 people")
+    assert [m.entity or m.text for m in st.relays][:1] == ["TASS"] or \
+        _relays(st)[0].endswith("TASS news agency") or "TASS" in _relays(st)[0]
+    assert "Reuters" in _relays(st)[-1] and len(st.relays) == 2
+
+
+def test_outlet_told_is_addressee_and_relay(analyze_text: Any) -> None:
+    st = _one(analyze_text(
+        "Russia warns West against Syria intervention\n\n\"We call upon them not to search "
+        "for pretexts to carry out a military scenario,\" Deputy Foreign Minister Gennady "
+        "Gatilov told the Interfax news agency."), "search for pretexts")
+    assert st.addressee is not None and "Interfax" in st.addressee.text
+    assert len(st.relays) == 1 and "Interfax" in st.relays[0].text
+
+
+def test_quoted_as_saying_by_an_outlet_is_the_persons_statement(analyze_text: Any) -> None:
+    st = _one(analyze_text(
+        "Shoigu replies to Mattis\n\n“Attempts to build a dialogue with Russia from a "
+        "position of strength would be futile,” Shoigu was quoted as saying by news agency "
+        "TASS."), "Attempts to build a dialogue")
+    assert st.speaker is not None and st.speaker.text == "Shoigu"
+    assert _relays(st) == ["TASS"]
+
+
+def test_speakers_own_words_are_never_a_relay(analyze_text: Any) -> None:
+    result = analyze_text(
+        "Putin and the ceasefire\n\nReuters reported that Russia was ready for a ceasefire "
+        "along the current front line, citing four Russian sources.\n\nBloomberg noted that "
+        "the visit is scheduled to coincide with talks in Riyadh.")
+    st = _one(result, "the visit is scheduled")
+    assert st.speaker is not None and st.speaker.text == "Bloomberg" and st.relays == ()
