@@ -46,6 +46,10 @@ WRITE_OPTION = "whosaid_write"
 
 SQLITE_BUSY_TIMEOUT_S = 30.0
 PG_CONNECT_TIMEOUT_S = 10
+# Connections kept and opened at most: as many as the server's worker threads (anyio's 40),
+# so that no request waits for a connection under load (SQLAlchemy's 5 + 10 made the 16
+# concurrent readers of bench/load.py queue for one).
+POOL: dict[str, Any] = {"pool_size": 10, "max_overflow": 30}
 
 _PASSWORD_IN_URL = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^:/@?#]*:)[^@/?#]*@")
 _SA_BACKGROUND = re.compile(r"\s*\(Background on this error at: [^)]*\)")
@@ -158,12 +162,15 @@ def make_engine(url_or_path: str) -> tuple[Engine, str]:
         if (url.database or "") in ("", ":memory:"):
             # One shared connection, so every checkout sees the same in-memory database.
             kwargs["poolclass"] = StaticPool
+        else:
+            kwargs |= POOL
     elif backend == "postgresql":
         if "connect_timeout" not in url.query:
             kwargs["connect_args"] = {"connect_timeout": PG_CONNECT_TIMEOUT_S}
         # A pooled connection may have outlived its server (a restart, a failover, an idle
         # timeout): test it when it is checked out and open a fresh one instead.
         kwargs["pool_pre_ping"] = True
+        kwargs |= POOL
     try:
         engine = create_engine(url, **kwargs)
     except (NoSuchModuleError, ArgumentError, ImportError) as exc:
