@@ -142,13 +142,14 @@ def _candidates(block: Sequence[_Item], window: int) -> Iterable[tuple[int, int]
 
 
 class _Groups:
-    """Union-find over statements that keeps two different statements of one article apart."""
+    """Union-find over one block's statements that keeps two different statements of one
+    article apart."""
 
-    def __init__(self, items: Sequence[_Item]) -> None:
-        self.items = items
-        self.parent = list(range(len(items)))
+    def __init__(self, block: Sequence[_Item]) -> None:
+        self.items = {it.index: it for it in block}
+        self.parent = {it.index: it.index for it in block}
         self.articles: dict[int, dict[str, list[int]]] = {
-            it.index: {it.statement.article_id: [it.index]} for it in items}
+            it.index: {it.statement.article_id: [it.index]} for it in block}
 
     def find(self, x: int) -> int:
         while self.parent[x] != x:
@@ -183,7 +184,7 @@ def _link(block: Sequence[_Item], items: Sequence[_Item], window: int,
         if s >= link:
             edges.append((-s, min(a, b), max(a, b)))
     edges.sort()
-    groups = _Groups(items)
+    groups = _Groups(block)
     for _, a, b in edges:
         groups.join(a, b)
     out: dict[int, list[int]] = defaultdict(list)
@@ -222,18 +223,19 @@ def _speaker_changed(claims: list[Claim], window: int) -> list[Claim]:
             if sum(w for k, w in bag.items() if k not in STOP) >= SPEAKER_CHANGED_WEIGHT:
                 rows.append((ci, vi, v.statement, bag, day_of(v.statement)))
     df: Counter[str] = Counter(k for r in rows for k in r[3] if k not in STOP)
-
-    def prefix(bag: dict[str, float]) -> list[str]:
-        return sorted((k for k in bag if k not in STOP), key=lambda k: (df[k], k))[:_PREFIX_KEYS]
-
+    # near-identical contents share one of their rarest keys (prefix filtering)
+    prefixes = [sorted((k for k in r[3] if k not in STOP), key=lambda k: (df[k], k))
+                [:_PREFIX_KEYS] for r in rows]
     index: dict[str, list[int]] = defaultdict(list)
-    for ri, r in enumerate(rows):
-        for k in prefix(r[3]):
+    for ri, keys in enumerate(prefixes):
+        for k in keys:
             index[k].append(ri)
     flagged: set[tuple[int, int]] = set()
     for ri, (ci, vi, st, bag, day) in enumerate(rows):
         seen: set[int] = set()
-        for k in prefix(bag):
+        for k in prefixes[ri]:
+            if len(index[k]) > POSTING_CAP:
+                continue
             for rj in index[k]:
                 if rj in seen or rj == ri:
                     continue

@@ -36,7 +36,7 @@ import difflib
 from dataclasses import replace
 
 from ..model import ClaimStatement, Drift
-from .text import HEDGES, NEGATIONS, Token, numbers, scoped, tokens
+from .text import HEDGES, NEGATIONS, STOP, Token, numbers, tokens
 
 MEANING_FLAGS = ("negation_flipped", "number_changed", "hedge_dropped", "hedge_added",
                  "speaker_changed")
@@ -44,14 +44,39 @@ FORM_FLAGS = ("quote_to_paraphrase", "paraphrase_to_quote")
 ALL_FLAGS = MEANING_FLAGS + FORM_FLAGS
 
 NO_DRIFT = Drift()
+# a marker governs the first content word within REACH words after it; in the other
+# version, a marker up to LOOKBACK words before that word still governs it (a dropped or
+# inserted word between them is not a flip)
+REACH = 3
+LOOKBACK = 5
 
 
-def _flipped(a: tuple[Token, ...], b: tuple[Token, ...], markers: frozenset[str]) -> bool:
-    """A word ``markers`` govern in ``a`` that stands in ``b`` ungoverned."""
-    governed_a = scoped(a, markers)
-    governed_b = scoped(b, markers)
-    present_b = {t.key for t in b}
-    return bool((governed_a & present_b) - governed_b)
+def _aligned(a: tuple[Token, ...], b: tuple[Token, ...]) -> dict[int, int]:
+    """Each word of ``a`` that :class:`difflib.SequenceMatcher` matches in ``b``."""
+    matcher = difflib.SequenceMatcher(None, [t.key for t in a], [t.key for t in b],
+                                      autojunk=False)
+    out: dict[int, int] = {}
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            out[block.a + k] = block.b + k
+    return out
+
+
+def _flipped(a: tuple[Token, ...], b: tuple[Token, ...], markers: frozenset[str],
+             aligned: dict[int, int]) -> bool:
+    """A marker of ``a`` whose head (the first content word within :data:`REACH` words
+    after it) is matched in ``b`` with no marker in the :data:`LOOKBACK` words before it."""
+    for i, t in enumerate(a):
+        if t.word not in markers:
+            continue
+        head = next((h for h in range(i + 1, min(len(a), i + 1 + REACH))
+                     if a[h].key not in STOP and a[h].word not in markers), None)
+        if head is None or head not in aligned:
+            continue
+        j = aligned[head]
+        if not any(u.word in markers for u in b[max(0, j - LOOKBACK):j]):
+            return True
+    return False
 
 
 def _order(flags: set[str]) -> tuple[str, ...]:
@@ -68,14 +93,16 @@ def drift(origin: ClaimStatement, version: ClaimStatement) -> Drift:
         return NO_DRIFT
     a, b = tokens(origin.content), tokens(version.content)
     flags: set[str] = set()
-    if _flipped(a, b, NEGATIONS) or _flipped(b, a, NEGATIONS):
+    ab = _aligned(a, b)
+    ba = {j: i for i, j in ab.items()}
+    if _flipped(a, b, NEGATIONS, ab) or _flipped(b, a, NEGATIONS, ba):
         flags.add("negation_flipped")
     na, nb = numbers(a), numbers(b)
     if na - nb and nb - na:
         flags.add("number_changed")
-    if _flipped(a, b, HEDGES):
+    if _flipped(a, b, HEDGES, ab):
         flags.add("hedge_dropped")
-    if _flipped(b, a, HEDGES):
+    if _flipped(b, a, HEDGES, ba):
         flags.add("hedge_added")
     if origin.kind == "direct" and version.kind == "indirect":
         flags.add("quote_to_paraphrase")

@@ -10,10 +10,15 @@ time order are TASS, RIA Novosti, the farm. The relay graph:
   spoke to it), ``Dmitry Peskov → TASS → RIA Novosti`` (relay, from the RIA article);
 * ``RIA Novosti → farm`` (copy: the farm's article is in the RIA article's copy group).
 
-Ties, in order: the publication date (unknown last); then evidence: a version whose
-relays name another version's outlet, or whose article is a copy of another version's
-article, comes after it; then fewer relays first (first-hand before second-hand); then the
-article id and the statement's position, so the order is the same on every run.
+Ties, in order: the publication date (unknown last); then evidence within the day: a
+version whose relays name another version's outlet, or whose article is a copy of another
+version's article, comes after it; then the version whose outlet more of the claim's
+versions credit (wherever they are dated: RIA on 3 December citing TASS tells that TASS
+had it); then fewer relays (first-hand before second-hand); a quote before a paraphrase;
+the longer content (copies and re-reports cut, they seldom add); then the article id and
+the statement's position, so the order is the same on every run. On the generated train
+set these ties decide most origins (re-reports and copies are mostly published the day
+their origin is): dates and direct evidence alone gave 0.81 origin accuracy.
 """
 
 from __future__ import annotations
@@ -54,8 +59,17 @@ def time_order(statements: Sequence[ClaimStatement],
     """The statements in the order they appeared (see the module's docstring); the first is
     the origin."""
     copied = copied or {}
-    base = sorted(statements, key=lambda s: (s.published or UNDATED, len(s.relays),
-                                             s.article_id, s.position, s.statement_id))
+    # how many of the claim's statements credit each statement's outlet
+    credited = {s.statement_id: sum(1 for o in statements
+                                    if o.article_id != s.article_id and credits(o.relays, s.site))
+                for s in statements}
+
+    def rank(s: ClaimStatement) -> tuple[object, ...]:
+        return (s.published or UNDATED, -credited[s.statement_id], len(s.relays),
+                s.kind != "direct", -len(s.content), s.article_id, s.position,
+                s.statement_id)
+
+    base = sorted(statements, key=rank)
     out: list[ClaimStatement] = []
     i = 0
     while i < len(base):

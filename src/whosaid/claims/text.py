@@ -100,7 +100,8 @@ STOP = frozenset({
     "when", "where", "why", "while", "both", "each", "our", "own", "not", "no", "today",
 })
 NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
-                       "nowhere"})
+                       "nowhere", "refuse", "refuses", "refused", "deny", "denies", "denied",
+                       "decline", "declines", "declined", "fail", "fails", "failed"})
 HEDGES = frozenset({"may", "might", "possibly", "perhaps", "probably", "likely", "maybe",
                     "reportedly", "allegedly", "apparently", "seem", "seems", "seemed",
                     "appear", "appears", "appeared", "potentially", "presumably",
@@ -204,8 +205,9 @@ def keys(content: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokens(content))
 
 
+@functools.lru_cache(maxsize=65536)
 def weighted_set(content: str) -> dict[str, float]:
-    """Each distinct key of the content with its weight."""
+    """Each distinct key of the content with its weight (shared: do not change it)."""
     return {t.key: t.weight for t in tokens(content)}
 
 
@@ -242,10 +244,12 @@ def numbers(toks: tuple[Token, ...]) -> frozenset[str]:
     return frozenset(t.key[1:] for t in toks if t.is_number)
 
 
-def scoped(toks: tuple[Token, ...], markers: frozenset[str], reach: int = 3) -> set[str]:
+def scoped(toks: tuple[Token, ...], markers: frozenset[str], reach: int = 3,
+           first: bool = False) -> set[str]:
     """The content words a marker governs: for each word in ``markers`` (a negation, a
-    hedge), the first content key within ``reach`` words after it ("will not attend the
-    talks" → ``attend``; "may be ready" → ``ready``)."""
+    hedge), the content keys within ``reach`` words after it ("will not attend the talks"
+    → ``attend``, ``talk``; "may be ready" → ``ready``); with ``first``, only the first of
+    them (the marker's head)."""
     out: set[str] = set()
     for i, t in enumerate(toks):
         if t.word in markers:
@@ -254,7 +258,8 @@ def scoped(toks: tuple[Token, ...], markers: frozenset[str], reach: int = 3) -> 
                     continue
                 if u.key not in STOP:
                     out.add(u.key)
-                    break
+                    if first:
+                        break
     return out
 
 
