@@ -58,6 +58,7 @@ _HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|p|div|article)[\s
 _FEED_START = re.compile(rb"<(?:rss|feed|rdf:rdf)[\s>]", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+_CHAR_REF = re.compile(rb"&#([xX][0-9a-fA-F]+|[0-9]+);")
 
 
 # --- public API -------------------------------------------------------------------------
@@ -462,7 +463,10 @@ def _published(value: Any, origin: str) -> str | None:
 def _read_feed(path: Path, settings: Settings) -> Iterator[SourceDocument | Failure]:
     import feedparser  # imported here: only feeds need it
 
-    parsed = feedparser.parse(path.read_bytes())
+    try:
+        parsed = feedparser.parse(_no_bad_char_refs(path.read_bytes()))
+    except Exception as exc:  # feedparser's own crashes on broken input; never a traceback
+        raise MalformedInputError(str(path), f"not a readable RSS or Atom feed: {exc}") from None
     entries = list(parsed.get("entries") or [])
     if not entries:
         if parsed.get("bozo"):
@@ -487,6 +491,18 @@ def _read_feed(path: Path, settings: Settings) -> Iterator[SourceDocument | Fail
             yield _feed_document(entry, doc_id, origin, link, local, site, settings)
         except InputError as exc:
             yield _failure(exc, doc_id)
+
+
+def _no_bad_char_refs(data: bytes) -> bytes:
+    """Numeric character references to no character (a surrogate, past U+10FFFF) made
+    U+FFFD, as HTML does: feedparser raises on them and the whole feed would be lost."""
+    def fix(m: re.Match[bytes]) -> bytes:
+        hexa = m.group(1)[:1] in b"xX"
+        digits = (m.group(1)[1:] if hexa else m.group(1)).lstrip(b"0") or b"0"
+        n = 0x110000 if len(digits) > 8 else int(digits, 16 if hexa else 10)
+        return b"&#xFFFD;" if 0xD800 <= n <= 0xDFFF or n > 0x10FFFF else m.group(0)
+
+    return _CHAR_REF.sub(fix, data)
 
 
 def _feed_document(
