@@ -8,6 +8,7 @@ characters only, so it runs before and independently of the parser.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 # Marks that can only open, only close, or either (decided by the characters around them).
@@ -66,20 +67,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _sentence_start(text: str, para_start: int, pos: int) -> int:
-    """Where the sentence holding ``pos`` starts: after the last [.!?:] before it
-    (that is followed by a space or a capital, so "added.Putin" splits), else the paragraph."""
+def _sentence_ends(text: str, para_start: int, para_end: int) -> list[int]:
+    """Where sentences may start in a paragraph: after each [.!?:] that is followed by a
+    space, a capital or a quotation mark (so "added.Putin" splits), in order."""
+    ends = []
+    for j in range(para_start + 1, para_end):
+        if text[j] in SENTENCE_END:
+            nxt = text[j + 1] if j + 1 < len(text) else " "
+            if nxt.isspace() or nxt.isupper() or nxt in ALL_MARKS:
+                ends.append(j + 1)
+    return ends
+
+
+def _sentence_start(text: str, para_start: int, pos: int, ends: list[int]) -> int:
+    """Where the sentence holding ``pos`` starts: after the last sentence end of ``ends``
+    (:func:`_sentence_ends` of its paragraph) before it, else at the paragraph's start.
+    A bisection, so a paragraph of many closing marks takes linear time, not quadratic."""
     j = pos - 1
     # the quoted sentence's own final punctuation sits right before the closing mark
     while j > para_start and (text[j] in SENTENCE_END or text[j].isspace()):
         j -= 1
-    while j > para_start:
-        if text[j] in SENTENCE_END:
-            nxt = text[j + 1] if j + 1 < len(text) else " "
-            if nxt.isspace() or nxt.isupper() or nxt in ALL_MARKS:
-                return j + 1
-        j -= 1
-    return para_start
+    k = bisect.bisect_right(ends, j + 1) - 1  # the last end at a mark at or before j
+    return ends[k] if k >= 0 and j > para_start else para_start
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -101,6 +110,8 @@ def find_quotes(text: str) -> list[Quote]:
     for p_start, p_end in paragraphs(text):
         open_at: int | None = None
         opened_here = False
+        here = len(quotes)  # the first quote of this paragraph
+        ends: list[int] | None = None  # its sentence ends, found when first needed
         for i in range(p_start, p_end):
             ch = text[i]
             if ch not in ALL_MARKS:
@@ -122,9 +133,12 @@ def find_quotes(text: str) -> list[Quote]:
                 open_at = None
                 opened_here = False
             else:
-                s = _sentence_start(text, p_start, i)
+                if ends is None:
+                    ends = _sentence_ends(text, p_start, p_end)
+                s = _sentence_start(text, p_start, i, ends)
                 s, e = _trim(text, s, i)
-                if e > s and not any(q.start <= s < q.end for q in quotes):
+                # only this paragraph's quotes can hold s (earlier ones end before it)
+                if e > s and not any(q.start <= s < q.end for q in quotes[here:]):
                     quotes.append(Quote(s, e, opened=False, closed=True))
         carry_open = False
         if open_at is not None:
