@@ -5,6 +5,7 @@ The per-document work is pure: the same text and settings give the same records.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import logging
@@ -12,6 +13,7 @@ import multiprocessing
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,7 +25,10 @@ from ..model import (
     Analysis,
     Article,
     CleanDocument,
+    DateExpr,
     Failure,
+    Mention,
+    SaidOn,
     Span,
     Statement,
     article_id_for,
@@ -225,12 +230,34 @@ def analyze_parsed(article: Article, doc: Doc, settings: Settings, offset: int =
             kind=d.kind,
             content=Span(start, end, article.text[start:end]),
             fragments=fragments,
-            speaker=d.speaker_mention,
+            speaker=d.speaker_mention and _stored(d.speaker_mention, article.text),
             cue=cue_record(article.text, d),
-            addressee=d.addressee_mention,
-            relays=tuple(d.relay_mentions),
-            said_on=when,
+            addressee=d.addressee_mention and _stored(d.addressee_mention, article.text),
+            relays=tuple(_stored(m, article.text) for m in d.relay_mentions),
+            said_on=_said_on_stored(when, article.text),
             confidence=d.confidence,
             mode=d.mode,
         ))
-    return Analysis(article, tuple(entities.entities), tuple(statements), tuple(dates))
+    kept = tuple(dataclasses.replace(e, mentions=tuple(_stored(m, article.text)
+                                                       for m in e.mentions))
+                 for e in entities.entities)
+    return Analysis(article, kept, tuple(statements),
+                    tuple(_stored(d, article.text) for d in dates))
+
+
+R = TypeVar("R", Mention, DateExpr, Span)
+
+
+def _stored(record: R, text: str) -> R:
+    """The record with the stored text at its offsets: the analysis text differs from it
+    where no-break spaces became spaces and typewriter '' marks one mark (same length), and
+    a record's ``text`` is always ``text[start:end]`` of the stored text."""
+    if text[record.start : record.end] == record.text:
+        return record
+    return dataclasses.replace(record, text=text[record.start : record.end])
+
+
+def _said_on_stored(when: SaidOn | None, text: str) -> SaidOn | None:
+    if when is None or when.span is None:
+        return when
+    return dataclasses.replace(when, span=_stored(when.span, text))
