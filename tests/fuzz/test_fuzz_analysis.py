@@ -82,3 +82,22 @@ def test_fuzz_windows_put_offsets_back_into_the_whole_text(
         return
     with mock.patch("whosaid.analysis.analyzer.WINDOW_CHARS", window):
         analyze_checked(analyzer, doc)
+
+
+def test_fuzz_records_carry_the_stored_text_at_no_break_spaces(analyzer: Any) -> None:
+    # Found by fuzzing: mentions and dates carried the analysis text (no-break spaces made
+    # plain), not the stored text at their offsets.
+    text = ("\u201cWe will never accept this,\u201d Kremlin spokesman Dmitry\u00a0Peskov told "
+            "Joe\u00a0Biden on Dec.\u00a02.")
+    doc = clean_document(SourceDocument("nbsp", "nbsp.txt", text=text), Settings())
+    result = analyzer.analyze(doc)
+    check_analysis(result)
+    assert "Dmitry\u00a0Peskov" in {m.text for e in result.entities for m in e.mentions}
+    assert [d.text for d in result.dates] == ["Dec.\u00a02"]
+
+
+def test_fuzz_a_paragraph_of_many_closing_marks_takes_linear_time() -> None:
+    # Found by fuzzing: each closing mark with no opening one scanned back to the paragraph's
+    # start, so 8,000 of them (inches: 13” screens) took 23 s; now a few milliseconds.
+    with budget(1.0, "find_quotes"):
+        quotes(("13\u201d screens, " * 8000).encode())

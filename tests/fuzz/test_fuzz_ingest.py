@@ -118,3 +118,12 @@ def test_fuzz_a_feed_date_past_any_calendar_loses_only_the_date() -> None:
     items = ingest_file(feed.encode(), "feed.rss")
     assert [(type(i).__name__, getattr(i, "published", "")) for i in items] == [
         ("SourceDocument", None)]
+
+
+def test_fuzz_a_feed_char_ref_to_no_character_is_read_as_a_replacement_character() -> None:
+    # Found by fuzzing: feedparser raised on &#xD800; and &#99999999; and the feed was lost.
+    feed = ('<rss version="2.0"><channel><item><title>Putin &#xD800;</title><description>'
+            "&#55296;Putin said so.&#99999999;</description></item></channel></rss>")
+    items = ingest_file(feed.encode(), "feed.rss")
+    assert [(getattr(i, "title", None), getattr(i, "html", None)) for i in items] == [
+        ("Putin \ufffd", "\ufffdPutin said so.\ufffd")]
