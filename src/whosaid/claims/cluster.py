@@ -65,6 +65,8 @@ REPEAT = 0.9
 SPEAKER_CHANGED = 0.8
 SPEAKER_CHANGED_WEIGHT = 4.0
 POSTING_CAP = 400
+AVERAGE_MIN = 0.3
+_SAMPLE = 8
 _PREFIX_KEYS = 4
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -157,6 +159,18 @@ class _Groups:
             x = self.parent[x]
         return x
 
+    def _members(self, root: int) -> list[int]:
+        return sorted(m for ms in self.articles[root].values() for m in ms)[:_SAMPLE]
+
+    def _close(self, ra: int, rb: int) -> bool:
+        """Whether two groups are alike on average (not only through their closest pair):
+        a quotation that runs two utterances together must not chain their claims."""
+        xs, ys = self._members(ra), self._members(rb)
+        if len(xs) == 1 and len(ys) == 1:
+            return True
+        total = sum(pair_score(self.items[x].bag, self.items[y].bag) for x in xs for y in ys)
+        return total / (len(xs) * len(ys)) >= AVERAGE_MIN
+
     def join(self, a: int, b: int) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
@@ -167,6 +181,8 @@ class _Groups:
                 for y in arts_b[art]:
                     if pair_score(self.items[x].bag, self.items[y].bag) < REPEAT:
                         return False
+        if AVERAGE_MIN > 0 and not self._close(ra, rb):
+            return False
         if len(arts_a) < len(arts_b):
             ra, rb, arts_a, arts_b = rb, ra, arts_b, arts_a
         self.parent[rb] = ra

@@ -67,7 +67,7 @@ def _flipped(a: tuple[Token, ...], b: tuple[Token, ...], markers: frozenset[str]
     """A marker of ``a`` whose head (the first content word within :data:`REACH` words
     after it) is matched in ``b`` with no marker in the :data:`LOOKBACK` words before it."""
     for i, t in enumerate(a):
-        if t.word not in markers:
+        if t.word not in markers or (i and a[i - 1].word == "or"):  # "whether or not"
             continue
         head = next((h for h in range(i + 1, min(len(a), i + 1 + REACH))
                      if a[h].key not in STOP and a[h].word not in markers), None)

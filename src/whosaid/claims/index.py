@@ -1,0 +1,186 @@
+"""What keeping claims current needs beyond the whole pass, pure: the copy-detection band keys
+of one article, copy groups ordered with the whole store's credits, and the cross-speaker
+``speaker_changed`` flag over any set of claim versions.
+
+* :func:`band_keys`: the MinHash LSH band keys :func:`whosaid.claims.copies.find_copies`
+  files an article under (the same shingles, permutations and bands): two articles share a
+  key exactly when that LSH pairs them, so a stored key finds a new article's copy
+  candidates by index.
+* :func:`regroup`: copy groups among some articles, ordered as :func:`find_copies` orders
+  them over the whole store (``credited`` counts every stored article's credits).
+* The speaker-changed flag (step 5 of :mod:`whosaid.claims.cluster`), pairwise: a version is
+  flagged when a version of another speaker's claim, dated within the window (or either of
+  them undated), published earlier (on the same day: its claim has more versions), has
+  near-identical words (:func:`~whosaid.claims.cluster.pair_score` at least
+  ``SPEAKER_CHANGED``), both saying at least ``SPEAKER_CHANGED_WEIGHT`` and sharing a
+  content word. :func:`flag_all` finds every such pair of a whole set by prefix filtering
+  (complete for that threshold: the lighter content's rarest keys, more than a fifth of its
+  weight, must meet the other's keys); the claims service finds a few versions' partners in
+  the store by their content keys (:func:`content_keys`). Both give every flag the pairwise
+  rule gives, so an update flags as the whole pass does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from datasketch import MinHash, MinHashLSH
+
+from ..model import CopyDocument, CopyGroup, Drift
+from .cluster import SPEAKER_CHANGED, SPEAKER_CHANGED_WEIGHT, pair_score
+from .copies import MIN_SHINGLES, NUM_PERM, SEED, THRESHOLD, find_copies, order_by_evidence
+from .copies import shingles as shingle_set
+from .drift import MEANING_FLAGS, with_flag
+from .origin import UNDATED
+from .text import STOP
+
+FLAG = "speaker_changed"
+_PREFIX_SHARE = 0.25  # more than the 0.2 that a score of 0.8 leaves out, with a margin
+
+
+# ---------------------------------------------------------------------------------------
+# Copies
+
+
+def _lsh_bands() -> list[tuple[int, int]]:
+    lsh = MinHashLSH(threshold=max(0.05, THRESHOLD - 0.1), num_perm=NUM_PERM)
+    return list(lsh.hashranges)
+
+
+_TEMPLATE: MinHash | None = None
+
+
+def band_keys(text: str) -> list[str]:
+    """The band keys :func:`find_copies` files ``text`` under (none for a text too short to
+    compare)."""
+    global _TEMPLATE
+    sh = shingle_set(text)
+    if len(sh) < MIN_SHINGLES:
+        return []
+    if _TEMPLATE is None:
+        _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32,
+                permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
+    m.update_batch([s.encode("utf-8") for s in sh])
+    return [f"{i}.{hashlib.sha1(bytes(m.hashvalues[a:b].byteswap().data)).hexdigest()[:20]}"
+            for i, (a, b) in enumerate(_lsh_bands())]
+
+
+def regroup(docs: Sequence[CopyDocument], credited: Mapping[str, int]) -> list[CopyGroup]:
+    """The copy groups among ``docs`` (as :func:`find_copies` finds them), each ordered with
+    ``credited``, the whole store's count of articles crediting each outlet."""
+    by_id = {d.article_id: d for d in docs}
+    out: list[CopyGroup] = []
+    for g in find_copies(docs):
+        ordered = order_by_evidence([by_id[m] for m in g.members], dict(credited))
+        out.append(CopyGroup(ordered[0].article_id, tuple(d.article_id for d in ordered)))
+    return sorted(out, key=lambda g: g.original)
+
+
+def reorder(groups: Iterable[CopyGroup], docs: Mapping[str, CopyDocument],
+            credited: Mapping[str, int]) -> list[CopyGroup]:
+    """Stored groups ordered again with new credit counts."""
+    out = []
+    for g in groups:
+        ordered = order_by_evidence([docs[m] for m in g.members], dict(credited))
+        out.append(CopyGroup(ordered[0].article_id, tuple(d.article_id for d in ordered)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# The speaker-changed flag
+
+
+@dataclass(frozen=True)
+class Printed:
+    """One claim version as the flag weighs it."""
+
+    key: tuple[str, str]  # (article_id, statement_id)
+    speaker_key: str
+    published: str | None
+    size: int  # versions of its claim
+    day: int | None
+    bag: dict[str, float]
+
+
+def eligible(bag: Mapping[str, float]) -> bool:
+    """Whether a content says enough to be flagged (or to flag another)."""
+    return sum(w for k, w in bag.items() if k not in STOP) >= SPEAKER_CHANGED_WEIGHT
+
+
+def content_keys(bag: Mapping[str, float]) -> set[str]:
+    """The keys a version is filed under for the flag: its content words."""
+    return {k for k in bag if k not in STOP}
+
+
+def earlier(a: Printed, b: Printed) -> bool:
+    """Whether ``a`` counts as printed before ``b``."""
+    pa, pb = a.published or UNDATED, b.published or UNDATED
+    return pa < pb or (pa == pb and a.size > b.size)
+
+
+def partners(a: Printed, b: Printed, window: int) -> bool:
+    """Whether ``a`` and ``b`` are near-identical words of two speakers within the window."""
+    if a.speaker_key == b.speaker_key or a.key == b.key:
+        return False
+    if a.day is not None and b.day is not None and abs(a.day - b.day) > window:
+        return False
+    if not content_keys(a.bag) & content_keys(b.bag):
+        return False
+    return pair_score(a.bag, b.bag) >= SPEAKER_CHANGED
+
+
+def flagged(v: Printed, others: Iterable[Printed], window: int) -> bool:
+    """Whether an earlier partner of ``v`` is among ``others``."""
+    return any(earlier(u, v) and partners(u, v, window) for u in others)
+
+
+def flag_all(rows: Sequence[Printed], window: int) -> set[tuple[str, str]]:
+    """The keys of the versions the pairwise rule flags, among ``rows`` (all eligible)."""
+    df: Counter[str] = Counter(k for r in rows for k in content_keys(r.bag))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        for k in content_keys(r.bag):
+            postings[k].append(i)
+    out: set[tuple[str, str]] = set()
+    for i, v in enumerate(rows):
+        total = sum(v.bag.values())
+        seen: set[int] = {i}
+        got = 0.0
+        for k in sorted(content_keys(v.bag), key=lambda k: (df[k], k)):
+            for j in postings[k]:
+                if j in seen:
+                    continue
+                seen.add(j)
+                u = rows[j]
+                if partners(u, v, window):
+                    if earlier(u, v):
+                        out.add(v.key)
+                    if earlier(v, u):
+                        out.add(u.key)
+            got += v.bag[k]
+            if got > _PREFIX_SHARE * total:
+                break
+    return out
+
+
+def without_flag(d: Drift) -> Drift:
+    """``d`` without the speaker-changed flag."""
+    if FLAG not in d.flags:
+        return d
+    flags = tuple(f for f in d.flags if f != FLAG)
+    return replace(d, flags=flags, meaning_changed=any(f in MEANING_FLAGS for f in flags))
+
+
+def with_speaker_flag(d: Drift, on: bool) -> Drift:
+    """``d`` with the speaker-changed flag set or not."""
+    base = without_flag(d)
+    return with_flag(base, FLAG) if on else base
+
+
+__all__ = ["FLAG", "Printed", "band_keys", "content_keys", "earlier", "eligible", "flag_all",
+           "flagged", "partners", "regroup", "reorder", "with_speaker_flag", "without_flag"]
