@@ -19,6 +19,10 @@ class InputError(WhosaidError):
         self.problem = problem
         super().__init__(f"{origin}: {problem}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # raised in the server's writer process and read back in the server's own
+        return type(self), (self.origin, self.problem)
+
 
 class MissingInputError(InputError):
     """A path given on the command line does not exist."""

@@ -41,6 +41,7 @@ from ..store import Store, open_store
 from . import api, pages
 from .deps import Services, services
 from .security import CSRF_COOKIE, CSRF_FIELD, AuthError, CsrfError, Guard
+from .writer import WriterProcess
 
 log = logging.getLogger("whosaid.server")
 
@@ -278,21 +279,32 @@ def create_app(
     settings: Settings | None = None,
     analyzer: Analyzer | None = None,
     max_body: int = MAX_BODY_BYTES,
+    writer_process: bool | None = None,
 ) -> FastAPI:
     """The whosaid server over ``db`` (a path, a URL or an open Store, which the app then
-    owns and closes on shutdown). Writes need ``token``; without one they are refused."""
+    owns and closes on shutdown). Writes need ``token``; without one they are refused.
+
+    ``writer_process``: analyse posted articles in a child process (:mod:`.writer`), so
+    readers are not held up; by default when writes are allowed and no ``analyzer`` (a model
+    already loaded in this process, as the tests pass) is given."""
     store = db if isinstance(db, Store) else open_store(db)
+    settings = settings or Settings()
+    if writer_process is None:
+        writer_process = token is not None and analyzer is None
     svc = Services(
         store=store,
         guard=Guard(token),
-        settings=settings or Settings(),
+        settings=settings,
         templates=template_env(),
         analyzer_=analyzer,
+        writer=WriterProcess(store.url, settings) if writer_process else None,
     )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        if svc.writer is not None:
+            svc.writer.close()
         store.close()
 
     app = FastAPI(

@@ -20,6 +20,7 @@ from ..settings import Settings
 from ..store import Store
 from ..usecases import analyse_one
 from .security import Guard
+from .writer import WriterProcess
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Services:
     templates: jinja2.Environment
     analyzer_: Analyzer | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
+    writer: WriterProcess | None = None  # when set, posts are analysed in the child process
 
     def analyzer(self) -> Analyzer:
         if self.analyzer_ is None:
@@ -40,7 +42,10 @@ class Services:
         return self.analyzer_
 
     def analyse(self, doc: SourceDocument, actor: str) -> Analysis:
-        """Clean, analyse and store one posted document, and audit the write."""
+        """Clean, analyse and store one posted document, and audit the write: in the writer
+        process when there is one, else here."""
+        if self.writer is not None:
+            return self.writer.analyse(doc, actor)
         return analyse_one(self.store, self.analyzer(), doc, self.settings, actor, self.lock)
 
 

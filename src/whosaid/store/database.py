@@ -39,6 +39,12 @@ class Store:
     # -- plumbing -----------------------------------------------------------------------
 
     @property
+    def url(self) -> str:
+        """The database's SQLAlchemy URL, password included: for opening it again in another
+        process (the server's writer). Never print it; :attr:`display` is for messages."""
+        return self._live_engine().url.render_as_string(hide_password=False)
+
+    @property
     def dialect(self) -> str:
         """``"sqlite"``, ``"postgresql"``, ..."""
         return self._live_engine().dialect.name
