@@ -127,3 +127,21 @@ def test_fuzz_a_feed_char_ref_to_no_character_is_read_as_a_replacement_character
     items = ingest_file(feed.encode(), "feed.rss")
     assert [(getattr(i, "title", None), getattr(i, "html", None)) for i in items] == [
         ("Putin \ufffd", "\ufffdPutin said so.\ufffd")]
+
+
+def test_fuzz_a_link_with_a_malformed_ipv6_host_loses_only_the_link() -> None:
+    # Found by fuzzing: urlparse raised ValueError on "http://[::1" and the feed was lost.
+    feed = ('<rss version="2.0"><channel><item><link>http://[::1</link><description>Putin '
+            "said so.</description></item></channel></rss>")
+    items = ingest_file(feed.encode(), "feed.rss")
+    assert [(type(i).__name__, getattr(i, "url", "")) for i in items] == [
+        ("SourceDocument", None)]
+
+
+def test_fuzz_a_warc_target_uri_with_a_malformed_ipv6_host_loses_no_record() -> None:
+    # The same in a WARC: the file was reported corrupt and its later records lost.
+    from fuzzkit import CORPUS
+
+    data = (CORPUS / "ingest_warc" / "target-uri-with-a-malformed-ipv6-host").read_bytes()
+    items = ingest_file(data, "pages.warc")
+    assert [type(i).__name__ for i in items] == ["SourceDocument", "SourceDocument"]

@@ -23,7 +23,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, cast
-from urllib.parse import unquote, urlparse
+from urllib.parse import ParseResult, unquote, urlparse
 
 from ..errors import (
     BinaryInputError,
@@ -558,9 +558,18 @@ def _link_roots(feed: Path, settings: Settings) -> tuple[str, ...]:
     return tuple(roots)
 
 
+def _parse_url(link: str) -> ParseResult | None:
+    """The parts of a link; None when it cannot be parsed (a malformed IPv6 host, say)."""
+    try:
+        return urlparse(link)
+    except ValueError:
+        return None
+
+
 def _is_remote(link: str) -> bool:
-    parsed = urlparse(link)
-    return bool(parsed.scheme or parsed.netloc) and parsed.scheme.lower() != "file"
+    parsed = _parse_url(link)
+    return parsed is not None and bool(parsed.scheme or parsed.netloc) \
+        and parsed.scheme.lower() != "file"
 
 
 def _local_file(link: str, base: Path, roots: Sequence[str]) -> tuple[Path | None, str | None]:
@@ -571,7 +580,9 @@ def _local_file(link: str, base: Path, roots: Sequence[str]) -> tuple[Path | Non
     of ``roots``; a ``file:`` URL is never read. (None, None): not a local file, or none
     there; the item's own content is used.
     """
-    parsed = urlparse(link)
+    parsed = _parse_url(link)
+    if parsed is None:  # with a host, as only a malformed one fails: no local file
+        return None, None
     if parsed.scheme.lower() == "file":
         return None, "file: URLs are never read"
     if parsed.scheme or parsed.netloc:
@@ -708,7 +719,9 @@ def _warc_html(record: Any, origin: str, settings: Settings) -> str | InputError
 def _id_from_url(url: str | None) -> str | None:
     if not url:
         return None
-    parsed = urlparse(url)
+    parsed = _parse_url(url)
+    if parsed is None:
+        return None
     segments = [unquote(s) for s in parsed.path.split("/") if s]
     if not segments:
         return parsed.netloc or None
