@@ -327,9 +327,17 @@ def scale(path: Path, sizes: Sequence[int]) -> None:
         t = time.perf_counter()
         cluster_claims(block)
         dt_one = time.perf_counter() - t
+        # only those speakers' statements within two windows of the new article's day
+        day = cluster_mod.day_of(last) or 0
+        near = [s for s in block if abs((cluster_mod.day_of(s) or day) - day)
+                <= 2 * cluster_mod.WINDOW_DAYS]
+        t = time.perf_counter()
+        cluster_claims(near)
+        dt_near = time.perf_counter() - t
         print(f"  {n:>7} statements: {len(claims):>7} claims in {dt_all:6.1f} s "
-              f"({dt_all / n * 1e6:5.0f} µs/statement); a new article's speakers "
-              f"({len(block)} statements) re-clustered in {dt_one:.2f} s")
+              f"({dt_all / n * 1e6:5.0f} µs/statement); a new article's speakers: all "
+              f"{len(block)} statements re-clustered in {dt_one:.2f} s, the "
+              f"{len(near)} within two windows in {dt_near:.2f} s")
 
 
 def copies_report(path: Path) -> None:
