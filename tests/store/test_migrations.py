@@ -28,12 +28,14 @@ def test_newer_schema_is_refused(store: Store, db: str) -> None:
     with engine.begin() as conn:
         conn.execute(
             insert(schema.schema_version).values(
-                version=7, description="from the future", applied_at="2030-01-01T00:00:00"
+                version=LATEST_VERSION + 1, description="from the future",
+                applied_at="2030-01-01T00:00:00"
             )
         )
     engine.dispose()
     message = re.escape(
-        f"database schema version 7 is newer than this whosaid ({LATEST_VERSION}); upgrade whosaid"
+        f"database schema version {LATEST_VERSION + 1} is newer than this whosaid "
+        f"({LATEST_VERSION}); upgrade whosaid"
     )
     with pytest.raises(MigrationError, match=message):
         open_store(db)

@@ -15,10 +15,16 @@ builds :class:`ClaimStatement`\\ s and :class:`CopyDocument`\\ s and gets back
   linking;
 * :mod:`.drift`: :func:`drift`, a version's words against the origin's, and the
   changed-meaning flags;
-* :mod:`.origin`: :func:`time_order` (the origin first) and :func:`relay_edges`.
+* :mod:`.origin`: :func:`time_order` (the origin first) and :func:`relay_edges`;
+* :mod:`.index`: what keeping claims current needs beyond the whole pass (copy band keys,
+  copy groups ordered with the whole store's credits, the speaker-changed flag pairwise).
 
 May import: :mod:`whosaid.model`, :mod:`whosaid.names` (name folding), and datasketch.
-Never the store, the NLP (spaCy), the analysis or the corpus.
+Never the NLP (spaCy), the analysis or the corpus; never the store, except
+:mod:`.service`: the pass over a store (read → compute → write through
+``Store.read()``/``Store.write()``, as :mod:`whosaid.corpus.service` is for the corpus:
+``build_claims``, ``update_claims``, ``refresh_claims``). Import it as
+``whosaid.claims.service``; this package's names stay free of the store.
 """
 
 from ..model import (

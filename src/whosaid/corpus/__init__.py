@@ -12,8 +12,10 @@ from ..model import CorpusEntity, MemberEntity
 from .cluster import canonical_name, cluster_members, reassign_ids
 from .service import (
     CorpusSummary,
+    CorpusUpdate,
     attach_articles,
     build_corpus_entities,
+    keep_corpus,
     refresh_corpus,
     update_corpus,
 )
@@ -21,11 +23,13 @@ from .service import (
 __all__ = [
     "CorpusEntity",
     "CorpusSummary",
+    "CorpusUpdate",
     "MemberEntity",
     "attach_articles",
     "build_corpus_entities",
     "canonical_name",
     "cluster_members",
+    "keep_corpus",
     "reassign_ids",
     "refresh_corpus",
     "update_corpus",

@@ -140,8 +140,24 @@ def build_corpus_entities(store: Store, progress: Progress | None = None) -> Cor
     )
 
 
+@dataclass
+class CorpusUpdate:
+    """What keeping the corpus current did: how many corpus entities were written, and which
+    (``None`` when the whole corpus was built again)."""
+
+    entities: int = 0
+    rewritten: list[str] | None = field(default_factory=list)
+
+
 def update_corpus(store: Store, article_ids: Collection[str] = (), *, build: bool = False
                   ) -> int:
+    """After (re-)analysing ``article_ids``: keep the corpus in step (see
+    :func:`keep_corpus`). Returns how many corpus entities were written."""
+    return keep_corpus(store, article_ids, build=build).entities
+
+
+def keep_corpus(store: Store, article_ids: Collection[str] = (), *, build: bool = False
+                ) -> CorpusUpdate:
     """After (re-)analysing ``article_ids``: keep the corpus in step. With no corpus yet,
     ``build`` makes the first (what ``whosaid analyze`` and the server do, so a newcomer's
     Entities page shows "Trump" and "Donald Trump" as one); without it nothing happens.
@@ -149,18 +165,21 @@ def update_corpus(store: Store, article_ids: Collection[str] = (), *, build: boo
     ``kill -9`` or Ctrl-C saved but never took in (``corpus_pending``). A small batch joins
     the corpus entities that could take its entities in (:func:`attach_articles`); a batch of
     at least ``FULL_PASS_SHARE`` of the articles rebuilds the corpus. Returns how many corpus
-    entities were written."""
+    entities were written and which (``rewritten`` is None after a whole pass)."""
     with store.read("count analysed articles") as conn:
         if not sql.corpus_built(conn):
             first = build and sql.analysed_articles(conn) > 0
-            return build_corpus_entities(store).entities if first else 0
+            if not first:
+                return CorpusUpdate()
+            return CorpusUpdate(build_corpus_entities(store).entities, None)
         ids = set(article_ids) | set(sql.pending_articles(conn))
         total = sql.analysed_articles(conn)
     if not ids:
-        return 0
+        return CorpusUpdate()
     if len(ids) >= FULL_PASS_SHARE * total:
-        return build_corpus_entities(store).entities
-    return len(attach_articles(store, ids))
+        return CorpusUpdate(build_corpus_entities(store).entities, None)
+    written = attach_articles(store, ids)
+    return CorpusUpdate(len(written), written)
 
 
 # ---------------------------------------------------------------------------------------

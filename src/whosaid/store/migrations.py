@@ -24,6 +24,7 @@ from ..errors import MigrationError
 from .engine import DB_ERRORS, describe_error
 from .schema import (
     ARTICLE_TABLES,
+    CLAIM_TABLES,
     CORPUS_TABLES,
     PG_FTS_CONFIG,
     PG_FTS_INDEX,
@@ -114,6 +115,12 @@ def _m006_corpus_pending(conn: Connection) -> None:
     corpus_pending.create(conn)
 
 
+def _m007_claims(conn: Connection) -> None:
+    # The tables only: claims are derived data, built by the claims pass (the first analysis
+    # after this migration builds them, as it does the corpus).
+    metadata.create_all(conn, tables=list(CLAIM_TABLES), checkfirst=False)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, statements and their parts", _m001_initial),
     Migration(2, "full-text search over statement content", _m002_full_text),
@@ -121,6 +128,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "audit trail, corrections and server indexes", _m004_audit_corrections),
     Migration(5, "blocking keys of corpus entities", _m005_corpus_keys),
     Migration(6, "articles the corpus has yet to take in", _m006_corpus_pending),
+    Migration(7, "claims, their versions, relay graphs and copies", _m007_claims),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

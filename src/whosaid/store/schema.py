@@ -395,3 +395,127 @@ corpus_pending = Table(
     metadata,
     Column("article_id", Text, primary_key=True),
 )
+
+# ---------------------------------------------------------------------------------------
+# Migration 7: claims (whosaid.claims): one utterance across the articles that print it.
+# Derived data, written by the claims pass (whosaid.claims.service): a full pass replaces
+# every table below but claims_pending; an update replaces the claims of the speakers a new
+# article touches. Statement ids are the analysis's (unique across articles: they hash the
+# article id), keyed with their article as everywhere else.
+
+# A claim: its speaker (``speaker_key``: the corpus entity id, or the canonical name without
+# a corpus entity), its origin statement and what its versions add up to.
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("speaker_key", Text, nullable=False),
+    Column("speaker_name", Text),
+    Column("speaker_entity_id", Text),  # the corpus entity, when the speaker has one
+    Column("origin_article_id", Text, nullable=False),
+    Column("origin_statement_id", Text, nullable=False),
+    Column("published", Text),  # the origin's publication date, YYYY-MM-DD
+    Column("versions", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("outlets", Integer, nullable=False),
+    Column("meaning_changed", Boolean, nullable=False),
+    Index(None, "speaker_key"),
+    Index(None, "published", "id"),
+)
+
+# Each printing of a claim, in time order (position 0 is the origin), with its drift from the
+# origin as JSON ({"meaning_changed", "flags", "added", "dropped", "changed"}). The key makes a
+# statement part of one claim at most. ``day`` is the day the claims pass places the statement
+# on (said_on, else published; a proleptic ordinal), for the speaker-changed window.
+claim_versions = Table(
+    "claim_versions",
+    metadata,
+    Column("article_id", Text, nullable=False),
+    Column("statement_id", Text, nullable=False),
+    Column("claim_id", Text, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("drift", Text, nullable=False),
+    Column("meaning_changed", Boolean, nullable=False),
+    Column("day", Integer),
+    PrimaryKeyConstraint("article_id", "statement_id"),
+    Index(None, "claim_id", "position"),
+)
+
+# A claim's relay graph: speaker → relays → outlets (kind relay) and copy links (kind copy).
+claim_edges = Table(
+    "claim_edges",
+    metadata,
+    Column("claim_id", Text, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("target", Text, nullable=False),
+    Column("kind", Text, nullable=False),  # relay | copy
+    Column("article_id", Text, nullable=False),
+    PrimaryKeyConstraint("claim_id", "position"),
+)
+
+# Copies and near-copies: each article of a copy group, with the group's original (itself
+# for the original) and its place in the group's order.
+claim_copies = Table(
+    "claim_copies",
+    metadata,
+    Column("article_id", Text, primary_key=True),
+    Column("original_id", Text, nullable=False),
+    Column("position", Integer, nullable=False),
+    Index(None, "original_id"),
+)
+
+# The MinHash LSH band keys of each article's text without furniture: a new article finds the
+# articles it may copy (or be copied by) by index, as the full pass's LSH would pair them.
+claim_bands = Table(
+    "claim_bands",
+    metadata,
+    Column("band", Text, nullable=False),
+    Column("article_id", Text, nullable=False),
+    PrimaryKeyConstraint("band", "article_id"),
+    Index(None, "article_id"),
+)
+
+# The outlets each article credits (its statements' relays), folded (``key``): how many
+# articles credit an outlet breaks ties between same-day copies.
+claim_cites = Table(
+    "claim_cites",
+    metadata,
+    Column("article_id", Text, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    PrimaryKeyConstraint("article_id", "position"),
+    Index(None, "key"),
+)
+
+# The content keys of each claim version that can carry the speaker-changed flag, by day:
+# near-identical words under another speaker are found by index.
+claim_terms = Table(
+    "claim_terms",
+    metadata,
+    Column("key", Text, nullable=False),
+    Column("day", Integer),
+    Column("article_id", Text, nullable=False),
+    Column("statement_id", Text, nullable=False),
+    Index(None, "key", "day"),
+    Index(None, "article_id", "statement_id"),
+)
+
+# The articles saved since the claims last took them in (as corpus_pending for the corpus).
+claims_pending = Table(
+    "claims_pending",
+    metadata,
+    Column("article_id", Text, primary_key=True),
+)
+
+CLAIM_TABLES: tuple[Table, ...] = (
+    claims,
+    claim_versions,
+    claim_edges,
+    claim_copies,
+    claim_bands,
+    claim_cites,
+    claim_terms,
+    claims_pending,
+)

@@ -22,6 +22,7 @@ from .schema import (
     SQLITE_FTS_TABLE,
     aliases,
     articles,
+    claims_pending,
     corpus_pending,
     dates,
     entities,
@@ -297,14 +298,17 @@ def delete_article(conn: Connection, article_id: str) -> int:
         conn.execute(delete(tbl).where(tbl.c.article_id == article_id))
     conn.execute(delete(corpus_pending)
                  .where(corpus_pending.c.article_id == article_id))
+    conn.execute(delete(claims_pending)
+                 .where(claims_pending.c.article_id == article_id))
     return conn.execute(delete(articles).where(articles.c.id == article_id)).rowcount or 0
 
 
 def insert_article(conn: Connection, rows: ArticleRows) -> None:
     """Insert one article's rows (after :func:`delete_article`), and mark it as one the
-    corpus has yet to take in (``corpus_pending``)."""
+    corpus and the claims have yet to take in (``corpus_pending``, ``claims_pending``)."""
     conn.execute(insert(articles), [rows.article])
     conn.execute(insert(corpus_pending), [{"article_id": rows.article["id"]}])
+    conn.execute(insert(claims_pending), [{"article_id": rows.article["id"]}])
     for tbl, batch in (
         (entities, rows.entities),
         (aliases, rows.aliases),

@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import IO, TypeVar
 
 from ..analysis import Analyzer
+from ..claims.service import update_claims
 from ..clean import clean_document
-from ..corpus import update_corpus
+from ..corpus import CorpusUpdate, keep_corpus
 from ..errors import InputError, StoreError, WhosaidError
 from ..io import analysis_json, read_inputs
 from ..model import (
@@ -63,6 +64,20 @@ class Summary:
     saved: list[str] = field(default_factory=list)  # the articles this run (re)wrote
     corpus_entities: int = 0  # corpus entities rewritten to take in the saved articles
     corpus_error: str | None = None
+    claims: int = 0  # claims rewritten to take in the saved articles
+    claims_built: bool = False  # the claims were built whole (the first time, or a big batch)
+    claims_error: str | None = None
+
+
+@dataclass
+class Kept:
+    """What keeping the corpus and the claims current did; a failure of either is a message
+    (the articles stay pending for the next update)."""
+
+    corpus_entities: int = 0
+    claims: int = 0
+    claims_built: bool = False
+    errors: list[str] = field(default_factory=list)
 
 
 def _clean_all(paths: Sequence[str | Path], settings: Settings, summary: Summary,
@@ -141,40 +156,76 @@ def _stored_current(store: Store, summary: Summary, aid: str, doc: CleanDocument
         raise _stopped(exc, summary) from exc
 
 
+CORPUS_FAILED = "corpus entities not updated ({}); run `whosaid corpus`"
+CLAIMS_FAILED = "claims not updated ({}); run `whosaid claims --rebuild`"
+
+
 def _update_corpus(store: Store, summary: Summary) -> None:
-    """As :func:`keep_corpus_current`, but a failing database (disk full, server gone)
-    ends the batch with an error: the articles are stored, and stay pending for the next
-    corpus update."""
+    """As :func:`keep_current`, but a failing database (disk full, server gone) ends the
+    batch with an error: the articles are stored, and stay pending for the next update."""
+    corpus = CorpusUpdate()
     try:
-        summary.corpus_entities = _retrying(
-            lambda: update_corpus(store, summary.saved, build=True))
+        corpus = _retrying(lambda: keep_corpus(store, summary.saved, build=True))
+        summary.corpus_entities = corpus.entities
     except StoreError as exc:
-        if not database_failed(exc):
-            summary.corpus_error = f"corpus entities not updated ({exc}); run `whosaid corpus`"
-            return
-        raise StoreError(
-            f"{exc}. Every article is stored; the corpus takes in the new ones at the next "
-            "run or `whosaid corpus`") from exc
+        if database_failed(exc):
+            raise StoreError(
+                f"{exc}. Every article is stored; the corpus takes in the new ones at the next "
+                "run or `whosaid corpus`") from exc
+        summary.corpus_error = CORPUS_FAILED.format(exc)
     except WhosaidError as exc:
-        summary.corpus_error = f"corpus entities not updated ({exc}); run `whosaid corpus`"
+        summary.corpus_error = CORPUS_FAILED.format(exc)
+    try:
+        done = _retrying(lambda: update_claims(store, summary.saved, build=True,
+                                               corpus_ids=corpus.rewritten))
+        summary.claims, summary.claims_built = len(done.claims), done.rebuilt
+    except StoreError as exc:
+        if database_failed(exc):
+            raise StoreError(
+                f"{exc}. Every article is stored; the claims take in the new ones at the next "
+                "run or `whosaid claims --rebuild`") from exc
+        summary.claims_error = CLAIMS_FAILED.format(exc)
+    except WhosaidError as exc:
+        summary.claims_error = CLAIMS_FAILED.format(exc)
+
+
+def keep_current(store: Store, article_ids: Sequence[str]) -> Kept:
+    """Keep the corpus, then the claims, in step with the saved articles (the first analysis
+    builds each). The articles are stored either way; a failure of either is logged and
+    returned, and the articles stay pending for the next update (``whosaid corpus``,
+    ``whosaid claims --rebuild`` rebuild everything)."""
+    kept = Kept()
+    rewritten: list[str] | None = []
+    try:
+        corpus = keep_corpus(store, article_ids, build=True)
+        kept.corpus_entities, rewritten = corpus.entities, corpus.rewritten
+    except WhosaidError as exc:
+        log.warning("corpus entities not updated: %s", exc)
+        kept.errors.append(CORPUS_FAILED.format(exc))
+    try:
+        done = update_claims(store, article_ids, build=True, corpus_ids=rewritten)
+        kept.claims, kept.claims_built = len(done.claims), done.rebuilt
+    except WhosaidError as exc:
+        log.warning("claims not updated: %s", exc)
+        kept.errors.append(CLAIMS_FAILED.format(exc))
+    return kept
 
 
 def keep_corpus_current(store: Store, article_ids: Sequence[str]) -> tuple[int, str | None]:
-    """Keep the corpus in step: the saved articles' entities join its corpus entities (the
-    first analysis builds it). The articles are stored either way; a failure here is logged
-    and returned, and ``whosaid corpus`` rebuilds everything. Returns how many corpus
-    entities were rewritten, and the failure if any."""
+    """Keep the corpus in step (only): the saved articles' entities join its corpus entities
+    (the first analysis builds it). Returns how many corpus entities were rewritten, and the
+    failure if any. :func:`keep_current` keeps the claims current too."""
     try:
-        return update_corpus(store, article_ids, build=True), None
+        return keep_corpus(store, article_ids, build=True).entities, None
     except WhosaidError as exc:
         log.warning("corpus entities not updated: %s", exc)
-        return 0, f"corpus entities not updated ({exc}); run `whosaid corpus`"
+        return 0, CORPUS_FAILED.format(exc)
 
 
 def analyse_one(store: Store, analyzer: Analyzer, doc: SourceDocument, settings: Settings,
                 actor: str, lock: AbstractContextManager[object] | None = None) -> Analysis:
     """Clean, analyse and store one document (posted to the server), audit the write as
-    ``actor``'s, and keep a built corpus in step. ``lock`` guards the one spaCy pipeline
+    ``actor``'s, and keep the corpus and the claims in step. ``lock`` guards the one spaCy pipeline
     (not made for concurrent use)."""
     settings = settings.with_(published=doc.published) if doc.published else settings
     cleaned = clean_document(doc, settings)
@@ -184,7 +235,7 @@ def analyse_one(store: Store, analyzer: Analyzer, doc: SourceDocument, settings:
         analysis = Analyzer(settings, analyzer.nlp).analyze(cleaned)
     store.save(analysis)
     audit.record_analysis(store, actor, analysis.article.id, before)
-    keep_corpus_current(store, [analysis.article.id])
+    keep_current(store, [analysis.article.id])
     return analysis
 
 

@@ -3,9 +3,10 @@
 Each is one write transaction: the store applies the correction and audits it
 (:mod:`whosaid.store.corrections`), then the corpus pass weighs again the corpus entities it
 touched (:func:`whosaid.corpus.refresh_corpus`), so a merge of "Olaf Scholes" into "Olaf
-Scholz" moves that corpus entity's members at once. The CLI, the API and the pages all call
-these functions. Each returns the record after the correction with ``corpus_entities``, the
-ids of the corpus entities rewritten (none when no corpus was built).
+Scholz" moves that corpus entity's members at once, and the claims of the speakers involved
+are clustered again (:func:`whosaid.claims.service.refresh_claims`). The CLI, the API and
+the pages all call these functions. Each returns the record after the correction with
+``corpus_entities``, the ids of the corpus entities rewritten (none when no corpus was built).
 """
 
 from __future__ import annotations
@@ -14,15 +15,20 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from ..claims.service import refresh_claims
 from ..corpus import refresh_corpus
 from ..store import Store
+from ..store import claims as claim_sql
 from ..store import corrections as sql
 
 Row = dict[str, Any]
 
 
-def _finish(conn: Connection, done: sql.Correction) -> Row:
-    return done.after | {"corpus_entities": refresh_corpus(conn, done.names, done.keys)}
+def _finish(conn: Connection, done: sql.Correction, also: tuple[str, str] | None = None) -> Row:
+    rewritten = refresh_corpus(conn, done.names, done.keys)
+    said = claim_sql.statements_named(conn, done.names) | ({also} if also else set())
+    refresh_claims(conn, statements=said, corpus_ids=rewritten)
+    return done.after | {"corpus_entities": rewritten}
 
 
 def merge_entities(store: Store, source: str, target: str, actor: str) -> Row:
@@ -43,4 +49,4 @@ def fix_speaker(store: Store, article_id: str, statement_id: str, speaker: str, 
     """Set the speaker entity of one statement; returns the statement's new speaker."""
     with store.write(f"correct the speaker of statement {statement_id}") as conn:
         return _finish(conn, sql.fix_speaker(conn, article_id, statement_id, speaker, actor,
-                                             entity_type))
+                                             entity_type), (article_id, statement_id))

@@ -1,0 +1,391 @@
+"""The claims pass over a store: read → compute → write, through the store's public API (the
+one module of :mod:`whosaid.claims` that talks to the store; the SQL is
+:mod:`whosaid.store.claims`).
+
+:func:`build_claims` runs the whole pass (copies, claims, the speaker-changed flag) and
+replaces every claim table in one transaction. :func:`update_claims` keeps built claims
+current after (re-)analysis and after the corpus update; :func:`refresh_claims` does the work
+inside a transaction the caller holds (an analyst's correction refreshes the claims of the
+speakers it touched in its own transaction).
+
+Keeping current, for the articles saved since the claims last took them in
+(``claims_pending``) and the corpus entities the corpus update rewrote:
+
+1. **Copies.** Each new article's band keys (:func:`whosaid.claims.index.band_keys`) find
+   the stored articles its LSH would pair it with; the copy groups among them, their stored
+   groups' members and the new articles are found again, and ordered with the whole store's
+   credit counts (groups whose outlets' counts the new articles changed are ordered again).
+2. **Speakers.** The affected speaker keys: the new articles' and the re-grouped articles'
+   statements' speakers (as they are now and as the stored claims had them), and the
+   statements whose speaker a rewritten corpus entity holds. ``cluster_claims`` blocks by
+   speaker, so clustering again all statements of those speakers gives what the whole pass
+   gives for them. A speaker with more than ``EXACT_LIMIT`` stored versions (the most quoted
+   politicians) is clustered again only around the new statements: its claims with a version
+   within two windows of one of their days, and the claims they are in — what changes unless
+   a claim chains further (the next ``whosaid claims --rebuild`` weighs that).
+3. **Speaker changed.** The flag is pairwise (:mod:`whosaid.claims.index`): it is set again
+   for the versions of the claims that changed, for their partners (near-identical words of
+   another speaker within the window, found by the content-key index ``claim_terms``) and for
+   the flagged partners of versions that went, which is every version whose flag can change.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection
+
+from ..model import Claim, ClaimStatement, ClaimVersion, CopyDocument
+from ..store import claims as sql
+from .cluster import WINDOW_DAYS, cluster_claims, day_of
+from .copies import find_copies, outlet_key
+from .index import (
+    FLAG,
+    Printed,
+    band_keys,
+    content_keys,
+    earlier,
+    eligible,
+    flag_all,
+    partners,
+    regroup,
+    reorder,
+    with_speaker_flag,
+    without_flag,
+)
+from .text import weighted_set
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+Progress = Callable[[str, int, int], None]
+Key = tuple[str, str]  # a statement: (article_id, statement_id)
+
+# A batch this large a share of the analysed articles rebuilds the claims whole.
+FULL_PASS_SHARE = 0.2
+# A speaker with more stored versions than this is clustered again around the new
+# statements only (see the module docstring).
+EXACT_LIMIT = 3000
+
+
+@dataclass
+class ClaimsSummary:
+    """What a claims pass did."""
+
+    articles: int = 0
+    statements: int = 0  # statements read
+    unknown_speaker: int = 0  # of those, with no speaker: in no claim
+    claims: int = 0
+    repeated: int = 0  # claims printed more than once
+    meaning_changed: int = 0
+    copy_groups: int = 0
+    undated: int = 0  # statements with neither a said-on date nor a publication date
+    seconds: float = 0.0
+    speakers: int = 0
+
+
+@dataclass
+class ClaimsUpdate:
+    """What an update did: the claims written, and the speakers clustered again."""
+
+    claims: list[str] = field(default_factory=list)
+    speakers: int = 0
+    rebuilt: bool = False
+
+
+# ---------------------------------------------------------------------------------------
+# The whole pass
+
+
+def _key(s: ClaimStatement) -> Key:
+    return (s.article_id, s.statement_id)
+
+
+def _printed(c: Claim, v: ClaimVersion) -> Printed:
+    s = v.statement
+    return Printed(_key(s), c.speaker_key, s.published, len(c.versions), day_of(s),
+                   weighted_set(s.content))
+
+
+def _flag_whole(found: Sequence[Claim]) -> list[Claim]:
+    """The claims with the speaker-changed flag set by the pairwise rule over all of them."""
+    rows = [_printed(c, v) for c in found for v in c.versions
+            if eligible(weighted_set(v.statement.content))]
+    flagged = flag_all(rows, WINDOW_DAYS)
+    return [_with_flags(c, flagged) for c in found]
+
+
+def _with_flags(c: Claim, flagged: Collection[Key]) -> Claim:
+    versions = tuple(ClaimVersion(v.statement, with_speaker_flag(v.drift, _key(v.statement)
+                                                                 in flagged))
+                     for v in c.versions)
+    return replace(c, versions=versions)
+
+
+def _terms(found: Iterable[Claim]) -> dict[Key, tuple[int | None, set[str]]]:
+    out: dict[Key, tuple[int | None, set[str]]] = {}
+    for c in found:
+        for v in c.versions:
+            bag = weighted_set(v.statement.content)
+            if eligible(bag):
+                out[_key(v.statement)] = (day_of(v.statement), content_keys(bag))
+    return out
+
+
+def _days(found: Iterable[Claim]) -> dict[Key, int | None]:
+    return {_key(v.statement): day_of(v.statement) for c in found for v in c.versions}
+
+
+def _cites(docs: Iterable[CopyDocument]) -> dict[str, list[tuple[str, str]]]:
+    return {d.article_id: [(n, outlet_key(n)) for n in d.cites] for d in docs}
+
+
+def build_claims(store: Store, progress: Progress | None = None) -> ClaimsSummary:
+    """Rebuild every claim of ``store`` (copies, claims, flags, the indexes an update uses)
+    in one write transaction; a re-run replaces the previous result, an interrupted one
+    leaves it."""
+    started = time.perf_counter()
+    report = progress or (lambda _stage, _done, _total: None)
+    report("reading", 0, 1)
+    with store.read("read statements for claims") as conn:
+        taken = sql.pending_articles(conn)
+        docs = sql.copy_documents(conn)
+        statements = sql.claim_statements(conn)
+        corpus_ids = sql.corpus_entity_ids(conn, {s.speaker_key for s in statements
+                                                  if s.speaker_key})
+    report("reading", 1, 1)
+    report("copies", 0, 1)
+    groups = find_copies(docs)
+    bands = {d.article_id: band_keys(d.text) for d in docs}
+    report("copies", 1, 1)
+    report("clustering", 0, 1)
+    found = _flag_whole(cluster_claims(statements, groups))
+    report("clustering", 1, 1)
+    report("writing", 0, 1)
+    with store.write("write claims") as conn:
+        sql.lock_claims(conn)
+        sql.clear_all(conn)
+        sql.write_copies(conn, groups)
+        sql.replace_bands(conn, {a: b for a, b in bands.items() if b}, delete_first=False)
+        sql.replace_cites(conn, _cites(docs), delete_first=False)
+        sql.write_claims(conn, found, _days(found), corpus_ids)
+        sql.write_terms(conn, _terms(found))
+        sql.clear_pending(conn, taken)
+    report("writing", 1, 1)
+    return ClaimsSummary(
+        articles=len(docs),
+        statements=len(statements),
+        unknown_speaker=sum(1 for s in statements if s.speaker_key is None),
+        claims=len(found),
+        repeated=sum(1 for c in found if len(c.versions) > 1),
+        meaning_changed=sum(1 for c in found if c.meaning_changed),
+        copy_groups=len(groups),
+        undated=sum(1 for s in statements if s.speaker_key is not None and day_of(s) is None),
+        seconds=time.perf_counter() - started,
+        speakers=len({c.speaker_key for c in found}),
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Keeping current
+
+
+def update_claims(store: Store, article_ids: Collection[str] = (), *, build: bool = False,
+                  corpus_ids: Collection[str] | None = ()) -> ClaimsUpdate:
+    """After (re-)analysing ``article_ids`` and updating the corpus: keep the claims current.
+    Every article saved since the claims last took it in joins too (``claims_pending``).
+    ``corpus_ids`` are the corpus entities the corpus update rewrote (None: it rebuilt the
+    corpus, so the claims are rebuilt too). With no claims yet, ``build`` makes the first
+    (what ``whosaid analyze`` and the server do); without it nothing happens."""
+    with store.read("check the claims") as conn:
+        built = sql.claims_built(conn)
+        total = sql.analysed_articles(conn)
+        pending = sql.pending_articles(conn)
+    ids = set(article_ids) | set(pending)
+    if not built:
+        if build and total > 0:
+            return ClaimsUpdate(rebuilt=True, claims=[], speakers=build_claims(store).speakers)
+        return ClaimsUpdate()
+    if corpus_ids is None or (ids and len(ids) >= FULL_PASS_SHARE * total):
+        return ClaimsUpdate(rebuilt=True, speakers=build_claims(store).speakers)
+    if not ids and not corpus_ids:
+        return ClaimsUpdate()
+    with store.write(f"update claims for {len(ids)} articles") as conn:
+        result = refresh_claims(conn, article_ids=ids, corpus_ids=corpus_ids)
+        sql.clear_pending(conn, ids)
+    return result
+
+
+def refresh_claims(conn: Connection, *, article_ids: Collection[str] = (),
+                   statements: Collection[Key] = (), corpus_ids: Collection[str] = ()
+                   ) -> ClaimsUpdate:
+    """Keep the claims current inside the caller's write transaction, after the articles
+    ``article_ids`` were saved (or deleted), the ``statements`` changed speaker, and the
+    corpus entities ``corpus_ids`` were rewritten (see the module docstring). Nothing
+    happens before the first claims pass."""
+    if not sql.claims_built(conn):
+        return ClaimsUpdate()
+    sql.lock_claims(conn)
+    changed_articles = _update_copies(conn, set(article_ids)) if article_ids else set()
+    touched = set(statements) | sql.statements_of_corpus_entities(conn, corpus_ids)
+    now = sql.claim_statements(conn, keys=touched, article_ids=changed_articles)
+    speakers = {s.speaker_key for s in now if s.speaker_key is not None}
+    speakers |= sql.stored_speakers(conn, touched, changed_articles)
+    if not speakers:
+        return ClaimsUpdate()
+    fresh = {_key(s) for s in now} | touched | sql.versions_of_articles(conn, changed_articles)
+    return _recluster(conn, speakers, now, fresh, changed_articles)
+
+
+def _update_copies(conn: Connection, article_ids: set[str]) -> set[str]:
+    """Bring the copy groups up to date with ``article_ids`` (saved or deleted); returns
+    those articles and every article whose group or place in it changed."""
+    gone = sql.missing_articles(conn) | (article_ids - sql.existing_articles(conn, article_ids))
+    docs = sql.copy_documents(conn, article_ids)
+    old_cites = sql.cite_keys(conn, article_ids)
+    bands = {d.article_id: band_keys(d.text) for d in docs}
+    sql.forget_articles(conn, gone)
+    sql.replace_bands(conn, {a: bands.get(a, []) for a in article_ids - gone})
+    sql.replace_cites(conn, {a: c for a, c in _cites(docs).items()} |
+                      {a: [] for a in article_ids - gone - {d.article_id for d in docs}})
+    new_cites = {d.article_id: {outlet_key(n) for n in d.cites} for d in docs}
+    moved = {k for a in article_ids for k in old_cites.get(a, set()) ^ new_cites.get(a, set())}
+    near = sql.band_partners(conn, {b for bs in bands.values() for b in bs})
+    start = article_ids | near | gone
+    old = sql.copy_groups(conn, start)
+    members = start | {m for g in old for m in g.members}
+    credited = sql.credited(conn)
+    found = regroup(sql.copy_documents(conn, members - gone), credited)
+    seen = {g.original for g in old}
+    others = [g for g in sql.copy_groups(conn, sql.groups_with_outlets(conn, moved, outlet_key))
+              if g.original not in seen]
+    if others:
+        loaded = {d.article_id: d for d in sql.copy_documents(
+            conn, {m for g in others for m in g.members})}
+        found += reorder(others, loaded, credited)
+        old += others
+    before = {m: (g.original, i) for g in old for i, m in enumerate(g.members)}
+    after = {m: (g.original, i) for g in found for i, m in enumerate(g.members)}
+    sql.delete_copies(conn, set(before) | set(after) | members)
+    sql.write_copies(conn, found)
+    changed = {a for a in set(before) | set(after) if before.get(a) != after.get(a)}
+    return (changed | article_ids) - gone | (article_ids & gone)
+
+
+def _recluster(conn: Connection, speakers: set[str], now: Sequence[ClaimStatement],
+               fresh: set[Key], changed_articles: set[str]) -> ClaimsUpdate:
+    sizes = sql.speaker_sizes(conn, speakers)
+    undated = {s.speaker_key for s in now if day_of(s) is None}  # compared with all
+    exact = {k for k in speakers if sizes.get(k, 0) <= EXACT_LIMIT or k in undated}
+    old = sql.claims_of_speakers(conn, exact)
+    wanted: set[Key] = set()
+    for k in sorted(speakers - exact):  # the most quoted: around the new statements only
+        days = {d for s in now if s.speaker_key == k and (d := day_of(s)) is not None}
+        near = sql.claims_near(conn, k, days, 2 * WINDOW_DAYS) if days else {}
+        old.update(near)
+        wanted |= {s for keys in near.values() for s in keys}
+    if speakers - exact:  # the claims that held the changed statements
+        extra = sql.claims_of_ids(conn, sql.delete_versions_of(conn, fresh) - set(old))
+        old.update(extra)
+        wanted |= {s for keys in extra.values() for s in keys}
+    statements = {_key(s): s for s in sql.claim_statements(conn, speaker_keys=exact)}
+    wanted |= {_key(s) for s in now if s.speaker_key in speakers - exact}
+    while True:  # the statements of every claim that is replaced, and those claims
+        more = wanted - set(statements)
+        if more:
+            for s in sql.claim_statements(conn, keys=more):
+                if s.speaker_key in speakers:
+                    statements[_key(s)] = s
+        held = sql.delete_versions_of(conn, set(statements)) - set(old)
+        if not held:
+            break
+        extra = sql.claims_of_ids(conn, held)
+        old.update(extra)
+        wanted = {s for keys in extra.values() for s in keys}
+        speakers |= sql.speakers_of_claims(conn, held)
+    loaded = list(statements.values())
+    groups = sql.copy_groups(conn, {s.article_id for s in loaded})
+    found = [replace(c, versions=tuple(ClaimVersion(v.statement, without_flag(v.drift))
+                                       for v in c.versions))
+             for c in cluster_claims(loaded, groups)]
+
+    members_old = {cid: tuple(keys) for cid, keys in old.items()}
+    members_new = {c.id: tuple(_key(v.statement) for v in c.versions) for c in found}
+    kept_flags = sql.version_flags(conn, [cid for cid, m in members_old.items()
+                                          if members_new.get(cid) == m])
+    touched = fresh | {(a, s) for a, s in
+                       (k for ks in members_new.values() for k in ks) if a in changed_articles}
+    x_new = {k for cid, m in members_new.items() if members_old.get(cid) != m for k in m}
+    x_new |= {k for ks in members_new.values() for k in ks if k in touched}
+    x_old = {k for cid, m in members_old.items() if members_new.get(cid) != m for k in m}
+    x_old |= {k for ks in members_old.values() for k in ks if k in touched}
+    old_terms = sql.terms_of(conn, x_old)
+    found = [_with_flags(c, {k for k in members_new[c.id] if k not in x_new
+                             and kept_flags.get(k, False)}) for c in found]
+    corpus_ids = sql.corpus_entity_ids(conn, {c.speaker_key for c in found})
+    sql.delete_claims(conn, old)
+    sql.write_claims(conn, found, _days(found), corpus_ids)
+    sql.write_terms(conn, _terms(found))
+    _reflag(conn, x_new, old_terms)
+    return ClaimsUpdate(claims=[c.id for c in found], speakers=len(speakers))
+
+
+# ---------------------------------------------------------------------------------------
+# The speaker-changed flag, again where it can change
+
+
+def _as_printed(rows: dict[Key, dict[str, Any]]) -> dict[Key, Printed]:
+    return {k: Printed(k, str(r["speaker_key"]), r["published"], int(r["size"]), r["day"],
+                       weighted_set(str(r["content"])))
+            for k, r in rows.items()}
+
+
+def _near(conn: Connection, targets: dict[Key, tuple[int | None, set[str]]]
+          ) -> dict[Key, set[Key]]:
+    """For each target (day, content keys): the stored versions filed under one of its keys
+    within the window."""
+    out: dict[Key, set[Key]] = {}
+    for k, (day, keys) in targets.items():
+        out[k] = sql.filed_near(conn, keys, day, WINDOW_DAYS) - {k}
+    return out
+
+
+def _reflag(conn: Connection, x_new: set[Key],
+            old_terms: dict[Key, tuple[int | None, set[str]]]) -> None:
+    """Set the speaker-changed flag again where it can change (see the module docstring)."""
+    new_terms = sql.terms_of(conn, x_new)
+    near_new = _near(conn, new_terms)
+    near_old = _near(conn, {k: v for k, v in old_terms.items() if k not in new_terms})
+    info = _as_printed(sql.printed(conn, set(new_terms) | {c for cs in near_new.values()
+                                                            for c in cs}))
+    recheck: set[Key] = set(new_terms)
+    for k, cands in near_new.items():
+        recheck |= {c for c in cands if c in info and partners(info[k], info[c], WINDOW_DAYS)}
+    gone_partners = {c for cs in near_old.values() for c in cs} - recheck
+    if gone_partners:
+        flagged_now = sql.flagged_versions(conn, gone_partners)
+        recheck |= flagged_now
+    todo = {k for k in recheck if k not in near_new}
+    near_new.update(_near(conn, {k: v for k, v in sql.terms_of(conn, todo).items()}))
+    info.update(_as_printed(sql.printed(conn, (recheck | {c for k in recheck
+                                                          for c in near_new.get(k, ())})
+                                        - set(info))))
+    rows = sql.printed(conn, recheck)
+    claims_touched: set[str] = set()
+    for k in sorted(recheck):
+        if k not in info or k not in rows:
+            continue
+        v = info[k]
+        on = any(c in info and earlier(info[c], v) and partners(info[c], v, WINDOW_DAYS)
+                 for c in near_new.get(k, ()))
+        stored = json.loads(str(rows[k]["drift"]))
+        if (FLAG in stored["flags"]) == on:
+            continue
+        drift = with_speaker_flag(sql.drift_record(stored), on)
+        sql.set_drift(conn, k, drift)
+        claims_touched.add(str(rows[k]["claim_id"]))
+    sql.restate_meaning(conn, claims_touched)

@@ -1,0 +1,903 @@
+"""SQL of the claims tables (migration 7): what the claims pass reads, the rows it writes, and
+the reads of the surfaces (``whosaid claims``, ``whosaid trace``, ``/api/claims``, the claim
+pages). No clustering, no scoring: :mod:`whosaid.claims.service` decides, this module reads
+and writes.
+
+Functions taking ``conn`` run inside a transaction the caller holds; those taking ``store``
+(the surfaces' reads) open their own.
+
+A statement's speaker key, as the claims pass blocks by it: its speaker's corpus entity id
+(``corpus_members``), else its canonical name (``speaker_name``); no speaker entity, no key
+(the statement is in no claim). Its ``published``, ``site`` and ``doc_id`` are its article's;
+its relays are names (the entity's canonical name, else the text), nearest first.
+
+The claim shape (one JSONL line of ``whosaid claims``, an item of ``/api/claims``)::
+
+    {"id", "speaker": {"entity", "entity_id"},
+     "origin": {"statement_id", "doc_id", "article_id", "start", "end", "published", "site"},
+     "statements": [{"id", "doc_id", "article_id", "published", "site",
+                     "content": {"start", "end", "text"}, "relays": [...],
+                     "drift": {"meaning_changed", "flags", "added", "dropped", "changed"}}]}
+
+``statements`` are the versions in time order (the origin first); offsets index each
+article's stored text. :func:`claim_detail` adds ``edges`` (``[{"source", "target", "kind",
+"article_id"}]``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    and_,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    tuple_,
+    update,
+)
+
+from ..errors import ConfigError, NotFoundError
+from ..model import Claim, ClaimStatement, CopyDocument, CopyGroup, Drift
+from . import filters
+from .api_queries import MAX_PAGE, decode_cursor, encode_cursor
+from .corpus import CHUNK, article_chunks
+from .filters import StatementFilter
+from .schema import (
+    articles,
+    claim_bands,
+    claim_cites,
+    claim_copies,
+    claim_edges,
+    claim_terms,
+    claim_versions,
+    claims,
+    claims_pending,
+    corpus_entities,
+    corpus_members,
+    relays,
+    statements,
+)
+
+if TYPE_CHECKING:
+    from .engine import Transactions
+
+Row = dict[str, Any]
+Key = tuple[str, str]  # a statement: (article_id, statement_id)
+CLAIM_SORTS = ("-published", "published")
+
+
+def _insert(conn: Connection, table: Any, rows: Sequence[Row]) -> None:
+    for i in range(0, len(rows), CHUNK):
+        conn.execute(insert(table), list(rows[i:i + CHUNK]))
+
+
+def _chunks(items: Collection[Any]) -> Iterable[list[Any]]:
+    ordered = sorted(items)
+    for i in range(0, len(ordered), CHUNK):
+        yield ordered[i:i + CHUNK]
+
+
+# ---------------------------------------------------------------------------------------
+# Pending articles, built or not
+
+
+def pending_articles(conn: Connection) -> list[str]:
+    """The articles saved since the claims last took them in (``claims_pending``)."""
+    return sorted(conn.execute(select(claims_pending.c.article_id)).scalars())
+
+
+def clear_pending(conn: Connection, article_ids: Collection[str]) -> None:
+    for chunk in _chunks(article_ids):
+        conn.execute(delete(claims_pending).where(claims_pending.c.article_id.in_(chunk)))
+
+
+def claims_built(conn: Connection) -> bool:
+    """Whether a claims pass ever ran (it leaves claims, copies or band keys)."""
+    return any(conn.execute(select(t.c.article_id if t is not claims else t.c.id).limit(1))
+               .first() is not None for t in (claims, claim_versions, claim_bands))
+
+
+def analysed_articles(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(articles)
+                            .where(articles.c.analyzed.is_(True))).scalar() or 0)
+
+
+# The PostgreSQL advisory lock serialising writers of the claim tables.
+_PG_CLAIMS_LOCK = 0x77_68_63_6C  # "whcl"
+
+
+def lock_claims(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(_PG_CLAIMS_LOCK)))
+
+
+# ---------------------------------------------------------------------------------------
+# Statements as the claims pass reads them
+
+
+def _relay_names(conn: Connection, article_ids: Collection[str]) -> dict[Key, list[str]]:
+    found: dict[Key, list[str]] = defaultdict(list)
+    r = relays
+    for where in article_chunks(r, article_ids):
+        for aid, sid, text, name in conn.execute(
+                select(r.c.article_id, r.c.statement_id, r.c.text, r.c.entity_name)
+                .where(*where).order_by(r.c.article_id, r.c.statement_id, r.c.position)):
+            found[(aid, sid)].append(name or text)
+    return found
+
+
+def _statement_select() -> Any:
+    s, a, cm, ce = statements, articles, corpus_members, corpus_entities
+    return (select(s.c.article_id, s.c.id, a.c.doc_id, cm.c.corpus_entity_id, ce.c.name,
+                   s.c.speaker_name, s.c.content_text, s.c.kind, s.c.said_on, a.c.published,
+                   a.c.site, s.c.position)
+            .join(a, a.c.id == s.c.article_id)
+            .outerjoin(cm, and_(cm.c.article_id == s.c.article_id,
+                                cm.c.entity_id == s.c.speaker_entity_id))
+            .outerjoin(ce, ce.c.id == cm.c.corpus_entity_id))
+
+
+def _records(conn: Connection, rows: Iterable[Any]) -> list[ClaimStatement]:
+    rows = list(rows)
+    relay_map = _relay_names(conn, {r[0] for r in rows})
+    out: list[ClaimStatement] = []
+    for aid, sid, doc_id, cid, cname, sname, content, kind, said_on, published, site, pos \
+            in rows:
+        key = cid if cid is not None else sname
+        name = cname if cid is not None else sname
+        out.append(ClaimStatement(
+            statement_id=sid, article_id=aid, doc_id=doc_id, speaker_key=key,
+            speaker_name=name, content=content, kind=kind, said_on=said_on,
+            published=published, site=site, relays=tuple(relay_map.get((aid, sid), ())),
+            position=int(pos)))
+    return out
+
+
+def claim_statements(conn: Connection, speaker_keys: Collection[str] | None = None,
+                     keys: Collection[Key] | None = None,
+                     article_ids: Collection[str] | None = None) -> list[ClaimStatement]:
+    """The statements of the analysed articles as :class:`ClaimStatement`\\ s: all of them
+    (no argument), or those whose speaker key is one of ``speaker_keys``, or the statements
+    ``keys``, or those of ``article_ids`` (unioned)."""
+    s, cm = statements, corpus_members
+    base = _statement_select()
+    if speaker_keys is None and keys is None and article_ids is None:
+        return _records(conn, conn.execute(base))
+    rows: dict[Key, Any] = {}
+    for chunk in _chunks(speaker_keys or ()):
+        for r in conn.execute(base.where(cm.c.corpus_entity_id.in_(chunk))):
+            rows[(r[0], r[1])] = r
+        for r in conn.execute(base.where(cm.c.corpus_entity_id.is_(None),
+                                         s.c.speaker_name.in_(chunk))):
+            rows[(r[0], r[1])] = r
+    for chunk in _chunks(article_ids or ()):
+        for r in conn.execute(base.where(s.c.article_id.in_(chunk))):
+            rows[(r[0], r[1])] = r
+    wanted = sorted(set(keys or ()) - set(rows))
+    for i in range(0, len(wanted), CHUNK):
+        for r in conn.execute(base.where(tuple_(s.c.article_id, s.c.id)
+                                         .in_(wanted[i:i + CHUNK]))):
+            rows[(r[0], r[1])] = r
+    return _records(conn, [rows[k] for k in sorted(rows)])
+
+
+def stored_speakers(conn: Connection, keys: Collection[Key] = (),
+                    article_ids: Collection[str] = ()) -> set[str]:
+    """The speaker keys of the stored claims holding the statements ``keys`` or a statement
+    of ``article_ids``."""
+    cv, c = claim_versions, claims
+    found: set[str] = set()
+    q = select(c.c.speaker_key).distinct().join(cv, cv.c.claim_id == c.c.id)
+    for chunk in _chunks(article_ids):
+        found.update(conn.execute(q.where(cv.c.article_id.in_(chunk))).scalars())
+    wanted = sorted(keys)
+    for i in range(0, len(wanted), CHUNK):
+        found.update(conn.execute(q.where(tuple_(cv.c.article_id, cv.c.statement_id)
+                                          .in_(wanted[i:i + CHUNK]))).scalars())
+    return found
+
+
+def statements_of_corpus_entities(conn: Connection, ids: Collection[str]) -> set[Key]:
+    """The statements whose speaker a corpus entity of ``ids`` holds."""
+    s, cm = statements, corpus_members
+    found: set[Key] = set()
+    for chunk in _chunks(ids):
+        found.update((aid, sid) for aid, sid in conn.execute(
+            select(s.c.article_id, s.c.id)
+            .join(cm, and_(cm.c.article_id == s.c.article_id,
+                           cm.c.entity_id == s.c.speaker_entity_id))
+            .where(cm.c.corpus_entity_id.in_(chunk))))
+    return found
+
+
+def statements_named(conn: Connection, names: Collection[str]) -> set[Key]:
+    """The statements whose speaker has one of these canonical names."""
+    s = statements
+    found: set[Key] = set()
+    for chunk in _chunks(names):
+        found.update((a, i) for a, i in conn.execute(
+            select(s.c.article_id, s.c.id).where(s.c.speaker_name.in_(chunk))))
+    return found
+
+
+def speaker_sizes(conn: Connection, speaker_keys: Collection[str]) -> dict[str, int]:
+    """How many claim versions each speaker key has stored."""
+    c = claims
+    out: dict[str, int] = {}
+    for chunk in _chunks(speaker_keys):
+        out.update((k, int(n or 0)) for k, n in conn.execute(
+            select(c.c.speaker_key, func.sum(c.c.versions))
+            .where(c.c.speaker_key.in_(chunk)).group_by(c.c.speaker_key)))
+    return out
+
+
+def corpus_entity_ids(conn: Connection, ids: Collection[str]) -> set[str]:
+    """Those of ``ids`` that are corpus entities."""
+    found: set[str] = set()
+    for chunk in _chunks(ids):
+        found.update(conn.execute(select(corpus_entities.c.id)
+                                  .where(corpus_entities.c.id.in_(chunk))).scalars())
+    return found
+
+
+# ---------------------------------------------------------------------------------------
+# Articles as copy detection reads them
+
+
+def _without_furniture(text: str, furniture: str) -> str:
+    spans = sorted((int(f["start"]), int(f["end"])) for f in json.loads(furniture or "[]"))
+    if not spans:
+        return text
+    out: list[str] = []
+    at = 0
+    for start, end in spans:
+        if start > at:
+            out.append(text[at:start])
+        at = max(at, end)
+    out.append(text[at:])
+    return "\n".join(out)
+
+
+def copy_documents(conn: Connection, article_ids: Collection[str] | None = None
+                   ) -> list[CopyDocument]:
+    """The analysed articles ``article_ids`` (all when None) as :class:`CopyDocument`\\ s:
+    the text without furniture, and the outlets their statements' relays credit."""
+    a = articles
+    query = (select(a.c.id, a.c.text, a.c.furniture, a.c.published, a.c.site)
+             .where(a.c.analyzed.is_(True)).order_by(a.c.id))
+    rows: list[Any] = []
+    if article_ids is None:
+        rows = list(conn.execute(query))
+    for chunk in _chunks(article_ids or ()):
+        rows += conn.execute(query.where(a.c.id.in_(chunk)))
+    cited = _cites(conn, [r[0] for r in rows] if article_ids is not None else None)
+    return [CopyDocument(aid, _without_furniture(text, furn), published, site,
+                         tuple(cited.get(aid, ())))
+            for aid, text, furn, published, site in rows]
+
+
+def _cites(conn: Connection, article_ids: Collection[str] | None) -> dict[str, list[str]]:
+    """The distinct relay names of each article's statements, sorted."""
+    r = relays
+    name = func.coalesce(r.c.entity_name, r.c.text)
+    found: dict[str, set[str]] = defaultdict(set)
+    for where in article_chunks(r, article_ids):
+        for aid, n in conn.execute(select(r.c.article_id, name).distinct().where(*where)):
+            found[aid].add(n)
+    return {aid: sorted(names) for aid, names in found.items()}
+
+
+def copy_groups(conn: Connection, article_ids: Collection[str]) -> list[CopyGroup]:
+    """The stored copy groups holding any of ``article_ids``."""
+    cc = claim_copies
+    originals: set[str] = set()
+    for chunk in _chunks(article_ids):
+        originals.update(conn.execute(select(cc.c.original_id).distinct()
+                                      .where(cc.c.article_id.in_(chunk))).scalars())
+    members: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for chunk in _chunks(originals):
+        for orig, aid, pos in conn.execute(select(cc.c.original_id, cc.c.article_id,
+                                                  cc.c.position)
+                                           .where(cc.c.original_id.in_(chunk))):
+            members[orig].append((int(pos), aid))
+    return [CopyGroup(orig, tuple(aid for _, aid in sorted(ms)))
+            for orig, ms in sorted(members.items())]
+
+
+def groups_with_outlets(conn: Connection, keys: Collection[str],
+                        key_of: Any) -> list[str]:
+    """Originals of the stored copy groups with a member whose site folds (``key_of``) to
+    one of ``keys``."""
+    cc, a = claim_copies, articles
+    if not keys:
+        return []
+    found: set[str] = set()
+    for orig, site in conn.execute(select(cc.c.original_id, a.c.site)
+                                   .join(a, a.c.id == cc.c.article_id)
+                                   .where(a.c.site.is_not(None))):
+        if key_of(site) in keys:
+            found.add(orig)
+    return sorted(found)
+
+
+def band_partners(conn: Connection, bands: Collection[str]) -> set[str]:
+    """The articles filed under any of ``bands``."""
+    found: set[str] = set()
+    for chunk in _chunks(bands):
+        found.update(conn.execute(select(claim_bands.c.article_id).distinct()
+                                  .where(claim_bands.c.band.in_(chunk))).scalars())
+    return found
+
+
+def missing_articles(conn: Connection) -> set[str]:
+    """Articles in copy groups or filed under bands that are no longer stored (deleted)."""
+    a = articles
+    found: set[str] = set()
+    for table in (claim_copies, claim_bands):
+        found.update(conn.execute(
+            select(table.c.article_id).distinct()
+            .where(~select(a.c.id).where(a.c.id == table.c.article_id).exists())).scalars())
+    return found
+
+
+def credited(conn: Connection) -> dict[str, int]:
+    """How many articles credit each outlet (folded), from the stored cites."""
+    cc = claim_cites
+    return {k: int(n) for k, n in conn.execute(
+        select(cc.c.key, func.count(func.distinct(cc.c.article_id))).group_by(cc.c.key))}
+
+
+def cite_keys(conn: Connection, article_ids: Collection[str]) -> dict[str, set[str]]:
+    cc = claim_cites
+    found: dict[str, set[str]] = defaultdict(set)
+    for chunk in _chunks(article_ids):
+        for aid, k in conn.execute(select(cc.c.article_id, cc.c.key)
+                                   .where(cc.c.article_id.in_(chunk))):
+            found[aid].add(k)
+    return found
+
+
+# ---------------------------------------------------------------------------------------
+# Writing: copies, bands, cites
+
+
+def clear_all(conn: Connection) -> None:
+    """Every claim table but ``claims_pending``."""
+    for table in (claims, claim_versions, claim_edges, claim_copies, claim_bands, claim_cites,
+                  claim_terms):
+        conn.execute(delete(table))
+
+
+def delete_copies(conn: Connection, article_ids: Collection[str]) -> None:
+    for chunk in _chunks(article_ids):
+        conn.execute(delete(claim_copies).where(claim_copies.c.article_id.in_(chunk)))
+
+
+def write_copies(conn: Connection, groups: Iterable[CopyGroup]) -> None:
+    _insert(conn, claim_copies, [{"article_id": m, "original_id": g.original, "position": i}
+                                 for g in groups for i, m in enumerate(g.members)])
+
+
+def replace_bands(conn: Connection, bands: Mapping[str, Collection[str]],
+                  delete_first: bool = True) -> None:
+    """File the articles under their band keys (``{article_id: bands}``)."""
+    if delete_first:
+        for chunk in _chunks(bands):
+            conn.execute(delete(claim_bands).where(claim_bands.c.article_id.in_(chunk)))
+    _insert(conn, claim_bands, [{"band": b, "article_id": aid}
+                                for aid in sorted(bands) for b in sorted(set(bands[aid]))])
+
+
+def replace_cites(conn: Connection, cites: Mapping[str, Sequence[tuple[str, str]]],
+                  delete_first: bool = True) -> None:
+    """The cites of the articles (``{article_id: [(name, key), ...]}``)."""
+    if delete_first:
+        for chunk in _chunks(cites):
+            conn.execute(delete(claim_cites).where(claim_cites.c.article_id.in_(chunk)))
+    _insert(conn, claim_cites, [{"article_id": aid, "position": i, "name": n, "key": k}
+                                for aid in sorted(cites) for i, (n, k) in enumerate(cites[aid])])
+
+
+def forget_articles(conn: Connection, article_ids: Collection[str]) -> None:
+    """Drop the band keys, cites and copy rows of articles no longer stored."""
+    for chunk in _chunks(article_ids):
+        for table in (claim_bands, claim_cites, claim_copies):
+            conn.execute(delete(table).where(table.c.article_id.in_(chunk)))
+
+
+# ---------------------------------------------------------------------------------------
+# Writing: claims
+
+
+def drift_json(d: Drift) -> Row:
+    return {"meaning_changed": d.meaning_changed, "flags": list(d.flags),
+            "added": list(d.added), "dropped": list(d.dropped),
+            "changed": [list(pair) for pair in d.changed]}
+
+
+def drift_record(data: Mapping[str, Any]) -> Drift:
+    """A stored drift (JSON) as the record."""
+    return Drift(bool(data["meaning_changed"]), tuple(data["flags"]), tuple(data["added"]),
+                 tuple(data["dropped"]), tuple((a, b) for a, b in data["changed"]))
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_claims(conn: Connection, found: Iterable[Claim], days: Mapping[Key, int | None],
+                 corpus_ids: Collection[str]) -> None:
+    """Insert claims with their versions and edges; ``days`` gives each version's day,
+    ``corpus_ids`` which speaker keys are corpus entities."""
+    claim_rows: list[Row] = []
+    version_rows: list[Row] = []
+    edge_rows: list[Row] = []
+    for c in found:
+        o = c.origin
+        claim_rows.append({
+            "id": c.id, "speaker_key": c.speaker_key, "speaker_name": c.speaker_name,
+            "speaker_entity_id": c.speaker_key if c.speaker_key in corpus_ids else None,
+            "origin_article_id": o.article_id, "origin_statement_id": o.statement_id,
+            "published": o.published, "versions": len(c.versions),
+            "articles": len({v.statement.article_id for v in c.versions}),
+            "outlets": len(c.outlets), "meaning_changed": c.meaning_changed})
+        for i, v in enumerate(c.versions):
+            key = (v.statement.article_id, v.statement.statement_id)
+            version_rows.append({
+                "article_id": key[0], "statement_id": key[1], "claim_id": c.id,
+                "position": i, "drift": _dumps(drift_json(v.drift)),
+                "meaning_changed": v.drift.meaning_changed, "day": days.get(key)})
+        edge_rows += [{"claim_id": c.id, "position": i, "source": e.source,
+                       "target": e.target, "kind": e.kind, "article_id": e.article_id}
+                      for i, e in enumerate(c.edges)]
+    _insert(conn, claims, claim_rows)
+    _insert(conn, claim_versions, version_rows)
+    _insert(conn, claim_edges, edge_rows)
+
+
+def claims_of_speakers(conn: Connection, speaker_keys: Collection[str]) -> dict[str, list[Key]]:
+    """The stored claims of these speakers: ``{claim_id: [statement keys in order]}``."""
+    c, cv = claims, claim_versions
+    found: dict[str, list[tuple[int, Key]]] = defaultdict(list)
+    for chunk in _chunks(speaker_keys):
+        for cid, aid, sid, pos in conn.execute(
+                select(cv.c.claim_id, cv.c.article_id, cv.c.statement_id, cv.c.position)
+                .join(c, c.c.id == cv.c.claim_id).where(c.c.speaker_key.in_(chunk))):
+            found[cid].append((int(pos), (aid, sid)))
+    return {cid: [k for _, k in sorted(v)] for cid, v in found.items()}
+
+
+def claims_near(conn: Connection, speaker_key: str, days: Collection[int], window: int
+                ) -> dict[str, list[Key]]:
+    """The stored claims of one speaker with a version dated within ``window`` days of one
+    of ``days``, or undated: ``{claim_id: [statement keys in order]}``."""
+    c, cv = claims, claim_versions
+    near: list[ColumnElement[bool]] = [cv.c.day.is_(None)]
+    for lo, hi in _ranges(days, window):
+        near.append(cv.c.day.between(lo, hi))
+    ids = set(conn.execute(select(cv.c.claim_id).distinct().join(c, c.c.id == cv.c.claim_id)
+                           .where(c.c.speaker_key == speaker_key, or_(*near))).scalars())
+    found: dict[str, list[tuple[int, Key]]] = defaultdict(list)
+    for chunk in _chunks(ids):
+        for cid, aid, sid, pos in conn.execute(
+                select(cv.c.claim_id, cv.c.article_id, cv.c.statement_id, cv.c.position)
+                .where(cv.c.claim_id.in_(chunk))):
+            found[cid].append((int(pos), (aid, sid)))
+    return {cid: [k for _, k in sorted(v)] for cid, v in found.items()}
+
+
+def _ranges(days: Collection[int], window: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for d in sorted(set(days)):
+        lo, hi = d - window, d + window
+        if out and lo <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def delete_claims(conn: Connection, ids: Collection[str]) -> None:
+    """Delete the claims ``ids`` with their versions, edges and terms."""
+    cv = claim_versions
+    for chunk in _chunks(ids):
+        keys = list(conn.execute(select(cv.c.article_id, cv.c.statement_id)
+                                 .where(cv.c.claim_id.in_(chunk))))
+        delete_terms(conn, [(a, s) for a, s in keys])
+        conn.execute(delete(cv).where(cv.c.claim_id.in_(chunk)))
+        conn.execute(delete(claim_edges).where(claim_edges.c.claim_id.in_(chunk)))
+        conn.execute(delete(claims).where(claims.c.id.in_(chunk)))
+
+
+def claims_of_ids(conn: Connection, ids: Collection[str]) -> dict[str, list[Key]]:
+    """The stored claims ``ids``: ``{claim_id: [statement keys in order]}``."""
+    cv = claim_versions
+    found: dict[str, list[tuple[int, Key]]] = defaultdict(list)
+    for chunk in _chunks(ids):
+        for cid, aid, sid, pos in conn.execute(
+                select(cv.c.claim_id, cv.c.article_id, cv.c.statement_id, cv.c.position)
+                .where(cv.c.claim_id.in_(chunk))):
+            found[cid].append((int(pos), (aid, sid)))
+    return {cid: [k for _, k in sorted(v)] for cid, v in found.items()}
+
+
+def speakers_of_claims(conn: Connection, ids: Collection[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(ids):
+        found.update(conn.execute(select(claims.c.speaker_key).distinct()
+                                  .where(claims.c.id.in_(chunk))).scalars())
+    return found
+
+
+def version_flags(conn: Connection, claim_ids: Collection[str]) -> dict[Key, bool]:
+    """Whether each version of the claims ``claim_ids`` carries the speaker-changed flag."""
+    cv = claim_versions
+    found: dict[Key, bool] = {}
+    for chunk in _chunks(claim_ids):
+        for aid, sid, raw in conn.execute(select(cv.c.article_id, cv.c.statement_id,
+                                                 cv.c.drift).where(cv.c.claim_id.in_(chunk))):
+            found[(aid, sid)] = "speaker_changed" in json.loads(raw)["flags"]
+    return found
+
+
+def flagged_versions(conn: Connection, keys: Collection[Key]) -> set[Key]:
+    """Those of the versions ``keys`` that carry the speaker-changed flag."""
+    cv = claim_versions
+    found: set[Key] = set()
+    wanted = sorted(keys)
+    for i in range(0, len(wanted), CHUNK):
+        for aid, sid, raw in conn.execute(
+                select(cv.c.article_id, cv.c.statement_id, cv.c.drift).where(
+                    cv.c.meaning_changed.is_(True),
+                    tuple_(cv.c.article_id, cv.c.statement_id).in_(wanted[i:i + CHUNK]))):
+            if "speaker_changed" in json.loads(raw)["flags"]:
+                found.add((aid, sid))
+    return found
+
+
+def versions_of_articles(conn: Connection, article_ids: Collection[str]) -> set[Key]:
+    """The stored claim versions of ``article_ids``."""
+    cv = claim_versions
+    found: set[Key] = set()
+    for chunk in _chunks(article_ids):
+        found.update((a, s) for a, s in conn.execute(
+            select(cv.c.article_id, cv.c.statement_id).where(cv.c.article_id.in_(chunk))))
+    return found
+
+
+def existing_articles(conn: Connection, article_ids: Collection[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(article_ids):
+        found.update(conn.execute(select(articles.c.id).where(articles.c.id.in_(chunk)))
+                     .scalars())
+    return found
+
+
+def delete_versions_of(conn: Connection, keys: Collection[Key]) -> set[str]:
+    """The claims holding any of the statements ``keys`` (to be replaced)."""
+    cv = claim_versions
+    found: set[str] = set()
+    wanted = sorted(keys)
+    for i in range(0, len(wanted), CHUNK):
+        found.update(conn.execute(select(cv.c.claim_id).distinct().where(
+            tuple_(cv.c.article_id, cv.c.statement_id).in_(wanted[i:i + CHUNK]))).scalars())
+    return found
+
+
+# ---------------------------------------------------------------------------------------
+# The speaker-changed index
+
+
+def write_terms(conn: Connection, terms: Mapping[Key, tuple[int | None, Collection[str]]]
+                ) -> None:
+    """File claim versions under their content keys: ``{(article_id, statement_id): (day,
+    keys)}``."""
+    _insert(conn, claim_terms, [{"key": k, "day": day, "article_id": aid, "statement_id": sid}
+                                for (aid, sid), (day, ks) in sorted(terms.items())
+                                for k in sorted(ks)])
+
+
+def delete_terms(conn: Connection, keys: Collection[Key]) -> None:
+    t = claim_terms
+    wanted = sorted(keys)
+    for i in range(0, len(wanted), CHUNK):
+        conn.execute(delete(t).where(tuple_(t.c.article_id, t.c.statement_id)
+                                     .in_(wanted[i:i + CHUNK])))
+
+
+def terms_of(conn: Connection, keys: Collection[Key]) -> dict[Key, tuple[int | None, set[str]]]:
+    """The stored day and content keys of claim versions."""
+    t = claim_terms
+    found: dict[Key, tuple[int | None, set[str]]] = {}
+    wanted = sorted(keys)
+    for i in range(0, len(wanted), CHUNK):
+        for aid, sid, k, day in conn.execute(
+                select(t.c.article_id, t.c.statement_id, t.c.key, t.c.day)
+                .where(tuple_(t.c.article_id, t.c.statement_id).in_(wanted[i:i + CHUNK]))):
+            found.setdefault((aid, sid), (day, set()))[1].add(k)
+    return found
+
+
+def filed_near(conn: Connection, keys: Collection[str], day: int | None, window: int
+               ) -> set[Key]:
+    """Claim versions filed under one of the content ``keys`` and dated within ``window``
+    days of ``day`` (any day when ``day`` is None), or undated."""
+    t = claim_terms
+    found: set[Key] = set()
+    when: ColumnElement[bool] | None = None
+    if day is not None:
+        when = or_(t.c.day.is_(None), t.c.day.between(day - window, day + window))
+    for chunk in _chunks(keys):
+        q = select(t.c.article_id, t.c.statement_id).distinct().where(t.c.key.in_(chunk))
+        if when is not None:
+            q = q.where(when)
+        found.update((a, s) for a, s in conn.execute(q))
+    return found
+
+
+def printed(conn: Connection, keys: Collection[Key]) -> dict[Key, Row]:
+    """What the speaker-changed flag weighs of stored claim versions: ``speaker_key``,
+    ``published``, ``size`` (its claim's versions), ``day``, ``content``, ``claim_id``,
+    ``drift`` (the JSON)."""
+    cv, c, s, a = claim_versions, claims, statements, articles
+    found: dict[Key, Row] = {}
+    wanted = sorted(keys)
+    for i in range(0, len(wanted), CHUNK):
+        for r in conn.execute(
+                select(cv.c.article_id, cv.c.statement_id, c.c.speaker_key, a.c.published,
+                       c.c.versions, cv.c.day, s.c.content_text, cv.c.claim_id, cv.c.drift)
+                .join(c, c.c.id == cv.c.claim_id)
+                .join(s, and_(s.c.article_id == cv.c.article_id, s.c.id == cv.c.statement_id))
+                .join(a, a.c.id == cv.c.article_id)
+                .where(tuple_(cv.c.article_id, cv.c.statement_id).in_(wanted[i:i + CHUNK]))):
+            found[(r[0], r[1])] = {"speaker_key": r[2], "published": r[3], "size": int(r[4]),
+                                   "day": r[5], "content": r[6], "claim_id": r[7],
+                                   "drift": r[8]}
+    return found
+
+
+def set_drift(conn: Connection, key: Key, drift: Drift) -> None:
+    cv = claim_versions
+    conn.execute(update(cv).where(cv.c.article_id == key[0], cv.c.statement_id == key[1])
+                 .values(drift=_dumps(drift_json(drift)), meaning_changed=drift.meaning_changed))
+
+
+def restate_meaning(conn: Connection, claim_ids: Collection[str]) -> None:
+    """Recompute ``claims.meaning_changed`` from the versions."""
+    cv = claim_versions
+    for chunk in _chunks(claim_ids):
+        changed = set(conn.execute(select(cv.c.claim_id).distinct().where(
+            cv.c.claim_id.in_(chunk), cv.c.meaning_changed.is_(True))).scalars())
+        for cid in chunk:
+            conn.execute(update(claims).where(claims.c.id == cid)
+                         .values(meaning_changed=cid in changed))
+
+
+# ---------------------------------------------------------------------------------------
+# Reading claims (the surfaces)
+
+
+def _drift_out(raw: str) -> Row:
+    d = json.loads(raw)
+    return {"meaning_changed": bool(d["meaning_changed"]), "flags": d["flags"],
+            "added": d["added"], "dropped": d["dropped"], "changed": d["changed"]}
+
+
+def _shapes(conn: Connection, ids: Sequence[str]) -> list[Row]:
+    """The claims ``ids`` in the claim shape (see the module docstring), in that order."""
+    c, cv, s, a = claims, claim_versions, statements, articles
+    heads: dict[str, Any] = {}
+    versions: dict[str, list[Any]] = defaultdict(list)
+    for chunk in _chunks(ids):
+        for r in conn.execute(select(c).where(c.c.id.in_(chunk))).mappings():
+            heads[r["id"]] = r
+        for r in conn.execute(
+                select(cv.c.claim_id, cv.c.position, cv.c.drift, s.c.article_id, s.c.id,
+                       s.c.content_start, s.c.content_end, s.c.content_text, a.c.doc_id,
+                       a.c.published, a.c.site)
+                .join(s, and_(s.c.article_id == cv.c.article_id, s.c.id == cv.c.statement_id))
+                .join(a, a.c.id == cv.c.article_id)
+                .where(cv.c.claim_id.in_(chunk))).mappings():
+            versions[r["claim_id"]].append(r)
+    relay_map = _relay_names(conn, {v["article_id"] for vs in versions.values() for v in vs})
+    out: list[Row] = []
+    for cid in ids:
+        head = heads.get(cid)
+        if head is None:
+            continue
+        vs = sorted(versions.get(cid, []), key=lambda v: v["position"])
+        items = [{
+            "id": v["id"], "doc_id": v["doc_id"], "article_id": v["article_id"],
+            "published": v["published"], "site": v["site"],
+            "content": {"start": int(v["content_start"]), "end": int(v["content_end"]),
+                        "text": v["content_text"]},
+            "relays": relay_map.get((v["article_id"], v["id"]), []),
+            "drift": _drift_out(v["drift"]),
+        } for v in vs]
+        origin = next((v for v in items if v["id"] == head["origin_statement_id"]
+                       and v["article_id"] == head["origin_article_id"]), None)
+        out.append({
+            "id": cid,
+            "speaker": {"entity": head["speaker_name"], "entity_id": head["speaker_entity_id"]},
+            "origin": {
+                "statement_id": head["origin_statement_id"],
+                "doc_id": origin["doc_id"] if origin else None,
+                "article_id": head["origin_article_id"],
+                "start": origin["content"]["start"] if origin else None,
+                "end": origin["content"]["end"] if origin else None,
+                "published": head["published"],
+                "site": origin["site"] if origin else None,
+            },
+            "statements": items,
+        })
+    return out
+
+
+def _filtered(conn: Connection, f: StatementFilter) -> Any | None:
+    """The claim query for a filter: ``speaker`` and ``q`` match any of the claim's
+    statements as ``whosaid statements`` matches them; ``since``/``until`` bound the claim's
+    first publication (the origin's). None when nothing can match."""
+    c, cv, s = claims, claim_versions, statements
+    query = select(c.c.id, c.c.published)
+    words = StatementFilter(q=f.q, speaker=f.speaker, speaker_contains=f.speaker_contains,
+                            addressee=f.addressee, relay=f.relay, kind=f.kind,
+                            article=f.article)
+    clauses = filters.where(conn, words)
+    if clauses is None:
+        return None
+    if clauses:
+        query = query.where(c.c.id.in_(
+            select(cv.c.claim_id).join(s, and_(s.c.article_id == cv.c.article_id,
+                                              s.c.id == cv.c.statement_id)).where(*clauses)))
+    if f.since:
+        query = query.where(c.c.published >= filters.date_range(f.since, "since")[0])
+    if f.until:
+        query = query.where(c.c.published <= filters.date_range(f.until, "until")[1])
+    return query
+
+
+def claim_rows(store: Transactions, f: StatementFilter | None = None,
+               limit: int | None = None) -> list[Row]:
+    """Claims matching ``f`` (see :func:`_filtered`) in the claim shape, by first
+    publication (undated last), then id."""
+    c = claims
+    with store.read("query claims") as conn:
+        query = _filtered(conn, f or StatementFilter())
+        if query is None:
+            return []
+        query = query.order_by(c.c.published.asc().nulls_last(), c.c.id)
+        if limit is not None:
+            query = query.limit(limit)
+        ids = [r[0] for r in conn.execute(query)]
+        return _shapes(conn, ids)
+
+
+def claim_page(store: Transactions, f: StatementFilter, *, sort: str = "-published",
+               limit: int = 50, cursor: str | None = None) -> tuple[list[Row], str | None]:
+    """One page of claims (as :func:`claim_rows`) and the next page's cursor."""
+    if sort not in CLAIM_SORTS:
+        raise ConfigError(f"sort must be one of {', '.join(CLAIM_SORTS)}, got {sort!r}")
+    if not 1 <= limit <= MAX_PAGE:
+        raise ConfigError(f"limit must be between 1 and {MAX_PAGE}, got {limit}")
+    c = claims
+    desc = sort.startswith("-")
+    key = func.coalesce(c.c.published, "" if desc else "~")
+    with store.read("list claims") as conn:
+        query = _filtered(conn, f)
+        if query is None:
+            return [], None
+        query = query.add_columns(key.label("sort_key"))
+        if cursor:
+            k, last = decode_cursor(cursor, sort)
+            last = str(last)
+            query = query.where(or_(key < k, and_(key == k, c.c.id < last)) if desc
+                                else or_(key > k, and_(key == k, c.c.id > last)))
+        order = (key.desc(), c.c.id.desc()) if desc else (key.asc(), c.c.id.asc())
+        rows = list(conn.execute(query.order_by(*order).limit(limit + 1)))
+        more = len(rows) > limit
+        rows = rows[:limit]
+        items = _shapes(conn, [r[0] for r in rows])
+    nxt = encode_cursor(sort, rows[-1][2], rows[-1][0]) if more else None
+    return items, nxt
+
+
+def find_claim(conn: Connection, ref: str) -> str | None:
+    """The claim ``ref`` names: a claim id, the id of one of its statements, or a unique
+    prefix of either. None when the reference names a statement that is in no claim;
+    NotFoundError when it names nothing, ConfigError when a prefix is ambiguous."""
+    ref = ref.strip()
+    if not ref:
+        raise NotFoundError("no claim or statement id given")
+    c, cv, s = claims, claim_versions, statements
+    if conn.execute(select(c.c.id).where(c.c.id == ref)).first() is not None:
+        return ref
+    held = list(conn.execute(select(cv.c.claim_id).distinct()
+                             .where(cv.c.statement_id == ref)).scalars())
+    if len(held) == 1:
+        return str(held[0])
+    if conn.execute(select(s.c.id).where(s.c.id == ref).limit(1)).first() is not None:
+        return None
+    found = set(conn.execute(select(c.c.id).where(c.c.id.startswith(ref, autoescape=True))
+                             .limit(6)).scalars())
+    by_statement = set(conn.execute(
+        select(cv.c.claim_id).distinct()
+        .where(cv.c.statement_id.startswith(ref, autoescape=True)).limit(6)).scalars())
+    if len(found | by_statement) == 1:
+        return str((found | by_statement).pop())
+    if not found and not by_statement:
+        statement = list(conn.execute(select(s.c.id).where(
+            s.c.id.startswith(ref, autoescape=True)).limit(2)).scalars())
+        if len(statement) == 1:
+            return None
+        raise NotFoundError(f"no claim or statement {ref!r}")
+    shown = ", ".join(sorted(found | by_statement)[:5])
+    raise ConfigError(f"claim reference {ref!r} is ambiguous: it matches claims {shown}; "
+                      "give more of the id")
+
+
+def claim_detail(store: Transactions, ref: str) -> Row:
+    """One claim (by claim id, statement id or a unique prefix) in the claim shape, with
+    ``edges``, ``speaker_key``, ``meaning_changed`` and ``outlets``. NotFoundError for an
+    unknown id or a statement in no claim."""
+    c = claims
+    with store.read(f"read claim {ref}") as conn:
+        cid = find_claim(conn, ref)
+        if cid is None:
+            raise NotFoundError(f"statement {ref.strip()!r} is in no claim: its speaker is "
+                                "unknown")
+        shaped = _shapes(conn, [cid])
+        if not shaped:
+            raise NotFoundError(f"no claim {ref!r}")
+        row = shaped[0]
+        head = conn.execute(select(c).where(c.c.id == cid)).mappings().one()
+        row["edges"] = [dict(r) for r in conn.execute(
+            select(claim_edges.c.source, claim_edges.c.target, claim_edges.c.kind,
+                   claim_edges.c.article_id)
+            .where(claim_edges.c.claim_id == cid).order_by(claim_edges.c.position))
+            .mappings()]
+    row["speaker_key"] = head["speaker_key"]
+    row["meaning_changed"] = bool(head["meaning_changed"])
+    row["outlets"] = list(dict.fromkeys(v["site"] or f"article:{v['article_id']}"
+                                        for v in row["statements"]))
+    return row
+
+
+def claims_of_statements(store: Transactions, keys: Collection[Key]) -> dict[Key, str]:
+    """The claim of each statement ``(article_id, statement_id)`` that is in one."""
+    cv = claim_versions
+    wanted = sorted(keys)
+    found: dict[Key, str] = {}
+    with store.read("look up claims") as conn:
+        for i in range(0, len(wanted), CHUNK):
+            found.update(((a, s), cid) for a, s, cid in conn.execute(
+                select(cv.c.article_id, cv.c.statement_id, cv.c.claim_id).where(
+                    tuple_(cv.c.article_id, cv.c.statement_id).in_(wanted[i:i + CHUNK]))))
+    return found
+
+
+def claim_counts(store: Transactions) -> dict[str, int]:
+    """How many claims, versions, claims with more than one version, claims whose meaning
+    changed, copy groups and undated versions are stored."""
+    c, cv = claims, claim_versions
+    with store.read("count claims") as conn:
+        n = int(conn.execute(select(func.count()).select_from(c)).scalar() or 0)
+        return {
+            "claims": n,
+            "versions": int(conn.execute(select(func.count()).select_from(cv)).scalar() or 0),
+            "repeated": int(conn.execute(select(func.count()).select_from(c)
+                                         .where(c.c.versions > 1)).scalar() or 0),
+            "meaning_changed": int(conn.execute(select(func.count()).select_from(c).where(
+                c.c.meaning_changed.is_(True))).scalar() or 0),
+            "copy_groups": int(conn.execute(select(func.count(func.distinct(
+                claim_copies.c.original_id)))).scalar() or 0),
+            "undated": int(conn.execute(select(func.count()).select_from(cv)
+                                        .where(cv.c.day.is_(None))).scalar() or 0),
+        }
