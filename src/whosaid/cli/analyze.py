@@ -103,6 +103,13 @@ def _print_summary(s: Summary, seconds: float) -> None:
         n = s.corpus_entities
         err.print(f"corpus: {n} corpus {'entity' if n == 1 else 'entities'} updated",
                   highlight=False)
+    if s.claims_error:
+        err.print(Text.assemble(("claims: ", "yellow"), s.claims_error))
+    elif s.claims_built:
+        err.print("claims: built (`whosaid claims` lists them)", highlight=False)
+    elif s.claims:
+        err.print(f"claims: {s.claims} {'claim' if s.claims == 1 else 'claims'} updated",
+                  highlight=False)
     rate = f", {s.words / seconds:,.0f} words/s" if seconds > 0 and s.words else ""
     err.print(
         f"{s.analyzed} analysed, {s.unchanged} unchanged, {len(s.skipped)} skipped, "

@@ -1,7 +1,7 @@
 """The ``whosaid`` command line: every command registered in one place.
 
 Each command group lives in its own module (``analyze``, ``statements``, ``corpus``,
-``dates``, ``serve``) and never imports this one; options they share are defined once in
+``claims``, ``dates``, ``serve``) and never imports this one; options they share are defined once in
 :mod:`.options`.
 """
 
@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import analyze, corpus, dates, serve, statements
+from . import analyze, claims, corpus, dates, serve, statements
 
 app = typer.Typer(
     help="whosaid: who said what, to whom, when, and according to whom — from news.",
@@ -30,6 +30,8 @@ app.command("dates")(dates.dates)
 app.command("corpus")(corpus.corpus)
 app.command("corpus-entities")(corpus.corpus_entities)
 app.command("resolve")(corpus.resolve)
+app.command("claims")(claims.claims)
+app.command("trace")(claims.trace)
 app.add_typer(corpus.kb_app, name="kb")
 
 
