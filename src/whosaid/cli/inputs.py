@@ -4,15 +4,15 @@ line, a bad line reported with its ``FILE:LINE`` and counted, the rest going on.
 from __future__ import annotations
 
 import contextlib
-import gzip
 import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from rich.text import Text
 
+from ..io.jsonl import JsonlLine, iter_jsonl, read_jsonl
 from .options import err, fail
 
 
@@ -21,42 +21,36 @@ def problem(message: str) -> None:
 
 
 @contextlib.contextmanager
-def jsonl_lines(path: Path) -> Iterator[IO[str]]:
-    """A JSONL input: a file (optionally .gz) or ``-`` for standard input."""
+def jsonl_lines(path: Path) -> Iterator[Iterator[JsonlLine]]:
+    """The lines of a JSONL input — a file (gzip told by its first bytes) or ``-`` for
+    standard input — through the one JSONL reader (:mod:`whosaid.io.jsonl`)."""
     if str(path) == "-":
-        yield sys.stdin
+        yield iter_jsonl(sys.stdin.buffer)
         return
     if not path.is_file():
         raise fail(f"{path}: no such file", 2)
     try:
-        if path.suffix == ".gz":
-            with gzip.open(path, "rt", encoding="utf-8") as fh:
-                yield fh
-        else:
-            with path.open("r", encoding="utf-8") as fh:
-                yield fh
-    except (OSError, UnicodeDecodeError) as exc:
+        yield read_jsonl(path)
+    except OSError as exc:
         raise fail(f"{path}: cannot read: {exc}") from None
 
 
-def records(fh: IO[str], name: str) -> Iterator[tuple[str, dict[str, Any] | None]]:
+def records(lines: Iterator[JsonlLine], name: str
+            ) -> Iterator[tuple[str, dict[str, Any] | None]]:
     """(``FILE:LINE``, object) per non-blank line; the object is None, and the problem
     printed, when the line is not a JSON object."""
-    for lineno, line in enumerate(fh, 1):
-        if not line.strip():
-            continue
-        where = f"{name}:{lineno}"
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problem(f"{where}: not valid JSON ({exc.msg})")
+    for line in lines:
+        where = f"{name}:{line.line}"
+        if line.data is None:
+            if line.kind == "json":
+                problem(f"{where}: not valid JSON ({line.reason})")
+            elif line.kind == "not_object":
+                problem(f"{where}: expected a JSON object")
+            else:
+                problem(f"{where}: {line.error}")
             yield where, None
             continue
-        if not isinstance(data, dict):
-            problem(f"{where}: expected a JSON object")
-            yield where, None
-            continue
-        yield where, data
+        yield where, line.data
 
 
 class Tally:
@@ -65,9 +59,10 @@ class Tally:
     def __init__(self) -> None:
         self.failed = 0
 
-    def texts(self, fh: IO[str], name: str) -> Iterator[tuple[str, dict[str, Any], str]]:
+    def texts(self, lines: Iterator[JsonlLine], name: str
+              ) -> Iterator[tuple[str, dict[str, Any], str]]:
         """(``FILE:LINE``, object, its ``text``) for each usable line."""
-        for where, data in records(fh, name):
+        for where, data in records(lines, name):
             if data is None:
                 self.failed += 1
                 continue
