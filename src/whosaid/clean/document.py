@@ -9,8 +9,6 @@ tag names) stays in the text and is listed as spans that analysis leaves out.
 from __future__ import annotations
 
 import functools
-import importlib.resources
-import json
 import logging
 import re
 import unicodedata
@@ -21,6 +19,7 @@ from typing import Any
 
 from ..errors import EmptyInputError, MalformedInputError
 from ..model import CleanDocument, SourceDocument, Span
+from ..resources import load_json, read_text
 from ..settings import Settings
 from .urls import safe_url
 
@@ -406,7 +405,7 @@ class _FurnitureData:
 
 @functools.lru_cache(maxsize=1)
 def _furniture_data() -> _FurnitureData:
-    raw = importlib.resources.files("whosaid").joinpath("data/furniture.txt").read_text("utf-8")
+    raw = read_text("furniture.txt")
     patterns: list[re.Pattern[str]] = []
     words: set[str] = set()
     in_words = False
@@ -429,9 +428,8 @@ def _furniture_data() -> _FurnitureData:
 @functools.lru_cache(maxsize=1)
 def _stopword_index() -> Mapping[str, tuple[str, ...]]:
     """Each stopword with the languages whose list holds it."""
-    raw = importlib.resources.files("whosaid").joinpath("data/stopwords.json").read_text("utf-8")
     index: dict[str, list[str]] = {}
-    for lang, words in json.loads(raw).items():
+    for lang, words in load_json("stopwords.json").items():
         if lang.startswith("_"):
             continue
         for word in words:

@@ -6,7 +6,7 @@ text and tries the rules), ``handlers`` (one resolver per rule), ``context`` (th
 the scanner knows of the clause), ``calendar`` (calendar arithmetic, word lists) and
 ``resolve`` (the public ``tag_dates`` / ``resolve_value``).
 
-May import: :mod:`whosaid.model` only. Pure: no spaCy, no store.
+May import: :mod:`whosaid.model` and :mod:`whosaid.resources`. Pure: no spaCy, no store.
 """
 
 from .calendar import precision_of

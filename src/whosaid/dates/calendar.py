@@ -9,14 +9,13 @@ Sunday 2022-12-04, ``nearest`` puts "January 5" in 2023 and "November 30" in 202
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ..model import DatePrecision
+from ..resources import load_json
 
 _PRECISION_RULES: tuple[tuple[str, DatePrecision], ...] = (
     (r"[\dX]{4}-[\dX]{2}-[\dX]{2}(?:T.*)?", "day"),
@@ -35,10 +34,7 @@ _PRECISION_RULES: tuple[tuple[str, DatePrecision], ...] = (
 @lru_cache(maxsize=1)
 def word_lists() -> dict[str, Any]:
     """The word lists of data/temporal.json (month, weekday, number, season names ...)."""
-    data: dict[str, Any] = json.loads(
-        resources.files("whosaid").joinpath("data/temporal.json").read_text(encoding="utf-8")
-    )
-    return data
+    return load_json("temporal.json")
 
 
 def alternation(phrases: Sequence[str]) -> str:
