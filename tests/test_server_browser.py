@@ -204,3 +204,49 @@ def test_server_browser_injection_renders_as_text(page: Any, tmp_path: Path,
         assert "<script>alert(2)</script>" in page.locator("h1").inner_text()
         page.hover("#article-text")
     assert watch.dialogs == []
+
+
+def test_server_browser_claim_page(page: Any, tmp_path: Path) -> None:
+    """A claim: its outlets on a time axis, its relay graph, each version's words with the
+    drift marked; reached from the claims list and from a statement row."""
+    from claimstorekit import articles
+    from whosaid.claims.service import build_claims
+    from whosaid.store import open_store
+
+    db = str(tmp_path / "claims.db")
+    with open_store(db) as store:
+        for a in articles():
+            store.save(a)
+        build_claims(store)
+    watch = Watch(page)
+    with live_server(db) as url:
+        page.goto(url + "/claims?speaker=Dmitry+Peskov")
+        page.click("table.claims a:has-text('We are ready for talks')")
+        page.wait_for_url("**/claims/*")
+        page.wait_for_selector("#claim-timeline[data-rendered=true] svg")
+        versions = page.locator("#claim-versions > li")
+        dated = sum(1 for t in versions.locator(".date").all_inner_texts() if t != "undated")
+        points = page.locator("#claim-timeline svg g.mark-symbol.role-mark path")
+        assert points.count() == dated >= 3
+        assert "origin" in versions.first.inner_text()
+        assert page.locator("#claim-versions .drift-added").count() >= 1
+        assert page.locator("#claim-versions .flag-quote_to_paraphrase").count() >= 1
+        graph = page.locator("#relay-graph")
+        labels = graph.locator(".node text").all_text_contents()
+        assert labels[0] == "Dmitry Peskov" and {"TASS", "ria.ru", "tass.com"} <= set(labels)
+        assert graph.locator(".edge-copy").count() >= 1
+        box = graph.bounding_box()
+        assert box is not None and box["width"] > 300
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "claim.png"), full_page=True)
+
+        # from a statement row of the search page, and from the article page
+        page.goto(url + "/?q=realities")
+        page.locator("table.statements a.claim-link").first.click()
+        page.wait_for_url("**/claims/*")
+        assert page.locator("#relay-graph").is_visible()
+        page.goto(url + "/articles/a4")
+        page.click(".statement-list a.claim-link")
+        page.wait_for_url("**/claims/*")
+        assert "speaker changed" in page.locator("#claim-versions").inner_text()
+    assert watch.dialogs == [] and watch.errors == []

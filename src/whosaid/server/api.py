@@ -1,4 +1,5 @@
-"""The JSON API under ``/api``: articles, statements, entities, analysis and corrections.
+"""The JSON API under ``/api``: articles, statements, entities, claims, analysis and
+corrections.
 
 Response models make ``/openapi.json`` describe every answer, errors included. Listings are
 cursor-paginated: pass a page's ``next_cursor`` as ``cursor`` to get the next page.
@@ -14,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .. import __version__, usecases
 from ..model import SourceDocument, content_id
 from ..store import api_queries, corrections
+from ..store import claims as claim_queries
 from ..store import corpus as corpus_queries
 from ..store.api_queries import MAX_PAGE
 from ..store.filters import StatementFilter
@@ -355,6 +357,81 @@ class CorpusEntityDetail(CorpusEntityOut):
     recent: list[ListedStatement] = Field(description="its latest statements")
 
 
+class ClaimSpeaker(BaseModel):
+    entity: str | None = Field(description="the speaker's name (the corpus entity's, else the "
+                                           "canonical name)")
+    entity_id: str | None = Field(description="the speaker's corpus entity id (null without a "
+                                              "corpus entity)")
+
+
+class ClaimOrigin(BaseModel):
+    statement_id: str
+    doc_id: str | None
+    article_id: str
+    start: int | None = Field(description="offsets of the content in the article's text")
+    end: int | None
+    published: str | None
+    site: str | None
+
+
+class DriftOut(BaseModel):
+    meaning_changed: bool = Field(description="a meaning flag is set (negation, number, hedge, "
+                                              "speaker)")
+    flags: list[str] = Field(description="negation_flipped, number_changed, hedge_dropped, "
+                                         "hedge_added, speaker_changed, quote_to_paraphrase, "
+                                         "paraphrase_to_quote")
+    added: list[str] = Field(description="words only this version has")
+    dropped: list[str] = Field(description="words only the origin has")
+    changed: list[list[str]] = Field(description="[origin's words, this version's words] pairs")
+
+
+class ClaimContent(BaseModel):
+    start: int
+    end: int
+    text: str
+
+
+class ClaimVersionOut(BaseModel):
+    id: str = Field(description="the statement id")
+    doc_id: str
+    article_id: str
+    published: str | None
+    site: str | None
+    content: ClaimContent
+    relays: list[str] = Field(description="who passed it on, nearest to the speaker first")
+    drift: DriftOut
+
+
+class ClaimOut(BaseModel):
+    """One utterance across the articles that print it (``whosaid claims -f jsonl``'s
+    shape): the versions in time order, the origin first."""
+
+    id: str
+    speaker: ClaimSpeaker
+    origin: ClaimOrigin
+    statements: list[ClaimVersionOut]
+
+
+class ClaimPage(BaseModel):
+    items: list[ClaimOut]
+    next_cursor: str | None
+
+
+class ClaimEdge(BaseModel):
+    source: str
+    target: str
+    kind: Literal["relay", "copy"]
+    article_id: str = Field(description="the article that shows the hop")
+
+
+class ClaimDetail(ClaimOut):
+    edges: list[ClaimEdge] = Field(description="the relay graph: speaker → relays → outlets, "
+                                               "and copy links between outlets")
+    speaker_key: str = Field(description="what the claims pass blocks by")
+    meaning_changed: bool
+    outlets: list[str] = Field(description="the outlets in the order they printed it")
+
+
 class AuditEntry(BaseModel):
     seq: int
     at: str
@@ -480,6 +557,33 @@ def corpus_entity(svc: Svc, entity_id: Annotated[str, Path(max_length=200)]
                   ) -> dict[str, Any]:
     """One corpus entity by id: its names, aliases, articles and latest statements."""
     return corpus_queries.corpus_detail(svc.store, entity_id)
+
+
+@router.get("/claims", response_model=ClaimPage, tags=["claims"])
+def list_claims(
+    svc: Svc,
+    q: Annotated[str | None, Query(max_length=500, description="words in any of its "
+                                                               "statements")] = None,
+    speaker: Annotated[str | None, Query(
+        max_length=200, description="a canonical name, resolved as for /api/statements")] = None,
+    since: DateParam = None,
+    until: DateParam = None,
+    sort: Literal["-published", "published"] = "-published",
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Claims (as ``whosaid claims`` lists them): ``speaker`` and ``q`` match any of a
+    claim's statements; ``since``/``until`` bound its first publication."""
+    f = StatementFilter(q=q, speaker=speaker, since=since, until=until)
+    items, nxt = claim_queries.claim_page(svc.store, f, sort=sort, limit=limit, cursor=cursor)
+    return {"items": items, "next_cursor": nxt}
+
+
+@router.get("/claims/{ref}", response_model=ClaimDetail, tags=["claims"])
+def get_claim(svc: Svc, ref: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+    """One claim by id, by the id of any of its statements, or by a unique prefix: its
+    versions with their drift, and its relay graph."""
+    return claim_queries.claim_detail(svc.store, ref)
 
 
 @router.post("/entities/merge", response_model=EntityBrief, responses=WRITE_ERRORS,

@@ -1,4 +1,5 @@
-"""The pages analysts work in: search, entity, article, analyse, sign-in and the audit trail.
+"""The pages analysts work in: search, entity, article, claims, analyse, sign-in and the audit
+trail.
 
 Server-rendered with Jinja2 (autoescaping on: article text is untrusted), with a little
 JavaScript (``static/app.js``) for the timeline chart and the furniture toggle. Form posts
@@ -8,6 +9,7 @@ need the CSRF token of the page they came from, and corrections need a signed-in
 from __future__ import annotations
 
 import json
+import re
 from itertools import pairwise
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -18,6 +20,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from .. import usecases
 from ..model import SourceDocument, content_id
 from ..store import api_queries, corrections
+from ..store import claims as claim_queries
 from ..store import corpus as corpus_queries
 from ..store.filters import StatementFilter
 from .deps import Services, services
@@ -150,8 +153,15 @@ def _statement_view(st: dict[str, Any], article: dict[str, Any]) -> dict[str, An
     }
 
 
-def _listed_views(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [_statement_view(r, r["article"]) for r in rows]
+def _listed_views(svc: Services, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return _with_claims(svc, [_statement_view(r, r["article"]) for r in rows])
+
+
+def _with_claims(svc: Services, views: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The views with ``claim_id``: the claim each statement is in (None when in none)."""
+    found = claim_queries.claims_of_statements(svc.store, {(v["article_id"], v["id"])
+                                                           for v in views})
+    return [v | {"claim_id": found.get((v["article_id"], v["id"]))} for v in views]
 
 
 # ---------------------------------------------------------------------------------------
@@ -178,8 +188,9 @@ def search_page(
     if nxt:
         next_url = "/?" + urlencode({k: v for k, v in form.items() if v} | {"cursor": nxt})
     return render(request, svc, "search.html", title="Search statements", form=form,
-                  rows=_listed_views(rows), next_url=next_url,
-                  searched=any(form.values()), entity_url=entity_url, article_url=article_url)
+                  rows=_listed_views(svc, rows), next_url=next_url,
+                  searched=any(form.values()), entity_url=entity_url, article_url=article_url,
+                  claim_url=claim_url)
 
 
 # ---------------------------------------------------------------------------------------
@@ -203,13 +214,13 @@ def entity_page(
     split: Annotated[str | None, Query(max_length=200)] = None,
 ) -> HTMLResponse:
     detail = api_queries.entity_detail(svc.store, name)
-    said = _listed_views(detail["said"]["recent"])
-    received = _listed_views(detail["received"]["recent"])
+    said = _listed_views(svc, detail["said"]["recent"])
+    received = _listed_views(svc, detail["received"]["recent"])
     chart = {"name": name, "per_day": detail["per_day"]}
     return render(request, svc, "entity.html", title=name, e=detail, said=said,
                   received=received, chart=chart, merged=merged, split=split,
                   entity_url=entity_url, article_url=article_url, corpus_url=corpus_url,
-                  search_url="/?" + urlencode({"speaker": name}))
+                  claim_url=claim_url, search_url="/?" + urlencode({"speaker": name}))
 
 
 @router.post("/entities/{name:path}/merge")
@@ -259,9 +270,9 @@ def corpus_page(request: Request, svc: Svc,
 def corpus_entity_page(request: Request, svc: Svc,
                        entity_id: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
     e = corpus_queries.corpus_detail(svc.store, entity_id, members=False)
-    said = _listed_views(e["recent"])
+    said = _listed_views(svc, e["recent"])
     return render(request, svc, "corpus_entity.html", title=e["name"], e=e, said=said,
-                  entity_url=entity_url, article_url=article_url)
+                  entity_url=entity_url, article_url=article_url, claim_url=claim_url)
 
 
 # ---------------------------------------------------------------------------------------
@@ -297,11 +308,11 @@ def article_page(
     fixed: Annotated[str | None, Query(max_length=100)] = None,
 ) -> HTMLResponse:
     art = svc.store.article(ref)
-    statements = [_statement_view(st, art) for st in art["statements"]]
+    statements = _with_claims(svc, [_statement_view(st, art) for st in art["statements"]])
     return render(request, svc, "article.html", title=art.get("title") or art["doc_id"],
                   art=art, segments=article_segments(art), statements=statements,
                   show_furniture=furniture, fixed=fixed, entity_url=entity_url,
-                  article_url=article_url)
+                  article_url=article_url, claim_url=claim_url)
 
 
 @router.post("/articles/{article_id}/statements/{statement_id}/speaker")
@@ -312,6 +323,129 @@ def fix_speaker(request: Request, svc: Svc, article_id: str, statement_id: str,
     usecases.fix_speaker(svc.store, article_id, statement_id, speaker, actor)
     return _redirect(article_url(article_id) + "?" + urlencode({"fixed": statement_id})
                      + "#st-" + quote(statement_id, safe=""))
+
+
+# ---------------------------------------------------------------------------------------
+# Claims
+
+
+def claim_url(claim_id: str) -> str:
+    return "/claims/" + quote(claim_id, safe="")
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\d+(?:[.,]\d+)*%?")
+
+
+def marked_words(text: str, drift: dict[str, Any]) -> list[dict[str, Any]]:
+    """A version's text in pieces, each word the version added (``added``) or changed
+    (``changed``) against the origin marked, as far as the words can be found in it."""
+    added = {w.lower() for w in drift.get("added") or []}
+    changed = {w.lower() for _, new in drift.get("changed") or [] for w in new.split()}
+    out: list[dict[str, Any]] = []
+    at = 0
+    for m in _WORD.finditer(text):
+        word = m.group().lower().replace("’", "'")
+        mark = "changed" if word in changed else "added" if word in added else None
+        if mark is None:
+            continue
+        if m.start() > at:
+            out.append({"text": text[at:m.start()], "mark": None})
+        out.append({"text": m.group(), "mark": mark})
+        at = m.end()
+    if at < len(text):
+        out.append({"text": text[at:], "mark": None})
+    return out
+
+
+GRAPH_COLUMN, GRAPH_ROW, GRAPH_NODE_W, GRAPH_NODE_H = 210, 46, 180, 30
+
+
+def relay_graph(edges: list[dict[str, Any]], speaker: str) -> dict[str, Any]:
+    """A layered drawing of a claim's relay graph: the speaker in the first column, each node
+    one column right of the farthest node with an edge into it (relays, then outlets), rows
+    in order of first appearance. Coordinates for an SVG."""
+    order: list[str] = [speaker]
+    for e in edges:
+        for n in (e["source"], e["target"]):
+            if n not in order:
+                order.append(n)
+    layer = {n: 0 for n in order}
+    for _ in range(len(order)):  # longest path from the speaker, cycles cut off
+        moved = False
+        for e in edges:
+            want = layer[e["source"]] + 1
+            if e["target"] != speaker and want > layer[e["target"]] and want < len(order):
+                layer[e["target"]] = want
+                moved = True
+        if not moved:
+            break
+    rows: dict[int, int] = {}
+    nodes: dict[str, dict[str, Any]] = {}
+    for n in order:
+        col = layer[n]
+        row = rows.get(col, 0)
+        rows[col] = row + 1
+        nodes[n] = {"label": n if len(n) <= 26 else n[:25] + "…", "title": n,
+                    "x": 10 + col * GRAPH_COLUMN, "y": 10 + row * GRAPH_ROW,
+                    "speaker": n == speaker}
+    lines = []
+    for e in edges:
+        a, b = nodes[e["source"]], nodes[e["target"]]
+        lines.append({"x1": a["x"] + GRAPH_NODE_W, "y1": a["y"] + GRAPH_NODE_H / 2,
+                      "x2": b["x"] - 4, "y2": b["y"] + GRAPH_NODE_H / 2, "kind": e["kind"],
+                      "title": f"{e['source']} → {e['target']} ({e['kind']})"})
+    width = 20 + (max(layer.values(), default=0) + 1) * GRAPH_COLUMN
+    height = 20 + max(rows.values(), default=1) * GRAPH_ROW
+    return {"nodes": list(nodes.values()), "lines": lines, "width": width, "height": height,
+            "node_w": GRAPH_NODE_W, "node_h": GRAPH_NODE_H}
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claims_page(
+    request: Request,
+    svc: Svc,
+    q: Annotated[str | None, Query(max_length=500)] = None,
+    speaker: Annotated[str | None, Query(max_length=200)] = None,
+    since: Annotated[str | None, Query(max_length=10)] = None,
+    until: Annotated[str | None, Query(max_length=10)] = None,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> HTMLResponse:
+    form = {"q": q or "", "speaker": speaker or "", "since": since or "", "until": until or ""}
+    f = StatementFilter(q=q or None, speaker=speaker or None, since=since or None,
+                        until=until or None)
+    rows, nxt = claim_queries.claim_page(svc.store, f, limit=PAGE, cursor=cursor or None)
+    next_url = None
+    if nxt:
+        next_url = "/claims?" + urlencode({k: v for k, v in form.items() if v}
+                                          | {"cursor": nxt})
+    built = bool(rows) or claim_queries.claim_counts(svc.store)["claims"] > 0
+    return render(request, svc, "claims.html", title="Claims", form=form, rows=rows,
+                  next_url=next_url, built=built, claim_url=claim_url, entity_url=entity_url)
+
+
+@router.get("/claims/{ref}", response_class=HTMLResponse)
+def claim_page(request: Request, svc: Svc,
+               ref: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
+    c = claim_queries.claim_detail(svc.store, ref)
+    speaker = c["speaker"]["entity"] or c["speaker_key"]
+    versions = [v | {"words": marked_words(v["content"]["text"], v["drift"]),
+                     "outlet": v["site"] or f"article:{v['article_id']}",
+                     "chain": [speaker, *reversed(v["relays"]),
+                               v["site"] or f"article:{v['article_id']}"]}
+                for v in c["statements"]]
+    chart = {"speaker": speaker, "outlets": c["outlets"], "versions": [
+        {"n": i + 1, "published": v["published"], "outlet": v["outlet"],
+         "drift": ("origin" if i == 0 else "meaning changed" if v["drift"]["meaning_changed"]
+                   else "form changed" if v["drift"]["flags"] else "same words"
+                   if not (v["drift"]["added"] or v["drift"]["changed"]
+                           or v["drift"]["dropped"]) else "words changed"),
+         "flags": ", ".join(v["drift"]["flags"]) or "none"}
+        for i, v in enumerate(versions) if v["published"]]}
+    return render(request, svc, "claim.html", title=f"Claim: {speaker}", c=c,
+                  speaker=speaker, versions=versions, chart=chart,
+                  graph=relay_graph(c["edges"], speaker),
+                  undated=sum(1 for v in versions if not v["published"]),
+                  entity_url=entity_url, article_url=article_url, claim_url=claim_url)
 
 
 # ---------------------------------------------------------------------------------------

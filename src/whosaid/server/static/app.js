@@ -1,4 +1,5 @@
-// whosaid pages: the entity timeline chart, the furniture toggle, statement highlighting.
+// whosaid pages: the entity timeline chart, a claim's outlets in time, the furniture toggle,
+// statement highlighting.
 // No inline scripts (the Content-Security-Policy forbids them): data comes from JSON blocks.
 (function () {
   "use strict";
@@ -46,6 +47,48 @@
       .catch(function (err) { el.textContent = "The chart could not be drawn: " + err; });
   }
 
+  // A claim's outlets on a time axis: one point per version, at its publication date, in the
+  // outlet's row (outlets in the order they first printed it), coloured by its drift.
+  function claimTimeline() {
+    var el = document.getElementById("claim-timeline");
+    var src = document.getElementById("claim-timeline-data");
+    if (!el || !src || typeof vegaEmbed === "undefined") return;
+    var data = JSON.parse(src.textContent);
+    var day = 86400000;
+    var values = data.versions.map(function (v) {
+      return { date: Date.parse(v.published), published: v.published, outlet: v.outlet,
+               drift: v.drift, flags: v.flags, n: v.n };
+    });
+    var lo = Math.min.apply(null, values.map(function (v) { return v.date; }));
+    var hi = Math.max.apply(null, values.map(function (v) { return v.date; }));
+    var kinds = ["origin", "same words", "words changed", "form changed", "meaning changed"];
+    var spec = {
+      $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+      description: "The outlets that printed " + data.speaker + "'s words, by date",
+      width: "container",
+      height: Math.max(90, 28 * data.outlets.length),
+      data: { values: values },
+      mark: { type: "point", filled: true, size: 160, opacity: 0.9 },
+      encoding: {
+        x: { field: "date", type: "temporal", title: "published",
+             axis: { format: "%b %d", labelOverlap: "greedy", tickCount: 6 },
+             scale: { type: "utc", nice: hi - lo < 14 * day ? "day" : "week",
+                      padding: 14 } },
+        y: { field: "outlet", type: "nominal", title: null, sort: data.outlets },
+        color: { field: "drift", type: "nominal", title: "words",
+                 scale: { domain: kinds,
+                          range: ["#2f6fb3", "#7a8a99", "#d39c1f", "#3aa0a8", "#c0392b"] } },
+        tooltip: [{ field: "n", title: "version" }, { field: "published", title: "published" },
+                  { field: "outlet", title: "outlet" }, { field: "drift", title: "words" },
+                  { field: "flags", title: "flags" }]
+      }
+    };
+    vegaEmbed(el, spec, {
+      actions: false, renderer: "svg", ast: true, expr: vega.expressionInterpreter
+    }).then(function () { el.setAttribute("data-rendered", "true"); })
+      .catch(function (err) { el.textContent = "The chart could not be drawn: " + err; });
+  }
+
   function furnitureToggle() {
     var box = document.getElementById("show-furniture");
     var text = document.getElementById("article-text");
@@ -71,6 +114,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     timeline();
+    claimTimeline();
     furnitureToggle();
     statementHover();
   });
