@@ -138,3 +138,32 @@ def test_with_a_corpus_updates_equal_a_rebuild(db: str, mode: str, rebuilt: Any)
         keys = {r[1] for r in got["claims"]}
         assert keys and all(len(k) == 16 for k in keys)  # corpus entity ids
         assert got == rebuilt(analyses, corpus=True)
+
+
+@pytest.mark.parametrize("corpus", [False, True])
+def test_corrections_refresh_the_claims_of_their_speakers(db: str, mode: str,
+                                                          corpus: bool) -> None:
+    from whosaid.usecases import fix_speaker, merge_entities, split_alias
+
+    with open_store(db) as store:
+        for a in articles():
+            store.save(a)
+        if corpus:
+            build_corpus_entities(store)
+        build_claims(store)
+
+        def same_as_a_rebuild() -> None:
+            after = dump(store)
+            build_claims(store)
+            assert after == dump(store)
+
+        merge_entities(store, "Sergei Lavrov", "Dmitry Peskov", "tester")
+        same_as_a_rebuild()
+        speakers = {r["speaker"]["entity"] for r in store_claims.claim_rows(store)}
+        assert "Sergei Lavrov" not in speakers
+        sid = next(s["id"] for s in store.article("a7")["statements"]
+                   if s["speaker"]["entity"] == "Dmitry Peskov")
+        fix_speaker(store, "a7", sid, "Volodymyr Zelensky", "tester")
+        same_as_a_rebuild()
+        split_alias(store, "Dmitry Peskov", "Dmitry Peskov", "Peskov Two", "tester")
+        same_as_a_rebuild()
