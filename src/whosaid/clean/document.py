@@ -83,20 +83,8 @@ def clean_document(doc: SourceDocument, settings: Settings) -> CleanDocument:
     text = doc.text
     if text is None or not text.strip():
         raise EmptyInputError(doc.origin, "document has no text")
-    furniture = find_furniture(text)
-    return CleanDocument(
-        doc_id=doc.doc_id,
-        origin=doc.origin,
-        text=text,
-        language=detect_language(_analysed_text(text, furniture)),
-        furniture=furniture,
-        url=safe_url(doc.url),
-        title=_one_line(doc.title) or _first_line_title(text),
-        published=settings.published or doc.published,
-        site=doc.source,
-        author=doc.author,
-        input_format=_input_format(doc),
-    )
+    return _cleaned(doc, text, safe_url(doc.url), _one_line(doc.title) or _first_line_title(text),
+                    settings.published or doc.published, doc.source, doc.author)
 
 
 def load_furniture_patterns() -> list[re.Pattern[str]]:
@@ -193,6 +181,14 @@ def _clean_html(doc: SourceDocument, html: str, settings: Settings) -> CleanDocu
         raise EmptyInputError(doc.origin, "no article text found in the HTML")
     title = _one_line(doc.title) or _one_line(page.title)
     text = body if title is None or _starts_with(body, title) else f"{title}\n\n{body}"
+    return _cleaned(doc, text, safe_url(doc.url) or safe_url(page.url), title,
+                    settings.published or doc.published or page.date,
+                    doc.source or page.site, doc.author or page.author)
+
+
+def _cleaned(doc: SourceDocument, text: str, url: str | None, title: str | None,
+             published: str | None, site: str | None, author: str | None) -> CleanDocument:
+    """The clean document of ``text``: its furniture found and its language told."""
     furniture = find_furniture(text)
     return CleanDocument(
         doc_id=doc.doc_id,
@@ -200,11 +196,11 @@ def _clean_html(doc: SourceDocument, html: str, settings: Settings) -> CleanDocu
         text=text,
         language=detect_language(_analysed_text(text, furniture)),
         furniture=furniture,
-        url=safe_url(doc.url) or safe_url(page.url),
+        url=url,
         title=title,
-        published=settings.published or doc.published or page.date,
-        site=doc.source or page.site,
-        author=doc.author or page.author,
+        published=published,
+        site=site,
+        author=author,
         input_format=_input_format(doc),
     )
 
