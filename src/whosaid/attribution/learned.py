@@ -12,6 +12,7 @@ from ..nlp import doc_text
 from ..nlp.tagger import SCORES_KEY, bio_spans
 from ..resources import load_json
 from .drafts import CharSpan, CueSpan, Draft
+from .lexicon import load_lexicon
 from .quotes import ALL_MARKS, paragraphs
 from .syntax import np_span, subject
 
@@ -54,6 +55,7 @@ def learned_drafts(doc: Doc) -> list[Draft] | None:
     lex = load_json("cues.json")
     thought = set(lex["thought"]) - set(lex["speech"])
     sourceless = set(lex["sourceless"])
+    inanimate = load_lexicon().inanimate
     by_cue: dict[int, list[tuple[int, int, float]]] = {}
     orphan: list[tuple[int, int, float]] = []
     last: tuple[int, tuple[int, int, float]] | None = None  # (cue, content) just joined
@@ -64,6 +66,8 @@ def learned_drafts(doc: Doc) -> list[Draft] | None:
                     paragraph_of[cue[0]] != paragraph_of[max(con[0], con[1] - 1)]:
                 continue
             d = _gap((con[0], con[1]), (cue[0], cue[1]))
+            if d > MAX_CUE_GAP:  # too far already (the penalty only adds): skip the
+                continue  # sentence look-ups, which made a long paragraph quadratic
             if doc[cue[0]].sent.start != doc[min(con[1] - 1, con[0])].sent.start and \
                     doc[cue[0]].sent.start != doc[con[1] - 1].sent.start:
                 d += OTHER_SENTENCE_PENALTY
@@ -86,6 +90,8 @@ def learned_drafts(doc: Doc) -> list[Draft] | None:
         lemma = root.lemma_.lower()
         speaker, speaker_tok = (None, None) if lemma in sourceless else \
             _source_for(doc, (cs, ce), srcs, root)
+        if speaker_tok is not None and doc[speaker_tok].lemma_.lower() in inanimate:
+            continue  # "the simulation required 16,000 cores": a thing says nothing
         mode: StatementMode = "thought" if lemma in thought else "speech"
         fragments = [CharSpan(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e, _ in group]
         conf = round(min(p for _, _, p in group) * 0.5 + cp * 0.3 + 0.15, 2)
