@@ -215,7 +215,8 @@ def analyze_checked(analyzer: Any, doc: CleanDocument) -> None:
     """Analyse ``doc`` twice with ``analyzer``: both analyses equal, every offset right."""
     from whosaid.errors import AnalysisError
 
-    with budget(BUDGET["analysis"], "analyze"):
+    # Analysis time grows with the text: the budget too (twice ~0.1 ms a character, and room).
+    with budget(BUDGET["analysis"] + len(doc.text) / 2000, "analyze"):
         try:
             first = analyzer.analyze(doc)
         except AnalysisError as exc:  # the Analyzer's wrapping of an unexpected exception

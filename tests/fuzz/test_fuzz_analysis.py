@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 from fuzz_targets import analyze_checked, quotes
 from fuzzkit import (
+    LONG,
     budget,
     check_analysis,
     fuzz_settings,
@@ -101,3 +103,13 @@ def test_fuzz_a_paragraph_of_many_closing_marks_takes_linear_time() -> None:
     # start, so 8,000 of them (inches: 13” screens) took 23 s; now a few milliseconds.
     with budget(1.0, "find_quotes"):
         quotes(("13\u201d screens, " * 8000).encode())
+
+
+@pytest.mark.skipif(not LONG, reason="about 10 s: in make fuzz only (WHOSAID_FUZZ=long)")
+def test_fuzz_a_paragraph_of_a_thousand_quotes_is_analysed_in_linear_time(analyzer: Any) -> None:
+    # Found by fuzzing (a very long line): the learned pass looked up two sentences for every
+    # (content, cue) pair of a paragraph, so 1,000 quotes in one took 31 s; now about 6.
+    text = "\u201cThe war will end,\u201d Vladimir Putin said on Friday. " * 1000
+    doc = clean_document(SourceDocument("long", "long.txt", text=text), Settings())
+    with budget(20, "analyze"):
+        assert len(analyzer.analyze(doc).statements) == 1000
