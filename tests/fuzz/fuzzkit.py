@@ -46,8 +46,8 @@ settings.register_profile("long", derandomize=False, **_COMMON)
 
 def fuzz_settings(ci: int, long: int | None = None) -> settings:
     """The settings of one fuzz test: ``ci`` examples in the short run, ``long`` (default
-    50 times as many) in ``make fuzz``."""
-    examples = (long if long is not None else 50 * ci) if LONG else ci
+    20 times as many) in ``make fuzz``."""
+    examples = (long if long is not None else 20 * ci) if LONG else ci
     return settings(settings.get_profile(PROFILE), max_examples=examples)
 
 

@@ -31,7 +31,7 @@ from whosaid.model import SourceDocument
 from whosaid.settings import Settings
 
 
-@fuzz_settings(ci=60, long=6000)
+@fuzz_settings(ci=60, long=2000)
 @given(st.one_of(texts, st.lists(sentences(), max_size=6).map("\n".join)))
 @example("\u201e\u201c\u00bb\u00ab\u201d\n\u201d")
 @example("a\u00bb b \u00ab c\u201d.\u201d")
@@ -39,7 +39,7 @@ def test_fuzz_quotes_lie_inside_the_text(text: str) -> None:
     quotes(text.encode("utf-8", "surrogatepass"))
 
 
-@fuzz_settings(ci=6, long=300)
+@fuzz_settings(ci=6, long=100)
 @given(news_texts(max_paragraphs=5), published_dates)
 @example("\u201cWe will never accept this,\u201d Kremlin spokesman Dmitry Peskov said on "
          "Friday.\n\nShare this article", dt.date(2022, 12, 4))
@@ -54,7 +54,7 @@ def test_fuzz_analysis_offsets_lie_inside_the_text(analyzer: Any, text: str,
     analyze_checked(analyzer, doc)
 
 
-@fuzz_settings(ci=2, long=60)
+@fuzz_settings(ci=2, long=30)
 @given(st.one_of(news_texts(max_paragraphs=3).map(lambda t: (t, False)),
                  html_pages().map(lambda h: (h, True))), published_dates)
 def test_fuzz_library_analyze(analyzer: Any, given_text: tuple[str, bool],
@@ -69,7 +69,7 @@ def test_fuzz_library_analyze(analyzer: Any, given_text: tuple[str, bool],
     check_analysis(result)
 
 
-@fuzz_settings(ci=3, long=150)
+@fuzz_settings(ci=3, long=40)
 @given(news_texts(max_paragraphs=8), published_dates, st.integers(60, 400))
 def test_fuzz_windows_put_offsets_back_into_the_whole_text(
         analyzer: Any, text: str, published: dt.date | None, window: int) -> None:
