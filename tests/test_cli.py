@@ -361,6 +361,23 @@ def test_cli_analyze_max_bytes_from_env(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
 
 
+def test_cli_analyze_min_confidence_keeps_only_confident_statements(tmp_path: Path) -> None:
+    """--min-confidence: statements below it are not stored; outside 0..1 is a usage error."""
+    everything, confident = tmp_path / "all.db", tmp_path / "confident.db"
+    args = ("analyze", EXAMPLE, "--published", EXAMPLE_DATE, "--no-show")
+    assert invoke(*args, "--db", everything).exit_code == 0
+    result = invoke(*args, "--db", confident, "--min-confidence", "0.8")
+    assert result.exit_code == 0, result.stderr
+    low = scalar(everything, "SELECT count(*) FROM statements WHERE confidence < 0.8")
+    high = scalar(everything, "SELECT count(*) FROM statements WHERE confidence >= 0.8")
+    assert low > 0 and high > 0
+    assert scalar(confident, "SELECT count(*) FROM statements") == high
+    assert scalar(confident, "SELECT min(confidence) FROM statements") >= 0.8
+    bad = invoke(*args, "--db", tmp_path / "bad.db", "--min-confidence", "1.5")
+    assert bad.exit_code == 2
+    assert_no_traceback(bad)
+
+
 def test_cli_analyze_invalid_published_date(tmp_path: Path) -> None:
     result = invoke("analyze", EXAMPLE, "--published", "2022-13-45", "--db", tmp_path / "x.db")
     assert result.exit_code == 2
@@ -444,6 +461,20 @@ def test_cli_statements_since_until(query_db: Path,
     assert {_entity(r["speaker"]) for r in rows} >= {"Vladimir Putin", "Olaf Scholz"}
     # undated statements fall back to the publication date (2022-12-04): out of range
     assert all(_said_on(r) != EXAMPLE_DATE for r in rows)
+
+
+def test_cli_statements_min_confidence(query_db: Path,
+                                      all_statements: list[dict[str, Any]]) -> None:
+    confidences = sorted({r["confidence"] for r in all_statements})
+    assert len(confidences) > 1
+    bound = confidences[len(confidences) // 2]
+    rows = json_out(invoke("statements", "--db", query_db, "--min-confidence", str(bound),
+                           "-f", "json"))
+    assert set(_ids(rows)) == set(_ids([r for r in all_statements if r["confidence"] >= bound]))
+    assert 0 < len(rows) < len(all_statements)
+    bad = invoke("statements", "--db", query_db, "--min-confidence", "-0.1")
+    assert bad.exit_code == 2
+    assert_no_traceback(bad)
 
 
 def test_cli_statements_by_article(query_db: Path, all_statements: list[dict[str, Any]]) -> None:

@@ -155,6 +155,11 @@ def test_server_api_statements_filters(seeded: tuple[httpx.Client, dict[str, Any
     assert ids(_all_statements(client, since=day, until=day)) == ids(
         s for s in everything if _said_on(s) == day)
     assert _all_statements(client, speaker="nobody-at-all-xyz") == []
+    bound = sorted(s["confidence"] for s in everything)[len(everything) // 2]
+    confident = _all_statements(client, min_confidence=bound)
+    assert ids(confident) == ids(s for s in everything if s["confidence"] >= bound)
+    assert 0 < len(confident) < len(everything)
+    assert client.get("/api/statements", params={"min_confidence": 2}).status_code == 422
 
 
 def test_server_api_statements_cursor_pagination(

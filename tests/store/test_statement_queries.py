@@ -178,3 +178,25 @@ def test_article_filter_and_order(store: Store) -> None:
     store.save(make_analysis("bbb999", doc_id="third"))
     with pytest.raises(ConfigError, match="ambiguous.*bbb222, bbb999"):
         articles("bbb")
+
+
+def test_min_confidence_keeps_statements_at_or_above_it(store: Store) -> None:
+    """min_confidence: statements whose confidence is at least the value; the bound itself
+    is kept; a value outside 0..1 is a ConfigError."""
+    analysis = make_analysis()
+    low, mid, high = analysis.statements
+    store.save(replace(analysis, statements=(replace(low, confidence=0.3),
+                                             replace(mid, confidence=0.6),
+                                             replace(high, confidence=0.9))))
+    assert len(store.statements(StatementFilter())) == 3
+    assert sorted(contents(store.statements(StatementFilter(min_confidence=0.6)))) == [
+        "talks with Kyiv were not planned", "the army had enough shells"]
+    assert contents(store.statements(StatementFilter(min_confidence=0.61))) == [
+        "the army had enough shells"]
+    assert len(store.statements(StatementFilter(min_confidence=0.0))) == 3
+    assert store.statements(StatementFilter(min_confidence=1.0)) == []
+    # with another filter, both must hold
+    assert contents(store.statements(StatementFilter(speaker="putin", min_confidence=0.5))) == [
+        "the army had enough shells"]
+    with pytest.raises(ConfigError, match="min_confidence"):
+        store.statements(StatementFilter(min_confidence=1.5))

@@ -43,6 +43,9 @@ def analyze(
     doc_timeout: Annotated[float, typer.Option(
         "--doc-timeout", min=1, help="Seconds one document's analysis may take; a longer "
         "one is reported as failed and the batch goes on.")] = 60.0,
+    min_confidence: Annotated[float, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Keep only statements at or above this confidence (0 to 1).")] = 0.0,
     allow_dir: Annotated[list[Path] | None, typer.Option(
         "--allow-dir", help="A folder from which feeds may read local pages, besides each "
         "feed's own folder (repeatable).")] = None,
@@ -50,6 +53,7 @@ def analyze(
     """Analyse news documents and store who said what."""
     try:
         settings = Settings(published=published, workers=workers, doc_timeout=doc_timeout,
+                            min_confidence=min_confidence,
                             allow_dirs=tuple(str(d) for d in allow_dir or ()))
         if max_bytes is not None:
             settings = settings.with_(max_bytes=max_bytes)

@@ -87,13 +87,16 @@ def statements(
         help="Said on or before YYYY-MM-DD, YYYY-MM or YYYY.")] = None,
     article: Annotated[str | None, typer.Option(help="Article id, id prefix or document id.")
                        ] = None,
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Only statements at or above this confidence (0 to 1).")] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows.")] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List stored statements."""
     f = StatementFilter(q=about, speaker=speaker, speaker_contains=speaker_contains,
                         addressee=addressee, relay=relay, kind=kind, since=since, until=until,
-                        article=article)
+                        article=article, min_confidence=min_confidence)
     for value, what in ((since, "--since"), (until, "--until")):
         if value:
             try:

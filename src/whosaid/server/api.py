@@ -517,6 +517,8 @@ def list_statements(
     until: DateParam = None,
     article: Annotated[str | None, Query(
         max_length=200, description="article id, unique id prefix or document id")] = None,
+    min_confidence: Annotated[float | None, Query(
+        ge=0.0, le=1.0, description="statements at or above this confidence")] = None,
     sort: Literal["-said_on", "said_on", "-published", "published"] = "-said_on",
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -525,7 +527,7 @@ def list_statements(
     names match a canonical name or, failing that, any alias containing the text."""
     f = StatementFilter(q=q, speaker=speaker, speaker_contains=speaker_contains,
                         addressee=addressee, relay=relay, kind=kind, since=since, until=until,
-                        article=article)
+                        article=article, min_confidence=min_confidence)
     items, nxt = api_queries.statement_page(svc.store, f, sort=sort, limit=limit, cursor=cursor)
     return {"items": items, "next_cursor": nxt}
 

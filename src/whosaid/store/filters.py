@@ -66,6 +66,7 @@ class StatementFilter:
         not since 2022-12-15); values that are not calendar dates or periods ("XXXX-12-02")
         never match a range.
     article: an article id, a unique id prefix or a document id.
+    min_confidence: statements whose confidence is at or above it (0 to 1).
     """
 
     q: str | None = None
@@ -77,6 +78,7 @@ class StatementFilter:
     since: str | None = None
     until: str | None = None
     article: str | None = None
+    min_confidence: float | None = None
 
 
 # ---------------------------------------------------------------------------------------
@@ -227,7 +229,8 @@ def article_ids(conn: Connection, ref: str) -> list[str]:
 
 def where(conn: Connection, f: StatementFilter) -> list[ColumnElement[bool]] | None:
     """The WHERE clauses over ``statements`` that ``f`` asks for (all must hold), or None
-    when it matches nothing. Raises ConfigError for a bad kind, date or article prefix."""
+    when it matches nothing. Raises ConfigError for a bad kind, date, confidence or article
+    prefix."""
     dialect = conn.dialect.name
     s = statements
     clauses: list[ColumnElement[bool]] = []
@@ -235,6 +238,10 @@ def where(conn: Connection, f: StatementFilter) -> list[ColumnElement[bool]] | N
         if f.kind not in KINDS:
             raise ConfigError(f"kind must be one of {', '.join(KINDS)}, got {f.kind!r}")
         clauses.append(s.c.kind == f.kind)
+    if f.min_confidence is not None:
+        if not 0.0 <= f.min_confidence <= 1.0:
+            raise ConfigError(f"min_confidence must be between 0 and 1, got {f.min_confidence}")
+        clauses.append(s.c.confidence >= f.min_confidence)
     if f.since:
         clauses.append(s.c.said_on_from >= date_range(f.since, "since")[0])
     if f.until:
