@@ -232,3 +232,47 @@ def test_attribution_object_content_keeps_the_whole_object(analyze_text: Any) ->
                            "Ukraine."), "Ukraine")
     assert st.content.text == "continued support for Ukraine"
     assert st.cue is not None and st.cue.text == "pledged"
+
+
+# --------------------------------------------------------------- things and names
+
+
+@pytest.mark.parametrize("text", [
+    "For instance, the original recipe for this jam called for three cups of sugar, but I "
+    "only used half.",
+    "The simulation required 16,000 processor cores of the Hazel Hen supercomputer.",
+    "He was tortured before an English crowd that’s hissing and calling for more blood.",
+])
+def test_recipe_calling_for_sugar_is_no_statement(analyze_text: Any, text: str) -> None:
+    """A reporting verb whose subject can say nothing (a recipe, a simulation, a relative
+    "that" of a crowd) makes no statement."""
+    assert analyze_text(text).statements == ()
+
+
+def test_bill_calling_for_a_ban_is_still_a_statement(analyze_text: Any) -> None:
+    st = _one(analyze_text("The bill calls for a ban on assault weapons."), "a ban")
+    assert _speaker(st) == "The bill"
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ('Cruz called the suicide a "profound indictment of the system."',
+     'the suicide a "profound indictment of the system', "Cruz"),
+    ("Steenburgen called Buckley’s performance “stunning,” but she was not surprised.",
+     "Buckley’s performance “stunning", "Steenburgen"),
+    ("During the call, he asked about the Muslim Brotherhood, called Omar a “terrorist” and "
+     "said more.", "Omar a “terrorist", "he"),
+    ("He did criticize what he called “experiments” in procurement.", "experiments", "he"),
+])
+def test_naming_construction_content_is_the_name_given(analyze_text: Any, text: str,
+                                                       content: str, speaker: str) -> None:
+    """"X called Y Z": the content is the one named and the name given ("Y Z", as PolNeAR
+    marks it), nothing after the name; Y is no addressee; a name given is no confident
+    statement."""
+    found = [s for s in analyze_text(text).statements
+             if s.cue is not None and s.cue.text == "called"]
+    assert len(found) == 1, [s.content.text for s in found]
+    st = found[0]
+    assert st.content.text.startswith(content), st.content.text
+    assert "procurement" not in st.content.text and "surprised" not in st.content.text
+    assert st.addressee is None
+    assert st.confidence < 0.8

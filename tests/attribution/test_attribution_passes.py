@@ -22,7 +22,7 @@ from whosaid.attribution.orphans import orphan_quotes
 from whosaid.attribution.resolve import resolve, statement_kind
 from whosaid.attribution.syntax import np_span, subject
 from whosaid.attribution.transcripts import transcript
-from whosaid.attribution.verbs import reporting_verbs
+from whosaid.attribution.verbs import NAMING_CONFIDENCE, reporting_verbs
 from whosaid.model import DateExpr, Entity, Mention, SaidOn, Span
 from whosaid.names import ArticleEntities
 
@@ -166,6 +166,100 @@ def test_modal_reporting_verb_is_no_report() -> None:
         ("strong", 5, "acomp", "JJ"), (".", 2, "punct", ".")]))
     reporting_verbs(ctx)
     assert ctx.drafts == []
+
+
+def test_reporting_verb_of_a_thing_that_says_nothing_is_no_statement() -> None:
+    """"The recipe called for three cups of sugar": a recipe says nothing."""
+    ctx = context(parse([
+        ("The", 1, "det", "DT"), ("recipe", 2, "nsubj", "NN"),
+        ("called", 2, "ROOT", "VBD", "call"),
+        ("for", 2, "prep", "IN"), ("three", 5, "nummod", "CD"), ("cups", 3, "pobj", "NNS", "cup"),
+        ("of", 5, "prep", "IN"), ("sugar", 6, "pobj", "NN"), (".", 2, "punct", ".")]))
+    reporting_verbs(ctx)
+    assert ctx.drafts == []
+
+
+def test_bill_calling_for_something_stays_a_statement() -> None:
+    """A bill, a report, a poll: documents are sources (their statements have mode other)."""
+    ctx = context(parse([
+        ("The", 1, "det", "DT"), ("bill", 2, "nsubj", "NN"), ("calls", 2, "ROOT", "VBZ", "call"),
+        ("for", 2, "prep", "IN"), ("a", 5, "det", "DT"), ("ban", 3, "pobj", "NN"),
+        (".", 2, "punct", ".")]))
+    reporting_verbs(ctx)
+    [d] = ctx.drafts
+    assert texts(ctx, d) == (["a ban"], "The bill", "calls")
+
+
+# "… a crowd that calls for more blood."
+CROWD: list[Tok] = [
+    ("a", 1, "det", "DT"), ("crowd", 1, "ROOT", "NN"), ("that", 3, "nsubj", "WDT"),
+    ("calls", 1, "relcl", "VBZ", "call"), ("for", 3, "prep", "IN"), ("more", 6, "amod", "JJR"),
+    ("blood", 4, "pobj", "NN"), (".", 1, "punct", "."),
+]
+
+
+def test_relative_that_of_no_speaker_is_no_statement() -> None:
+    ctx = context(parse(CROWD))
+    reporting_verbs(ctx)
+    assert ctx.drafts == []
+
+
+def test_relative_that_of_a_named_body_is_a_statement() -> None:
+    words = [("the", 1, "det", "DT"), ("ministry", 1, "ROOT", "NN"), *CROWD[2:]]
+    ctx = context(parse(words))
+    reporting_verbs(ctx)
+    [d] = ctx.drafts
+    assert texts(ctx, d) == (["more blood"], "that", "calls")
+
+
+def test_relative_that_with_no_noun_is_no_statement() -> None:
+    """"that calling for more blood" with no clause for "that" to stand in: no speaker."""
+    ctx = context(parse([
+        ("that", 1, "nsubj", "WDT"), ("calling", 1, "ROOT", "VBG", "call"),
+        ("for", 1, "prep", "IN"), ("more", 4, "amod", "JJR"), ("blood", 2, "pobj", "NN"),
+        (".", 1, "punct", ".")]))
+    reporting_verbs(ctx)
+    assert ctx.drafts == []
+
+
+def test_naming_call_reports_the_name_given_with_no_addressee() -> None:
+    """"Cruz called the suicide a profound indictment": the content is the one named and the
+    name given (as PolNeAR marks it); the suicide is no one spoken to; a naming's confidence
+    is low."""
+    ctx = context(parse([
+        ("Cruz", 1, "nsubj", "NNP"), ("called", 1, "ROOT", "VBD", "call"),
+        ("the", 3, "det", "DT"), ("suicide", 1, "dobj", "NN"), ("a", 6, "det", "DT"),
+        ("profound", 6, "amod", "JJ"), ("indictment", 1, "oprd", "NN"),
+        (".", 1, "punct", ".")]), ("Cruz", "PERSON"))
+    reporting_verbs(ctx)
+    [d] = ctx.drafts
+    assert texts(ctx, d) == (["the suicide a profound indictment"], "Cruz", "called")
+    assert d.addressee is None
+    assert (d.pattern, d.confidence) == ("naming", NAMING_CONFIDENCE)
+
+
+def test_naming_call_with_two_complements_names_the_last() -> None:
+    """The parser's "called Omar/oprd a terrorist/oprd": the first is the one named, what
+    follows the name is not the content."""
+    ctx = context(parse([
+        ("He", 1, "nsubj", "PRP"), ("called", 1, "ROOT", "VBD", "call"),
+        ("Omar", 1, "oprd", "NNP"), ("a", 4, "det", "DT"), ("terrorist", 1, "oprd", "NN"),
+        ("on", 1, "prep", "IN"), ("Monday", 5, "pobj", "NNP"), (".", 1, "punct", ".")]))
+    reporting_verbs(ctx)
+    [d] = ctx.drafts
+    assert texts(ctx, d) == (["Omar a terrorist"], "He", "called")
+    assert d.addressee is None
+
+
+def test_call_for_is_no_naming() -> None:
+    ctx = context(parse([
+        ("Obama", 1, "nsubj", "NNP"), ("called", 1, "ROOT", "VBD", "call"),
+        ("for", 1, "prep", "IN"), ("a", 4, "det", "DT"), ("moratorium", 2, "pobj", "NN"),
+        (".", 1, "punct", ".")]))
+    reporting_verbs(ctx)
+    [d] = ctx.drafts
+    assert texts(ctx, d) == (["a moratorium"], "Obama", "called")
+    assert d.pattern == "verb"
 
 
 # --------------------------------------------------------------------------- syntax

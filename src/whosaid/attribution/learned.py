@@ -15,6 +15,7 @@ from .drafts import CharSpan, CueSpan, Draft
 from .lexicon import load_lexicon
 from .quotes import ALL_MARKS, paragraphs
 from .syntax import np_span, subject
+from .verbs import NAMING_CONFIDENCE, naming, naming_span, thing
 
 # a content further than this many tokens from any cue in its paragraph is not kept
 MAX_CUE_GAP = 30
@@ -90,11 +91,17 @@ def learned_drafts(doc: Doc) -> list[Draft] | None:
         lemma = root.lemma_.lower()
         speaker, speaker_tok = (None, None) if lemma in sourceless else \
             _source_for(doc, (cs, ce), srcs, root)
-        if speaker_tok is not None and doc[speaker_tok].lemma_.lower() in inanimate:
+        if speaker_tok is not None and thing(doc[speaker_tok], inanimate) and \
+                not doc[speaker_tok].ent_type_:
             continue  # "the simulation required 16,000 cores": a thing says nothing
         mode: StatementMode = "thought" if lemma in thought else "speech"
         fragments = [CharSpan(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e, _ in group]
         conf = round(min(p for _, _, p in group) * 0.5 + cp * 0.3 + 0.15, 2)
+        names = naming(root, lemma)
+        if names:
+            # "called Omar a “terrorist”": the parse's bounds, at a naming's confidence
+            fragments = [naming_span(root, names)]
+            conf = min(conf, NAMING_CONFIDENCE)
         cue_chars = CueSpan(doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]), lemma)
         drafts.append(Draft(sorted(fragments), speaker, cue_chars, "learned", mode,
                             root.i, speaker_tok, confidence=conf))

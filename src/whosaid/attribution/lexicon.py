@@ -29,7 +29,9 @@ class Lexicon:
     anaphors: frozenset[str]
     relay_verbs: frozenset[str]
     other_sources: frozenset[str]
+    source_nouns: frozenset[str]  # what carries words: a statement, a post, a spokesman
     not_speakers: frozenset[str]
+    inanimate: frozenset[str]  # things that say nothing ("the recipe called for sugar")
     name_particles: frozenset[str]
     pronouns: frozenset[str]  # person and organisation pronouns together
 
@@ -57,7 +59,9 @@ def load_lexicon() -> Lexicon:
         anaphors=words("anaphors"),
         relay_verbs=words("relay_verbs"),
         other_sources=words("other_sources"),
+        source_nouns=words("source_nouns"),
         not_speakers=words("not_speakers"),
+        inanimate=words("inanimate"),
         name_particles=words("name_particles"),
         pronouns=person | org,
     )

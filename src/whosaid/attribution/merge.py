@@ -96,7 +96,8 @@ def join(ctx: Context, r: Draft, pool: Learned, matches: list[Match], keep: list
                 r.pattern not in ("turn", "credit") and (
                 r.speaker is None or ctx.entities.at(r.speaker.start, r.speaker.end) is None):
             r.speaker, r.speaker_token = lm.speaker, lm.speaker_token
-        r.confidence = max(r.confidence, lm.confidence)
+        if r.pattern != "naming":  # a name given keeps its own, lower confidence
+            r.confidence = max(r.confidence, lm.confidence)
         for m in matches:
             pool.taken[m.k] = True
         return True
@@ -117,7 +118,7 @@ def _take_bounds(ctx: Context, r: Draft, lm: Draft, agree: bool) -> None:
     # are the tagger's slips ("Russian | has little interest …")
     pieces = len(lm.fragments) == 1 or statement_kind(ctx, r) != "indirect" or \
         split_by_cue(r, lm)
-    if r.pattern not in ("headline", "according") and (agree or not frames) and \
+    if r.pattern not in ("headline", "according", "naming") and (agree or not frames) and \
             not parse_bounds(ctx, r, lm) and \
             pieces and not any(lm.covers(a.start, a.end) for a in own):
         exclude = own + ([r.addressee] if r.addressee else [])

@@ -4,6 +4,9 @@
 speaker "Biden" and the cue "said"; "Biden told reporters the economy was strong" adds
 "reporters" as the addressee. The content comes from the verb's dependents (a clausal
 complement, a to-infinitive, an object), else from the quotation right next to the cue.
+A naming "call" ("Cruz called the suicide a “profound indictment”") reports the one named
+and the name given ("the suicide a “profound indictment”"), with no addressee. A subject
+that can say nothing ("the recipe called for three cups of sugar") makes no statement.
 """
 
 from __future__ import annotations
@@ -22,6 +25,15 @@ from .syntax import np_span, right_char, subject
 CONTENT_DEPS = ("ccomp", "parataxis")
 SPEECH_CONFIDENCE = 0.8
 THOUGHT_CONFIDENCE = 0.55
+# a name given ("called it stunning") is a word or two of someone's judgement, no more
+# (the merge's MIN_ALONE: a tagged naming is kept alone at it)
+NAMING_CONFIDENCE = 0.65
+# the complements of a naming "call": "called the suicide a profound indictment"
+NAMING_DEPS = ("oprd", "attr")
+# relative pronouns that stand for a thing as often as for a speaker ("who" is a person)
+RELATIVES = ("that", "which")
+# named entities that can say something
+SPEAKER_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 
 
 def reporting_verbs(ctx: Context) -> None:
@@ -48,7 +60,7 @@ def verb_draft(ctx: Context, sent: SpacySpan, verb: Token, lemma: str, mode: Sta
                ) -> Draft | None:
     """The statement a reporting verb makes, or None when it reports nothing."""
     subj = subject(verb)
-    if subj is None:
+    if subj is None or not possible_speaker(ctx, subj):
         return None
     # "will never ask", "would say": not a report of something said
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
@@ -59,6 +71,10 @@ def verb_draft(ctx: Context, sent: SpacySpan, verb: Token, lemma: str, mode: Sta
     cue = CueSpan(verb.idx, verb.idx + len(verb), lemma)
     addressee = None
     weak = lemma in ctx.lex.weak
+    names = naming(verb, lemma)
+    if names:
+        # "called the suicide a profound indictment": the suicide is no one spoken to
+        return naming_draft(ctx, verb, mode, subj, speaker, cue, naming_span(verb, names))
     for child in verb.children:
         if child.dep_ in ("dative",) or (child.dep_ == "dobj" and lemma in ctx.lex.addressee
                                          and lemma not in ctx.lex.object_content):
@@ -101,6 +117,76 @@ def verb_draft(ctx: Context, sent: SpacySpan, verb: Token, lemma: str, mode: Sta
                  confidence=conf)
 
 
+def naming_draft(ctx: Context, verb: Token, mode: StatementMode, subj: Token,
+                 speaker: CharSpan, cue: CueSpan, content: CharSpan) -> Draft | None:
+    """The statement of a naming "call": who was named and the name given, at a naming's
+    confidence."""
+    c = content_span(ctx.text, content.start, content.end, [speaker, cue.span])
+    if c.end - c.start < 2 or not re.search(r"\w", ctx.text[c.start:c.end]):
+        return None
+    return Draft([c], speaker, cue, "naming", mode, verb.i, subj.i, None,
+                 confidence=NAMING_CONFIDENCE)
+
+
+def naming(verb: Token, lemma: str) -> list[Token]:
+    """The complements of a naming "call", the last of them the name given ("called the
+    suicide a profound indictment", "what he called “experiments”", "called it stunning");
+    none when the verb names nothing ("called for a moratorium", "called on Trump to …")."""
+    if lemma != "call":
+        return []
+    children = [c for c in verb.children if c.i > verb.i]
+    comps = [c for c in children if c.dep_ in NAMING_DEPS]
+    if not comps and any(c.dep_ == "dobj" for c in children):
+        # "called half of his supporters “deplorables”", parsed as a clause; not "to …"
+        comps = [c for c in children if c.dep_ in ("xcomp", "ccomp") and
+                 not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return comps
+
+
+def naming_span(verb: Token, names: list[Token]) -> CharSpan:
+    """What a naming "call" says: the one named and the name given ("the suicide a profound
+    indictment", as PolNeAR marks it), without what else hangs on the verb ("in procurement");
+    the name alone when nothing is named ("what he called “experiments”")."""
+    first = names[0] if len(names) > 1 else next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), names[-1])
+    return CharSpan(first.left_edge.idx, right_char(names[-1]))
+
+
+def possible_speaker(ctx: Context, subj: Token) -> bool:
+    """Whether ``subj`` can have said anything: not a thing that says nothing ("the recipe
+    called for …"), and a relative "that"/"which" only for a noun that can ("a crowd that's
+    hissing and calling for more blood" is no one to quote)."""
+    if thing(subj, ctx.lex.inanimate) and \
+            ctx.entities.at(subj.idx, subj.idx + len(subj)) is None:
+        return False
+    if subj.lower_ in RELATIVES and subj.tag_ == "WDT":
+        clause = subj.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        return clause.dep_ == "relcl" and speaker_noun(ctx, clause.head)
+    return True
+
+
+def thing(tok: Token, inanimate: frozenset[str]) -> bool:
+    """Whether ``tok`` is a common noun for a thing that says nothing ("recipe"; not the
+    name "Big Machine")."""
+    return tok.tag_ in ("NN", "NNS") and (tok.lemma_.lower() in inanimate or
+                                          tok.lower_ in inanimate)
+
+
+def speaker_noun(ctx: Context, noun: Token) -> bool:
+    """Whether ``noun`` names someone who can speak: an entity of the article or a named
+    one, a pronoun, a role or body of the lexicon ("the ministry"), a document or poll, what
+    carries words ("a blog post that said …")."""
+    if ctx.entities.at(noun.idx, noun.idx + len(noun)) is not None or \
+            noun.ent_type_ in SPEAKER_ENTS:
+        return True
+    low = noun.lower_
+    lex = ctx.lex
+    return any(w in lex.anaphors or w in lex.other_sources or w in lex.source_nouns or
+               w in lex.pronouns for w in (low, noun.lemma_.lower()))
+
+
 def _speaker(ctx: Context, verb: Token, speaker: CharSpan) -> CharSpan:
     """'… War ISW said': a name right before the verb is the speaker even when the parser took
     a longer, garbled subject."""
@@ -130,10 +216,6 @@ def verb_content(ctx: Context, verb: Token, lemma: str, subj: Token, weak: bool
             # "called for a moratorium"
             if child.dep_ == "prep" and child.lower_ == "for":
                 return CharSpan(child.idx + len(child), right_char(child))
-        # "called half of his supporters 'deplorables'"
-        dobj = [c for c in children if c.dep_ == "dobj"]
-        if dobj and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in children):
-            return CharSpan(dobj[0].left_edge.idx, right_char(verb))
     if lemma in ctx.lex.object_content and not weak:
         for child in children:
             if child.dep_ == "dobj":
