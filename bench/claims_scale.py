@@ -95,7 +95,8 @@ def main() -> None:
             t0 = time.perf_counter()
             corpus = keep_corpus(store, [a.article.id])
             t1 = time.perf_counter()
-            done = update_claims(store, [a.article.id], corpus_ids=corpus.rewritten)
+            done = update_claims(store, [a.article.id], corpus_ids=corpus.rewritten,
+                                 regrouped=corpus.regrouped)
             t2 = time.perf_counter()
             update_s.append(t2 - t1)
             with store.read("count") as conn:

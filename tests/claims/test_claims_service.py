@@ -123,17 +123,33 @@ def test_analysing_an_article_again_equals_a_rebuild(db: str, mode: str, rebuilt
                                          if a.article.id not in ("a3", "a4")), again])
 
 
-def test_with_a_corpus_updates_equal_a_rebuild(db: str, mode: str, rebuilt: Any) -> None:
+@pytest.mark.parametrize("sampled", [False, True])
+def test_with_a_corpus_updates_equal_a_rebuild(db: str, mode: str, rebuilt: Any,
+                                               sampled: bool,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Also when the corpus update only adds the new entities (sampled candidates): then the
+    claims weigh only the statements whose key changed."""
+    from whosaid.corpus import service as corpus_service
+
+    monkeypatch.setattr(corpus_service, "FULL_PASS_SHARE", 2.0)  # never the whole corpus
+    if sampled:
+        monkeypatch.setattr(corpus_service, "EXACT_LIMIT", 0)
     analyses = articles()
     with open_store(db) as store:
         for a in analyses[:3]:
             store.save(a)
         build_corpus_entities(store)
         build_claims(store)
+        sampled_runs = 0
         for a in analyses[3:]:
             store.save(a)
             corpus = keep_corpus(store, [a.article.id])
-            update_claims(store, [a.article.id], corpus_ids=corpus.rewritten)
+            assert corpus.rewritten is not None and corpus.regrouped is not None
+            assert set(corpus.regrouped) <= set(corpus.rewritten)
+            sampled_runs += not corpus.regrouped and bool(corpus.rewritten)
+            update_claims(store, [a.article.id], corpus_ids=corpus.rewritten,
+                          regrouped=corpus.regrouped)
+        assert bool(sampled_runs) == sampled
         got = dump(store)
         keys = {r[1] for r in got["claims"]}
         assert keys and all(len(k) == 16 for k in keys)  # corpus entity ids

@@ -26,7 +26,7 @@ import hashlib
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from datasketch import MinHash, MinHashLSH
 
@@ -105,6 +105,10 @@ class Printed:
     size: int  # versions of its claim
     day: int | None
     bag: dict[str, float]
+    keys: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", frozenset(content_keys(self.bag)))
 
 
 def eligible(bag: Mapping[str, float]) -> bool:
@@ -129,7 +133,7 @@ def partners(a: Printed, b: Printed, window: int) -> bool:
         return False
     if a.day is not None and b.day is not None and abs(a.day - b.day) > window:
         return False
-    if not content_keys(a.bag) & content_keys(b.bag):
+    if a.keys.isdisjoint(b.keys):
         return False
     return pair_score(a.bag, b.bag) >= SPEAKER_CHANGED
 
@@ -141,17 +145,17 @@ def flagged(v: Printed, others: Iterable[Printed], window: int) -> bool:
 
 def flag_all(rows: Sequence[Printed], window: int) -> set[tuple[str, str]]:
     """The keys of the versions the pairwise rule flags, among ``rows`` (all eligible)."""
-    df: Counter[str] = Counter(k for r in rows for k in content_keys(r.bag))
+    df: Counter[str] = Counter(k for r in rows for k in r.keys)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
-        for k in content_keys(r.bag):
+        for k in r.keys:
             postings[k].append(i)
     out: set[tuple[str, str]] = set()
     for i, v in enumerate(rows):
         total = sum(v.bag.values())
         seen: set[int] = {i}
         got = 0.0
-        for k in sorted(content_keys(v.bag), key=lambda k: (df[k], k)):
+        for k in sorted(v.keys, key=lambda k: (df[k], k)):
             for j in postings[k]:
                 if j in seen:
                     continue

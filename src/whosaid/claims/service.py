@@ -16,8 +16,9 @@ Keeping current, for the articles saved since the claims last took them in
    groups' members and the new articles are found again, and ordered with the whole store's
    credit counts (groups whose outlets' counts the new articles changed are ordered again).
 2. **Speakers.** The affected speaker keys: the new articles' and the re-grouped articles'
-   statements' speakers (as they are now and as the stored claims had them), and the
-   statements whose speaker a rewritten corpus entity holds. ``cluster_claims`` blocks by
+   statements' speakers (as they are now and as the stored claims had them), and those of
+   the statements whose key a rewritten corpus entity changed (a corpus entity that only
+   changed its name renames its claims). ``cluster_claims`` blocks by
    speaker, so clustering again all statements of those speakers gives what the whole pass
    gives for them. A speaker with more than ``EXACT_LIMIT`` stored versions (the most quoted
    politicians) is clustered again only around the new statements: its claims with a version
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -195,12 +197,16 @@ def build_claims(store: Store, progress: Progress | None = None) -> ClaimsSummar
 
 
 def update_claims(store: Store, article_ids: Collection[str] = (), *, build: bool = False,
-                  corpus_ids: Collection[str] | None = ()) -> ClaimsUpdate:
+                  corpus_ids: Collection[str] | None = (),
+                  regrouped: Collection[str] | None = None) -> ClaimsUpdate:
     """After (re-)analysing ``article_ids`` and updating the corpus: keep the claims current.
     Every article saved since the claims last took it in joins too (``claims_pending``).
     ``corpus_ids`` are the corpus entities the corpus update rewrote (None: it rebuilt the
     corpus, so the claims are rebuilt too). With no claims yet, ``build`` makes the first
-    (what ``whosaid analyze`` and the server do); without it nothing happens."""
+    (what ``whosaid analyze`` and the server do); without it nothing happens.
+    ``regrouped`` (default: all of ``corpus_ids``) are those whose earlier members may have
+    moved; the others only took in the new articles' entities (as
+    :class:`whosaid.corpus.CorpusUpdate` says)."""
     with store.read("check the claims") as conn:
         built = sql.claims_built(conn)
         total = sql.analysed_articles(conn)
@@ -215,14 +221,15 @@ def update_claims(store: Store, article_ids: Collection[str] = (), *, build: boo
     if not ids and not corpus_ids:
         return ClaimsUpdate()
     with store.write(f"update claims for {len(ids)} articles") as conn:
-        result = refresh_claims(conn, article_ids=ids, corpus_ids=corpus_ids)
+        result = refresh_claims(conn, article_ids=ids, corpus_ids=corpus_ids,
+                                regrouped=regrouped)
         sql.clear_pending(conn, ids)
     return result
 
 
 def refresh_claims(conn: Connection, *, article_ids: Collection[str] = (),
-                   statements: Collection[Key] = (), corpus_ids: Collection[str] = ()
-                   ) -> ClaimsUpdate:
+                   statements: Collection[Key] = (), corpus_ids: Collection[str] = (),
+                   regrouped: Collection[str] | None = None) -> ClaimsUpdate:
     """Keep the claims current inside the caller's write transaction, after the articles
     ``article_ids`` were saved (or deleted), the ``statements`` changed speaker, and the
     corpus entities ``corpus_ids`` were rewritten (see the module docstring). Nothing
@@ -231,7 +238,11 @@ def refresh_claims(conn: Connection, *, article_ids: Collection[str] = (),
         return ClaimsUpdate()
     sql.lock_claims(conn)
     changed_articles = _update_copies(conn, set(article_ids)) if article_ids else set()
-    touched = set(statements) | sql.statements_of_corpus_entities(conn, corpus_ids)
+    # a rewritten corpus entity matters where a statement's key changed or its name did
+    touched = set(statements) | sql.rekeyed_statements(
+        conn, corpus_ids if regrouped is None else set(regrouped) & set(corpus_ids))
+    for key, (was, now_name) in sql.renamed_speakers(conn, corpus_ids).items():
+        sql.rename_speaker(conn, key, was, now_name)
     now = sql.claim_statements(conn, keys=touched, article_ids=changed_articles)
     speakers = {s.speaker_key for s in now if s.speaker_key is not None}
     speakers |= sql.stored_speakers(conn, touched, changed_articles)
@@ -347,10 +358,24 @@ def _as_printed(rows: dict[Key, dict[str, Any]]) -> dict[Key, Printed]:
 def _near(conn: Connection, targets: dict[Key, tuple[int | None, set[str]]]
           ) -> dict[Key, set[Key]]:
     """For each target (day, content keys): the stored versions filed under one of its keys
-    within the window."""
+    within the window (one query for all of them)."""
+    if not targets:
+        return {}
+    keys = set().union(*(ks for _, ks in targets.values()))
+    days = [d for d, _ in targets.values() if d is not None]
+    undated = any(d is None for d, _ in targets.values())
+    by_key: dict[str, list[tuple[int | None, Key]]] = defaultdict(list)
+    for k, day, key in sql.filed_rows(conn, keys, None if undated else days, WINDOW_DAYS):
+        by_key[k].append((day, key))
     out: dict[Key, set[Key]] = {}
-    for k, (day, keys) in targets.items():
-        out[k] = sql.filed_near(conn, keys, day, WINDOW_DAYS) - {k}
+    for t, (day, ks) in targets.items():
+        found: set[Key] = set()
+        for k in ks:
+            for d, key in by_key.get(k, ()):
+                if day is None or d is None or abs(d - day) <= WINDOW_DAYS:
+                    found.add(key)
+        found.discard(t)
+        out[t] = found
     return out
 
 

@@ -147,6 +147,9 @@ class CorpusUpdate:
 
     entities: int = 0
     rewritten: list[str] | None = field(default_factory=list)
+    # those of ``rewritten`` whose earlier members may have moved (clustered again in
+    # full); the others only took in the new articles' entities (and maybe a new name)
+    regrouped: list[str] | None = field(default_factory=list)
 
 
 def update_corpus(store: Store, article_ids: Collection[str] = (), *, build: bool = False
@@ -171,15 +174,15 @@ def keep_corpus(store: Store, article_ids: Collection[str] = (), *, build: bool 
             first = build and sql.analysed_articles(conn) > 0
             if not first:
                 return CorpusUpdate()
-            return CorpusUpdate(build_corpus_entities(store).entities, None)
+            return CorpusUpdate(build_corpus_entities(store).entities, None, None)
         ids = set(article_ids) | set(sql.pending_articles(conn))
         total = sql.analysed_articles(conn)
     if not ids:
         return CorpusUpdate()
     if len(ids) >= FULL_PASS_SHARE * total:
-        return CorpusUpdate(build_corpus_entities(store).entities, None)
-    written = attach_articles(store, ids)
-    return CorpusUpdate(len(written), written)
+        return CorpusUpdate(build_corpus_entities(store).entities, None, None)
+    written, exact = _attach(store, ids)
+    return CorpusUpdate(len(written), written, written if exact else [])
 
 
 # ---------------------------------------------------------------------------------------
@@ -251,12 +254,19 @@ def attach_articles(store: Store, article_ids: Collection[str],
     (see the module docstring), in one transaction serialised with the corpus's other
     writers. Returns the ids of the corpus entities written; none when no corpus was
     built."""
+    return _attach(store, article_ids, exact_limit)[0]
+
+
+def _attach(store: Store, article_ids: Collection[str], exact_limit: int | None = None
+            ) -> tuple[list[str], bool]:
+    """:func:`attach_articles`, and whether the candidates were clustered again in full
+    (else the new article entities only joined them)."""
     ids = sorted(set(article_ids))
     if not ids:
-        return []
+        return [], False
     with store.write(f"update corpus entities for {len(ids)} articles") as conn:
         if not sql.corpus_built(conn):
-            return []
+            return [], False
         sql.lock_corpus(conn)
         sql.clear_pending(conn, ids)  # taken in below, in this transaction
         # an article analysed again lost its memberships: drop what they leave empty
@@ -267,10 +277,10 @@ def attach_articles(store: Store, article_ids: Collection[str],
         touched |= sql.holders_of_articles(conn, ids)  # those holding them already
         sizes = sql.sizes(conn, touched)
         new_keys = {(m.article_id, m.entity_id) for m in new}
-        if sum(sizes.values()) <= exact_limit:
-            return recluster(conn, touched, new_keys)
+        if sum(sizes.values()) <= (EXACT_LIMIT if exact_limit is None else exact_limit):
+            return recluster(conn, touched, new_keys), True
         held = sql.release_articles(conn, ids)  # placed afresh below
-        return _attach_sampled(conn, sizes, new_keys, held)
+        return _attach_sampled(conn, sizes, new_keys, held), False
 
 
 def _attach_sampled(conn: Connection, sizes: dict[str, int], new_keys: set[Key],

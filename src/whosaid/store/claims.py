@@ -40,7 +40,6 @@ from sqlalchemy import (
     insert,
     or_,
     select,
-    tuple_,
     update,
 )
 
@@ -77,6 +76,14 @@ CLAIM_SORTS = ("-published", "published")
 def _insert(conn: Connection, table: Any, rows: Sequence[Row]) -> None:
     for i in range(0, len(rows), CHUNK):
         conn.execute(insert(table), list(rows[i:i + CHUNK]))
+
+
+def _keyed(article: Any, statement: Any, keys: Sequence[Key]) -> ColumnElement[bool]:
+    """Rows of these statements: an index-friendly superset of the pairs (article ids in a
+    list, statement ids in another); statement ids are unique across articles, so it is the
+    pairs themselves."""
+    return and_(article.in_(sorted({a for a, _ in keys})),
+                statement.in_(sorted({s for _, s in keys})))
 
 
 def _chunks(items: Collection[Any]) -> Iterable[list[Any]]:
@@ -183,8 +190,8 @@ def claim_statements(conn: Connection, speaker_keys: Collection[str] | None = No
             rows[(r[0], r[1])] = r
     wanted = sorted(set(keys or ()) - set(rows))
     for i in range(0, len(wanted), CHUNK):
-        for r in conn.execute(base.where(tuple_(s.c.article_id, s.c.id)
-                                         .in_(wanted[i:i + CHUNK]))):
+        for r in conn.execute(base.where(_keyed(s.c.article_id, s.c.id,
+                                                wanted[i:i + CHUNK]))):
             rows[(r[0], r[1])] = r
     return _records(conn, [rows[k] for k in sorted(rows)])
 
@@ -200,22 +207,57 @@ def stored_speakers(conn: Connection, keys: Collection[Key] = (),
         found.update(conn.execute(q.where(cv.c.article_id.in_(chunk))).scalars())
     wanted = sorted(keys)
     for i in range(0, len(wanted), CHUNK):
-        found.update(conn.execute(q.where(tuple_(cv.c.article_id, cv.c.statement_id)
-                                          .in_(wanted[i:i + CHUNK]))).scalars())
+        chunk = wanted[i:i + CHUNK]
+        found.update(conn.execute(q.where(_keyed(cv.c.article_id, cv.c.statement_id, chunk)))
+                     .scalars())
     return found
 
 
-def statements_of_corpus_entities(conn: Connection, ids: Collection[str]) -> set[Key]:
-    """The statements whose speaker a corpus entity of ``ids`` holds."""
-    s, cm = statements, corpus_members
+def rekeyed_statements(conn: Connection, corpus_ids: Collection[str]) -> set[Key]:
+    """Statements whose speaker key differs from their stored claim's (or that are in no
+    claim), among those whose speaker a corpus entity of ``corpus_ids`` holds now or whose
+    stored claim is keyed by one of them."""
+    s, cm, cv, c = statements, corpus_members, claim_versions, claims
     found: set[Key] = set()
-    for chunk in _chunks(ids):
-        found.update((aid, sid) for aid, sid in conn.execute(
-            select(s.c.article_id, s.c.id)
-            .join(cm, and_(cm.c.article_id == s.c.article_id,
-                           cm.c.entity_id == s.c.speaker_entity_id))
-            .where(cm.c.corpus_entity_id.in_(chunk))))
+    spoke = and_(cm.c.article_id == s.c.article_id, cm.c.entity_id == s.c.speaker_entity_id)
+    held = and_(cv.c.article_id == s.c.article_id, cv.c.statement_id == s.c.id)
+    for chunk in _chunks(corpus_ids):
+        found.update((a, i) for a, i in conn.execute(
+            select(s.c.article_id, s.c.id).join(cm, spoke)
+            .outerjoin(cv, held).outerjoin(c, c.c.id == cv.c.claim_id)
+            .where(cm.c.corpus_entity_id.in_(chunk),
+                   or_(c.c.speaker_key.is_(None), c.c.speaker_key != cm.c.corpus_entity_id))))
+        now = func.coalesce(cm.c.corpus_entity_id, s.c.speaker_name)
+        found.update((a, i) for a, i in conn.execute(
+            select(cv.c.article_id, cv.c.statement_id)
+            .join(c, c.c.id == cv.c.claim_id)
+            .join(s, held).outerjoin(cm, spoke)
+            .where(c.c.speaker_key.in_(chunk),
+                   or_(now.is_(None), now != c.c.speaker_key))))
     return found
+
+
+def renamed_speakers(conn: Connection, corpus_ids: Collection[str]) -> dict[str, tuple[str, str]]:
+    """The corpus entities of ``corpus_ids`` whose stored claims carry another name than
+    theirs: ``{id: (stored name, name now)}``."""
+    c, ce = claims, corpus_entities
+    found: dict[str, tuple[str, str]] = {}
+    for chunk in _chunks(corpus_ids):
+        for key, stored, now in conn.execute(
+                select(c.c.speaker_key, c.c.speaker_name, ce.c.name).distinct()
+                .join(ce, ce.c.id == c.c.speaker_key).where(c.c.speaker_key.in_(chunk))):
+            if stored != now:
+                found[key] = (stored, now)
+    return found
+
+
+def rename_speaker(conn: Connection, speaker_key: str, old: str, new: str) -> None:
+    """Give the claims of a speaker key its new name, in the claims and their relay graphs."""
+    ids = select(claims.c.id).where(claims.c.speaker_key == speaker_key)
+    e = claim_edges
+    conn.execute(update(e).where(e.c.claim_id.in_(ids), e.c.source == old).values(source=new))
+    conn.execute(update(claims).where(claims.c.speaker_key == speaker_key)
+                 .values(speaker_name=new))
 
 
 def statements_named(conn: Connection, names: Collection[str]) -> set[Key]:
@@ -338,14 +380,12 @@ def band_partners(conn: Connection, bands: Collection[str]) -> set[str]:
 
 
 def missing_articles(conn: Connection) -> set[str]:
-    """Articles in copy groups or filed under bands that are no longer stored (deleted)."""
+    """Articles in copy groups that are no longer stored (deleted). (Band keys of a deleted
+    article may stay: the articles they point at are looked up, and it is not found.)"""
     a = articles
-    found: set[str] = set()
-    for table in (claim_copies, claim_bands):
-        found.update(conn.execute(
-            select(table.c.article_id).distinct()
-            .where(~select(a.c.id).where(a.c.id == table.c.article_id).exists())).scalars())
-    return found
+    return set(conn.execute(
+        select(claim_copies.c.article_id)
+        .where(~select(a.c.id).where(a.c.id == claim_copies.c.article_id).exists())).scalars())
 
 
 def credited(conn: Connection) -> dict[str, int]:
@@ -557,7 +597,7 @@ def flagged_versions(conn: Connection, keys: Collection[Key]) -> set[Key]:
         for aid, sid, raw in conn.execute(
                 select(cv.c.article_id, cv.c.statement_id, cv.c.drift).where(
                     cv.c.meaning_changed.is_(True),
-                    tuple_(cv.c.article_id, cv.c.statement_id).in_(wanted[i:i + CHUNK]))):
+                    _keyed(cv.c.article_id, cv.c.statement_id, wanted[i:i + CHUNK]))):
             if "speaker_changed" in json.loads(raw)["flags"]:
                 found.add((aid, sid))
     return found
@@ -588,7 +628,7 @@ def delete_versions_of(conn: Connection, keys: Collection[Key]) -> set[str]:
     wanted = sorted(keys)
     for i in range(0, len(wanted), CHUNK):
         found.update(conn.execute(select(cv.c.claim_id).distinct().where(
-            tuple_(cv.c.article_id, cv.c.statement_id).in_(wanted[i:i + CHUNK]))).scalars())
+            _keyed(cv.c.article_id, cv.c.statement_id, wanted[i:i + CHUNK]))).scalars())
     return found
 
 
@@ -609,8 +649,8 @@ def delete_terms(conn: Connection, keys: Collection[Key]) -> None:
     t = claim_terms
     wanted = sorted(keys)
     for i in range(0, len(wanted), CHUNK):
-        conn.execute(delete(t).where(tuple_(t.c.article_id, t.c.statement_id)
-                                     .in_(wanted[i:i + CHUNK])))
+        conn.execute(delete(t).where(_keyed(t.c.article_id, t.c.statement_id,
+                                            wanted[i:i + CHUNK])))
 
 
 def terms_of(conn: Connection, keys: Collection[Key]) -> dict[Key, tuple[int | None, set[str]]]:
@@ -621,9 +661,28 @@ def terms_of(conn: Connection, keys: Collection[Key]) -> dict[Key, tuple[int | N
     for i in range(0, len(wanted), CHUNK):
         for aid, sid, k, day in conn.execute(
                 select(t.c.article_id, t.c.statement_id, t.c.key, t.c.day)
-                .where(tuple_(t.c.article_id, t.c.statement_id).in_(wanted[i:i + CHUNK]))):
+                .where(_keyed(t.c.article_id, t.c.statement_id, wanted[i:i + CHUNK]))):
             found.setdefault((aid, sid), (day, set()))[1].add(k)
     return found
+
+
+def filed_rows(conn: Connection, keys: Collection[str], days: Collection[int] | None,
+               window: int) -> list[tuple[str, int | None, Key]]:
+    """``(key, day, (article_id, statement_id))`` of the claim versions filed under one of
+    ``keys``, dated within ``window`` days of one of ``days`` or undated (any day when
+    ``days`` is None)."""
+    t = claim_terms
+    when: list[ColumnElement[bool]] = []
+    if days is not None:
+        near: list[ColumnElement[bool]] = [t.c.day.is_(None)]
+        near += [t.c.day.between(lo, hi) for lo, hi in _ranges(days, window)]
+        when.append(or_(*near))
+    out: list[tuple[str, int | None, Key]] = []
+    for chunk in _chunks(keys):
+        out += [(k, d, (a, s)) for k, d, a, s in conn.execute(
+            select(t.c.key, t.c.day, t.c.article_id, t.c.statement_id)
+            .where(t.c.key.in_(chunk), *when))]
+    return out
 
 
 def filed_near(conn: Connection, keys: Collection[str], day: int | None, window: int
@@ -657,7 +716,7 @@ def printed(conn: Connection, keys: Collection[Key]) -> dict[Key, Row]:
                 .join(c, c.c.id == cv.c.claim_id)
                 .join(s, and_(s.c.article_id == cv.c.article_id, s.c.id == cv.c.statement_id))
                 .join(a, a.c.id == cv.c.article_id)
-                .where(tuple_(cv.c.article_id, cv.c.statement_id).in_(wanted[i:i + CHUNK]))):
+                .where(_keyed(cv.c.article_id, cv.c.statement_id, wanted[i:i + CHUNK]))):
             found[(r[0], r[1])] = {"speaker_key": r[2], "published": r[3], "size": int(r[4]),
                                    "day": r[5], "content": r[6], "claim_id": r[7],
                                    "drift": r[8]}
@@ -879,7 +938,7 @@ def claims_of_statements(store: Transactions, keys: Collection[Key]) -> dict[Key
         for i in range(0, len(wanted), CHUNK):
             found.update(((a, s), cid) for a, s, cid in conn.execute(
                 select(cv.c.article_id, cv.c.statement_id, cv.c.claim_id).where(
-                    tuple_(cv.c.article_id, cv.c.statement_id).in_(wanted[i:i + CHUNK]))))
+                    _keyed(cv.c.article_id, cv.c.statement_id, wanted[i:i + CHUNK]))))
     return found
 
 

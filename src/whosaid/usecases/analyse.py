@@ -177,7 +177,8 @@ def _update_corpus(store: Store, summary: Summary) -> None:
         summary.corpus_error = CORPUS_FAILED.format(exc)
     try:
         done = _retrying(lambda: update_claims(store, summary.saved, build=True,
-                                               corpus_ids=corpus.rewritten))
+                                               corpus_ids=corpus.rewritten,
+                                               regrouped=corpus.regrouped))
         summary.claims, summary.claims_built = len(done.claims), done.rebuilt
     except StoreError as exc:
         if database_failed(exc):
@@ -195,15 +196,16 @@ def keep_current(store: Store, article_ids: Sequence[str]) -> Kept:
     returned, and the articles stay pending for the next update (``whosaid corpus``,
     ``whosaid claims --rebuild`` rebuild everything)."""
     kept = Kept()
-    rewritten: list[str] | None = []
+    corpus = CorpusUpdate()
     try:
         corpus = keep_corpus(store, article_ids, build=True)
-        kept.corpus_entities, rewritten = corpus.entities, corpus.rewritten
+        kept.corpus_entities = corpus.entities
     except WhosaidError as exc:
         log.warning("corpus entities not updated: %s", exc)
         kept.errors.append(CORPUS_FAILED.format(exc))
     try:
-        done = update_claims(store, article_ids, build=True, corpus_ids=rewritten)
+        done = update_claims(store, article_ids, build=True, corpus_ids=corpus.rewritten,
+                             regrouped=corpus.regrouped)
         kept.claims, kept.claims_built = len(done.claims), done.rebuilt
     except WhosaidError as exc:
         log.warning("claims not updated: %s", exc)
