@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,6 @@ from whosaid.model import SourceDocument, article_id_for
 from whosaid.settings import Settings
 
 SETTINGS = Settings()
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SEED = SHARED / "data" / "seed" / "isw-putin-ceasefire.txt"
 SEED_FURNITURE = [
     "Read more",
     "Olaf Scholes Vladimir Putin",
@@ -231,12 +230,12 @@ def test_clean_furniture_on_seed_excerpt() -> None:
         assert "\n" not in span.text
 
 
-@pytest.mark.skipif(not SEED.exists(), reason=f"seed article not found at {SEED}")
-def test_clean_furniture_on_seed_article() -> None:
-    [doc] = list(read_inputs([SEED], SETTINGS))
+def test_clean_furniture_on_seed_article(shared_data: Callable[[str], Path]) -> None:
+    seed = shared_data("data/seed/isw-putin-ceasefire.txt")
+    [doc] = list(read_inputs([seed], SETTINGS))
     assert isinstance(doc, SourceDocument)
     clean = clean_document(doc, SETTINGS)
-    assert clean.text == SEED.read_text(encoding="utf-8")
+    assert clean.text == seed.read_text(encoding="utf-8")
     assert [s.text for s in clean.furniture] == SEED_FURNITURE
     assert all(clean.text[s.start : s.end] == s.text for s in clean.furniture)
     assert clean.language == "en"
