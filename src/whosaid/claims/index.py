@@ -22,6 +22,7 @@ of one article, copy groups ordered with the whole store's credits, and the cros
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import zlib
 from collections import Counter, defaultdict
@@ -46,9 +47,12 @@ _PREFIX_SHARE = 0.25  # more than the 0.2 that a score of 0.8 leaves out, with a
 # Copies
 
 
-def _lsh_bands() -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=1)
+def _lsh_bands() -> tuple[tuple[int, int], ...]:
+    """The bands of the LSH :func:`find_copies` builds (its parameters are worked out by
+    numerical integration: once)."""
     lsh = MinHashLSH(threshold=max(0.05, THRESHOLD - 0.1), num_perm=NUM_PERM)
-    return list(lsh.hashranges)
+    return tuple(lsh.hashranges)
 
 
 _TEMPLATE: MinHash | None = None

@@ -21,9 +21,10 @@ Keeping current, for the articles saved since the claims last took them in
    changed its name renames its claims). ``cluster_claims`` blocks by
    speaker, so clustering again all statements of those speakers gives what the whole pass
    gives for them. A speaker with more than ``EXACT_LIMIT`` stored versions (the most quoted
-   politicians) is clustered again only around the new statements: its claims with a version
-   within two windows of one of their days, and the claims they are in — what changes unless
-   a claim chains further (the next ``whosaid claims --rebuild`` weighs that).
+   politicians) is clustered again only around the new statements: the claims they could
+   join (a version within the window whose words score at least ``LINK`` against one), the
+   claims that held the changed statements, and the new statements — what changes, unless
+   the joins chain on to other claims (the next ``whosaid claims --rebuild`` weighs that).
 3. **Speaker changed.** The flag is pairwise (:mod:`whosaid.claims.index`): it is set again
    for the versions of the claims that changed, for their partners (near-identical words of
    another speaker within the window, found by the content-key index ``claim_terms``) and for
@@ -43,7 +44,7 @@ from sqlalchemy import Connection
 
 from ..model import Claim, ClaimStatement, ClaimVersion, CopyDocument
 from ..store import claims as sql
-from .cluster import WINDOW_DAYS, cluster_claims, day_of
+from .cluster import LINK, WINDOW_DAYS, cluster_claims, day_of, pair_score
 from .copies import find_copies, outlet_key
 from .index import (
     FLAG,
@@ -295,8 +296,10 @@ def _recluster(conn: Connection, speakers: set[str], now: Sequence[ClaimStatemen
     old = sql.claims_of_speakers(conn, exact)
     wanted: set[Key] = set()
     for k in sorted(speakers - exact):  # the most quoted: around the new statements only
-        days = {d for s in now if s.speaker_key == k and (d := day_of(s)) is not None}
-        near = sql.claims_near(conn, k, days, 2 * WINDOW_DAYS) if days else {}
+        mine = [s for s in now if s.speaker_key == k]
+        days = {d for s in mine if (d := day_of(s)) is not None}
+        near = _joinable(conn, sql.claims_near(conn, k, days, WINDOW_DAYS), mine) \
+            if days else {}
         old.update(near)
         wanted |= {s for keys in near.values() for s in keys}
     if speakers - exact:  # the claims that held the changed statements
@@ -343,6 +346,26 @@ def _recluster(conn: Connection, speakers: set[str], now: Sequence[ClaimStatemen
     sql.write_terms(conn, _terms(found))
     _reflag(conn, x_new, old_terms)
     return ClaimsUpdate(claims=[c.id for c in found], speakers=len(speakers))
+
+
+def _joinable(conn: Connection, near: dict[str, list[Key]], new: Sequence[ClaimStatement]
+              ) -> dict[str, list[Key]]:
+    """Those of the claims ``near`` that one of the ``new`` statements could join: a version
+    within the window whose words score at least ``LINK`` against it."""
+    texts = sql.version_texts(conn, {k for keys in near.values() for k in keys})
+    bags = [(day_of(s), weighted_set(s.content)) for s in new]
+    out: dict[str, list[Key]] = {}
+    for cid, keys in near.items():
+        for k in keys:
+            if k not in texts:
+                continue
+            day, content = texts[k]
+            bag = weighted_set(content)
+            if any((d is None or day is None or abs(d - day) <= WINDOW_DAYS)
+                   and pair_score(bag, b) >= LINK for d, b in bags):
+                out[cid] = keys
+                break
+    return out
 
 
 # ---------------------------------------------------------------------------------------

@@ -534,6 +534,20 @@ def claims_near(conn: Connection, speaker_key: str, days: Collection[int], windo
     return {cid: [k for _, k in sorted(v)] for cid, v in found.items()}
 
 
+def version_texts(conn: Connection, keys: Collection[Key]) -> dict[Key, tuple[int | None, str]]:
+    """The stored day and the content of claim versions."""
+    cv, s = claim_versions, statements
+    found: dict[Key, tuple[int | None, str]] = {}
+    wanted = sorted(keys)
+    for i in range(0, len(wanted), CHUNK):
+        for a, i_, day, text in conn.execute(
+                select(cv.c.article_id, cv.c.statement_id, cv.c.day, s.c.content_text)
+                .join(s, and_(s.c.article_id == cv.c.article_id, s.c.id == cv.c.statement_id))
+                .where(_keyed(cv.c.article_id, cv.c.statement_id, wanted[i:i + CHUNK]))):
+            found[(a, i_)] = (day, text)
+    return found
+
+
 def _ranges(days: Collection[int], window: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for d in sorted(set(days)):
