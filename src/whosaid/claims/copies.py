@@ -31,6 +31,7 @@ generator does (an added intro, a cut in the middle).
 
 from __future__ import annotations
 
+import functools
 import zlib
 from collections.abc import Iterable
 
@@ -61,6 +62,7 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
+@functools.lru_cache(maxsize=65536)
 def outlet_key(name: str) -> str:
     """An outlet's name folded for comparison: "TASS", "tass.com" and "www.tass.com" →
     ``tass``; "RIA Novosti" → ``rianovosti``."""
