@@ -8,13 +8,12 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from ..errors import ConfigError, NotFoundError
 from ..settings import DEFAULT_DB
 from ..store.filters import StatementFilter, date_range
-from .options import DbOption, FormatOption, QuietOption, err
+from .options import DbOption, FormatOption, QuietOption, err, with_stages
 from .options import fail as _fail
 from .options import store as _store
 from .output import Format, emit
@@ -48,18 +47,7 @@ def claim_row(c: dict[str, Any]) -> dict[str, Any]:
 def _run_build(store: Any, quiet: bool) -> Any:
     from ..claims.service import build_claims
 
-    progress = Progress(TextColumn("{task.description:<12}"), BarColumn(),
-                        TimeElapsedColumn(), console=err,
-                        disable=quiet or not err.is_terminal)
-    tasks: dict[str, Any] = {}
-
-    def report(stage: str, done: int, total: int) -> None:
-        if stage not in tasks:
-            tasks[stage] = progress.add_task(stage, total=total)
-        progress.update(tasks[stage], completed=done, total=total)
-
-    with progress:
-        return build_claims(store, report)
+    return with_stages(lambda report: build_claims(store, report), quiet)
 
 
 def print_summary(s: Any) -> None:

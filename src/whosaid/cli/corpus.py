@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..errors import InputError
 from ..settings import DEFAULT_DB
 from .inputs import Tally, jsonl_lines, out
-from .options import DbOption, FormatOption, QuietOption, err
+from .options import DbOption, FormatOption, QuietOption, err, with_stages
 from .options import fail as _fail
 from .options import store as _store
 from .output import Format, emit
@@ -34,18 +33,7 @@ kb_app = typer.Typer(help="Your own knowledge base of entities.", no_args_is_hel
 def _run_corpus(store: Any, quiet: bool) -> Any:
     from ..corpus import build_corpus_entities
 
-    progress = Progress(TextColumn("{task.description:<12}"), BarColumn(),
-                        TimeElapsedColumn(), console=err,
-                        disable=quiet or not err.is_terminal)
-    tasks: dict[str, Any] = {}
-
-    def report(stage: str, done: int, total: int) -> None:
-        if stage not in tasks:
-            tasks[stage] = progress.add_task(stage, total=total)
-        progress.update(tasks[stage], completed=done, total=total)
-
-    with progress:
-        return build_corpus_entities(store, report)
+    return with_stages(lambda report: build_corpus_entities(store, report), quiet)
 
 
 def _print_corpus_summary(s: Any) -> None:

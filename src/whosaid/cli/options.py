@@ -5,11 +5,12 @@ and sqlite-utils' ``output_options`` do)."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
-from typing import Annotated
+from collections.abc import Callable, Iterator
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from ..errors import WhosaidError
@@ -25,6 +26,7 @@ FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="Output format: table, json, jsonl or csv.")
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+T = TypeVar("T")
 
 # soft wrap: a long path in a message stays on one line for grep
 err = Console(stderr=True, soft_wrap=True, highlight=False)
@@ -49,3 +51,20 @@ def store(db: str) -> Iterator[Store]:
         raise fail(str(exc)) from None
     finally:
         opened.close()
+
+
+def with_stages(run: Callable[[Callable[[str, int, int], None]], T], quiet: bool) -> T:
+    """Run a pass that reports ``(stage, done, total)`` under a progress bar a stage, on
+    the error console (none when ``quiet`` or not a terminal); returns what the pass does."""
+    progress = Progress(TextColumn("{task.description:<12}"), BarColumn(),
+                        TimeElapsedColumn(), console=err,
+                        disable=quiet or not err.is_terminal)
+    tasks: dict[str, TaskID] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = progress.add_task(stage, total=total)
+        progress.update(tasks[stage], completed=done, total=total)
+
+    with progress:
+        return run(report)
