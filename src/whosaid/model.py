@@ -180,6 +180,54 @@ class Article:
     skip_reason: str | None = None
 
 
+Stance = Literal["supports", "opposes", "conditional", "neutral"]
+EventType = Literal["call", "meeting", "talks", "summit", "visit", "interview",
+                    "press_conference", "speech", "briefing", "post"]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One issue of the catalogue: "ceasefire", with the words that name it."""
+
+    id: str  # a stable slug: "ceasefire"
+    label: str  # "Ceasefire"
+    keywords: tuple[str, ...]  # lower-case words and phrases: "truce", "cease-fire"
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a holder stands on one issue, as one statement says.
+
+    ``holder`` is the speaker, or — when the statement reports someone else's position
+    ("ISW assessed that Putin has little interest in a ceasefire") — that someone, with the
+    speaker in ``reported_by``. Offsets point into the article's stored text.
+    """
+
+    statement_id: str
+    issue: str  # Issue.id
+    stance: Stance
+    holder: Mention | None  # whose position it is; None when it cannot be told
+    evidence: Span  # the words that carry the stance
+    confidence: float
+    reported_by: Mention | None = None  # the speaker, when the holder is someone else
+    condition: Span | None = None  # for "conditional": the condition's words
+
+
+@dataclass(frozen=True)
+class Event:
+    """A communication event the text tells of: a call, a meeting, a speech …"""
+
+    id: str  # content hash of article id, type and evidence offsets
+    article_id: str
+    type: EventType
+    evidence: Span
+    participants: tuple[str, ...] = ()  # entity ids (the article's entities)
+    date: str | None = None  # ISO value as resolved (YYYY-MM-DD, YYYY-MM, …)
+    place: str | None = None
+    statement_ids: tuple[str, ...] = ()  # statements made at it
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Everything one analysed article yields."""
@@ -189,6 +237,8 @@ class Analysis:
     statements: tuple[Statement, ...] = ()
     dates: tuple[DateExpr, ...] = ()
     extractor: str = EXTRACTOR_VERSION
+    positions: tuple[Position, ...] = ()  # what the statements stand for, on catalogue issues
+    events: tuple[Event, ...] = ()  # the calls, meetings and speeches the text tells of
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """The ``whosaid`` command line: every command registered in one place.
 
 Each command group lives in its own module (``analyze``, ``statements``, ``corpus``,
-``claims``, ``dates``, ``serve``) and never imports this one; options they share are defined once in
-:mod:`.options`.
+``claims``, ``dates``, ``serve``, ``positions``, ``export``) and never imports this one;
+options they share are defined once in :mod:`.options`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import analyze, claims, corpus, dates, serve, statements
+from . import analyze, claims, corpus, dates, export, positions, serve, statements
 
 app = typer.Typer(
     help="whosaid: who said what, to whom, when, and according to whom — from news.",
@@ -32,7 +32,11 @@ app.command("corpus-entities")(corpus.corpus_entities)
 app.command("resolve")(corpus.resolve)
 app.command("claims")(claims.claims)
 app.command("trace")(claims.trace)
+app.command("positions")(positions.positions)
+app.command("events")(positions.events)
+app.command("export")(export.export)
 app.add_typer(corpus.kb_app, name="kb")
+app.add_typer(positions.issues_app, name="issues")
 
 
 def version_callback(value: bool) -> None:
