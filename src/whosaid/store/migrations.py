@@ -28,6 +28,7 @@ from .schema import (
     CORPUS_TABLES,
     PG_FTS_CONFIG,
     PG_FTS_INDEX,
+    POSITION_TABLES,
     SERVE_INDEXES,
     SQLITE_FTS_TABLE,
     audit,
@@ -121,6 +122,12 @@ def _m007_claims(conn: Connection) -> None:
     metadata.create_all(conn, tables=list(CLAIM_TABLES), checkfirst=False)
 
 
+def _m008_positions(conn: Connection) -> None:
+    # The tables only: the issue catalogue is seeded with the packaged default the first time
+    # it is read (whosaid.usecases), and positions and events come from analysis.
+    metadata.create_all(conn, tables=list(POSITION_TABLES), checkfirst=False)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, statements and their parts", _m001_initial),
     Migration(2, "full-text search over statement content", _m002_full_text),
@@ -129,6 +136,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "blocking keys of corpus entities", _m005_corpus_keys),
     Migration(6, "articles the corpus has yet to take in", _m006_corpus_pending),
     Migration(7, "claims, their versions, relay graphs and copies", _m007_claims),
+    Migration(8, "issues, positions and events", _m008_positions),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

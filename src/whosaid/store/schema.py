@@ -519,3 +519,68 @@ CLAIM_TABLES: tuple[Table, ...] = (
     claim_terms,
     claims_pending,
 )
+
+# Positions and events (migration 8). The issue catalogue lives in the database so that an
+# imported catalogue is what every later analysis and every surface uses.
+issues = Table(
+    "issues",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("keywords", Text, nullable=False),  # JSON: ["truce", "cease-fire", ...]
+    Column("description", Text, nullable=False, default=""),
+    Column("position", Integer, nullable=False),  # catalogue order
+)
+
+positions = Table(
+    "positions",
+    metadata,
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("statement_id", Text, nullable=False),
+    Column("position", Integer, nullable=False),  # order within the article
+    Column("issue", Text, nullable=False),
+    Column("stance", Text, nullable=False),
+    Column("holder_text", Text),
+    Column("holder_start", Integer),
+    Column("holder_end", Integer),
+    Column("holder_entity_id", Text),  # an entity of the same article
+    Column("holder_name", Text),
+    Column("reported_by_text", Text),
+    Column("reported_by_start", Integer),
+    Column("reported_by_end", Integer),
+    Column("reported_by_entity_id", Text),
+    Column("reported_by_name", Text),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    Column("condition_start", Integer),
+    Column("condition_end", Integer),
+    Column("condition_text", Text),
+    Column("confidence", Float, nullable=False),
+    Column("said_on", Text),  # the statement's said_on value, copied for timelines
+    Column("said_on_from", Text),
+    Index("ix_positions_article", "article_id", "statement_id"),
+    Index("ix_positions_issue", "issue", "said_on_from"),
+    Index("ix_positions_holder", "holder_entity_id"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("id", Text, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    Column("date", Text),
+    Column("date_from", Text),
+    Column("place", Text),
+    Column("participants", Text, nullable=False),  # JSON: [entity id, ...] of the article
+    Column("statement_ids", Text, nullable=False),  # JSON: [statement id, ...]
+    Index("ix_events_article", "article_id", "id", unique=True),
+    Index("ix_events_date", "date_from"),
+)
+
+POSITION_TABLES: tuple[Table, ...] = (issues, positions, events)
