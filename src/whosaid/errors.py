@@ -69,3 +69,8 @@ class MigrationError(StoreError):
 
 class NotFoundError(StoreError):
     """A requested article or entity is not in the database."""
+
+
+class ClusterError(WhosaidError):
+    """A Dask cluster (``whosaid analyze --cluster``) cannot be used: a bad address, a
+    scheduler that cannot be reached, or one that went away during a run."""

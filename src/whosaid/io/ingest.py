@@ -103,6 +103,33 @@ def count_inputs(paths: Sequence[str | Path], settings: Settings) -> int:
     return total
 
 
+def input_files(path: Path) -> list[tuple[Path, Format]]:
+    """The files under ``path`` with their formats, as :func:`read_inputs` reads them
+    (directories walked in sorted order); raises InputError for a missing path or a
+    directory with no supported file."""
+    return _expand(path)
+
+
+def count_file(path: Path, fmt: Format) -> int:
+    """A cheap estimate of one file's documents (JSONL lines, feed items, WARC responses);
+    raises OSError, EOFError or zlib.error when the file cannot be read through."""
+    return _count_file(path, fmt)
+
+
+def read_file_part(path: Path, fmt: Format, settings: Settings, start: int = 1,
+                   stop: int | None = None, offset: int = 0
+                   ) -> Iterator[SourceDocument | Failure]:
+    """The documents of one part of a file, as :func:`read_inputs` gives them (the same
+    ids, origins and failures): JSONL lines ``start`` up to ``stop`` (``offset``: the byte,
+    in the decompressed file, where line ``start`` begins), feed items and WARC records
+    numbered ``start`` up to ``stop`` (1-based; ``stop`` None: to the end). A problem with
+    the whole file is reported by every part that meets it (the same Failure)."""
+    for item in _read_file(path, fmt, settings, start, stop, offset):
+        if isinstance(item, SourceDocument) and settings.published:
+            item = dataclasses.replace(item, published=settings.published)
+        yield item
+
+
 def doc_id_for(path: Path) -> str:
     """A file's document id: its name without extension (``x.warc.gz`` gives ``x``)."""
     name = path.name
@@ -223,16 +250,20 @@ def _open_maybe_gzip(path: Path) -> BinaryIO:
 # --- reading one file -------------------------------------------------------------------
 
 
-def _read_file(path: Path, fmt: Format, settings: Settings) -> Iterator[SourceDocument | Failure]:
-    """One file's documents; a file-level problem ends the file with one Failure."""
+def _read_file(path: Path, fmt: Format, settings: Settings, start: int = 1,
+               stop: int | None = None, offset: int = 0) -> Iterator[SourceDocument | Failure]:
+    """One file's documents (or one part's: :func:`read_file_part`); a file-level problem
+    ends the file with one Failure."""
     doc_id = doc_id_for(path)
     try:
         if fmt == "jsonl":
-            yield from _read_jsonl(path, settings)
+            yield from _read_jsonl(path, settings, start, stop, offset)
         elif fmt == "feed":
-            yield from _read_feed(path, settings)
+            yield from _read_feed(path, settings, start, stop)
         elif fmt == "warc":
-            yield from _read_warc(path, settings)
+            yield from _read_warc(path, settings, start, stop)
+        elif start > 1:  # a text or HTML file is one document: part 1
+            return
         else:
             content = read_text_file(path, settings, html=fmt == "html")
             if fmt == "html":
@@ -342,12 +373,15 @@ def _decode_guess(data: bytes, html: bool, charset: str | None) -> str:
 # --- JSONL ------------------------------------------------------------------------------
 
 
-def _read_jsonl(path: Path, settings: Settings) -> Iterator[SourceDocument | Failure]:
+def _read_jsonl(path: Path, settings: Settings, start: int = 1, stop: int | None = None,
+                offset: int = 0) -> Iterator[SourceDocument | Failure]:
     # A line may carry escapes (\u00e9 is six bytes for two), so allow some slack over
     # max_bytes before refusing to hold the raw line in memory.
     cap = 6 * settings.max_bytes + 65536
     read = 0
-    for item in read_jsonl(path, cap):
+    for item in read_jsonl(path, cap, offset=offset, first_line=start):
+        if stop is not None and item.line >= stop and item.kind != "truncated":
+            break
         read += 1
         origin = f"{path}:{item.line}"
         if item.data is not None:
@@ -358,7 +392,7 @@ def _read_jsonl(path: Path, settings: Settings) -> Iterator[SourceDocument | Fai
             yield _failure(_too_large(origin, cap, settings.max_bytes, "line"), None)
         else:
             yield _failure(MalformedInputError(origin, item.error or "unreadable line"), None)
-    if not read:  # like an empty text file or feed: said, not silently nothing
+    if not read and start == 1:  # like an empty text file or feed: said, not silently nothing
         raise EmptyInputError(str(path), "file is empty (no JSON lines)")
 
 
@@ -460,7 +494,8 @@ def _published(value: Any, origin: str) -> str | None:
 # --- RSS and Atom -----------------------------------------------------------------------
 
 
-def _read_feed(path: Path, settings: Settings) -> Iterator[SourceDocument | Failure]:
+def _read_feed(path: Path, settings: Settings, start: int = 1, stop: int | None = None
+               ) -> Iterator[SourceDocument | Failure]:
     import feedparser  # imported here: only feeds need it
 
     try:
@@ -477,6 +512,10 @@ def _read_feed(path: Path, settings: Settings) -> Iterator[SourceDocument | Fail
     stem = doc_id_for(path)
     roots = _link_roots(path, settings)
     for n, entry in enumerate(entries, 1):
+        if n < start:
+            continue
+        if stop is not None and n >= stop:
+            break
         origin = f"{path}#{n}"
         doc_id = _clean_str(entry.get("id")) or _clean_str(entry.get("link")) or f"{stem}-{n}"
         link = _clean_str(entry.get("link"))
@@ -632,7 +671,8 @@ def _clean_str(value: Any) -> str | None:
 # --- WARC -------------------------------------------------------------------------------
 
 
-def _read_warc(path: Path, settings: Settings) -> Iterator[SourceDocument | Failure]:
+def _read_warc(path: Path, settings: Settings, start: int = 1, stop: int | None = None
+               ) -> Iterator[SourceDocument | Failure]:
     from warcio.archiveiterator import ArchiveIterator  # imported here: only WARC needs it
 
     class QuietArchiveIterator(ArchiveIterator):
@@ -655,8 +695,12 @@ def _read_warc(path: Path, settings: Settings) -> Iterator[SourceDocument | Fail
         try:
             records = QuietArchiveIterator(fh)
             for n, record in enumerate(records, 1):
+                if stop is not None and n >= stop:
+                    return  # the rest is another part's (which checks the file's end)
                 origin = f"{path}#{n}"
-                html_body = _warc_html(record, origin, settings)
+                # before this part's records only the pages are told (for unique ids)
+                html_body = _warc_html(record, origin, settings) if n >= start \
+                    else ("" if _warc_page(record) else None)
                 if _truncated(record):
                     raise MalformedInputError(str(path), f"WARC is truncated in record {n}")
                 if html_body is None:
@@ -664,6 +708,8 @@ def _read_warc(path: Path, settings: Settings) -> Iterator[SourceDocument | Fail
                 found += 1
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 doc_id = _unique(_id_from_url(url) or f"{doc_id_for(path)}-{n}", used)
+                if n < start:
+                    continue
                 if isinstance(html_body, InputError):
                     yield _failure(html_body, doc_id)
                     continue
@@ -697,15 +743,20 @@ def _detail(exc: BaseException) -> str:
     return f" ({first})"
 
 
+def _warc_page(record: Any) -> bool:
+    """Whether a record is an HTML page (a response with status 200), by its headers."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    if record.http_headers.get_statuscode() != "200":
+        return False
+    return "html" in (record.http_headers.get_header("Content-Type") or "").lower()
+
+
 def _warc_html(record: Any, origin: str, settings: Settings) -> str | InputError | None:
     """A response record's HTML; None for records that are not HTML pages."""
-    if record.rec_type != "response" or record.http_headers is None:
-        return None
-    if record.http_headers.get_statuscode() != "200":
+    if not _warc_page(record):
         return None
     content_type = (record.http_headers.get_header("Content-Type") or "").lower()
-    if "html" not in content_type:
-        return None
     body = record.content_stream().read(settings.max_bytes + 1)
     if len(body) > settings.max_bytes:
         return _too_large(origin, len(body), settings.max_bytes, "page")
@@ -742,4 +793,4 @@ def _unique(doc_id: str, used: dict[str, int]) -> str:
 
 
 __all__ = ["count_inputs", "decode_bytes", "doc_id_for", "format_size", "read_inputs"]
-__all__ += ["read_text_file"]
+__all__ += ["count_file", "input_files", "read_file_part", "read_text_file"]

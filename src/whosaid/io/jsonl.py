@@ -53,28 +53,46 @@ class JsonlLine:
         return self.data is not None
 
 
-def read_jsonl(path: Path, max_bytes: int | None = None) -> Iterator[JsonlLine]:
+def read_jsonl(path: Path, max_bytes: int | None = None, *, offset: int = 0,
+               first_line: int = 1) -> Iterator[JsonlLine]:
     """The lines of the JSONL file at ``path`` (``.gz`` or not); see the module docstring.
 
     ``max_bytes`` bounds the bytes of one line held in memory: a longer line is skipped
     and reported as ``"too_long"``. An ``OSError`` opening or reading a plain file is
-    raised to the caller.
+    raised to the caller. ``offset`` (in the decompressed bytes) and ``first_line`` start
+    the reading at a line found before (one part of a file, :mod:`whosaid.io.partition`);
+    a compressed file is decompressed up to there.
     """
     with path.open("rb") as raw:
         magic = raw.read(2)
         raw.seek(0)
         if magic == _GZIP_MAGIC:
             with gzip.open(raw, "rb") as fh:
-                yield from iter_jsonl(cast(IO[bytes], fh), max_bytes)
+                yield from _from(cast(IO[bytes], fh), max_bytes, offset, first_line)
         else:
-            yield from iter_jsonl(raw, max_bytes)
+            yield from _from(raw, max_bytes, offset, first_line)
 
 
-def iter_jsonl(fh: IO[bytes], max_bytes: int | None = None) -> Iterator[JsonlLine]:
-    """The lines of a JSONL stream opened in binary mode (decompressed already)."""
-    lineno = 0
+def _from(fh: IO[bytes], max_bytes: int | None, offset: int, first_line: int
+          ) -> Iterator[JsonlLine]:
+    if offset:
+        try:
+            fh.seek(offset)
+        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+            yield JsonlLine(first_line - 1, None,
+                            f"compressed data is corrupt before line {first_line}: {exc}",
+                            "truncated", str(exc))
+            return
+    yield from iter_jsonl(fh, max_bytes, first_line)
+
+
+def iter_jsonl(fh: IO[bytes], max_bytes: int | None = None, first_line: int = 1
+               ) -> Iterator[JsonlLine]:
+    """The lines of a JSONL stream opened in binary mode (decompressed already);
+    ``first_line``: the number of the stream's first line."""
+    lineno = first_line - 1
     try:
-        for lineno, raw in _numbered_lines(fh, max_bytes):
+        for lineno, raw in _numbered_lines(fh, max_bytes, first_line):
             if raw is None:
                 yield JsonlLine(lineno, None, f"line is longer than {max_bytes} bytes",
                                 "too_long", str(max_bytes))
@@ -85,9 +103,10 @@ def iter_jsonl(fh: IO[bytes], max_bytes: int | None = None) -> Iterator[JsonlLin
                         "truncated", str(exc))
 
 
-def _numbered_lines(fh: IO[bytes], cap: int | None) -> Iterator[tuple[int, bytes | None]]:
+def _numbered_lines(fh: IO[bytes], cap: int | None, first_line: int = 1
+                    ) -> Iterator[tuple[int, bytes | None]]:
     """Lines with their numbers; None in place of a line longer than ``cap`` bytes."""
-    lineno = 0
+    lineno = first_line - 1
     while True:
         line = fh.readline() if cap is None else fh.readline(cap + 1)
         if not line:
