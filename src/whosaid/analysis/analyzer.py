@@ -1,4 +1,5 @@
-"""From a cleaned document to an Analysis: nlp → entities → attribution → dates.
+"""From a cleaned document to an Analysis: nlp → entities → attribution → dates → positions
+and events.
 
 The per-document work is pure: the same text and settings give the same records.
 """
@@ -12,7 +13,7 @@ import logging
 import multiprocessing
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from spacy.language import Language
@@ -27,6 +28,7 @@ from ..model import (
     CleanDocument,
     DateExpr,
     Failure,
+    Issue,
     Mention,
     SaidOn,
     Span,
@@ -37,6 +39,7 @@ from ..model import (
 )
 from ..names import extract_entities
 from ..nlp import analysis_text, doc_text, load_pipeline
+from ..positions import default_catalogue, find_events, find_positions
 from ..settings import Settings
 from .windows import WINDOW_CHARS, join, window_article, windows
 
@@ -67,11 +70,17 @@ def make_article(doc: CleanDocument, settings: Settings) -> Article:
 
 
 class Analyzer:
-    """Analyses cleaned documents with one loaded spaCy pipeline."""
+    """Analyses cleaned documents with one loaded spaCy pipeline.
 
-    def __init__(self, settings: Settings, nlp: Language | None = None) -> None:
+    ``issues`` is the catalogue positions are found on; None means the packaged default
+    (the store keeps the catalogue a database uses: :mod:`whosaid.usecases` passes it)."""
+
+    def __init__(self, settings: Settings, nlp: Language | None = None,
+                 issues: Sequence[Issue] | None = None) -> None:
         self.settings = settings
         self.nlp = nlp if nlp is not None else load_pipeline(settings.model, settings.learned)
+        self.issues: tuple[Issue, ...] = tuple(default_catalogue() if issues is None
+                                               else issues)
 
     def analyze(self, doc: CleanDocument) -> Analysis:
         """One document's records; raises AnalysisError when its analysis fails."""
@@ -103,7 +112,7 @@ class Analyzer:
         size = self.settings.batch_size
         one = self.settings.with_(workers=1)
         with ctx.Pool(self.settings.workers) as pool:
-            jobs = ((one, batch) for batch in _batches(docs, size))
+            jobs = ((one, self.issues, batch) for batch in _batches(docs, size))
             for results in pool.imap(_worker_batch, jobs):
                 yield from results
 
@@ -144,7 +153,7 @@ class Analyzer:
                 continue
             parsed_doc = next(parsed)
             try:
-                yield analyze_parsed(article, parsed_doc, self.settings)
+                yield analyze_parsed(article, parsed_doc, self.settings, issues=self.issues)
             except WhosaidError:
                 raise
             except Exception as exc:
@@ -164,7 +173,8 @@ class Analyzer:
                     f"{len(article.text):,}-character document")
             part = window_article(article, start, end, first=i == 0)
             doc = self.nlp(analysis_text(part.text, part.furniture))
-            parts.append((analyze_parsed(part, doc, self.settings, offset=start), start))
+            parts.append((analyze_parsed(part, doc, self.settings, offset=start,
+                                         issues=self.issues), start))
         return join(article, parts)
 
 
@@ -187,23 +197,25 @@ def _batches(docs: Iterable[CleanDocument], size: int) -> Iterator[list[CleanDoc
 
 
 @functools.lru_cache(maxsize=1)
-def _worker_analyzer(settings: Settings) -> Analyzer:
+def _worker_analyzer(settings: Settings, issues: tuple[Issue, ...]) -> Analyzer:
     """The Analyzer of a worker process, made on its first batch."""
-    return Analyzer(settings)
+    return Analyzer(settings, issues=issues)
 
 
-def _worker_batch(job: tuple[Settings, list[CleanDocument]]) -> list[Analysis | Failure]:
-    settings, batch = job
-    return list(_worker_analyzer(settings)._safe_batch(batch))
+def _worker_batch(job: tuple[Settings, tuple[Issue, ...], list[CleanDocument]]
+                  ) -> list[Analysis | Failure]:
+    settings, issues, batch = job
+    return list(_worker_analyzer(settings, issues)._safe_batch(batch))
 
 
-def analyze_parsed(article: Article, doc: Doc, settings: Settings, offset: int = 0
-                   ) -> Analysis:
+def analyze_parsed(article: Article, doc: Doc, settings: Settings, offset: int = 0,
+                   issues: Sequence[Issue] = ()) -> Analysis:
     """The records of one article from its parse (``doc.text`` is the analysis text).
 
     ``offset``: where this text starts in the whole article when it is one window of it
     (statement ids are made from offsets in the whole article; the records' offsets are
-    shifted by :func:`.windows.join`)."""
+    shifted by :func:`.windows.join`, which makes event ids again). ``issues``: the
+    catalogue positions are found on (none: no positions)."""
     text = doc_text(doc)
     published = dt.date.fromisoformat(article.published) if article.published else None
     entities = extract_entities(doc, article.id)
@@ -241,8 +253,11 @@ def analyze_parsed(article: Article, doc: Doc, settings: Settings, offset: int =
     kept = tuple(dataclasses.replace(e, mentions=tuple(_stored(m, article.text)
                                                        for m in e.mentions))
                  for e in entities.entities)
-    return Analysis(article, kept, tuple(statements),
-                    tuple(_stored(d, article.text) for d in dates))
+    stored_dates = tuple(_stored(d, article.text) for d in dates)
+    found = tuple(statements)
+    positions = find_positions(found, article.text, kept, issues) if issues else ()
+    events = find_events(article, doc, kept, stored_dates, found)
+    return Analysis(article, kept, found, stored_dates, positions=positions, events=events)
 
 
 R = TypeVar("R", Mention, DateExpr, Span)

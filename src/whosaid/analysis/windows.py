@@ -20,7 +20,19 @@ import dataclasses
 from collections.abc import Iterable
 from typing import TypeVar
 
-from ..model import Analysis, Article, DateExpr, Entity, Mention, SaidOn, Span, Statement
+from ..model import (
+    Analysis,
+    Article,
+    DateExpr,
+    Entity,
+    Event,
+    Mention,
+    Position,
+    SaidOn,
+    Span,
+    Statement,
+)
+from ..positions.events import event_id
 
 WINDOW_CHARS = 100_000
 
@@ -87,6 +99,21 @@ def shift_statement(st: Statement, by: int) -> Statement:
     )
 
 
+def shift_position(p: Position, by: int) -> Position:
+    """The position with every offset moved by ``by``."""
+    return dataclasses.replace(
+        p, holder=_maybe(p.holder, by), reported_by=_maybe(p.reported_by, by),
+        evidence=shifted(p.evidence, by),
+        condition=None if p.condition is None else shifted(p.condition, by))
+
+
+def shift_event(ev: Event, by: int) -> Event:
+    """The event with its evidence moved by ``by`` and its id made from the new offsets."""
+    evidence = shifted(ev.evidence, by)
+    return dataclasses.replace(ev, evidence=evidence,
+                               id=event_id(ev.article_id, ev.type, evidence.start, evidence.end))
+
+
 def merge_entities(found: Iterable[tuple[Entity, int]]) -> tuple[Entity, ...]:
     """The entities of all windows (each with its window's offset): one entity per id, its
     mentions shifted and in text order, aliases and titles in first-seen order."""
@@ -114,4 +141,6 @@ def join(article: Article, parts: Iterable[tuple[Analysis, int]]) -> Analysis:
         merge_entities((e, by) for a, by in parts for e in a.entities),
         tuple(shift_statement(s, by) for a, by in parts for s in a.statements),
         tuple(shifted(d, by) for a, by in parts for d in a.dates),
+        positions=tuple(shift_position(p, by) for a, by in parts for p in a.positions),
+        events=tuple(shift_event(e, by) for a, by in parts for e in a.events),
     )
