@@ -394,8 +394,23 @@ def weekday(m: re.Match[str], ctx: ScanContext) -> Hit | None:
         d = weekday_date(ref, weekday, "next" if after else "last", after)
         return _span(m, ctx, "DATE", day_value(d), anaphoric=True)
     rel = normalize(_g(m, "wd_rel"))
-    d = weekday_date(ctx.pub, weekday, rel, ctx.future(m.start()))
+    future = ctx.future(m.start())
+    if re.match(r"['’]s\b", ctx.text[m.end() : m.end() + 3]):
+        future = _ahead_of(ctx.text, m.start())
+    d = weekday_date(ctx.pub, weekday, rel, future)
     return _span(m, ctx, "DATE", day_value(d))
+
+
+def _ahead_of(text: str, start: int) -> bool:
+    """Whether a possessive weekday is still to come: "ahead of Friday's vote" (not "before
+    Friday's purchases": the share before them, a past event). Otherwise
+    "Wednesday's ruling" names an event already reported, whatever the clause says ("they
+    would look for ways to get around Wednesday's ruling", published on a Friday: the
+    Wednesday before; all 21 possessive weekdays of TimeBank and AQUAINT are on or before
+    publication)."""
+    before = text[max(0, start - 30) : start]
+    return re.search(r"\b(?:ahead\s+of|in\s+advance\s+of|until|till|upcoming)\s+"
+                     r"(?:the\s+|this\s+)?$", before, re.IGNORECASE) is not None
 
 
 def clock_time(m: re.Match[str], ctx: ScanContext) -> Hit | None:
@@ -431,7 +446,7 @@ def vague_reference(m: re.Match[str], ctx: ScanContext) -> Hit | None:
     word = normalize(m.group("rf"))
     if word == "now" and _discourse_now(ctx.text, m.start(), m.end()):
         return None
-    if word.startswith(("recent", "the past", "past", "previously", "formerly", "lately")):
+    if word.startswith(("recent", "the past", "past", "previously", "formerly", "lately", "then")):
         value = "PAST_REF"
     elif "future" in word or "coming" in word or word.endswith(" term"):
         value = "FUTURE_REF"

@@ -100,7 +100,7 @@ RULES: tuple[Rule, ...] = (
          rf"(?:(?P<q_pre>(?:the\s+)?(?:(?:last|this|next|current|previous)\s+year['’]s|"
          rf"year-ago|year-earlier)|"
          rf"(?P<q_yp>{YEAR})['’]?s?|last|this|next|the|current|the\s+current)\s+)?"
-         rf"(?:(?:fiscal|calendar)\s+)?(?P<q_o>{ORDINAL})[\s-]+quarter\b"
+         rf"(?:(?:fiscal|calendar)[\s-]+)?(?P<q_o>{ORDINAL})[\s-]+quarter\b"
          rf"(?:\s+of\s+(?:fiscal\s+|calendar\s+)?(?P<q_y>{YEAR})|,?\s+(?P<q_y2>{YEAR})"
          r"|\s+of\s+(?P<q_of>last|this|next|the\s+previous|the\s+current)\s+year\b)?"
          rf"|Q(?P<q_n>[1-4])(?:\s+|/)?(?P<q_y3>{YEAR})?\b"),
@@ -141,13 +141,13 @@ RULES: tuple[Rule, ...] = (
          rf"(?:day|week|month|year|night)\s+(?:before|after|earlier|prior)"
          r"(?=\s*[^\w\s]|\s*$|\s+on\b))\b"),
     # "last week", "next month", "the year", "over the weekend"
-    Rule("rel_unit", "@mod @rel the current previous over", "relative_unit",
+    Rule("rel_unit", "@mod @rel the current previous", "relative_unit",
          rf"(?:{MOD}[\s-]+)?(?P<ru_rel>{REL}|the\s+past|the\s+last|the\s+coming|"
          r"the\s+current|current|the\s+previous|previous)\s+(?:fiscal\s+)?"
          r"(?P<ru_u>weekend|week|month|year|decade|century)\b(?!-)"
          rf"|{MOD}\s+(?:in\s+)?(?:the|this)\s+(?:fiscal\s+)?"
          r"(?P<ru_u2>week|month|year)\b"
-         r"|(?:over\s+)?the\s+(?P<ru_u3>weekend)\b"
+         r"|the\s+(?P<ru_u3>weekend)\b"
          r"|the\s+(?:(?:full|fiscal|calendar)[\s-]+)?(?P<ru_u4>year)\b(?![-\w])"
          r"(?!\s+(?:ago|earlier|before|after|later|two|nineteen|when|in\s+which|"
          r"that|\d)\b)"),
@@ -200,11 +200,12 @@ RULES: tuple[Rule, ...] = (
     # the vague PRESENT_REF / PAST_REF / FUTURE_REF: "now", "recently", "the near future"
     Rule("ref",
          "now nowadays currently at these presently current recently recent lately the "
-         "formerly coming past",
+         "formerly coming past then",
          "vague_reference",
          r"(?P<rf>now|nowadays|currently|at\s+present|these\s+days|at\s+the\s+moment|"
-         r"presently|current|recently|recent\s+(?:years|months|weeks|days|decades|times)|"
-         r"lately|the\s+past|formerly|the\s+(?:near\s+|distant\s+)?future|"
+         r"presently|then[\s-]+current|current|recently|"
+         r"recent(?:\s+(?:years|months|weeks|days|decades|times)|(?=\s+[a-z]))|"
+         r"lately|the\s+past|formerly|the\s+(?:near\s+|distant\s+)?future(?!\s+of\b)|"
          r"(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|"
          r"the\s+(?:near|short)\s+term|past\s+(?:years|decades))\b(?!-)"),
 )

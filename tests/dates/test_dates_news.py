@@ -1,0 +1,73 @@
+"""Date rules tuned on TempEval-3 news (issue 12): each test one behaviour, on a hand-made
+sentence, resolved against a publication date as a paper would print it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from whosaid.dates import tag_dates
+
+WED = dt.date(2022, 12, 7)  # a Wednesday
+
+
+def found(text: str, published: dt.date | None = WED) -> list[tuple[str, str, str | None]]:
+    return [(e.text, e.type, e.value) for e in tag_dates(text, published)]
+
+
+def values(text: str, published: dt.date | None = WED) -> dict[str, str | None]:
+    return {e.text: e.value for e in tag_dates(text, published)}
+
+
+# --------------------------------------------------------------------------- weekdays
+
+
+def test_possessive_weekday_is_past_even_in_a_clause_that_looks_ahead() -> None:
+    text = "Relatives said they would look for ways to get around Tuesday's ruling."
+    assert values(text) == {"Tuesday": "2022-12-06"}
+
+
+def test_possessive_weekday_after_ahead_of_is_to_come() -> None:
+    assert values("Ahead of Friday's vote, ministers met.") == {"Friday": "2022-12-09"}
+
+
+def test_possessive_weekday_after_before_stays_past() -> None:
+    text = "Its share of 7% before Monday's purchases is far below the leaders'."
+    assert values(text) == {"Monday": "2022-12-05"}
+
+
+# --------------------------------------------------------------------------- extents
+
+
+def test_over_the_weekend_leaves_over_outside_the_expression() -> None:
+    assert found("She spoke over the weekend.") == [("the weekend", "DATE", "2022-W48-WE")]
+
+
+# --------------------------------------------------------------------------- vague references
+
+
+def test_recent_before_a_noun_is_the_past() -> None:
+    assert found("He was charged after the recent sale of the firm.") == [
+        ("recent", "DATE", "PAST_REF")]
+
+
+def test_recent_without_a_noun_is_no_date() -> None:
+    assert found("The sale was recent.") == []
+
+
+def test_then_current_is_the_past() -> None:
+    assert found("at 50% of the then current market price") == [
+        ("then current", "DATE", "PAST_REF")]
+
+
+def test_the_future_of_something_is_no_date() -> None:
+    assert found("That is important to the future of our peoples.") == []
+    assert found("They worry about the future.") == [("the future", "DATE", "FUTURE_REF")]
+
+
+# --------------------------------------------------------------------------- quarters
+
+
+def test_fiscal_hyphen_first_quarter_is_the_reported_quarter() -> None:
+    text = ("It earned $4 million in the fiscal-first quarter. It lost $2 million a year ago.")
+    assert values(text, dt.date(1989, 10, 26)) == {
+        "the fiscal-first quarter": "1989-Q1", "a year ago": "1988-Q1"}
