@@ -71,3 +71,17 @@ def test_fiscal_hyphen_first_quarter_is_the_reported_quarter() -> None:
     text = ("It earned $4 million in the fiscal-first quarter. It lost $2 million a year ago.")
     assert values(text, dt.date(1989, 10, 26)) == {
         "the fiscal-first quarter": "1989-Q1", "a year ago": "1988-Q1"}
+
+
+def test_the_quarter_ended_a_date_is_the_quarter_of_the_month_before() -> None:
+    oct30 = dt.date(1989, 10, 30)
+    assert values("In the quarter ended July 31, it had 5.6 million shares.", oct30)[
+        "the quarter"] == "1989-Q2"
+    assert values("For the quarter ended Sept. 30, Delta posted a profit.", oct30)[
+        "the quarter"] == "1989-Q3"
+
+
+def test_the_quarter_ended_keeps_the_quarter_the_story_named() -> None:
+    text = ("Earnings soared in the fiscal first quarter. "
+            "For the quarter ended Sept. 30, Delta posted a profit.")
+    assert values(text, dt.date(1989, 10, 26))["the quarter"] == "1989-Q1"

@@ -34,7 +34,9 @@ from .calendar import (
     year_number,
 )
 from .context import Handler, Hit, ScanContext
-from .rules import PREPOSITIONS
+from .rules import PREPOSITIONS, QUARTER_ENDED
+
+QUARTER_ENDS = re.compile(QUARTER_ENDED, re.IGNORECASE)
 
 
 def _g(m: re.Match[str], name: str) -> str:
@@ -160,6 +162,10 @@ def quarter_relative(m: re.Match[str], ctx: ScanContext) -> Hit | None:
         q = f"-Q{(ctx.quarter.month - 1) // 3 + 1}" if ctx.quarter and not ctx.year_to_date else ""
         return _span(m, ctx, "DATE", year + q, explicit=True)
     rel = normalize(_g(m, "qr") or _g(m, "qr2") or "the")
+    ended = _quarter_ended(m, ctx) if ctx.quarter is None and rel in (
+        "the", "latest", "most recent", "recent", "current", "this") else None
+    if ended is not None:
+        return _span(m, ctx, "DATE", shifted(ended, "quarter", 0))
     ref: dt.date | None = ctx.pub
     shift = {"current": 0, "this": 0, "next": 1, "coming": 1, "previous": -2, "prior": -2,
              "preceding": -2, "year-ago": -5, "year-earlier": -5}.get(rel, -1)
@@ -174,6 +180,26 @@ def quarter_relative(m: re.Match[str], ctx: ScanContext) -> Hit | None:
     if ref is None:
         return _span(m, ctx, "DATE", None)
     return _span(m, ctx, "DATE", shifted(ref, "quarter", shift))
+
+
+def _quarter_ended(m: re.Match[str], ctx: ScanContext) -> dt.date | None:
+    """The quarter that "the quarter ended July 31" names: the three months up to that date
+    lie mostly in the calendar quarter of the month before it (May to July: the second
+    quarter; TimeBank's Jayark "quarter ended July 31" is 1989-Q2), in the year the date
+    closes nearest publication. Only when the story has named no quarter yet: after "Delta's
+    earnings rose in the fiscal first quarter", "the quarter ended Sept. 30" is that one."""
+    e = QUARTER_ENDS.match(ctx.text, m.end())
+    if e is None or ctx.pub is None or _g(m, "qr_ago"):
+        return None
+    month = month_of(e.group("qe_mon"))
+    if month is None:
+        return None
+    if e.group("qe_y"):
+        end = dt.date(int(e.group("qe_y")), month, 1)
+    else:
+        end = nearest(ctx.pub.replace(day=1), lambda y: dt.date(y, month, 1),
+                      ctx.future(m.start())) or ctx.pub
+    return end - dt.timedelta(days=1)  # a day of the month before
 
 
 def half_year(m: re.Match[str], ctx: ScanContext) -> Hit | None:

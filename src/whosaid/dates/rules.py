@@ -240,6 +240,11 @@ SECOND_DAY = (r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0?[1-9])"
               r"(?:st|nd|rd|th)?\b(?![.,:]?\d|\s*(?:%|percent|per\s+cent))"
               r"(?:,?\s+(?P<y>(?:1[6-9]|20)\d\d)\b)?")
 
+# "the quarter ended July 31": the date that closes a quarter named without its number (a
+# quarter_rel match); the handler takes the calendar quarter of the month before it
+QUARTER_ENDED = (rf"\s+(?:that\s+)?(?:ended|ending)\s+(?:on\s+)?(?P<qe_mon>{MONTH_ANY})\s*"
+                 rf"(?:{DAY})?(?:,?\s+(?P<qe_y>{YEAR}))?")
+
 # --------------------------------------------------------------------------- clause cues
 
 # a year is a number unless a preposition precedes it ("in 1850", but "1850 votes")
