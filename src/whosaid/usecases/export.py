@@ -9,7 +9,7 @@ before the positions pass ran) is one file holding just its columns (or a CSV he
 
 The rows stream from the store in chunks (:func:`whosaid.store.export.export_rows`), each
 chunk written as one Parquet row group, so memory holds a chunk, not a table (on the 20,000
-article bench store: 254,000 statements). Everything is written into a hidden staging
+article bench store: 170,752 statements). Everything is written into a hidden staging
 folder first and moved into place table by table when all went well: a failed export leaves
 the previous one as it was.
 """
@@ -182,17 +182,20 @@ def export_store(store: Store, out: Path, fmt: str, what: Sequence[str] = TABLES
     cannot be written; nothing is left half-written."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
-    tables = [sql.export_table(t) for t in what]
+    unknown = [t for t in what if t not in TABLES]
+    if unknown:
+        raise ConfigError(f"unknown table {unknown[0]!r} (choose from {', '.join(TABLES)})")
     report = progress or (lambda _stage, _done, _total: None)
     summary = ExportSummary(out, fmt)
     staging = _staging(out)
     try:
-        in_the_way = [p for t in tables if (p := out / t.name).exists()
+        in_the_way = [p for t in what if (p := out / t).exists()
                       and (p.is_symlink() or not p.is_dir())]
         if in_the_way:
             raise ConfigError(f"cannot write {str(in_the_way[0])!r}: a file is in the way")
         # one snapshot: the claim ids of the statements are those of the claims written
         with store.read("export tables") as conn:
+            tables = [sql.export_table(conn, t) for t in what]
             for i, table in enumerate(tables):
                 report("exporting", i, len(tables))
                 try:
@@ -201,12 +204,12 @@ def export_store(store: Store, out: Path, fmt: str, what: Sequence[str] = TABLES
                 except OSError as exc:
                     raise ConfigError(f"cannot write {table.name} under {str(out)!r}: "
                                       f"{exc.strerror or exc}") from None
-        report("exporting", len(tables), len(tables))
-        for table in tables:  # all written: move each into place
-            final = out / table.name
+        report("exporting", len(what), len(what))
+        for name in what:  # all written: move each into place
+            final = out / name
             if final.is_dir():
                 shutil.rmtree(final)
-            os.replace(staging / table.name, final)
+            os.replace(staging / name, final)
     except OSError as exc:
         raise ConfigError(f"cannot write to {str(out)!r}: {exc.strerror or exc}") from None
     finally:
