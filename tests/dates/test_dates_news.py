@@ -85,3 +85,18 @@ def test_the_quarter_ended_keeps_the_quarter_the_story_named() -> None:
     text = ("Earnings soared in the fiscal first quarter. "
             "For the quarter ended Sept. 30, Delta posted a profit.")
     assert values(text, dt.date(1989, 10, 26))["the quarter"] == "1989-Q1"
+
+
+def test_an_adjectival_quarter_leaves_the_article_to_its_noun() -> None:
+    oct30 = dt.date(1989, 10, 30)
+    assert found("A major factor in the third-quarter loss was a write-down.", oct30) == [
+        ("third-quarter", "DATE", "1989-Q3")]
+    assert found("It earned $8 million in the fiscal second-quarter.", oct30) == [
+        ("fiscal second-quarter", "DATE", "1989-Q2")]
+    assert found("It rose in the third quarter.", oct30) == [
+        ("the third quarter", "DATE", "1989-Q3")]
+
+
+def test_a_quarter_with_its_year_keeps_the_article() -> None:
+    assert found("In the 1988 third quarter, it lost money.", dt.date(1989, 10, 30)) == [
+        ("the 1988 third quarter", "DATE", "1988-Q3")]

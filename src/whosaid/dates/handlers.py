@@ -140,10 +140,11 @@ def quarter(m: re.Match[str], ctx: ScanContext) -> Hit | None:
         return None
     year_s = _g(m, "q_y") or _g(m, "q_y2") or _g(m, "q_y3") or _g(m, "q_yp")
     pre = normalize(_g(m, "q_pre") + " " + _g(m, "q_of"))
+    start = _adjective_start(m, ctx)
     if year_s:
-        return _span(m, ctx, "DATE", f"{year_s}-Q{q}", explicit=True)
+        return Hit(start, m.end(), "DATE", f"{year_s}-Q{q}", explicit=True)
     if ctx.pub is None:
-        return _span(m, ctx, "DATE", f"XXXX-Q{q}")
+        return Hit(start, m.end(), "DATE", f"XXXX-Q{q}")
     year = ctx.pub.year
     if "last" in pre or "previous" in pre or "year-" in pre:
         year -= 1
@@ -151,7 +152,16 @@ def quarter(m: re.Match[str], ctx: ScanContext) -> Hit | None:
         year += 1
     elif "this" not in pre and "current" not in pre and (q - 1) * 3 + 1 > ctx.pub.month:
         year -= 1
-    return _span(m, ctx, "DATE", f"{year:04d}-Q{q}")
+    return Hit(start, m.end(), "DATE", f"{year:04d}-Q{q}")
+
+
+def _adjective_start(m: re.Match[str], ctx: ScanContext) -> int:
+    """Where a quarter starts: "the third-quarter loss" leaves "the" to "loss" (TimeBank
+    marks "third-quarter", "fiscal second-quarter"); "the third quarter" keeps it."""
+    words = re.match(r"the\s+(?!\d)", ctx.text[m.start() : m.end()], re.IGNORECASE)
+    if words and re.search(r"-quarter$", m.group(0), re.IGNORECASE):
+        return m.start() + words.end()
+    return m.start()
 
 
 def quarter_relative(m: re.Match[str], ctx: ScanContext) -> Hit | None:

@@ -99,7 +99,7 @@ RULES: tuple[Rule, ...] = (
          "quarter",
          rf"(?:(?P<q_pre>(?:the\s+)?(?:(?:last|this|next|current|previous)\s+year['’]s|"
          rf"year-ago|year-earlier)|"
-         rf"(?P<q_yp>{YEAR})['’]?s?|last|this|next|the|current|the\s+current)\s+)?"
+         rf"(?:the\s+)?(?P<q_yp>{YEAR})['’]?s?|last|this|next|the|current|the\s+current)\s+)?"
          rf"(?:(?:fiscal|calendar)[\s-]+)?(?P<q_o>{ORDINAL})[\s-]+quarter\b"
          rf"(?:\s+of\s+(?:fiscal\s+|calendar\s+)?(?P<q_y>{YEAR})|,?\s+(?P<q_y2>{YEAR})"
          r"|\s+of\s+(?P<q_of>last|this|next|the\s+previous|the\s+current)\s+year\b)?"
