@@ -100,3 +100,15 @@ def test_an_adjectival_quarter_leaves_the_article_to_its_noun() -> None:
 def test_a_quarter_with_its_year_keeps_the_article() -> None:
     assert found("In the 1988 third quarter, it lost money.", dt.date(1989, 10, 30)) == [
         ("the 1988 third quarter", "DATE", "1988-Q3")]
+
+
+# --------------------------------------------------------------------------- durations
+
+
+def test_a_counted_duration_keeps_its_article() -> None:
+    assert found("Net for the nine months was $254 million.") == [
+        ("the nine months", "DURATION", "P9M")]
+
+
+def test_an_adjectival_duration_leaves_the_article_to_its_noun() -> None:
+    assert found("within the 14-day appeal period") == [("14-day", "DURATION", "P14D")]

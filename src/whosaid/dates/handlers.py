@@ -507,7 +507,11 @@ def duration(m: re.Match[str], ctx: ScanContext) -> Hit | None:
         n += 0.5
     if normalize(m.group(0)) == "one day" and ctx.prev_word(m.start()) in word_lists()["modals"]:
         return _span(m, ctx, "DATE", "FUTURE_REF")  # "Islam will one day be ..."
-    return _span(m, ctx, "DURATION", duration_value(n, unit_of(m.group("du_u"))))
+    start = m.start()
+    if re.fullmatch(r"the\s+", ctx.text[m.start() : m.start("du_n")], re.IGNORECASE) and \
+            ctx.text[m.end("du_n") : m.start("du_u")] == "-":
+        start = m.start("du_n")  # "the 14-day appeal period": "the" is the period's
+    return Hit(start, m.end(), "DURATION", duration_value(n, unit_of(m.group("du_u"))))
 
 
 def vague_duration(m: re.Match[str], ctx: ScanContext) -> Hit | None:

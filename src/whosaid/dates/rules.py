@@ -191,8 +191,9 @@ RULES: tuple[Rule, ...] = (
          rf"{WEEKDAY}|{PARTS}|weekend)\b|(?P<st_adv>daily|nightly|weekly|monthly|"
          r"annually|yearly|hourly)\b|(?:once|twice|" + NUM +
          rf"\s+times)\s+(?:a|an|per|each|every)\s+(?P<st_u2>{UNIT1})\b"),
-    Rule("duration", "@quant @numbers #", "duration",
-         rf"(?:(?:{QUANT})\s+)?(?P<du_n>{NUM})(?P<du_half>\s+and\s+a\s+half)?"
+    # "the nine months": TimeBank marks the article with the count (12 times, 2 without)
+    Rule("duration", "@quant @numbers # the", "duration",
+         rf"(?:(?:{QUANT}|the)\s+)?(?P<du_n>{NUM})(?P<du_half>\s+and\s+a\s+half)?"
          rf"[\s-]+(?P<du_u>{UNIT})(?!-old|-ago|-earlier)"),
     Rule("vague_duration", "@vague for over within in after took", "vague_duration",
          rf"(?:(?:{VAGUE_NUMBERS})\s+(?P<dv_u>{UNITS_PL})|"
@@ -227,7 +228,7 @@ TITLE_RULES = frozenset({"relday", "rel_unit", "ref", "anaphor"})  # skipped ins
 # elsewhere a "the" starts no rule
 AFTER_THE = frozenset(
     w for g in ("@ordinals", "@mod", "@rel", "@months", "@weekdays", "@seasons", "@decades",
-                "@units") for w in TRIGGER_GROUPS[g]
+                "@units", "@numbers") for w in TRIGGER_GROUPS[g]
 ) | frozenset(re.findall(r"[a-z]+", (
     "past last next first coming final previous following remaining latest most recent current "
     "same prior preceding year quarter day week month weekend end beginning start middle fiscal "
