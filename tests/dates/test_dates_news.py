@@ -112,3 +112,16 @@ def test_a_counted_duration_keeps_its_article() -> None:
 
 def test_an_adjectival_duration_leaves_the_article_to_its_noun() -> None:
     assert found("within the 14-day appeal period") == [("14-day", "DURATION", "P14D")]
+
+
+def test_a_plan_in_the_past_perfect_names_a_past_day() -> None:
+    fri = dt.date(2013, 3, 22)
+    assert values("The vote, which had been scheduled for Thursday, was postponed.", fri) == {
+        "Thursday": "2013-03-21"}
+    assert values("The vote is scheduled for Thursday.", fri) == {"Thursday": "2013-03-28"}
+
+
+def test_a_past_perfect_relative_clause_leaves_the_main_clause_alone() -> None:
+    text = ("The sale, which had been expected, is part of its program to pay down $5 billion "
+            "of a bridge loan by February.")
+    assert values(text, dt.date(1989, 10, 30)) == {"February": "1990-02"}

@@ -63,8 +63,16 @@ class ScanContext:
             initial = len(word) == 1 and word.isalpha()
             if "\n" in b.group() or not (initial or word.lower() in ABBREVIATIONS):
                 cut = b.end()
-        cues = CUES.findall(window, cut)
-        return bool(cues) and bool(cues[-1][0])
+        cues = list(CUES.finditer(window, cut))
+        if not cues or cues[-1].group("f") is None:
+            return False
+        last = cues[-1]
+        # "The vote, which had been scheduled for Thursday, was postponed": a plan in the past
+        # perfect, right before the day it names, was for a day now past (not "The sale, which
+        # had been expected, is part of a plan to pay the loan by February")
+        return len(window) - last.end() > 20 or re.search(
+            r"\bhad\s+(?:been\s+)?$", window[max(0, last.start() - 12) : last.start()],
+            re.IGNORECASE) is None
 
     def _past_until(self, start: int) -> bool:
         before = self.text[max(0, start - 30) : start]
