@@ -10,7 +10,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from ..errors import ConfigError, WhosaidError
+from ..errors import ClusterError, ConfigError, WhosaidError
 from ..io import count_inputs
 from ..settings import DEFAULT_DB, Settings
 from ..store.filters import StatementFilter
@@ -49,6 +49,10 @@ def analyze(
     allow_dir: Annotated[list[Path] | None, typer.Option(
         "--allow-dir", help="A folder from which feeds may read local pages, besides each "
         "feed's own folder (repeatable).")] = None,
+    cluster: Annotated[str | None, typer.Option(
+        "--cluster", envvar="WHOSAID_CLUSTER",
+        help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786) or local:N "
+        "(N worker processes here). See README, Running on a cluster.")] = None,
 ) -> None:
     """Analyse news documents and store who said what."""
     try:
@@ -57,7 +61,13 @@ def analyze(
                             allow_dirs=tuple(str(d) for d in allow_dir or ()))
         if max_bytes is not None:
             settings = settings.with_(max_bytes=max_bytes)
-    except ConfigError as exc:
+        if cluster is not None:  # imported here: dask only for --cluster
+            from ..usecases.cluster import parse_cluster, run_cluster
+
+            parse_cluster(cluster)
+            if workers > 1:
+                raise ConfigError("--workers and --cluster are alternatives: give one")
+    except (ConfigError, ClusterError) as exc:
         raise _fail(str(exc), 2) from None
     started = time.perf_counter()
     with _store(db) as store:
@@ -72,8 +82,12 @@ def analyze(
         try:
             with progress:
                 task = progress.add_task("analyse", total=total)
-                summary = run_analyze(paths, settings, store, jsonl_out=out_fh, force=force,
-                                      on_item=lambda: progress.advance(task))
+                if cluster is None:
+                    summary = run_analyze(paths, settings, store, jsonl_out=out_fh, force=force,
+                                          on_item=lambda: progress.advance(task))
+                else:
+                    summary = run_cluster(paths, settings, store, cluster, jsonl_out=out_fh,
+                                          force=force, on_item=lambda: progress.advance(task))
         except KeyboardInterrupt:
             err.print("[yellow]interrupted:[/] every article stored so far is complete; "
                       "run the same command again to finish the rest.")

@@ -19,11 +19,13 @@ from sqlalchemy import Connection, Engine, and_, func, select
 
 from ..errors import ConfigError, MigrationError, NotFoundError, StoreError, WhosaidError
 from ..io.export import statement_json
-from ..model import Analysis
+from ..model import Analysis, Issue, Position, Statement
 from . import corrections, filters, migrations, queries, schema, write
+from . import positions as position_queries
 from .engine import DB_ERRORS, describe_error, make_engine, read_transaction, write_transaction
 from .filters import StatementFilter
 from .migrations import LATEST_VERSION
+from .position_records import positions_by_statement
 
 __all__ = ["Store", "open_store"]
 
@@ -178,6 +180,15 @@ class Store:
         with self.read(f"look up article {article_id}") as conn:
             return conn.execute(query).first() is not None
 
+    def current_articles(self, extractor: str) -> set[tuple[str, str]]:
+        """(id, text hash) of every article stored by ``extractor``: what :meth:`has_current`
+        asks one article at a time, for workers that cannot ask the database
+        (``whosaid analyze --cluster`` on SQLite)."""
+        a = schema.articles
+        with self.read("list the stored articles") as conn:
+            rows = conn.execute(select(a.c.id, a.c.text_hash).where(a.c.extractor == extractor))
+            return {(str(i), str(h)) for i, h in rows}
+
     # -- reading ------------------------------------------------------------------------
 
     def statements(
@@ -257,7 +268,9 @@ class Store:
             records = queries.article_statements(conn, article_id)
             # in text order (a stable sort: saved order among equal starts)
             records.sort(key=lambda st: st.content.start)
-            data["statements"] = [statement_json(st) for st in records]
+            held = positions_by_statement(conn, [article_id])
+            data["statements"] = [statement_json(st, held.get((article_id, st.id), ()))
+                                  for st in records]
             data["entities"] = queries.article_entities(conn, article_id)
             data["dates"] = queries.article_dates(conn, article_id)
         return data
@@ -291,6 +304,39 @@ class Store:
             "statements": int(n_statements or 0),
             "entities": int(n_entities or 0),
         }
+
+    # -- positions and events (the surfaces' reads: whosaid.store.positions) ------------
+
+    def issues(self) -> tuple[Issue, ...]:
+        """The stored issue catalogue, in its order (empty until first seeded)."""
+        return position_queries.catalogue(self)
+
+    def set_issues(self, issues: tuple[Issue, ...], *, replace: bool) -> tuple[Issue, ...]:
+        """Store an issue catalogue: in place of the stored one (``replace``) or added to it
+        (an issue of a stored id is updated in place). Returns the catalogue now stored."""
+        with self.write("store the issue catalogue") as conn:
+            return position_queries.write_issues(conn, issues, replace)
+
+    def replace_positions(self, article_id: str, positions: tuple[Position, ...],
+                          statements: tuple[Statement, ...]) -> None:
+        """Put ``positions`` in place of one article's stored positions (its events stay)."""
+        with self.write(f"store the positions of article {article_id}") as conn:
+            write.lock_article(conn, article_id)
+            position_queries.replace_positions(conn, article_id, positions, statements)
+
+    def positions(self, entity: str, issue: str | None = None, since: str | None = None,
+                  until: str | None = None) -> list[dict[str, Any]]:
+        """An entity's positions in time order (:func:`.positions.positions_for`)."""
+        return position_queries.positions_for(self, entity, issue, since, until)
+
+    def events(self, entity: str | None = None, limit: int | None = None
+               ) -> list[dict[str, Any]]:
+        """Events in time order, an entity's when given (:func:`.positions.events_list`)."""
+        return position_queries.events_list(self, entity, limit)
+
+    def event(self, ref: str) -> dict[str, Any]:
+        """One event with its statements (:func:`.positions.event_detail`)."""
+        return position_queries.event_detail(self, ref)
 
     def incomplete_articles(self) -> list[str]:
         """Ids of articles whose stored statements do not number ``statement_count``

@@ -1,0 +1,342 @@
+"""``whosaid analyze --cluster``: a batch run on a Dask cluster, through the same steps as
+:func:`whosaid.usecases.run_analyze` (:func:`.analyse.analysed`, :func:`.analyse.record_analysis`,
+:func:`.analyse.update_passes`), so the records and ids are those of a single process.
+
+The client cuts the inputs where they lie (:func:`whosaid.io.partition.partition_inputs`:
+files, JSONL line ranges, feed items, WARC records) and sends each worker small task
+descriptors, never the documents; at most ``IN_FLIGHT_PER_THREAD`` tasks per worker thread
+wait, so a client holds offsets, not a corpus. Each worker loads the spaCy pipeline once
+(:class:`AnalyzerPlugin`, a Dask worker plugin) and reads, cleans and analyses its parts.
+
+- On PostgreSQL each worker opens the database by URL and writes every article in its own
+  transaction (the advisory lock of ``Store.save`` serialises two writers of one article);
+  the client gathers counts and failures.
+- On SQLite (one writer) the analyses come back to the client, which stores each as it
+  arrives (``as_completed``), as a single run does; the workers are told which articles are
+  stored unchanged (ids and text hashes) so that they skip them as a single run does.
+
+A task that fails (a worker bug, a worker killed three times: ``KilledWorker``) is reported
+as a failure of its parts, named by file and range, and the run goes on. A worker killed
+mid-run loses nothing: Dask runs its tasks again elsewhere, and a save replaces the article
+whole, so nothing is doubled. A failing database stops the run as it stops a single one; a
+scheduler that goes away stops it with a ClusterError. Either way every stored article is
+complete and the next run finishes the rest (stored ones are "unchanged").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import io
+import logging
+import re
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import IO, Any
+
+from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, as_completed, get_worker
+
+from ..analysis import Analyzer
+from ..errors import ClusterError, ModelError, StoreError, WhosaidError
+from ..io.partition import PART_SIZE, Task, partition_inputs, read_task
+from ..model import EXTRACTOR_VERSION, Analysis, CleanDocument, Failure, text_hash
+from ..nlp import load_pipeline
+from ..settings import Settings
+from ..store import Store, open_store
+from .analyse import (
+    Summary,
+    analysed,
+    record_analysis,
+    stopped_error,
+    stored_current,
+    update_passes,
+)
+
+log = logging.getLogger(__name__)
+
+# Seconds to reach a scheduler before saying it cannot be reached.
+CONNECT_TIMEOUT_S = 10.0
+# Tasks waiting per worker thread: enough that no worker waits for the client between two
+# tasks (a 16-document task takes a few seconds), few enough that the client holds little.
+IN_FLIGHT_PER_THREAD = 3
+PLUGIN_PREFIX = "whosaid-analyzer"
+
+_LOCAL = re.compile(r"local:(\d+)")
+_ADDRESS = re.compile(r"(?:(?:tcp|tls|ws|wss|ucx|inproc)://)?\[?[\w.\-:]+?\]?:\d{1,5}")
+
+
+def parse_cluster(value: str) -> tuple[str, int]:
+    """``("local", N)`` for ``local:N``, else ``(address, 0)`` for a scheduler address
+    (``tcp://host:8786``, ``host:8786``); anything else is a ClusterError."""
+    value = value.strip()
+    local = _LOCAL.fullmatch(value)
+    if local:
+        n = int(local.group(1))
+        if n < 1:
+            raise ClusterError(f"--cluster {value!r}: a local cluster needs at least 1 worker")
+        return "local", n
+    if _ADDRESS.fullmatch(value):
+        return value, 0
+    raise ClusterError(f"--cluster {value!r} is not a Dask scheduler address "
+                       "(tcp://host:8786) nor local:N (N worker processes here)")
+
+
+@contextlib.contextmanager
+def open_cluster(spec: str, timeout: float = CONNECT_TIMEOUT_S) -> Iterator[Client]:
+    """A ``distributed.Client`` on the cluster ``spec`` names: a running scheduler, or a
+    ``LocalCluster`` of N worker processes of one thread each, closed when done."""
+    address, n = parse_cluster(spec)
+    cluster = None
+    try:
+        if address == "local":
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
+            client = Client(cluster, timeout=timeout)
+        else:
+            client = Client(address, timeout=timeout)
+    except (OSError, TimeoutError, ValueError) as exc:
+        if cluster is not None:
+            cluster.close()
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: "
+                           f"{' '.join(str(exc).split()) or type(exc).__name__}") from None
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# ---------------------------------------------------------------------------------------
+# On the workers
+
+
+class AnalyzerPlugin(WorkerPlugin):
+    """Loads the spaCy pipeline once per worker (when the plugin is registered, and on a
+    worker that joins or restarts later) and opens the database once per worker."""
+
+    idempotent = True  # registered again by the next run: kept, not set up twice
+
+    def __init__(self, model: str, learned: bool) -> None:
+        self.model, self.learned = model, learned
+        self.lock = threading.Lock()  # one pipeline per worker, not made for threads
+        self.stores: dict[str, Store] = {}
+
+    @property
+    def name(self) -> str:
+        return f"{PLUGIN_PREFIX}-{self.model}-{int(self.learned)}"
+
+    async def setup(self, worker: Any) -> None:
+        # off the worker's event loop, which must answer the scheduler's heartbeats
+        await asyncio.to_thread(load_pipeline, self.model, self.learned)
+
+    def teardown(self, worker: Any) -> None:
+        for store in self.stores.values():
+            store.close()
+        self.stores.clear()
+
+    def analyzer(self, settings: Settings) -> Analyzer:
+        return Analyzer(settings, load_pipeline(self.model, self.learned))  # loaded: cached
+
+    def store(self, url: str) -> Store:
+        """The worker's store at ``url`` (the client has migrated it already)."""
+        with self.lock:
+            if url not in self.stores:
+                self.stores[url] = open_store(url, migrate=False)
+            return self.stores[url]
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"model": self.model, "learned": self.learned}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        AnalyzerPlugin.__init__(self, state["model"], state["learned"])
+
+
+@dataclass
+class PartResult:
+    """What one task sends back: its summary (PostgreSQL: what the worker stored), the
+    analyses for the client to store (SQLite), the JSON lines of ``--jsonl-out`` and how
+    many documents it went through."""
+
+    summary: Summary
+    analyses: list[Analysis] = field(default_factory=list)
+    jsonl: str = ""
+    done: int = 0
+
+
+def analyse_task(task: Task, settings: Settings, plugin_name: str, db: str | None,
+                 current: frozenset[tuple[str, str]], force: bool, jsonl: bool) -> PartResult:
+    """On a worker: read, clean and analyse one task's parts; with ``db`` (a PostgreSQL URL)
+    store each article there, else return the analyses. ``current``: (id, text hash) of the
+    articles stored unchanged, for a SQLite run (PostgreSQL: the worker asks the database)."""
+    plugin = get_worker().plugins.get(plugin_name)
+    if not isinstance(plugin, AnalyzerPlugin):  # a worker that joined before it was set up
+        plugin = AnalyzerPlugin(settings.model, settings.learned)
+    result = PartResult(Summary())
+    summary = result.summary
+    store = plugin.store(db) if db else None
+    out = io.StringIO() if jsonl else None
+
+    def tick() -> None:
+        result.done += 1
+
+    def is_current(aid: str, doc: CleanDocument) -> bool:
+        if force or jsonl:
+            return False
+        if store is not None:
+            return stored_current(store, summary, aid, doc)
+        return (aid, text_hash(doc.text)) in current
+
+    with plugin.lock:
+        docs = analysed(read_task(task, settings), settings, summary,
+                        plugin.analyzer(settings), is_current, tick)
+        for analysis in docs:
+            if store is None:
+                result.analyses.append(analysis)
+                continue
+            try:
+                record_analysis(analysis, store, summary, out)
+            except StoreError as exc:  # the client words the stop for the whole run
+                raise StoreError(str(exc.__cause__ or exc)) from None
+            result.done += 1
+    result.jsonl = out.getvalue() if out is not None else ""
+    return result
+
+
+# ---------------------------------------------------------------------------------------
+# On the client
+
+
+def merge(into: Summary, part: Summary) -> None:
+    """Add a part's summary to the run's (counts summed, lists joined; a whole-file failure
+    each part of the file met is counted once)."""
+    seen = set(into.failures)
+    for f in fields(Summary):
+        mine, theirs = getattr(into, f.name), getattr(part, f.name)
+        if f.name == "failures":
+            into.failures.extend(x for x in theirs if x not in seen)
+        elif isinstance(mine, list):
+            mine.extend(theirs)
+        elif isinstance(mine, int) and not isinstance(mine, bool):
+            setattr(into, f.name, mine + theirs)
+
+
+def run_cluster(paths: Sequence[str | Path], settings: Settings, store: Store, cluster: str, *,
+                jsonl_out: IO[str] | None = None, force: bool = False,
+                on_item: Callable[[], None] = lambda: None, part_size: int = PART_SIZE,
+                connect_timeout: float = CONNECT_TIMEOUT_S,
+                on_client: Callable[[Any], None] = lambda client: None) -> Summary:
+    """Analyse every document under ``paths`` into ``store`` on the Dask cluster
+    ``cluster`` (an address or ``local:N``), then keep the corpus and the claims current.
+    ``on_client`` is given the ``distributed.Client`` once the workers are ready."""
+    summary = Summary()
+    with open_cluster(cluster, connect_timeout) as client:
+        plugin = AnalyzerPlugin(settings.model, settings.learned)
+        try:
+            client.register_plugin(plugin, name=plugin.name)
+        except Exception as exc:  # a worker without whosaid or its model
+            raise ClusterError(f"the workers at {cluster} cannot load whosaid's analyzer: "
+                               f"{type(exc).__name__}: {exc}") from None
+        on_client(client)
+        on_pg = store.dialect == "postgresql"
+        current: frozenset[tuple[str, str]] = frozenset()
+        if not on_pg and not force and jsonl_out is None:
+            current = frozenset(store.current_articles(EXTRACTOR_VERSION))
+        # one object (a set given alone would be scattered element by element)
+        shared = client.scatter([current], broadcast=True)[0] if current else current
+        job = _Job(client, summary, store, jsonl_out, on_item)
+        one = settings.with_(workers=1)
+        db = store.url if on_pg else None
+
+        def submit(task: Task) -> Any:
+            return client.submit(analyse_task, task, one, plugin.name, db, shared, force,
+                                 jsonl_out is not None, pure=False, retries=0)
+
+        job.run(partition_inputs(paths, settings, part_size), submit, cluster)
+    update_passes(store, summary)
+    return summary
+
+
+class _Job:
+    """The client's side of a run: tasks in flight, results as they complete."""
+
+    def __init__(self, client: Any, summary: Summary, store: Store, jsonl_out: IO[str] | None,
+                 on_item: Callable[[], None]) -> None:
+        self.client, self.summary, self.store = client, summary, store
+        self.jsonl_out, self.on_item = jsonl_out, on_item
+        self.tasks: dict[str, Task] = {}
+
+    def run(self, tasks: Iterator[Task | Failure], submit: Callable[[Task], Any],
+            cluster: str) -> None:
+        threads = sum(self.client.nthreads().values()) or 1
+        done = as_completed()
+        try:
+            for _ in range(IN_FLIGHT_PER_THREAD * threads):
+                self._next(tasks, submit, done)
+            for future in done:
+                self._take(future, cluster)
+                self._next(tasks, submit, done)
+        except BaseException:
+            self.client.cancel(list(done.futures))
+            raise
+
+    def _next(self, tasks: Iterator[Task | Failure], submit: Callable[[Task], Any],
+              done: Any) -> None:
+        for task in tasks:
+            if isinstance(task, Failure):  # a path that cannot be read: no worker needed
+                self.summary.failures.append(task)
+                self.on_item()
+                continue
+            future = submit(task)
+            self.tasks[future.key] = task
+            done.add(future)
+            return
+
+    def _take(self, future: Any, cluster: str) -> None:
+        task = self.tasks.pop(future.key)
+        try:
+            result: PartResult = future.result()
+        except StoreError as exc:  # the database failed on a worker: stop, as a single run
+            raise stopped_error(exc, self.summary) from None
+        except (ModelError, ClusterError):
+            raise
+        except (asyncio.CancelledError, OSError, TimeoutError) as exc:
+            raise self._lost(cluster, exc) from None
+        except KilledWorker:
+            self._failed(task, "its worker died every time it ran it (KilledWorker)")
+            return
+        except WhosaidError as exc:
+            self._failed(task, str(exc))
+            return
+        except Exception as exc:  # one bad part never stops the run
+            self._failed(task, f"{type(exc).__name__}: {exc}")
+            return
+        merge(self.summary, result.summary)
+        for analysis in result.analyses:  # SQLite: the one writer stores them
+            record_analysis(analysis, self.store, self.summary, self.jsonl_out)
+            self.on_item()
+        if result.jsonl and self.jsonl_out is not None:
+            self.jsonl_out.write(result.jsonl)
+            self.jsonl_out.flush()
+        for _ in range(result.done):
+            self.on_item()
+
+    def _failed(self, task: Task, why: str) -> None:
+        for part in task:
+            self.summary.failures.append(Failure(str(part), f"{part}: analysis failed: {why}"))
+            for _ in range(part.size):
+                self.on_item()
+
+    def _lost(self, cluster: str, exc: BaseException) -> ClusterError:
+        n = len(self.summary.saved)
+        why = " ".join(str(exc).split()) or type(exc).__name__
+        return ClusterError(
+            f"lost the Dask cluster {cluster} during the run ({why}). Stopped: the "
+            f"{n} {'article' if n == 1 else 'articles'} stored before are complete; run the "
+            "same command again to finish the rest")
+
+
+__all__ = ["CONNECT_TIMEOUT_S", "AnalyzerPlugin", "PartResult", "analyse_task", "merge",
+           "open_cluster", "parse_cluster", "run_cluster"]
