@@ -10,7 +10,7 @@ from whosaid.io.export import statement_json
 from whosaid.store import StatementFilter, Store
 
 STATEMENT_KEYS = {"id", "kind", "mode", "content", "speaker", "cue", "addressee", "relays",
-                  "said_on", "confidence", "extractor"}
+                  "said_on", "confidence", "extractor", "positions"}
 
 
 def test_round_trip(store: Store) -> None:

@@ -1,13 +1,19 @@
 """Records as JSON-ready data: the ``analyze --jsonl-out`` line format, and the one JSON shape
 of a statement (:func:`statement_json`) that every surface prints: ``--jsonl-out``,
 ``whosaid statements -f json/jsonl`` and the API. A statement listed outside its article
-(:func:`listed_statement_json`) adds one key, ``article``."""
+(:func:`listed_statement_json`) adds one key, ``article``.
+
+A statement carries its ``positions`` (:func:`position_json`: where it stands on catalogue
+issues) and an analysed document its ``events`` (:func:`event_json`: the calls, meetings and
+speeches it tells of, with the ids of the statements made at them)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
-from ..model import Analysis, Entity, Mention, Span, Statement
+from ..model import Analysis, Entity, Event, Mention, Position, Span, Statement
 
 
 def _mention(m: Mention | None) -> dict[str, Any] | None:
@@ -21,7 +27,25 @@ def _span(s: Span) -> dict[str, Any]:
     return {"start": s.start, "end": s.end, "text": s.text}
 
 
-def statement_json(st: Statement) -> dict[str, Any]:
+def position_json(p: Position) -> dict[str, Any]:
+    """``{"issue", "stance", "holder", "reported_by", "condition", "evidence", "confidence"}``:
+    holder and reported_by in the mention shape (or null), condition a span or null."""
+    return {"issue": p.issue, "stance": p.stance, "holder": _mention(p.holder),
+            "reported_by": _mention(p.reported_by),
+            "condition": None if p.condition is None else _span(p.condition),
+            "evidence": _span(p.evidence), "confidence": p.confidence}
+
+
+def event_json(ev: Event) -> dict[str, Any]:
+    """``{"id", "type", "participants": [entity ids], "date", "place", "evidence",
+    "statement_ids"}``."""
+    return {"id": ev.id, "type": ev.type, "participants": list(ev.participants),
+            "date": ev.date, "place": ev.place, "evidence": _span(ev.evidence),
+            "statement_ids": list(ev.statement_ids)}
+
+
+def statement_json(st: Statement, positions: Sequence[Position] = ()) -> dict[str, Any]:
+    """The one statement shape; ``positions`` are the statement's own."""
     return {
         "id": st.id,
         "kind": st.kind,
@@ -39,14 +63,24 @@ def statement_json(st: Statement) -> dict[str, Any]:
             "span": None if st.said_on.span is None else _span(st.said_on.span)},
         "confidence": st.confidence,
         "extractor": st.extractor,
+        "positions": [position_json(p) for p in positions],
     }
 
 
-def listed_statement_json(st: Statement, article: dict[str, Any]) -> dict[str, Any]:
+def listed_statement_json(st: Statement, article: dict[str, Any],
+                          positions: Sequence[Position] = ()) -> dict[str, Any]:
     """A statement listed outside its article: :func:`statement_json` plus ``"article":
     {"id", "doc_id", "title", "published", "site", "url"}`` (``article`` gives them)."""
     ref = {k: article.get(k) for k in ("id", "doc_id", "title", "published", "site", "url")}
-    return {**statement_json(st), "article": ref}
+    return {**statement_json(st, positions), "article": ref}
+
+
+def grouped_positions(found: Sequence[Position]) -> dict[str, list[Position]]:
+    """Positions by their statement's id, in the order given."""
+    out: dict[str, list[Position]] = defaultdict(list)
+    for p in found:
+        out[p.statement_id].append(p)
+    return out
 
 
 def entity_json(e: Entity) -> dict[str, Any]:
@@ -58,6 +92,7 @@ def entity_json(e: Entity) -> dict[str, Any]:
 def analysis_json(a: Analysis) -> dict[str, Any]:
     """One ``--jsonl-out`` line: every offset points into this line's ``text``."""
     art = a.article
+    held = grouped_positions(a.positions)
     return {
         "id": art.doc_id,
         "article_id": art.id,
@@ -69,10 +104,11 @@ def analysis_json(a: Analysis) -> dict[str, Any]:
         "analyzed": art.analyzed,
         "skip_reason": art.skip_reason,
         "text": art.text,
-        "statements": [statement_json(s) for s in a.statements],
+        "statements": [statement_json(s, held.get(s.id, ())) for s in a.statements],
         "entities": [entity_json(e) for e in a.entities],
         "dates": [{"start": d.start, "end": d.end, "text": d.text, "type": d.type,
                    "value": d.value} for d in a.dates],
         "furniture": [_span(f) for f in art.furniture],
+        "events": [event_json(e) for e in a.events],
         "extractor": a.extractor,
     }

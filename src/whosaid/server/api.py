@@ -89,6 +89,19 @@ class SaidOnOut(BaseModel):
     span: SpanOut | None
 
 
+class PositionOut(BaseModel):
+    """Where the statement stands on one catalogue issue (``whosaid positions``)."""
+
+    issue: str = Field(description="the issue's id in the catalogue (`whosaid issues list`)")
+    stance: str = Field(description="supports, opposes, conditional or neutral")
+    holder: StatementMention | None = Field(description="whose position it is")
+    reported_by: StatementMention | None = Field(description="the speaker, when the holder "
+                                                             "is someone else")
+    condition: SpanOut | None
+    evidence: SpanOut
+    confidence: float
+
+
 class StatementOut(BaseModel):
     """A statement, in the one statement shape (``analyze --jsonl-out``'s): offsets index
     its article's text; absent parts are null."""
@@ -104,6 +117,7 @@ class StatementOut(BaseModel):
     said_on: SaidOnOut | None
     confidence: float
     extractor: str
+    positions: list[PositionOut] = Field(default=[], description="its positions on issues")
 
 
 class ArticleRef(BaseModel):
@@ -542,11 +556,14 @@ def list_entities(svc: Svc, q: Text = None, limit: Limit = 50) -> dict[str, Any]
 def list_corpus_entities(
     svc: Svc, q: Text = None, limit: Limit = 50,
     members: Annotated[bool, Query(description="with each one's article_ids and "
-                                               "statement_ids (empty lists when false)")] = True,
+                                               "statement_ids (empty lists when false, the "
+                                               "default)")] = False,
 ) -> dict[str, Any]:
     """Corpus entities (built by ``whosaid corpus``, kept in step with analyses and
-    corrections) whose name or any alias contains ``q``, most mentioned first, with their
-    articles and statements."""
+    corrections) whose name or any alias contains ``q``, most mentioned first; with
+    ``members=true``, with their articles and statements (as ``whosaid corpus-entities
+    --members``: 20 of them matching "Clint" carry 30,000 ids and took 0.8 s on the
+    20,000-article store)."""
     rows = corpus_queries.corpus_entities_rows(svc.store, q, limit, members=members)
     if not members:
         rows = [r | {"article_ids": [], "statement_ids": []} for r in rows]

@@ -36,6 +36,7 @@ from ..model import (
     Span,
     Statement,
 )
+from .position_records import article_records, positions_by_statement
 from .schema import aliases, articles, dates, entities, mentions, relays, statements
 
 Row = dict[str, Any]
@@ -178,10 +179,12 @@ def listed_statements(conn: Connection, rows: Sequence[RowMapping]) -> list[Row]
     """Rows of :func:`listed_select` as statements listed outside their article: the one
     statement shape (:func:`whosaid.io.export.statement_json`) plus ``article``."""
     relay_map = relays_by_statement(conn, [r["article_id"] for r in rows])
+    held = positions_by_statement(conn, [r["article_id"] for r in rows])
     return [
         listed_statement_json(
             statement_record(r, relay_map.get((r["article_id"], r["id"]), [])),
             {key: r[label] for key, label in _ARTICLE_REF.items()},
+            held.get((r["article_id"], r["id"]), ()),
         )
         for r in rows
     ]
@@ -378,10 +381,13 @@ def load_analysis(conn: Connection, article_id: str) -> Analysis:
         DateExpr(d["start"], d["end"], d["text"], d["type"], d["value"], d["precision"])
         for d in article_dates(conn, article_id)
     )
+    held, evs = article_records(conn, article_id)
     return Analysis(
         article=article,
         entities=tuple(ents),
         statements=tuple(stmts),
         dates=date_exprs,
         extractor=arow["extractor"],
+        positions=held,
+        events=evs,
     )

@@ -545,11 +545,13 @@ positions = Table(
     Column("holder_end", Integer),
     Column("holder_entity_id", Text),  # an entity of the same article
     Column("holder_name", Text),
+    Column("holder_title", Text),
     Column("reported_by_text", Text),
     Column("reported_by_start", Integer),
     Column("reported_by_end", Integer),
     Column("reported_by_entity_id", Text),
     Column("reported_by_name", Text),
+    Column("reported_by_title", Text),
     Column("evidence_start", Integer, nullable=False),
     Column("evidence_end", Integer, nullable=False),
     Column("evidence_text", Text, nullable=False),
@@ -559,6 +561,7 @@ positions = Table(
     Column("confidence", Float, nullable=False),
     Column("said_on", Text),  # the statement's said_on value, copied for timelines
     Column("said_on_from", Text),
+    Column("said_on_to", Text),  # the last day said_on stands for (--since/--until)
     Index("ix_positions_article", "article_id", "statement_id"),
     Index("ix_positions_issue", "issue", "said_on_from"),
     Index("ix_positions_holder", "holder_entity_id"),

@@ -10,13 +10,14 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, text
 
 from ..errors import StoreError
-from ..model import Analysis, Mention, Statement
+from ..model import Analysis, Event, Mention, Position, Statement
 from .schema import (
     ARTICLE_TABLES,
     SQLITE_FTS_TABLE,
@@ -26,7 +27,9 @@ from .schema import (
     corpus_pending,
     dates,
     entities,
+    events,
     mentions,
+    positions,
     relays,
     statements,
     statements_fts,
@@ -111,6 +114,8 @@ class ArticleRows:
     statements: list[Row] = field(default_factory=list)
     relays: list[Row] = field(default_factory=list)
     dates: list[Row] = field(default_factory=list)
+    positions: list[Row] = field(default_factory=list)
+    events: list[Row] = field(default_factory=list)
 
 
 def _dumps(value: object) -> str:
@@ -266,7 +271,84 @@ def article_rows(analysis: Analysis, analyzed_at: str) -> ArticleRows:
                 "precision": d.precision,
             }
         )
+    rows.positions, rows.events = analysis_position_rows(analysis)
     return rows
+
+
+# ---------------------------------------------------------------------------------------
+# Rows of positions and events (migration 8)
+
+
+def _position_mention_cols(prefix: str, m: Mention | None) -> Row:
+    return {f"{prefix}_text": m.text if m else None, f"{prefix}_start": m.start if m else None,
+            f"{prefix}_end": m.end if m else None,
+            f"{prefix}_entity_id": m.entity_id if m else None,
+            f"{prefix}_name": m.entity if m else None, f"{prefix}_title": m.title if m else None}
+
+
+def position_rows(article_id: str, found: Sequence[Position],
+                  said: Sequence[Statement]) -> list[Row]:
+    """The ``positions`` rows of one article; ``said`` are its statements (whose said_on
+    each position copies, for timelines)."""
+    when = {st.id: st.said_on.value if st.said_on else None for st in said}
+    rows: list[Row] = []
+    for pos, p in enumerate(found):
+        value = when.get(p.statement_id)
+        bounds = date_bounds(value)
+        row: Row = {
+            "article_id": article_id, "statement_id": p.statement_id, "position": pos,
+            "issue": p.issue, "stance": p.stance,
+            "evidence_start": p.evidence.start, "evidence_end": p.evidence.end,
+            "evidence_text": p.evidence.text,
+            "condition_start": p.condition.start if p.condition else None,
+            "condition_end": p.condition.end if p.condition else None,
+            "condition_text": p.condition.text if p.condition else None,
+            "confidence": float(p.confidence), "said_on": value,
+            "said_on_from": bounds[0] if bounds else None,
+            "said_on_to": bounds[1] if bounds else None,
+        }
+        row.update(_position_mention_cols("holder", p.holder))
+        row.update(_position_mention_cols("reported_by", p.reported_by))
+        rows.append(row)
+    return rows
+
+
+def event_rows(article_id: str, found: Sequence[Event]) -> list[Row]:
+    """The ``events`` rows of one article."""
+    rows: list[Row] = []
+    for pos, ev in enumerate(found):
+        bounds = date_bounds(ev.date)
+        rows.append({
+            "article_id": article_id, "id": ev.id, "position": pos, "type": ev.type,
+            "evidence_start": ev.evidence.start, "evidence_end": ev.evidence.end,
+            "evidence_text": ev.evidence.text, "date": ev.date,
+            "date_from": bounds[0] if bounds else None, "place": ev.place,
+            "participants": _dumps(list(ev.participants)),
+            "statement_ids": _dumps(list(ev.statement_ids)),
+        })
+    return rows
+
+
+def analysis_position_rows(analysis: Analysis) -> tuple[list[Row], list[Row]]:
+    """The ``positions`` and ``events`` rows of one analysed article."""
+    aid = analysis.article.id
+    return (position_rows(aid, analysis.positions, analysis.statements),
+            event_rows(aid, analysis.events))
+
+
+def delete_position_rows(conn: Connection, article_id: str) -> None:
+    """Delete one article's positions and events (before it is saved again or deleted)."""
+    conn.execute(delete(positions).where(positions.c.article_id == article_id))
+    conn.execute(delete(events).where(events.c.article_id == article_id))
+
+
+def insert_position_rows(conn: Connection, position_batch: Sequence[Row],
+                         event_batch: Sequence[Row]) -> None:
+    """Insert positions and events rows (after :func:`delete_position_rows`)."""
+    if position_batch:
+        conn.execute(insert(positions), list(position_batch))
+    if event_batch:
+        conn.execute(insert(events), list(event_batch))
 
 
 _PG_ARTICLE_LOCK_CLASS = 0x776873  # the first key of whosaid's per-article advisory locks
@@ -294,6 +376,7 @@ def delete_article(conn: Connection, article_id: str) -> int:
                 )
             )
         )
+    delete_position_rows(conn, article_id)
     for tbl in reversed(ARTICLE_TABLES[1:]):
         conn.execute(delete(tbl).where(tbl.c.article_id == article_id))
     conn.execute(delete(corpus_pending)
@@ -319,6 +402,7 @@ def insert_article(conn: Connection, rows: ArticleRows) -> None:
     ):
         if batch:
             conn.execute(insert(tbl), batch)
+    insert_position_rows(conn, rows.positions, rows.events)
     if conn.dialect.name == "sqlite" and rows.statements:
         conn.execute(
             text(
