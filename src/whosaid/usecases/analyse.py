@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,9 +81,9 @@ class Kept:
     errors: list[str] = field(default_factory=list)
 
 
-def _clean_all(paths: Sequence[str | Path], settings: Settings, summary: Summary,
+def _clean_all(items: Iterable[SourceDocument | Failure], settings: Settings, summary: Summary,
                on_item: Callable[[], None]) -> Iterator[CleanDocument]:
-    for item in read_inputs(paths, settings):
+    for item in items:
         if isinstance(item, Failure):
             summary.failures.append(item)
             on_item()
@@ -104,10 +104,29 @@ def run_analyze(paths: Sequence[str | Path], settings: Settings, store: Store, *
     summary = Summary()
     analyzer = catalogue_analyzer(store, settings, analyzer)  # on the stored issues
 
+    def current(aid: str, doc: CleanDocument) -> bool:
+        return not force and jsonl_out is None and stored_current(store, summary, aid, doc)
+
+    for result in analysed(read_inputs(paths, settings), settings, summary, analyzer, current,
+                           on_item):
+        record_analysis(result, store, summary, jsonl_out)
+        on_item()
+    update_passes(store, summary)
+    return summary
+
+
+def analysed(items: Iterable[SourceDocument | Failure], settings: Settings, summary: Summary,
+             analyzer: Analyzer, current: Callable[[str, CleanDocument], bool],
+             on_item: Callable[[], None] = lambda: None) -> Iterator[Analysis]:
+    """Clean and analyse ``items``: the analyses to store (the caller calls ``on_item`` for
+    each); a bad document goes to ``summary.failures``, one ``current(article_id, doc)``
+    says is stored unchanged to ``summary.unchanged`` (a batch run here, a cluster's part
+    on a worker: :mod:`whosaid.usecases.cluster`)."""
+
     def todo() -> Iterator[CleanDocument]:
-        for doc in _clean_all(paths, settings, summary, on_item):
+        for doc in _clean_all(items, settings, summary, on_item):
             aid = article_id_for(doc.text, doc.url)
-            if not force and jsonl_out is None and _stored_current(store, summary, aid, doc):
+            if current(aid, doc):
                 summary.unchanged += 1
                 summary.article_ids.append(aid)
                 on_item()
@@ -117,11 +136,9 @@ def run_analyze(paths: Sequence[str | Path], settings: Settings, store: Store, *
     for result in analyzer.analyze_many(todo()):
         if isinstance(result, Failure):
             summary.failures.append(result)
+            on_item()
         else:
-            _record(result, store, summary, jsonl_out)
-        on_item()
-    _update_corpus(store, summary)
-    return summary
+            yield result
 
 
 def _retrying(action: Callable[[], T]) -> T:
@@ -138,7 +155,7 @@ def _retrying(action: Callable[[], T]) -> T:
     return action()
 
 
-def _stopped(exc: StoreError, summary: Summary) -> StoreError:
+def stopped_error(exc: StoreError, summary: Summary) -> StoreError:
     """The error that stops a batch on a failing database, saying what is stored."""
     n = len(summary.saved)
     if not n:
@@ -149,19 +166,19 @@ def _stopped(exc: StoreError, summary: Summary) -> StoreError:
         "before it are complete; run the same command again to finish the rest")
 
 
-def _stored_current(store: Store, summary: Summary, aid: str, doc: CleanDocument) -> bool:
+def stored_current(store: Store, summary: Summary, aid: str, doc: CleanDocument) -> bool:
     try:
         return _retrying(
             lambda: store.has_current(aid, text_hash(doc.text), EXTRACTOR_VERSION))
     except StoreError as exc:
-        raise _stopped(exc, summary) from exc
+        raise stopped_error(exc, summary) from exc
 
 
 CORPUS_FAILED = "corpus entities not updated ({}); run `whosaid corpus`"
 CLAIMS_FAILED = "claims not updated ({}); run `whosaid claims --rebuild`"
 
 
-def _update_corpus(store: Store, summary: Summary) -> None:
+def update_passes(store: Store, summary: Summary) -> None:
     """As :func:`keep_current`, but a failing database (disk full, server gone) ends the
     batch with an error: the articles are stored, and stay pending for the next update."""
     corpus = CorpusUpdate()
@@ -243,14 +260,14 @@ def analyse_one(store: Store, analyzer: Analyzer, doc: SourceDocument, settings:
     return analysis
 
 
-def _record(analysis: Analysis, store: Store, summary: Summary, jsonl_out: IO[str] | None
+def record_analysis(analysis: Analysis, store: Store, summary: Summary, jsonl_out: IO[str] | None
             ) -> None:
     art = analysis.article
     try:
         _retrying(lambda: store.save(analysis))
     except StoreError as exc:
         if database_failed(exc):  # every further save would fail too: stop the batch
-            raise _stopped(exc, summary) from exc
+            raise stopped_error(exc, summary) from exc
         summary.failures.append(Failure(art.origin, f"{art.origin}: {exc}", art.doc_id))
         return
     except WhosaidError as exc:
