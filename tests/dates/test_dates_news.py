@@ -125,3 +125,8 @@ def test_a_past_perfect_relative_clause_leaves_the_main_clause_alone() -> None:
     text = ("The sale, which had been expected, is part of its program to pay down $5 billion "
             "of a bridge loan by February.")
     assert values(text, dt.date(1989, 10, 30)) == {"February": "1990-02"}
+
+
+def test_quarter_to_quarter_is_no_quarter() -> None:
+    text = "The quarter-to-quarter comparison improved. In the quarter, sales rose."
+    assert found(text, dt.date(1989, 11, 1)) == [("the quarter", "DATE", "1989-Q3")]

@@ -112,7 +112,7 @@ RULES: tuple[Rule, ...] = (
          r"last|next|coming|year-ago|year-earlier|same|prior|preceding|"
          r"comparable\s+year-ago)\s+"
          r"(?:fiscal\s+)?quarter\b|the\s+(?P<qr2>year-ago|year-earlier|latest|"
-         r"comparable)\s+period\b|(?P<qr3>the|that)\s+quarter\b"
+         r"comparable)\s+period\b|(?P<qr3>the|that)\s+quarter\b(?!-to-)"
          r"(?P<qr_ago>\s+a\s+year\s+(?:ago|earlier)\b)?"
          r"|the\s+(?P<qr_y>(?:1[6-9]|20)\d\d)\s+(?:period|quarter)\b"),
     Rule("half", "the first second last", "half_year",
