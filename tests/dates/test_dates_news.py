@@ -130,3 +130,11 @@ def test_a_past_perfect_relative_clause_leaves_the_main_clause_alone() -> None:
 def test_quarter_to_quarter_is_no_quarter() -> None:
     text = "The quarter-to-quarter comparison improved. In the quarter, sales rose."
     assert found(text, dt.date(1989, 11, 1)) == [("the quarter", "DATE", "1989-Q3")]
+
+
+# --------------------------------------------------------------------------- today, tomorrow
+
+
+def test_the_people_of_tomorrow_is_an_age_not_a_date() -> None:
+    assert found("If I were choosing the people of tomorrow, I would pick them.") == []
+    assert found("As of today, 500 people have signed.") == [("today", "DATE", "2022-12-07")]

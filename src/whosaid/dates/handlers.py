@@ -404,7 +404,8 @@ def relative_day(m: re.Match[str], ctx: ScanContext) -> Hit | None:
     word = normalize(m.group("rd"))
     k = {"yesterday": -1, "tomorrow": 1, "last night": -1, "the day before yesterday": -2,
          "the day after tomorrow": 2}.get(word, 0)
-    if word in ("today", "tomorrow") and _generic_day(ctx.text, m.end()):
+    if word in ("today", "tomorrow") and (_generic_day(ctx.text, m.end())
+                                          or _of_an_age(ctx.text, m.start(), m.end())):
         return None
     if ctx.pub is None:
         return _span(m, ctx, "DATE", None)
@@ -416,6 +417,14 @@ def _generic_day(text: str, end: int) -> bool:
     m = re.match(r"['’]s\s+([a-z]+)\b(?:\s+([a-z]+)\b)?", text[end : end + 40], re.IGNORECASE)
     generic = word_lists()["generic_after_today"]
     return m is not None and any((w or "").lower() in generic for w in m.groups())
+
+
+def _of_an_age(text: str, start: int, end: int) -> bool:
+    """ "the people of tomorrow", "the schools of today": an age, no date ("as of today" is
+    one)."""
+    before = text[max(0, start - 20) : start]
+    return re.search(r"(?<!\bas)(?<!\bAs)\s+of\s+$", before) is not None and \
+        re.match(r"['’]s\b", text[end : end + 2]) is None
 
 
 def weekday(m: re.Match[str], ctx: ScanContext) -> Hit | None:
