@@ -132,7 +132,7 @@ def issue_rows(store: Transactions) -> list[Row]:
     stored positions are on it), in catalogue order."""
     with store.read("list issues") as conn:
         counts: dict[str, int] = dict(conn.execute(select(positions.c.issue, func.count())
-                                   .group_by(positions.c.issue)).tuples().all())
+                                   .group_by(positions.c.issue)).all())
         return [{"id": i.id, "label": i.label, "keywords": list(i.keywords),
                  "description": i.description, "positions": int(counts.get(i.id, 0))}
                 for i in read_issues(conn)]
@@ -372,11 +372,12 @@ def _keys_of(conn: Connection, names: set[str], ids: set[str]) -> set[Key]:
     """The article entities named ``names`` or held by the corpus entities ``ids``."""
     keys: set[Key] = set()
     for chunk in _chunks(sorted(names)):
-        keys.update(conn.execute(select(entities.c.article_id, entities.c.id)
-                                 .where(entities.c.name.in_(chunk))).tuples())
+        keys.update((str(a), str(e)) for a, e in conn.execute(
+            select(entities.c.article_id, entities.c.id).where(entities.c.name.in_(chunk))))
     for chunk in _chunks(sorted(ids)):
-        keys.update(conn.execute(select(corpus_members.c.article_id, corpus_members.c.entity_id)
-                                 .where(corpus_members.c.corpus_entity_id.in_(chunk))).tuples())
+        keys.update((str(a), str(e)) for a, e in conn.execute(
+            select(corpus_members.c.article_id, corpus_members.c.entity_id)
+            .where(corpus_members.c.corpus_entity_id.in_(chunk))))
     return keys
 
 
