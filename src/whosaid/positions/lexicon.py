@@ -1,0 +1,217 @@
+"""The stance rule tables: cue words, negators, condition markers and hedges (data only).
+
+Like trafilatura's ``xpaths.py``, this module holds no logic: ``stance.py`` compiles these
+tables once into regular expressions. Every entry is a regular-expression fragment matched
+case-insensitively on word boundaries; a fragment stands for the word forms it lists
+("reject(?:s|ed|ing)?"). A change of rule is a change here, measured with
+``bench/positions.py`` on the dev part of ``bench/data/positions``.
+"""
+
+from __future__ import annotations
+
+# Words that take a side for what follows (or, in a passive, for what precedes them).
+# "Scholz pledged to support Ukraine", "Orban urged the EU to lift sanctions" (the object
+# verb "lift" then turns it round: see OBJECT_NEGATORS).
+SUPPORT_CUES: tuple[str, ...] = (
+    r"support(?:s|ed|ing)?", r"back(?:s|ed|ing)?", r"endors(?:e|es|ed|ing)",
+    r"favou?r(?:s|ed|ing)?", r"in favou?r of", r"call(?:s|ed|ing)? for", r"calls? to",
+    r"urg(?:e|es|ed|ing)", r"push(?:es|ed|ing)? (?:for|to)", r"press(?:es|ed|ing)? for",
+    r"wants?", r"wanted", r"wanting", r"would like", r"hop(?:e|es|ed|ing) (?:for|to)",
+    r"need(?:s|ed)?", r"must", r"should", r"ought to", r"have to", r"has to",
+    r"ready (?:for|to)", r"readiness (?:for|to)", r"willing(?:ness)? to", r"prepared to",
+    r"open to", r"welcom(?:e|es|ed|ing)", r"propos(?:e|es|ed|ing|al)", r"pledg(?:e|es|ed|ing)",
+    r"promis(?:e|es|ed|ing)", r"vow(?:s|ed|ing)?", r"commit(?:s|ted)? to", r"commitment to",
+    r"agree(?:s|d)? (?:to|on)", r"accept(?:s|ed|ing)?", r"approv(?:e|es|ed|ing)",
+    r"send(?:s|ing)?", r"sent", r"provid(?:e|es|ed|ing)",
+    r"suppl(?:y|ies|ied|ying)", r"giv(?:e|es|ing)", r"insist(?:s|ed|ing)? on",
+    r"demand(?:s|ed|ing)?", r"plan(?:s|ned)? to", r"build(?:s|ing)?", r"expand(?:s|ed|ing)?",
+    r"strengthen(?:s|ed|ing)?", r"step(?:s|ped)? up", r"tighten(?:s|ed|ing)?",
+    r"impos(?:e|es|ed|ing)", r"keep(?:s|ing)?", r"preserv(?:e|es|ed|ing)",
+    r"defend(?:s|ed|ing)?", r"protect(?:s|ed|ing)?", r"is a right", r"a right to",
+    r"possible", r"the answer", r"allow(?:s|ed|ing)?", r"admit(?:s|ted|ting)?", r"take in",
+    r"bring(?:s|ing)? in", r"hold(?:s|ing)?", r"additional", r"tougher", r"stronger",
+    r"new round of", r"increase pressure", r"launch", r"go(?:es)? ahead with", r"to use",
+    r"the right to", r"reform(?:ed|s|ing)?",
+    r"interest(?:ed)? in", r"seek(?:s|ing)?", r"sought", r"pursu(?:e|es|ed|ing)",
+    r"continu(?:e|es|ed|ing)", r"resum(?:e|es|ed|ing)", r"sustain", r"help(?:s|ed|ing)?",
+    r"announc(?:e|es|ed|ing)", r"pass(?:es|ed)?", r"ratif(?:y|ies|ied)", r"invit(?:e|es|ed)",
+    r"better than", r"stand(?:s)? (?:by|with|behind)", r"champion(?:s|ed)?",
+    r"advocat(?:e|es|ed|ing)", r"lead(?:s)? to peace", r"pave the way",
+)
+
+# Modal words: a weak support for the deed they stand before ("Russian forces would cease
+# all hostilities", "we are going to build a wall"); any other cue near by wins over them,
+# and after the keyword they say nothing ("a ceasefire would only last a few years").
+MODAL_CUES: tuple[str, ...] = (
+    r"will", r"would", r"shall", r"going to", r"\w+['’]ll", r"can", r"plans? to",
+)
+
+# Words that reject what they touch: "Zelensky rejects any ceasefire", "talks are
+# premature", "Putin has little interest in a ceasefire".
+OPPOSE_CUES: tuple[str, ...] = (
+    r"oppos(?:e|es|ed|ing|ition to)", r"against(?! humanity)", r"reject(?:s|ed|ing|ion of)?",
+    r"refus(?:e|es|ed|ing|al)", r"rul(?:e|es|ed|ing) out", r"dismiss(?:es|ed|ing)?",
+    r"denounc(?:e|es|ed|ing)", r"condemn(?:s|ed|ing)?", r"criticiz(?:e|es|ed|ing)",
+    r"criticis(?:e|es|ed|ing)", r"slam(?:s|med)?", r"attack(?:s|ed|ing)",
+    r"premature", r"unrealistic", r"impossible", r"pointless", r"useless", r"futile",
+    r"non-starter", r"out of the question", r"little interest", r"no interest",
+    r"not interested", r"disaster", r"disastrous", r"terrible", r"horrible", r"bad deal",
+    r"worst", r"mistake", r"hoax", r"a failure", r"failed", r"catastroph(?:e|ic)",
+    r"veto(?:es|ed)?", r"threat to", r"harm(?:s|ed|ful)?", r"hurt(?:s)?",
+    r"kills? jobs", r"weak on", r"too much", r"cover-up", r"a pause", r"respite",
+    r"tactical pause", r"break for rest", r"break to rest", r"preclude(?:s|d)?",
+    r"do(?:es)? not believe in", r"never (?:agree|accept)", r"soft on", r"danger(?:ous)?",
+    r"skeptic(?:al|ism)", r"sceptic(?:al|ism)", r"deni(?:al|es|ed)", r"deny(?:ing)?",
+    r"blam(?:e|es|ed|ing)", r"abandon(?:s|ed|ing)?", r"surrender", r"destroyed",
+    r"cannot afford", r"can't afford", r"insult(?:s|ing)?", r"xenophob(?:ic|ia)",
+    r"stupid", r"ridiculous", r"absurd", r"wrong", r"flawed", r"hit hard by", r"hard hit",
+    r"hurt by", r"out of business", r"inadequate", r"resist(?:s|ed|ing)?", r"cannot",
+    r"can['’]t", r"won['’]t", r"will not", r"would not", r"wouldn['’]t",
+)
+
+# Verbs that undo their object: "stop arms supplies", "lift sanctions", "repeal
+# Obamacare" oppose the issue named after them; with an inverted keyword ("end gun
+# violence", "defeat ISIS") they support the issue. Within four words before the keyword.
+OBJECT_NEGATORS: tuple[str, ...] = (
+    r"stop(?:s|ped|ping)?", r"halt(?:s|ed|ing)?", r"end(?:s|ed|ing)?", r"lift(?:s|ed|ing)?",
+    r"eas(?:e|es|ed|ing)", r"repeal(?:s|ed|ing)?", r"scrap(?:s|ped|ping)?",
+    r"cancel(?:s|led|ling|ed)?", r"abolish(?:es|ed|ing)?", r"block(?:s|ed|ing)?",
+    r"cut(?:s|ting)?(?: off)?", r"reduc(?:e|es|ed|ing)", r"curb(?:s|ed|ing)?",
+    r"eliminat(?:e|es|ed|ing)", r"ban(?:s|ned|ning)?", r"tear(?:s|ing)? up", r"tore up",
+    r"undo(?:es|ing)?", r"get rid of", r"withdraw(?:s|ing)? from", r"pull(?:s|ed)? out of",
+    r"renegotiat(?:e|es|ed|ing)", r"dismantl(?:e|es|ed|ing)", r"fight(?:s|ing)?",
+    r"fought", r"combat(?:s|ing)?", r"defeat(?:s|ed|ing)?", r"destroy(?:s|ing)?",
+    r"tackl(?:e|es|ed|ing)", r"prevent(?:s|ed|ing)?", r"strip(?:s|ped)?", r"freez(?:e|es|ing)",
+    r"throw(?:n)? out", r"threw", r"overturn(?:s|ed|ing)?", r"phase ?out", r"phaseout of",
+    r"shut(?:s|ting)? down", r"defund(?:s|ed|ing)?", r"slash(?:es|ed|ing)?",
+    r"crack(?:s|ed)? down on", r"eradicat(?:e|es|ed|ing)", r"wipe out", r"stamp out",
+)
+
+# The same undoing, said after the keyword: "arms supply to Ukraine should be stopped".
+PASSIVE_NEGATORS: tuple[str, ...] = (
+    r"(?:be|been|being|is|are|was|were) (?:\w+ )?(?:stopped|halted|ended|lifted|eased|"
+    r"repealed|scrapped|cancell?ed|abolished|blocked|cut|reduced|curbed|banned|"
+    r"dismantled|frozen|overturned|defunded|removed|dropped)",
+)
+
+# Keywords that name the harm an issue fights, or its opposite: every cue on them turns
+# round ("end gun violence" supports gun control, "terrorism is the answer" opposes the
+# fight against it, "attacked him for tax increases" supports tax cuts).
+INVERTED_KEYWORDS: tuple[str, ...] = (
+    "gun violence", "isis", "islamic state", "isil", "daesh", "terrorism", "terrorists",
+    "terrorist", "radical islam", "radical islamic", "jihadists", "al qaeda", "al-qaeda",
+    "hamas", "hezbollah", "voter fraud", "election fraud", "electoral fraud",
+    "global warming", "climate change", "emissions", "carbon emissions", "greenhouse gas",
+    "voter suppression", "nuclear proliferation", "nuclear war", "nuclear threat",
+    "nuclear attack", "nuclear strike", "tax increase", "tax increases", "raise taxes",
+    "raising taxes", "tax hike", "tax hikes", "territorial integrity",
+)
+
+# Keywords that take a side by themselves: "the election is rigged" opposes elections.
+KEYWORD_STANCES: dict[str, str] = {
+    "rigged": "opposes", "rigged election": "opposes", "rigged elections": "opposes",
+    "election is rigged": "opposes", "rigged system": "opposes",
+    "stolen election": "opposes", "sham referendum": "opposes", "frozen conflict": "opposes",
+    "deportation force": "opposes", "open borders": "supports", "secure the border": "opposes",
+    "secure our borders": "opposes", "extreme vetting": "supports",
+    "build a wall": "supports", "build the wall": "supports", "build that wall": "supports",
+    "peaceful transfer of power": "supports", "free and fair": "supports",
+    "territorial integrity": "opposes", "new realities": "supports",
+    "boots on the ground": "neutral",
+}
+
+# Words that turn a cue round when they stand at most three words before it: "won't
+# send F-16s", "refuses to provide Taurus", "cannot agree to a ceasefire".
+NEGATORS: tuple[str, ...] = (
+    r"not", r"\w+n['’]t", r"never", r"no", r"cannot", r"nor", r"neither", r"without",
+    r"refus(?:e|es|ed|ing) to", r"declin(?:e|es|ed|ing) to", r"unwilling to",
+    r"fail(?:s|ed)? to", r"no longer", r"under no circumstances", r"nothing",
+    r"hardly", r"little",
+)
+
+# What opens a condition: "Russia cannot agree to a ceasefire unless Ukraine agrees …".
+# The condition runs from the marker to the end of its clause.
+CONDITION_MARKERS: tuple[str, ...] = (
+    r"only if", r"if only", r"unless", r"provided(?: that)?", r"providing that",
+    r"as long as", r"so long as", r"on (?:the )?condition(?:s)? that", r"on condition",
+    r"only after", r"only when", r"only once", r"until", r"once", r"as soon as",
+    r"in exchange for", r"in return for", r"if", r"when the time is right",
+    r"when \"?members agree", r"before these conditions", r"conditions are met",
+    r"without such", r"without taking",
+)
+
+# Look-alikes that are no condition: "if elected" (the holder's own future), "even if"
+# (a concession), "as long as needed" (a duration), "until midnight" (a date).
+NOT_CONDITIONS: tuple[str, ...] = (
+    r"if (?:i'm |i am |he is |she is |he's |she's |they are )?elected",
+    r"if (?:i|he|she|we|they|trump|clinton|sanders) (?:wins?|becomes?)", r"even if",
+    r"as if", r"what if", r"if any", r"if not", r"if needed", r"if necessary",
+    r"as long as (?:it takes|necessary|needed|it is needed|possible)", r"asked if",
+    r"if (?:so|ever|anything)", r"wonder(?:s|ed)? if", r"whether or not", r"see if",
+    r"until (?:midnight|now|then|today|the end|last|early|late|\d|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)",
+    r"once again", r"once more", r"at once", r"once (?:a|an|the|before)\b",
+)
+
+# Words that weaken a stance (lower its confidence, never its side).
+HEDGES: tuple[str, ...] = (
+    r"may", r"might", r"could", r"perhaps", r"possibly", r"reportedly", r"allegedly",
+    r"apparently", r"seem(?:s|ed)? to", r"appear(?:s|ed)? to", r"likely", r"probably",
+    r"consider(?:s|ed|ing)?",
+)
+
+# Reporting verbs (the statement's cue lemma) that take a side on what they report:
+# "Trump called to ban Muslims", "Orban urged Brussels to lift sanctions".
+REPORTING_STANCES: dict[str, str] = {
+    "call": "supports", "urge": "supports", "demand": "supports", "propose": "supports",
+    "pledge": "supports", "promise": "supports", "vow": "supports", "insist": "supports",
+    "welcome": "supports", "endorse": "supports", "back": "supports", "favor": "supports",
+    "favour": "supports", "support": "supports", "advocate": "supports", "agree": "supports",
+    "press": "supports", "want": "supports", "recommend": "supports",
+    "reject": "opposes", "oppose": "opposes", "refuse": "opposes", "criticize": "opposes",
+    "criticise": "opposes", "condemn": "opposes", "slam": "opposes", "attack": "opposes",
+    "dismiss": "opposes", "denounce": "opposes", "deny": "opposes", "blast": "opposes",
+    "decry": "opposes", "lament": "opposes",
+    "go after": "opposes", "resist": "opposes", "rule out": "opposes",
+}
+
+# Who may hold a position reported by someone else: "ISW assessed that Putin has little
+# interest" (a person), "Russia has called for a cease-fire" (a state).
+HOLDER_TYPES: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+# Words that may stand between a holder and the cue: "Putin has little interest",
+# "Kyiv says it will not pull back", "Russia has long called for".
+HOLDER_GLUE: tuple[str, ...] = (
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "should", "could",
+    "can", "cannot", "can't", "must", "does", "do", "did", "doesn't", "don't", "didn't",
+    "won't", "wouldn't", "not", "never", "also", "still", "now", "repeatedly", "long",
+    "already", "again", "just", "only", "firmly", "strongly", "reportedly", "allegedly",
+    "clearly", "been", "being", "'s", "’s", "remains", "remain", "continues", "continue",
+    "to", "seems", "appears", "itself", "himself", "herself", "always", "openly",
+    "publicly", "may", "might", "says", "said", "insists", "believes", "it", "he", "she",
+    "they", "that",
+)
+
+# Pronouns that, as the subject of a stance in reported speech, are the speaker
+# themselves ("Scholz said he refuses to provide Taurus").
+SELF_PRONOUNS: frozenset[str] = frozenset(
+    {"he", "she", "i", "we", "they", "it", "his", "her", "our", "my", "their", "its"})
+
+# Look-alikes of a catalogue keyword that name something else: "Wall Street" is no border
+# wall, "Clinton's allies" are no NATO allies, "stick to their guns" is no gun law.
+ISSUE_EXCLUSIONS: dict[str, tuple[str, ...]] = {
+    "border_wall": (r"wall street", r"fly on the wall", r"(?:at|off|to) the wall",
+                    r"a wall between", r"the wall of", r"writing on the wall",
+                    r"wall street journal", r"a wall of"),
+    "gun_control": (r"stick(?:s|ing)? to (?:their|his|her|its|our|your) guns", r"smoking gun",
+                    r"jumped? the gun", r"big guns", r"guns blazing"),
+    "sanctions": (r"sanctioned by", r"administrative sanctions?", r"disciplinary sanctions?"),
+    "climate": (r"(?:political|economic|business|current|investment|media|social) climate",
+                r"climate of (?:fear|hate|hostility|distrust|opinion)"),
+    "elections": (r"rigged economy", r"rigged (?:against|for) (?:the|working)"),
+    "taxes": (r"taxes on (?:his|her) (?:own )?income", r"paid (?:any |no )?(?:federal )?"
+              r"(?:income )?taxes", r"paying (?:no )?(?:income )?taxes"),
+    "energy": (r"oil prices?", r"oil company", r"oil-rich"),
+    "health_care": (r"health crisis", r"mental health"),
+    "peace_talks": (r"trade negotiations?", r"contract negotiations?"),
+}

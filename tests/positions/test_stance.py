@@ -1,0 +1,168 @@
+"""Positions: issues found in statements, the stance taken on each, and whose it is.
+
+The rules are pinned on hand-built Statement records (text, content span, speaker, entity
+mentions made by hand); one test runs the real model on the bundled seed article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from whosaid.model import Analysis, Cue, Entity, Mention, Position, Span, Statement
+from whosaid.positions.catalogue import default_catalogue, parse_catalogue
+from whosaid.positions.stance import find_positions
+
+SEED = Path(__file__).resolve().parents[2] / "examples" / "isw-putin-ceasefire.txt"
+
+
+def _statement(text: str, content: str, speaker: str | None = None,
+               cue: str | None = None) -> Statement:
+    start = text.index(content)
+    who = None
+    if speaker is not None:
+        at = text.index(speaker)
+        who = Mention(at, at + len(speaker), speaker, entity_id=f"e-{speaker}", entity=speaker)
+    said = None
+    if cue is not None:
+        at = text.index(cue)
+        said = Cue(at, at + len(cue), cue, cue.split()[0].lower())
+    return Statement(id=f"s{start}", article_id="a", kind="indirect",
+                     content=Span(start, start + len(content), content),
+                     fragments=((start, start + len(content)),), speaker=who, cue=said)
+
+
+def _entity(text: str, name: str, kind: str = "PERSON") -> Entity:
+    mentions = []
+    at = text.find(name)
+    while at >= 0:
+        mentions.append(Mention(at, at + len(name), name, entity_id=f"e-{name}", entity=name))
+        at = text.find(name, at + 1)
+    return Entity(f"e-{name}", name, kind, (name,), tuple(mentions))
+
+
+def _positions(text: str, content: str, speaker: str | None = None, cue: str | None = None,
+               entities: tuple[Entity, ...] = ()) -> dict[str, Position]:
+    found = find_positions([_statement(text, content, speaker, cue)], text, entities,
+                           default_catalogue())
+    return {p.issue: p for p in found}
+
+
+@pytest.mark.parametrize(("text", "content", "issue", "stance"), [
+    ("Scholz pledged to support Ukraine as long as needed, he said.",
+     "Scholz pledged to support Ukraine as long as needed", "aid", "supports"),
+    ("The US won't send F-16 fighter jets to Kiev, Biden said.",
+     "The US won't send F-16 fighter jets to Kiev", "arms_supply", "opposes"),
+    ("He asked that arms supply to Ukraine should be stopped.",
+     "arms supply to Ukraine should be stopped", "arms_supply", "opposes"),
+    ("Orban said it was time to lift sanctions on Russia.",
+     "it was time to lift sanctions on Russia", "sanctions", "opposes"),
+    ("Zelensky said he rejects any ceasefire with Moscow.",
+     "he rejects any ceasefire with Moscow", "ceasefire", "opposes"),
+    ("Peskov said withdrawing troops was out of the question.",
+     "withdrawing troops was out of the question", "troop_withdrawal", "opposes"),
+    ("The senator said the group wants to end gun violence.",
+     "the group wants to end gun violence", "gun_control", "supports"),
+    ("Reporters asked the minister about the ceasefire.",
+     "the minister about the ceasefire", "ceasefire", "neutral"),
+    ("If elected, I will repeal Obamacare, Cruz said.",
+     "If elected, I will repeal Obamacare", "health_care", "opposes"),
+])
+def test_a_cue_near_the_keyword_gives_the_stance(text: str, content: str, issue: str,
+                                                  stance: str) -> None:
+    found = _positions(text, content)
+    assert issue in found, found
+    assert found[issue].stance == stance
+    evidence = found[issue].evidence
+    assert text[evidence.start:evidence.end] == evidence.text
+
+
+def test_a_condition_makes_the_stance_conditional_and_keeps_its_words() -> None:
+    text = ("Putin said Russia cannot agree to a ceasefire unless Ukraine agrees to take "
+            "irreversible steps. Analysts doubted it.")
+    found = _positions(text, "Russia cannot agree to a ceasefire unless Ukraine agrees to take "
+                             "irreversible steps")
+    assert found["ceasefire"].stance == "conditional"
+    condition = found["ceasefire"].condition
+    assert condition is not None
+    assert condition.text == "unless Ukraine agrees to take irreversible steps"
+    assert text[condition.start:condition.end] == condition.text
+
+
+def test_a_duration_or_a_concession_is_no_condition() -> None:
+    text = "Ukraine will not hold elections even if Russia asks, the president said."
+    found = _positions(text, "Ukraine will not hold elections even if Russia asks")
+    assert found["elections"].stance == "opposes"
+    assert found["elections"].condition is None
+
+
+def test_a_reported_position_is_held_by_its_subject_and_reported_by_the_speaker() -> None:
+    text = "ISW said Putin has little interest in a ceasefire with Ukraine."
+    found = _positions(text, "Putin has little interest in a ceasefire with Ukraine",
+                       speaker="ISW", entities=(_entity(text, "Putin"),
+                                                _entity(text, "ISW", "ORG")))
+    position = found["ceasefire"]
+    assert position.stance == "opposes"
+    assert position.holder is not None and position.holder.entity == "Putin"
+    assert position.reported_by is not None and position.reported_by.text == "ISW"
+
+
+def test_the_speaker_holds_a_position_said_of_themselves() -> None:
+    text = "Scholz said Scholz refuses to provide Taurus cruise missiles."
+    found = _positions(text, "Scholz refuses to provide Taurus cruise missiles",
+                       speaker="Scholz", entities=(_entity(text, "Scholz"),))
+    position = found["arms_supply"]
+    assert position.stance == "opposes"
+    assert position.holder is not None and position.holder.start == 0
+    assert position.reported_by is None
+
+
+def test_a_rejecting_reporting_verb_turns_the_content_round() -> None:
+    text = "Scholz refused to provide Taurus missiles to Kyiv."
+    found = _positions(text, "to provide Taurus missiles to Kyiv", speaker="Scholz",
+                       cue="refused")
+    assert found["arms_supply"].stance == "opposes"
+
+
+def test_look_alikes_of_a_keyword_name_no_issue() -> None:
+    text = "He said Wall Street should stick to its guns and the political climate is tense."
+    assert _positions(text, "Wall Street should stick to its guns and the political climate "
+                            "is tense") == {}
+
+
+def test_a_user_catalogue_with_a_wildcard_keyword_finds_its_issue() -> None:
+    issues = parse_catalogue('{"id": "grain", "label": "Grain corridor", '
+                             '"keywords": ["grain corridor", "ship * grain"]}', "mine.jsonl")
+    text = "Erdogan said Turkey wants to ship more Ukrainian grain."
+    statement = _statement(text, "Turkey wants to ship more Ukrainian grain")
+    (position,) = find_positions([statement], text, (), issues)
+    assert (position.issue, position.stance) == ("grain", "supports")
+    assert find_positions([statement], text, (), ()) == ()
+
+
+def test_positions_come_in_statement_order() -> None:
+    text = ("Trump said we are going to build a wall. Clinton said she opposes the "
+            "Trans-Pacific Partnership.")
+    first = _statement(text, "we are going to build a wall")
+    second = _statement(text, "she opposes the Trans-Pacific Partnership")
+    found = find_positions([first, second], text, (), default_catalogue())
+    assert [(p.statement_id, p.issue, p.stance) for p in found] == [
+        (first.id, "border_wall", "supports"), (second.id, "trade_deals", "opposes")]
+
+
+@pytest.fixture(scope="module")
+def seed(analyze_text: Callable[..., Analysis]) -> Analysis:
+    return analyze_text(SEED.read_text(encoding="utf-8"), published="2022-12-04")
+
+
+def test_seed_putin_opposes_the_ceasefire_as_isw_reports(seed: Analysis) -> None:
+    found = find_positions(seed.statements, seed.article.text, seed.entities,
+                           default_catalogue())
+    putin = [p for p in found if p.issue == "ceasefire" and p.holder is not None
+             and p.holder.entity == "Vladimir Putin"]
+    assert putin, [(p.issue, p.stance, p.holder) for p in found]
+    assert all(p.stance == "opposes" for p in putin)
+    assert all(p.reported_by is not None
+               and p.reported_by.entity == "Institute for the Study of War" for p in putin)
