@@ -47,6 +47,8 @@ FOLLOW_SENTENCES = 4
 MAX_EVIDENCE_CHARS = 240
 _PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "i", "we",
              "my", "our", "me", "us"}
+_EVIDENCE_PREPS = {"with", "between", "among", "at", "in", "on", "to", "by", "over", "via",
+                   "alongside", "beside"}
 _CALENDAR = re.compile(r"^(\d{4}|XXXX)-\d{2}")
 
 
@@ -136,11 +138,13 @@ class _Context:
     def party(self, tok: Token) -> list[str]:
         """The participants a noun phrase headed by ``tok`` names (with its conjuncts)."""
         out: list[str] = []
+        if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":  # "Cruz, who refused …"
+            tok = tok.head.head
         for t in (tok, *tok.conjuncts):
             eid = self.entity(t)
-            if eid is None:  # "Russian Foreign Minister Sergei Lavrov": the name is a child
+            if eid is None:  # "Kremlin spokesman Peskov" is his; "Obama's strategist" is not
                 for c in t.children:
-                    if c.dep_ in ("compound", "appos", "poss"):
+                    if c.dep_ in ("compound", "appos"):
                         eid = self.entity(c)
                         if eid is not None:
                             break
@@ -148,16 +152,23 @@ class _Context:
                 out.append(eid)
         return out
 
-    def place(self, tok: Token) -> str | None:
-        """The place a pobj names: an entity's name, or the proper noun as written."""
+    def place(self, tok: Token, any_type: bool = False) -> str | None:
+        """The place a pobj names: an entity's name, or the proper noun as written, or a
+        noun a proper name qualifies ("the Republican convention")."""
         eid = self.entity_of.get(tok.i)
         if eid is not None:
-            return self.name_of[eid] if self.type_of.get(eid) in \
+            return self.name_of[eid] if any_type or self.type_of.get(eid) in \
                 self.rules.words["place_types"] else None
-        if tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL",
-                                                         "ORDINAL", "PERSON"):
-            words = [t for t in tok.subtree if t.dep_ not in ("det", "punct")]
-            return self.doc[words[0].i:words[-1].i + 1].text if words else None
+        if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON"):
+            return None
+        named = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and any(
+            c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_)
+            for c in tok.children))
+        if named:
+            words = [t for t in tok.subtree if t.dep_ not in ("det", "punct", "prep", "pobj",
+                                                             "relcl", "acl")
+                     and t.i <= tok.i]
+            return self.doc[words[0].i:tok.i + 1].text if words else None
         return None
 
 
@@ -180,10 +191,11 @@ def _governor(tok: Token) -> Token | None:
     pledged), or None when it is a subject or stands alone."""
     cur = tok
     for _ in range(6):
-        if cur.dep_ not in ("dobj", "pobj", "prep", "attr", "appos", "npadvmod", "oprd"):
+        if cur.dep_ not in ("dobj", "pobj", "pcomp", "prep", "attr", "appos", "npadvmod",
+                            "oprd"):
             return None
         cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "prep":  # "Following a meeting, …"
             return cur
         if cur.head is cur:
             return None
@@ -191,10 +203,15 @@ def _governor(tok: Token) -> Token | None:
 
 
 def _subjects(verb: Token) -> list[Token]:
-    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subs and verb.dep_ in ("advcl", "xcomp", "conj", "relcl", "acl") \
-            and verb.head is not verb:
-        subs = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subs = [c for c in verb.children if c.dep_ == "nsubj"]
+    subs += [o for a in verb.children if a.dep_ == "agent"  # "mentioned by Ivanka Trump"
+             for o in a.children if o.dep_ == "pobj"]
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if not subs and not passive and verb.dep_ in ("advcl", "xcomp", "conj", "relcl", "acl",
+                                                  "pcomp") and verb.head is not verb:
+        # "Obama said after meeting with Putin": "after" hangs from "said"
+        head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        subs = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return subs
 
 
@@ -208,6 +225,14 @@ def _noun_type(tok: Token, r: Rules) -> str | None:
     preps = {p.lower_ for p in tok.children if p.dep_ == "prep"}
     head = tok.head.lemma_.lower() if tok.dep_ == "dobj" else ""
     phone = bool(mods & r.words["phone_words"])
+    if any(c.dep_ == "dobj" for c in tok.children):
+        return None  # a verb tagged as a noun: "not meeting the demand"
+    if tok.tag_ == "NNS" and lemma != "talk" and not (
+            preps & {"with", "between"}
+            or any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)):
+        return None  # generic: "mailers and phone calls", "scripted speeches", "in meetings"
+    if lemma in ("breakfast", "lunch", "dinner", "luncheon"):
+        return "meeting" if "with" in preps else None
     if lemma in ("call", "phonecall"):
         if phone or lemma == "phonecall":
             return "call"
@@ -241,10 +266,17 @@ def _noun_type(tok: Token, r: Rules) -> str | None:
     if lemma == "trip":
         return "visit" if "to" in preps else None
     if lemma == "post":
-        social = mods & r.words["social_words"] or any(
-            o.lower_ in r.words["social_words"] for o in _preps(tok, "on", "to"))
+        social = mods & r.words["social_words"] or any(_social(o, r)
+                                                       for o in _preps(tok, "on", "to"))
         return "post" if social else None
     return kind
+
+
+def _social(tok: Token, r: Rules) -> bool:
+    """A social network named: "Twitter", "Telegram", "social media"."""
+    if tok.lower_ == "media":
+        return "social" in _mods(tok)
+    return tok.pos_ == "PROPN" and tok.lower_ in r.words["social_words"]
 
 
 def _verb_type(tok: Token, r: Rules) -> str | None:
@@ -264,11 +296,13 @@ def _verb_type(tok: Token, r: Rules) -> str | None:
         return "call"
     if lemma == "tweet":
         return "post"
-    if lemma in ("post", "write", "say", "announce", "share") and any(
-            o.lower_ in r.words["social_words"] for o in _preps(tok, "on")):
-        return "post"
-    if lemma == "meet":
-        return "meeting" if objs or "with" in preps or any(
+    if any(_social(o, r) for h in (tok, *(c for c in tok.children if c.dep_ == "prt"))
+           for o in _preps(h, "on", "via")):
+        return "post"  # "wrote on Twitter", "chimed in on Twitter"
+    if lemma == "meet":  # "met Xi", "met with Xi", "Biden and Xi met"; not "meet the demand"
+        people = [o for o in objs if o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                  or o.pos_ in ("PRON", "PROPN")]
+        return "meeting" if people or "with" in preps or any(
             c.dep_ == "nsubj" and any(True for _ in c.conjuncts) for c in tok.children) \
             else None
     if lemma == "visit":
@@ -291,8 +325,8 @@ def _evidence(tok: Token, noun: bool) -> tuple[int, int]:
         if c.i < tok.i and c.dep_ in ("compound", "amod", "poss", "nmod", "nummod") \
                 and c.left_edge.i >= tok.i - 6:
             left = min(left, c.left_edge.i)
-        if c.i > tok.i and (c.dep_ in ("prep", "dobj", "prt", "npadvmod", "compound")
-                            and c.lower_ not in ("for", "about", "that", "after", "before")):
+        if c.i > tok.i and (c.dep_ in ("dobj", "prt", "npadvmod", "compound")
+                            or (c.dep_ == "prep" and c.lower_ in _EVIDENCE_PREPS)):
             right = max(right, c.right_edge.i)
     doc = tok.doc
     while right > tok.i and (doc[right].is_punct or doc[right].is_space):
@@ -321,6 +355,10 @@ def _read(tok: Token, kind: str, noun: bool, cx: _Context) -> _Found:
                 _add(parts, cx.party(c))
         _add(parts, [e for o in _preps(tok, "with", "between", "among", "by")
                      for e in cx.party(o)])
+        if kind in ("interview", "post"):  # "an interview on CBS's Face the Nation"
+            for o in _preps(tok, "on", "to"):
+                _add(parts, cx.party(o) or [e for c in o.children if c.dep_ == "poss"
+                                            for e in cx.party(c)])
         verb = _governor(tok)
         if verb is not None:
             for s in _subjects(verb):
@@ -337,8 +375,8 @@ def _read(tok: Token, kind: str, noun: bool, cx: _Context) -> _Found:
         for o in tok.children:
             if o.dep_ in ("dobj", "dative"):
                 eid = cx.entity_of.get(o.i)
-                if kind == "visit" and eid and cx.type_of.get(eid) in ("GPE", "LOC", "FAC"):
-                    found.place = cx.name_of[eid]
+                if kind == "visit" and (eid is None or cx.type_of.get(eid) != "PERSON"):
+                    found.place = cx.place(o, any_type=True)  # "visited the White House"
                 else:
                     _add(parts, cx.party(o))
         _add(parts, [e for o in _preps(tok, "with", "to", "alongside", "beside")
