@@ -30,6 +30,7 @@ suffix ("Donald Trump Jr.", "Trump Jr.") joins only names with the same suffix; 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -43,12 +44,14 @@ from ..names.linking import (
     SOUND,
     NameIndex,
     ParsedName,
+    blocking_keys,
     context_words,
     given_names_folded,
     given_score,
     org_score,
     parse_name,
     person_score,
+    skeleton,
     types_compatible,
     word_score,
 )
@@ -386,9 +389,11 @@ def _choose(m: MemberEntity, cands: list[tuple[float, _Group]],
 
 
 def _attach_short(short: list[_Group], full: list[_Group], person: bool,
-                  votes: Mapping[str, Counter[str]]) -> list[_Group]:
+                  votes: Mapping[str, Counter[str]],
+                  idf_given: Mapping[str, float] | None = None) -> list[_Group]:
     """Join each short name to the full one it stands for; returns the sub-groups made
-    when the articles of one short name point at different entities."""
+    when the articles of one short name point at different entities. ``idf_given``: the
+    context words' weights over the whole corpus (a block's own would differ)."""
     index = NameIndex(threshold=0.0, loose=False)
     roots: dict[str, _Group] = {}
     for g in full:
@@ -404,7 +409,7 @@ def _attach_short(short: list[_Group], full: list[_Group], person: bool,
             prof.add(m.article_id, ctx)
             df.update(ctx)
             n += 1
-    idf = {w: math.log((n + 1) / c) for w, c in df.items()}
+    idf = idf_given if idf_given is not None else _idf(n, df)
     made: list[_Group] = []
     for g in sorted(short, key=lambda g: (-g.weight, g.key)):
         if g.pinned and g.root() is not g:
@@ -439,6 +444,10 @@ def _attach_short(short: list[_Group], full: list[_Group], person: bool,
             root.blocked |= sub.blocked
             made.append(sub)
     return made
+
+
+def _idf(n: int, df: Mapping[str, int]) -> dict[str, float]:
+    return {w: math.log((n + 1) / c) for w, c in df.items()}
 
 
 def _join_short_alone(short: list[_Group]) -> None:
@@ -522,10 +531,13 @@ def _corpus_entity(groups: Sequence[_Group]) -> CorpusEntity:
 
 def cluster_members(members: Sequence[MemberEntity],
                     kb: Sequence[KBEntry] | None = None,
-                    constraints: Constraints = NONE) -> list[CorpusEntity]:
+                    constraints: Constraints = NONE,
+                    stats: ContextStats | None = None) -> list[CorpusEntity]:
     """Merge article entities into corpus entities (see the module docstring); with a
     knowledge base, link each to its entry and merge those linked to the same one;
-    ``constraints``: the analysts' corrections, which every stage obeys."""
+    ``constraints``: the analysts' corrections, which every stage obeys; ``stats``: the
+    context words counted over the whole corpus when ``members`` are only a block of it
+    (:func:`cluster_block`)."""
     groups = _make_groups(members, constraints)
     _pin_together(groups, constraints)
     made: list[_Group] = []
@@ -535,7 +547,8 @@ def cluster_members(members: Sequence[MemberEntity],
         full = [g for g in mine if _kind(g) == "full"]
         short = [g for g in mine if _kind(g) == "short"]
         _merge_full(full, person)
-        made += _attach_short(short, full, person, votes)
+        made += _attach_short(short, full, person, votes,
+                              None if stats is None else stats.idf(person))
         _join_short_alone(short)
     all_groups = [*groups.values(), *made]
     clusters: dict[int, list[_Group]] = defaultdict(list)
@@ -657,3 +670,119 @@ def _kept_apart(a: CorpusEntity, b: CorpusEntity, constraints: Constraints) -> b
         return False
     names_b = {m.name for m in b.members}
     return any(constraints.blocked(m.name) & names_b for m in a.members)
+
+
+# ---------------------------------------------------------------------------------------
+# Blocks: parts of the corpus that the stages above never let touch
+#
+# Every stage joins two article entities only through something they share: a cleaned name
+# (stage 1, an analyst's merge), a blocking key one name is filed under and the other looks
+# under (stages 2 and 3: NameIndex), a surname's sound (stage 3, names no full name
+# claims), a generational suffix ("Don Jr." looks at every full name "... Jr."), a
+# knowledge-base entry (stage 4), a canonical name (the corpus entity's id). So the article
+# entities fall into blocks, the connected components of "shares one of those", and
+# clustering each block alone gives what clustering the whole corpus gives, provided the
+# one corpus-wide quantity, the weight of context words (stage 3's idf), is counted over
+# the whole corpus first (:class:`ContextStats`). A NameIndex look-up inside a block sees
+# the same candidates as over the whole corpus: a name filed under a key that a name looks
+# under is in that name's block.
+
+
+@dataclass
+class ContextStats:
+    """Context words over the whole corpus: how many article entities with a full name
+    there are and how many of them have each word, for persons and for other names (what
+    :func:`_attach_short` weighs a surname's or an acronym's context by)."""
+
+    members: dict[bool, int] = field(default_factory=lambda: {True: 0, False: 0})
+    df: dict[bool, Counter[str]] = field(
+        default_factory=lambda: {True: Counter(), False: Counter()})
+
+    def add(self, m: MemberEntity) -> None:
+        person = _is_person(m.type)
+        parsed = _member_name(m)
+        if _kind(_Group(_group_key(parsed, person), person, parsed)) == "full":
+            self.members[person] += 1
+            self.df[person].update(_context(m))
+
+    def idf(self, person: bool) -> dict[str, float]:
+        return _idf(self.members[person], self.df[person])
+
+
+def context_stats(members: Sequence[MemberEntity]) -> ContextStats:
+    """:class:`ContextStats` of ``members`` (the whole corpus)."""
+    stats = ContextStats()
+    for m in members:
+        stats.add(m)
+    return stats
+
+
+def _kb_query_keys(p: ParsedName) -> set[str]:
+    # what the knowledge base's NameIndex (loose) looks under, given names included
+    return blocking_keys(p, True, True) | {"G:" + skeleton(w)[:3] for w in p.tokens
+                                           if len(w) > 1}
+
+
+def kb_block_keys(kb: Sequence[KBEntry]) -> list[frozenset[str]]:
+    """For each knowledge-base entry, the keys it is filed under (as block nodes)."""
+    out = []
+    for e in kb:
+        keys: set[str] = set()
+        for name in (e.name, *e.aliases):
+            p = parse_name(name, e.type)
+            keys |= blocking_keys(p)
+            if p.given and len(p.given[0]) > 1:
+                keys.add("G:" + skeleton(p.given[0])[:3])
+        out.append(frozenset("KB:" + k for k in keys))
+    return out
+
+
+_INDEX_ONLY = ("3:", "S:")  # filed, but looked under only by a loose index (the KB's)
+
+
+def block_nodes(m: MemberEntity, kb_keys: frozenset[str] = frozenset()) -> frozenset[str]:
+    """What ``m`` may share with another article entity (see the section's comment): two
+    article entities with a node in common belong to one block. ``kb_keys``: the union of
+    :func:`kb_block_keys` (empty without a knowledge base)."""
+    return _block_nodes(m.name, m.type, tuple(sorted(m.aliases.items())), kb_keys)
+
+
+@functools.lru_cache(maxsize=65536)
+def _block_nodes(name: str, etype: str, aliases: tuple[tuple[str, int], ...],
+                 kb_keys: frozenset[str]) -> frozenset[str]:
+    m = MemberEntity("", "", name, etype, dict(aliases))
+    person = _is_person(etype)
+    parsed = _member_name(m)
+    nodes = {"G:" + _group_key(parsed, person)}
+    forms = {name, parsed.text, *m.aliases}
+    # persons and other names are clustered apart, each in their own NameIndex; a body's
+    # names are filed there untyped
+    index = "I:P:" if person else "I:O:"
+    views = [parsed] + [parse_name(f, t) for f in forms for t in
+                        ({etype} if person else {etype, None})]
+    for p in views:
+        nodes.add("G:" + _group_key(p, person))
+        for k in blocking_keys(p) | blocking_keys(p, True, False):
+            if not k.startswith(_INDEX_ONLY):
+                nodes.add(index + k)
+    nodes |= {"N:" + f for f in forms}  # a canonical name is one of them: ids stay apart
+    if person and not parsed.given and parsed.surname:
+        nodes.add("J:" + phonetic_key(parsed.surname[-1]))
+    if person and parsed.suffix:
+        short = _given_with_suffix(parsed)
+        nodes.add(("SFX:" if short else "SFXF:") + parsed.suffix)
+    if kb_keys:
+        nodes |= {k for f in forms for t in {etype, PERSON, "ORG", None}
+                  for k in ("KB:" + q for q in _kb_query_keys(parse_name(f, t)))
+                  if k in kb_keys}
+    return frozenset(nodes)
+
+
+def cluster_block(members: Sequence[MemberEntity], kb: Sequence[KBEntry] | None,
+                  stats: ContextStats, constraints: Constraints = NONE
+                  ) -> list[CorpusEntity]:
+    """Cluster one block of the corpus (or several: any union of whole blocks), with the
+    context words counted over the whole corpus: the corpus entities the whole pass makes
+    of these article entities, with the same ids. Pure: a cluster runner can run the
+    blocks as separate tasks."""
+    return cluster_members(members, kb, constraints, stats)

@@ -23,18 +23,21 @@ their names' keys that scores against one of them), and then
 
 from __future__ import annotations
 
+import pickle
+import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 
-from ..model import CorpusEntity, MemberEntity
+from ..model import CorpusEntity, KBEntry, MemberEntity
 from ..names.linking import ParsedName, blocking_keys, name_score, parse_name
 from ..store import corpus as sql
-from .cluster import canonical_name, cluster_members, reassign_ids
+from .blocks import BLOCK_MEMBERS, Block, BlockPlan, plan_blocks
+from .cluster import canonical_name, cluster_block, cluster_members, reassign_ids
 from .constraints import Constraints, from_corrections
 
 if TYPE_CHECKING:
@@ -104,40 +107,84 @@ def constraints_of(conn: Connection) -> Constraints:
 # The whole pass
 
 
-def build_corpus_entities(store: Store, progress: Progress | None = None) -> CorpusSummary:
-    """Rebuild the corpus entities of ``store`` from its articles' entities, in one
-    transaction (a re-run replaces the previous result; an interrupted one leaves it)."""
+def build_corpus_entities(store: Store, progress: Progress | None = None,
+                          block_members: int = BLOCK_MEMBERS) -> CorpusSummary:
+    """Rebuild the corpus entities of ``store`` from its articles' entities, a block at a
+    time (:mod:`.blocks`): in one snapshot, plan the blocks (the articles read a chunk at a
+    time), then read and cluster each block, setting its rows aside on disk; then replace
+    the corpus in one write transaction (a re-run replaces the previous result; an
+    interrupted one leaves it). Memory holds one block, not the corpus: on the 20,000
+    article bench store, see ``bench/corpus_blocks.py``."""
     started = time.perf_counter()
     report = progress or (lambda _stage, _done, _total: None)
-    report("reading", 0, 1)
-    with store.read("read article entities") as conn:
-        taken_in = sql.pending_articles(conn)  # read with the articles: all taken in below
-        members = sql.load_members(conn)
-        kb = sql.load_kb(conn)
-        constraints = constraints_of(conn)
-    report("reading", 1, 1)
-    report("clustering", 0, 1)
-    entities = cluster_members(members, kb, constraints)
-    keys = keys_of(entities)
-    report("clustering", 1, 1)
-    report("writing", 0, 1)
-    with store.write("write corpus entities") as conn:
-        sql.lock_corpus(conn)
-        sql.clear_corpus(conn)
-        sql.write_corpus(conn, entities, keys)
-        sql.clear_pending(conn, taken_in)
-    report("writing", 1, 1)
-    by_type = Counter(e.type for e in entities)
-    return CorpusSummary(
-        articles=len({m.article_id for m in members}),
-        members=len(members),
-        entities=len(entities),
-        linked=sum(1 for e in entities if e.kb_id),
-        kb_entries=len(kb),
-        seconds=time.perf_counter() - started,
-        by_type=dict(by_type.most_common()),
-        corrections=len(constraints.together) + len(constraints.apart),
-    )
+    summary = CorpusSummary(articles=0, members=0, entities=0)
+    by_type: Counter[str] = Counter()
+    with tempfile.TemporaryFile(prefix="whosaid-corpus-") as aside:
+        with store.read("read article entities") as conn:
+            taken_in = sql.pending_articles(conn)  # read with the articles: all taken in
+            kb = sql.load_kb(conn)
+            constraints = constraints_of(conn)
+            plan = plan_corpus(conn, kb, report, block_members)
+            report("clustering", 0, len(plan.blocks))
+            for block in plan.blocks:
+                members = read_block(conn, block)
+                entities = cluster_block(members, kb, plan.stats, constraints)
+                pickle.dump(sql.corpus_rows(entities, keys_of(entities)), aside)
+                summary.members += len(members)
+                summary.entities += len(entities)
+                summary.linked += sum(1 for e in entities if e.kb_id)
+                by_type.update(e.type for e in entities)
+                del members, entities
+                report("clustering", block.id + 1, len(plan.blocks))
+        report("writing", 0, len(plan.blocks))
+        aside.seek(0)
+        with store.write("write corpus entities") as conn:
+            sql.lock_corpus(conn)
+            sql.clear_corpus(conn)
+            for i in range(len(plan.blocks)):
+                sql.insert_corpus_rows(conn, pickle.load(aside))
+                report("writing", i + 1, len(plan.blocks))
+            sql.clear_pending(conn, taken_in)
+    summary.articles = plan.articles
+    summary.kb_entries = len(kb)
+    summary.seconds = time.perf_counter() - started
+    summary.by_type = dict(by_type.most_common())
+    summary.corrections = len(constraints.together) + len(constraints.apart)
+    return summary
+
+
+# Articles read at a time while planning the blocks
+PLAN_ARTICLES = 1000
+
+
+def member_chunks(conn: Connection, chunk: int = PLAN_ARTICLES) -> Iterator[list[MemberEntity]]:
+    """The entities of every analysed article, ``chunk`` articles at a time, in the order
+    :func:`whosaid.store.corpus.load_members` reads them all."""
+    ids = sql.analysed_article_ids(conn)
+    for i in range(0, len(ids), chunk):
+        yield sql.load_members(conn, ids[i:i + chunk])
+
+
+def plan_corpus(conn: Connection, kb: Sequence[KBEntry], progress: Progress | None = None,
+                block_members: int = BLOCK_MEMBERS) -> BlockPlan:
+    """The blocks of the stored corpus (see :func:`.blocks.plan_blocks`)."""
+    report = progress or (lambda _stage, _done, _total: None)
+    total = sql.analysed_articles(conn)
+
+    def chunks() -> Iterator[list[MemberEntity]]:
+        done = 0
+        report("planning", 0, total)
+        for chunk in member_chunks(conn):
+            yield chunk
+            done = min(total, done + PLAN_ARTICLES)
+            report("planning", done, total)
+
+    return plan_blocks(chunks(), kb, block_members)
+
+
+def read_block(conn: Connection, block: Block) -> list[MemberEntity]:
+    """The article entities of one block, in the order the whole pass reads them."""
+    return [m for m in sql.load_members(conn, block.article_ids) if m.name in block.names]
 
 
 @dataclass

@@ -162,6 +162,13 @@ def kb_size(store: Transactions) -> int:
         return int(conn.execute(select(func.count()).select_from(kb_entities)).scalar() or 0)
 
 
+def analysed_article_ids(conn: Connection) -> list[str]:
+    """The ids of the analysed articles, sorted (the corpus pass reads them a chunk at a
+    time)."""
+    return list(conn.execute(select(articles.c.id).where(articles.c.analyzed.is_(True))
+                             .order_by(articles.c.id)).scalars())
+
+
 def analysed_articles(conn: Connection) -> int:
     """How many articles are stored analysed (the corpus pass reads their entities)."""
     return int(conn.execute(select(func.count()).select_from(articles)
@@ -387,7 +394,18 @@ def write_corpus(conn: Connection, found: Iterable[CorpusEntity],
                  keys: Mapping[str, Collection[str]]) -> None:
     """Insert corpus entities with their aliases, members, knowledge-base links and the
     blocking keys ``keys`` (``{corpus_entity_id: keys}``) they are filed under."""
-    built = _now()
+    insert_corpus_rows(conn, corpus_rows(found, keys))
+
+
+# The corpus tables in the order their rows are inserted (parents first)
+CORPUS_TABLES = ("corpus_entities", "corpus_aliases", "corpus_members", "links", "corpus_keys")
+
+
+def corpus_rows(found: Iterable[CorpusEntity], keys: Mapping[str, Collection[str]],
+                built: str | None = None) -> dict[str, list[Row]]:
+    """The rows :func:`write_corpus` inserts, by table (:data:`CORPUS_TABLES`): plain data
+    a pass can set aside (the block pass keeps them on disk) and insert later."""
+    built = built or _now()
     ent_rows: list[Row] = []
     alias_rows: list[Row] = []
     member_rows: list[Row] = []
@@ -406,11 +424,16 @@ def write_corpus(conn: Connection, found: Iterable[CorpusEntity],
         if e.kb_id is not None:
             link_rows.append({"corpus_entity_id": e.id, "kb_id": e.kb_id,
                               "score": float(e.kb_score or 0.0)})
-    _insert(conn, corpus_entities, ent_rows)
-    _insert(conn, corpus_aliases, alias_rows)
-    _insert(conn, corpus_members, member_rows)
-    _insert(conn, links, link_rows)
-    _insert(conn, corpus_keys, key_rows)
+    return {"corpus_entities": ent_rows, "corpus_aliases": alias_rows,
+            "corpus_members": member_rows, "links": link_rows, "corpus_keys": key_rows}
+
+
+def insert_corpus_rows(conn: Connection, rows: Mapping[str, Sequence[Row]]) -> None:
+    """Insert rows made by :func:`corpus_rows` (tables missing from ``rows`` get none)."""
+    tables = {"corpus_entities": corpus_entities, "corpus_aliases": corpus_aliases,
+              "corpus_members": corpus_members, "links": links, "corpus_keys": corpus_keys}
+    for name in CORPUS_TABLES:
+        _insert(conn, tables[name], rows.get(name, ()))
 
 
 def delete_corpus_entities(conn: Connection, ids: Collection[str]) -> None:
@@ -598,11 +621,17 @@ def corpus_detail(store: Transactions, entity_id: str, recent: int = 20,
                 .where(cm.c.corpus_entity_id == entity_id)
                 .group_by(e.c.name).order_by(func.count(func.distinct(e.c.article_id)).desc(),
                                              e.c.name))]
+        held: ColumnElement[bool] = exists().where(cm.c.corpus_entity_id == entity_id,
+                                                   cm.c.article_id == a.c.id)
+        total = int(conn.execute(select(func.count()).select_from(a)).scalar() or 0)
+        if row["articles"] ** 2 <= 200 * total:  # its articles, sorted
+            held = a.c.id.in_(select(cm.c.article_id).where(cm.c.corpus_entity_id == entity_id))
+        # else every article newest first until 200 are its: Donald Trump is in 16,293 of
+        # the 20,000 (sorting them all took 150 ms, this 2 ms); one in 55 is found faster
+        # by sorting its own
         row["article_list"] = [
             dict(r) for r in conn.execute(
-                select(a.c.id, a.c.title, a.c.doc_id, a.c.published).distinct()
-                .join(cm, cm.c.article_id == a.c.id)
-                .where(cm.c.corpus_entity_id == entity_id)
+                select(a.c.id, a.c.title, a.c.doc_id, a.c.published).where(held)
                 .order_by(a.c.published.desc().nulls_last(), a.c.id)
                 .limit(200)).mappings()]
         spoke: ColumnElement[bool] = exists().where(

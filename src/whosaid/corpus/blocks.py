@@ -1,0 +1,136 @@
+"""The corpus in blocks: article entities that the corpus pass could ever join, found before
+clustering, so the pass reads, clusters and writes one block at a time (memory bounded by
+the largest block, not the corpus) and a cluster runner can run blocks as separate tasks.
+
+:func:`plan_blocks` takes the corpus's article entities a chunk of articles at a time (it
+keeps none of them): each one's block nodes (:func:`whosaid.corpus.cluster.block_nodes`:
+cleaned names, blocking keys, surname sounds, suffixes, knowledge-base keys) are joined in a
+union-find, and the context words counted (:class:`~whosaid.corpus.cluster.ContextStats`).
+Two article entities with the same name always share a block, so a block is a set of names
+and the articles they occur in. Small components are packed together up to
+``BLOCK_MEMBERS`` article entities (a union of whole components clusters as each would
+alone), so a corpus of many rare names does not read its articles once per name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from ..model import KBEntry, MemberEntity
+from .cluster import ContextStats, block_nodes, kb_block_keys
+
+# Components are packed into blocks of about this many article entities: large enough that
+# the 20,000-article bench store (434,545 article entities) reads its articles a few times,
+# not once per component; small enough that such a block costs well under the whole pass.
+BLOCK_MEMBERS = 50_000
+
+
+class _Components:
+    """Union-find over node names (path halving, union by size)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.size: dict[str, int] = {}
+
+    def find(self, x: str) -> str:
+        parent = self.parent
+        if x not in parent:
+            parent[x] = x
+            self.size[x] = 1
+            return x
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> str:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ra
+        if self.size[ra] < self.size[rb]:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.size[ra] += self.size[rb]
+        return ra
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block: the article entities named one of ``names`` in the articles
+    ``article_ids`` (``members`` of them)."""
+
+    id: int
+    names: frozenset[str]
+    article_ids: tuple[str, ...]
+    members: int
+
+
+@dataclass
+class BlockPlan:
+    """The corpus's blocks, largest first, and its context words."""
+
+    blocks: list[Block] = field(default_factory=list)
+    stats: ContextStats = field(default_factory=ContextStats)
+    components: int = 0  # before packing
+    largest_component: int = 0  # article entities
+    articles: int = 0  # with at least one entity
+
+    def block_ids(self) -> Iterator[int]:
+        """The ids of the blocks, one task each."""
+        yield from (b.id for b in self.blocks)
+
+    def block(self, block_id: int) -> Block:
+        return self.blocks[block_id]
+
+
+def plan_blocks(chunks: Iterable[Sequence[MemberEntity]], kb: Sequence[KBEntry] = (),
+                block_members: int = BLOCK_MEMBERS) -> BlockPlan:
+    """Blocks of the article entities ``chunks`` yields (the whole corpus, a few articles at
+    a time); see the module docstring."""
+    kb_keys = kb_block_keys(kb)
+    filed = frozenset().union(*kb_keys)
+    found = _Components()
+    for keys in kb_keys:  # an entry joins the names that could link to it
+        first = next(iter(keys), None)
+        for k in keys:
+            found.union(first or k, k)
+    stats = ContextStats()
+    count: Counter[str] = Counter()
+    articles: dict[str, set[str]] = defaultdict(set)
+    suffixes: set[str] = set()
+    for chunk in chunks:
+        for m in chunk:
+            stats.add(m)
+            count[m.name] += 1
+            articles[m.name].add(m.article_id)
+            name = "N:" + m.name
+            for node in block_nodes(m, filed):
+                found.union(name, node)
+                if node.startswith("SFX:"):
+                    suffixes.add(node[4:])
+    for suffix in suffixes:  # "Don Jr." looks at every full name with his suffix
+        found.union("SFX:" + suffix, "SFXF:" + suffix)
+    by_root: dict[str, list[str]] = defaultdict(list)
+    for name in count:
+        by_root[found.find("N:" + name)].append(name)
+    components = sorted(by_root.values(), key=lambda ns: (-sum(count[n] for n in ns),
+                                                          min(ns)))
+    plan = BlockPlan(stats=stats, components=len(components),
+                     articles=len(set().union(*articles.values())))
+    packed: list[list[str]] = []
+    size = 0
+    for names in components:
+        n = sum(count[x] for x in names)
+        plan.largest_component = max(plan.largest_component, n)
+        if not packed or size + n > block_members:
+            packed.append([])
+            size = 0
+        packed[-1] += names
+        size += n
+    for i, names in enumerate(packed):
+        held = set().union(*(articles[n] for n in names))
+        plan.blocks.append(Block(i, frozenset(names), tuple(sorted(held)),
+                                 sum(count[n] for n in names)))
+    return plan

@@ -1,0 +1,148 @@
+"""The corpus pass block by block gives what the whole-corpus pass gives: on hand-made
+article entities with every stage's hard cases (transliterations, acronyms, a surname
+chosen by context, namesakes, generational suffixes, a knowledge base, analysts'
+corrections), each block clustered alone equals clustering them all together
+(:func:`whosaid.corpus.cluster_members`, the pass before blocks); and over a real SQLite
+store, ``build_corpus_entities`` writes the rows the whole pass would."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from storekit import make_analysis
+from whosaid.corpus import CorpusEntity, MemberEntity, build_corpus_entities, cluster_members
+from whosaid.corpus.blocks import plan_blocks
+from whosaid.corpus.cluster import block_nodes, cluster_block
+from whosaid.corpus.constraints import Constraints
+from whosaid.corpus.kb import KBEntry
+from whosaid.corpus.service import constraints_of, keys_of
+from whosaid.store import corpus as store_corpus
+from whosaid.store import open_store, schema
+
+BUSH_CAMPAIGN = ("Marco Rubio", "Ted Cruz", "Donald Trump")
+BUSH_WAR = ("Dick Cheney", "Saddam Hussein", "Iraq")
+KB = [KBEntry("Q1", "William Jefferson Clinton", "PERSON", ("Bill Clinton",),
+              "42nd president of the United States"),
+      KBEntry("Q2", "Institute for the Study of War", "organization", ("ISW",)),
+      KBEntry("Q3713655", "Donald Trump Jr.", "PERSON", ("Don Jr.",))]
+RULES = Constraints(together=("Wladimir Putin",), apart=(("Olaf Scholz", "Olaf Scholes"),))
+
+
+def member(article: str, name: str, etype: str = "PERSON", aliases: dict[str, int] | None = None,
+           co: tuple[str, ...] = (), titles: tuple[str, ...] = (), n: int = 1) -> MemberEntity:
+    aliases = aliases or {name: 1}
+    return MemberEntity(article, f"e{n}", name, etype, aliases, titles, sum(aliases.values()), 0,
+                        co)
+
+
+def corpus() -> list[MemberEntity]:
+    """Article entities, ordered as the store reads them (by article, then position)."""
+    ms = [
+        member("a01", "Olaf Scholz", aliases={"Olaf Scholz": 2, "Scholz": 3}),
+        member("a01", "Institute for the Study of War", "ORG",
+               {"Institute for the Study of War": 1, "ISW": 2}, n=2),
+        member("a02", "Scholes", aliases={"Scholes": 2}),
+        member("a02", "War Research Institute", "ORG", n=2),
+        member("a03", "Olaf Scholes"),
+        member("a04", "ISW", "ORG", {"ISW": 3}),
+        member("a05", "Volodymyr Zelenskyy"), member("a06", "Wolodymyr Selenskyj"),
+        member("a07", "Zelensky"), member("a08", "Dmitry Peskov", titles=("Kremlin spokesman",)),
+        member("a09", "Peskow, Dmitri"), member("a10", "Olaf Scholl"),
+        member("a11", "Joe Biden", aliases={"Joe Biden": 2, "Biden": 4}),
+        member("a11", "Hunter Biden", n=2),
+        member("a12", "Wagner Group", "ORG"), member("a13", "Wagner College", "ORG"),
+        member("a14", "Wagner"), member("a15", "George W. Bush", co=BUSH_WAR),
+        member("a16", "George H. W. Bush"),
+        member("a17", "Donald Trump Jr.", aliases={"Donald Trump Jr.": 2, "Trump Jr.": 1}),
+        member("a17", "Donald Trump", aliases={"Donald Trump": 1, "Trump": 2}, n=2),
+        member("a18", "Donald J. Trump Jr."), member("a19", "Trump Jr."),
+        member("a20", "Don Jr."), member("a21", "Donald Trump"), member("a22", "Trump"),
+        member("a23", "Martin Luther King Jr."), member("a24", "King Jr."),
+        member("a25", "Bill Clinton"), member("a26", "William Clinton"),
+        member("a27", "Hillary Clinton"), member("a28", "Clinton", co=("Hillary Clinton",)),
+        member("a29", "Wladimir Putin", aliases={"Wladimir Putin": 1, "Putin": 2}),
+        member("a30", "Vladimir Putin"), member("a31", "Bush", co=("Marco Rubio", "Ted Cruz")),
+        member("a32", "Bush", co=("Saddam Hussein", "Dick Cheney")), member("a33", "Bush"),
+        member("a34", "Emmanuel Macron"), member("a35", "Macron", "ORG"),
+    ]
+    ms += [member(f"c{i}", "Jeb Bush", co=BUSH_CAMPAIGN) for i in range(4)]
+    ms += [member(f"w{i}", "George W. Bush", co=BUSH_WAR) for i in range(4)]
+    return sorted(ms, key=lambda m: (m.article_id, m.entity_id))
+
+
+def shape(entities: Sequence[CorpusEntity]) -> list[tuple[Any, ...]]:
+    return sorted((e.id, e.name, e.type, e.kb_id, e.kb_score, dict(e.aliases),
+                   tuple((m.article_id, m.entity_id) for m in e.members)) for e in entities)
+
+
+def by_blocks(members: list[MemberEntity], kb: list[KBEntry], rules: Constraints
+              ) -> tuple[list[CorpusEntity], int]:
+    plan = plan_blocks([members[:10], members[10:]], kb, block_members=1)
+    found: list[CorpusEntity] = []
+    for block_id in plan.block_ids():
+        block = plan.block(block_id)
+        found += cluster_block([m for m in members if m.name in block.names], kb, plan.stats,
+                               rules)
+    return found, len(plan.blocks)
+
+
+def test_blocks_cluster_as_the_whole_corpus_does() -> None:
+    members = corpus()
+    for kb, rules in [([], Constraints()), (KB, Constraints()), (KB, RULES)]:
+        whole = cluster_members(members, kb, rules)
+        blocks, n = by_blocks(members, kb, rules)
+        assert n >= 8, "the corpus fell into too few blocks to test anything"
+        assert shape(blocks) == shape(whole)
+
+
+def test_names_that_could_join_share_a_block() -> None:
+    def shared(a: MemberEntity, b: MemberEntity) -> bool:
+        return bool(block_nodes(a) & block_nodes(b))
+
+    assert shared(member("a", "Olaf Scholz"), member("b", "Scholes"))
+    assert shared(member("a", "ISW", "ORG"), member("b", "Institute for the Study of War",
+                                                     "ORG", {"ISW": 1}))
+    assert shared(member("a", "Don Jr."), member("b", "Trump Jr.")) is False
+    assert not shared(member("a", "Olaf Scholz"), member("b", "Emmanuel Macron"))
+    plan = plan_blocks([[member("a", "Don Jr."), member("b", "Donald Trump Jr."),
+                         member("c", "Emmanuel Macron")]], block_members=1)
+    assert sorted(sorted(b.names) for b in plan.blocks) == [["Don Jr.", "Donald Trump Jr."],
+                                                            ["Emmanuel Macron"]]
+
+
+def _rows(conn: Any) -> dict[str, list[tuple[Any, ...]]]:
+    out = {}
+    for name in store_corpus.CORPUS_TABLES:
+        table = schema.metadata.tables[name]
+        cols = [c for c in table.columns if c.name != "built_at"]
+        out[name] = sorted(tuple(r) for r in conn.execute(select(*cols)))
+    return out
+
+
+def test_store_pass_by_blocks_writes_what_the_whole_pass_would(tmp_path: Path) -> None:
+    said = "the talks would go on"
+    people = [("Olaf Scholz", "Olaf Scholz"), ("Olaf Scholz", "Scholz"),
+              ("Olaf Scholes", "Scholes"), ("Vladimir Putin", "Putin"),
+              ("Wladimir Putin", "Wladimir Putin"), ("Dmitry Peskov", "Peskov"),
+              ("Hunter Biden", "Hunter Biden"), ("Joe Biden", "Biden")]
+    with open_store(str(tmp_path / "w.db")) as store:
+        for i in range(12):
+            quotes = [(name, text, said, None) for name, text in people[i % 6:i % 6 + 3]]
+            store.save(make_analysis(f"art{i:02d}", quotes))
+        store_corpus.import_kb(store, KB[:1] + [KBEntry("Q7747", "Vladimir Putin", "PERSON")],
+                               "kb.jsonl")
+        summary = build_corpus_entities(store, block_members=1)
+        with store.read("read") as conn:
+            written = _rows(conn)
+            members = store_corpus.load_members(conn)
+            whole = cluster_members(members, store_corpus.load_kb(conn), constraints_of(conn))
+        rows = store_corpus.corpus_rows(whole, keys_of(whole), "")
+    assert (summary.entities, summary.members) == (len(whole), len(members))
+    assert len(whole) >= 5 and summary.linked == 1
+    want = {name: sorted(tuple(v for k, v in r.items() if k != "built_at") for r in rs)
+            for name, rs in rows.items()}
+    assert written == want
