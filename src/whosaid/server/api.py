@@ -1,5 +1,5 @@
-"""The JSON API under ``/api``: articles, statements, entities, claims, analysis and
-corrections.
+"""The JSON API under ``/api``: articles, statements, entities, claims, positions and events,
+analysis and corrections.
 
 Response models make ``/openapi.json`` describe every answer, errors included. Listings are
 cursor-paginated: pass a page's ``next_cursor`` as ``cursor`` to get the next page.
@@ -13,10 +13,13 @@ from fastapi import APIRouter, Body, Depends, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .. import __version__, usecases
+from ..errors import NotFoundError
 from ..model import SourceDocument, content_id
+from ..positions.timeline import marked, shifts, timelines
 from ..store import api_queries, corrections
 from ..store import claims as claim_queries
 from ..store import corpus as corpus_queries
+from ..store import positions as position_queries
 from ..store.api_queries import MAX_PAGE
 from ..store.filters import StatementFilter
 from .deps import Services, services
@@ -677,3 +680,199 @@ def audit(
     more = len(items) > limit
     items = items[:limit]
     return {"items": items, "next_cursor": items[-1]["seq"] if more else None}
+
+
+# ---------------------------------------------------------------------------------------
+# Positions and events (``whosaid positions``, ``whosaid events``, ``whosaid issues``)
+
+
+class IssueOut(BaseModel):
+    id: str
+    label: str
+    keywords: list[str]
+    description: str
+    positions: int = Field(description="how many stored positions are on it")
+
+
+class IssueList(BaseModel):
+    items: list[IssueOut]
+
+
+class IssueInfo(BaseModel):
+    id: str
+    label: str
+    keywords: list[str]
+    description: str
+
+
+class HolderOut(BaseModel):
+    start: int | None
+    end: int | None
+    text: str | None
+    entity: str | None = Field(description="the article entity's canonical name")
+    entity_id: str | None = Field(description="the entity's id within the article")
+    key: str | None = Field(description="whose position it is across articles: the corpus "
+                                        "entity id, else the canonical name")
+    name: str | None = Field(description="the corpus entity's name, else the canonical name")
+
+
+class ReporterOut(BaseModel):
+    start: int | None
+    end: int | None
+    text: str | None
+    entity: str | None = Field(description="the speaker's canonical name")
+    entity_id: str | None
+
+
+class StoredPosition(BaseModel):
+    """One stored position, with the statement and article it comes from."""
+
+    statement_id: str
+    article: ArticleRef
+    issue: str
+    stance: str = Field(description="supports, opposes, conditional or neutral")
+    confidence: float
+    said_on: str | None = Field(description="the statement's said_on value")
+    date: str | None = Field(description="the first day said_on stands for (null when it "
+                                         "has no calendar date)")
+    holder: HolderOut | None = Field(description="whose position it is")
+    reported_by: ReporterOut | None = Field(description="the speaker, when the holder is "
+                                                        "someone else (a reported position)")
+    evidence: SpanOut | None
+    condition: SpanOut | None
+    shift: str | None = Field(default=None, description="'supports → opposes' where the "
+                              "stance differs from the holder's previous dated one")
+
+
+class MomentArticle(BaseModel):
+    id: str | None
+    doc_id: str | None
+    title: str | None
+    published: str | None
+
+
+class ShiftMoment(BaseModel):
+    date: str | None
+    stance: str
+    statement_id: str
+    evidence: SpanOut | None
+    article: MomentArticle
+
+
+class ShiftOut(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_: str = Field(alias="from", description="the stance before")
+    to: str = Field(description="the stance after")
+    before: ShiftMoment
+    after: ShiftMoment
+
+
+class IssueHolder(BaseModel):
+    key: str | None = Field(description="the holder (corpus entity id, else canonical name); "
+                                        "null for positions without a holder")
+    name: str | None
+    positions: list[StoredPosition] = Field(description="in time order, undated last")
+    shifts: list[ShiftOut]
+
+
+class IssueDetail(BaseModel):
+    issue: IssueInfo
+    holders: list[IssueHolder] = Field(description="most positions first")
+
+
+class PositionTimeline(BaseModel):
+    key: str | None
+    name: str | None
+    issue: str
+    positions: list[StoredPosition]
+    shifts: list[ShiftOut]
+
+
+class PositionTimelines(BaseModel):
+    entity: str
+    items: list[PositionTimeline] = Field(description="one per holder and issue")
+
+
+class Participant(BaseModel):
+    entity_id: str
+    name: str | None
+    key: str | None = Field(description="the corpus entity id, else the canonical name")
+
+
+class EventOut(BaseModel):
+    id: str
+    type: str = Field(description="call, meeting, talks, speech, visit, interview, "
+                                  "briefing, post, ...")
+    article: ArticleRef
+    date: str | None
+    place: str | None
+    evidence: SpanOut | None
+    participants: list[Participant]
+    statement_ids: list[str] = Field(description="the statements made at it")
+
+
+class EventList(BaseModel):
+    items: list[EventOut]
+
+
+class EventDetail(EventOut):
+    statements: list[ListedStatement]
+
+
+EntityRef = Annotated[str, Query(min_length=1, max_length=200, pattern=NO_NUL,
+                                 description="a name (as /api/statements' speaker) or a "
+                                             "corpus entity id")]
+
+
+@router.get("/issues", response_model=IssueList, tags=["positions"])
+def list_issues(svc: Svc) -> dict[str, Any]:
+    """The issue catalogue, with how many stored positions are on each issue."""
+    return {"items": position_queries.issue_rows(svc.store)}
+
+
+@router.get("/issues/{issue_id}", response_model=IssueDetail, tags=["positions"])
+def get_issue(svc: Svc, issue_id: Annotated[str, Path(max_length=200)],
+              since: DateParam = None, until: DateParam = None) -> dict[str, Any]:
+    """Every actor's positions on one issue over time, with each actor's shifts of stance."""
+    found = position_queries.issue_positions(svc.store, issue_id, since, until)
+    for h in found["holders"]:
+        h["positions"] = marked(h["positions"])
+        h["shifts"] = shifts(h["positions"])
+    return found
+
+
+@router.get("/positions", response_model=PositionTimelines, tags=["positions"])
+def list_positions(
+    svc: Svc,
+    entity: EntityRef,
+    issue: Annotated[str | None, Query(max_length=200, description="one issue's id")] = None,
+    since: DateParam = None,
+    until: DateParam = None,
+) -> dict[str, Any]:
+    """Where an entity stands on each issue over time (as ``whosaid positions``): one
+    timeline per holder and issue, with its shifts."""
+    if issue is not None and issue not in {i.id for i in svc.store.issues()}:
+        raise NotFoundError(f"no issue {issue!r} in the catalogue (GET /api/issues)")
+    items = timelines(svc.store.positions(entity, issue, since, until))
+    for t in items:
+        t["positions"] = marked(t["positions"])
+    return {"entity": entity, "items": items}
+
+
+@router.get("/events", response_model=EventList, tags=["positions"])
+def list_events(
+    svc: Svc,
+    entity: Annotated[str | None, Query(min_length=1, max_length=200, pattern=NO_NUL,
+                                        description="those this entity takes part in")
+                      ] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = MAX_PAGE,
+) -> dict[str, Any]:
+    """Calls, meetings, speeches … in time order (their date, else the article's)."""
+    return {"items": svc.store.events(entity, limit)}
+
+
+@router.get("/events/{event_id}", response_model=EventDetail, tags=["positions"])
+def get_event(svc: Svc, event_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+    """One event (its id or a unique prefix) with the statements made at it."""
+    return svc.store.event(event_id)
