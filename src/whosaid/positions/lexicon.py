@@ -30,8 +30,8 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"defend(?:s|ed|ing)?", r"protect(?:s|ed|ing)?", r"is a right", r"a right to",
     r"possible", r"the answer", r"allow(?:s|ed|ing)?", r"admit(?:s|ted|ting)?", r"take in",
     r"bring(?:s|ing)? in", r"hold(?:s|ing)?", r"additional", r"tougher", r"stronger",
-    r"new round of", r"increase pressure", r"launch", r"go(?:es)? ahead with", r"to use",
-    r"the right to", r"reform(?:ed|s|ing)?",
+    r"new round of", r"increase pressure", r"releas(?:e|es|ed|ing)", r"launch",
+    r"go(?:es)? ahead with", r"to use", r"the right to", r"reform(?:ed|s|ing)?",
     r"interest(?:ed)? in", r"seek(?:s|ing)?", r"sought", r"pursu(?:e|es|ed|ing)",
     r"continu(?:e|es|ed|ing)", r"resum(?:e|es|ed|ing)", r"sustain", r"help(?:s|ed|ing)?",
     r"announc(?:e|es|ed|ing)", r"pass(?:es|ed)?", r"ratif(?:y|ies|ied)", r"invit(?:e|es|ed)",
@@ -39,11 +39,13 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"advocat(?:e|es|ed|ing)", r"lead(?:s)? to peace", r"pave the way",
 )
 
-# Modal words: a weak support for the deed they stand before ("Russian forces would cease
-# all hostilities", "we are going to build a wall"); any other cue near by wins over them,
-# and after the keyword they say nothing ("a ceasefire would only last a few years").
+# Weak support for what follows: modal words before a deed ("Russian forces would cease all
+# hostilities", "we are going to build a wall") and the adjectives of a demand ("a full and
+# unconditional ceasefire"). Any other cue near by wins over them, and after the keyword
+# they say nothing ("a ceasefire would only last a few years").
 MODAL_CUES: tuple[str, ...] = (
     r"will", r"would", r"shall", r"going to", r"\w+['’]ll", r"can", r"plans? to",
+    r"unconditional", r"immediate", r"complete", r"lasting", r"comprehensive",
 )
 
 # Words that reject what they touch: "Zelensky rejects any ceasefire", "talks are
@@ -66,7 +68,7 @@ OPPOSE_CUES: tuple[str, ...] = (
     r"cannot afford", r"can't afford", r"insult(?:s|ing)?", r"xenophob(?:ic|ia)",
     r"stupid", r"ridiculous", r"absurd", r"wrong", r"flawed", r"hit hard by", r"hard hit",
     r"hurt by", r"out of business", r"inadequate", r"resist(?:s|ed|ing)?", r"cannot",
-    r"can['’]t", r"won['’]t", r"will not", r"would not", r"wouldn['’]t",
+    r"can['’]t", r"won['’]t", r"will not", r"would not", r"wouldn['’]t", r"moot",
 )
 
 # Verbs that undo their object: "stop arms supplies", "lift sanctions", "repeal
@@ -104,7 +106,8 @@ INVERTED_KEYWORDS: tuple[str, ...] = (
     "global warming", "climate change", "emissions", "carbon emissions", "greenhouse gas",
     "voter suppression", "nuclear proliferation", "nuclear war", "nuclear threat",
     "nuclear attack", "nuclear strike", "tax increase", "tax increases", "raise taxes",
-    "raising taxes", "tax hike", "tax hikes", "territorial integrity",
+    "raising taxes", "tax hike", "tax hikes", "territorial integrity", "tariff", "tariffs",
+    "trade war",
 )
 
 # Keywords that take a side by themselves: "the election is rigged" opposes elections.
@@ -117,7 +120,9 @@ KEYWORD_STANCES: dict[str, str] = {
     "build a wall": "supports", "build the wall": "supports", "build that wall": "supports",
     "peaceful transfer of power": "supports", "free and fair": "supports",
     "territorial integrity": "opposes", "new realities": "supports",
-    "boots on the ground": "neutral",
+    "boots on the ground": "neutral", "emissions reduction": "supports",
+    "emission reductions": "supports", "emissions cuts": "supports",
+    "reduce emissions": "supports", "cut emissions": "supports", "curb emissions": "supports",
 }
 
 # Words that turn a cue round when they stand at most three words before it: "won't
@@ -137,7 +142,7 @@ CONDITION_MARKERS: tuple[str, ...] = (
     r"only after", r"only when", r"only once", r"until", r"once", r"as soon as",
     r"in exchange for", r"in return for", r"if", r"when the time is right",
     r"when \"?members agree", r"before these conditions", r"conditions are met",
-    r"without such", r"without taking",
+    r"without such", r"without taking", r"first,? (?:and )?then", r"but insists?(?: that| on)?",
 )
 
 # Look-alikes that are no condition: "if elected" (the holder's own future), "even if"

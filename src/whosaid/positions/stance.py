@@ -160,6 +160,7 @@ _FLIP: dict[str, Stance] = {"supports": "opposes", "opposes": "supports"}
 _MAX_BEFORE = 5
 _MAX_AFTER = 6
 _NEAR_CHARS = 90
+_WEAK = 4.0  # a modal or an adjective counts as four words farther than a stance word
 
 
 def _keyword_key(hit: str, table: frozenset[str] | dict[str, str]) -> str | None:
@@ -231,7 +232,7 @@ def _nearest_cue(rules: _Rules, text: str, hit: tuple[int, int],
             if count > (_MAX_BEFORE if before else _MAX_AFTER) or (kind == "modal"
                                                                   and not before):
                 continue
-            rank = float(count if before else count + 1.5) + (3.0 if kind == "modal" else 0.0)
+            rank = float(count if before else count + 1.5) + (_WEAK if kind == "modal" else 0.0)
         cue = _Cue(kind, m.start(), m.end())
         if best is None or rank < best[0]:
             best = (rank, cue)
@@ -256,6 +257,15 @@ def _negated(rules: _Rules, text: str, cue: _Cue, lo: int) -> bool:
             if words is not None and len(words) <= 3:
                 governing.append((m.start(), m.end()))
     return len(governing) % 2 == 1
+
+
+def _denied(rules: _Rules, text: str, hit: tuple[int, int], lo: int) -> bool:
+    """Whether a negator stands right before the keyword: "no ceasefire", "never a truce"."""
+    for m in rules.negators.finditer(text, max(lo, hit[0] - 20), hit[0]):
+        words = _words_between(text, m.end(), hit[0])
+        if words is not None and len(words) <= 1:
+            return True
+    return False
 
 
 def _condition(rules: _Rules, text: str, window: tuple[int, int]) -> tuple[int, int] | None:
@@ -294,6 +304,9 @@ def _read(rules: _Rules, text: str, hit: tuple[int, int], bounds: tuple[int, int
         if reporting == "opposes" and cue.start < bounds[0] + 40:
             stance = _FLIP[stance]  # "Scholz refused | to provide Taurus missiles"
         confidence = 0.7 if abs(cue.start - hit[0]) < 60 else 0.6
+    elif _denied(rules, text, hit, window[0]):
+        stance, confidence = "opposes", 0.6  # "no ceasefire", "No voting will take place"
+        cue = _Cue("keyword", *hit)
     elif own is not None and _KEYWORD_STANCES[own] != "neutral":
         stance = "supports" if _KEYWORD_STANCES[own] == "supports" else "opposes"
         cue, confidence = _Cue("keyword", *hit), 0.6
