@@ -131,3 +131,13 @@ def test_a_holder_may_be_someone_the_speaker_reports(store: Store) -> None:
     assert store.analysis("art1").positions == (p,)
     (row,) = store.positions("Putin")
     assert row["reported_by"]["entity"] == "Dmitry Peskov" and row["date"] == "2022-12-01"
+
+
+def test_a_corrected_speaker_holds_the_statements_positions(store: Store) -> None:
+    from whosaid.usecases import fix_speaker
+
+    store.save(_with(make_analysis("art1"), {"s1": "opposes"}))
+    fix_speaker(store, "art1", "s1", "Sergei Lavrov", "analyst")
+    (row,) = store.positions("Lavrov")
+    assert row["holder"]["entity"] == "Sergei Lavrov" and row["statement_id"] == "s1"
+    assert store.positions("Peskov") == []  # he still names an entity, but holds nothing

@@ -48,6 +48,7 @@ from .schema import (
     relays,
     statements,
 )
+from .write import sync_position_holders
 
 if TYPE_CHECKING:
     from .engine import Transactions
@@ -228,12 +229,16 @@ def _update_statements(
     conn: Connection, where: Sequence[ColumnElement[bool]], values: Row
 ) -> int:
     s = statements
-    seqs = list(conn.execute(select(s.c.seq).where(*where)).scalars())
-    if not seqs:
+    found = [(int(seq), str(aid), str(sid)) for seq, aid, sid in
+             conn.execute(select(s.c.seq, s.c.article_id, s.c.id).where(*where))]
+    if not found:
         return 0
+    seqs = [seq for seq, _, _ in found]
     conn.execute(update(s).where(*where).values(**values))
     if "speaker_name" in values:
         _refresh_fts(conn, seqs)
+    if "speaker_name" in values or "speaker_entity_id" in values:  # positions follow
+        sync_position_holders(conn, [(aid, sid) for _, aid, sid in found])
     return len(seqs)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, text
+from sqlalchemy import Connection, delete, func, insert, select, text, tuple_, update
 
 from ..errors import StoreError
 from ..model import Analysis, Event, Mention, Position, Statement
@@ -349,6 +349,25 @@ def insert_position_rows(conn: Connection, position_batch: Sequence[Row],
         conn.execute(insert(positions), list(position_batch))
     if event_batch:
         conn.execute(insert(events), list(event_batch))
+
+
+def sync_position_holders(conn: Connection, keys: Sequence[tuple[str, str]]) -> None:
+    """After a correction changed the speakers of the statements ``keys`` ((article id,
+    statement id)), give their positions the new speaker: as holder where the speaker holds
+    the position, as ``reported_by`` where the speaker reports someone else's."""
+    p, s = positions, statements
+    speaker = {col: select(s.c[f"speaker_{col}"]).where(
+        s.c.article_id == p.c.article_id, s.c.id == p.c.statement_id).scalar_subquery()
+        for col in ("entity_id", "name")}
+    for i in range(0, len(keys), 500):
+        mine = tuple_(p.c.article_id, p.c.statement_id).in_(list(keys[i:i + 500]))
+        conn.execute(update(p).where(mine, p.c.reported_by_start.is_(None),
+                                     p.c.holder_start.is_not(None))
+                     .values(holder_entity_id=speaker["entity_id"],
+                             holder_name=speaker["name"]))
+        conn.execute(update(p).where(mine, p.c.reported_by_start.is_not(None))
+                     .values(reported_by_entity_id=speaker["entity_id"],
+                             reported_by_name=speaker["name"]))
 
 
 _PG_ARTICLE_LOCK_CLASS = 0x776873  # the first key of whosaid's per-article advisory locks
