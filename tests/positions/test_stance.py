@@ -79,6 +79,20 @@ def test_a_cue_near_the_keyword_gives_the_stance(text: str, content: str, issue:
     assert text[evidence.start:evidence.end] == evidence.text
 
 
+@pytest.mark.parametrize(("content", "issues"), [
+    ("Kyiv rejects a cease-fire now", {"ceasefire"}),
+    ("Kyiv rejects a cease fire now", {"ceasefire"}),
+    ("the U.S. allies want more", {"nato"}),
+    ("the new sanctions bite", {"sanctions"}),
+    ("they are withdrawing all their troops", {"troop_withdrawal"}),
+    ("they want peace. Talks are far off", set()),  # no "peace talks" across a stop
+])
+def test_keywords_match_across_spaces_hyphens_and_word_forms_but_not_sentences(
+        content: str, issues: set[str]) -> None:
+    text = f"He said {content}."
+    assert set(_positions(text, content)) == issues
+
+
 def test_a_condition_makes_the_stance_conditional_and_keeps_its_words() -> None:
     text = ("Putin said Russia cannot agree to a ceasefire unless Ukraine agrees to take "
             "irreversible steps. Analysts doubted it.")
