@@ -32,6 +32,7 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"bring(?:s|ing)? in", r"hold(?:s|ing)?", r"additional", r"tougher", r"stronger",
     r"new round of", r"increase pressure", r"releas(?:e|es|ed|ing)", r"launch",
     r"go(?:es)? ahead with", r"to use", r"the right to", r"reform(?:ed|s|ing)?",
+    r"prais(?:e|es|ed|ing)", r"hail(?:s|ed|ing)?", r"applaud(?:s|ed|ing)?",
     r"interest(?:ed)? in", r"seek(?:s|ing)?", r"sought", r"pursu(?:e|es|ed|ing)",
     r"continu(?:e|es|ed|ing)", r"resum(?:e|es|ed|ing)", r"sustain", r"help(?:s|ed|ing)?",
     r"announc(?:e|es|ed|ing)", r"pass(?:es|ed)?", r"ratif(?:y|ies|ied)", r"invit(?:e|es|ed)",
@@ -68,6 +69,8 @@ OPPOSE_CUES: tuple[str, ...] = (
     r"cannot afford", r"can't afford", r"insult(?:s|ing)?", r"xenophob(?:ic|ia)",
     r"stupid", r"ridiculous", r"absurd", r"wrong", r"flawed", r"hit hard by", r"hard hit",
     r"hurt by", r"out of business", r"inadequate", r"resist(?:s|ed|ing)?", r"cannot",
+    r"blast(?:s|ed|ing)?", r"lambast(?:s|ed|ing)?", r"decr(?:y|ies|ied)", r"scold(?:s|ed)?",
+    r"concerns? (?:about|over)", r"concerned (?:about|over|by)", r"worried (?:about|over|by)",
     r"can['’]t", r"won['’]t", r"will not", r"would not", r"wouldn['’]t", r"moot",
 )
 
@@ -176,7 +179,8 @@ REPORTING_STANCES: dict[str, str] = {
     "reject": "opposes", "oppose": "opposes", "refuse": "opposes", "criticize": "opposes",
     "criticise": "opposes", "condemn": "opposes", "slam": "opposes", "attack": "opposes",
     "dismiss": "opposes", "denounce": "opposes", "deny": "opposes", "blast": "opposes",
-    "decry": "opposes", "lament": "opposes",
+    "decry": "opposes", "lament": "opposes", "lambast": "opposes", "scold": "opposes",
+    "praise": "supports", "hail": "supports", "applaud": "supports", "champion": "supports",
     "go after": "opposes", "resist": "opposes", "rule out": "opposes",
 }
 
