@@ -1,12 +1,13 @@
 """Load benchmark: the real server under 16 concurrent readers while a writer posts articles.
 
     python bench/load.py --db build/bench-serve.db [--seconds 30] [--max-requests 20000]
-                         [--readers 16] [--no-writer] [--json out.json]
+                         [--readers 16] [--no-writer] [--workers 2] [--json out.json]
     python bench/load.py --db postgresql://postgres@127.0.0.1:5432/bench \\
                          --copy-from build/bench-serve.db   # load the SQLite store first
 
 1. Starts ``whosaid.server.create_app`` over ``--db`` (a SQLite file or a PostgreSQL URL)
-   under uvicorn in a child process, on a free 127.0.0.1 port only, with a write token.
+   under uvicorn in a child process, on a free 127.0.0.1 port only, with a write token;
+   ``--workers N`` runs N server processes, as ``whosaid serve --workers N`` does.
 2. Picks targets from the store itself: entity names, article ids, corpus entity ids,
    statement-page cursors.
 3. For ``--seconds`` (or until ``--max-requests`` reads), runs ``--readers`` async httpx
@@ -16,8 +17,9 @@
    ``/entities/NAME`` — while one writer posts articles to ``/api/analyze`` back to back
    (PolNeAR dev texts from ../shared when present, else the bundled example; each made new
    with a numbered line, so every post stores a new article and updates the corpus).
-4. Prints a table — backend, requests, req/s, p50, p99, max, errors — for reads and for
-   writes, then one row per read endpoint (slowest p99 first).
+4. Prints a table — backend, requests, req/s, p50, p95, p99, max, errors — for reads and
+   for writes, then one row per read endpoint (slowest p99 first), and the load average
+   (1 minute) at the start and at the end of the load.
 
 Targets: 0 errors, and reads' p99 at most 500 ms while the writer runs. The numbers depend on
 the machine and on what else runs on it.
@@ -104,10 +106,17 @@ def copy_store(source: str, target: str, chunk: int = 5000) -> None:
 
 
 SERVE = """
-import sys, uvicorn
+import os, sys, uvicorn
 from whosaid.server import create_app
-app = create_app(sys.argv[1], sys.argv[2])
-uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[3]), log_level="warning")
+db, token, port, workers = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+if workers == 1:
+    uvicorn.run(create_app(db, token), host="127.0.0.1", port=port, log_level="warning")
+else:  # as whosaid serve --workers N runs them
+    from whosaid.server.app import SERVE_DB_ENV, SERVE_TOKEN_ENV
+    create_app(db, token, writer_process=False).state.services.store.close()  # migrate once
+    os.environ[SERVE_DB_ENV], os.environ[SERVE_TOKEN_ENV] = db, token
+    uvicorn.run("whosaid.server.app:app_from_env", factory=True, workers=workers,
+                host="127.0.0.1", port=port, log_level="warning")
 """
 
 
@@ -117,8 +126,9 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
-    server = subprocess.Popen([sys.executable, "-c", SERVE, db, TOKEN, str(port)])
+def start_server(db: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+    server = subprocess.Popen([sys.executable, "-c", SERVE, db, TOKEN, str(port),
+                               str(workers)])
     deadline = time.monotonic() + 120
     with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
         while time.monotonic() < deadline:
@@ -290,10 +300,10 @@ async def load(base: str, mix: dict[str, list[str]], docs: list[dict[str, Any]],
 def row(backend: str, kind: str, t: Timings, elapsed: float) -> str:
     n = len(t.ms)
     if not n:
-        return f"| {backend} | {kind} | 0 | 0.0 | - | - | - | {t.errors} |"
+        return f"| {backend} | {kind} | 0 | 0.0 | - | - | - | - | {t.errors} |"
     return (f"| {backend} | {kind} | {n:,} | {n / elapsed:.1f} | "
-            f"{statistics.median(t.ms):.0f} | {percentile(t.ms, 99):.0f} | {max(t.ms):.0f} | "
-            f"{t.errors} |")
+            f"{statistics.median(t.ms):.0f} | {percentile(t.ms, 95):.0f} | "
+            f"{percentile(t.ms, 99):.0f} | {max(t.ms):.0f} | {t.errors} |")
 
 
 def main() -> None:
@@ -307,6 +317,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=int(time.time()) % 100000)
     parser.add_argument("--copy-from", help="a SQLite store to copy into --db first")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="server processes (as whosaid serve --workers)")
     args = parser.parse_args()
 
     if args.copy_from:
@@ -315,16 +327,18 @@ def main() -> None:
     with open_store(args.db) as store:
         counts = store.counts()
     port = free_port()
-    server = start_server(args.db, port)
+    server = start_server(args.db, port, args.workers)
     base = f"http://127.0.0.1:{port}"
     try:
         with httpx.Client(base_url=base, timeout=120) as client:
             mix = targets(client, random.Random(args.seed))
             for urls in mix.values():  # warm-up: caches, first compilations
                 client.get(urls[0])
+        load_before = os.getloadavg()[0]
         per_endpoint, writes, elapsed = asyncio.run(load(
             base, mix, documents(), args.seconds, args.max_requests, args.readers,
             args.writer, args.seed))
+        load_after = os.getloadavg()[0]
     finally:
         server.terminate()
         try:
@@ -338,15 +352,17 @@ def main() -> None:
         reads.errors += t.errors
         reads.error_samples += t.error_samples
     print(f"\n{counts['articles']:,} articles, {counts['statements']:,} statements; {backend}; "
-          f"{args.readers} readers{' + 1 writer' if args.writer else ''}; {elapsed:.1f} s; "
-          f"{os.cpu_count()} CPUs\n")
-    print("| backend | requests | count | req/s | p50 ms | p99 ms | max ms | errors |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+          f"{args.readers} readers{' + 1 writer' if args.writer else ''}; "
+          f"{args.workers} server process{'es' if args.workers > 1 else ''}; {elapsed:.1f} s; "
+          f"{os.cpu_count()} CPUs; load average {load_before:.2f} at the start, "
+          f"{load_after:.2f} at the end\n")
+    print("| backend | requests | count | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     print(row(backend, "reads", reads, elapsed))
     if args.writer:
         print(row(backend, "writes (POST /api/analyze)", writes, elapsed))
-    print("\n| read endpoint | count | req/s | p50 ms | p99 ms | max ms | errors |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("\n| read endpoint | count | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for label, t in sorted(per_endpoint.items(), key=lambda kv: -percentile(kv[1].ms, 99)):
         print(row(label, "", t, elapsed).replace(f"| {label} |  |", f"| {label} |"))
     p99 = percentile(reads.ms, 99)
@@ -357,14 +373,16 @@ def main() -> None:
         print(f"error: {sample}", file=sys.stderr)
     if args.json:
         args.json.write_text(json.dumps({
-            "backend": backend, "counts": counts, "seconds": elapsed,
+            "backend": backend, "counts": counts, "seconds": elapsed, "workers": args.workers,
+            "load_average": [load_before, load_after],
             "reads": {"n": len(reads.ms), "p50": statistics.median(reads.ms) if reads.ms else None,
                       "p99": p99, "max": max(reads.ms, default=None), "errors": reads.errors},
             "writes": {"n": len(writes.ms), "p50": statistics.median(writes.ms)
                        if writes.ms else None, "p99": percentile(writes.ms, 99),
                        "max": max(writes.ms, default=None), "errors": writes.errors},
             "endpoints": {k: {"n": len(t.ms), "p50": statistics.median(t.ms),
-                              "p99": percentile(t.ms, 99), "max": max(t.ms),
+                              "p95": percentile(t.ms, 95), "p99": percentile(t.ms, 99),
+                              "max": max(t.ms),
                               "errors": t.errors} for k, t in per_endpoint.items() if t.ms},
         }, indent=1), encoding="utf-8")
 

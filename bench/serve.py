@@ -8,7 +8,8 @@
    with the statements, entities, mentions and dates inside those paragraphs shifted to the
    new offsets, a publication date spread over 2016, and the source's outlet; stores them in
    bulk (500 articles a transaction, through the store's own row writer).
-3. Runs the corpus pass (``whosaid corpus``) when the database has no corpus entities yet.
+3. Runs the corpus pass (``whosaid corpus``) when the database has no corpus entities yet,
+   and the claims pass (``whosaid claims --rebuild``) when it has no claims.
 4. Starts ``whosaid serve`` on a loopback port and times ``--requests`` requests of each
    page and API call (varied arguments, after a warm-up), printing the median and 95th
    percentile in milliseconds as a Markdown table (also written to ``<db>.latency.json``).
@@ -38,6 +39,7 @@ import httpx
 
 from whosaid.analysis import Analyzer
 from whosaid.attribution import paragraphs
+from whosaid.claims.service import build_claims
 from whosaid.clean.document import clean_document
 from whosaid.corpus import build_corpus_entities
 from whosaid.model import (
@@ -56,6 +58,7 @@ from whosaid.model import (
     text_hash,
 )
 from whosaid.settings import Settings
+from whosaid.store import claims as store_claims
 from whosaid.store import corpus as store_corpus
 from whosaid.store import corrections, open_store, write
 
@@ -329,6 +332,12 @@ def main() -> None:
             summary = build_corpus_entities(store)
             print(f"corpus pass: {summary.members:,} article entities -> "
                   f"{summary.entities:,} corpus entities in {summary.seconds:.1f} s",
+                  file=sys.stderr)
+        with store.read("check the claims") as conn:
+            claims_built = store_claims.claims_built(conn)
+        if not claims_built:  # else the load benchmark's first post would build them all
+            claims = build_claims(store)
+            print(f"claims pass: {claims.claims:,} claims in {claims.seconds:.1f} s",
                   file=sys.stderr)
         corpus_ids = [r["id"] for r in store_corpus.corpus_entities_rows(store, limit=200)]
     results = measure(args.db, args.requests, corpus_ids)

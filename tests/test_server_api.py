@@ -201,6 +201,16 @@ def test_server_api_entities_search_and_detail(
             days[day] = days.get(day, 0) + 1
     assert {d["date"]: d["count"] for d in putin["per_day"]} == days
     assert putin["undated"] == len(said) - sum(days.values())
+    for name in {t["name"] for t in putin["talked_to"]} | {"Vladimir Putin"}:
+        heard = _all_statements(client, addressee=name)
+        detail = client.get(f"/api/entities/{name}").json()
+        assert detail["received"]["count"] == len(heard)
+        by: dict[str, int] = {}
+        for st in heard:
+            if who := _entity(st["speaker"]):
+                by[who] = by.get(who, 0) + 1
+        assert {t["name"]: t["addressed_by"] for t in detail["talked_to"]
+                if t["addressed_by"]} == by
     isw = client.get("/api/entities/Institute for the Study of War").json()
     assert {"name": "Kyiv Independent", "count": 1} in isw["relayed_by"]
     _error(client.get("/api/entities/Nobody Atall"), 404, "not_found")
@@ -325,7 +335,8 @@ def test_server_api_corrections_reach_the_corpus_entities(
             build_corpus_entities(store)
 
         def holding(alias: str) -> dict[str, Any]:
-            items = client.get("/api/corpus-entities", params={"q": alias}).json()["items"]
+            items = client.get("/api/corpus-entities",
+                               params={"q": alias, "members": "true"}).json()["items"]
             found = [e for e in items if alias in {a["alias"] for a in e["aliases"]}]
             assert len(found) == 1, (alias, items)
             return found[0]
@@ -354,13 +365,15 @@ def test_server_api_corrections_reach_the_corpus_entities(
         assert fixed.status_code == 200 and fixed.json()["corpus_entities"], fixed.text
         assert pair in holding("Joe Biden")["statement_ids"]
         assert pair not in holding("White House")["statement_ids"]
-        before = client.get("/api/corpus-entities", params={"limit": 200}).json()["items"]
+        before = client.get("/api/corpus-entities",
+                            params={"limit": 200, "members": "true"}).json()["items"]
         with open_store(db) as store:  # `whosaid corpus` again: the corrections hold
             build_corpus_entities(store)
         assert holding("Scholes")["id"] != holding("Olav Sholz")["id"]
         assert holding("Olav Sholz")["name"] == "Olaf Scholz"
         assert pair in holding("Joe Biden")["statement_ids"]
-        after = client.get("/api/corpus-entities", params={"limit": 200}).json()["items"]
+        after = client.get("/api/corpus-entities",
+                           params={"limit": 200, "members": "true"}).json()["items"]
         assert sorted((e["name"], e["statement_ids"]) for e in after) == \
             sorted((e["name"], e["statement_ids"]) for e in before)
         # an article posted once the corpus is built joins it at once
@@ -376,9 +389,12 @@ def test_server_api_corrections_reach_the_corpus_entities(
         assert len(body["article_list"]) == 3 and body["recent"]
         assert all(_entity(st["speaker"]) for st in body["recent"])
         assert client.get("/api/corpus-entities/nope").status_code == 404
-        brief = client.get("/api/corpus-entities", params={"q": "Scholz", "members": "false"})
-        assert [(e["id"], e["article_ids"]) for e in brief.json()["items"]
-                if e["id"] == scholz["id"]] == [(scholz["id"], [])]
+        # without members=true, a listing leaves the ids out (the default, as the CLI's)
+        for params in ({"q": "Scholz", "members": "false"}, {"q": "Scholz"}):
+            brief = client.get("/api/corpus-entities", params=params)
+            assert [(e["id"], e["article_ids"], e["statement_ids"])
+                    for e in brief.json()["items"] if e["id"] == scholz["id"]] == \
+                [(scholz["id"], [], [])]
         across = client.get("/api/entities/Olaf Scholz").json()["corpus"]
         assert across == [{"id": scholz["id"], "name": "Olaf Scholz"}]
         listing = client.get("/corpus", params={"q": "Scholz"})

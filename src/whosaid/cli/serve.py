@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import os
+from typing import Annotated, Any
 
 import typer
 
@@ -18,20 +19,36 @@ def serve(
         envvar="WHOSAID_TOKEN", show_default=False,
         help="Token that writes (analyse, merge, split, correct) need; none: read-only.")
     ] = None,
+    workers: Annotated[int, typer.Option(
+        min=1, max=32,
+        help="Server processes answering requests (each with its own writer process; "
+             "they store one posted article at a time). 2 on 2 cores.")] = 1,
 ) -> None:
     """Serve the pages and the JSON API over a database."""
     import uvicorn
 
     from ..errors import WhosaidError
     from ..server import create_app
+    from ..server.app import SERVE_DB_ENV, SERVE_TOKEN_ENV
     from .options import err, fail
 
     try:
-        application = create_app(db, token or None)
+        # migrated and checked here, once, before any worker opens it
+        application = create_app(db, token or None, writer_process=None if workers == 1 else False)
     except WhosaidError as exc:
         raise fail(str(exc)) from None
     mode = "writes need the token" if token else "read-only (no --token)"
     shown = application.state.services.store.display  # the URL without its password
-    err.print(f"whosaid serving {shown} on http://{host}:{port}/ ({mode}); Ctrl-C stops it")
-    uvicorn.run(application, host=host, port=port, log_level="warning",
-                proxy_headers=False, server_header=False)
+    processes = f", {workers} processes" if workers > 1 else ""
+    err.print(f"whosaid serving {shown} on http://{host}:{port}/ ({mode}{processes}); "
+              "Ctrl-C stops it")
+    options: dict[str, Any] = {"host": host, "port": port, "log_level": "warning",
+                               "proxy_headers": False, "server_header": False}
+    if workers == 1:
+        uvicorn.run(application, **options)
+        return
+    application.state.services.store.close()
+    os.environ[SERVE_DB_ENV] = db
+    if token:
+        os.environ[SERVE_TOKEN_ENV] = token
+    uvicorn.run("whosaid.server.app:app_from_env", factory=True, workers=workers, **options)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.resources
 import logging
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from http import HTTPStatus
@@ -326,6 +327,21 @@ def create_app(
     install_docs(app)
     app.mount("/static", StaticFiles(directory=str(PACKAGE.joinpath("static"))), name="static")
     return app
+
+
+# What ``whosaid serve --workers N`` hands each worker process (uvicorn starts them and
+# imports :func:`app_from_env` by name, so they read the database and token from here).
+SERVE_DB_ENV = "WHOSAID_SERVE_DB"
+SERVE_TOKEN_ENV = "WHOSAID_SERVE_TOKEN"
+
+
+def app_from_env() -> FastAPI:
+    """The application of one worker of ``whosaid serve --workers N``: :func:`create_app`
+    over ``$WHOSAID_SERVE_DB``, writes allowed with ``$WHOSAID_SERVE_TOKEN`` when set."""
+    db = os.environ.get(SERVE_DB_ENV)
+    if not db:
+        raise ConfigError(f"{SERVE_DB_ENV} is not set: start the workers with whosaid serve")
+    return create_app(db, os.environ.get(SERVE_TOKEN_ENV) or None)
 
 
 def install_docs(app: FastAPI) -> None:
