@@ -1,5 +1,5 @@
-"""The pages analysts work in: search, entity, article, claims, analyse, sign-in and the audit
-trail.
+"""The pages analysts work in: search, entity, article, claims, issues and events, analyse,
+sign-in and the audit trail.
 
 Server-rendered with Jinja2 (autoescaping on: article text is untrusted), with a little
 JavaScript (``static/app.js``) for the timeline chart and the furniture toggle. Form posts
@@ -18,11 +18,14 @@ from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from .. import usecases
+from ..errors import NotFoundError
 from ..model import SourceDocument, content_id
-from ..store import api_queries, corrections
+from ..store import api_queries, corrections, position_pages
 from ..store import claims as claim_queries
 from ..store import corpus as corpus_queries
+from ..store import positions as position_queries
 from ..store.filters import StatementFilter
+from . import position_views
 from .deps import Services, services
 from .security import AUTH_COOKIE, CSRF_FIELD, clean_actor
 
@@ -219,6 +222,7 @@ def entity_page(
     chart = {"name": name, "per_day": detail["per_day"]}
     return render(request, svc, "entity.html", title=name, e=detail, said=said,
                   received=received, chart=chart, merged=merged, split=split,
+                  timelines=_entity_timelines(svc, name), issue_url=issue_url,
                   entity_url=entity_url, article_url=article_url, corpus_url=corpus_url,
                   claim_url=claim_url, search_url="/?" + urlencode({"speaker": name}))
 
@@ -309,10 +313,12 @@ def article_page(
 ) -> HTMLResponse:
     art = svc.store.article(ref)
     statements = _with_claims(svc, [_statement_view(st, art) for st in art["statements"]])
+    statements = _with_positions(svc, art, statements)
     return render(request, svc, "article.html", title=art.get("title") or art["doc_id"],
                   art=art, segments=article_segments(art), statements=statements,
                   show_furniture=furniture, fixed=fixed, entity_url=entity_url,
-                  article_url=article_url, claim_url=claim_url)
+                  article_url=article_url, claim_url=claim_url, issue_url=issue_url,
+                  event_url=event_url)
 
 
 @router.post("/articles/{article_id}/statements/{statement_id}/speaker")
@@ -547,3 +553,79 @@ def audit_page(request: Request, svc: Svc,
         r["after_json"] = json.dumps(r["after"], ensure_ascii=False, indent=1)
     return render(request, svc, "audit.html", title="Audit trail", rows=rows[:PAGE],
                   next_url=next_url)
+
+
+# ---------------------------------------------------------------------------------------
+# Positions and events
+
+
+def issue_url(issue_id: str) -> str:
+    return "/issues/" + quote(issue_id, safe="")
+
+
+def event_url(event_id: str) -> str:
+    return "/events/" + quote(event_id, safe="")
+
+
+def _issue_labels(svc: Services) -> dict[str, str]:
+    return {i.id: i.label for i in svc.store.issues()}
+
+
+def _entity_timelines(svc: Services, name: str) -> list[dict[str, Any]]:
+    """The entity page's position timelines, one per issue (none for a name that holds
+    none)."""
+    try:
+        rows = svc.store.positions(name)
+    except NotFoundError:
+        return []
+    return position_views.entity_timelines(rows, _issue_labels(svc))
+
+
+def _with_positions(svc: Services, art: dict[str, Any], views: list[dict[str, Any]]
+                    ) -> list[dict[str, Any]]:
+    """The article page's statement views with their positions and the events they were
+    made at."""
+    labels = _issue_labels(svc)
+    at = position_pages.statement_events(svc.store, art["id"])
+    return [v | {"positions": position_views.statement_positions(st, labels),
+                 "events": at.get(st["id"], [])}
+            for st, v in zip(art["statements"], views, strict=True)]
+
+
+@router.get("/issues", response_class=HTMLResponse)
+def issues_page(request: Request, svc: Svc) -> HTMLResponse:
+    rows = position_queries.issue_rows(svc.store)
+    rows.sort(key=lambda r: -r["positions"])  # stable: catalogue order among equals
+    return render(request, svc, "issues.html", title="Issues", rows=rows, issue_url=issue_url)
+
+
+@router.get("/issues/{issue_id}", response_class=HTMLResponse)
+def issue_page(request: Request, svc: Svc,
+               issue_id: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
+    found = position_queries.issue_positions(svc.store, issue_id)
+    chart, rows = position_views.issue_chart(found["holders"], _issue_labels(svc))
+    return render(request, svc, "issue.html", title=f"Issue: {found['issue']['label']}",
+                  issue=found["issue"], chart=chart, rows=rows,
+                  holders=len(found["holders"]), entity_url=entity_url,
+                  article_url=article_url)
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, svc: Svc,
+                entity: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+    try:
+        rows, unknown = svc.store.events(entity or None, 500), False
+    except NotFoundError:  # a name typed in the filter that names nobody: an empty list
+        rows, unknown = [], True
+    return render(request, svc, "events.html", title="Events", rows=rows, entity=entity or "",
+                  unknown=unknown, event_url=event_url, entity_url=entity_url,
+                  article_url=article_url)
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, svc: Svc,
+               event_id: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
+    ev = svc.store.event(event_id)
+    return render(request, svc, "event.html", title=f"{ev['type'].capitalize()}",
+                  ev=ev, said=_listed_views(svc, ev["statements"]), entity_url=entity_url,
+                  article_url=article_url, claim_url=claim_url)
