@@ -33,6 +33,9 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"new round of", r"increase pressure", r"releas(?:e|es|ed|ing)", r"launch",
     r"go(?:es)? ahead with", r"to use", r"the right to", r"reform(?:ed|s|ing)?",
     r"prais(?:e|es|ed|ing)", r"hail(?:s|ed|ing)?", r"applaud(?:s|ed|ing)?",
+    # evaluative words of an opinion lexicon, the unambiguous ones
+    r"good", r"great", r"fair", r"the right thing", r"a success", r"successful",
+    r"effective", r"beneficial", r"vital", r"crucial", r"welcome step", r"step forward",
     r"interest(?:ed)? in", r"seek(?:s|ing)?", r"sought", r"pursu(?:e|es|ed|ing)",
     r"continu(?:e|es|ed|ing)", r"resum(?:e|es|ed|ing)", r"sustain", r"help(?:s|ed|ing)?",
     r"announc(?:e|es|ed|ing)", r"pass(?:es|ed)?", r"ratif(?:y|ies|ied)", r"invit(?:e|es|ed)",
@@ -71,6 +74,11 @@ OPPOSE_CUES: tuple[str, ...] = (
     r"hurt by", r"out of business", r"inadequate", r"resist(?:s|ed|ing)?", r"cannot",
     r"blast(?:s|ed|ing)?", r"lambast(?:s|ed|ing)?", r"decr(?:y|ies|ied)", r"scold(?:s|ed)?",
     r"concerns? (?:about|over)", r"concerned (?:about|over|by)", r"worried (?:about|over|by)",
+    # evaluative words of an opinion lexicon, the unambiguous ones
+    r"unacceptable", r"illegal", r"illegitimate", r"unconstitutional", r"outrageous",
+    r"shameful", r"disgrace(?:ful)?", r"reckless", r"irresponsible", r"naive", r"unfair",
+    r"unjust", r"cruel", r"nonsense", r"waste", r"costly", r"counterproductive",
+    r"doesn['’]t work", r"won['’]t work", r"not work", r"sham", r"fake", r"bad",
     r"can['’]t", r"won['’]t", r"will not", r"would not", r"wouldn['’]t", r"moot",
 )
 
