@@ -43,9 +43,18 @@
              hours: d.getUTCHours(), utc: true };
   }
 
-  function xEncoding(scale, title) {
-    return { field: "t", type: "temporal", title: title, scale: scale,
-             axis: { format: "%b %d", labelOverlap: "greedy", tickCount: 6, grid: true } };
+  // Ticks on whole days (a four-day domain would otherwise tick every twelve hours and
+  // print each day twice), about six of them; the year goes in the title.
+  function xEncoding(scale, points) {
+    var d = scale.domain;
+    var days = (Date.UTC(d[1].year, d[1].month - 1, d[1].date) -
+                Date.UTC(d[0].year, d[0].month - 1, d[0].date)) / DAY;
+    var years = points.map(function (p) { return p.date.slice(0, 4); }).sort();
+    var span = years[0] === years[years.length - 1] ? years[0]
+      : years[0] + "–" + years[years.length - 1];
+    return { field: "t", type: "temporal", title: "said on (" + span + ")", scale: scale,
+             axis: { format: "%b %d", labelOverlap: "greedy", grid: true,
+                     tickCount: { interval: "day", step: Math.max(1, Math.ceil(days / 6)) } } };
   }
 
   function colour(stances) {
@@ -85,7 +94,7 @@
   function entityChart(el, chart) {
     var points = stamp(chart.points);
     var scale = timeScale(points, chart.reported.length > 0);
-    var x = xEncoding(scale, "said on");
+    var x = xEncoding(scale, points);
     var y = { field: "stance", type: "nominal", title: null, scale: { domain: chart.stances },
               axis: { labelFontSize: 12 } };
     var shifts = stamp(chart.shifts);
@@ -125,7 +134,7 @@
     if (!chart.points.length) return;
     var points = stamp(chart.points);
     var scale = timeScale(points, chart.reported.length > 0);
-    var x = xEncoding(scale, "said on");
+    var x = xEncoding(scale, points);
     var y = { field: "holder", type: "nominal", title: null, sort: chart.actors,
               scale: { domain: chart.actors }, axis: { labelFontSize: 12, labelLimit: 220 } };
     var shifts = chart.shifts.map(function (s) {
