@@ -32,11 +32,12 @@ import logging
 import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import CancelledError
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import IO, Any
 
-from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, as_completed, get_worker
+from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, get_worker, wait
 
 from ..analysis import Analyzer
 from ..errors import ClusterError, ModelError, StoreError, WhosaidError
@@ -62,6 +63,8 @@ CONNECT_TIMEOUT_S = 10.0
 # tasks (a 16-document task takes a few seconds), few enough that the client holds little.
 IN_FLIGHT_PER_THREAD = 3
 PLUGIN_PREFIX = "whosaid-analyzer"
+# Seconds between looks at the scheduler while no result comes.
+POLL_S = 2.0
 
 _LOCAL = re.compile(r"local:(\d+)")
 _ADDRESS = re.compile(r"(?:(?:tcp|tls|ws|wss|ucx|inproc)://)?\[?[\w.\-:]+?\]?:\d{1,5}")
@@ -89,6 +92,10 @@ def open_cluster(spec: str, timeout: float = CONNECT_TIMEOUT_S) -> Iterator[Clie
     ``LocalCluster`` of N worker processes of one thread each, closed when done."""
     address, n = parse_cluster(spec)
     cluster = None
+    # a lost scheduler is said once, as a ClusterError, not as the client's tracebacks
+    quiet = logging.getLogger("distributed.client")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
     try:
         if address == "local":
             cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
@@ -99,6 +106,7 @@ def open_cluster(spec: str, timeout: float = CONNECT_TIMEOUT_S) -> Iterator[Clie
     except (OSError, TimeoutError, ValueError) as exc:
         if cluster is not None:
             cluster.close()
+        quiet.setLevel(level)
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: "
                            f"{' '.join(str(exc).split()) or type(exc).__name__}") from None
     try:
@@ -107,6 +115,7 @@ def open_cluster(spec: str, timeout: float = CONNECT_TIMEOUT_S) -> Iterator[Clie
         client.close()
         if cluster is not None:
             cluster.close()
+        quiet.setLevel(level)
 
 
 # ---------------------------------------------------------------------------------------
@@ -271,19 +280,33 @@ class _Job:
     def run(self, tasks: Iterator[Task | Failure], submit: Callable[[Task], Any],
             cluster: str) -> None:
         threads = sum(self.client.nthreads().values()) or 1
-        done = as_completed()
+        pending: set[Any] = set()
         try:
             for _ in range(IN_FLIGHT_PER_THREAD * threads):
-                self._next(tasks, submit, done)
-            for future in done:
-                self._take(future, cluster)
-                self._next(tasks, submit, done)
+                self._next(tasks, submit, pending)
+            while pending:
+                # as_completed, with a look at the scheduler between results: a client whose
+                # scheduler went away waits on its futures for ever
+                try:
+                    finished = wait(pending, timeout=POLL_S, return_when="FIRST_COMPLETED").done
+                except TimeoutError:
+                    finished = set()
+                except CancelledError:  # the scheduler is gone: every future cancelled
+                    raise self._lost(cluster, "the connection to the scheduler was lost") \
+                        from None
+                if self.client.status not in ("running", "connecting", "newly-created"):
+                    raise self._lost(cluster, f"the client is {self.client.status}")
+                for future in finished:
+                    pending.discard(future)
+                    self._take(future, cluster)
+                    self._next(tasks, submit, pending)
         except BaseException:
-            self.client.cancel(list(done.futures))
+            with contextlib.suppress(Exception):
+                self.client.cancel(list(pending))
             raise
 
     def _next(self, tasks: Iterator[Task | Failure], submit: Callable[[Task], Any],
-              done: Any) -> None:
+              pending: set[Any]) -> None:
         for task in tasks:
             if isinstance(task, Failure):  # a path that cannot be read: no worker needed
                 self.summary.failures.append(task)
@@ -291,7 +314,7 @@ class _Job:
                 continue
             future = submit(task)
             self.tasks[future.key] = task
-            done.add(future)
+            pending.add(future)
             return
 
     def _take(self, future: Any, cluster: str) -> None:
@@ -302,7 +325,9 @@ class _Job:
             raise stopped_error(exc, self.summary) from None
         except (ModelError, ClusterError):
             raise
-        except (asyncio.CancelledError, OSError, TimeoutError) as exc:
+        except (CancelledError, asyncio.CancelledError):
+            raise self._lost(cluster, "the connection to the scheduler was lost") from None
+        except (OSError, TimeoutError) as exc:
             raise self._lost(cluster, exc) from None
         except KilledWorker:
             self._failed(task, "its worker died every time it ran it (KilledWorker)")
@@ -329,7 +354,7 @@ class _Job:
             for _ in range(part.size):
                 self.on_item()
 
-    def _lost(self, cluster: str, exc: BaseException) -> ClusterError:
+    def _lost(self, cluster: str, exc: BaseException | str) -> ClusterError:
         n = len(self.summary.saved)
         why = " ".join(str(exc).split()) or type(exc).__name__
         return ClusterError(

@@ -1,0 +1,233 @@
+"""Throughput as the corpus grows: one process, ``--workers 2`` and ``--cluster local:2`` on
+the same input, on SQLite and PostgreSQL.
+
+    python bench/scale.py [--sizes 1000 10000] [--backends sqlite postgresql]
+                          [--modes one workers2 cluster2] [--pg postgresql://postgres@127.0.0.1/test]
+                          [--out build/scale]
+
+1. Makes each corpus (``--sizes`` articles, JSONL) by recombining PolNeAR train articles
+   (``../shared/data/polnear/train.jsonl.gz``): article i takes the title and first
+   paragraphs of one article and later paragraphs of another (at most ``--paragraphs``), so
+   every text, and so every article id, is new, and lengths stay those of news articles.
+2. For each backend and mode, analyses the corpus into a fresh database in a child process
+   (``python bench/scale.py --child``, through the use cases ``whosaid analyze`` runs) while
+   this process samples the memory (RSS) of the child and of every process under it twice a
+   second.
+3. Prints, per run: articles/s over the documents (from the start, model and cluster start
+   included, to the last document stored), the steady articles/s (after the first document
+   came back: model and cluster up), the seconds of the corpus and claims passes
+   after them, each mode's ratio to one process, the peak RSS of the client and of the
+   largest worker process, and the load average (2 cores shared with other work: a busy
+   machine slows every mode). Across sizes, the seconds per article show how the cost grows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl.gz"
+MODES = {"one": [], "workers2": ["--workers", "2"], "cluster2": ["--cluster", "local:2"]}
+
+
+def make_corpus(n: int, path: Path, paragraphs: int, seed: int = 15) -> float:
+    """Write ``n`` recombined articles to ``path``; returns their mean length in words."""
+    with gzip.open(POLNEAR, "rt", encoding="utf-8") as fh:
+        sources = [json.loads(line) for line in fh if line.strip()]
+    rng = random.Random(seed)
+    words = 0
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            a, b = rng.sample(sources, 2)
+            pa = [p for p in a["text"].split("\n\n") if p.strip()]
+            pb = [p for p in b["text"].split("\n\n") if p.strip()]
+            head = max(2, paragraphs // 2)
+            body = pa[:head] + pb[len(pb) // 3:][: paragraphs - head]
+            text = "\n\n".join(body)
+            words += len(text.split())
+            day = f"2016-{1 + i % 12:02d}-{1 + i % 28:02d}"
+            out.write(json.dumps({"id": f"scale-{n}-{i}", "text": text, "published": day,
+                                  "source": a.get("publisher")}) + "\n")
+    return words / max(1, n)
+
+
+# ---------------------------------------------------------------------------------------
+# The child: one run through the use cases, timed
+
+
+def child(args: argparse.Namespace) -> None:
+    from whosaid.settings import Settings
+    from whosaid.store import open_store
+    from whosaid.usecases import run_analyze
+
+    stamps: list[float] = []
+    started = time.perf_counter()
+    workers = 2 if args.mode == "workers2" else 1
+    settings = Settings(workers=workers)
+    with open_store(args.db) as store:
+        if args.mode == "cluster2":
+            from whosaid.usecases.cluster import run_cluster
+
+            summary = run_cluster([args.input], settings, store, "local:2",
+                                  on_item=lambda: stamps.append(time.perf_counter()))
+        else:
+            summary = run_analyze([args.input], settings, store,
+                                  on_item=lambda: stamps.append(time.perf_counter()))
+    ended = time.perf_counter()
+    docs = (stamps[-1] if stamps else ended) - started
+    # after the first document: the model and the cluster are up
+    steady = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 else 0.0
+    print(json.dumps({"analysed": summary.analyzed, "failed": len(summary.failures),
+                      "statements": summary.statements, "docs_s": docs, "steady": steady,
+                      "passes_s": ended - started - docs, "total_s": ended - started}))
+
+
+# ---------------------------------------------------------------------------------------
+# The parent: corpora, databases, memory
+
+
+class Sampler(threading.Thread):
+    """Peak RSS of a process and of each process under it, sampled twice a second."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.root = psutil.Process(pid)
+        self.peaks: dict[int, int] = {}
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            try:
+                procs = [self.root, *self.root.children(recursive=True)]
+            except psutil.Error:
+                return
+            for p in procs:
+                try:
+                    self.peaks[p.pid] = max(self.peaks.get(p.pid, 0), p.memory_info().rss)
+                except psutil.Error:
+                    continue
+            self.stop.wait(0.5)
+
+    def client_mb(self) -> float:
+        return self.peaks.get(self.root.pid, 0) / 2**20
+
+    def worker_mb(self) -> float:
+        others = [v for k, v in self.peaks.items() if k != self.root.pid]
+        return max(others, default=0) / 2**20
+
+
+def fresh_db(backend: str, pg: str, folder: Path) -> tuple[str, Any]:
+    """A new empty database and the function that drops it."""
+    if backend == "sqlite":
+        path = folder / f"{uuid.uuid4().hex[:8]}.db"
+        return str(path), lambda: [p.unlink() for p in folder.glob(path.name + "*")]
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from whosaid.settings import db_url
+
+    base = make_url(db_url(pg))
+    name = f"whosaid_scale_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return base.set(database=name).render_as_string(hide_password=False), drop
+
+
+def measure(corpus: Path, db: str, mode: str) -> dict[str, Any]:
+    load = os.getloadavg()[0]
+    cmd = [sys.executable, __file__, "--child", "--mode", mode, "--db", db,
+           "--input", str(corpus)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    sampler = Sampler(proc.pid)
+    sampler.start()
+    out, _ = proc.communicate()
+    sampler.stop.set()
+    sampler.join()
+    if proc.returncode:
+        raise SystemExit(f"{mode} on {db} failed ({proc.returncode})")
+    result = json.loads(out.strip().splitlines()[-1])
+    result |= {"client_mb": sampler.client_mb(), "worker_mb": sampler.worker_mb(),
+               "load": (load + os.getloadavg()[0]) / 2}
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
+    parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
+    parser.add_argument("--modes", nargs="+", default=list(MODES), choices=list(MODES))
+    parser.add_argument("--pg", default=os.environ.get("WHOSAID_TEST_PG")
+                        or "postgresql://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--paragraphs", type=int, default=8)
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "scale")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--mode", help=argparse.SUPPRESS)
+    parser.add_argument("--db", help=argparse.SUPPRESS)
+    parser.add_argument("--input", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args)
+        return
+    args.out.mkdir(parents=True, exist_ok=True)
+    print(f"cores: {os.cpu_count()}; PolNeAR train recombined, at most {args.paragraphs} "
+          "paragraphs an article", flush=True)
+    header = (f"{'articles':>8} {'backend':>10} {'mode':>9} {'art/s':>6} {'x one':>6} "
+              f"{'steady':>6} "
+              f"{'s/art':>6} {'docs s':>7} {'passes s':>8} {'client MB':>9} "
+              f"{'worker MB':>9} {'load':>5}")
+    rows: list[str] = []
+    for n in args.sizes:
+        corpus = args.out / f"scale-{n}.jsonl"
+        if not corpus.exists():
+            mean = make_corpus(n, corpus, args.paragraphs)
+            print(f"wrote {corpus} ({n} articles, {mean:.0f} words each on average)", flush=True)
+        for backend in args.backends:
+            base = None
+            for mode in args.modes:
+                with tempfile.TemporaryDirectory(dir=args.out) as folder:
+                    db, drop = fresh_db(backend, args.pg, Path(folder))
+                    try:
+                        r = measure(corpus, db, mode)
+                    finally:
+                        drop()
+                rate = r["analysed"] / r["docs_s"]
+                base = rate if mode == "one" else base
+                ratio = f"{rate / base:6.2f}" if base else f"{'-':>6}"
+                row = (f"{n:>8} {backend:>10} {mode:>9} {rate:6.2f} {ratio} {r['steady']:6.2f} "
+                       f"{r['docs_s'] / max(1, r['analysed']):6.3f} {r['docs_s']:7.1f} "
+                       f"{r['passes_s']:8.1f} {r['client_mb']:9.0f} {r['worker_mb']:9.0f} "
+                       f"{r['load']:5.2f}")
+                if r["failed"]:
+                    row += f"  ({r['failed']} failed)"
+                rows.append(row)
+                if len(rows) == 1:
+                    print(header)
+                print(row, flush=True)
+    print("\n" + header + "\n" + "\n".join(rows))
+
+
+if __name__ == "__main__":
+    main()
