@@ -138,3 +138,12 @@ def test_quarter_to_quarter_is_no_quarter() -> None:
 def test_the_people_of_tomorrow_is_an_age_not_a_date() -> None:
     assert found("If I were choosing the people of tomorrow, I would pick them.") == []
     assert found("As of today, 500 people have signed.") == [("today", "DATE", "2022-12-07")]
+
+
+def test_a_scheduled_event_in_the_present_looks_ahead() -> None:
+    fri = dt.date(1998, 5, 1)
+    assert values("He and Arafat meet separately Monday with Albright.", fri) == {
+        "Monday": "1998-05-04"}
+    assert values("The new rules take effect Monday.", fri) == {"Monday": "1998-05-04"}
+    assert values("He and Arafat met separately Monday with Albright.", fri) == {
+        "Monday": "1998-04-27"}

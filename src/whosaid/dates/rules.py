@@ -264,7 +264,9 @@ FUTURE_CUES = (
     r"will|won't|'ll|’ll|shall|going\s+to|plan(?:s|ned|ning)?\s+(?:to|for)|scheduled?|"
     r"(?<!-)expected|expects|set\s+(?:to|for)|slated|is\s+to|are\s+to|due|as\s+soon\s+as|"
     r"as\s+early\s+as|upcoming|"
-    r"to\s+be\s+held|intends?\s+to|hopes?\s+to|payable|effective|would"
+    r"to\s+be\s+held|intends?\s+to|hopes?\s+to|payable|effective|would|"
+    # the present of a scheduled event: "Arafat and Netanyahu meet separately Monday"
+    r"meets?|resumes?|convenes?|kicks?\s+off|takes?\s+effect|goes\s+into\s+effect"
 )
 # a sentence end: "(word). " or a newline (an abbreviation's full stop is no end)
 SENTENCE_END = r"(?:(?P<bw>\w+)?[.!?][\"'”’)]*\s+|\n)"
