@@ -147,3 +147,8 @@ def test_a_scheduled_event_in_the_present_looks_ahead() -> None:
     assert values("The new rules take effect Monday.", fri) == {"Monday": "1998-05-04"}
     assert values("He and Arafat met separately Monday with Albright.", fri) == {
         "Monday": "1998-04-27"}
+
+
+def test_a_habitual_present_far_from_the_day_leaves_the_clause_alone() -> None:
+    text = "They meet every week and spoke at length on Friday about it."
+    assert values(text) == {"every week": "P1W", "Friday": "2022-12-02"}

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..model import DatePrecision
-from .rules import ABBREVIATIONS, FUTURE_CUES, PAST_CUES, SENTENCE_END
+from .rules import ABBREVIATIONS, FUTURE_CUES, PAST_CUES, SCHEDULE_CUES, SENTENCE_END
 
-# "(?P<f>will)" or "(?P<p>said)": the last one found decides whether a clause looks ahead
-CUES = re.compile(rf"\b(?:(?P<f>{FUTURE_CUES})|(?P<p>{PAST_CUES}))\b", re.IGNORECASE)
+# "(?P<f>will)", "(?P<s>meet)" or "(?P<p>said)": the last one found decides whether a clause
+# looks ahead
+CUES = re.compile(rf"\b(?:(?P<f>{FUTURE_CUES})|(?P<s>{SCHEDULE_CUES})|(?P<p>{PAST_CUES}))\b",
+                  re.IGNORECASE)
 SENTENCE_ENDS = re.compile(SENTENCE_END)
 
 
@@ -64,9 +66,11 @@ class ScanContext:
             if "\n" in b.group() or not (initial or word.lower() in ABBREVIATIONS):
                 cut = b.end()
         cues = list(CUES.finditer(window, cut))
-        if not cues or cues[-1].group("f") is None:
+        if not cues or cues[-1].group("p") is not None:
             return False
         last = cues[-1]
+        if last.group("s") is not None:  # "meet separately Monday", not "meet every week and"
+            return len(window) - last.end() <= 20
         # "The vote, which had been scheduled for Thursday, was postponed": a plan in the past
         # perfect, right before the day it names, was for a day now past (not "The sale, which
         # had been expected, is part of a plan to pay the loan by February")

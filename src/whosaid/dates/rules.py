@@ -264,10 +264,11 @@ FUTURE_CUES = (
     r"will|won't|'ll|’ll|shall|going\s+to|plan(?:s|ned|ning)?\s+(?:to|for)|scheduled?|"
     r"(?<!-)expected|expects|set\s+(?:to|for)|slated|is\s+to|are\s+to|due|as\s+soon\s+as|"
     r"as\s+early\s+as|upcoming|"
-    r"to\s+be\s+held|intends?\s+to|hopes?\s+to|payable|effective|would|"
-    # the present of a scheduled event: "Arafat and Netanyahu meet separately Monday"
-    r"meets?|resumes?|convenes?|kicks?\s+off|takes?\s+effect|goes\s+into\s+effect"
+    r"to\s+be\s+held|intends?\s+to|hopes?\s+to|payable|effective|would"
 )
+# the present of a scheduled event, which looks ahead only right before its day: "Arafat and
+# Netanyahu meet separately Monday" (not "They meet every week and spoke at 3 p.m. Friday")
+SCHEDULE_CUES = r"meets?|resumes?|convenes?|kicks?\s+off|takes?\s+effect|goes\s+into\s+effect"
 # a sentence end: "(word). " or a newline (an abbreviation's full stop is no end)
 SENTENCE_END = r"(?:(?P<bw>\w+)?[.!?][\"'”’)]*\s+|\n)"
 ABBREVIATIONS = frozenset(_W["abbreviations"])
