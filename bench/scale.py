@@ -17,8 +17,10 @@ the same input, on SQLite and PostgreSQL.
    included, to the last document stored), the steady articles/s (after the first document
    came back: model and cluster up), the seconds of the corpus and claims passes
    after them, each mode's ratio to one process, the peak RSS of the client and of the
-   largest worker process, and the load average (2 cores shared with other work: a busy
-   machine slows every mode). Across sizes, the seconds per article show how the cost grows.
+   largest worker process, articles per CPU-second (the CPU of every process of the run,
+   model loads and passes included: the per-core throughput, which a busy machine changes
+   little) and the load average (2 cores shared with other work: a busy machine slows every
+   mode's wall clock). Across sizes, the seconds per article show how the cost grows.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import gzip
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -88,12 +91,17 @@ def child(args: argparse.Namespace) -> None:
             summary = run_analyze([args.input], settings, store,
                                   on_item=lambda: stamps.append(time.perf_counter()))
     ended = time.perf_counter()
+    # CPU of this process and every process under it (the pool's, the cluster's workers:
+    # ended and waited for by now), model loads and the passes included
+    cpu = sum(getattr(resource.getrusage(who), f) for who in
+              (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) for f in ("ru_utime", "ru_stime"))
     docs = (stamps[-1] if stamps else ended) - started
     # after the first document: the model and the cluster are up
     steady = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 else 0.0
     print(json.dumps({"analysed": summary.analyzed, "failed": len(summary.failures),
                       "statements": summary.statements, "docs_s": docs, "steady": steady,
-                      "passes_s": ended - started - docs, "total_s": ended - started}))
+                      "passes_s": ended - started - docs, "total_s": ended - started,
+                      "cpu_s": cpu}))
 
 
 # ---------------------------------------------------------------------------------------
@@ -197,7 +205,7 @@ def main() -> None:
     header = (f"{'articles':>8} {'backend':>10} {'mode':>9} {'art/s':>6} {'x one':>6} "
               f"{'steady':>6} "
               f"{'s/art':>6} {'docs s':>7} {'passes s':>8} {'client MB':>9} "
-              f"{'worker MB':>9} {'load':>5}")
+              f"{'worker MB':>9} {'art/cpu-s':>9} {'load':>5}")
     rows: list[str] = []
     for n in args.sizes:
         corpus = args.out / f"scale-{n}.jsonl"
@@ -219,7 +227,7 @@ def main() -> None:
                 row = (f"{n:>8} {backend:>10} {mode:>9} {rate:6.2f} {ratio} {r['steady']:6.2f} "
                        f"{r['docs_s'] / max(1, r['analysed']):6.3f} {r['docs_s']:7.1f} "
                        f"{r['passes_s']:8.1f} {r['client_mb']:9.0f} {r['worker_mb']:9.0f} "
-                       f"{r['load']:5.2f}")
+                       f"{r['analysed'] / r['cpu_s']:9.2f} {r['load']:5.2f}")
                 if r["failed"]:
                     row += f"  ({r['failed']} failed)"
                 rows.append(row)

@@ -8,6 +8,7 @@ One cluster for the module (each worker loads the spaCy model once); eleven shor
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -153,8 +154,11 @@ def test_a_cluster_stores_the_rows_one_process_stores(
         reference: tuple[str, Summary]) -> None:
     ref_db, ref = reference
     db = schemas()
-    summary = run(inputs, db, cluster.scheduler_address)
+    out = io.StringIO()  # --jsonl-out: the workers' lines come back with their counts
+    summary = run(inputs, db, cluster.scheduler_address, jsonl_out=out)
     assert statement_rows(db) == statement_rows(ref_db) and statement_rows(db)
+    assert sorted(json.loads(line)["article_id"] for line in out.getvalue().splitlines()) \
+        == [row[0] for row in article_rows(ref_db)]
     assert article_rows(db) == article_rows(ref_db)
     assert (summary.analyzed, summary.statements) == (ref.analyzed, ref.statements) == \
         (10, ref.statements)
@@ -169,8 +173,10 @@ def test_on_sqlite_the_client_writes_what_the_workers_analyse(
         inputs: list[Path], tmp_path: Path, cluster: Any, reference: tuple[str, Summary]
         ) -> None:
     db = str(tmp_path / "cluster.db")
-    summary = run(inputs, db, cluster.scheduler_address)
+    out = io.StringIO()
+    summary = run(inputs, db, cluster.scheduler_address, jsonl_out=out)
     assert summary.analyzed == 10 and len(summary.failures) == 1
+    assert len(out.getvalue().splitlines()) == 10
     with open_store(db) as store, open_store(reference[0]) as ref:
         assert store.statements() == ref.statements()
     again = run(inputs, db, cluster.scheduler_address)  # the workers told what is stored
