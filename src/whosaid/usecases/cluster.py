@@ -103,11 +103,14 @@ def open_cluster(spec: str, timeout: float = CONNECT_TIMEOUT_S) -> Iterator[Clie
             client = Client(cluster, timeout=timeout)
         else:
             client = Client(address, timeout=timeout)
-    except (OSError, TimeoutError, ValueError) as exc:
+    except (OSError, TimeoutError, ValueError, RuntimeError) as exc:  # RuntimeError: a
+        # LocalCluster whose worker processes could not start
         if cluster is not None:
             cluster.close()
         quiet.setLevel(level)
-        raise ClusterError(f"cannot reach the Dask scheduler at {address}: "
+        what = f"start {n} local worker processes" if address == "local" \
+            else f"reach the Dask scheduler at {address}"
+        raise ClusterError(f"cannot {what}: "
                            f"{' '.join(str(exc).split()) or type(exc).__name__}") from None
     try:
         yield client
@@ -163,6 +166,10 @@ class AnalyzerPlugin(WorkerPlugin):
         AnalyzerPlugin.__init__(self, state["model"], state["learned"])
 
 
+# The plugin of a worker that took a task before its plugin was set up: one per process.
+_FALLBACK: dict[str, AnalyzerPlugin] = {}
+
+
 @dataclass
 class PartResult:
     """What one task sends back: its summary (PostgreSQL: what the worker stored), the
@@ -182,7 +189,8 @@ def analyse_task(task: Task, settings: Settings, plugin_name: str, db: str | Non
     articles stored unchanged, for a SQLite run (PostgreSQL: the worker asks the database)."""
     plugin = get_worker().plugins.get(plugin_name)
     if not isinstance(plugin, AnalyzerPlugin):  # a worker that joined before it was set up
-        plugin = AnalyzerPlugin(settings.model, settings.learned)
+        plugin = _FALLBACK.setdefault(plugin_name,
+                                      AnalyzerPlugin(settings.model, settings.learned))
     result = PartResult(Summary())
     summary = result.summary
     store = plugin.store(db) if db else None
