@@ -7,6 +7,7 @@ store, ``build_corpus_entities`` writes the rows the whole pass would."""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,14 @@ from sqlalchemy import select
 from storekit import make_analysis
 from whosaid.corpus import CorpusEntity, MemberEntity, build_corpus_entities, cluster_members
 from whosaid.corpus.blocks import plan_blocks
-from whosaid.corpus.cluster import block_nodes, cluster_block
+from whosaid.corpus.cluster import (
+    IdEntry,
+    block_ids,
+    block_nodes,
+    cluster_block,
+    id_entries,
+    reassign_ids,
+)
 from whosaid.corpus.constraints import Constraints
 from whosaid.corpus.kb import KBEntry
 from whosaid.corpus.service import constraints_of, keys_of
@@ -81,13 +89,22 @@ def shape(entities: Sequence[CorpusEntity]) -> list[tuple[Any, ...]]:
 
 def by_blocks(members: list[MemberEntity], kb: list[KBEntry], rules: Constraints
               ) -> tuple[list[CorpusEntity], int]:
-    plan = plan_blocks([members[:10], members[10:]], kb, block_members=1)
-    found: list[CorpusEntity] = []
+    plan = plan_blocks([members[:10], members[10:]], kb, block_members=1,
+                       together=rules.together)
+    found: list[list[CorpusEntity]] = []
     for block_id in plan.block_ids():
         block = plan.block(block_id)
-        found += cluster_block([m for m in members if m.name in block.names], kb, plan.stats,
-                               rules)
-    return found, len(plan.blocks)
+        found.append(cluster_block([m for m in members if (m.type, m.name) in block.named],
+                                   kb, plan.stats, rules))
+    entries: dict[tuple[str, str], list[IdEntry]] = defaultdict(list)
+    for i, entities in enumerate(found):
+        for key, got in id_entries(entities, i).items():
+            entries[key] += got
+    renamed = block_ids(entries)
+    for i, entities in enumerate(found):
+        for e in entities:
+            e.id = renamed.get(i, {}).get(e.id, e.id)
+    return [e for entities in found for e in entities], len(plan.blocks)
 
 
 def test_blocks_cluster_as_the_whole_corpus_does() -> None:
@@ -109,9 +126,33 @@ def test_names_that_could_join_share_a_block() -> None:
     assert shared(member("a", "Don Jr."), member("b", "Trump Jr.")) is False
     assert not shared(member("a", "Olaf Scholz"), member("b", "Emmanuel Macron"))
     plan = plan_blocks([[member("a", "Don Jr."), member("b", "Donald Trump Jr."),
-                         member("c", "Emmanuel Macron")]], block_members=1)
-    assert sorted(sorted(b.names) for b in plan.blocks) == [["Don Jr.", "Donald Trump Jr."],
-                                                            ["Emmanuel Macron"]]
+                         member("c", "Emmanuel Macron"), member("d", "Macron", "ORG")]],
+                       block_members=1)
+    assert sorted(sorted(n for _, n in b.named) for b in plan.blocks) == [
+        ["Don Jr.", "Donald Trump Jr."], ["Emmanuel Macron"], ["Macron"]]
+
+
+def test_ids_shared_across_blocks_are_numbered_as_the_whole_pass_numbers_them() -> None:
+    def entity(name: str, article: str, mentions: int) -> CorpusEntity:
+        return CorpusEntity("", name, "PERSON", Counter({name: mentions}),
+                            [member(article, name, aliases={name: mentions})])
+
+    blocks = [[entity("Wagner", "a1", 2), entity("Olaf Scholz", "a2", 1)],
+              [entity("Wagner", "a3", 5), entity("Wagner", "a4", 1)]]
+    whole = [e for b in blocks for e in b]
+    reassign_ids(whole, set())
+    want = {(e.members[0].article_id, e.id) for e in whole}
+    entries: dict[tuple[str, str], list[IdEntry]] = defaultdict(list)
+    for i, b in enumerate(blocks):
+        local = [CorpusEntity("", e.name, e.type, e.aliases, e.members) for e in b]
+        reassign_ids(local, set())
+        blocks[i] = local
+        for key, found in id_entries(local, i).items():
+            entries[key] += found
+    renamed = block_ids(entries)
+    assert set(renamed) == {0, 1}  # a3 takes the plain id, a1 and a4 numbered ones
+    assert want == {(e.members[0].article_id, renamed.get(i, {}).get(e.id, e.id))
+                    for i, b in enumerate(blocks) for e in b}
 
 
 def _rows(conn: Any) -> dict[str, list[tuple[Any, ...]]]:

@@ -6,8 +6,8 @@ the largest block, not the corpus) and a cluster runner can run blocks as separa
 keeps none of them): each one's block nodes (:func:`whosaid.corpus.cluster.block_nodes`:
 cleaned names, blocking keys, surname sounds, suffixes, knowledge-base keys) are joined in a
 union-find, and the context words counted (:class:`~whosaid.corpus.cluster.ContextStats`).
-Two article entities with the same name always share a block, so a block is a set of names
-and the articles they occur in. Small components are packed together up to
+Two article entities of one type and name always share a block, so a block is a set of
+(type, name) pairs and the articles they occur in. Small components are packed together up to
 ``BLOCK_MEMBERS`` article entities (a union of whole components clusters as each would
 alone), so a corpus of many rare names does not read its articles once per name.
 """
@@ -56,13 +56,16 @@ class _Components:
         return ra
 
 
+Named = tuple[str, str]  # (type, name) of an article entity
+
+
 @dataclass(frozen=True)
 class Block:
-    """One block: the article entities named one of ``names`` in the articles
-    ``article_ids`` (``members`` of them)."""
+    """One block: the article entities of the articles ``article_ids`` whose (type, name)
+    is one of ``named`` (``members`` of them)."""
 
     id: int
-    names: frozenset[str]
+    named: frozenset[Named]
     article_ids: tuple[str, ...]
     members: int
 
@@ -86,51 +89,61 @@ class BlockPlan:
 
 
 def plan_blocks(chunks: Iterable[Sequence[MemberEntity]], kb: Sequence[KBEntry] = (),
-                block_members: int = BLOCK_MEMBERS) -> BlockPlan:
+                block_members: int = BLOCK_MEMBERS, together: Iterable[str] = ()
+                ) -> BlockPlan:
     """Blocks of the article entities ``chunks`` yields (the whole corpus, a few articles at
-    a time); see the module docstring."""
+    a time); ``together``: the names analysts merged into (every article entity so named
+    is one corpus entity). See the module docstring."""
     kb_keys = kb_block_keys(kb)
     filed = frozenset().union(*kb_keys)
+    pinned = frozenset(together)
     found = _Components()
     for keys in kb_keys:  # an entry joins the names that could link to it
         first = next(iter(keys), None)
         for k in keys:
             found.union(first or k, k)
     stats = ContextStats()
-    count: Counter[str] = Counter()
-    articles: dict[str, set[str]] = defaultdict(set)
+    count: Counter[Named] = Counter()
+    articles: dict[Named, set[str]] = defaultdict(set)
     suffixes: set[str] = set()
     for chunk in chunks:
         for m in chunk:
             stats.add(m)
-            count[m.name] += 1
-            articles[m.name].add(m.article_id)
-            name = "N:" + m.name
+            named = (m.type, m.name)
+            count[named] += 1
+            articles[named].add(m.article_id)
+            anchor = _anchor(named)
+            if m.name in pinned:
+                found.union(anchor, "T:" + m.name)
             for node in block_nodes(m, filed):
-                found.union(name, node)
+                found.union(anchor, node)
                 if node.startswith("SFX:"):
                     suffixes.add(node[4:])
     for suffix in suffixes:  # "Don Jr." looks at every full name with his suffix
         found.union("SFX:" + suffix, "SFXF:" + suffix)
-    by_root: dict[str, list[str]] = defaultdict(list)
-    for name in count:
-        by_root[found.find("N:" + name)].append(name)
+    by_root: dict[str, list[Named]] = defaultdict(list)
+    for named in count:
+        by_root[found.find(_anchor(named))].append(named)
     components = sorted(by_root.values(), key=lambda ns: (-sum(count[n] for n in ns),
                                                           min(ns)))
     plan = BlockPlan(stats=stats, components=len(components),
                      articles=len(set().union(*articles.values())))
-    packed: list[list[str]] = []
+    packed: list[list[Named]] = []
     size = 0
-    for names in components:
-        n = sum(count[x] for x in names)
+    for group in components:
+        n = sum(count[x] for x in group)
         plan.largest_component = max(plan.largest_component, n)
         if not packed or size + n > block_members:
             packed.append([])
             size = 0
-        packed[-1] += names
+        packed[-1] += group
         size += n
-    for i, names in enumerate(packed):
-        held = set().union(*(articles[n] for n in names))
-        plan.blocks.append(Block(i, frozenset(names), tuple(sorted(held)),
-                                 sum(count[n] for n in names)))
+    for i, group in enumerate(packed):
+        held = set().union(*(articles[n] for n in group))
+        plan.blocks.append(Block(i, frozenset(group), tuple(sorted(held)),
+                                 sum(count[n] for n in group)))
     return plan
+
+
+def _anchor(named: Named) -> str:
+    return "M:" + named[0] + "\x1f" + named[1]

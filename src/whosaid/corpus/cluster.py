@@ -584,10 +584,15 @@ def _name_by_merge(e: CorpusEntity, constraints: Constraints) -> None:
         e.name = target
 
 
+def id_order(e: CorpusEntity) -> tuple[int, str, str, str, str]:
+    """The order ids are given in: among corpus entities of one type and name, the first
+    gets the plain content id, the next ones numbered ids."""
+    return (-e.mentions, e.name, e.type, e.members[0].article_id, e.members[0].entity_id)
+
+
 def _assign_ids(entities: list[CorpusEntity], used: set[str] | None = None) -> None:
     """Content ids from type and name; ``used``: ids already taken (a partial re-run)."""
-    entities.sort(key=lambda e: (-e.mentions, e.name, e.type, e.members[0].article_id,
-                                 e.members[0].entity_id))
+    entities.sort(key=id_order)
     used = used if used is not None else set()
     for e in entities:
         base = content_id("corpus-entity", e.type, e.name)
@@ -679,13 +684,15 @@ def _kept_apart(a: CorpusEntity, b: CorpusEntity, constraints: Constraints) -> b
 # (stage 1, an analyst's merge), a blocking key one name is filed under and the other looks
 # under (stages 2 and 3: NameIndex), a surname's sound (stage 3, names no full name
 # claims), a generational suffix ("Don Jr." looks at every full name "... Jr."), a
-# knowledge-base entry (stage 4), a canonical name (the corpus entity's id). So the article
-# entities fall into blocks, the connected components of "shares one of those", and
-# clustering each block alone gives what clustering the whole corpus gives, provided the
-# one corpus-wide quantity, the weight of context words (stage 3's idf), is counted over
-# the whole corpus first (:class:`ContextStats`). A NameIndex look-up inside a block sees
-# the same candidates as over the whole corpus: a name filed under a key that a name looks
-# under is in that name's block.
+# knowledge-base entry (stage 4), an analyst's merge target. So the article entities fall
+# into blocks, the connected components of "shares one of those", and clustering each
+# block alone gives what clustering the whole corpus gives, provided the two corpus-wide
+# things are done over the whole corpus: the weight of context words (stage 3's idf,
+# counted first: :class:`ContextStats`) and the numbering of ids that two corpus entities
+# of one type and name in two blocks share (:func:`block_ids`, after). A NameIndex
+# look-up inside a block sees the same candidates, in the same order, as over the whole
+# corpus: a name filed under a key that a name looks under is in that name's block. Two
+# article entities of one type and name always share a block (the cleaned name).
 
 
 @dataclass
@@ -765,7 +772,6 @@ def _block_nodes(name: str, etype: str, aliases: tuple[tuple[str, int], ...],
         for k in blocking_keys(p) | blocking_keys(p, True, False):
             if not k.startswith(_INDEX_ONLY):
                 nodes.add(index + k)
-    nodes |= {"N:" + f for f in forms}  # a canonical name is one of them: ids stay apart
     if person and not parsed.given and parsed.surname:
         nodes.add("J:" + phonetic_key(parsed.surname[-1]))
     if person and parsed.suffix:
@@ -783,6 +789,36 @@ def cluster_block(members: Sequence[MemberEntity], kb: Sequence[KBEntry] | None,
                   ) -> list[CorpusEntity]:
     """Cluster one block of the corpus (or several: any union of whole blocks), with the
     context words counted over the whole corpus: the corpus entities the whole pass makes
-    of these article entities, with the same ids. Pure: a cluster runner can run the
-    blocks as separate tasks."""
+    of these article entities, their ids numbered within the block (:func:`block_ids`
+    renumbers the few that share a type and name with another block's). Pure: a cluster
+    runner can run the blocks as separate tasks."""
     return cluster_members(members, kb, constraints, stats)
+
+
+IdEntry = tuple[tuple[int, str, str, str, str], int, str]  # (id_order, block, id in block)
+
+
+def id_entries(entities: Sequence[CorpusEntity], block: int
+               ) -> dict[tuple[str, str], list[IdEntry]]:
+    """What :func:`block_ids` needs of one block's corpus entities, by (type, name)."""
+    out: dict[tuple[str, str], list[IdEntry]] = defaultdict(list)
+    for e in entities:
+        out[(e.type, e.name)].append((id_order(e), block, e.id))
+    return out
+
+
+def block_ids(entries: Mapping[tuple[str, str], Sequence[IdEntry]]
+              ) -> dict[int, dict[str, str]]:
+    """The ids the whole pass gives corpus entities that share a type and a name with one
+    in another block: ``{block: {id in the block: id}}`` for those that change. ``entries``:
+    every block's :func:`id_entries` put together."""
+    renamed: dict[int, dict[str, str]] = defaultdict(dict)
+    for (etype, name), found in entries.items():
+        if len({block for _, block, _ in found}) < 2:
+            continue
+        for rank, (_, block, local) in enumerate(sorted(found), 1):
+            eid = content_id("corpus-entity", etype, name) if rank == 1 else \
+                content_id("corpus-entity", etype, name, rank)
+            if eid != local:
+                renamed[block][local] = eid
+    return dict(renamed)

@@ -27,9 +27,9 @@ import pickle
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
@@ -37,7 +37,15 @@ from ..model import CorpusEntity, KBEntry, MemberEntity
 from ..names.linking import ParsedName, blocking_keys, name_score, parse_name
 from ..store import corpus as sql
 from .blocks import BLOCK_MEMBERS, Block, BlockPlan, plan_blocks
-from .cluster import canonical_name, cluster_block, cluster_members, reassign_ids
+from .cluster import (
+    IdEntry,
+    block_ids,
+    canonical_name,
+    cluster_block,
+    cluster_members,
+    id_entries,
+    reassign_ids,
+)
 from .constraints import Constraints, from_corrections
 
 if TYPE_CHECKING:
@@ -124,26 +132,38 @@ def build_corpus_entities(store: Store, progress: Progress | None = None,
             taken_in = sql.pending_articles(conn)  # read with the articles: all taken in
             kb = sql.load_kb(conn)
             constraints = constraints_of(conn)
-            plan = plan_corpus(conn, kb, report, block_members)
+            plan = plan_corpus(conn, kb, report, block_members, constraints.together)
             report("clustering", 0, len(plan.blocks))
+            named: dict[tuple[str, str], list[IdEntry]] = defaultdict(list)
+            pieces = 0
             for block in plan.blocks:
                 members = read_block(conn, block)
                 entities = cluster_block(members, kb, plan.stats, constraints)
-                pickle.dump(sql.corpus_rows(entities, keys_of(entities)), aside)
+                for key, found in id_entries(entities, block.id).items():
+                    named[key] += found
+                rows = sql.corpus_rows(entities, keys_of(entities))
+                for table in sql.CORPUS_TABLES:  # in pieces: writing holds one at a time
+                    for i in range(0, len(rows[table]), ASIDE_ROWS):
+                        pickle.dump((block.id, table, rows[table][i:i + ASIDE_ROWS]), aside)
+                        pieces += 1
+                del rows
                 summary.members += len(members)
                 summary.entities += len(entities)
                 summary.linked += sum(1 for e in entities if e.kb_id)
                 by_type.update(e.type for e in entities)
                 del members, entities
                 report("clustering", block.id + 1, len(plan.blocks))
-        report("writing", 0, len(plan.blocks))
+        report("writing", 0, pieces)
         aside.seek(0)
         with store.write("write corpus entities") as conn:
             sql.lock_corpus(conn)
             sql.clear_corpus(conn)
-            for i in range(len(plan.blocks)):
-                sql.insert_corpus_rows(conn, pickle.load(aside))
-                report("writing", i + 1, len(plan.blocks))
+            renamed = block_ids(named)  # one type and name in two blocks: numbered ids
+            del named
+            for i in range(pieces):
+                block_id, table, piece = pickle.load(aside)
+                sql.insert_corpus_rows(conn, _renamed({table: piece}, renamed.get(block_id)))
+                report("writing", i + 1, pieces)
             sql.clear_pending(conn, taken_in)
     summary.articles = plan.articles
     summary.kb_entries = len(kb)
@@ -153,20 +173,36 @@ def build_corpus_entities(store: Store, progress: Progress | None = None,
     return summary
 
 
+def _renamed(rows: dict[str, list[dict[str, Any]]], ids: Mapping[str, str] | None
+             ) -> dict[str, list[dict[str, Any]]]:
+    """A block's rows with the corpus entity ids ``ids`` (old -> new) replaced."""
+    if not ids:
+        return rows
+    for table, found in rows.items():
+        col = "id" if table == "corpus_entities" else "corpus_entity_id"
+        for r in found:
+            r[col] = ids.get(r[col], r[col])
+    return rows
+
+
+# Rows set aside (and written back) at a time
+ASIDE_ROWS = 20_000
 # Articles read at a time while planning the blocks
 PLAN_ARTICLES = 1000
 
 
 def member_chunks(conn: Connection, chunk: int = PLAN_ARTICLES) -> Iterator[list[MemberEntity]]:
     """The entities of every analysed article, ``chunk`` articles at a time, in the order
-    :func:`whosaid.store.corpus.load_members` reads them all."""
+    :func:`whosaid.store.corpus.load_members` reads them all; without their counts of
+    mentions and statements (planning weighs names and contexts only)."""
     ids = sql.analysed_article_ids(conn)
     for i in range(0, len(ids), chunk):
-        yield sql.load_members(conn, ids[i:i + chunk])
+        yield sql.load_members(conn, ids[i:i + chunk], counts=False)
 
 
 def plan_corpus(conn: Connection, kb: Sequence[KBEntry], progress: Progress | None = None,
-                block_members: int = BLOCK_MEMBERS) -> BlockPlan:
+                block_members: int = BLOCK_MEMBERS, together: Iterable[str] = ()
+                ) -> BlockPlan:
     """The blocks of the stored corpus (see :func:`.blocks.plan_blocks`)."""
     report = progress or (lambda _stage, _done, _total: None)
     total = sql.analysed_articles(conn)
@@ -179,12 +215,12 @@ def plan_corpus(conn: Connection, kb: Sequence[KBEntry], progress: Progress | No
             done = min(total, done + PLAN_ARTICLES)
             report("planning", done, total)
 
-    return plan_blocks(chunks(), kb, block_members)
+    return plan_blocks(chunks(), kb, block_members, together)
 
 
 def read_block(conn: Connection, block: Block) -> list[MemberEntity]:
     """The article entities of one block, in the order the whole pass reads them."""
-    return [m for m in sql.load_members(conn, block.article_ids) if m.name in block.names]
+    return sql.load_members(conn, block.article_ids, named=block.named)
 
 
 @dataclass

@@ -85,31 +85,15 @@ def article_chunks(table: Any, article_ids: Collection[str] | None
 
 
 def load_members(conn: Connection, article_ids: Collection[str] | None = None,
-                 only: Collection[Key] | None = None) -> list[MemberEntity]:
+                 only: Collection[Key] | None = None,
+                 named: Collection[tuple[str, str]] | None = None, counts: bool = True
+                 ) -> list[MemberEntity]:
     """The entities of the analysed articles ``article_ids`` (all when None) with aliases,
-    titles, counts and co-mentions; with ``only``, just those article entities, their
-    articles' other names still their context."""
-    alias_rows: dict[Key, dict[str, int]] = defaultdict(dict)
-    mention_counts: dict[Key, int] = {}
-    speaker_counts: dict[Key, int] = {}
+    titles, counts and co-mentions; with ``only``, just those article entities, and with
+    ``named``, just those whose ``(type, name)`` is one of these (a block of the corpus
+    pass); their articles' other names still their context. Without ``counts``, mentions
+    and statements are left 0 (what planning the corpus pass's blocks needs not)."""
     rows: list[Any] = []
-    for where in article_chunks(aliases, article_ids):
-        for aid, eid, alias, count in conn.execute(
-                select(aliases.c.article_id, aliases.c.entity_id, aliases.c.alias,
-                       aliases.c.count).where(*where)):
-            if only is None or (aid, eid) in only:
-                alias_rows[(aid, eid)][alias] = int(count or 0)
-    for where in article_chunks(mentions, article_ids):
-        mention_counts.update(
-            ((aid, eid), int(n)) for aid, eid, n in conn.execute(
-                select(mentions.c.article_id, mentions.c.entity_id, func.count())
-                .where(*where).group_by(mentions.c.article_id, mentions.c.entity_id)))
-    for where in article_chunks(statements, article_ids):
-        speaker_counts.update(
-            ((aid, eid), int(n)) for aid, eid, n in conn.execute(
-                select(statements.c.article_id, statements.c.speaker_entity_id, func.count())
-                .where(statements.c.speaker_entity_id.is_not(None), *where)
-                .group_by(statements.c.article_id, statements.c.speaker_entity_id)))
     for where in article_chunks(entities, article_ids):
         rows += conn.execute(
             select(entities.c.article_id, entities.c.id, entities.c.name, entities.c.type,
@@ -117,6 +101,33 @@ def load_members(conn: Connection, article_ids: Collection[str] | None = None,
             .join(articles, articles.c.id == entities.c.article_id)
             .where(articles.c.analyzed.is_(True), *where)
             .order_by(entities.c.article_id, entities.c.position))
+    wanted: set[Key] | None = None
+    if only is not None or named is not None:
+        wanted = {(r[0], r[1]) for r in rows
+                  if (only is None or (r[0], r[1]) in only)
+                  and (named is None or (r[3], r[2]) in named)}
+    alias_rows: dict[Key, dict[str, int]] = defaultdict(dict)
+    mention_counts: dict[Key, int] = {}
+    speaker_counts: dict[Key, int] = {}
+    for where in article_chunks(aliases, article_ids):
+        for aid, eid, alias, count in conn.execute(
+                select(aliases.c.article_id, aliases.c.entity_id, aliases.c.alias,
+                       aliases.c.count).where(*where)):
+            if wanted is None or (aid, eid) in wanted:
+                alias_rows[(aid, eid)][alias] = int(count or 0)
+    for where in article_chunks(mentions, article_ids if counts else ()):
+        mention_counts.update(
+            ((aid, eid), int(n)) for aid, eid, n in conn.execute(
+                select(mentions.c.article_id, mentions.c.entity_id, func.count())
+                .where(*where).group_by(mentions.c.article_id, mentions.c.entity_id))
+            if wanted is None or (aid, eid) in wanted)
+    for where in article_chunks(statements, article_ids if counts else ()):
+        speaker_counts.update(
+            ((aid, eid), int(n)) for aid, eid, n in conn.execute(
+                select(statements.c.article_id, statements.c.speaker_entity_id, func.count())
+                .where(statements.c.speaker_entity_id.is_not(None), *where)
+                .group_by(statements.c.article_id, statements.c.speaker_entity_id))
+            if wanted is None or (aid, eid) in wanted)
     by_article: dict[str, list[Any]] = defaultdict(list)
     for r in rows:
         by_article[r[0]].append(r)
@@ -125,7 +136,7 @@ def load_members(conn: Connection, article_ids: Collection[str] | None = None,
         names = [(r[1], r[2]) for r in ents if r[3] in ("PERSON", "ORG", "GPE")]
         for _aid, eid, name, etype, titles in ents:
             key = (aid, eid)
-            if only is not None and key not in only:
+            if wanted is not None and key not in wanted:
                 continue
             co = tuple(islice((n for other, n in names if other != eid), _CO_MENTIONS))
             out.append(MemberEntity(
