@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gzip
 import json
 import os
@@ -115,8 +116,10 @@ else:  # as whosaid serve --workers N runs them
     from whosaid.server.app import SERVE_DB_ENV, SERVE_TOKEN_ENV
     create_app(db, token, writer_process=False).state.services.store.close()  # migrate once
     os.environ[SERVE_DB_ENV], os.environ[SERVE_TOKEN_ENV] = db, token
+    from whosaid.cli.serve import WORKER_HEALTHCHECK_S
     uvicorn.run("whosaid.server.app:app_from_env", factory=True, workers=workers,
-                host="127.0.0.1", port=port, log_level="warning")
+                host="127.0.0.1", port=port, log_level="warning",
+                timeout_worker_healthcheck=WORKER_HEALTHCHECK_S)
 """
 
 
@@ -126,9 +129,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+def start_server(db: str, port: int, workers: int = 1, threads: int | None = None
+                 ) -> subprocess.Popen[bytes]:
+    env = os.environ | ({"WHOSAID_SERVE_THREADS": str(threads)} if threads else {})
     server = subprocess.Popen([sys.executable, "-c", SERVE, db, TOKEN, str(port),
-                               str(workers)])
+                               str(workers)], env=env)
     deadline = time.monotonic() + 120
     with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
         while time.monotonic() < deadline:
@@ -290,11 +295,14 @@ async def load(base: str, mix: dict[str, list[str]], docs: list[dict[str, Any]],
                 i += 1
 
     started = time.perf_counter()
-    tasks = [asyncio.create_task(reader(k)) for k in range(readers)]
-    if writer:
-        tasks.append(asyncio.create_task(write()))
-    await asyncio.gather(*tasks)
-    return per_endpoint, writes, time.perf_counter() - started
+    writing = asyncio.create_task(write()) if writer else None
+    await asyncio.gather(*(reader(k) for k in range(readers)))
+    elapsed = time.perf_counter() - started  # the readers' time: req/s are over it
+    if writing is not None:  # a post still under way is left to the server, not timed
+        writing.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await writing
+    return per_endpoint, writes, elapsed
 
 
 def row(backend: str, kind: str, t: Timings, elapsed: float) -> str:
@@ -319,6 +327,9 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the numbers here")
     parser.add_argument("--workers", type=int, default=1,
                         help="server processes (as whosaid serve --workers)")
+    parser.add_argument("--threads", type=int,
+                        help="requests each server process works on at once (as whosaid "
+                             "serve --threads; default: the server's)")
     args = parser.parse_args()
 
     if args.copy_from:
@@ -327,7 +338,7 @@ def main() -> None:
     with open_store(args.db) as store:
         counts = store.counts()
     port = free_port()
-    server = start_server(args.db, port, args.workers)
+    server = start_server(args.db, port, args.workers, args.threads)
     base = f"http://127.0.0.1:{port}"
     try:
         with httpx.Client(base_url=base, timeout=120) as client:

@@ -388,6 +388,11 @@ def test_server_api_corrections_reach_the_corpus_entities(
         assert {n["name"] for n in body["names"]} >= {"Olaf Scholz"}
         assert len(body["article_list"]) == 3 and body["recent"]
         assert all(_entity(st["speaker"]) for st in body["recent"])
+        assert (body["article_ids"], body["statement_ids"]) == ([], [])  # members=false
+        full = client.get(f"/api/corpus-entities/{scholz['id']}",
+                          params={"members": "true"}).json()
+        assert (full["article_ids"], full["statement_ids"]) == \
+            (scholz["article_ids"], scholz["statement_ids"]) and len(full["article_ids"]) == 3
         assert client.get("/api/corpus-entities/nope").status_code == 404
         # without members=true, a listing leaves the ids out (the default, as the CLI's)
         for params in ({"q": "Scholz", "members": "false"}, {"q": "Scholz"}):

@@ -10,6 +10,8 @@ import typer
 from ..settings import DEFAULT_DB
 from .options import DbOption
 
+WORKER_HEALTHCHECK_S = 120  # how long a worker of --workers N may take to answer uvicorn
+
 
 def serve(
     db: DbOption = DEFAULT_DB,
@@ -51,4 +53,8 @@ def serve(
     os.environ[SERVE_DB_ENV] = db
     if token:
         os.environ[SERVE_TOKEN_ENV] = token
-    uvicorn.run("whosaid.server.app:app_from_env", factory=True, workers=workers, **options)
+    # uvicorn kills and restarts a worker that does not answer its health check in time; a
+    # worker starting (importing whosaid, opening the store) on a busy 2-core machine took
+    # longer than its default 5 s, and was restarted over and over
+    uvicorn.run("whosaid.server.app:app_from_env", factory=True, workers=workers,
+                timeout_worker_healthcheck=WORKER_HEALTHCHECK_S, **options)

@@ -575,10 +575,17 @@ def list_corpus_entities(
 
 @router.get("/corpus-entities/{entity_id}", response_model=CorpusEntityDetail,
             tags=["entities"])
-def corpus_entity(svc: Svc, entity_id: Annotated[str, Path(max_length=200)]
-                  ) -> dict[str, Any]:
-    """One corpus entity by id: its names, aliases, articles and latest statements."""
-    return corpus_queries.corpus_detail(svc.store, entity_id)
+def corpus_entity(
+    svc: Svc, entity_id: Annotated[str, Path(max_length=200)],
+    members: Annotated[bool, Query(description="with its article_ids and statement_ids "
+                                               "(empty lists when false, the default)")
+                       ] = False,
+) -> dict[str, Any]:
+    """One corpus entity by id: its names, aliases, articles and latest statements; with
+    ``members=true`` every article and statement id too (Donald Trump's 16,293 and 13,035 on
+    the 20,000-article store: 0.8 MB)."""
+    row = corpus_queries.corpus_detail(svc.store, entity_id, members=members)
+    return row if members else row | {"article_ids": [], "statement_ids": []}
 
 
 @router.get("/claims", response_model=ClaimPage, tags=["claims"])

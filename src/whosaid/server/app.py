@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from anyio import to_thread
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -47,6 +48,8 @@ from .writer import WriterProcess
 log = logging.getLogger("whosaid.server")
 
 MAX_BODY_BYTES = 5 * 1024 * 1024  # the largest request body: a big news page's HTML
+READ_THREADS = 40  # requests one server process works on at once (anyio's default)
+SERVE_THREADS_ENV = "WHOSAID_SERVE_THREADS"
 PACKAGE = importlib.resources.files("whosaid.server")
 
 CSP = (
@@ -281,13 +284,20 @@ def create_app(
     analyzer: Analyzer | None = None,
     max_body: int = MAX_BODY_BYTES,
     writer_process: bool | None = None,
+    threads: int | None = None,
 ) -> FastAPI:
     """The whosaid server over ``db`` (a path, a URL or an open Store, which the app then
     owns and closes on shutdown). Writes need ``token``; without one they are refused.
 
     ``writer_process``: analyse posted articles in a child process (:mod:`.writer`), so
     readers are not held up; by default when writes are allowed and no ``analyzer`` (a model
-    already loaded in this process, as the tests pass) is given."""
+    already loaded in this process, as the tests pass) is given.
+
+    ``threads``: requests this process works on at once (the others wait their turn);
+    default :data:`READ_THREADS`, or ``$WHOSAID_SERVE_THREADS``."""
+    read_threads = threads or int(os.environ.get(SERVE_THREADS_ENV) or READ_THREADS)
+    if read_threads < 1:
+        raise ConfigError(f"threads must be at least 1, got {read_threads}")
     store = db if isinstance(db, Store) else open_store(db)
     settings = settings or Settings()
     if writer_process is None:
@@ -303,6 +313,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # the routes are plain functions: anyio runs them in its threads, these many at once
+        to_thread.current_default_thread_limiter().total_tokens = read_threads
         yield
         if svc.writer is not None:
             svc.writer.close()
