@@ -30,6 +30,11 @@ def test_possessive_weekday_after_ahead_of_is_to_come() -> None:
     assert values("Ahead of Friday's vote, ministers met.") == {"Friday": "2022-12-09"}
 
 
+def test_possessive_weekday_right_after_a_firm_future_cue_is_to_come() -> None:
+    assert values("Voters will go to the polls in Sunday's election.") == {
+        "Sunday": "2022-12-11"}
+
+
 def test_possessive_weekday_after_before_stays_past() -> None:
     text = "Its share of 7% before Monday's purchases is far below the leaders'."
     assert values(text) == {"Monday": "2022-12-05"}

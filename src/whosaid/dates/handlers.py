@@ -441,7 +441,7 @@ def weekday(m: re.Match[str], ctx: ScanContext) -> Hit | None:
     rel = normalize(_g(m, "wd_rel"))
     future = ctx.future(m.start())
     if re.match(r"['’]s\b", ctx.text[m.end() : m.end() + 3]):
-        future = _ahead_of(ctx.text, m.start())
+        future = _ahead_of(ctx.text, m.start()) or future and _cue_near(ctx.text, m.start())
     d = weekday_date(ctx.pub, weekday, rel, future)
     return _span(m, ctx, "DATE", day_value(d))
 
@@ -456,6 +456,14 @@ def _ahead_of(text: str, start: int) -> bool:
     before = text[max(0, start - 30) : start]
     return re.search(r"\b(?:ahead\s+of|in\s+advance\s+of|until|till|upcoming)\s+"
                      r"(?:the\s+|this\s+)?$", before, re.IGNORECASE) is not None
+
+
+def _cue_near(text: str, start: int) -> bool:
+    """Whether a firm future cue stands just before a possessive weekday: "Voters will go to
+    the polls in Sunday's election" ("would", reported or conditional, is no firm cue)."""
+    before = text[max(0, start - 30) : start]
+    return re.search(r"\b(?:will|won['’]t|shall|['’]ll|going\s+to|scheduled|set\s+(?:to|for)|"
+                     r"slated|due|(?:is|are)\s+to)\b", before, re.IGNORECASE) is not None
 
 
 def clock_time(m: re.Match[str], ctx: ScanContext) -> Hit | None:
