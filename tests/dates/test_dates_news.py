@@ -157,14 +157,3 @@ def test_a_scheduled_event_in_the_present_looks_ahead() -> None:
 def test_a_habitual_present_far_from_the_day_leaves_the_clause_alone() -> None:
     text = "They meet every week and spoke at length on Friday about it."
     assert values(text) == {"every week": "P1W", "Friday": "2022-12-02"}
-
-
-# --------------------------------------------------------------------------- months
-
-
-def test_last_and_the_month_just_gone_is_a_year_earlier() -> None:
-    mar1 = dt.date(1998, 3, 1)
-    assert values("Two helicopters crashed last February.", mar1) == {
-        "last February": "1997-02"}
-    assert values("The talks began last January.", mar1) == {"last January": "1998-01"}
-    assert values("The talks began last month.", mar1) == {"last month": "1998-02"}

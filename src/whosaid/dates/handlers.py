@@ -321,10 +321,7 @@ def month(m: re.Match[str], ctx: ScanContext) -> Hit | None:
     if _g(m, "mo_ry"):
         year += {"last": -1, "next": 1}.get(normalize(m.group("mo_ry")), 0)
     elif rel in ("last", "past", "this past"):
-        # the month just gone is "last month", so "helicopters crashed last February", printed
-        # on 1998-03-01, is February 1997 (and "last December" on 2023-01-10 is 2021's)
-        back = (pm - month) % 12  # months since the latest such month began
-        year -= (1 if month >= pm else 0) + (1 if back == 1 else 0)
+        year -= 1 if month >= pm else 0
     elif rel in ("next", "coming", "this coming"):
         year += 1 if month <= pm else 0
     elif rel != "this":
