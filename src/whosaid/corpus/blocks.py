@@ -8,8 +8,9 @@ cleaned names, blocking keys, surname sounds, suffixes, knowledge-base keys) are
 union-find, and the context words counted (:class:`~whosaid.corpus.cluster.ContextStats`).
 Two article entities of one type and name always share a block, so a block is a set of
 (type, name) pairs and the articles they occur in. Small components are packed together up to
-``BLOCK_MEMBERS`` article entities (a union of whole components clusters as each would
-alone), so a corpus of many rare names does not read its articles once per name.
+``BLOCK_MEMBERS`` article entities, or the largest component's size when that is larger (a
+union of whole components clusters as each would alone), so a corpus of many rare names
+does not read its articles once per name.
 """
 
 from __future__ import annotations
@@ -89,11 +90,13 @@ class BlockPlan:
 
 
 def plan_blocks(chunks: Iterable[Sequence[MemberEntity]], kb: Sequence[KBEntry] = (),
-                block_members: int = BLOCK_MEMBERS, together: Iterable[str] = ()
+                block_members: int | None = None, together: Iterable[str] = ()
                 ) -> BlockPlan:
     """Blocks of the article entities ``chunks`` yields (the whole corpus, a few articles at
-    a time); ``together``: the names analysts merged into (every article entity so named
-    is one corpus entity). See the module docstring."""
+    a time), components packed up to ``block_members`` article entities (by default
+    ``BLOCK_MEMBERS`` or the largest component, whichever is larger); ``together``: the
+    names analysts merged into (every article entity so named is one corpus entity). See
+    the module docstring."""
     kb_keys = kb_block_keys(kb)
     filed = frozenset().union(*kb_keys)
     pinned = frozenset(together)
@@ -128,12 +131,15 @@ def plan_blocks(chunks: Iterable[Sequence[MemberEntity]], kb: Sequence[KBEntry] 
                                                           min(ns)))
     plan = BlockPlan(stats=stats, components=len(components),
                      articles=len(set().union(*articles.values())))
+    plan.largest_component = sum(count[x] for x in components[0]) if components else 0
+    # memory holds the largest component anyway: by default pack the others up to its
+    # size, so the articles are read fewer times
+    limit = block_members or max(BLOCK_MEMBERS, plan.largest_component)
     packed: list[list[Named]] = []
     size = 0
     for group in components:
         n = sum(count[x] for x in group)
-        plan.largest_component = max(plan.largest_component, n)
-        if not packed or size + n > block_members:
+        if not packed or size + n > limit:
             packed.append([])
             size = 0
         packed[-1] += group

@@ -36,7 +36,7 @@ from sqlalchemy import Connection
 from ..model import CorpusEntity, KBEntry, MemberEntity
 from ..names.linking import ParsedName, blocking_keys, name_score, parse_name
 from ..store import corpus as sql
-from .blocks import BLOCK_MEMBERS, Block, BlockPlan, plan_blocks
+from .blocks import Block, BlockPlan, plan_blocks
 from .cluster import (
     IdEntry,
     block_ids,
@@ -116,7 +116,7 @@ def constraints_of(conn: Connection) -> Constraints:
 
 
 def build_corpus_entities(store: Store, progress: Progress | None = None,
-                          block_members: int = BLOCK_MEMBERS) -> CorpusSummary:
+                          block_members: int | None = None) -> CorpusSummary:
     """Rebuild the corpus entities of ``store`` from its articles' entities, a block at a
     time (:mod:`.blocks`): in one snapshot, plan the blocks (the articles read a chunk at a
     time), then read and cluster each block, setting its rows aside on disk; then replace
@@ -201,7 +201,7 @@ def member_chunks(conn: Connection, chunk: int = PLAN_ARTICLES) -> Iterator[list
 
 
 def plan_corpus(conn: Connection, kb: Sequence[KBEntry], progress: Progress | None = None,
-                block_members: int = BLOCK_MEMBERS, together: Iterable[str] = ()
+                block_members: int | None = None, together: Iterable[str] = ()
                 ) -> BlockPlan:
     """The blocks of the stored corpus (see :func:`.blocks.plan_blocks`)."""
     report = progress or (lambda _stage, _done, _total: None)
