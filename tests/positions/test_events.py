@@ -68,3 +68,18 @@ def test_the_seed_calls_speech_and_positions(analyze_text: Analyse,
     assert len([ev for ev in a.events if ev.type == "call"]) == 1  # the headline's is the same
     if default_catalogue():  # the positions pass (task P) is in: the ceasefire is found
         assert "ceasefire" in {p.issue for p in a.positions}
+
+
+def test_a_long_documents_windows_give_events_their_offsets_and_ids_in_the_whole_text(
+        analyze_text: Analyse) -> None:
+    from whosaid.analysis.windows import join
+    from whosaid.positions.events import event_id
+
+    one = analyze_text("Putin met Scholz in Berlin on Friday, the Kremlin said.", "2022-12-04")
+    (ev,) = one.events
+    whole = join(one.article, [(one, 0), (one, 1000)])
+    second = whole.events[1]
+    assert (second.evidence.start, second.evidence.end) == (ev.evidence.start + 1000,
+                                                            ev.evidence.end + 1000)
+    assert second.id == event_id(one.article.id, ev.type, second.evidence.start,
+                                 second.evidence.end) != ev.id
