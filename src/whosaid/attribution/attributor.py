@@ -11,6 +11,8 @@ typography still yields the quote. The passes run in this order, each in its own
 6. :mod:`.according` — "according to X", "citing X";
 7. :mod:`.orphans` — quotes no cue claimed, quotes that run on;
 8. :mod:`.nested` — "Reuters reported that Putin said …";
+8a. :mod:`.lists` — "Key points of Zakharova's briefing:" over the items below it, each
+    hers, also when its subject is "Moscow" or "the ministry";
 9. :mod:`.relays` — an outlet credited in the sentence ("…, TASS reported", "quoted by
    Reuters", "told the Interfax news agency") relays its statements;
 10. :mod:`.frames` — what frames the article ("KIEV (Reuters) –", "Source: The Star")
@@ -34,6 +36,7 @@ from .credits import credits
 from .drafts import Draft
 from .frames import article_frames
 from .headlines import headline
+from .lists import statement_lists
 from .merge import merge_learned
 from .nested import nested
 from .orphans import orphan_quotes
@@ -55,6 +58,7 @@ def run_passes(ctx: Context, learned: list[Draft] | None = None) -> list[Draft]:
     according_to(ctx)
     orphan_quotes(ctx)
     nested(ctx)
+    statement_lists(ctx)
     sentence_credits(ctx)
     ctx.drafts.sort(key=lambda d: (d.start, d.end))
     article_frames(ctx)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..names import ArticleEntities
+from ..names.roles import Profile
 from ..nlp import doc_text
 from .drafts import Draft
 from .lexicon import Lexicon, load_lexicon
@@ -32,6 +33,8 @@ class Context:
     drafts: list[Draft] = field(default_factory=list)
     # names this article shows reporting ("Interfax reported"): outlets here (see .outlets)
     article_outlets: set[str] = field(default_factory=set)
+    # the article's people with the roles it gives them (names.roles; filled on first use)
+    profiles: list[Profile] | None = None
 
     @classmethod
     def of(cls, doc: Doc, entities: ArticleEntities, quotes: list[Quote]) -> Context:

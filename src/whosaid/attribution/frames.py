@@ -44,7 +44,7 @@ SOURCE_RES = [
                r"(?P<o>[^\n.]{2,60})"),
 ]
 LEAD_WORDS = re.compile(r"\b(?:reports?|reported|writes|wrote|says|said|from|according to|"
-                        r"publishe[sd]|updates|informs)\b", re.I)
+                        r"publishe[sd]|updates|informs|via|comes)\b", re.I)
 LEAD_PARAGRAPHS = 3
 
 

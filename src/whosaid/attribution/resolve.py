@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..model import Entity, Mention, StatementKind
 from ..names import fold
+from ..names.roles import Profile, holder, parse_role, role_profiles
 from .context import Context
 from .drafts import WORD_RE, CharSpan, Draft
 
@@ -19,6 +20,9 @@ SPEAKER_REACH = 1500
 MENTION_REACH = 600
 # the share of a statement's word characters inside quotation marks that makes it direct
 DIRECT_SHARE = 0.9
+# a speaker span longer than this is no role description ("the German politician in a
+# conversation with reporters" is one, with its trailing phrase)
+ROLE_WORDS = 12
 
 
 def resolve(ctx: Context) -> None:
@@ -67,10 +71,25 @@ def mention(ctx: Context, span: CharSpan, previous: list[Draft]) -> tuple[Mentio
     a mention of no entity."""
     text = span.of(ctx.text)
     hit = ctx.entities.at(span.start, span.end)
-    if hit is not None:
+    if hit is not None and not names_role(ctx, span, hit[0], hit[1]):
         m, e = hit
         return Mention(m.start, m.end, m.text, e.id, e.name, m.title), e
     low = fold(text)
+    role = parse_role(text) if len(words_of(text)) <= ROLE_WORDS else None
+    if role is not None:
+        recent = [d.speaker_entity for d in previous[-4:] if d.speaker_entity is not None
+                  and d.speaker_entity.type == "PERSON" and span.start - d.end < SPEAKER_REACH]
+        ent = holder(role, profiles(ctx), span.start, recent)
+        if ent is not None:
+            return Mention(span.start, span.end, text, ent.id, ent.name, text), ent
+        if hit is not None or not (low in ctx.lex.anaphors or words_of(low)[-1:] and
+                                   words_of(low)[-1] in ctx.lex.anaphors):
+            return Mention(span.start, span.end, text), None
+    if low == "who":  # "Baerbock, who read her statement in English, also emphasized …"
+        before = ctx.entities.mentions_between(max(0, span.start - 80), span.start)
+        if before and not ctx.text[before[-1][0].end:span.start].strip(" ,"):
+            m, e = before[-1]
+            return Mention(span.start, span.end, text, e.id, e.name), e
     words = low.split()
     head = words[-1] if words else ""
     if low in ctx.lex.person_pronouns or low in ctx.lex.org_pronouns:
@@ -84,6 +103,28 @@ def mention(ctx: Context, span: CharSpan, previous: list[Draft]) -> tuple[Mentio
     if ent is not None:
         return Mention(span.start, span.end, text, ent.id, ent.name), ent
     return Mention(span.start, span.end, text), None
+
+
+def words_of(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def names_role(ctx: Context, span: CharSpan, m: Mention, e: Entity) -> bool:
+    """Whether a speaker span that holds a name of a place or body is a role description
+    around it: "the Kremlin spokesman", "the chancellor at a stage talk in Leipzig" (the
+    Kremlin and Leipzig are not the speakers), but not "Kremlin spokesman Dmitry Peskov" (a
+    person's name) nor "the Foreign Ministry" (no role words beside the name)."""
+    if e.type == "PERSON":
+        return False
+    return parse_role(ctx.text[span.start:m.start]) is not None or \
+        parse_role(ctx.text[m.end:span.end]) is not None
+
+
+def profiles(ctx: Context) -> list[Profile]:
+    """The article's people with the roles it gives them (computed once per article)."""
+    if ctx.profiles is None:
+        ctx.profiles = role_profiles(ctx.text, ctx.entities.entities)
+    return ctx.profiles
 
 
 def antecedent(ctx: Context, pos: int, want: set[str], previous: list[Draft]) -> Entity | None:

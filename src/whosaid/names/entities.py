@@ -286,7 +286,36 @@ def _raw_mentions(doc: Doc, text: str) -> list[Raw]:
         if label == "PERSON":  # "Brent Bozell III": the tagger often leaves the suffix out
             end = _suffix_after(text, end)[1]
         raw.append((start, end, label, title))
+    raw.extend(_titled_names(doc, raw))
     return raw
+
+
+def _titled_names(doc: Doc, raw: list[Raw]) -> list[Raw]:
+    """Names the recogniser missed right after a title: "This was stated by President of
+    Ukraine Volodymyr Zelensky" (the small model tags no one there). A run of capitalised
+    proper nouns after a title word whose last two words are a known given name and a
+    surname is a person, titled by the words before it."""
+    titles = _title_words()
+    taken = [(s, e) for s, e, _l, _t in raw]
+    found: list[Raw] = []
+    for tok in doc:
+        if tok.lower_ not in titles or not tok.text[:1].isupper():
+            continue
+        j = tok.i + 1
+        while j < len(doc) and (doc[j].tag_ in ("NNP", "NNPS") and doc[j].text[:1].isupper()
+                                or doc[j].lower_ == "of" and j + 1 < len(doc)
+                                and doc[j + 1].text[:1].isupper()):
+            j += 1
+        if j - tok.i < 3 or doc[j - 2].text not in given_names() or \
+                not doc[j - 1].text.isalpha():
+            continue
+        start, end = doc[j - 2].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        title = doc[tok.i:j - 2].text
+        found.append((start, end, "PERSON", title))
+        taken.append((start, end))
+    return found
 
 
 def _cluster_mentions(raw: list[Raw], text: str, family: bool
