@@ -2,13 +2,15 @@
 
 "Zelensky: We will not give up territory" gives the content "We will not give up
 territory", the speaker "Zelensky" and the colon as its cue. The source must be a known
-entity or written in capitals, in six words at most.
+entity, written in capitals or a role ("Russian Foreign Minister: US is 'an uninvited
+guest' in Syria", resolved to the holder the article names), in six words at most.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..names.roles import parse_role
 from .context import Context
 from .drafts import CharSpan, CueSpan, Draft, trim
 from .quotes import paragraphs
@@ -27,7 +29,8 @@ def find_headline(ctx: Context) -> tuple[CharSpan, CharSpan] | None:
     if not m or len(m.group(1).split()) > MAX_SOURCE_WORDS:
         return None
     source = CharSpan(s + m.start(1), s + m.end(1))
-    if ctx.entities.at(source.start, source.end) is None and not m.group(1).isupper():
+    if ctx.entities.at(source.start, source.end) is None and not m.group(1).isupper() and \
+            parse_role(m.group(1)) is None:
         return None
     return source, trim(ctx.text, s + m.start(2), s + m.end(2))
 

@@ -127,7 +127,10 @@ def _first_speaker(ctx: Context, items: list[CharSpan]) -> CharSpan | None:
         for d in ctx.drafts:
             if d.speaker is not None and item.start <= d.speaker.start < item.end:
                 hit = ctx.entities.at(d.speaker.start, d.speaker.end)
-                if hit is not None and hit[1].type == "PERSON":
+                name = d.speaker.of(ctx.text)
+                # "- Scholz says …": a capitalised name the model tagged as no entity
+                if hit is not None and hit[1].type == "PERSON" or hit is None and \
+                        re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", name):
                     return d.speaker
     return None
 

@@ -160,6 +160,16 @@ def _apposition(text: str, end: int) -> str:
     return m.group(1)
 
 
+def _apposition_before(text: str, start: int) -> str:
+    """"the spokesperson of the Russian Foreign Ministry, Maria Zakharova, announced": the
+    role phrase that a comma sets before a name, from its article on."""
+    m = re.search(r"\b(?:[Tt]he|[Aa]n?)\s+[^,.;:()\n\"“”]{2,90},\s*$",
+                  text[max(0, start - 110):start])
+    if not m or len(m.group().split()) > APPOSITION_WORDS:
+        return ""
+    return m.group()
+
+
 def role_profiles(text: str, entities: Sequence[Entity]) -> list[Profile]:
     """What the article says each person is: the titles before their names and the
     appositions after them ("Maria Zakharova, the ministry's spokeswoman,")."""
@@ -175,6 +185,7 @@ def role_profiles(text: str, entities: Sequence[Entity]) -> list[Profile]:
             texts.append(m.title or "")
             texts.append(_title_before(text, m.start))
             texts.append(_apposition(text, m.end))
+            texts.append(_apposition_before(text, m.start))
         for t in texts:
             role = parse_role(t) if t else None
             if role is None:
@@ -225,7 +236,7 @@ def holder(role: Role, profiles: Sequence[Profile], pos: int,
     scored = [(fits(role, p.offices, p.countries, p.bodies), p) for p in profiles]
     scored = [(s, p) for s, p in scored if s > 0]
     if not scored:
-        return None
+        return _untitled_speaker(role, by_id, recent)
     top = max(s for s, _ in scored)
     best = [p for s, p in scored if s == top]
     if role.country and top == 1 and len(best) > 1:
@@ -235,6 +246,20 @@ def holder(role: Role, profiles: Sequence[Profile], pos: int,
     if before:
         return max(before, key=lambda x: x[0])[1].entity
     return min(best, key=lambda p: p.entity.mentions[0].start).entity
+
+
+def _untitled_speaker(role: Role, by_id: dict[str, Profile], recent: Sequence[Entity]
+                      ) -> Entity | None:
+    """"Peskov said … the presidential press secretary stressed": a role no one in the
+    article is given names the latest speaker when the article gives that speaker no role
+    at all (news varies how it names the one person it quotes)."""
+    if not recent:
+        return None
+    p = by_id.get(recent[-1].id)
+    if p is None or p.offices or (role.country and p.countries and
+                                   role.country not in p.countries):
+        return None
+    return p.entity
 
 
 def _latest(role: Role, profiles: Sequence[Profile], pos: int) -> Entity | None:
