@@ -17,7 +17,8 @@ typography still yields the quote. The passes run in this order, each in its own
    Reuters", "told the Interfax news agency") relays its statements;
 10. :mod:`.frames` — what frames the article ("KIEV (Reuters) –", "Source: The Star")
     relays every statement in it, after the sentence's own credits;
-11. :mod:`.resolve` — speakers, addressees and relays to entities; kind and confidence.
+11. :mod:`.resolve` — speakers, addressees and relays to entities; kind and confidence;
+12. :mod:`.calibration` — the confidence becomes the chance that the statement is right.
 
 Relays are kept nearest to the speaker first: in "MOSCOW (Reuters) – Murashko said …, the
 TASS news agency reported." Murashko's statement has the relays [TASS, Reuters].
@@ -31,6 +32,7 @@ from spacy.tokens import Doc
 
 from ..names import ArticleEntities
 from .according import according_to
+from .calibration import calibrate
 from .context import Context
 from .credits import credits
 from .drafts import Draft
@@ -64,6 +66,7 @@ def run_passes(ctx: Context, learned: list[Draft] | None = None) -> list[Draft]:
     article_frames(ctx)
     ctx.drafts.sort(key=lambda d: (d.start, d.end))
     resolve(ctx)
+    calibrate(ctx, learned)  # confidence = the chance the statement is right
     return ctx.drafts
 
 
