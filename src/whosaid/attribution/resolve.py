@@ -82,9 +82,8 @@ def mention(ctx: Context, span: CharSpan, previous: list[Draft]) -> tuple[Mentio
         ent = holder(role, profiles(ctx), span.start, recent)
         if ent is not None:
             return Mention(span.start, span.end, text, ent.id, ent.name, text), ent
-        if hit is not None or not (low in ctx.lex.anaphors or words_of(low)[-1:] and
-                                   words_of(low)[-1] in ctx.lex.anaphors):
-            return Mention(span.start, span.end, text), None
+        # "the Russian defence minister" in an article on Baerbock: the role, no one
+        return Mention(span.start, span.end, text), None
     if low == "who":  # "Baerbock, who read her statement in English, also emphasized …"
         before = ctx.entities.mentions_between(max(0, span.start - 80), span.start)
         if before and not ctx.text[before[-1][0].end:span.start].strip(" ,"):

@@ -1,0 +1,55 @@
+"""Roles and lists on short real-model texts (issue 12): a role description credited to the
+person holding it, and each item of a list under a frame credited to the framed speaker.
+
+One module-scoped analysis per text, on the session's model (tests/conftest.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+LIST = ("Key points from Maria Zakharova's briefing:\n"
+        "▪️ Moscow will monitor the situation in the Baltic Sea and respond to NATO ships;\n"
+        "▪️ Russia expects the Vietnamese leadership to take part in the Victory Day events;\n"
+        "▪️ The ministry does not exclude new contacts with Washington in the coming weeks.\n"
+        "#Russia #Zakharova")
+ROLES = ("German Foreign Minister Annalena Baerbock arrived in Kyiv on Monday.\n"
+         "The Kremlin spokesman Dmitry Peskov said the visit changed nothing.\n"
+         "The head of German diplomacy said that Europe stands with Ukraine.\n"
+         "The Russian defence minister said that the exercises would go on.")
+
+
+@pytest.fixture(scope="module")
+def results(analyze_text: Any) -> dict[str, Any]:
+    return {"list": analyze_text(LIST), "roles": analyze_text(ROLES)}
+
+
+def speaker_of(result: Any, words: str) -> tuple[str | None, str | None]:
+    """(speaker text, entity name) of the statement whose content holds ``words``."""
+    text = result.article.text
+    for st in result.statements:
+        if words in text[st.content.start:st.content.end]:
+            return (st.speaker.text if st.speaker else None,
+                    st.speaker.entity if st.speaker else None)
+    raise AssertionError(f"no statement holds {words!r}")
+
+
+def test_each_list_item_is_the_framed_speakers_metonymy_included(results: dict[str, Any]
+                                                                   ) -> None:
+    r = results["list"]
+    for words in ("will monitor the situation in the Baltic Sea",
+                  "expects the Vietnamese leadership", "does not exclude new contacts"):
+        assert speaker_of(r, words)[1] == "Maria Zakharova"
+    text = r.article.text
+    assert not any("#Russia" in text[s.content.start:s.content.end] for s in r.statements)
+
+
+def test_a_role_description_is_the_person_holding_the_role(results: dict[str, Any]) -> None:
+    assert speaker_of(results["roles"], "Europe stands with Ukraine")[1] == "Annalena Baerbock"
+
+
+def test_a_role_no_one_in_the_article_holds_keeps_the_role_and_no_entity(
+        results: dict[str, Any]) -> None:
+    speaker, entity = speaker_of(results["roles"], "the exercises would go on")
+    assert entity is None and speaker is not None and "defence minister" in speaker
