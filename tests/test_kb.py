@@ -161,3 +161,47 @@ def test_kb_links_names(tmp_path: Path) -> None:
     assert kb.link("War Research Institute", "ORG").key == "Q1"
     assert kb.link("Olaf Scholl", "PERSON").key is None
     assert kb.link("ISW", "PERSON").key is None
+
+
+ROLES = [
+    {"id": "Q70", "name": "Sergey Lavrov", "type": "PERSON",
+     "roles": [{"title": "foreign minister", "of": "Russia", "from": "2004-03-09", "to": None}]},
+    {"id": "Q71", "name": "Igor Ivanov", "type": "PERSON",
+     "roles": [{"title": "foreign minister", "of": "Russia", "from": "1998-09-11",
+                "to": "2004-03-09"}]},
+]
+
+
+def test_kb_roles_are_read_stored_and_replaced_with_their_entry(tmp_path: Path) -> None:
+    entries = read_kb(write_jsonl(tmp_path / "roles.jsonl", [*ENTRIES, *ROLES]))
+    lavrov = {e.id: e for e in entries}["Q70"]
+    assert [(r.title, r.of, r.start, r.end) for r in lavrov.roles] == \
+        [("foreign minister", "Russia", "2004-03-09", None)]
+    with open_store(str(tmp_path / "kb.db")) as store:
+        store_corpus.import_kb(store, entries, "roles.jsonl")
+        assert [e.name for e in store_corpus.kb_role_holders(store)] == \
+            ["Sergey Lavrov", "Igor Ivanov"]
+        with store.read("kb") as conn:
+            assert {e.id: e for e in store_corpus.load_kb(conn)}["Q70"].roles == lavrov.roles
+        store_corpus.import_kb(store, [KBEntry("Q70", "Sergey Lavrov")], "again")
+        assert [e.id for e in store_corpus.kb_role_holders(store)] == ["Q71"]
+        store_corpus.import_kb(store, [KBEntry("Z", "Zelensky")], "z", replace=True)
+        assert store_corpus.kb_role_holders(store) == []
+
+
+@pytest.mark.parametrize(("roles", "problem"), [
+    ('"minister"', "entry a: 'roles' must be a list of objects, got string"),
+    ('[{"of": "Russia"}]', "entry a: role 1 needs a 'title' (a non-empty string)"),
+    ('[{"title": "mayor", "from": "2020-13-01"}]',
+     "entry a: role 1: 'from' must be a date YYYY-MM-DD or null, got '2020-13-01'"),
+    ('[{"title": "mayor", "from": "2021-01-01", "to": "2020-01-01"}]',
+     "entry a: role 1: 'from' 2021-01-01 is after 'to' 2020-01-01"),
+])
+def test_kb_malformed_role_is_named_with_its_line(tmp_path: Path, roles: str,
+                                                  problem: str) -> None:
+    path = tmp_path / "kb.jsonl"
+    path.write_text('{"id": "ok", "name": "Fine"}\n{"id": "a", "name": "A", "roles": '
+                    + roles + "}\n", encoding="utf-8")
+    with pytest.raises(MalformedInputError) as info:
+        read_kb(path)
+    assert str(info.value) == f"{path}:2: {problem}"

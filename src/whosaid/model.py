@@ -297,13 +297,27 @@ class CorpusEntity:
 
 @dataclass(frozen=True)
 class KBEntry:
-    """One entity of a knowledge base."""
+    """One entity of a knowledge base, with the roles it held ("foreign minister" of
+    Russia from 2004-03-09), by which a role description in an article ("the Russian
+    foreign minister") names it."""
 
     id: str
     name: str
     type: str | None = None
     aliases: tuple[str, ...] = ()
     description: str | None = None
+    roles: tuple[KBRole, ...] = ()
+
+
+@dataclass(frozen=True)
+class KBRole:
+    """A role a knowledge-base entity held: its title, what it is of (a country or body;
+    None: not said) and from when to when (ISO dates; None: open)."""
+
+    title: str
+    of: str | None = None
+    start: str | None = None
+    end: str | None = None
 
 
 def article_id_for(text: str, url: str | None) -> str:

@@ -53,3 +53,26 @@ def test_a_role_no_one_in_the_article_holds_keeps_the_role_and_no_entity(
         results: dict[str, Any]) -> None:
     speaker, entity = speaker_of(results["roles"], "the exercises would go on")
     assert entity is None and speaker is not None and "defence minister" in speaker
+
+
+def test_a_role_the_article_names_no_one_for_is_the_kb_holder_on_its_date(
+        analyzer: Any) -> None:
+    from whosaid.analysis import Analyzer
+    from whosaid.clean.document import clean_document
+    from whosaid.model import KBEntry, KBRole, SourceDocument
+    from whosaid.settings import Settings
+
+    kb = (KBEntry("Q70", "Sergey Lavrov", "PERSON",
+                  roles=(KBRole("foreign minister", "Russia", "2004-03-09", None),)),
+          KBEntry("Q71", "Igor Ivanov", "PERSON",
+                  roles=(KBRole("foreign minister", "Russia", "1998-09-11", "2004-03-09"),)))
+    text = "The Russian foreign minister said that the talks would resume in Geneva."
+
+    def speaker(published: str) -> str | None:
+        settings = Settings(published=published)
+        doc = clean_document(SourceDocument("t", "t.txt", text=text), settings)
+        result = Analyzer(settings, analyzer.nlp, kb_roles=kb).analyze(doc)
+        return speaker_of(result, "the talks would resume")[1]
+
+    assert speaker("2022-05-01") == "Sergey Lavrov"
+    assert speaker("2001-05-01") == "Igor Ivanov"

@@ -29,6 +29,7 @@ from ..model import (
     DateExpr,
     Failure,
     Issue,
+    KBEntry,
     Mention,
     SaidOn,
     Span,
@@ -76,11 +77,15 @@ class Analyzer:
     (the store keeps the catalogue a database uses: :mod:`whosaid.usecases` passes it)."""
 
     def __init__(self, settings: Settings, nlp: Language | None = None,
-                 issues: Sequence[Issue] | None = None) -> None:
+                 issues: Sequence[Issue] | None = None, kb_roles: Sequence[KBEntry] = ()
+                 ) -> None:
         self.settings = settings
         self.nlp = nlp if nlp is not None else load_pipeline(settings.model, settings.learned)
         self.issues: tuple[Issue, ...] = tuple(default_catalogue() if issues is None
                                                else issues)
+        # the knowledge base's role holders (the store's, passed by whosaid.usecases): an
+        # input like the catalogue, so one document's analysis stays a function of its inputs
+        self.kb_roles: tuple[KBEntry, ...] = tuple(kb_roles)
 
     def analyze(self, doc: CleanDocument) -> Analysis:
         """One document's records; raises AnalysisError when its analysis fails."""
@@ -112,7 +117,7 @@ class Analyzer:
         size = self.settings.batch_size
         one = self.settings.with_(workers=1)
         with ctx.Pool(self.settings.workers) as pool:
-            jobs = ((one, self.issues, batch) for batch in _batches(docs, size))
+            jobs = ((one, self.issues, self.kb_roles, batch) for batch in _batches(docs, size))
             for results in pool.imap(_worker_batch, jobs):
                 yield from results
 
@@ -153,7 +158,8 @@ class Analyzer:
                 continue
             parsed_doc = next(parsed)
             try:
-                yield analyze_parsed(article, parsed_doc, self.settings, issues=self.issues)
+                yield analyze_parsed(article, parsed_doc, self.settings, issues=self.issues,
+                                     kb_roles=self.kb_roles)
             except WhosaidError:
                 raise
             except Exception as exc:
@@ -174,7 +180,7 @@ class Analyzer:
             part = window_article(article, start, end, first=i == 0)
             doc = self.nlp(analysis_text(part.text, part.furniture))
             parts.append((analyze_parsed(part, doc, self.settings, offset=start,
-                                         issues=self.issues), start))
+                                         issues=self.issues, kb_roles=self.kb_roles), start))
         return join(article, parts)
 
 
@@ -197,19 +203,20 @@ def _batches(docs: Iterable[CleanDocument], size: int) -> Iterator[list[CleanDoc
 
 
 @functools.lru_cache(maxsize=1)
-def _worker_analyzer(settings: Settings, issues: tuple[Issue, ...]) -> Analyzer:
+def _worker_analyzer(settings: Settings, issues: tuple[Issue, ...],
+                     kb_roles: tuple[KBEntry, ...] = ()) -> Analyzer:
     """The Analyzer of a worker process, made on its first batch."""
-    return Analyzer(settings, issues=issues)
+    return Analyzer(settings, issues=issues, kb_roles=kb_roles)
 
 
-def _worker_batch(job: tuple[Settings, tuple[Issue, ...], list[CleanDocument]]
-                  ) -> list[Analysis | Failure]:
-    settings, issues, batch = job
-    return list(_worker_analyzer(settings, issues)._safe_batch(batch))
+def _worker_batch(job: tuple[Settings, tuple[Issue, ...], tuple[KBEntry, ...],
+                             list[CleanDocument]]) -> list[Analysis | Failure]:
+    settings, issues, kb_roles, batch = job
+    return list(_worker_analyzer(settings, issues, kb_roles)._safe_batch(batch))
 
 
 def analyze_parsed(article: Article, doc: Doc, settings: Settings, offset: int = 0,
-                   issues: Sequence[Issue] = ()) -> Analysis:
+                   issues: Sequence[Issue] = (), kb_roles: Sequence[KBEntry] = ()) -> Analysis:
     """The records of one article from its parse (``doc.text`` is the analysis text).
 
     ``offset``: where this text starts in the whole article when it is one window of it
@@ -220,7 +227,8 @@ def analyze_parsed(article: Article, doc: Doc, settings: Settings, offset: int =
     published = dt.date.fromisoformat(article.published) if article.published else None
     entities = extract_entities(doc, article.id)
     quotes = find_quotes(text)
-    drafts = Attributor(doc, entities, quotes, article.title, learned_drafts(doc)).run()
+    drafts = Attributor(doc, entities, quotes, article.title, learned_drafts(doc), kb_roles,
+                        article.published).run()
     dates = tag_dates(text, published, mask=[(f.start, f.end) for f in article.furniture])
     said = said_on(doc, drafts, dates, entities,
                    article.published if settings.fallback_to_published else None)

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from ..model import KBEntry
 from ..names import ArticleEntities
 from .according import according_to
 from .calibration import calibrate
@@ -74,8 +75,13 @@ class Attributor:
     """Builds statement drafts for one parsed article."""
 
     def __init__(self, doc: Doc, entities: ArticleEntities, quotes: Sequence[Quote],
-                 title: str | None, learned: list[Draft] | None = None) -> None:
+                 title: str | None, learned: list[Draft] | None = None,
+                 kb_roles: Sequence[KBEntry] = (), published: str | None = None) -> None:
         self.context = Context.of(doc, entities, list(quotes))
+        # "the Russian foreign minister" no one in the article holds: the knowledge base's
+        # holder on the publication date (resolve.py)
+        self.context.kb_roles = tuple(kb_roles)
+        self.context.published = published
         self.title = title
         self.learned = learned  # the trained tagger's statements (learned.py), if it ran
 

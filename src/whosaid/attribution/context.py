@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from ..model import KBEntry
 from ..names import ArticleEntities
 from ..names.roles import Profile
 from ..nlp import doc_text
@@ -35,6 +36,10 @@ class Context:
     article_outlets: set[str] = field(default_factory=set)
     # the article's people with the roles it gives them (names.roles; filled on first use)
     profiles: list[Profile] | None = None
+    # a knowledge base's role holders (names.roles.kb_holder) and the article's date: "the
+    # Russian foreign minister" the article names no one as is the one who held it that day
+    kb_roles: tuple[KBEntry, ...] = ()
+    published: str | None = None
 
     @classmethod
     def of(cls, doc: Doc, entities: ArticleEntities, quotes: list[Quote]) -> Context:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..model import Entity, Mention, StatementKind
 from ..names import fold
-from ..names.roles import Profile, holder, parse_role, role_profiles
+from ..names.roles import Profile, holder, kb_holder, parse_role, role_profiles
 from .context import Context
 from .drafts import WORD_RE, CharSpan, Draft
 
@@ -82,6 +82,9 @@ def mention(ctx: Context, span: CharSpan, previous: list[Draft]) -> tuple[Mentio
         ent = holder(role, profiles(ctx), span.start, recent)
         if ent is not None:
             return Mention(span.start, span.end, text, ent.id, ent.name, text), ent
+        known = kb_holder(role, ctx.kb_roles, ctx.published) if ctx.kb_roles else None
+        if known is not None:  # the knowledge base's holder: a name, no article entity
+            return Mention(span.start, span.end, text, None, known.name, text), None
         # "the Russian defence minister" in an article on Baerbock: the role, no one
         return Mention(span.start, span.end, text), None
     if low == "who":  # "Baerbock, who read her statement in English, also emphasized …"

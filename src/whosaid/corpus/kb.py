@@ -2,27 +2,32 @@
 
 ``whosaid kb import FILE`` reads JSONL (one object a line) or CSV (a header line), with the
 fields ``id`` and ``name`` (required), ``type``, ``aliases`` (a list in JSONL; ``|``- or
-``;``-separated in CSV) and ``description``. Types may be whosaid's (PERSON, ORG, GPE) or
-a knowledge base's own words ("human", "organization"). A malformed line stops the import
-with an error naming the file and the line; nothing is stored then.
+``;``-separated in CSV), ``description`` and, in JSONL, ``roles``: a list of
+``{"title": "foreign minister", "of": "Russia", "from": "2004-03-09", "to": null}`` (``of``,
+``from`` and ``to`` optional; dates ISO, ``null`` open), by which "the Russian foreign
+minister" in an article of 2022 names the holder on that day. Types may be whosaid's
+(PERSON, ORG, GPE) or a knowledge base's own words ("human", "organization"). A malformed
+line stops the import with an error naming the file and the line; nothing is stored then.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import gzip
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..errors import MalformedInputError, MissingInputError
 from ..io.jsonl import json_type, read_jsonl
-from ..model import KBEntry
+from ..model import KBEntry, KBRole
 from ..names.linking import Match, NameIndex, normalise_type
 
 FIELDS = ("id", "name", "type", "aliases", "description")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _text(path: Path) -> str:
@@ -94,6 +99,7 @@ def _entry(data: dict[str, Any], where: str) -> KBEntry:
     if description is not None and not isinstance(description, str):
         raise bad(f"entry {ident!s}: 'description' must be a string, "
                   f"got {json_type(description)}")
+    roles = _roles(data.get("roles"), str(ident), bad)
     name = " ".join(name.split())
     seen = {name}
     unique = []
@@ -103,7 +109,48 @@ def _entry(data: dict[str, Any], where: str) -> KBEntry:
             seen.add(a)
             unique.append(a)
     return KBEntry(str(ident).strip(), name, normalise_type(etype), tuple(unique),
-                   description.strip() or None if description else None)
+                   description.strip() or None if description else None, roles)
+
+
+def _roles(raw: Any, ident: str, bad: Callable[[str], MalformedInputError]
+           ) -> tuple[KBRole, ...]:
+    """The ``roles`` of an entry: objects with a non-empty ``title`` and optional ``of``,
+    ``from`` and ``to`` (ISO dates or null, ``from`` not after ``to``)."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise bad(f"entry {ident}: 'roles' must be a list of objects, got {json_type(raw)}")
+    roles = []
+    for k, item in enumerate(raw, 1):
+        if not isinstance(item, dict):
+            raise bad(f"entry {ident}: role {k} must be an object, got {json_type(item)}")
+        title = item.get("title")
+        if not isinstance(title, str) or not title.strip():
+            raise bad(f"entry {ident}: role {k} needs a 'title' (a non-empty string)")
+        of = item.get("of")
+        if of is not None and not isinstance(of, str):
+            raise bad(f"entry {ident}: role {k}: 'of' must be a string, got {json_type(of)}")
+        dates = []
+        for key in ("from", "to"):
+            value = item.get(key)
+            if value is not None and (not isinstance(value, str) or
+                                      not ISO_DATE.fullmatch(value) or not _real_date(value)):
+                raise bad(f"entry {ident}: role {k}: '{key}' must be a date YYYY-MM-DD or "
+                          f"null, got {value!r}")
+            dates.append(value)
+        if dates[0] and dates[1] and dates[0] > dates[1]:
+            raise bad(f"entry {ident}: role {k}: 'from' {dates[0]} is after 'to' {dates[1]}")
+        roles.append(KBRole(" ".join(title.split()), of.strip() or None if of else None,
+                            dates[0], dates[1]))
+    return tuple(roles)
+
+
+def _real_date(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:

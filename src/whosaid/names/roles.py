@@ -9,6 +9,8 @@ holders beside their names ("German Foreign Minister Annalena Baerbock", "Maria 
 the Foreign Ministry spokeswoman"); :func:`role_profiles` reads those, :func:`holder` picks
 the one a role description names. A role that fits no one, or two people equally, has no
 holder: the statement keeps the role as its speaker and no entity, never a wrong person.
+Failing the article, :func:`kb_holder` names the one person a knowledge base says held the
+office on the article's date ("the Russian foreign minister" in 2022: Sergey Lavrov).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model import Entity
+from ..model import Entity, KBEntry, KBRole
 from ..resources import load_json
 from .normalise import fold
 
@@ -271,3 +273,31 @@ def _latest(role: Role, profiles: Sequence[Profile], pos: int) -> Entity | None:
             if m.end <= pos and (best is None or m.end > best[0]):
                 best = (m.end, p.entity)
     return best[1] if best else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _kb_role(role: KBRole) -> Role | None:
+    return parse_role(role.title + (f" of {role.of}" if role.of else ""))
+
+
+def kb_holder(role: Role, entries: Sequence[KBEntry], on: str | None) -> KBEntry | None:
+    """The one knowledge-base entry that held the office a role description names on the
+    date ``on`` (ISO; None: the entry must be the only holder ever). A role of no country
+    ("the foreign minister") names someone only when one holder fits; a generic head ("the
+    official") never does: the knowledge base cannot say which official."""
+    if role.generic or not role.offices:
+        return None
+    found: dict[str, KBEntry] = {}
+    for e in entries:
+        for r in e.roles:
+            held = _kb_role(r)
+            if held is None or not role.offices & held.offices:
+                continue
+            if role.country and held.country != role.country:
+                continue
+            if role.body and held.body and held.body != role.body:
+                continue
+            if on is not None and ((r.start and r.start > on) or (r.end and r.end < on)):
+                continue
+            found[e.id] = e
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, Connection, delete, exists, func, insert, or_, select, update
 
 from ..errors import NotFoundError
-from ..model import CorpusEntity, KBEntry, MemberEntity
+from ..model import CorpusEntity, KBEntry, KBRole, MemberEntity
 from .api_queries import recent_statements
 from .schema import (
     aliases,
@@ -41,6 +41,7 @@ from .schema import (
     entities,
     kb_aliases,
     kb_entities,
+    kb_roles,
     links,
     mentions,
     statements,
@@ -154,10 +155,31 @@ def load_kb(conn: Connection) -> list[KBEntry]:
             select(kb_aliases.c.kb_id, kb_aliases.c.alias)
             .order_by(kb_aliases.c.kb_id, kb_aliases.c.position)):
         names[kb_id].append(alias)
+    held = _kb_roles(conn)
     return [
-        KBEntry(r.id, r.name, r.type, tuple(names.get(r.id, ())), r.description)
+        KBEntry(r.id, r.name, r.type, tuple(names.get(r.id, ())), r.description,
+                tuple(held.get(r.id, ())))
         for r in conn.execute(select(kb_entities).order_by(kb_entities.c.id))
     ]
+
+
+def _kb_roles(conn: Connection) -> dict[str, list[KBRole]]:
+    held: dict[str, list[KBRole]] = defaultdict(list)
+    for r in conn.execute(select(kb_roles).order_by(kb_roles.c.kb_id, kb_roles.c.position)):
+        held[r.kb_id].append(KBRole(r.title, r.of, r.start, r.end))
+    return held
+
+
+def kb_role_holders(store: Transactions) -> list[KBEntry]:
+    """The knowledge-base entries that held a role (what the Analyzer reads to name the
+    holder of "the Russian foreign minister"), ordered by id; empty without roles."""
+    with store.read("read knowledge-base roles") as conn:
+        held = _kb_roles(conn)
+        if not held:
+            return []
+        rows = conn.execute(select(kb_entities).where(kb_entities.c.id.in_(sorted(held)))
+                            .order_by(kb_entities.c.id)).all()
+    return [KBEntry(r.id, r.name, r.type, (), r.description, tuple(held[r.id])) for r in rows]
 
 
 def entity_corrections(conn: Connection) -> list[tuple[str, str]]:
@@ -522,12 +544,14 @@ def import_kb(store: Transactions, entries: Sequence[KBEntry], source: str,
     with store.write(f"import knowledge base {source}") as conn:
         if replace:
             conn.execute(delete(links))
+            conn.execute(delete(kb_roles))
             conn.execute(delete(kb_aliases))
             conn.execute(delete(kb_entities))
         else:
             for i in range(0, len(ids), CHUNK):
                 chunk = ids[i:i + CHUNK]
                 conn.execute(delete(links).where(links.c.kb_id.in_(chunk)))
+                conn.execute(delete(kb_roles).where(kb_roles.c.kb_id.in_(chunk)))
                 conn.execute(delete(kb_aliases).where(kb_aliases.c.kb_id.in_(chunk)))
                 conn.execute(delete(kb_entities).where(kb_entities.c.id.in_(chunk)))
         _insert(conn, kb_entities, [
@@ -536,6 +560,9 @@ def import_kb(store: Transactions, entries: Sequence[KBEntry], source: str,
         _insert(conn, kb_aliases, [
             {"kb_id": e.id, "position": i, "alias": a}
             for e in entries for i, a in enumerate(e.aliases)])
+        _insert(conn, kb_roles, [
+            {"kb_id": e.id, "position": i, "title": r.title, "of": r.of, "start": r.start,
+             "end": r.end} for e in entries for i, r in enumerate(e.roles)])
         return int(conn.execute(select(func.count()).select_from(kb_entities)).scalar() or 0)
 
 

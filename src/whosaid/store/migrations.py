@@ -36,6 +36,7 @@ from .schema import (
     corpus_pending,
     corrections,
     entity_names,
+    kb_roles,
     metadata,
     schema_version,
 )
@@ -182,6 +183,10 @@ def _m009_read_indexes(conn: Connection) -> None:
             conn.exec_driver_sql(f"ANALYZE {name}")
 
 
+def _m010_kb_roles(conn: Connection) -> None:
+    kb_roles.create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, statements and their parts", _m001_initial),
     Migration(2, "full-text search over statement content", _m002_full_text),
@@ -192,6 +197,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "claims, their versions, relay graphs and copies", _m007_claims),
     Migration(8, "issues, positions and events", _m008_positions),
     Migration(9, "indexes for the server's reads under load", _m009_read_indexes),
+    Migration(10, "roles of knowledge-base entries", _m010_kb_roles),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

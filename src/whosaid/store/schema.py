@@ -349,6 +349,20 @@ kb_aliases = Table(
     PrimaryKeyConstraint("kb_id", "position"),
 )
 
+# Migration 10: the roles a knowledge-base entry held ("foreign minister" of Russia from
+# 2004-03-09, open), by which "the Russian foreign minister" in an article names it.
+kb_roles = Table(
+    "kb_roles",
+    metadata,
+    Column("kb_id", Text, ForeignKey("kb_entities.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("of", Text),
+    Column("start", Text),  # ISO date; NULL: open
+    Column("end", Text),
+    PrimaryKeyConstraint("kb_id", "position"),
+)
+
 # A corpus entity's knowledge-base entry, as the corpus pass linked it.
 links = Table(
     "links",

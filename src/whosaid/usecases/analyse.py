@@ -40,6 +40,7 @@ from ..model import (
 from ..settings import Settings
 from ..store import Store
 from ..store import corrections as audit
+from ..store.corpus import kb_role_holders
 from ..store.engine import connection_lost, database_failed
 from .positions import catalogue_analyzer, stored_catalogue
 
@@ -252,8 +253,8 @@ def analyse_one(store: Store, analyzer: Analyzer, doc: SourceDocument, settings:
     article_id = article_id_for(cleaned.text, cleaned.url)
     before = audit.brief_before_save(store, article_id)
     with lock or nullcontext():
-        analysis = Analyzer(settings, analyzer.nlp, issues=stored_catalogue(store)
-                            ).analyze(cleaned)
+        analysis = Analyzer(settings, analyzer.nlp, issues=stored_catalogue(store),
+                            kb_roles=kb_role_holders(store)).analyze(cleaned)
     store.save(analysis)
     audit.record_analysis(store, actor, analysis.article.id, before)
     keep_current(store, [analysis.article.id])

@@ -21,6 +21,7 @@ from ..positions import default_catalogue, find_positions, parse_catalogue
 from ..settings import Settings
 from ..store import Store
 from ..store import positions as position_queries
+from ..store.corpus import kb_role_holders
 
 
 def stored_catalogue(store: Store) -> tuple[Issue, ...]:
@@ -33,14 +34,15 @@ def stored_catalogue(store: Store) -> tuple[Issue, ...]:
 
 def catalogue_analyzer(store: Store, settings: Settings, analyzer: Analyzer | None = None
                        ) -> Analyzer:
-    """An Analyzer on the database's catalogue (sharing ``analyzer``'s loaded pipeline and
-    settings when one is given)."""
+    """An Analyzer on the database's catalogue and its knowledge base's role holders
+    (sharing ``analyzer``'s loaded pipeline and settings when one is given)."""
     issues = stored_catalogue(store)
+    kb_roles = tuple(kb_role_holders(store))
     if analyzer is None:
-        return Analyzer(settings, issues=issues)
-    if analyzer.issues == issues:
+        return Analyzer(settings, issues=issues, kb_roles=kb_roles)
+    if analyzer.issues == issues and analyzer.kb_roles == kb_roles:
         return analyzer
-    return Analyzer(analyzer.settings, analyzer.nlp, issues=issues)
+    return Analyzer(analyzer.settings, analyzer.nlp, issues=issues, kb_roles=kb_roles)
 
 
 @dataclass
