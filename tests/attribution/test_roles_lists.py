@@ -19,10 +19,16 @@ ROLES = ("German Foreign Minister Annalena Baerbock arrived in Kyiv on Monday.\n
          "The head of German diplomacy said that Europe stands with Ukraine.\n"
          "The Russian defence minister said that the exercises would go on.")
 
+BACKREF = ("Ukraine is gradually strengthening its air defense. Kyiv hopes it can break "
+           "through to partners and get more.\n"
+           "This was stated by President Volodymyr Zelenskyy during a press conference in "
+           "Odesa, UNN reports.")
+
 
 @pytest.fixture(scope="module")
 def results(analyze_text: Any) -> dict[str, Any]:
-    return {"list": analyze_text(LIST), "roles": analyze_text(ROLES)}
+    return {"list": analyze_text(LIST), "roles": analyze_text(ROLES),
+            "backref": analyze_text(BACKREF)}
 
 
 def speaker_of(result: Any, words: str) -> tuple[str | None, str | None]:
@@ -76,3 +82,12 @@ def test_a_role_the_article_names_no_one_for_is_the_kb_holder_on_its_date(
 
     assert speaker("2022-05-01") == "Sergey Lavrov"
     assert speaker("2001-05-01") == "Igor Ivanov"
+
+
+def test_a_paragraph_credited_by_the_next_is_that_speakers_with_its_relay(
+        results: dict[str, Any]) -> None:
+    r = results["backref"]
+    assert speaker_of(r, "Kyiv hopes it can break through")[1] == "Volodymyr Zelenskyy"
+    st = next(s for s in r.statements if "Kyiv hopes" in s.content.text)
+    assert [m.text for m in st.relays] == ["UNN"]
+    assert not any(s.content.text == "This" for s in r.statements)

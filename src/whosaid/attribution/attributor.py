@@ -11,7 +11,8 @@ typography still yields the quote. The passes run in this order, each in its own
 6. :mod:`.according` — "according to X", "citing X";
 7. :mod:`.orphans` — quotes no cue claimed, quotes that run on;
 8. :mod:`.nested` — "Reuters reported that Putin said …";
-8a. :mod:`.lists` — "Key points of Zakharova's briefing:" over the items below it, each
+8a. :mod:`.backrefs` — "This was stated by President Zelenskyy" credits the paragraph before;
+8b. :mod:`.lists` — "Key points of Zakharova's briefing:" over the items below it, each
     hers, also when its subject is "Moscow" or "the ministry";
 9. :mod:`.relays` — an outlet credited in the sentence ("…, TASS reported", "quoted by
    Reuters", "told the Interfax news agency") relays its statements;
@@ -33,6 +34,7 @@ from spacy.tokens import Doc
 from ..model import KBEntry
 from ..names import ArticleEntities
 from .according import according_to
+from .backrefs import back_references
 from .calibration import calibrate
 from .context import Context
 from .credits import credits
@@ -61,6 +63,7 @@ def run_passes(ctx: Context, learned: list[Draft] | None = None) -> list[Draft]:
     according_to(ctx)
     orphan_quotes(ctx)
     nested(ctx)
+    back_references(ctx)
     statement_lists(ctx)
     sentence_credits(ctx)
     ctx.drafts.sort(key=lambda d: (d.start, d.end))

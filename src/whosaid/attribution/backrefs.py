@@ -1,0 +1,84 @@
+"""Back-reference pass: a paragraph that credits the one before it.
+
+Ukrainian and Russian wire copy opens with what was said and names the speaker in the next
+paragraph: "Ukraine is gradually strengthening its air defense … Kyiv hopes it can break
+through to partners." / "This was stated by President Volodymyr Zelenskyy during a joint
+press conference in Odesa, UNN reports." The first paragraph is Zelenskyy's statement (its
+"Kyiv hopes" his words, not a city's); the same for "Ukrainian President Volodymyr Zelensky
+said this in a video address" and "The head of state said this in his nightly video
+address". The drafts the other passes made of the crediting clause ("This" as content,
+"UNN" as the speaker of "This was stated by …") give way; a previous paragraph that already
+has a person's statement keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..names.roles import parse_role
+from .context import Context
+from .drafts import CharSpan, CueSpan, Draft, trim
+from .outlets import load_outlets, outlet_in
+from .quotes import paragraphs
+from .relays import add_relay
+
+_VERBS = r"(?:stated|said|announced|reported|noted|declared|emphasi[sz]ed|stressed|written|" \
+         r"posted|wrote|says|states|announces|writes|notes)"
+_WHO_END = r"(?=,|\s+(?:during|in|at|on|while|after|before|when|to|via|speaking)\b|\.|$)"
+BY_RE = re.compile(r"\s*(?:This|That|It|These words|Such statements?)\s+(?:was|were|has been|"
+                   r"have been|is|are)\s+(?P<verb>" + _VERBS + r")\s+by\s+"
+                   r"(?P<who>[^,.;:\n]{2,90}?)" + _WHO_END)
+SAID_RE = re.compile(r"\s*(?P<who>[A-Z][^,.;:\n]{1,90}?)\s+(?P<verb>" + _VERBS +
+                     r")\s+(?:this|so|that(?=\s*[,.]|\s+(?:in|at|during|on|while|when)\b))\b")
+# ("said that Europe stands with Ukraine" is reported speech, not a back-reference)
+
+CREDIT_RE = re.compile(r",\s*(?:an? )?(?P<o>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}(?: correspondent)?)"
+                       r"\s+(?:reports|reported|informs|writes|says)\b")
+
+
+def back_references(ctx: Context) -> None:
+    """A statement of the previous paragraph for every paragraph that credits it."""
+    text = ctx.text
+    paras = paragraphs(text)
+    for k in range(1, len(paras)):
+        s, e = paras[k]
+        m = BY_RE.match(text, s, e) or SAID_RE.match(text, s, e)
+        if m is None:
+            continue
+        who = CharSpan(m.start("who"), m.end("who"))
+        if not _names_someone(ctx, who):
+            continue
+        ps, pe = paras[k - 1]
+        before = [d for d in ctx.drafts if ps <= d.start < pe]
+        if any(_person_spoke(ctx, d) for d in before):
+            continue
+        clause = [d for d in ctx.drafts if s <= d.start < who.end]
+        for d in before + clause:
+            ctx.drafts.remove(d)
+        content = trim(text, ps, pe, strip_marks=True)
+        if content.end > content.start:
+            d = Draft([content], who, CueSpan(m.start("verb"), m.end("verb"), "say"), "backref",
+                      confidence=0.6)
+            ctx.drafts.append(d)
+            credit = CREDIT_RE.search(text, who.end, e)
+            outlet = credit and outlet_in(text, credit.start("o"), credit.end("o"),
+                                          load_outlets(), ctx.article_outlets)
+            if outlet:  # "…, UNN reports": the crediting sentence's outlet relays it
+                add_relay(ctx, d, outlet)
+
+
+def _names_someone(ctx: Context, who: CharSpan) -> bool:
+    """Whether the credited words name a person: a person's name in them, or a role ("the
+    head of state")."""
+    if any(e.type == "PERSON" for _m, e in ctx.entities.mentions_between(who.start, who.end)):
+        return True
+    return parse_role(who.of(ctx.text)) is not None
+
+
+def _person_spoke(ctx: Context, d: Draft) -> bool:
+    if d.speaker is None:
+        return False
+    hit = ctx.entities.at(d.speaker.start, d.speaker.end)
+    if hit is not None:
+        return hit[1].type == "PERSON"
+    return d.speaker.of(ctx.text).lower() in ctx.lex.person_pronouns
