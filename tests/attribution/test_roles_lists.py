@@ -24,11 +24,21 @@ BACKREF = ("Ukraine is gradually strengthening its air defense. Kyiv hopes it ca
            "This was stated by President Volodymyr Zelenskyy during a press conference in "
            "Odesa, UNN reports.")
 
+LAYOUTS = ("Sergey Lavrov answered questions from TASS on Monday.\n"
+           "Question: Will the talks in Istanbul resume soon?\n"
+           "Answer: We are ready to resume them at any moment, but the other side delays.\n"
+           "Question: And what about the sanctions?\n"
+           "Answer: The sanctions have failed, and Europe is paying the price for them.\n\n"
+           "President Volodymyr Zelenskyy has criticised the partners.\n\n"
+           "Source: Zelenskyy in his video address on 9 November\n\n"
+           "Quote: \"Unfortunately, this week saw devastating Russian attacks on Kharkiv.\n\n"
+           "We will continue to try to convince our partners.\"")
+
 
 @pytest.fixture(scope="module")
 def results(analyze_text: Any) -> dict[str, Any]:
     return {"list": analyze_text(LIST), "roles": analyze_text(ROLES),
-            "backref": analyze_text(BACKREF)}
+            "backref": analyze_text(BACKREF), "layouts": analyze_text(LAYOUTS)}
 
 
 def speaker_of(result: Any, words: str) -> tuple[str | None, str | None]:
@@ -91,3 +101,13 @@ def test_a_paragraph_credited_by_the_next_is_that_speakers_with_its_relay(
     st = next(s for s in r.statements if "Kyiv hopes" in s.content.text)
     assert [m.text for m in st.relays] == ["UNN"]
     assert not any(s.content.text == "This" for s in r.statements)
+
+
+def test_answers_are_the_interviewees_and_a_quote_under_a_source_line_the_sources(
+        results: dict[str, Any]) -> None:
+    r = results["layouts"]
+    assert speaker_of(r, "We are ready to resume them")[1] == "Sergey Lavrov"
+    assert speaker_of(r, "The sanctions have failed")[1] == "Sergey Lavrov"
+    assert not any("Istanbul" in s.content.text for s in r.statements)  # a question
+    assert speaker_of(r, "this week saw devastating Russian attacks")[1] == "Volodymyr Zelenskyy"
+    assert speaker_of(r, "convince our partners")[1] == "Volodymyr Zelenskyy"

@@ -12,6 +12,10 @@ says …"). An item that already has a person's statement keeps it; one whose dr
 place, a body or no name as speaker is replaced by the whole item, credited to the frame.
 Items run to the first line of hashtags or page furniture; short lines ("On May
 ceasefire", "Also,") are sub-headings, skipped.
+
+The same frame in Ukrainska Pravda's layout: "Source: Zelenskyy in his video address on 9
+November" / "Quote: \"Unfortunately, this week saw …" — the quotation (to its closing mark,
+over paragraphs) is the person the source line names.
 """
 
 from __future__ import annotations
@@ -50,8 +54,15 @@ class Frame:
     items: list[CharSpan]
 
 
+SOURCE_LINE = re.compile(r"\s*Source:\s*(?P<who>[^\n]{2,160})")
+QUOTE_LINE = re.compile(r"\s*(?P<cue>Quote|Quotes|Direct speech):\s*")
+MAX_QUOTE_PARAGRAPHS = 8
+
+
 def statement_lists(ctx: Context) -> None:
-    """A statement for every item of every list under a frame."""
+    """A statement for every item of every list under a frame, and for every "Quote:"
+    under a "Source:" line."""
+    source_quotes(ctx)
     for frame in find_frames(ctx):
         speaker = frame.speaker or _first_speaker(ctx, frame.items)
         if speaker is None:
@@ -171,3 +182,39 @@ def _parts(text: str, item: CharSpan) -> list[CharSpan]:
         if len(t.of(text).split()) >= 2:
             out.append(t)
     return out
+
+
+def source_quotes(ctx: Context) -> None:
+    """"Source: Zelenskyy in his video address" / "Quote: \"…\"": the quotation, to the
+    paragraph that closes it, is the source's; drafts inside it give way."""
+    text = ctx.text
+    paras = paragraphs(text)
+    for k, (s, e) in enumerate(paras):
+        q = QUOTE_LINE.match(text, s, e)
+        if q is None:
+            continue
+        speaker = None
+        for ss, se in reversed(paras[max(0, k - 2):k]):
+            src = SOURCE_LINE.match(text, ss, se)
+            if src is not None:
+                people = [m for m, ent in ctx.entities.mentions_between(src.start("who"), se)
+                          if ent.type == "PERSON"]
+                speaker = CharSpan(people[0].start, people[0].end) if people else None
+                break
+        if speaker is None:
+            continue
+        fragments = []
+        for j in range(k, min(len(paras), k + MAX_QUOTE_PARAGRAPHS)):
+            ps, pe = paras[j]
+            frag = trim(text, q.end() if j == k else ps, pe, strip_marks=True)
+            if frag.end > frag.start:
+                fragments.append(frag)
+            if text[ps:pe].rstrip().endswith(("\u201d", '"', "\u00bb")):
+                break
+        if not fragments:
+            continue
+        block = CharSpan(fragments[0].start, fragments[-1].end)
+        for d in [d for d in ctx.drafts if block.start <= d.start < block.end]:
+            ctx.drafts.remove(d)
+        ctx.drafts.append(Draft(fragments, speaker, CueSpan(q.start("cue"), q.end("cue"), "say"),
+                                "list", confidence=0.65))
