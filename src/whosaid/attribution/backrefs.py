@@ -34,6 +34,9 @@ SAID_RE = re.compile(r"\s*(?P<who>[A-Z][^,.;:\n]{1,90}?)\s+(?P<verb>" + _VERBS +
 
 CREDIT_RE = re.compile(r",\s*(?:an? )?(?P<o>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}(?: correspondent)?)"
                        r"\s+(?:reports|reported|informs|writes|says)\b")
+# "The Indiana governor said Democrats … focusing on “he said this" is no credit: the
+# crediting words are a short noun phrase
+MAX_WHO_WORDS = 10
 
 
 def back_references(ctx: Context) -> None:
@@ -46,7 +49,8 @@ def back_references(ctx: Context) -> None:
         if m is None:
             continue
         who = CharSpan(m.start("who"), m.end("who"))
-        if not _names_someone(ctx, who):
+        if len(who.of(text).split()) > MAX_WHO_WORDS or any(q in who.of(text) for q in "\"“”«»") \
+                or not _names_someone(ctx, who):
             continue
         ps, pe = paras[k - 1]
         before = [d for d in ctx.drafts if ps <= d.start < pe]

@@ -71,6 +71,13 @@ def mention(ctx: Context, span: CharSpan, previous: list[Draft]) -> tuple[Mentio
     a mention of no entity."""
     text = span.of(ctx.text)
     hit = ctx.entities.at(span.start, span.end)
+    if hit is not None and hit[1].type != "PERSON":
+        # "James Acton, a physicist who is co-director of … the Carnegie Endowment": the
+        # person the speaker's words name, not the longest name among them
+        people = [(m, e) for m, e in ctx.entities.mentions_between(span.start, span.end)
+                  if e.type == "PERSON"]
+        if people:
+            hit = people[0]
     if hit is not None and not names_role(ctx, span, hit[0], hit[1]):
         m, e = hit
         return Mention(m.start, m.end, m.text, e.id, e.name, m.title), e
@@ -85,8 +92,11 @@ def mention(ctx: Context, span: CharSpan, previous: list[Draft]) -> tuple[Mentio
         known = kb_holder(role, ctx.kb_roles, ctx.published) if ctx.kb_roles else None
         if known is not None:  # the knowledge base's holder: a name, no article entity
             return Mention(span.start, span.end, text, None, known.name, text), None
-        # "the Russian defence minister" in an article on Baerbock: the role, no one
-        return Mention(span.start, span.end, text), None
+        # "the Russian defence minister" in an article on Baerbock: the role, no one (up to
+        # a comma: "the secretary general of the United Nations, vowed …")
+        cut = text.find(",")
+        end = span.start + cut if cut > 0 else span.end
+        return Mention(span.start, end, ctx.text[span.start:end]), None
     if low == "who":  # "Baerbock, who read her statement in English, also emphasized …"
         before = ctx.entities.mentions_between(max(0, span.start - 80), span.start)
         if before and not ctx.text[before[-1][0].end:span.start].strip(" ,"):
