@@ -19,6 +19,7 @@ typography still yields the quote. The passes run in this order, each in its own
 10. :mod:`.frames` — what frames the article ("KIEV (Reuters) –", "Source: The Star")
     relays every statement in it, after the sentence's own credits;
 11. :mod:`.resolve` — speakers, addressees and relays to entities; kind and confidence;
+11a. :mod:`.precision` — drafts that report nothing dropped ("didn't know", "I prefer");
 12. :mod:`.calibration` — the confidence becomes the chance that the statement is right.
 
 Relays are kept nearest to the speaker first: in "MOSCOW (Reuters) – Murashko said …, the
@@ -45,6 +46,7 @@ from .lists import statement_lists
 from .merge import merge_learned
 from .nested import nested
 from .orphans import orphan_quotes
+from .precision import precision
 from .quotes import Quote
 from .relays import sentence_credits
 from .resolve import resolve
@@ -70,6 +72,7 @@ def run_passes(ctx: Context, learned: list[Draft] | None = None) -> list[Draft]:
     article_frames(ctx)
     ctx.drafts.sort(key=lambda d: (d.start, d.end))
     resolve(ctx)
+    precision(ctx)  # drop drafts that report nothing ("didn't know", "I prefer", titles)
     calibrate(ctx, learned)  # confidence = the chance the statement is right
     return ctx.drafts
 

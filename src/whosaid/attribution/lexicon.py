@@ -34,6 +34,12 @@ class Lexicon:
     inanimate: frozenset[str]  # things that say nothing ("the recipe called for sugar")
     name_particles: frozenset[str]
     pronouns: frozenset[str]  # person and organisation pronouns together
+    # precision.py: "didn't know", "never intended" report nothing; "we render at 1080p",
+    # "NASA is looking to" are no cues; "I", "we", "you" outside quotes are the writer
+    negated_void: frozenset[str] = frozenset()
+    not_cues: frozenset[str] = frozenset()
+    writer_pronouns: frozenset[str] = frozenset()
+    sourceless: frozenset[str] = frozenset()  # "it would appear that": no one's words
 
 
 @functools.cache
@@ -64,4 +70,8 @@ def load_lexicon() -> Lexicon:
         inanimate=words("inanimate"),
         name_particles=words("name_particles"),
         pronouns=person | org,
+        negated_void=words("negated_void"),
+        not_cues=words("not_cues"),
+        writer_pronouns=words("writer_pronouns"),
+        sourceless=words("sourceless"),
     )
