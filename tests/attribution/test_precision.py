@@ -20,10 +20,14 @@ SENTENCES = {
     "place_observers": "Middle East observers say the base is vital to stopping smugglers.",
     "company_users": "Some Twitter users argued that the campaign was misleading.",
     "family_reps": "Representatives of Epstein's family suggested he may have been murdered.",
+    # a hypothetical speaker
+    "as_would": "As Sherlock would say, \u201cElementary, my dear Watson.\u201d",
+    "if_reports": "If the patient reports no birds in the home, the test is negative.",
     # 4. a title read as "Source: claim" (a first paragraph)
     "title_colon": "Star Wars Jedi: Fallen Order review - shoots for the moon\n\n"
                    "The game came out on Friday.",
     # negative controls: statements that stay
+    "as_said": "As Biden said on Monday, the economy is strong.",
     "said": "Putin said Russia was ready for talks.",
     "quoted_i": "\u201cI prefer peace,\u201d Putin said.",
     "negated_say": "Biden did not say whether he would run again.",
@@ -45,7 +49,7 @@ def found(analyze_text: Any) -> dict[str, list[tuple[str | None, str | None, str
 
 
 @pytest.mark.parametrize("key", ["negated_know", "looking_to", "writer_prefers", "hedge",
-                                 "title_colon"])
+                                 "as_would", "if_reports", "title_colon"])
 def test_drafts_that_report_nothing_are_dropped(found: Any, key: str) -> None:
     assert found[key] == []
 
@@ -59,7 +63,8 @@ def test_a_name_modifying_the_speakers_head_noun_is_not_the_speaker(
     assert head in speaker and entity is None
 
 
-@pytest.mark.parametrize("key,speaker", [("said", "Putin"), ("quoted_i", "Putin"),
+@pytest.mark.parametrize("key,speaker", [("said", "Putin"), ("as_said", "Biden"),
+                                         ("quoted_i", "Putin"),
                                          ("negated_say", "Biden"), ("negated_think", "Merkel"),
                                          ("headline", "Zelensky"),
                                          ("ministry", "Russian Foreign Ministry")])

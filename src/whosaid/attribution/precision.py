@@ -13,6 +13,8 @@ pass drops, by general rules over the cue lexicon (``cues.json``), the kinds tha
   a quotation the pronoun is the quoted speaker's and stays;
 - a hedge with no one behind it: "it would appear that …", "… Quality Seems To Be …"
   (``sourceless`` verbs with no speaker);
+- a hypothetical speaker: "if the person reports no birds in the home", "as Sherlock would
+  say" (the cue in an if-clause, or in an as-clause with "would");
 - headlines and furniture: "Star Wars Jedi: Fallen Order review" (the source left of the
   colon must be all of one name, a role or capitals, not a name inside a title) and
   numbered subheadings with no speaker ("2. Never urged Ukraine to investigate …").
@@ -42,7 +44,7 @@ def precision(ctx: Context) -> None:
 
 
 def void_reason(ctx: Context, d: Draft) -> str | None:
-    """Why ``d`` reports no one's words ("negated", "no cue", "writer", "hedge",
+    """Why ``d`` reports no one's words ("negated", "no cue", "writer", "hedge", "hypothetical",
     "headline", "furniture"), or None when it stays."""
     if d.pattern == "headline":
         return None if headline_source(ctx, d) else "headline"
@@ -55,6 +57,8 @@ def void_reason(ctx: Context, d: Draft) -> str | None:
             return "no cue"
         if lemma in ctx.lex.sourceless and d.speaker is None:
             return "hedge"
+        if hypothetical(root):
+            return "hypothetical"
     if d.speaker is not None and not ctx.inside[d.speaker.start] and \
             fold(d.speaker.of(ctx.text)) in ctx.lex.writer_pronouns:
         return "writer"
@@ -76,6 +80,14 @@ def cue_root(ctx: Context, d: Draft) -> Token | None:
 def negated(verb: Token) -> bool:
     """Whether the verb is negated: "didn't know", "never intended"."""
     return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+
+
+def hypothetical(verb: Token) -> bool:
+    """Whether the verb is in an if-clause ("if the person reports …") or an as-clause with
+    "would" ("as Sherlock would say"); "as Biden said on Monday" stays."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    modal = any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children)
+    return "if" in marks or ("as" in marks and modal)
 
 
 def line_of(ctx: Context, pos: int) -> str:
