@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from whosaid.errors import ConfigError
 from whosaid.model import Analysis, Cue, Entity, Mention, Position, Span, Statement
 from whosaid.positions.catalogue import default_catalogue, parse_catalogue
-from whosaid.positions.stance import find_positions
+from whosaid.positions.stance import STANCES, StanceModel, find_positions, stance_features
 
 SEED = Path(__file__).resolve().parents[2] / "examples" / "isw-putin-ceasefire.txt"
 
@@ -180,3 +181,53 @@ def test_seed_putin_opposes_the_ceasefire_as_isw_reports(seed: Analysis) -> None
     assert all(p.stance == "opposes" for p in putin)
     assert all(p.reported_by is not None
                and p.reported_by.entity == "Institute for the Study of War" for p in putin)
+
+
+def _model(weights: dict[str, list[float]]) -> StanceModel:
+    return StanceModel.from_json({"stances": list(STANCES), "bias": [0.0] * len(STANCES),
+                                  "weights": weights})
+
+
+def test_stance_features_give_the_rules_vote_and_the_cue() -> None:
+    text = "Zelensky said he rejects any ceasefire with Moscow."
+    features = stance_features(_statement(text, "he rejects any ceasefire with Moscow"), text,
+                               default_catalogue())
+    assert set(features) == {"ceasefire"}
+    assert {"rule=opposes", "cue=oppose", "cue_word=rejects", "issue=ceasefire"} <= set(
+        features["ceasefire"])
+
+
+def test_a_stance_model_revises_the_rules_stance() -> None:
+    text = "The senator listed trade, immigration, and health care as his issues."
+    statement = _statement(text, "trade, immigration, and health care as his issues")
+    catalogue = default_catalogue()
+    neutral = _model({"in_list": [0.0, 0.0, 0.0, 5.0]})
+    found = find_positions([statement], text, (), catalogue, model=neutral)
+    assert {p.issue: p.stance for p in found} == {
+        "trade_deals": "neutral", "immigration": "neutral", "health_care": "neutral"}
+    supports = _model({"issue=immigration": [9.0, 0.0, 0.0, 0.0]})
+    found = find_positions([statement], text, (), catalogue, model=supports)
+    assert {p.issue: p.stance for p in found}["immigration"] == "supports"
+    rules = find_positions([statement], text, (), catalogue, model=supports, learned=False)
+    assert rules == find_positions([statement], text, (), catalogue, learned=False)
+
+
+def test_a_stance_model_says_conditional_only_where_the_sentence_has_a_condition() -> None:
+    conditional = _model({"issue=peace_talks": [0.0, 0.0, 9.0, 1.0]})
+    text = "Lavrov said talks with Kyiv will be possible if the West stops arming Ukraine."
+    (position,) = [p for p in find_positions(
+        [_statement(text, "talks with Kyiv will be possible if the West stops arming Ukraine")],
+        text, (), default_catalogue(), model=conditional) if p.issue == "peace_talks"]
+    assert position.stance == "conditional"
+    assert position.condition is not None
+    assert position.condition.text.startswith("if the West stops arming Ukraine")
+    text = "Lavrov said talks with Kyiv are useful."
+    (position,) = find_positions([_statement(text, "talks with Kyiv are useful")], text, (),
+                                 default_catalogue(), model=conditional)
+    assert (position.stance, position.condition) == ("neutral", None)
+
+
+def test_a_stance_model_file_with_other_stances_is_refused() -> None:
+    with pytest.raises(ConfigError, match="stances"):
+        StanceModel.from_json({"stances": ["supports", "opposes"], "bias": [0, 0],
+                               "weights": {}})

@@ -190,6 +190,9 @@ REPORTING_STANCES: dict[str, str] = {
     "decry": "opposes", "lament": "opposes", "lambast": "opposes", "scold": "opposes",
     "praise": "supports", "hail": "supports", "applaud": "supports", "champion": "supports",
     "go after": "opposes", "resist": "opposes", "rule out": "opposes",
+    # PolNeAR train: "Clinton bashed | Trump's proposal to ban Muslims", "Ryan rebuked | …"
+    "bash": "opposes", "rebuke": "opposes", "assail": "opposes", "rail": "opposes",
+    "tout": "supports", "laud": "supports",
 }
 
 # Who may hold a position reported by someone else: "ISW assessed that Putin has little
@@ -226,8 +229,9 @@ ISSUE_EXCLUSIONS: dict[str, tuple[str, ...]] = {
     "climate": (r"(?:political|economic|business|current|investment|media|social) climate",
                 r"climate of (?:fear|hate|hostility|distrust|opinion)"),
     "elections": (r"rigged economy", r"rigged (?:against|for) (?:the|working)"),
-    "taxes": (r"taxes on (?:his|her) (?:own )?income", r"paid (?:any |no )?(?:federal )?"
-              r"(?:income )?taxes", r"paying (?:no )?(?:income )?taxes"),
+    "taxes": (r"release (?:his|her) taxes", r"taxes on (?:his|her) (?:own )?income",
+              r"paid (?:any |no )?(?:federal )?(?:income )?taxes",
+              r"paying (?:no )?(?:income )?taxes"),
     "energy": (r"oil prices?", r"oil company", r"oil-rich"),
     "health_care": (r"health crisis", r"mental health"),
     "peace_talks": (r"trade negotiations?", r"contract negotiations?"),

@@ -17,11 +17,15 @@ the pass costs well under a millisecond a statement.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from ..errors import ConfigError
 from ..model import Entity, Issue, Mention, Position, Span, Stance, Statement
+from ..resources import load_json
 from . import lexicon
 
 _FLAGS = re.IGNORECASE
@@ -178,6 +182,63 @@ class _Reading:
     cue: _Cue | None
     condition: tuple[int, int] | None
     confidence: float
+    # the sentence's condition even where the rules did not take it (no cue near by)
+    found_condition: tuple[int, int] | None = None
+
+
+STANCES: tuple[Stance, ...] = ("supports", "opposes", "conditional", "neutral")
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    """A multinomial logistic regression over a reading's features (``data/stance_model.json``,
+    rebuilt by ``bench/train_stance.py``): one weight per feature and stance, summed over the
+    features present, the highest score wins. It revises the rules' vote where the features
+    say the rules err on such cases (a list of topics is neutral whatever cue stands near)."""
+
+    weights: dict[str, tuple[float, ...]]
+    bias: tuple[float, ...]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StanceModel:
+        labels = tuple(data["stances"])
+        if labels != STANCES:
+            raise ConfigError(f"stance model: stances {labels} differ from {STANCES}")
+        return cls({f: tuple(map(float, w)) for f, w in data["weights"].items()},
+                   tuple(map(float, data["bias"])))
+
+    def scores(self, features: Sequence[str]) -> list[float]:
+        total = list(self.bias)
+        for feature in dict.fromkeys(features):
+            row = self.weights.get(feature)
+            if row is not None:
+                for k, w in enumerate(row):
+                    total[k] += w
+        return total
+
+    def revise(self, reading: _Reading, features: Sequence[str]) -> _Reading:
+        """The reading with the model's stance; a conditional needs the condition's words,
+        so without them the best other stance wins."""
+        scores = self.scores(features)
+        order = sorted(range(len(STANCES)), key=lambda k: -scores[k])
+        best = next(k for k in order if STANCES[k] != "conditional"
+                    or reading.found_condition is not None)
+        stance = STANCES[best]
+        top = max(scores)
+        probability = math.exp(scores[best] - top) / sum(math.exp(v - top) for v in scores)
+        condition = reading.found_condition if stance == "conditional" else None
+        return _Reading(stance, reading.cue, condition, round(min(0.9, probability), 2),
+                        reading.found_condition)
+
+
+@functools.cache
+def default_stance_model() -> StanceModel | None:
+    """The shipped stance model, or None where the package holds none (the rules alone)."""
+    try:
+        data = load_json("stance_model.json")
+    except FileNotFoundError:
+        return None
+    return StanceModel.from_json(data)
 
 
 def _words_between(text: str, start: int, end: int) -> list[str] | None:
@@ -276,9 +337,36 @@ def _condition(rules: _Rules, text: str, window: tuple[int, int]) -> tuple[int, 
     return None
 
 
-def _read(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
-          bounds: tuple[int, int], reporting: Stance | None) -> _Reading:
-    """The stance the sentence around ``hit`` takes on the keyword found there."""
+def _statement_features(rules: _Rules, text: str, hit: tuple[int, int],
+                        bounds: tuple[int, int], reporting_word: str) -> list[str]:
+    """Features of the whole statement around a keyword: the reporting verb's stem ("Clinton
+    bashed | Trump's proposal to ban Muslims" opposes what the content names), whether the
+    keyword heads the content (the verb governs it), and the stance words the content holds
+    anywhere (PolNeAR's "attacking Strickland for tax increases")."""
+    found = [f"report={reporting_word}"] if reporting_word else []
+    if hit[0] - bounds[0] < 25:
+        found.append("keyword_heads_content")
+        if reporting_word:
+            found.append(f"report_head={reporting_word}")
+    kinds = {m.lastgroup for m in rules.cues.finditer(text, *bounds)}
+    found += [f"content_has={k}" for k in sorted(k for k in kinds if k)]
+    return found
+
+
+def _verb_stem(word: str) -> str:
+    """A reporting verb as one form: "bashed", "bashes", "bashing" -> "bash"."""
+    word = word.lower()
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[:-len(ending)]
+    return word
+
+
+def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
+                  bounds: tuple[int, int], reporting: Stance | None,
+                  issue: str, reporting_word: str = "",
+                  detail: bool = True) -> tuple[_Reading, list[str]]:
+    """The rules' reading of the keyword at ``hit`` and the features that describe it."""
     window = _sentence(text, hit[0], hit[1], *bounds)
     # cues speak of a keyword from a few words away: scan only near it (the cue pattern is
     # the costly part of the pass)
@@ -288,34 +376,69 @@ def _read(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
     own = lexicon.KEYWORD_STANCES.get(keyword)
     stance: Stance = "neutral"
     confidence = 0.5
+    features = [f"issue={issue}", f"reporting={reporting}", f"own={own}"]
+    if inverted:
+        features.append("inverted")
     if cue is not None:
         stance = "supports" if cue.kind in ("support", "modal") else "opposes"
         if inverted:
             stance = _FLIP[stance]
-        if _negated(rules, text, cue, window[0]):
+        negated = _negated(rules, text, cue, window[0])
+        if negated:
             stance = _FLIP[stance]
-        if reporting == "opposes" and cue.start < bounds[0] + 40:
+        flipped = reporting == "opposes" and cue.start < bounds[0] + 40
+        if flipped:
             # the reporting verb governs the content's first words: "Scholz refused | to
             # provide Taurus missiles" (farther in, the content speaks for itself)
             stance = _FLIP[stance]
         confidence = 0.7 if abs(cue.start - hit[0]) < 60 else 0.6
+        before = cue.end <= hit[0]
+        gap = (text[cue.end:hit[0]] if before else text[hit[1]:cue.start])
+        distance = len(_WORD.findall(gap))
+        features += [f"cue={cue.kind}", f"cue={cue.kind}:{'before' if before else 'after'}",
+                     f"cue_word={text[cue.start:cue.end].lower()}",
+                     f"cue_near={min(distance, 3)}", f"negated={negated}",
+                     f"reporting_flip={flipped}"]
     elif _denied(rules, text, hit, window[0]):
         stance, confidence = "opposes", 0.6  # "no ceasefire", "never a truce"
         cue = _Cue("keyword", *hit)
+        features.append("denied")
     elif own is not None and own != "neutral":
         stance = "supports" if own == "supports" else "opposes"
         cue, confidence = _Cue("keyword", *hit), 0.6
     elif reporting is not None:
         stance, confidence = reporting, 0.55
         cue = _Cue("reporting", *hit)
-    condition = _condition(rules, text, window)
+    else:
+        features.append("cue=none")
+    condition = found = _condition(rules, text, window)
+    if condition is not None:
+        marker = rules.conditions.match(text, condition[0])
+        features += ["condition", f"condition={marker.group().lower() if marker else ''}",
+                     f"condition_after={condition[0] >= hit[1]}"]
     if condition is not None and (cue is not None or rules.cues.search(text, *window)):
         stance, confidence = "conditional", 0.6
     elif condition is not None:
         condition = None
     if rules.hedges.search(text, *window):
         confidence -= 0.1
-    return _Reading(stance, cue, condition, round(confidence, 2))
+        features.append("hedge")
+    if not detail:  # no model to read them: the features below cost as much as the rules
+        return _Reading(stance, cue, condition, round(confidence, 2), found), features
+    if "?" in text[window[0]:window[1]]:
+        features.append("question")
+    if rules.negators.search(text, window[0], window[1]):
+        features.append("negator_in_sentence")
+    lo = max(window[0], hit[0] - 40)
+    features += [f"before={w.lower()}" for w in _WORD.findall(text, lo, hit[0])[-3:]]
+    features += [f"after={w.lower()}" for w in _WORD.findall(text, hit[1],
+                                                             min(window[1], hit[1] + 40))[:3]]
+    if re.search(r",\s*(?:and\s+)?$", text[max(window[0], hit[0] - 6):hit[0]]) or re.match(
+            r"\s*,", text[hit[1]:window[1]]):
+        features.append("in_list")
+    features += _statement_features(rules, text, hit, bounds, reporting_word)
+    features.append(f"rule={stance}")
+    return _Reading(stance, cue, condition, round(confidence, 2), found), features
 
 
 @dataclass(frozen=True)
@@ -373,16 +496,34 @@ def _fragments(statement: Statement) -> list[tuple[int, int]]:
 
 
 def find_positions(statements: Sequence[Statement], text: str, entities: Sequence[Entity],
-                   issues: Sequence[Issue]) -> tuple[Position, ...]:
-    """Every position the statements take on the catalogue's issues, in statement order."""
+                   issues: Sequence[Issue], *, learned: bool = True,
+                   model: StanceModel | None = None) -> tuple[Position, ...]:
+    """Every position the statements take on the catalogue's issues, in statement order.
+
+    A stance model revises the rules' stance: ``model`` where given, else the shipped one
+    (none ships while it does not beat the rules: ``bench/train_stance.py``);
+    ``learned=False``: the rules alone."""
     if not issues or not statements:
         return ()
     rules = _catalogue_rules(issues)
     holders = _holders(entities)
+    if not learned:
+        model = None
+    elif model is None:
+        model = default_stance_model()
     positions: list[Position] = []
     for statement in statements:
-        positions.extend(_statement_positions(rules, statement, text, holders))
+        positions.extend(_statement_positions(rules, statement, text, holders, model))
     return tuple(positions)
+
+
+def stance_features(statement: Statement, text: str,
+                    issues: Sequence[Issue]) -> dict[str, list[str]]:
+    """The features the stance model reads for each issue the statement names (by issue
+    id; at the hit the rules keep for the issue), for ``bench/train_stance.py``."""
+    rules = _catalogue_rules(issues)
+    return {rules.issues[index].id: features
+            for index, (_, _, features) in _issue_readings(rules, statement, text).items()}
 
 
 def _match_rest(text: str, words: list[tuple[int, int, str]], at: int,
@@ -416,15 +557,18 @@ def _same_word(word: str, wanted: str, last: bool) -> bool:
     return word == wanted or (last and (word == wanted + "s" or word == wanted + "es"))
 
 
-def _statement_positions(rules: _Rules, statement: Statement, text: str,
-                         holders: list[_Holder]) -> list[Position]:
+def _issue_readings(rules: _Rules, statement: Statement, text: str, detail: bool = True
+                    ) -> dict[int, tuple[tuple[int, int], _Reading, list[str]]]:
+    """Per issue the statement names, the hit the rules keep (a stance over a bare mention,
+    then the surer, then the longer keyword), its rule reading and its features."""
     bounds = (statement.content.start, min(statement.content.end, len(text)))
     fragments = _fragments(statement)
     reporting = _reporting_stance(rules, statement)
-    found: list[Position] = []
+    cue_words = _WORD.findall(statement.cue.text) if statement.cue is not None else []
+    reporting_word = _verb_stem(cue_words[0]) if cue_words else ""
     words = [(m.start(), m.end(), _token_form(m.group()))
              for m in _TOKEN.finditer(text, *bounds)]
-    best: dict[int, tuple[tuple[int, float], tuple[int, int], _Reading]] = {}
+    best: dict[int, tuple[tuple[int, float], tuple[int, int], _Reading, list[str]]] = {}
     for at, (start, _, form) in enumerate(words):
         for keyword in rules.first_words.get(form, ()):
             end = _match_rest(text, words, at, keyword.rest)
@@ -438,13 +582,26 @@ def _statement_positions(rules: _Rules, statement: Statement, text: str,
                 continue
             if not any(s <= hit[0] and hit[1] <= e for s, e in fragments):
                 continue
-            reading = _read(rules, text, hit, keyword.text, bounds, reporting)
+            reading, features = _rule_reading(rules, text, hit, keyword.text, bounds,
+                                              reporting, rules.issues[keyword.issue].id,
+                                              reporting_word, detail)
             rank = (0 if reading.stance == "neutral" else 1, reading.confidence)
             held = best.get(keyword.issue)
             if held is None or rank > held[0] or (rank == held[0] and hit[1] - hit[0]
                                                   > held[1][1] - held[1][0]):
-                best[keyword.issue] = (rank, hit, reading)
-    for index, (_, hit, reading) in sorted(best.items()):
+                best[keyword.issue] = (rank, hit, reading, features)
+    return {index: (hit, reading, features)
+            for index, (_, hit, reading, features) in sorted(best.items())}
+
+
+def _statement_positions(rules: _Rules, statement: Statement, text: str,
+                         holders: list[_Holder], model: StanceModel | None) -> list[Position]:
+    bounds = (statement.content.start, min(statement.content.end, len(text)))
+    found: list[Position] = []
+    for index, (hit, reading, features) in _issue_readings(rules, statement, text,
+                                                           model is not None).items():
+        if model is not None:
+            reading = model.revise(reading, features)
         found.append(_position(statement, text, holders, rules.issues[index], hit, reading,
                                bounds))
     found.sort(key=lambda p: p.evidence.start)
