@@ -25,6 +25,7 @@ BACKREF = ("Ukraine is gradually strengthening its air defense. Kyiv hopes it ca
            "Odesa, UNN reports.")
 
 LAYOUTS = ("Sergey Lavrov answered questions from TASS on Monday.\n"
+           "Lavrov: Prospects of a Syrian settlement are 'fairly good'\n"
            "Question: Will the talks in Istanbul resume soon?\n"
            "Answer: We are ready to resume them at any moment, but the other side delays.\n"
            "Question: And what about the sanctions?\n"
@@ -107,6 +108,7 @@ def test_answers_are_the_interviewees_and_a_quote_under_a_source_line_the_source
         results: dict[str, Any]) -> None:
     r = results["layouts"]
     assert speaker_of(r, "We are ready to resume them")[1] == "Sergey Lavrov"
+    assert speaker_of(r, "Prospects of a Syrian settlement")[1] == "Sergey Lavrov"  # headline
     assert speaker_of(r, "The sanctions have failed")[1] == "Sergey Lavrov"
     assert not any("Istanbul" in s.content.text for s in r.statements)  # a question
     assert speaker_of(r, "this week saw devastating Russian attacks")[1] == "Volodymyr Zelenskyy"

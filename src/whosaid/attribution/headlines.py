@@ -4,6 +4,11 @@
 territory", the speaker "Zelensky" and the colon as its cue. The source must be a known
 entity, written in capitals or a role ("Russian Foreign Minister: US is 'an uninvited
 guest' in Syria", resolved to the holder the article names), in six words at most.
+
+A page of several items repeats the layout for each item's headline ("Lavrov: Prospects of
+a Syrian settlement are 'fairly good'" further down): a later short paragraph is a headline
+statement too when its source is a person the article names (not written in capitals: a
+transcript's "WALLACE:" turns are the transcript pass's).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from .quotes import paragraphs
 
 HEADLINE_RE = re.compile(r"^\s*([A-Z][\w.&'’\- ]{0,60}?)\s*:\s+(\S.*?)\s*$")
 MAX_SOURCE_WORDS = 6
+MAX_LATER_WORDS = 25  # a later headline is short; a longer "X: …" paragraph is prose
 
 
 def find_headline(ctx: Context) -> tuple[CharSpan, CharSpan] | None:
@@ -35,12 +41,27 @@ def find_headline(ctx: Context) -> tuple[CharSpan, CharSpan] | None:
     return source, trim(ctx.text, s + m.start(2), s + m.end(2))
 
 
+def later_headlines(ctx: Context) -> list[tuple[CharSpan, CharSpan]]:
+    """The source and content of each later item's headline: a short paragraph "Name: …"
+    whose name is a person of the article."""
+    found = []
+    for s, e in paragraphs(ctx.text)[1:]:
+        m = HEADLINE_RE.match(ctx.text[s:e])
+        if not m or len(m.group(1).split()) > MAX_SOURCE_WORDS or m.group(1).isupper() or \
+                len(m.group(2).split()) > MAX_LATER_WORDS:
+            continue
+        source = CharSpan(s + m.start(1), s + m.end(1))
+        hit = ctx.entities.at(source.start, source.end)
+        if hit is not None and hit[1].type == "PERSON" and hit[0].start == source.start and \
+                hit[0].end == source.end:
+            found.append((source, trim(ctx.text, s + m.start(2), s + m.end(2))))
+    return found
+
+
 def headline(ctx: Context) -> None:
-    """Add the headline's statement to the drafts."""
-    found = find_headline(ctx)
-    if found is None:
-        return
-    source, content = found
-    colon = ctx.text.index(":", source.end)
-    ctx.drafts.append(Draft([content], source, CueSpan(colon, colon + 1, "headline"),
-                            "headline", confidence=0.7))
+    """Add the headline's statement to the drafts, and those of later items' headlines."""
+    first = find_headline(ctx)
+    for source, content in ([first] if first else []) + later_headlines(ctx):
+        colon = ctx.text.index(":", source.end)
+        ctx.drafts.append(Draft([content], source, CueSpan(colon, colon + 1, "headline"),
+                                "headline", confidence=0.7))
