@@ -2,7 +2,7 @@
 
     python bench/positions.py                  # dev and held-out, figures only
     python bench/positions.py --errors         # and every dev miss (never held-out)
-    python bench/positions.py --split dev      # one split
+    python bench/positions.py --split dev      # one split (train: the stance model's set)
 
 The set (``bench/data/positions/*.jsonl``, see the README and GUIDE beside it) gives for
 each item a text, the statement's content span, its speaker and the gold positions. Each
@@ -39,7 +39,7 @@ from whosaid.model import Analysis, Cue, Entity, Mention, Position, Span, Statem
 from whosaid.positions import default_catalogue, find_positions
 
 DATA = Path(__file__).resolve().parent / "data" / "positions"
-SPLITS = ("dev", "heldout")
+SPLITS = ("train", "dev", "heldout")
 STANCES = ("supports", "opposes", "conditional", "neutral")
 
 
@@ -206,10 +206,11 @@ def main() -> None:
     items = load()
     whosaid.analyze("Warm-up: the model loads once, he said.")
     sizes = Counter(i["split"] for i in items)
-    print(f"positions set: {len(items)} statements ({sizes['dev']} dev, "
-          f"{sizes['heldout']} held-out), {sum(len(i['positions']) for i in items)} positions")
+    print(f"positions set: {len(items)} statements ({sizes['train']} train, {sizes['dev']} "
+          f"dev, {sizes['heldout']} held-out), {sum(len(i['positions']) for i in items)} "
+          "positions")
     for split in SPLITS:
-        if args.split and split != args.split:
+        if split != args.split and (args.split or split == "train"):
             continue
         print(f"{split}:")
         lines, _ = run_split([i for i in items if i["split"] == split],
