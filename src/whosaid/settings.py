@@ -21,7 +21,8 @@ class Settings:
     published: a publication date (YYYY-MM-DD) that overrides the documents' own.
     model: the spaCy pipeline package to load.
     max_bytes: the largest input file or document read, in bytes (``WHOSAID_MAX_BYTES``).
-    min_confidence: statements below this confidence are not kept.
+    min_confidence: statements below this confidence (the estimated chance that the content
+        and the speaker are right) are not kept.
     language: the language analysed; documents in other languages are stored and skipped.
     workers: processes used by ``analyze`` (1 = in this process).
     batch_size: documents per spaCy ``nlp.pipe`` batch.

@@ -40,6 +40,8 @@ LENGTH_BOUNDS = (3, 8, 16, 30)
 SAME_READING = 0.5
 # cue lemmas that frame a source rather than report a saying
 FRAME_CUES = frozenset({"according", "according to", "citing", "quoting", "quote"})
+# the highest calibrated confidence (and 1 - it the lowest): 0.99, as the passes had it
+CEILING = 0.99
 # the features, in the order the table names them
 FEATURES = ("pattern", "kind", "mode", "cue", "speaker", "length", "tagger")
 
@@ -84,9 +86,10 @@ class Table:
         return z
 
     def apply(self, f: Features) -> float:
-        """The calibrated confidence, rounded to two places, in [0, 1]."""
+        """The calibrated confidence, rounded to two places, in [0.01, 0.99] (no statement
+        is certain, nor certainly wrong)."""
         z = max(-30.0, min(30.0, self.score(f)))
-        return round(1.0 / (1.0 + math.exp(-z)), 2)
+        return round(min(CEILING, max(1.0 - CEILING, 1.0 / (1.0 + math.exp(-z)))), 2)
 
 
 @functools.cache

@@ -45,7 +45,8 @@ def analyze(
         "one is reported as failed and the batch goes on.")] = 60.0,
     min_confidence: Annotated[float, typer.Option(
         "--min-confidence", min=0.0, max=1.0,
-        help="Keep only statements at or above this confidence (0 to 1).")] = 0.0,
+        help="Keep only statements at or above this confidence: the estimated chance, 0 to 1, "
+        "that the content and the speaker are right (calibrated on PolNeAR).")] = 0.0,
     allow_dir: Annotated[list[Path] | None, typer.Option(
         "--allow-dir", help="A folder from which feeds may read local pages, besides each "
         "feed's own folder (repeatable).")] = None,

@@ -89,7 +89,8 @@ def statements(
                        ] = None,
     min_confidence: Annotated[float | None, typer.Option(
         "--min-confidence", min=0.0, max=1.0,
-        help="Only statements at or above this confidence (0 to 1).")] = None,
+        help="Only statements at or above this confidence: the estimated chance, 0 to 1, "
+        "that the content and the speaker are right.")] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows.")] = None,
     fmt: FormatOption = Format.table,
 ) -> None:

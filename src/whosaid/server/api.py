@@ -535,7 +535,8 @@ def list_statements(
     article: Annotated[str | None, Query(
         max_length=200, description="article id, unique id prefix or document id")] = None,
     min_confidence: Annotated[float | None, Query(
-        ge=0.0, le=1.0, description="statements at or above this confidence")] = None,
+        ge=0.0, le=1.0, description="statements at or above this confidence (the estimated "
+        "chance that content and speaker are right)")] = None,
     sort: Literal["-said_on", "said_on", "-published", "published"] = "-said_on",
     limit: Limit = 50,
     cursor: Cursor = None,
