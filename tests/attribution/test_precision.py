@@ -12,9 +12,9 @@ import pytest
 SENTENCES = {
     # 1. a verb that reports nothing
     "negated_know": "Eyamba Sowers didn't know Patrick was coming to Tuesday's gathering.",
-    "looking_to": "NASA is also looking to the private sector to develop crewed moon landers.",
+    "renders": "The studio renders the game at native 1080p and then upsamples it.",
     # 2. the writer's own voice
-    "writer_prefers": "I prefer the tighter design of Mophie's charger personally.",
+    "reader_you": "You probably know that the charger is slow.",
     "hedge": "It would appear that the plan is not exactly working.",
     # 3. a place, company or person modifying the speaker's head noun
     "place_observers": "Middle East observers say the base is vital to stopping smugglers.",
@@ -48,7 +48,7 @@ def found(analyze_text: Any) -> dict[str, list[tuple[str | None, str | None, str
     return out
 
 
-@pytest.mark.parametrize("key", ["negated_know", "looking_to", "writer_prefers", "hedge",
+@pytest.mark.parametrize("key", ["negated_know", "renders", "reader_you", "hedge",
                                  "as_would", "if_reports", "title_colon"])
 def test_drafts_that_report_nothing_are_dropped(found: Any, key: str) -> None:
     assert found[key] == []
