@@ -33,7 +33,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Connection, Table, func, insert, or_, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Table,
+    case,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    tuple_,
+    update,
+)
 
 from ..errors import ConfigError, NotFoundError
 from ..model import content_id
@@ -286,76 +298,119 @@ def _add_entity_row(conn: Connection, article_id: str, entity_id: str, name: str
     )
 
 
-def _rename_entity_row(conn: Connection, aid: str, eid: str, name: str) -> int:
-    s = statements
+_CHUNK = 400  # article entities per statement: well under SQLite's 32,766 bound parameters
+
+
+def _pairs(
+    aid_col: Any, eid_col: Any, keys: Sequence[tuple[str, str]]
+) -> list[ColumnElement[bool]]:
+    """``(article_id, entity_id) IN keys``, led by ``article_id IN (...)`` so that SQLite
+    and PostgreSQL walk the (article_id, ...) index instead of scanning the table."""
+    return [aid_col.in_(sorted({a for a, _ in keys})), tuple_(aid_col, eid_col).in_(list(keys))]
+
+
+def _rename_entity_rows(conn: Connection, keys: Sequence[tuple[str, str]], name: str) -> int:
+    """Rename the article entities ``keys`` (all of them at once) to ``name``."""
+    s, e = statements, entities
     n = conn.execute(
-        update(entities).where(entities.c.article_id == aid, entities.c.id == eid).values(name=name)
+        update(e).where(*_pairs(e.c.article_id, e.c.id, keys)).values(name=name)
     ).rowcount or 0
     n += _update_statements(
-        conn, [s.c.article_id == aid, s.c.speaker_entity_id == eid], {"speaker_name": name}
+        conn, _pairs(s.c.article_id, s.c.speaker_entity_id, keys), {"speaker_name": name}
     )
     n += _update_statements(
-        conn, [s.c.article_id == aid, s.c.addressee_entity_id == eid], {"addressee_name": name}
+        conn, _pairs(s.c.article_id, s.c.addressee_entity_id, keys), {"addressee_name": name}
     )
     n += conn.execute(
-        update(relays)
-        .where(relays.c.article_id == aid, relays.c.entity_id == eid)
+        update(relays).where(*_pairs(relays.c.article_id, relays.c.entity_id, keys))
         .values(entity_name=name)
     ).rowcount or 0
     return n
 
 
+def _split_entity_rows(conn: Connection, rows: Sequence[Row], alias: str, new_name: str) -> int:
+    """Move the mentions written ``alias`` of the article entities ``rows`` (article_id,
+    id, type, new_id) to their new entities, a few statements for all of them at once.
+
+    The new id depends on the old one only, so one ``CASE entity_id`` maps them all: the
+    split of "Sanders" off "Bernie Sanders" (15,000 articles) ran 61,665 statements, one
+    article at a time, in 244 s; it is now ~40 statements per 400 article entities."""
+    s, al, e = statements, aliases, entities
+    keys = [(r["article_id"], r["id"]) for r in rows]
+    new_ids = {r["id"]: r["new_id"] for r in rows}
+
+    def new_id(col: Any) -> Any:
+        return case(new_ids, value=col, else_=col)
+
+    last = dict(
+        conn.execute(
+            select(e.c.article_id, func.max(e.c.position))
+            .where(e.c.article_id.in_(sorted({a for a, _ in keys})))
+            .group_by(e.c.article_id)
+        ).all()
+    )
+    new_rows = []
+    for r in rows:  # new entities come after the article's others, in the order found
+        position = last[r["article_id"]] + 1 if last.get(r["article_id"]) is not None else 0
+        last[r["article_id"]] = position
+        new_rows.append({"article_id": r["article_id"], "id": r["new_id"], "position": position,
+                         "name": new_name, "type": r["type"], "titles": "[]"})
+    conn.execute(insert(e), new_rows)
+    conn.execute(
+        update(al).where(*_pairs(al.c.article_id, al.c.entity_id, keys), al.c.alias == alias)
+        .values(entity_id=new_id(al.c.entity_id), position=0)
+    )
+    m = mentions
+    conn.execute(
+        update(m).where(*_pairs(m.c.article_id, m.c.entity_id, keys), m.c.text == alias)
+        .values(entity_id=new_id(m.c.entity_id))
+    )
+    changed = _update_statements(
+        conn,
+        [*_pairs(s.c.article_id, s.c.speaker_entity_id, keys), s.c.speaker_text == alias],
+        {"speaker_entity_id": new_id(s.c.speaker_entity_id), "speaker_name": new_name},
+    )
+    changed += _update_statements(
+        conn,
+        [*_pairs(s.c.article_id, s.c.addressee_entity_id, keys), s.c.addressee_text == alias],
+        {"addressee_entity_id": new_id(s.c.addressee_entity_id), "addressee_name": new_name},
+    )
+    changed += conn.execute(
+        update(relays)
+        .where(*_pairs(relays.c.article_id, relays.c.entity_id, keys), relays.c.text == alias)
+        .values(entity_id=new_id(relays.c.entity_id), entity_name=new_name)
+    ).rowcount or 0
+    return changed + len(rows)
+
+
 def _apply_split(conn: Connection, data: Row, article_id: str | None) -> int:
     name, alias, new_name = data["entity"], data["alias"], data["new_name"]
-    e, al, s = entities, aliases, statements
-    rows = list(
-        conn.execute(
-            select(e.c.article_id, e.c.id, e.c.type)
+    e, al = entities, aliases
+    other = al.alias("other")
+    others = (
+        select(func.count())
+        .select_from(other)
+        .where(other.c.article_id == e.c.article_id, other.c.entity_id == e.c.id,
+               other.c.alias != alias)
+        .scalar_subquery()
+    )
+    rows = [
+        dict(r)
+        for r in conn.execute(
+            select(e.c.article_id, e.c.id, e.c.type, others.label("others"))
             .join(al, (al.c.article_id == e.c.article_id) & (al.c.entity_id == e.c.id))
             .where(e.c.name == name, al.c.alias == alias, *_scope(e, article_id))
         ).mappings()
-    )
+    ]
+    # the alias is all the entity is in that article: rename it there
+    renamed = [(r["article_id"], r["id"]) for r in rows if not r["others"]]
+    split = [r | {"new_id": "split-" + content_id(r["id"], alias, new_name, size=12)}
+             for r in rows if r["others"]]
     changed = 0
-    for r in rows:
-        aid, eid = r["article_id"], r["id"]
-        others = conn.execute(
-            select(func.count())
-            .select_from(al)
-            .where(al.c.article_id == aid, al.c.entity_id == eid, al.c.alias != alias)
-        ).scalar()
-        if not others:  # the alias is all this entity is here: rename it
-            changed += _rename_entity_row(conn, aid, eid, new_name)
-            continue
-        new_id = "split-" + content_id(eid, alias, new_name, size=12)
-        _add_entity_row(conn, aid, new_id, new_name, r["type"])
-        conn.execute(
-            update(al)
-            .where(al.c.article_id == aid, al.c.entity_id == eid, al.c.alias == alias)
-            .values(entity_id=new_id, position=0)
-        )
-        conn.execute(
-            update(mentions)
-            .where(
-                mentions.c.article_id == aid, mentions.c.entity_id == eid, mentions.c.text == alias
-            )
-            .values(entity_id=new_id)
-        )
-        changed += _update_statements(
-            conn,
-            [s.c.article_id == aid, s.c.speaker_entity_id == eid, s.c.speaker_text == alias],
-            {"speaker_entity_id": new_id, "speaker_name": new_name},
-        )
-        changed += _update_statements(
-            conn,
-            [s.c.article_id == aid, s.c.addressee_entity_id == eid, s.c.addressee_text == alias],
-            {"addressee_entity_id": new_id, "addressee_name": new_name},
-        )
-        changed += conn.execute(
-            update(relays)
-            .where(relays.c.article_id == aid, relays.c.entity_id == eid, relays.c.text == alias)
-            .values(entity_id=new_id, entity_name=new_name)
-        ).rowcount or 0
-        changed += 1
+    for i in range(0, len(renamed), _CHUNK):
+        changed += _rename_entity_rows(conn, renamed[i:i + _CHUNK], new_name)
+    for i in range(0, len(split), _CHUNK):
+        changed += _split_entity_rows(conn, split[i:i + _CHUNK], alias, new_name)
     return changed
 
 

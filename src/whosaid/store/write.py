@@ -360,7 +360,11 @@ def sync_position_holders(conn: Connection, keys: Sequence[tuple[str, str]]) -> 
         s.c.article_id == p.c.article_id, s.c.id == p.c.statement_id).scalar_subquery()
         for col in ("entity_id", "name")}
     for i in range(0, len(keys), 500):
-        mine = tuple_(p.c.article_id, p.c.statement_id).in_(list(keys[i:i + 500]))
+        chunk = list(keys[i:i + 500])
+        # article_id IN (...) first: the row-value IN alone made SQLite scan positions
+        # (32 s of the 15,000-article "Sanders" split); with it, the index is used
+        mine = p.c.article_id.in_(sorted({a for a, _ in chunk})) & tuple_(
+            p.c.article_id, p.c.statement_id).in_(chunk)
         conn.execute(update(p).where(mine, p.c.reported_by_start.is_(None),
                                      p.c.holder_start.is_not(None))
                      .values(holder_entity_id=speaker["entity_id"],
