@@ -35,14 +35,17 @@ def main() -> None:
         copy = Path(tmp) / "copy.db"
         start = time.perf_counter()
         shutil.copy(args.db, copy)
-        print(f"copy of {args.db}: {time.perf_counter() - start:.1f} s")
+        print(f"copy of {args.db}: {time.perf_counter() - start:.1f} s", flush=True)
         with open_store(str(copy)) as store, store.write("bench split") as conn:
             start = time.perf_counter()
             done = split_alias(conn, args.entity, args.alias, args.new_name, "bench")
             split_s = time.perf_counter() - start
+            print(f"store split      {split_s:8.2f} s", flush=True)
             start = time.perf_counter()
             rewritten = refresh_corpus(conn, done.names, done.keys)
             corpus_s = time.perf_counter() - start
+            print(f"corpus refresh   {corpus_s:8.2f} s ({len(rewritten)} corpus entities)",
+                  flush=True)
             start = time.perf_counter()
             said = claim_sql.statements_named(conn, done.names)
             refresh_claims(conn, statements=said, corpus_ids=rewritten)
@@ -50,8 +53,6 @@ def main() -> None:
         print(f"split {args.alias!r} off {args.entity!r} -> {args.new_name!r}: "
               f"new entity has {done.after.get('statements', 0)} statements, "
               f"{len(done.after.get('aliases', []))} aliases")
-        print(f"store split      {split_s:8.2f} s")
-        print(f"corpus refresh   {corpus_s:8.2f} s ({len(rewritten)} corpus entities)")
         print(f"claims refresh   {claims_s:8.2f} s")
         print(f"total            {split_s + corpus_s + claims_s:8.2f} s")
 
