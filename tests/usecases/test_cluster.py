@@ -32,6 +32,7 @@ from whosaid.settings import Settings
 from whosaid.store import open_store
 from whosaid.usecases import Summary, run_analyze
 from whosaid.usecases.cluster import parse_cluster, run_cluster
+from whosaid.usecases.positions import import_issues
 
 pytestmark = pytest.mark.postgres
 
@@ -167,6 +168,34 @@ def test_a_cluster_stores_the_rows_one_process_stores(
     assert summary.corpus_entities > 0 and summary.claims_built  # the passes after, as today
     again = run(inputs, db, cluster.scheduler_address)
     assert (again.analyzed, again.unchanged) == (0, 10)
+
+
+def position_rows(db: str) -> list[tuple[Any, ...]]:
+    with open_store(db) as store, store.read("read positions") as conn:
+        return [tuple(r) for r in conn.execute(text(
+            "SELECT article_id, statement_id, issue, stance, evidence_text FROM positions "
+            "ORDER BY article_id, statement_id, issue, evidence_start"))]
+
+
+def test_the_workers_find_positions_on_the_databases_own_catalogue(
+        inputs: list[Path], schemas: Callable[[], str], cluster: Any, analyzer: Any,
+        tmp_path: Path) -> None:
+    # an imported catalogue replaces the default: the workers must use it, not the packaged one
+    catalogue = tmp_path / "issues.jsonl"
+    catalogue.write_text(json.dumps({"id": "grain", "label": "Grain",
+                                     "keywords": ["grain prices", "grain"]}) + "\n"
+                         + json.dumps({"id": "air_defence", "label": "Air defence",
+                                       "keywords": ["air defence"]}) + "\n", encoding="utf-8")
+    one, many = schemas(), schemas()
+    for db in (one, many):
+        with open_store(db) as store:
+            import_issues(store, catalogue, replace=True)
+    with open_store(one) as store:
+        run_analyze(inputs, SETTINGS, store, analyzer=analyzer)
+    run(inputs, many, cluster.scheduler_address)
+    found = position_rows(many)
+    assert found == position_rows(one)
+    assert {row[2] for row in found} <= {"grain", "air_defence"} and found
 
 
 def test_on_sqlite_the_client_writes_what_the_workers_analyse(

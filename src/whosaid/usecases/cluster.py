@@ -42,10 +42,19 @@ from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, get_wo
 from ..analysis import Analyzer
 from ..errors import ClusterError, ModelError, StoreError, WhosaidError
 from ..io.partition import PART_SIZE, Task, partition_inputs, read_task
-from ..model import EXTRACTOR_VERSION, Analysis, CleanDocument, Failure, text_hash
+from ..model import (
+    EXTRACTOR_VERSION,
+    Analysis,
+    CleanDocument,
+    Failure,
+    Issue,
+    KBEntry,
+    text_hash,
+)
 from ..nlp import load_pipeline
 from ..settings import Settings
 from ..store import Store, open_store
+from ..store.corpus import kb_role_holders
 from .analyse import (
     Summary,
     analysed,
@@ -54,6 +63,7 @@ from .analyse import (
     stored_current,
     update_passes,
 )
+from .positions import stored_catalogue
 
 log = logging.getLogger(__name__)
 
@@ -149,8 +159,12 @@ class AnalyzerPlugin(WorkerPlugin):
             store.close()
         self.stores.clear()
 
-    def analyzer(self, settings: Settings) -> Analyzer:
-        return Analyzer(settings, load_pipeline(self.model, self.learned))  # loaded: cached
+    def analyzer(self, settings: Settings, issues: tuple[Issue, ...],
+                 kb_roles: tuple[KBEntry, ...]) -> Analyzer:
+        """An Analyzer on the client's stored catalogue and knowledge-base roles, so a
+        cluster run finds the same positions and role holders as a single run."""
+        return Analyzer(settings, load_pipeline(self.model, self.learned),  # loaded: cached
+                        issues=issues, kb_roles=kb_roles)
 
     def store(self, url: str) -> Store:
         """The worker's store at ``url`` (the client has migrated it already)."""
@@ -183,7 +197,9 @@ class PartResult:
 
 
 def analyse_task(task: Task, settings: Settings, plugin_name: str, db: str | None,
-                 current: frozenset[tuple[str, str]], force: bool, jsonl: bool) -> PartResult:
+                 current: frozenset[tuple[str, str]], force: bool, jsonl: bool,
+                 issues: tuple[Issue, ...] = (), kb_roles: tuple[KBEntry, ...] = ()
+                 ) -> PartResult:
     """On a worker: read, clean and analyse one task's parts; with ``db`` (a PostgreSQL URL)
     store each article there, else return the analyses. ``current``: (id, text hash) of the
     articles stored unchanged, for a SQLite run (PostgreSQL: the worker asks the database)."""
@@ -208,7 +224,7 @@ def analyse_task(task: Task, settings: Settings, plugin_name: str, db: str | Non
 
     with plugin.lock:
         docs = analysed(read_task(task, settings), settings, summary,
-                        plugin.analyzer(settings), is_current, tick)
+                        plugin.analyzer(settings, issues, kb_roles), is_current, tick)
         for analysis in docs:
             if store is None:
                 result.analyses.append(analysis)
@@ -266,10 +282,12 @@ def run_cluster(paths: Sequence[str | Path], settings: Settings, store: Store, c
         job = _Job(client, summary, store, jsonl_out, on_item)
         one = settings.with_(workers=1)
         db = store.url if on_pg else None
+        issues, kb_roles = stored_catalogue(store), tuple(kb_role_holders(store))
 
         def submit(task: Task) -> Any:
             return client.submit(analyse_task, task, one, plugin.name, db, shared, force,
-                                 jsonl_out is not None, pure=False, retries=0)
+                                 jsonl_out is not None, issues, kb_roles,
+                                 pure=False, retries=0)
 
         job.run(partition_inputs(paths, settings, part_size), submit, cluster)
     update_passes(store, summary)
