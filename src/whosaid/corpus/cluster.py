@@ -453,8 +453,8 @@ def _idf(n: int, df: Mapping[str, int]) -> dict[str, float]:
 def _join_short_alone(short: list[_Group]) -> None:
     """Short names no full name claims: sound-alike surnames still join ("Scholes",
     "Scholz"); acronyms only when equal (already one group)."""
-    persons = [g for g in short if g.person and g.members and not g.parsed.given
-               and g.root() is g]
+    persons = [g for g in short if g.person and g.members and g.parsed.surname
+               and not g.parsed.given and g.root() is g]  # "-" alone has no surname
     by_key: dict[str, list[_Group]] = defaultdict(list)
     for g in persons:
         by_key[phonetic_key(g.parsed.surname[-1])].append(g)
