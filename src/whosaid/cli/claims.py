@@ -12,8 +12,8 @@ from rich.text import Text
 
 from ..errors import ConfigError, NotFoundError
 from ..settings import DEFAULT_DB
-from ..store.filters import StatementFilter, date_range
-from .options import DbOption, FormatOption, QuietOption, err, with_stages
+from ..store.filters import StatementFilter
+from .options import DbOption, FormatOption, QuietOption, check_dates, err, with_stages
 from .options import fail as _fail
 from .options import store as _store
 from .output import Format, emit
@@ -86,12 +86,7 @@ def claims(
     """List claims: one utterance across the articles that print it, its origin and drift."""
     from ..store import claims as claim_queries
 
-    for value, what in ((since, "--since"), (until, "--until")):
-        if value:
-            try:
-                date_range(value, what)
-            except ConfigError as exc:
-                raise _fail(str(exc), 2) from None
+    check_dates(since, until)
     with _store(db) as store:
         if rebuild:
             print_summary(_run_build(store, quiet))

@@ -13,8 +13,9 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from ..errors import WhosaidError
+from ..errors import ConfigError, WhosaidError
 from ..store import Store, open_store
+from ..store.filters import date_range
 from .output import Format
 
 DbOption = Annotated[
@@ -36,6 +37,16 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     """Print ``error: message`` (plain text, never markup) and return the exit to raise."""
     err.print(Text.assemble(("error: ", "bold red"), message))
     return typer.Exit(code)
+
+
+def check_dates(since: str | None, until: str | None) -> None:
+    """Refuse a bad ``--since``/``--until`` (exit 2, the option named) before the store opens."""
+    for value, what in ((since, "--since"), (until, "--until")):
+        if value:
+            try:
+                date_range(value, what)
+            except ConfigError as exc:
+                raise fail(str(exc), 2) from None
 
 
 @contextlib.contextmanager

@@ -20,8 +20,7 @@ from rich.text import Text
 from ..errors import ConfigError, InputError, NotFoundError
 from ..positions.timeline import marked, timelines
 from ..settings import DEFAULT_DB
-from ..store.filters import date_range
-from .options import DbOption, FormatOption, QuietOption, err, with_stages
+from .options import DbOption, FormatOption, QuietOption, check_dates, err, with_stages
 from .options import fail as _fail
 from .options import store as _store
 from .output import Format, emit
@@ -36,15 +35,6 @@ EVENT_COLUMNS = [("date", "Date"), ("type", "Type"), ("participants", "Participa
                  ("doc_id", "Article"), ("id", "Event")]
 ISSUE_COLUMNS = [("id", "Issue"), ("label", "Label"), ("keywords", "Keywords"),
                  ("positions", "Positions")]
-
-
-def _check_dates(since: str | None, until: str | None) -> None:
-    for value, what in ((since, "--since"), (until, "--until")):
-        if value:
-            try:
-                date_range(value, what)
-            except ConfigError as exc:
-                raise _fail(str(exc), 2) from None
 
 
 def position_row(r: dict[str, Any]) -> dict[str, Any]:
@@ -73,7 +63,7 @@ def positions(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Where an entity stands on each issue over time, with its shifts of stance."""
-    _check_dates(since, until)
+    check_dates(since, until)
     with _store(db) as store:
         try:
             rows = store.positions(entity, issue, since, until)

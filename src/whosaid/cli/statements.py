@@ -10,8 +10,8 @@ from rich.text import Text
 
 from ..errors import ConfigError
 from ..settings import DEFAULT_DB
-from ..store.filters import StatementFilter, date_range
-from .options import DbOption, FormatOption
+from ..store.filters import StatementFilter
+from .options import DbOption, FormatOption, check_dates
 from .options import fail as _fail
 from .options import store as _store
 from .output import Format, emit
@@ -98,12 +98,7 @@ def statements(
     f = StatementFilter(q=about, speaker=speaker, speaker_contains=speaker_contains,
                         addressee=addressee, relay=relay, kind=kind, since=since, until=until,
                         article=article, min_confidence=min_confidence)
-    for value, what in ((since, "--since"), (until, "--until")):
-        if value:
-            try:
-                date_range(value, what)
-            except ConfigError as exc:
-                raise _fail(str(exc), 2) from None
+    check_dates(since, until)
     with _store(db) as store:
         try:
             rows = store.statements(f, limit=limit)
