@@ -13,7 +13,10 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-EXTRACTOR_VERSION = "whosaid-rules-v1"
+# The extractor that made a stored article's records. A store analysed by an older one is
+# analysed again by the next run (the articles are not "unchanged"). v2: positions and events,
+# roles and lists, the precision pass and calibrated confidence (issues 12 and 14).
+EXTRACTOR_VERSION = "whosaid-rules-v2"
 
 StatementKind = Literal["direct", "indirect", "mixed"]
 StatementMode = Literal["speech", "thought", "other"]

@@ -127,7 +127,7 @@ def test_has_current(store: Store) -> None:
     assert not store.has_current("art1", h, analysis.extractor)
     store.save(analysis)
     assert store.has_current("art1", h, analysis.extractor)
-    assert not store.has_current("art1", h, "whosaid-rules-v2")
+    assert not store.has_current("art1", h, "whosaid-rules-v0")
     assert not store.has_current("art1", "0" * 64, analysis.extractor)
     assert not store.has_current("art2", h, analysis.extractor)
 
