@@ -25,8 +25,8 @@ from ..store import claims as claim_queries
 from ..store import corpus as corpus_queries
 from ..store import positions as position_queries
 from ..store.filters import StatementFilter
-from . import position_views
 from .deps import Services, services
+from .position_views import entity_timelines, issue_chart, statement_positions
 from .security import AUTH_COOKIE, CSRF_FIELD, clean_actor
 
 router = APIRouter(include_in_schema=False)
@@ -578,7 +578,7 @@ def _entity_timelines(svc: Services, name: str) -> list[dict[str, Any]]:
         rows = svc.store.positions(name)
     except NotFoundError:
         return []
-    return position_views.entity_timelines(rows, _issue_labels(svc))
+    return entity_timelines(rows, _issue_labels(svc))
 
 
 def _with_positions(svc: Services, art: dict[str, Any], views: list[dict[str, Any]]
@@ -587,7 +587,7 @@ def _with_positions(svc: Services, art: dict[str, Any], views: list[dict[str, An
     made at."""
     labels = _issue_labels(svc)
     at = position_pages.statement_events(svc.store, art["id"])
-    return [v | {"positions": position_views.statement_positions(st, labels),
+    return [v | {"positions": statement_positions(st, labels),
                  "events": at.get(st["id"], [])}
             for st, v in zip(art["statements"], views, strict=True)]
 
@@ -603,7 +603,7 @@ def issues_page(request: Request, svc: Svc) -> HTMLResponse:
 def issue_page(request: Request, svc: Svc,
                issue_id: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
     found = position_queries.issue_positions(svc.store, issue_id)
-    chart, rows = position_views.issue_chart(found["holders"], _issue_labels(svc))
+    chart, rows = issue_chart(found["holders"], _issue_labels(svc))
     return render(request, svc, "issue.html", title=f"Issue: {found['issue']['label']}",
                   issue=found["issue"], chart=chart, rows=rows,
                   holders=len(found["holders"]), entity_url=entity_url,

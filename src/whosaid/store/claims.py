@@ -188,10 +188,9 @@ def claim_statements(conn: Connection, speaker_keys: Collection[str] | None = No
     for chunk in _chunks(article_ids or ()):
         for r in conn.execute(base.where(s.c.article_id.in_(chunk))):
             rows[(r[0], r[1])] = r
-    wanted = sorted(set(keys or ()) - set(rows))
-    for i in range(0, len(wanted), CHUNK):
+    for chunk in _chunks(set(keys or ()) - set(rows)):
         for r in conn.execute(base.where(_keyed(s.c.article_id, s.c.id,
-                                                wanted[i:i + CHUNK]))):
+                                                chunk))):
             rows[(r[0], r[1])] = r
     return _records(conn, [rows[k] for k in sorted(rows)])
 
@@ -205,9 +204,7 @@ def stored_speakers(conn: Connection, keys: Collection[Key] = (),
     q = select(c.c.speaker_key).distinct().join(cv, cv.c.claim_id == c.c.id)
     for chunk in _chunks(article_ids):
         found.update(conn.execute(q.where(cv.c.article_id.in_(chunk))).scalars())
-    wanted = sorted(keys)
-    for i in range(0, len(wanted), CHUNK):
-        chunk = wanted[i:i + CHUNK]
+    for chunk in _chunks(keys):
         found.update(conn.execute(q.where(_keyed(cv.c.article_id, cv.c.statement_id, chunk)))
                      .scalars())
     return found
@@ -538,12 +535,11 @@ def version_texts(conn: Connection, keys: Collection[Key]) -> dict[Key, tuple[in
     """The stored day and the content of claim versions."""
     cv, s = claim_versions, statements
     found: dict[Key, tuple[int | None, str]] = {}
-    wanted = sorted(keys)
-    for i in range(0, len(wanted), CHUNK):
+    for chunk in _chunks(keys):
         for a, i_, day, text in conn.execute(
                 select(cv.c.article_id, cv.c.statement_id, cv.c.day, s.c.content_text)
                 .join(s, and_(s.c.article_id == cv.c.article_id, s.c.id == cv.c.statement_id))
-                .where(_keyed(cv.c.article_id, cv.c.statement_id, wanted[i:i + CHUNK]))):
+                .where(_keyed(cv.c.article_id, cv.c.statement_id, chunk))):
             found[(a, i_)] = (day, text)
     return found
 
@@ -606,12 +602,11 @@ def flagged_versions(conn: Connection, keys: Collection[Key]) -> set[Key]:
     """Those of the versions ``keys`` that carry the speaker-changed flag."""
     cv = claim_versions
     found: set[Key] = set()
-    wanted = sorted(keys)
-    for i in range(0, len(wanted), CHUNK):
+    for chunk in _chunks(keys):
         for aid, sid, raw in conn.execute(
                 select(cv.c.article_id, cv.c.statement_id, cv.c.drift).where(
                     cv.c.meaning_changed.is_(True),
-                    _keyed(cv.c.article_id, cv.c.statement_id, wanted[i:i + CHUNK]))):
+                    _keyed(cv.c.article_id, cv.c.statement_id, chunk))):
             if "speaker_changed" in json.loads(raw)["flags"]:
                 found.add((aid, sid))
     return found
@@ -639,10 +634,9 @@ def delete_versions_of(conn: Connection, keys: Collection[Key]) -> set[str]:
     """The claims holding any of the statements ``keys`` (to be replaced)."""
     cv = claim_versions
     found: set[str] = set()
-    wanted = sorted(keys)
-    for i in range(0, len(wanted), CHUNK):
+    for chunk in _chunks(keys):
         found.update(conn.execute(select(cv.c.claim_id).distinct().where(
-            _keyed(cv.c.article_id, cv.c.statement_id, wanted[i:i + CHUNK]))).scalars())
+            _keyed(cv.c.article_id, cv.c.statement_id, chunk))).scalars())
     return found
 
 
@@ -661,21 +655,19 @@ def write_terms(conn: Connection, terms: Mapping[Key, tuple[int | None, Collecti
 
 def delete_terms(conn: Connection, keys: Collection[Key]) -> None:
     t = claim_terms
-    wanted = sorted(keys)
-    for i in range(0, len(wanted), CHUNK):
+    for chunk in _chunks(keys):
         conn.execute(delete(t).where(_keyed(t.c.article_id, t.c.statement_id,
-                                            wanted[i:i + CHUNK])))
+                                            chunk)))
 
 
 def terms_of(conn: Connection, keys: Collection[Key]) -> dict[Key, tuple[int | None, set[str]]]:
     """The stored day and content keys of claim versions."""
     t = claim_terms
     found: dict[Key, tuple[int | None, set[str]]] = {}
-    wanted = sorted(keys)
-    for i in range(0, len(wanted), CHUNK):
+    for chunk in _chunks(keys):
         for aid, sid, k, day in conn.execute(
                 select(t.c.article_id, t.c.statement_id, t.c.key, t.c.day)
-                .where(_keyed(t.c.article_id, t.c.statement_id, wanted[i:i + CHUNK]))):
+                .where(_keyed(t.c.article_id, t.c.statement_id, chunk))):
             found.setdefault((aid, sid), (day, set()))[1].add(k)
     return found
 
@@ -722,15 +714,14 @@ def printed(conn: Connection, keys: Collection[Key]) -> dict[Key, Row]:
     ``drift`` (the JSON)."""
     cv, c, s, a = claim_versions, claims, statements, articles
     found: dict[Key, Row] = {}
-    wanted = sorted(keys)
-    for i in range(0, len(wanted), CHUNK):
+    for chunk in _chunks(keys):
         for r in conn.execute(
                 select(cv.c.article_id, cv.c.statement_id, c.c.speaker_key, a.c.published,
                        c.c.versions, cv.c.day, s.c.content_text, cv.c.claim_id, cv.c.drift)
                 .join(c, c.c.id == cv.c.claim_id)
                 .join(s, and_(s.c.article_id == cv.c.article_id, s.c.id == cv.c.statement_id))
                 .join(a, a.c.id == cv.c.article_id)
-                .where(_keyed(cv.c.article_id, cv.c.statement_id, wanted[i:i + CHUNK]))):
+                .where(_keyed(cv.c.article_id, cv.c.statement_id, chunk))):
             found[(r[0], r[1])] = {"speaker_key": r[2], "published": r[3], "size": int(r[4]),
                                    "day": r[5], "content": r[6], "claim_id": r[7],
                                    "drift": r[8]}
@@ -946,13 +937,12 @@ def claim_detail(store: Transactions, ref: str) -> Row:
 def claims_of_statements(store: Transactions, keys: Collection[Key]) -> dict[Key, str]:
     """The claim of each statement ``(article_id, statement_id)`` that is in one."""
     cv = claim_versions
-    wanted = sorted(keys)
     found: dict[Key, str] = {}
     with store.read("look up claims") as conn:
-        for i in range(0, len(wanted), CHUNK):
+        for chunk in _chunks(keys):
             found.update(((a, s), cid) for a, s, cid in conn.execute(
                 select(cv.c.article_id, cv.c.statement_id, cv.c.claim_id).where(
-                    _keyed(cv.c.article_id, cv.c.statement_id, wanted[i:i + CHUNK]))))
+                    _keyed(cv.c.article_id, cv.c.statement_id, chunk))))
     return found
 
 
