@@ -139,3 +139,27 @@ def analyze_text(analyzer):  # type: ignore[no-untyped-def]
         return Analyzer(settings, analyzer.nlp).analyze(doc)
 
     return run
+
+
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's (`make browser`)
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Headless Chromium through Playwright; skips when it is absent, fails under CI."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is absent: run `make browser` (apt-get install chromium)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                      args=CHROMIUM_ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
