@@ -182,31 +182,34 @@ CLAIMS_FAILED = "claims not updated ({}); run `whosaid claims --rebuild`"
 def update_passes(store: Store, summary: Summary) -> None:
     """As :func:`keep_current`, but a failing database (disk full, server gone) ends the
     batch with an error: the articles are stored, and stay pending for the next update."""
-    corpus = CorpusUpdate()
-    try:
-        corpus = _retrying(lambda: keep_corpus(store, summary.saved, build=True))
-        summary.corpus_entities = corpus.entities
-    except StoreError as exc:
-        if database_failed(exc):
-            raise StoreError(
-                f"{exc}. Every article is stored; the corpus takes in the new ones at the next "
-                "run or `whosaid corpus`") from exc
-        summary.corpus_error = CORPUS_FAILED.format(exc)
-    except WhosaidError as exc:
-        summary.corpus_error = CORPUS_FAILED.format(exc)
-    try:
-        done = _retrying(lambda: update_claims(store, summary.saved, build=True,
-                                               corpus_ids=corpus.rewritten,
-                                               regrouped=corpus.regrouped))
+    found, summary.corpus_error = _after_storing(
+        lambda: keep_corpus(store, summary.saved, build=True),
+        "the corpus takes in the new ones at the next run or `whosaid corpus`", CORPUS_FAILED)
+    corpus = found or CorpusUpdate()
+    if found is not None:
+        summary.corpus_entities = found.entities
+    done, summary.claims_error = _after_storing(
+        lambda: update_claims(store, summary.saved, build=True, corpus_ids=corpus.rewritten,
+                              regrouped=corpus.regrouped),
+        "the claims take in the new ones at the next run or `whosaid claims --rebuild`",
+        CLAIMS_FAILED)
+    if done is not None:
         summary.claims, summary.claims_built = len(done.claims), done.rebuilt
+
+
+def _after_storing(run: Callable[[], T], next_step: str, failed: str
+                   ) -> tuple[T | None, str | None]:
+    """One pass after the articles are stored: its result, or the error to report. A failing
+    database stops the run (every article is stored; ``next_step`` says what takes them in);
+    any other error is reported with ``failed`` and the run goes on."""
+    try:
+        return _retrying(run), None
     except StoreError as exc:
         if database_failed(exc):
-            raise StoreError(
-                f"{exc}. Every article is stored; the claims take in the new ones at the next "
-                "run or `whosaid claims --rebuild`") from exc
-        summary.claims_error = CLAIMS_FAILED.format(exc)
+            raise StoreError(f"{exc}. Every article is stored; {next_step}") from exc
+        return None, failed.format(exc)
     except WhosaidError as exc:
-        summary.claims_error = CLAIMS_FAILED.format(exc)
+        return None, failed.format(exc)
 
 
 def keep_current(store: Store, article_ids: Sequence[str]) -> Kept:
