@@ -130,19 +130,24 @@ def calibrate(ctx: Context, learned: Sequence[Draft] | None,
               table: Table | None = None) -> None:
     """Set every draft's confidence to its calibrated value (the last step of a run)."""
     t = table or default_table()
+    # the tagger's drafts' words, once a document (not once for every draft compared)
+    words = None if learned is None else [word_chars(ctx.text, lm.fragments) for lm in learned]
     for d in ctx.drafts:
-        f = features(ctx, d, learned)
+        f = features(ctx, d, learned, words)
         d.confidence = t.apply(f)
         for rows in _recorders:
             rows.append(Record(f, d.confidence))
 
 
-def features(ctx: Context, d: Draft, learned: Sequence[Draft] | None) -> Features:
-    """The calibration features of one resolved draft."""
+def features(ctx: Context, d: Draft, learned: Sequence[Draft] | None,
+             learned_words: Sequence[set[int]] | None = None) -> Features:
+    """The calibration features of one resolved draft (``learned_words``: the word
+    offsets of each of ``learned``, when the caller has them)."""
     return Features(pattern=d.pattern, kind=d.kind, mode=d.mode, cue=cue_class(ctx, d),
                     speaker=speaker_kind(ctx, d),
                     length=length_bucket(sum(word_count(ctx.text, f) for f in d.fragments)),
-                    tagger=tagger_reading(ctx, d, learned), raw=d.confidence)
+                    tagger=tagger_reading(ctx, d, learned, learned_words),
+                    raw=d.confidence)
 
 
 def cue_class(ctx: Context, d: Draft) -> str:
@@ -181,7 +186,8 @@ def length_bucket(words: int) -> str:
     return f">{LENGTH_BOUNDS[-1]}"
 
 
-def tagger_reading(ctx: Context, d: Draft, learned: Sequence[Draft] | None) -> str:
+def tagger_reading(ctx: Context, d: Draft, learned: Sequence[Draft] | None,
+                   learned_words: Sequence[set[int]] | None = None) -> str:
     """Whether the trained tagger read this statement too: "tagger" for its own draft,
     "both" when one of its drafts has the same cue or most of the same words, "rules"
     when none has, "off" when the tagger did not run."""
@@ -189,10 +195,12 @@ def tagger_reading(ctx: Context, d: Draft, learned: Sequence[Draft] | None) -> s
         return "off"
     if any(d is lm for lm in learned):
         return "tagger"
+    if learned_words is None:
+        learned_words = [word_chars(ctx.text, lm.fragments) for lm in learned]
     words = word_chars(ctx.text, d.fragments)
-    for lm in learned:
+    for lm, lm_words in zip(learned, learned_words, strict=True):
         if d.cue_token is not None and d.cue_token == lm.cue_token:
             return "both"
-        if jaccard(words, word_chars(ctx.text, lm.fragments)) >= SAME_READING:
+        if jaccard(words, lm_words) >= SAME_READING:
             return "both"
     return "rules"
