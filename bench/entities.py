@@ -10,12 +10,17 @@ bodies of world news in bench/data/world_names.tsv. A seeded random fifth of the
 (and of the bodies) is left out of the knowledge base. Each name is queried in ``--per-name``
 corrupted forms: phonetic spellings, transliterations, dropped diacritics, swapped order,
 "Surname, Given", added titles, initials, OCR slips; bodies also in translation (synonyms,
-word order).
+word order). Apart from that set (drawn from its own seed, so the set above stays the same),
+each body is queried once by its acronym (an alias in capitals, or the initials of a name of
+three or more words) and once machine-translated (``mt``: words rendered again by a wider
+table than the synonyms above, inflections and demonyms, "X of Y" turned round).
 
 A query is right when it links to its entity, or links to nothing when its entity is not
 in the knowledge base; a false link is a link to any other entity. Reported for
 ``whosaid.names.linking`` and, when rapidfuzz is installed, for plain fuzzy matching
-(``token_set_ratio`` over every name and alias, cut-off 90 and 80).
+(``token_set_ratio`` over every name and alias, cut-off 90 and 80). Last come the entity
+noise figures over both sets: in-KB accuracy, false links of names missing from the knowledge
+base (all; acronyms, bare surnames, the rest) and the share of translated bodies found.
 
 Also checked, with no knowledge base, through the corpus pass (``whosaid.corpus``):
 Scholes/Scholz and War Research Institute/ISW join; Olaf Scholz/Olaf Scholl and Wagner
@@ -229,6 +234,52 @@ def translated(name: str, rng: random.Random) -> str | None:
     return out if out != name else None
 
 
+# Machine translation into another language and back, word by word: a wider and rougher
+# table than ORG_SYNONYMS (inflections, demonyms, the words a translator picks for a body's
+# kind), written from the bodies of world_names.tsv, not from whosaid's data files.
+MT_WORDS: dict[str, tuple[str, ...]] = {
+    "Study": ("Studies", "Research"), "Studies": ("Study", "Research"), "War": ("Military",),
+    "Institute": ("Institution",), "Organization": ("Organisation",),
+    "Organisation": ("Organization",), "Defence": ("Defense",), "Ministry": ("Department",),
+    "Security": ("Safety",), "Service": ("Agency",), "Agency": ("Office", "Service"),
+    "International": ("Foreign",), "Foreign": ("External",), "Affairs": ("Relations",),
+    "Council": ("Board",), "Committee": ("Commission",), "Court": ("Tribunal",),
+    "Union": ("Alliance",), "Federal": ("Federation",), "Treaty": ("Pact",),
+    "Protect": ("Protection",), "Journalists": ("Reporters",), "Reporters": ("Journalists",),
+    "Watch": ("Monitor",), "Economics": ("Economy",), "Economic": ("Economy",),
+    "World": ("Global",), "Atomic": ("Nuclear",), "Trade": ("Commerce",), "Guard": ("Guards",),
+    "Revolutionary": ("Revolution",), "Intelligence": ("Reconnaissance",),
+    "Investigation": ("Investigations",), "Sciences": ("Science",), "Rights": ("Right",),
+    "Russian": ("Russia",), "Ukrainian": ("Ukraine",), "Ukraine": ("Ukrainian",),
+    "European": ("Europe",), "Europe": ("European",), "German": ("Germany",),
+    "Criminal": ("Penal",), "Association": ("Society",), "Co-operation": ("Cooperation",),
+}
+
+
+def machine_translated(name: str, rng: random.Random) -> str | None:
+    """'Institute for the Study of War' -> 'Institute of War Studies', 'Security Service of
+    Ukraine' -> 'Ukrainian Security Service': words rendered again, 'X of Y' turned round."""
+    words = name.split()
+    out = [rng.choice(MT_WORDS[w]) if w in MT_WORDS and rng.random() < 0.6 else w
+           for w in words]
+    text = " ".join(out)
+    m = re.fullmatch(r"(?:The )?(\w+(?: \w+){0,2}) (?:for|of|to) (?:the )?(.+)", text)
+    if m and rng.random() < 0.7:
+        text = f"{m.group(2)} {m.group(1)}"
+    return text if text != name else None
+
+
+def acronym(e: Entity) -> str | None:
+    """The acronym a body goes by: an alias in capitals ('ISW'), or the initials of a name of
+    three or more words ('DNC' for the Democratic National Committee)."""
+    for alias in e.aliases:
+        if re.fullmatch(r"[A-Z]{2,6}", alias):
+            return alias
+    words = [w for w in re.findall(r"[\w-]+", e.name) if w.lower() not in
+             ("of", "for", "the", "and", "to", "on", "in")]
+    return "".join(w[0].upper() for w in words) if len(words) >= 3 else None
+
+
 PERSON_CORRUPTIONS: dict[str, Corruption] = {
     "phonetic": phonetic, "translit": translit, "diacritics": diacritics, "swapped": swapped,
     "title": titled, "initials": initials, "ocr": ocr, "surname": surname_only,
@@ -310,17 +361,67 @@ def build_set(entities: list[Entity], seed: int, per_name: int
     return kb, queries
 
 
+def build_extra(entities: list[Entity], kb: list[Entity], seed: int
+                ) -> list[tuple[str, str, str | None, str]]:
+    """Each body once by its acronym and once machine-translated (``mt``), drawn apart from
+    ``build_set`` so that its set stays the same."""
+    rng = random.Random(seed * 7919 + 1)
+    in_kb = {e.id for e in kb}
+    queries = []
+    for e in entities:
+        if e.type == "PERSON":
+            continue
+        gold = e.id if e.id in in_kb else None
+        short = acronym(e)
+        if short:
+            queries.append((short, e.type, gold, "acronym"))
+        text = machine_translated(e.name, rng)
+        if text:
+            queries.append((text, e.type, gold, "mt"))
+    return queries
+
+
+def noise_figures(results: list[tuple[str, str | None, str | None, str]]) -> list[str]:
+    """The entity noise figures: in-KB accuracy, false links of names missing from the
+    knowledge base (all, acronyms, bare surnames, the rest), and how many translated bodies
+    are found."""
+    def rate(rows: list[tuple[str, str | None, str | None, str]], what: str) -> str:
+        n = len(rows)
+        if what == "right":
+            k = sum(1 for _t, gold, got, _h in rows if got == gold)
+        else:
+            k = sum(1 for _t, gold, got, _h in rows if got is not None and got != gold)
+        return f"{100 * k / max(n, 1):5.1f}% (n={n})"
+
+    present = [r for r in results if r[1] is not None]
+    missing = [r for r in results if r[1] is None]
+    kinds = {"acronym": lambda h: h == "acronym", "surname": lambda h: "surname" in h}
+    other = [r for r in missing if not any(f(r[3]) for f in kinds.values())]
+    lines = [f"  in-KB accuracy                 {rate(present, 'right')}",
+             f"  false links, not in KB         {rate(missing, 'false')}"]
+    for kind, test in kinds.items():
+        lines.append(f"    {kind:<28} {rate([r for r in missing if test(r[3])], 'false')}")
+    lines.append(f"    {'other':<28} {rate(other, 'false')}")
+    for label, test in (("acronym", lambda h: h == "acronym"),
+                        ("translated (bench set)", lambda h: "translated" in h),
+                        ("translated (mt)", lambda h: h == "mt")):
+        lines.append(f"  found, {label:<23} {rate([r for r in present if test(r[3])], 'right')}")
+    return lines
+
+
 def run_linker(kb: list[Entity], queries: list[tuple[str, str, str | None, str]],
-               errors: int) -> tuple[Tally, dict[str, Tally], float]:
+               errors: int, results: list[tuple[str, str | None, str | None, str]]
+               ) -> tuple[Tally, dict[str, Tally], float]:
     index = NameIndex()
     for e in kb:
         for name in (e.name, *e.aliases):
             index.add(e.id, name, e.type)
-    total, by_kind = Tally(), {}
+    total, by_kind = Tally(), dict[str, Tally]()
     shown = 0
     t0 = time.perf_counter()
     for text, etype, gold, how in queries:
         got = index.match(text, etype)
+        results.append((text, gold, got.key, how))
         total.add(gold, got.key)
         for k in ["missing" if gold is None else "present", *how.split("+")]:
             by_kind.setdefault(k, Tally()).add(gold, got.key)
@@ -434,11 +535,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"names: {people} people, {len(entities) - people} bodies; knowledge base: {len(kb)} "
           f"entities; queries: {len(queries)} "
           f"({sum(1 for q in queries if q[2] is None)} of entities missing from it)")
-    total, by_kind, seconds = run_linker(kb, queries, args.errors)
+    extra = build_extra(entities, kb, args.seed)
+    results: list[tuple[str, str | None, str | None, str]] = []
+    total, by_kind, seconds = run_linker(kb, queries, args.errors, results)
     print(total.line("whosaid.names.linking"))
     for kind in sorted(by_kind):
         print(by_kind[kind].line(f"  {kind}"))
     print(f"  {len(queries) / seconds:,.0f} queries/s")
+    extra_total, extra_kinds, _ = run_linker(kb, extra, args.errors, results)
+    print(extra_total.line("bodies by acronym and in mt"))
+    for kind in sorted(extra_kinds):
+        print(extra_kinds[kind].line(f"  {kind}"))
+    print("entity noise figures (both sets):")
+    for line in noise_figures(results):
+        print(line)
     for cutoff in (90, 80):
         fuzzy = run_fuzzy(kb, queries, cutoff)
         if fuzzy is None:
