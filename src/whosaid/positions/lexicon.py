@@ -41,6 +41,10 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"announc(?:e|es|ed|ing)", r"pass(?:es|ed)?", r"ratif(?:y|ies|ied)", r"invit(?:e|es|ed)",
     r"better than", r"stand(?:s)? (?:by|with|behind)", r"champion(?:s|ed)?",
     r"advocat(?:e|es|ed|ing)", r"lead(?:s)? to peace", r"pave the way",
+    # train: "push the EU to increase sanctions", "the sanctions stay in place", "move
+    # Ukraine closer to NATO", "a clear path to membership in NATO"
+    r"increas(?:e|es|ed|ing)", r"(?:remain|stay)(?:s|ed)? (?:in place|in force|intact)",
+    r"closer to", r"path to",
 )
 
 # Weak support for what follows: modal words before a deed ("Russian forces would cease all
@@ -98,6 +102,8 @@ OBJECT_NEGATORS: tuple[str, ...] = (
     r"throw(?:n)? out", r"threw", r"overturn(?:s|ed|ing)?", r"phase ?out", r"phaseout of",
     r"shut(?:s|ting)? down", r"defund(?:s|ed|ing)?", r"slash(?:es|ed|ing)?",
     r"crack(?:s|ed)? down on", r"eradicat(?:e|es|ed|ing)", r"wipe out", r"stamp out",
+    # train: "will not remove sanctions", "the phase-out of Russian gas", "close the tap on"
+    r"remov(?:e|es|ed|ing)", r"phase-out of", r"close the tap on", r"roll(?:s|ed|ing)? back",
 )
 
 # The same undoing, said after the keyword: "arms supply to Ukraine should be stopped".
@@ -156,13 +162,24 @@ CONDITION_MARKERS: tuple[str, ...] = (
     r"without such", r"without taking", r"first,? (?:and )?then", r"but insists?(?: that| on)?",
 )
 
+# Condition markers that say how long an issue holds, not on what it is accepted: "the
+# sanctions will remain in place until Moscow reverses …" supports the sanctions (train:
+# 12 such pairs, all labelled supports), "no talks until …" stays conditional.
+DURATION_MARKERS: frozenset[str] = frozenset({"until", "as long as", "so long as"})
+
+# The stance a condition takes on an issue it names, where the condition is set on another
+# issue: it asks for it ("talks only after the withdrawal of Russian troops" supports the
+# withdrawal), except the disputed land, which a condition asks back ("sanctions will
+# remain until Russia gives the Crimea back to Ukraine" opposes the claim; train: 4 of 5).
+CONDITION_DEMANDS: dict[str, str] = {"territory": "opposes"}
+
 # Look-alikes that are no condition: "if elected" (the holder's own future), "even if"
 # (a concession), "as long as needed" (a duration), "until midnight" (a date).
 NOT_CONDITIONS: tuple[str, ...] = (
     r"if (?:i'm |i am |he is |she is |he's |she's |they are )?elected",
     r"if (?:i|he|she|we|they|trump|clinton|sanders) (?:wins?|becomes?)", r"even if",
     r"as if", r"what if", r"if any", r"if not", r"if needed", r"if necessary",
-    r"as long as (?:it takes|necessary|needed|it is needed|possible)", r"asked if",
+    r"as long as (?:it takes|necessary|needed|it is needed|possible|it is necessary)", r"asked if",
     r"if (?:so|ever|anything)", r"wonder(?:s|ed)? if", r"whether or not", r"see if",
     r"until (?:midnight|now|then|today|the end|last|early|late|\d|january|february|march|"
     r"april|may|june|july|august|september|october|november|december)",

@@ -35,6 +35,8 @@ _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _JOINT = re.compile(r"(?:[\s\-–]+|\.\s*)")
 # sentence ends inside a statement: "… a ceasefire. He added …" (a quote mark may follow)
 _SENTENCE_END = re.compile(r"[.!?;]+[\"'”’]*(?=\s|$)|\n")
+# an oppose cue that is a preposition right after a keyword names its target, no stance
+_PREPOSITION = re.compile(r"against", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?—–\n]|\s-\s")
 
 
@@ -274,6 +276,9 @@ def _nearest_cue(rules: _Rules, text: str, hit: tuple[int, int],
         before = m.end() <= hit[0]
         words = (_words_between(text, m.end(), hit[0]) if before
                  else _words_between(text, hit[1], m.start()))
+        if kind == "oppose" and not before and words == [] and _PREPOSITION.fullmatch(
+                text, m.start(), m.end()):
+            continue  # "sanctions against Russia", "the war against Ukraine": the target
         if kind in ("undo", "passive"):
             if words is None or len(words) > (4 if before else 6) or before == (kind == "passive"):
                 continue
@@ -292,6 +297,19 @@ def _nearest_cue(rules: _Rules, text: str, hit: tuple[int, int],
         if best is None or rank < best[0]:
             best = (rank, cue)
     return best[1] if best else None
+
+
+def _judged_wrong(rules: _Rules, text: str, hit: tuple[int, int],
+                  near: tuple[int, int]) -> bool:
+    """Whether a rejecting word follows the keyword in its clause, within six words."""
+    for m in rules.cues.finditer(text, hit[1], near[1]):
+        if m.lastgroup != "oppose":
+            continue
+        words = _words_between(text, hit[1], m.start())
+        if words is not None and len(words) <= _MAX_AFTER and not re.search(
+                r"[,—–]", text[hit[1]:m.start()]):
+            return True
+    return False
 
 
 def _negated(rules: _Rules, text: str, cue: _Cue, lo: int) -> bool:
@@ -337,6 +355,27 @@ def _condition(rules: _Rules, text: str, window: tuple[int, int]) -> tuple[int, 
     return None
 
 
+def _demanded(condition: tuple[int, int], hit: tuple[int, int], window: tuple[int, int],
+              others: tuple[tuple[int, tuple[int, int]], ...], index: int) -> bool:
+    """Whether the keyword at ``hit`` names what a condition asks for: it stands inside the
+    condition, another issue stands outside it in the sentence (the one accepted on the
+    condition), and its own issue does not ("If Putin shows interest in peace talks,
+    Ukraine will respond" stays conditional on the talks)."""
+    def inside(h: tuple[int, int]) -> bool:
+        return condition[0] <= h[0] and h[1] <= condition[1]
+
+    if not inside(hit):
+        return False
+    outside = [i for i, h in others if window[0] <= h[0] and h[1] <= window[1] and not inside(h)]
+    return bool(outside) and index not in outside
+
+
+def _lasting(rules: _Rules, text: str, condition: tuple[int, int]) -> bool:
+    """Whether the condition's marker says how long ("until", "as long as"), not on what."""
+    marker = rules.conditions.match(text, condition[0])
+    return marker is not None and marker.group().lower() in lexicon.DURATION_MARKERS
+
+
 def _statement_features(rules: _Rules, text: str, hit: tuple[int, int],
                         bounds: tuple[int, int], reporting_word: str) -> list[str]:
     """Features of the whole statement around a keyword: the reporting verb's stem ("Clinton
@@ -364,8 +403,9 @@ def _verb_stem(word: str) -> str:
 
 def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
                   bounds: tuple[int, int], reporting: Stance | None,
-                  issue: str, reporting_word: str = "",
-                  detail: bool = True) -> tuple[_Reading, list[str]]:
+                  issue: str, reporting_word: str = "", detail: bool = True,
+                  others: tuple[tuple[int, tuple[int, int]], ...] = (),
+                  index: int = -1) -> tuple[_Reading, list[str]]:
     """The rules' reading of the keyword at ``hit`` and the features that describe it."""
     window = _sentence(text, hit[0], hit[1], *bounds)
     # cues speak of a keyword from a few words away: scan only near it (the cue pattern is
@@ -386,6 +426,11 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         negated = _negated(rules, text, cue, window[0])
         if negated:
             stance = _FLIP[stance]
+        if cue.kind == "undo" and _judged_wrong(rules, text, hit, near):
+            # the undoing itself is rejected: "lifting sanctions on Russia would be a
+            # serious mistake" supports the sanctions
+            stance = _FLIP[stance]
+            features.append("undo_rejected")
         flipped = reporting == "opposes" and cue.start < bounds[0] + 40
         if flipped:
             # the reporting verb governs the content's first words: "Scholz refused | to
@@ -416,7 +461,23 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         marker = rules.conditions.match(text, condition[0])
         features += ["condition", f"condition={marker.group().lower() if marker else ''}",
                      f"condition_after={condition[0] >= hit[1]}"]
-    if condition is not None and (cue is not None or rules.cues.search(text, *window)):
+    if condition is not None and _demanded(condition, hit, window, others, index):
+        # the keyword stands inside the condition set on another issue: the condition is
+        # what the holder asks for ("talks only after the withdrawal of Russian troops"
+        # supports the withdrawal, "sanctions … until Russia gives the Crimea back" opposes
+        # the claim on it)
+        condition = None
+        features.append("inside_condition")
+        if stance == "neutral":
+            stance = lexicon.CONDITION_DEMANDS.get(issue, "supports")
+            confidence = 0.55
+    elif condition is not None and _lasting(rules, text, condition) and stance != "opposes":
+        # a duration, not a condition: "sanctions will remain in place until Moscow
+        # reverses …", "will not lift sanctions until …" keep the issue (supports)
+        condition = None
+        features.append("duration")
+        stance, confidence = "supports", 0.6
+    elif condition is not None and (cue is not None or rules.cues.search(text, *window)):
         stance, confidence = "conditional", 0.6
     elif condition is not None:
         condition = None
@@ -568,7 +629,7 @@ def _issue_readings(rules: _Rules, statement: Statement, text: str, detail: bool
     reporting_word = _verb_stem(cue_words[0]) if cue_words else ""
     words = [(m.start(), m.end(), _token_form(m.group()))
              for m in _TOKEN.finditer(text, *bounds)]
-    best: dict[int, tuple[tuple[int, float], tuple[int, int], _Reading, list[str]]] = {}
+    hits: list[tuple[int, tuple[int, int], str]] = []  # (issue index, hit, keyword)
     for at, (start, _, form) in enumerate(words):
         for keyword in rules.first_words.get(form, ()):
             end = _match_rest(text, words, at, keyword.rest)
@@ -582,14 +643,18 @@ def _issue_readings(rules: _Rules, statement: Statement, text: str, detail: bool
                 continue
             if not any(s <= hit[0] and hit[1] <= e for s, e in fragments):
                 continue
-            reading, features = _rule_reading(rules, text, hit, keyword.text, bounds,
-                                              reporting, rules.issues[keyword.issue].id,
-                                              reporting_word, detail)
-            rank = (0 if reading.stance == "neutral" else 1, reading.confidence)
-            held = best.get(keyword.issue)
-            if held is None or rank > held[0] or (rank == held[0] and hit[1] - hit[0]
-                                                  > held[1][1] - held[1][0]):
-                best[keyword.issue] = (rank, hit, reading, features)
+            hits.append((keyword.issue, hit, keyword.text))
+    best: dict[int, tuple[tuple[int, float], tuple[int, int], _Reading, list[str]]] = {}
+    for issue, hit, keyword_text in hits:
+        others = tuple((i, h) for i, h, _ in hits if h != hit)
+        reading, features = _rule_reading(rules, text, hit, keyword_text, bounds,
+                                          reporting, rules.issues[issue].id,
+                                          reporting_word, detail, others, issue)
+        rank = (0 if reading.stance == "neutral" else 1, reading.confidence)
+        held = best.get(issue)
+        if held is None or rank > held[0] or (rank == held[0] and hit[1] - hit[0]
+                                              > held[1][1] - held[1][0]):
+            best[issue] = (rank, hit, reading, features)
     return {index: (hit, reading, features)
             for index, (_, hit, reading, features) in sorted(best.items())}
 
