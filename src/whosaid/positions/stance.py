@@ -469,7 +469,8 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         condition = None
         features.append("inside_condition")
         if stance == "neutral":
-            stance = lexicon.CONDITION_DEMANDS.get(issue, "supports")
+            asked = lexicon.CONDITION_DEMANDS.get(issue, "supports")
+            stance = "opposes" if asked == "opposes" else "supports"
             confidence = 0.55
     elif condition is not None and _lasting(rules, text, condition) and stance != "opposes":
         # a duration, not a condition: "sanctions will remain in place until Moscow
