@@ -79,7 +79,7 @@ OPPOSE_CUES: tuple[str, ...] = (
     r"blast(?:s|ed|ing)?", r"lambast(?:s|ed|ing)?", r"decr(?:y|ies|ied)", r"scold(?:s|ed)?",
     r"concerns? (?:about|over)", r"concerned (?:about|over|by)", r"worried (?:about|over|by)",
     # evaluative words of an opinion lexicon, the unambiguous ones
-    r"unacceptable", r"illegal", r"illegitimate", r"unconstitutional", r"outrageous",
+    r"unacceptable", r"illegal(?:ly)?", r"illegitimate", r"unconstitutional", r"outrageous",
     r"shameful", r"disgrace(?:ful)?", r"reckless", r"irresponsible", r"naive", r"unfair",
     r"unjust", r"cruel", r"nonsense", r"waste", r"costly", r"counterproductive",
     r"doesn['’]t work", r"won['’]t work", r"not work", r"sham", r"fake", r"bad",
@@ -104,6 +104,8 @@ OBJECT_NEGATORS: tuple[str, ...] = (
     r"crack(?:s|ed)? down on", r"eradicat(?:e|es|ed|ing)", r"wipe out", r"stamp out",
     # train: "will not remove sanctions", "the phase-out of Russian gas", "close the tap on"
     r"remov(?:e|es|ed|ing)", r"phase-out of", r"close the tap on", r"roll(?:s|ed|ing)? back",
+    # dev: "Ukraine will never give up its sovereign rights to Crimea" (not "give": supports)
+    r"giv(?:e|es|ing) up", r"gave up",
 )
 
 # The same undoing, said after the keyword: "arms supply to Ukraine should be stopped".
@@ -125,6 +127,14 @@ INVERTED_KEYWORDS: tuple[str, ...] = (
     "nuclear attack", "nuclear strike", "tax increase", "tax increases", "raise taxes",
     "raising taxes", "tax hike", "tax hikes", "territorial integrity", "tariff", "tariffs",
     "trade war",
+    # the other side's cause: "opposes the Second Amendment" supports gun control, "wants
+    # to secure the border" opposes immigration, "restoring the sovereignty of Ukraine over
+    # Crimea" opposes the claim on it
+    "second amendment", "2nd amendment", "gun rights", "gun owners", "nra",
+    "national rifle association", "secure the border", "secure our borders",
+    "border security", "strong on the border", "sovereignty over", "sovereign rights to",
+    "restoration of * sovereignty", "restoring the sovereignty", "restore * sovereignty",
+    "part of ukraine", "will be ukrainian", "back to ukraine", "returned to ukraine",
 )
 
 # Keywords that take a side by themselves: "the election is rigged" opposes elections.
@@ -137,6 +147,15 @@ KEYWORD_STANCES: dict[str, str] = {
     "build a wall": "supports", "build the wall": "supports", "build that wall": "supports",
     "peaceful transfer of power": "supports", "free and fair": "supports",
     "territorial integrity": "opposes", "new realities": "supports",
+    # the land claimed back for the state it was taken from: "restoring the sovereignty of
+    # Ukraine over Crimea", "Crimea has always been part of Ukraine", "until Russia gives the
+    # Crimea back to Ukraine", "sanctions imposed due to the occupation of Crimea"
+    "territorial realities": "supports", "sovereignty over": "opposes",
+    "sovereign rights to": "opposes", "restoration of * sovereignty": "opposes",
+    "restoring the sovereignty": "opposes", "restore * sovereignty": "opposes",
+    "part of ukraine": "opposes", "will be ukrainian": "opposes",
+    "occupation of crimea": "opposes", "back to ukraine": "opposes",
+    "returned to ukraine": "opposes",
     "boots on the ground": "neutral", "emissions reduction": "supports",
     "emission reductions": "supports", "emissions cuts": "supports",
     "reduce emissions": "supports", "cut emissions": "supports", "curb emissions": "supports",
