@@ -14,7 +14,8 @@
    page and API call (varied arguments, after a warm-up), printing the median and 95th
    percentile in milliseconds as a Markdown table (also written to ``<db>.latency.json``).
 
-The database is reused when it exists (``--rebuild`` makes it again).
+The database is reused when it exists (``--rebuild`` makes it again); ``--build-only`` stops
+after step 2 (stores for ``bench/corpus_blocks.py --sizes``, which times the passes itself).
 """
 
 from __future__ import annotations
@@ -321,11 +322,16 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--build-only", action="store_true",
+                        help="make the database (steps 1-2) and stop: no corpus or claims "
+                        "pass, no requests (bench/corpus_blocks.py times the passes)")
     args = parser.parse_args()
     if not POLNEAR.exists():
         raise SystemExit(f"{POLNEAR} is absent: the benchmark needs ../shared/data/polnear")
     if args.rebuild or not args.db.exists():
         build(args.db, args.articles, args.real, args.workers)
+    if args.build_only:
+        return
     with open_store(str(args.db)) as store:
         counts = store.counts()
         if store_corpus.corpus_size(store) == 0:

@@ -26,12 +26,16 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
+from storekit import make_analysis
 from whosaid.cli import app
+from whosaid.corpus import build_corpus_entities
 from whosaid.errors import ClusterError
 from whosaid.settings import Settings
 from whosaid.store import open_store
 from whosaid.usecases import Summary, run_analyze
-from whosaid.usecases.cluster import parse_cluster, run_cluster
+from whosaid.store import corpus as store_corpus
+from whosaid.store import schema
+from whosaid.usecases.cluster import map_blocks_on, parse_cluster, run_cluster
 from whosaid.usecases.positions import import_issues
 
 pytestmark = pytest.mark.postgres
@@ -166,8 +170,49 @@ def test_a_cluster_stores_the_rows_one_process_stores(
     assert [f.message for f in summary.failures] == [f.message for f in ref.failures]
     assert summary.failures[0].origin == f"{inputs[0]}:5"  # the bad line, by its origin
     assert summary.corpus_entities > 0 and summary.claims_built  # the passes after, as today
+    assert corpus_rows(db) == corpus_rows(ref_db)  # its blocks clustered on the workers
     again = run(inputs, db, cluster.scheduler_address)
     assert (again.analyzed, again.unchanged) == (0, 10)
+
+
+def corpus_rows(db: str) -> dict[str, list[tuple[Any, ...]]]:
+    """The corpus tables as stored, without build times."""
+    out = {}
+    with open_store(db) as store, store.read("read the corpus") as conn:
+        for name in store_corpus.CORPUS_TABLES:
+            cols = [c for c in schema.metadata.tables[name].columns if c.name != "built_at"]
+            out[name] = sorted(tuple(r) for r in conn.execute(
+                schema.metadata.tables[name].select().with_only_columns(*cols)))
+    return out
+
+
+def test_the_corpus_pass_clusters_its_blocks_on_the_workers_as_one_process_does(
+        tmp_path: Path, watcher: Any) -> None:
+    said = "the talks would go on"
+    people = [("Olaf Scholz", "Olaf Scholz"), ("Olaf Scholz", "Scholz"),
+              ("Olaf Scholes", "Scholes"), ("Vladimir Putin", "Putin"),
+              ("Wladimir Putin", "Wladimir Putin"), ("Dmitry Peskov", "Peskov"),
+              ("Hunter Biden", "Hunter Biden"), ("Joe Biden", "Biden")]
+    db = str(tmp_path / "blocks.db")
+    with open_store(db) as store:
+        for i in range(12):
+            quotes = [(name, text, said, None) for name, text in people[i % 6:i % 6 + 3]]
+            store.save(make_analysis(f"art{i:02d}", quotes))
+        here = build_corpus_entities(store, block_members=1)
+    local = corpus_rows(db)
+    ran: list[int] = []
+    on_dask = map_blocks_on(watcher)
+
+    def counting(job: Any, blocks: Any) -> Any:
+        for found in on_dask(job, blocks):
+            ran.append(found.block_id)
+            yield found
+
+    with open_store(db) as store:
+        there = build_corpus_entities(store, block_members=1, map_blocks=counting)
+    assert ran == sorted(ran) and len(ran) >= 4  # the blocks' results, in their order
+    assert (there.entities, there.members) == (here.entities, here.members)
+    assert corpus_rows(db) == local and local["corpus_members"]
 
 
 def position_rows(db: str) -> list[tuple[Any, ...]]:

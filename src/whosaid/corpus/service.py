@@ -23,6 +23,7 @@ their names' keys that scores against one of them), and then
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 import tempfile
 import time
@@ -38,6 +39,7 @@ from ..names.linking import ParsedName, blocking_keys, name_score, parse_name
 from ..store import corpus as sql
 from .blocks import Block, BlockPlan, plan_blocks
 from .cluster import (
+    ContextStats,
     IdEntry,
     block_ids,
     canonical_name,
@@ -115,14 +117,57 @@ def constraints_of(conn: Connection) -> Constraints:
 # The whole pass
 
 
+# One block to cluster: its id and its article entities
+BlockInput = tuple[int, list[MemberEntity]]
+
+
+@dataclass(frozen=True)
+class ClusteredBlock:
+    """What clustering one block gives the writer: its rows (:func:`whosaid.store.corpus.
+    corpus_rows`, plain data), what :func:`.cluster.block_ids` needs of its corpus
+    entities, and their counts for the summary. Small and picklable: a cluster worker sends
+    it back instead of the corpus entities with all their members."""
+
+    block_id: int
+    rows: dict[str, list[dict[str, Any]]]
+    ids: dict[tuple[str, str], list[IdEntry]]
+    by_type: Counter[str]
+    linked: int
+
+
+@dataclass(frozen=True)
+class BlockJob:
+    """Cluster one block (:func:`.cluster.cluster_block`) into the rows to write: pure, and
+    the same for every block of a pass, so a cluster runner sends it to each worker once."""
+
+    kb: tuple[KBEntry, ...]
+    stats: ContextStats
+    constraints: Constraints
+    built: str  # the pass's build time, on every row
+
+    def __call__(self, block: BlockInput) -> ClusteredBlock:
+        block_id, members = block
+        entities = cluster_block(members, self.kb, self.stats, self.constraints)
+        return ClusteredBlock(block_id, sql.corpus_rows(entities, keys_of(entities), self.built),
+                              id_entries(entities, block_id), Counter(e.type for e in entities),
+                              sum(1 for e in entities if e.kb_id))
+
+
+# Runs a BlockJob over blocks and gives the results back in the blocks' order, as ``map``
+# does (the default); :func:`whosaid.usecases.cluster.map_blocks_on` runs them on Dask.
+MapBlocks = Callable[[BlockJob, Iterable[BlockInput]], Iterable[ClusteredBlock]]
+
+
 def build_corpus_entities(store: Store, progress: Progress | None = None,
-                          block_members: int | None = None) -> CorpusSummary:
+                          block_members: int | None = None,
+                          map_blocks: MapBlocks = map) -> CorpusSummary:
     """Rebuild the corpus entities of ``store`` from its articles' entities, a block at a
     time (:mod:`.blocks`): in one snapshot, plan the blocks (the articles read a chunk at a
-    time), then read and cluster each block, setting its rows aside on disk; then replace
-    the corpus in one write transaction (a re-run replaces the previous result; an
-    interrupted one leaves it). Memory holds one block, not the corpus: on the 20,000
-    article bench store, see ``bench/corpus_blocks.py``."""
+    time), then read each block and cluster it (``map_blocks``: here, or on a cluster's
+    workers, results in order), setting its rows aside on disk; then replace the corpus in
+    one write transaction (a re-run replaces the previous result; an interrupted one leaves
+    it). Memory holds one block, not the corpus: on the 20,000 article bench store, see
+    ``bench/corpus_blocks.py``."""
     started = time.perf_counter()
     report = progress or (lambda _stage, _done, _total: None)
     summary = CorpusSummary(articles=0, members=0, entities=0)
@@ -134,25 +179,29 @@ def build_corpus_entities(store: Store, progress: Progress | None = None,
             constraints = constraints_of(conn)
             plan = plan_corpus(conn, kb, report, block_members, constraints.together)
             report("clustering", 0, len(plan.blocks))
+            built = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+            job = BlockJob(tuple(kb), plan.stats, constraints, built)
             named: dict[tuple[str, str], list[IdEntry]] = defaultdict(list)
             pieces = 0
-            for block in plan.blocks:
-                members = read_block(conn, block)
-                entities = cluster_block(members, kb, plan.stats, constraints)
-                for key, found in id_entries(entities, block.id).items():
-                    named[key] += found
-                rows = sql.corpus_rows(entities, keys_of(entities))
+
+            def blocks() -> Iterator[BlockInput]:
+                for block in plan.blocks:
+                    yield block.id, read_block(conn, block)
+
+            for done, found in enumerate(map_blocks(job, blocks()), 1):
+                for key, entries in found.ids.items():
+                    named[key] += entries
                 for table in sql.CORPUS_TABLES:  # in pieces: writing holds one at a time
-                    for i in range(0, len(rows[table]), ASIDE_ROWS):
-                        pickle.dump((block.id, table, rows[table][i:i + ASIDE_ROWS]), aside)
+                    rows = found.rows[table]
+                    for i in range(0, len(rows), ASIDE_ROWS):
+                        pickle.dump((found.block_id, table, rows[i:i + ASIDE_ROWS]), aside)
                         pieces += 1
-                del rows
-                summary.members += len(members)
-                summary.entities += len(entities)
-                summary.linked += sum(1 for e in entities if e.kb_id)
-                by_type.update(e.type for e in entities)
-                del members, entities
-                report("clustering", block.id + 1, len(plan.blocks))
+                summary.members += plan.block(found.block_id).members
+                summary.entities += len(found.rows["corpus_entities"])
+                summary.linked += found.linked
+                by_type.update(found.by_type)
+                del found
+                report("clustering", done, len(plan.blocks))
         report("writing", 0, pieces)
         aside.seek(0)
         with store.write("write corpus entities") as conn:
@@ -242,8 +291,8 @@ def update_corpus(store: Store, article_ids: Collection[str] = (), *, build: boo
     return keep_corpus(store, article_ids, build=build).entities
 
 
-def keep_corpus(store: Store, article_ids: Collection[str] = (), *, build: bool = False
-                ) -> CorpusUpdate:
+def keep_corpus(store: Store, article_ids: Collection[str] = (), *, build: bool = False,
+                map_blocks: MapBlocks = map) -> CorpusUpdate:
     """After (re-)analysing ``article_ids``: keep the corpus in step. With no corpus yet,
     ``build`` makes the first (what ``whosaid analyze`` and the server do, so a newcomer's
     Entities page shows "Trump" and "Donald Trump" as one); without it nothing happens.
@@ -251,19 +300,22 @@ def keep_corpus(store: Store, article_ids: Collection[str] = (), *, build: bool 
     ``kill -9`` or Ctrl-C saved but never took in (``corpus_pending``). A small batch joins
     the corpus entities that could take its entities in (:func:`attach_articles`); a batch of
     at least ``FULL_PASS_SHARE`` of the articles rebuilds the corpus. Returns how many corpus
-    entities were written and which (``rewritten`` is None after a whole pass)."""
+    entities were written and which (``rewritten`` is None after a whole pass). A whole
+    pass clusters its blocks with ``map_blocks`` (see :func:`build_corpus_entities`)."""
     with store.read("count analysed articles") as conn:
         if not sql.corpus_built(conn):
             first = build and sql.analysed_articles(conn) > 0
             if not first:
                 return CorpusUpdate()
-            return CorpusUpdate(build_corpus_entities(store).entities, None, None)
+            return CorpusUpdate(build_corpus_entities(store, map_blocks=map_blocks).entities,
+                                None, None)
         ids = set(article_ids) | set(sql.pending_articles(conn))
         total = sql.analysed_articles(conn)
     if not ids:
         return CorpusUpdate()
     if len(ids) >= FULL_PASS_SHARE * total:
-        return CorpusUpdate(build_corpus_entities(store).entities, None, None)
+        return CorpusUpdate(build_corpus_entities(store, map_blocks=map_blocks).entities,
+                            None, None)
     written, exact = _attach(store, ids)
     return CorpusUpdate(len(written), written, written if exact else [])
 

@@ -26,6 +26,7 @@ from ..analysis import Analyzer
 from ..claims.service import update_claims
 from ..clean import clean_document
 from ..corpus import CorpusUpdate, keep_corpus
+from ..corpus.service import MapBlocks
 from ..errors import InputError, StoreError, WhosaidError
 from ..io import analysis_json, read_inputs
 from ..model import (
@@ -179,11 +180,12 @@ CORPUS_FAILED = "corpus entities not updated ({}); run `whosaid corpus`"
 CLAIMS_FAILED = "claims not updated ({}); run `whosaid claims --rebuild`"
 
 
-def update_passes(store: Store, summary: Summary) -> None:
+def update_passes(store: Store, summary: Summary, map_blocks: MapBlocks = map) -> None:
     """As :func:`keep_current`, but a failing database (disk full, server gone) ends the
-    batch with an error: the articles are stored, and stay pending for the next update."""
+    batch with an error: the articles are stored, and stay pending for the next update.
+    ``map_blocks``: how a whole corpus pass clusters its blocks (``--cluster``: on Dask)."""
     found, summary.corpus_error = _after_storing(
-        lambda: keep_corpus(store, summary.saved, build=True),
+        lambda: keep_corpus(store, summary.saved, build=True, map_blocks=map_blocks),
         "the corpus takes in the new ones at the next run or `whosaid corpus`", CORPUS_FAILED)
     corpus = found or CorpusUpdate()
     if found is not None:

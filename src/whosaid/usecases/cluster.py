@@ -15,6 +15,11 @@ wait, so a client holds offsets, not a corpus. Each worker loads the spaCy pipel
   arrives (``as_completed``), as a single run does; the workers are told which articles are
   stored unchanged (ids and text hashes) so that they skip them as a single run does.
 
+Then the corpus pass runs on the same workers when it rebuilds the corpus
+(:func:`map_blocks_on`): the client reads one block of article entities at a time, each block
+is clustered on a worker (:class:`whosaid.corpus.service.BlockJob`, pure), and the client
+writes the blocks' rows in their order, so the corpus is the one a single process makes.
+
 A task that fails (a worker bug, a worker killed three times: ``KilledWorker``) is reported
 as a failure of its parts, named by file and range, and the run goes on. A worker killed
 mid-run loses nothing: Dask runs its tasks again elsewhere, and a save replaces the article
@@ -31,7 +36,8 @@ import io
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import CancelledError
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -40,6 +46,7 @@ from typing import IO, Any
 from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, get_worker, wait
 
 from ..analysis import Analyzer
+from ..corpus.service import BlockInput, BlockJob, ClusteredBlock, MapBlocks
 from ..errors import ClusterError, ModelError, StoreError, WhosaidError
 from ..io.partition import PART_SIZE, Task, partition_inputs, read_task
 from ..model import (
@@ -290,8 +297,47 @@ def run_cluster(paths: Sequence[str | Path], settings: Settings, store: Store, c
                                  pure=False, retries=0)
 
         job.run(partition_inputs(paths, settings, part_size), submit, cluster)
-    update_passes(store, summary)
+        # the corpus pass's blocks on the workers, while they are up
+        update_passes(store, summary, map_blocks=map_blocks_on(client))
     return summary
+
+
+# Blocks waiting per worker thread: one clustering, one on its way (a block's article
+# entities in the client's memory until the worker has them)
+BLOCKS_PER_THREAD = 2
+
+
+def cluster_block_task(job: BlockJob, block: BlockInput) -> ClusteredBlock:
+    """On a worker: cluster one block of the corpus pass."""
+    return job(block)
+
+
+def map_blocks_on(client: Any, per_thread: int = BLOCKS_PER_THREAD) -> MapBlocks:
+    """A ``map`` for :func:`whosaid.corpus.build_corpus_entities` that clusters each block
+    on the workers of ``client``: the job sent once to every worker, each block's article
+    entities once to the worker that clusters it, at most ``per_thread`` blocks per worker
+    thread under way; results come back in the blocks' order."""
+
+    def run(job: BlockJob, blocks: Iterable[BlockInput]) -> Iterator[ClusteredBlock]:
+        threads = sum(client.nthreads().values()) or 1
+        shared = client.scatter([job], broadcast=True, hash=False)[0]
+        waiting: deque[Any] = deque()
+        try:
+            for block in blocks:
+                data = client.scatter([block], hash=False)[0]  # not in the task graph
+                waiting.append(client.submit(cluster_block_task, shared, data, pure=False))
+                del data, block
+                if len(waiting) >= per_thread * threads:
+                    yield waiting.popleft().result()
+            while waiting:
+                yield waiting.popleft().result()
+        finally:
+            if waiting:
+                with contextlib.suppress(Exception):
+                    client.cancel(list(waiting))
+
+    return run
+
 
 
 class _Job:
@@ -389,5 +435,6 @@ class _Job:
             "same command again to finish the rest")
 
 
-__all__ = ["CONNECT_TIMEOUT_S", "AnalyzerPlugin", "PartResult", "analyse_task", "merge",
-           "open_cluster", "parse_cluster", "run_cluster"]
+__all__ = ["CONNECT_TIMEOUT_S", "AnalyzerPlugin", "PartResult", "analyse_task",
+           "cluster_block_task", "map_blocks_on", "merge", "open_cluster", "parse_cluster",
+           "run_cluster"]
