@@ -31,10 +31,9 @@ from whosaid.cli import app
 from whosaid.corpus import build_corpus_entities
 from whosaid.errors import ClusterError
 from whosaid.settings import Settings
-from whosaid.store import open_store
-from whosaid.usecases import Summary, run_analyze
 from whosaid.store import corpus as store_corpus
-from whosaid.store import schema
+from whosaid.store import open_store, schema
+from whosaid.usecases import Summary, run_analyze
 from whosaid.usecases.cluster import map_blocks_on, parse_cluster, run_cluster
 from whosaid.usecases.positions import import_issues
 
