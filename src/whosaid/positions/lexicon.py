@@ -45,6 +45,8 @@ SUPPORT_CUES: tuple[str, ...] = (
     # Ukraine closer to NATO", "a clear path to membership in NATO"
     r"increas(?:e|es|ed|ing)", r"(?:remain|stay)(?:s|ed)? (?:in place|in force|intact)",
     r"closer to", r"path to",
+    # train: "NATO allies are delivering F-16s", "Obamacare has been a boon to them"
+    r"deliver(?:s|ed|ing)?(?! on)", r"a boon",
 )
 
 # Weak support for what follows: modal words before a deed ("Russian forces would cease all
@@ -84,6 +86,9 @@ OPPOSE_CUES: tuple[str, ...] = (
     r"unjust", r"cruel", r"nonsense", r"waste", r"costly", r"counterproductive",
     r"doesn['’]t work", r"won['’]t work", r"not work", r"sham", r"fake", r"bad",
     r"can['’]t", r"won['’]t", r"will not", r"would not", r"wouldn['’]t", r"moot",
+    # train: "as resistant to trade agreements", "the policy of the West excludes the
+    # possibility of negotiations", "the rise of terrorism threatens the way of life"
+    r"resistant to", r"exclud(?:e|es|ed|ing)", r"threaten(?:s|ed|ing)?",
 )
 
 # Verbs that undo their object: "stop arms supplies", "lift sanctions", "repeal

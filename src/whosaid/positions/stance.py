@@ -326,6 +326,8 @@ def _negated(rules: _Rules, text: str, cue: _Cue, lo: int) -> bool:
             if m.lastgroup != "oppose" or m.end() > cue.start or any(
                     s < m.end() and m.start() < e for s, e in governing):
                 continue  # "refuses to" is one negator, not a negator and a rejection
+            if _PREPOSITION.fullmatch(text, m.start(), m.end()):
+                continue  # "sanctions against Russia must stay": no rejection of "must"
             words = _words_between(text, m.end(), cue.start)
             if words is not None and len(words) <= 3:
                 governing.append((m.start(), m.end()))
