@@ -115,7 +115,8 @@ def index() -> NameIndex:
 
 def test_linking_index_links_and_abstains(index: NameIndex) -> None:
     assert index.match("Joseph Biden", "PERSON").key == "Q1"
-    assert index.match("Biden", "PERSON").key == "Q1"  # the knowledge base's own alias
+    # "Biden" is Joe's alias on record, yet Jill Biden bears it too: no context, no link
+    assert index.match("Biden", "PERSON").key is None
     assert index.match("J. Biden", "PERSON").key is None  # Joe or Jill
     # "Biden" is Joe's alias, but Hunter is neither of them
     assert index.match("Hunter Biden", "PERSON").key is None
@@ -134,3 +135,48 @@ def test_linking_index_match_reports_scores(index: NameIndex) -> None:
     assert (found.key, found.score, found.name) == ("Q3", 1.0, "Olaf Scholz")
     ambiguous = index.match("J. Biden", "PERSON")
     assert ambiguous.score >= 0.8 and ambiguous.runner_up >= 0.8
+
+
+def test_linking_surname_borne_by_two_links_only_by_context() -> None:
+    idx = NameIndex()
+    for key, name, aliases, about in [
+        ("Q1", "Justin Trudeau", ["Trudeau"], "prime minister of Canada since 2015"),
+        ("Q2", "Pierre Trudeau", [], "prime minister of Canada 1968-1979 and 1980-1984"),
+        ("Q3", "Jens Stoltenberg", ["Stoltenberg"], "secretary general of NATO"),
+        ("Q4", "Joe Biden", ["Biden"], "president of the United States"),
+        ("Q5", "Jill Biden", [], "first lady of the United States"),
+    ]:
+        for n in (name, *aliases):
+            idx.add(key, n, "PERSON", [about])
+    # the alias on record is not enough while another Trudeau reaches the threshold
+    assert idx.match("Trudeau", "PERSON").key is None
+    assert idx.match("Trudeau", "PERSON", ["Ottawa"]).key is None  # no word shared
+    assert idx.match("Trudeau", "PERSON", ["prime minister since 2015"]).key == "Q1"
+    assert idx.match("Biden", "PERSON", ["President"]).key == "Q4"
+    assert idx.match("President Biden", "PERSON").key == "Q4"  # the title is context
+    # one bearer: the surname links
+    assert idx.match("Stoltenberg", "PERSON").key == "Q3"
+    assert idx.match("Justin Trudeau", "PERSON").key == "Q1"
+
+
+@pytest.mark.parametrize(("query", "stored"), [
+    ("Ukrainian Security Service", "Security Service of Ukraine"),
+    ("International Penal Tribunal", "International Criminal Court"),
+    ("Federal Safety Agency", "Federal Security Service"),
+    ("Islamic Revolution Guards Corps", "Islamic Revolutionary Guard Corps"),
+    ("Institute of War Studies", "Institute for the Study of War"),
+    ("Russia Orthodox Church", "Russian Orthodox Church"),
+    ("Global Commerce Organisation", "World Trade Organization"),
+    ("Atlantic Board", "Atlantic Council"),
+])
+def test_linking_machine_translated_body_matches(query: str, stored: str) -> None:
+    assert score(query, stored, "ORG") >= 0.85, (query, stored)
+
+
+@pytest.mark.parametrize(("query", "stored"), [
+    ("European Council", "Council of Europe"),  # two bodies, not one translated
+    ("Federal Security Service", "Federal Reserve"),
+    ("Wagner Group", "Wagner College"),
+])
+def test_linking_translation_words_keep_bodies_apart(query: str, stored: str) -> None:
+    assert score(query, stored, "ORG") < 0.8, (query, stored)
