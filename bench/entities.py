@@ -13,7 +13,8 @@ corrupted forms: phonetic spellings, transliterations, dropped diacritics, swapp
 word order). Apart from that set (drawn from its own seed, so the set above stays the same),
 each body is queried once by its acronym (an alias in capitals, or the initials of a name of
 three or more words) and once machine-translated (``mt``: words rendered again by a wider
-table than the synonyms above, inflections and demonyms, "X of Y" turned round).
+table than the synonyms above, inflections and demonyms, "X of Y" turned round); and 30
+hand-written translations of world bodies are linked to a knowledge base holding them all.
 
 A query is right when it links to its entity, or links to nothing when its entity is not
 in the knowledge base; a false link is a link to any other entity. Reported for
@@ -267,6 +268,61 @@ def machine_translated(name: str, rng: random.Random) -> str | None:
     if m and rng.random() < 0.7:
         text = f"{m.group(2)} {m.group(1)}"
     return text if text != name else None
+
+
+# Translations of bodies of world_names.tsv as translators and machine translation write them,
+# written by hand after MT_WORDS and whosaid's data/org_translations.json and never tuned on:
+# the held-out check of translated names (every body in the knowledge base).
+HELD_OUT_TRANSLATIONS: list[tuple[str, str]] = [
+    ("Federal Security Service", "Federal Service of Security"),
+    ("Ministry of Defence of the Russian Federation", "Defence Ministry of Russia"),
+    ("International Atomic Energy Agency", "International Agency for Atomic Energy"),
+    ("World Health Organization", "World Organization of Health"),
+    ("North Atlantic Treaty Organization", "Organization of the North Atlantic Treaty"),
+    ("Security Service of Ukraine", "Ukraine's Security Service"),
+    ("Islamic Revolutionary Guard Corps", "Corps of Guardians of the Islamic Revolution"),
+    ("Committee to Protect Journalists", "Committee for the Protection of Journalists"),
+    ("Stockholm International Peace Research Institute",
+     "Stockholm Institute for International Peace Research"),
+    ("Royal United Services Institute", "Royal Institute of United Services"),
+    ("Kiel Institute for the World Economy", "Kiel Institute of World Economy"),
+    ("Russian Academy of Sciences", "Academy of Sciences of Russia"),
+    ("Russian Foreign Ministry", "Foreign Ministry of the Russian Federation"),
+    ("Russian Foreign Ministry", "Ministry of Foreign Affairs of Russia"),
+    ("Federal Bureau of Investigation", "Federal Investigation Bureau"),
+    ("National Security Agency", "Agency for National Security"),
+    ("Carnegie Endowment for International Peace", "Carnegie Foundation for International Peace"),
+    ("Amnesty International", "International Amnesty"),
+    ("Human Rights Watch", "Watch for Human Rights"),
+    ("Organisation for Economic Co-operation and Development",
+     "Organization for Economic Cooperation and Development"),
+    ("International Criminal Court", "International Court of Criminal Justice"),
+    ("European Investment Bank", "Investment Bank of Europe"),
+    ("Russian Orthodox Church", "Orthodox Church of Russia"),
+    ("Institute for the Study of War", "Institute for War Studies"),
+    ("Institute for the Study of War", "War Studies Institute"),
+    ("World Trade Organization", "World Organization of Trade"),
+    ("International Monetary Fund", "International Currency Fund"),
+    ("Center for Strategic and International Studies",
+     "Centre for International and Strategic Studies"),
+    ("Security Service of Ukraine", "Ukrainian Security Service"),
+    ("Council of the European Union", "European Union Council"),
+]
+
+
+def held_out_translations(entities: list[Entity]) -> tuple[int, int, int]:
+    """How many of HELD_OUT_TRANSLATIONS link to their body, and how many to another."""
+    index = NameIndex()
+    for e in entities:
+        for name in (e.name, *e.aliases):
+            index.add(e.id, name, e.type)
+    ids = {e.name: e.id for e in entities}
+    found = false = 0
+    for name, text in HELD_OUT_TRANSLATIONS:
+        got = index.match(text, "ORG").key
+        found += got == ids[name]
+        false += got not in (None, ids[name])
+    return found, false, len(HELD_OUT_TRANSLATIONS)
 
 
 def acronym(e: Entity) -> str | None:
@@ -549,6 +605,8 @@ def main(argv: list[str] | None = None) -> int:
     print("entity noise figures (both sets):")
     for line in noise_figures(results):
         print(line)
+    found, false, n = held_out_translations(world_names(WORLD))
+    print(f"  held-out translations (hand-written) found {found}/{n}, false links {false}")
     for cutoff in (90, 80):
         fuzzy = run_fuzzy(kb, queries, cutoff)
         if fuzzy is None:
