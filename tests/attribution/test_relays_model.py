@@ -71,3 +71,48 @@ def test_speakers_own_words_are_never_a_relay(analyze_text: Any) -> None:
         "the visit is scheduled to coincide with talks in Riyadh.")
     st = _one(result, "the visit is scheduled")
     assert st.speaker is not None and st.speaker.text == "Bloomberg" and st.relays == ()
+
+
+def test_outlets_sources_speak_and_the_outlet_relays(analyze_text: Any) -> None:
+    st = _one(analyze_text(
+        "Moscow has offered Kazakhstan the use of its airfields in the north, according to "
+        "the Izvestia newspaper’s sources."), "use of its airfields")
+    assert st.speaker is not None and "sources" in st.speaker.text
+    assert _relays(st) == ["Izvestia"]
+
+
+def test_with_reference_to_a_source_makes_the_outlet_its_relay(analyze_text: Any) -> None:
+    st = _one(analyze_text(
+        "The talks in Minsk were postponed until March, the Interfax news agency reports "
+        "with reference to a source in the Defence Ministry."), "were postponed")
+    assert st.speaker is not None and "source in the Defence Ministry" in st.speaker.text
+    assert "Interfax" not in st.content.text
+    [relay] = _relays(st)
+    assert relay.startswith("Interfax")
+
+
+def test_outlet_citing_sources_relays_what_follows(analyze_text: Any) -> None:
+    st = _one(analyze_text(
+        "On Friday, Bloomberg reported, citing people familiar with the matter, that the "
+        "grain deal had stalled over insurance."), "grain deal had stalled")
+    assert st.speaker is not None and "people familiar" in st.speaker.text
+    assert _relays(st) == ["Bloomberg"]
+
+
+def test_outlet_citing_another_gives_both_relays_nearest_first(analyze_text: Any) -> None:
+    st = _one(analyze_text(
+        "Kremlin spokesman Dmitry Peskov told reporters on Monday that the talks would resume "
+        "next week, RBC reports citing Vedomosti."), "talks would resume")
+    assert st.speaker is not None and "Peskov" in st.speaker.text
+    assert [r.rstrip(".") for r in _relays(st)] == ["Vedomosti", "RBC"]
+
+
+def test_person_named_before_a_subjectless_cue_speaks_for_the_outlet(analyze_text: Any
+                                                                     ) -> None:
+    st = _one(analyze_text(
+        "During a telephone conversation with the Russian Foreign Minister, Sergey Lavrov, "
+        "the High Representative of the Union for Foreign Affairs and Security Policy, Josep "
+        "Borrell, stressed the need to release the detained sailors immediately, the European "
+        "External Action Service reported."), "release the detained sailors")
+    assert st.speaker is not None and "Borrell" in st.speaker.text
+    assert _relays(st) == ["European External Action Service"]

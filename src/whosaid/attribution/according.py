@@ -15,10 +15,22 @@ from spacy.tokens import Token
 
 from .context import Context
 from .drafts import CharSpan, CueSpan, Draft, content_span
+from .outlets import load_outlets, outlet_in, reported_names
 
 CITING = ("citing", "quoting")
+# translated wire copy cites as "with reference to X" / "referring to X" (dev: "…, RBC news
+# agency reports with reference to two sources close to the presidential administration"
+# kept RBC as the speaker and lost its relay); these phrases name a source only when X looks
+# like one (a proper name or a word below), since "with reference to the treaty" names none
+REFERRING = ("with reference to", "referring to", "in reference to")
+SOURCE_WORDS = frozenset({"source", "official", "diplomat", "insider", "expert", "analyst",
+                          "representative", "spokesman", "spokeswoman", "spokesperson",
+                          "ministry", "agency", "service", "office", "report", "statement",
+                          "data", "newspaper", "channel", "publication", "outlet"})
 LEAD = " ,(—"  # what may stand before the marker word inside its phrase
 MIN_CONTENT = 3
+# the verbs of an outlet's report that a citing phrase may hang on
+CREDIT_LEMMAS = frozenset({"report", "write", "say", "claim", "publish", "inform", "tell"})
 
 
 @dataclass(frozen=True)
@@ -28,6 +40,7 @@ class Marker:
     sent: SpacySpan
     phrase: CharSpan
     source: CharSpan
+    word: int = -1  # the token of the marker word ("according", "citing", "with")
 
 
 def is_marker_word(tok: Token, sent: SpacySpan) -> bool:
@@ -35,7 +48,30 @@ def is_marker_word(tok: Token, sent: SpacySpan) -> bool:
     low = tok.lower_
     if low == "according":
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    if low in ("with", "referring", "in"):
+        return _referring_words(tok, sent) > 0
     return low in CITING and tok.i + 1 < sent.end
+
+
+def _referring_words(tok: Token, sent: SpacySpan) -> int:
+    """How many words "with reference to" / "referring to" at ``tok`` takes before its
+    source (0 when ``tok`` opens none, or the source looks like no source)."""
+    doc = tok.doc
+    for phrase in REFERRING:
+        words = phrase.split()
+        n = len(words)
+        if tok.i + n >= sent.end or \
+                [t.lower_ for t in doc[tok.i:tok.i + n]] != words:
+            continue
+        rest = doc[tok.i + n:sent.end]
+        stop = next((k for k, t in enumerate(rest) if t.is_punct and t.text not in "-&.'"),
+                    len(rest))
+        src = rest[:stop]
+        if any(t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS") or
+               t.lemma_.lower() in SOURCE_WORDS or t.lower_.rstrip("s") in SOURCE_WORDS
+               for t in src):
+            return n
+    return 0
 
 
 def find_markers(ctx: Context) -> list[Marker]:
@@ -53,7 +89,8 @@ def find_markers(ctx: Context) -> list[Marker]:
 def marker_at(sent: SpacySpan, tok: Token) -> Marker | None:
     """'according to X', 'citing X': X runs to the next punctuation or relative pronoun."""
     doc = tok.doc
-    start_i = tok.i + (2 if tok.lower_ == "according" else 1)
+    skip = _referring_words(tok, sent) if tok.lower_ in ("with", "referring", "in") else 0
+    start_i = tok.i + (skip or (2 if tok.lower_ == "according" else 1))
     if start_i >= sent.end:
         return None
     end_i = start_i
@@ -69,7 +106,7 @@ def marker_at(sent: SpacySpan, tok: Token) -> Marker | None:
     prev = tok.i - 1
     if prev >= sent.start and doc[prev].text in (",", "—", "("):
         phrase_start = doc[prev].idx
-    return Marker(sent, CharSpan(phrase_start, src_end), source)
+    return Marker(sent, CharSpan(phrase_start, src_end), source, tok.i)
 
 
 def according_to(ctx: Context) -> None:
@@ -97,10 +134,20 @@ def _credit(ctx: Context, marker: Marker) -> Draft | None:
                     source not in d.relays:
                 d.relays.append(source)
     phrase_words = phrase.of(ctx.text).lstrip(LEAD)
-    citing = phrase_words.lower().startswith(CITING)
+    citing = phrase_words.lower().startswith(CITING + REFERRING)
+    credit = _citing_outlet(ctx, marker) if citing else None
     if framed:
+        owners = [d for d in framed if credit is not None and d.cue_token == credit[0]]
+        if credit is not None and owners and len(owners) < len(framed):
+            # "Peskov told reporters …, RBC reports citing Vedomosti": RBC's report is only
+            # the credit; Peskov's words came through Vedomosti, then RBC
+            ctx.drafts = [d for d in ctx.drafts if d not in owners]
+            for d in framed:
+                if d not in owners:
+                    d.relays.extend([source, credit[1]])
+            return None
         for d in framed:
-            if citing and d.speaker is not None:
+            if citing and d.speaker is not None and (credit is None or d in owners):
                 # "The ministry said, citing officials, …": officials said it
                 d.relays.insert(0, d.speaker)
                 d.speaker, d.speaker_token = source, None
@@ -110,12 +157,50 @@ def _credit(ctx: Context, marker: Marker) -> Draft | None:
                 d.relays.append(source)
         return None
     content = _content(ctx, marker)
+    if credit is not None and sent.end_char - phrase.end > MIN_CONTENT:
+        # "CNN reported, citing sources, that Iran …": what follows the phrase
+        content = content_span(ctx.text, phrase.end, sent.end_char, [phrase])
+    elif credit is not None and credit[2] - sent.start_char > MIN_CONTENT:
+        # "Talks were postponed, the Interfax news agency reports with reference to …":
+        # what comes before the outlet's clause
+        content = content_span(ctx.text, sent.start_char, credit[2], [phrase])
     if content.end - content.start < MIN_CONTENT:
         return None
     lemma = "cite" if citing else "according to"
     cue_s = phrase.start + len(phrase.of(ctx.text)) - len(phrase_words)
-    return Draft([content], source, CueSpan(cue_s, source.start - 1, lemma), "according",
-                 confidence=0.75)
+    draft = Draft([content], source, CueSpan(cue_s, source.start - 1, lemma), "according",
+                  confidence=0.75)
+    if credit is not None:
+        draft.relays.append(credit[1])
+    return draft
+
+
+def _citing_outlet(ctx: Context, marker: Marker) -> tuple[int, CharSpan, int] | None:
+    """The outlet whose report the citing phrase hangs on, and its verb: "CNN reported,
+    citing sources, that …", "…, APA reports citing Teletrader" (dev: the person quoted in
+    that sentence was made to speak through the cited source, and CNN's relay was lost); with
+    where the outlet's clause starts."""
+    if marker.word < 0:
+        return None
+    doc = ctx.doc
+    word = doc[marker.word]
+    prev = marker.word - 1
+    while prev >= marker.sent.start and doc[prev].is_punct:
+        prev -= 1
+    for verb in (word.head, doc[prev] if prev >= marker.sent.start else word.head):
+        # the tagger may take a sentence's root "reports" for a plural noun
+        if not (verb.tag_.startswith("VB") or verb.dep_ == "ROOT") or \
+                verb.lemma_.lower() not in CREDIT_LEMMAS:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        lex = load_outlets()
+        outlet = outlet_in(ctx.text, subj.left_edge.idx, subj.idx + len(subj), lex,
+                           reported_names(doc, lex))
+        if outlet is not None:
+            return verb.i, outlet, min(subj.left_edge.idx, verb.idx)
+    return None
 
 
 def _content(ctx: Context, marker: Marker) -> CharSpan:

@@ -78,11 +78,14 @@ def in_sentence(ctx: Context, sent: SpacySpan) -> list[Draft]:
              sent.start_char <= d.cue.start < sent.end_char)]
 
 
-def add_relay(ctx: Context, d: Draft, outlet: CharSpan, first: bool = False) -> None:
-    """Add ``outlet`` to the draft's relays once, never when it is the speaker itself."""
+def add_relay(ctx: Context, d: Draft, outlet: CharSpan, first: bool = False,
+              in_speaker: bool = False) -> None:
+    """Add ``outlet`` to the draft's relays once, never when it is the speaker itself
+    (unless ``in_speaker``: "the Kommersant newspaper’s sources" spoke, Kommersant relayed)."""
     name = fold(outlet.of(ctx.text))
-    if d.speaker is not None and (name in fold(d.speaker.of(ctx.text)) or
-                                  d.speaker.start <= outlet.start < d.speaker.end):
+    if not in_speaker and d.speaker is not None and (
+            name in fold(d.speaker.of(ctx.text)) or
+            d.speaker.start <= outlet.start < d.speaker.end):
         return
     for k, r in enumerate(d.relays):
         have = f" {fold(r.of(ctx.text))} "
@@ -135,14 +138,15 @@ def _credit_verb(ctx: Context, sent: SpacySpan, verb: Token) -> None:
         return  # "…, the agency said": only a listed outlet credits with "said"
     if not others:
         for d in own:
-            _agent_speaks(ctx, sent, d, outlet)
+            if not _agent_speaks(ctx, sent, d, outlet):
+                _subjectless_cue(ctx, sent, d, outlet)
         return
     for d in others:
         add_relay(ctx, d, outlet)
     ctx.drafts = [d for d in ctx.drafts if d not in own]
 
 
-def _agent_speaks(ctx: Context, sent: SpacySpan, d: Draft, outlet: CharSpan) -> None:
+def _agent_speaks(ctx: Context, sent: SpacySpan, d: Draft, outlet: CharSpan) -> bool:
     """"Russia counts on …, as stated by Peskov, RIA Novosti reported": the outlet's one
     statement is Peskov's, passed on by the outlet."""
     for tok in sent:
@@ -169,6 +173,33 @@ def _agent_speaks(ctx: Context, sent: SpacySpan, d: Draft, outlet: CharSpan) -> 
         d.speaker, d.speaker_token = agent, pobj[0].i
         d.cue = CueSpan(tok.head.idx, tok.head.idx + len(tok.head), tok.head.lemma_.lower())
         d.cue_token = tok.head.i
+        add_relay(ctx, d, outlet)
+        return True
+    return False
+
+
+def _subjectless_cue(ctx: Context, sent: SpacySpan, d: Draft, outlet: CharSpan) -> None:
+    """"…, Federica Mogherini, stressed the need to stop the fighting …, the European
+    External Action Service reported": the parser left the reporting verb inside the
+    outlet's content without a subject (dev: the outlet kept the statement as its own, with
+    no relay); the person named just before the verb said it, the outlet passed it on."""
+    for tok in sent:
+        if not tok.tag_.startswith("VBD") or tok.lemma_.lower() not in ctx.lex.speech or \
+                not _inside_content(d, tok.idx) or \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            continue
+        ent = next((e for e in ctx.doc.ents if e.label_ == "PERSON" and
+                    0 <= tok.idx - e.end_char <= 3 and
+                    ctx.text[e.end_char:tok.idx].strip() in ("", ",")), None)
+        if ent is None:
+            continue
+        content = content_span(ctx.text, tok.idx + len(tok), d.end, [])
+        if content.end - content.start < 3:
+            continue
+        d.fragments = [content]
+        d.speaker, d.speaker_token = CharSpan(ent.start_char, ent.end_char), ent.end - 1
+        d.cue = CueSpan(tok.idx, tok.idx + len(tok), tok.lemma_.lower())
+        d.cue_token = tok.i
         add_relay(ctx, d, outlet)
         return
 
@@ -278,7 +309,10 @@ def _outlets_sources(ctx: Context, d: Draft) -> None:
         return
     outlet = outlet_of(ctx, CharSpan(d.speaker.start, d.speaker.start + m.end("o")))
     if outlet is not None:
-        add_relay(ctx, d, outlet, first=True)
+        # the outlet is inside the speaker's phrase, yet the sources spoke (dev: "offered
+        # Washington the use of Russian military bases …, according to the Kommersant
+        # newspaper’s sources" lost Kommersant, its chain one link short)
+        add_relay(ctx, d, outlet, first=True, in_speaker=True)
 
 
 def _talked_to(ctx: Context, sent: SpacySpan) -> None:
