@@ -108,14 +108,22 @@ def _org_stopwords() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _synonyms() -> dict[str, str]:
+    canon: dict[str, str] = {}
+    for group in load_json("names.json")["synonyms"]:
+        for w in group:
+            canon[w] = group[0]
+    return canon
+
+
+@functools.lru_cache(maxsize=1)
+def _translations() -> dict[str, str]:
     """Each word a translation renders differently in a body's name, to the word that stands
     for its group: the synonyms of names.json, then the renderings and demonyms of
     org_translations.json ('board' is 'council', 'russian' is 'russia'); a later group that
     shares a word with an earlier one joins it ('service' goes with 'agency')."""
-    canon: dict[str, str] = {}
+    canon = dict(_synonyms())
     extra = load_json("org_translations.json")
-    for group in (*load_json("names.json")["synonyms"], *extra["synonyms"],
-                  *extra["demonyms"]):
+    for group in (*extra["synonyms"], *extra["demonyms"]):
         head = next((canon[w] for w in group if w in canon), group[0])
         for w in group:
             canon.setdefault(w, head)
@@ -132,11 +140,16 @@ def _singular(word: str) -> str:
     return word
 
 
-def org_word(word: str) -> str:
+def org_word(word: str, translated: bool = True) -> str:
     """The word that stands for a folded word of a body's name across translations:
     'Research' and 'Studies' are 'study', 'Tribunal' is 'court', 'Ukrainian' is 'ukraine'
-    (machine-translated names: 40% of bench/entities.py's mt set were found before)."""
-    canon = _synonyms()
+    (bench/entities.py: 40% of its machine-translated bodies were found before these).
+    Without ``translated`` (a name of one word) only the synonyms of names.json: 'Times' is
+    not Time magazine, 'Russian' not Russia, 'Americas' not America (PolNeAR train, 300
+    articles: all three merged in the corpus pass when plurals and demonyms applied)."""
+    if not translated:
+        return _synonyms().get(word, word)
+    canon = _translations()
     if word in canon:
         return canon[word]
     one = _singular(word)
@@ -566,7 +579,7 @@ def parse_name(text: str, type_: str | None = None) -> ParsedName:
     stop = _org_stopwords()
     folded = [_fold_word(w) for w in words]
     content = [w for w in folded if w and w not in stop]
-    raw_words = tuple(sorted({(org_word(w), w) for w in content}))
+    raw_words = tuple(sorted({(org_word(w, len(content) > 1), w) for w in content}))
     org_words = frozenset(c for c, _w in raw_words)
     heads = frozenset(_org_heads()[w] for w in content if w in _org_heads())
     org_acronym = "".join(w[0] for w in content).upper() if len(content) > 1 else ""
