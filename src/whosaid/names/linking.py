@@ -15,7 +15,10 @@ equal after folding, after transliteration (:func:`skeleton`), after reading OCR
 confusions as one (:func:`ocr_canon`), by sound (``entities.sound_alike``), or within a few
 cheap edits (:func:`edit_cost`: letters OCR, transliteration or spelling by ear put for one
 another). A different given name never matches; an initial matches a name it could stand
-for, a surname alone a person no other known person shares it with. An organisation
+for, a surname alone a person no other known person shares it with (an alias on record
+included: "Trudeau" with Justin and Pierre both known links only when the context tells).
+A body's words are compared as translations render them (``data/org_translations.json``:
+"Tribunal" for "Court", "Ukrainian" for "of Ukraine", plurals). An organisation
 never matches a person, and two bodies that share a name but not their kind ("Wagner
 Group", "Wagner College": ``data/org_words.json``) never match each other.
 """
