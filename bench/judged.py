@@ -2,8 +2,10 @@
 statements whosaid finds in 181 real news pages, how many are real statements with the right
 speaker, and what the wrong ones are.
 
-    python bench/judged.py                          # the figures from the judgement file
+    python bench/judged.py                          # the figures from the judgement files
     python bench/judged.py --sample PAGES_DIR --out NEW.jsonl   # draw a sample again
+    python bench/judged.py --current PAGES_DIR --dump NOW.jsonl # re-run on the sample's pages
+    python bench/judged.py --follow NOW.jsonl       # what became of each sampled statement
 
 ``PAGES_DIR`` is ``../shared/data/extraction/news-pages.tar.gz`` unpacked (``html/`` and
 ``gold.jsonl``). Sampling analyses every page with :func:`whosaid.analyze` (HTML in, the
@@ -12,6 +14,14 @@ page's address from ``gold.jsonl``), then draws statements with a fixed seed, at
 statement: ``real``, ``speaker_right``, ``content_ok``, ``category``, ``note``) were made by
 reading each statement's context, not by whosaid; ``bench/data/judged/README.md`` gives the
 rules and the commit judged.
+
+Re-judging at a later commit: ``--current`` analyses the sample's pages again and writes all
+their statements; ``--follow`` says, for every sampled statement, whether it is the ``same``
+(same id and speaker entity), ``changed`` (the nearest statement of its page with at least
+half its words) or ``gone``, printing the changed ones in context so that they can be judged
+by reading. ``rejudged.jsonl`` holds the result (the same ones keep their judgement; the
+changed ones are judged anew; the gone ones leave the count) and its figures are printed
+after the original ones.
 
 Printed: % real, % real with the right speaker (the issue's figure: at least 90%), % content
 ok, the same by confidence band (<0.6, 0.6-0.8, >=0.8) and by kind, the wrong ones by
@@ -24,6 +34,7 @@ import argparse
 import json
 import math
 import random
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,8 +53,10 @@ def bands(confidence: float) -> str:
     return ">=0.8"
 
 
-def draw(pages: Path, size: int, per_page: int, seed: int) -> list[dict[str, Any]]:
-    """Analyse every page and draw ``size`` statements, no page giving more than ``per_page``."""
+def analyse_pages(pages: Path, only: set[str] | None = None) -> tuple[list[dict[str, Any]],
+                                                                       dict[str, str]]:
+    """Every statement whosaid finds in the pages (``only``: these page ids), one row each
+    (the sample's fields, and ``start``/``end`` of the content), and the pages' addresses."""
     import whosaid
 
     urls = {}
@@ -53,6 +66,8 @@ def draw(pages: Path, size: int, per_page: int, seed: int) -> list[dict[str, Any
     pool: list[dict[str, Any]] = []
     for path in sorted((pages / "html").glob("*.html")):
         page = path.stem
+        if only is not None and page not in only:
+            continue
         try:
             analysis = whosaid.analyze(path.read_text(encoding="utf-8", errors="replace"),
                                        html=True, url=urls.get(page), doc_id=page)
@@ -72,7 +87,16 @@ def draw(pages: Path, size: int, per_page: int, seed: int) -> list[dict[str, Any
                 "confidence": round(st.confidence, 3),
                 "context": text[max(0, lo - CONTEXT):hi + CONTEXT]
                 if hi - lo < 2 * CONTEXT else text[max(0, lo - CONTEXT):lo + 2 * CONTEXT],
+                "start": lo, "end": hi,
             })
+    return pool, urls
+
+
+def draw(pages: Path, size: int, per_page: int, seed: int) -> list[dict[str, Any]]:
+    """Analyse every page and draw ``size`` statements, no page giving more than ``per_page``."""
+    pool, urls = analyse_pages(pages)
+    for row in pool:
+        del row["start"], row["end"]
     rng = random.Random(seed)
     rng.shuffle(pool)
     taken: Counter[str] = Counter()
@@ -86,6 +110,45 @@ def draw(pages: Path, size: int, per_page: int, seed: int) -> list[dict[str, Any
     print(f"{len(pool)} statements in {len(urls)} pages; sampled {len(sample)} "
           f"from {len(taken)} pages")
     return sample
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def follow(sampled: Sequence[dict[str, Any]], current: Sequence[dict[str, Any]]
+           ) -> list[dict[str, Any]]:
+    """For each sampled statement, what the current run makes of it: ``same`` (the same id
+    and speaker entity), ``changed`` (a statement of the same page whose
+    content shares at least half its words, or a fifth with the same cue and speaker; the
+    nearest one), or ``gone``; with the current statement's fields under ``now``."""
+    by_page: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in current:
+        by_page[row["page"]].append(row)
+    out: list[dict[str, Any]] = []
+    for old in sampled:
+        rows = by_page.get(old["page"], [])
+        same = [r for r in rows if r["statement"] == old["statement"]]
+        if same:
+            now = same[0]
+            status = "same" if now["speaker_entity"] == old["speaker_entity"] else "changed"
+            out.append({"status": status, "now": now})
+            continue
+        ow = words(old["content"])
+        best, best_j = None, 0.0
+        for r in rows:
+            rw = words(r["content"])
+            j = len(ow & rw) / len(ow | rw) if ow | rw else 0.0
+            if r["cue"] == old["cue"] and r["speaker_mention"] == old["speaker_mention"] and \
+                    j >= 0.2:
+                j = max(j, 0.5)
+            if j > best_j:
+                best, best_j = r, j
+        if best is not None and best_j >= 0.5:
+            out.append({"status": "changed", "now": best})
+        else:
+            out.append({"status": "gone", "now": None})
+    return out
 
 
 def wilson(part: int, whole: int, z: float = 1.96) -> tuple[float, float]:
@@ -144,16 +207,58 @@ def report(rows: Sequence[dict[str, Any]]) -> None:
               f"{r['speaker_mention']!r}/{r['speaker_entity']!r} {r['cue']!r} - {r['note']}")
 
 
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def print_follow(sampled: Sequence[dict[str, Any]], judged: Sequence[dict[str, Any]],
+                 followed: Sequence[dict[str, Any]]) -> None:
+    """Print what became of each sampled statement that is not the same as judged."""
+    print("sampled statements now:", dict(Counter(f["status"] for f in followed)))
+    for old, j, f in zip(sampled, judged, followed, strict=True):
+        if f["status"] == "same":
+            continue
+        print(f"\n#{j['n']} {f['status']} (was {j['category']}: {j['note']})")
+        print(f"  was {old['confidence']} {old['speaker_mention']!r}/{old['speaker_entity']!r} "
+              f"{old['cue']!r} | {old['content']!r}")
+        if (now := f["now"]) is not None:
+            print(f"  now {now['confidence']} {now['speaker_mention']!r}/"
+                  f"{now['speaker_entity']!r} {now['cue']!r} | {now['content']!r}\n"
+                  f"  context: {now['context']!r}")
+
+
+def rejudged_rows(sampled: dict[str, dict[str, Any]], path: Path
+                  ) -> tuple[list[dict[str, Any]], Counter[str], str]:
+    """The re-judged statements still found (``now`` over the sampled fields, and the new
+    judgement), how many were same, changed and gone, and the commit re-judged."""
+    rows, status, commit = [], Counter[str](), ""
+    for j in read_jsonl(path):
+        status[j["status"]] += 1
+        commit = j["commit"]
+        if j["status"] != "gone":
+            rows.append({**sampled[j["statement"]], **j["now"], **j})
+    return rows, status, commit
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sample", type=Path, metavar="PAGES_DIR",
                         help="draw the sample again from the unpacked news pages")
+    parser.add_argument("--current", type=Path, metavar="PAGES_DIR",
+                        help="analyse the sample's pages with the current whosaid and write "
+                             "all their statements to --dump")
+    parser.add_argument("--dump", type=Path, help="the current statements of the sample's pages")
+    parser.add_argument("--follow", type=Path, metavar="DUMP",
+                        help="print what became of each sampled statement in a --dump")
     parser.add_argument("--size", type=int, default=220)
     parser.add_argument("--per-page", type=int, default=4)
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--out", type=Path, default=DATA / "sample.jsonl",
                         help="the sample file (written by --sample, read otherwise)")
     parser.add_argument("--judgements", type=Path, default=DATA / "judgements.jsonl")
+    parser.add_argument("--rejudged", type=Path, default=DATA / "rejudged.jsonl",
+                        help="the judgements of the sample re-run at a later commit")
     args = parser.parse_args(argv)
     if args.sample:
         if args.out.exists():
@@ -164,15 +269,28 @@ def main(argv: Sequence[str] | None = None) -> None:
             for row in drawn:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
-    sampled: dict[str, dict[str, Any]] = {}
-    for line in args.out.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        sampled[row["statement"]] = row
-    rows = []
-    for line in args.judgements.read_text(encoding="utf-8").splitlines():
-        judged = json.loads(line)
-        rows.append({**sampled[judged["statement"]], **judged})
+    sample = read_jsonl(args.out)
+    if args.current:
+        if args.dump is None:
+            raise SystemExit("--current needs --dump FILE")
+        pool, _ = analyse_pages(args.current, {r["page"] for r in sample})
+        with args.dump.open("w", encoding="utf-8") as out:
+            for row in pool:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"{args.dump}: {len(pool)} statements")
+        return
+    judgements = read_jsonl(args.judgements)
+    if args.follow:
+        print_follow(sample, judgements, follow(sample, read_jsonl(args.follow)))
+        return
+    sampled = {row["statement"]: row for row in sample}
+    rows = [{**sampled[j["statement"]], **j} for j in judgements]
     report(rows)
+    if args.rejudged.exists():
+        now, status, commit = rejudged_rows(sampled, args.rejudged)
+        print(f"\nre-judged at {commit}: the sampled statements "
+              f"{', '.join(f'{k} {v}' for k, v in sorted(status.items()))}; those still found:")
+        report(now)
 
 
 if __name__ == "__main__":

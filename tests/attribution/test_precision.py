@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from whosaid.attribution.calibration import TOPIC_CEILING, recording
+
 SENTENCES = {
     # 1. a verb that reports nothing
     "negated_know": "Eyamba Sowers didn't know Patrick was coming to Tuesday's gathering.",
@@ -26,6 +28,11 @@ SENTENCES = {
     # 4. a title read as "Source: claim" (a first paragraph)
     "title_colon": "Star Wars Jedi: Fallen Order review - shoots for the moon\n\n"
                    "The game came out on Friday.",
+    # the writer speaking to the reader, and a sentence in another language
+    "to_reader": "Pamela Wilson writes about careers. "
+                 "In this post I am showing you how to shift your mindset toward growth.",
+    "foreign": "Jadi saat para sahabat pecah jadi Sunni dan Syiah, Islam mereka sudah "
+               "sempurna meski saat itu mazhab belum ada.",
     # negative controls: statements that stay
     "as_said": "As Biden said on Monday, the economy is strong.",
     "said": "Putin said Russia was ready for talks.",
@@ -34,6 +41,8 @@ SENTENCES = {
     "negated_think": "Merkel does not think the deal will hold.",
     "headline": "Zelensky: We will not give up territory\n\nThe president spoke on Monday.",
     "ministry": "The Russian Foreign Ministry said the talks had failed.",
+    "oped_i": "Pamela Wilson writes about careers. I believe Trump is wrong.",
+    "quoted_you": "Trump told voters: \u201cI want you to remember the tax cuts.\u201d",
 }
 
 
@@ -49,9 +58,14 @@ def found(analyze_text: Any) -> dict[str, list[tuple[str | None, str | None, str
 
 
 @pytest.mark.parametrize("key", ["negated_know", "renders", "reader_you", "hedge",
-                                 "as_would", "if_reports", "title_colon"])
+                                 "as_would", "if_reports", "title_colon", "foreign"])
 def test_drafts_that_report_nothing_are_dropped(found: Any, key: str) -> None:
     assert found[key] == []
+
+
+def test_the_writer_showing_the_reader_something_is_no_statement(found: Any) -> None:
+    # "writes about careers" may stay (a topic); "I am showing you how …" goes
+    assert not any("mindset" in content for _, _, content in found["to_reader"])
 
 
 @pytest.mark.parametrize("key,head", [("place_observers", "observers"),
@@ -67,7 +81,45 @@ def test_a_name_modifying_the_speakers_head_noun_is_not_the_speaker(
                                          ("quoted_i", "Putin"),
                                          ("negated_say", "Biden"), ("negated_think", "Merkel"),
                                          ("headline", "Zelensky"),
-                                         ("ministry", "Russian Foreign Ministry")])
+                                         ("ministry", "Russian Foreign Ministry"),
+                                         ("oped_i", "Pamela Wilson"), ("quoted_you", "Trump")])
 def test_real_statements_stay(found: Any, key: str, speaker: str) -> None:
     # "did not say whether" stays: it reports what Biden said (and did not), as PolNeAR does
     assert any(speaker in (s or "") or speaker in (e or "") for s, e, _ in found[key])
+
+
+TOPICS = {
+    "issued_about": "Putin has issued statements about recent talks with Sergei Lavrov.",
+    "questioned_about": "Republicans also questioned Morrison about his closed-door testimony.",
+    "spoken_about": "Jack Dorsey has spoken out about the toxic consequences of the counts.",
+}
+WORDS = {
+    "talks_about": "Putin said Russia was ready for talks about the war.",
+    "about_fifty": "Biden said about 50 people had died in the storm.",
+    "quoted_about": "Asked about the plan, she said: \u201cIt will work.\u201d",
+}
+
+
+def read(analyze_text: Any, text: str) -> list[tuple[str, str, float]]:
+    """Each statement's content, content feature (topic or words) and confidence."""
+    with recording() as rows:
+        analysis = analyze_text(text)
+    return [(st.content.text, r.features.content, st.confidence)
+            for st, r in zip(analysis.statements, rows, strict=True)]
+
+
+@pytest.mark.parametrize("key", sorted(TOPICS))
+def test_a_statement_of_only_a_topic_is_kept_below_the_topic_ceiling(
+        analyze_text: Any, key: str) -> None:
+    # "Putin has issued statements about recent talks": what was talked about, no words
+    stated = read(analyze_text, TOPICS[key])
+    assert stated, TOPICS[key]
+    assert all(kind == "topic" and conf <= TOPIC_CEILING for _, kind, conf in stated), stated
+
+
+@pytest.mark.parametrize("key", sorted(WORDS))
+def test_words_that_mention_about_are_not_a_topic(analyze_text: Any, key: str) -> None:
+    stated = read(analyze_text, WORDS[key])
+    said = [kind for content, kind, _ in stated
+            if "war" in content or "50 people" in content or "work" in content]
+    assert said == ["words"], stated
