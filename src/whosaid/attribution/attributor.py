@@ -36,6 +36,7 @@ from ..model import KBEntry
 from ..names import ArticleEntities
 from .according import according_to
 from .backrefs import back_references
+from .bounds import content_bounds
 from .calibration import calibrate
 from .context import Context
 from .credits import credits
@@ -70,6 +71,7 @@ def run_passes(ctx: Context, learned: list[Draft] | None = None) -> list[Draft]:
     sentence_credits(ctx)
     ctx.drafts.sort(key=lambda d: (d.start, d.end))
     article_frames(ctx)
+    content_bounds(ctx)  # a content ends before the writer's apposition after it
     ctx.drafts.sort(key=lambda d: (d.start, d.end))
     resolve(ctx)
     precision(ctx)  # drop drafts that report nothing ("didn't know", "I prefer", titles)

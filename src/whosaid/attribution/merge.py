@@ -61,12 +61,15 @@ def merge_learned(ctx: Context, learned: list[Draft]) -> None:
 def find_matches(ctx: Context, r: Draft, pool: Learned, rule_cues: set[int]) -> list[Match]:
     """The learned drafts that read the same cue as ``r`` or share its content's words."""
     rw = word_chars(ctx.text, r.fragments)
+    start, end = r.start, r.end
     matches = []
     for k, w in enumerate(pool.words):
         lm = pool.drafts[k]
         same_cue = r.cue_token is not None and r.cue_token == lm.cue_token
-        if not same_cue and lm.cue_token in rule_cues:
-            continue  # that statement belongs to the rule reading of its own cue
+        if not same_cue and (lm.cue_token in rule_cues or lm.end <= start or end <= lm.start):
+            # that statement belongs to the rule reading of its own cue, or shares no word
+            # with this one (most pairs of an article: their word sets need not be compared)
+            continue
         # a rule's one quote paragraph may be one fragment of the tagger's statement
         jac = max([jaccard(w, rw)] + [jaccard(f, rw) for f in pool.fragment_words[k]])
         if same_cue or jac >= SAME_CONTENT:

@@ -40,10 +40,11 @@ def reporting_verbs(ctx: Context) -> None:
     """Add a statement for every reporting verb of every sentence."""
     for sent in ctx.doc.sents:
         for tok in sent:
-            if is_marker_word(tok, sent):
-                continue  # "according to", "citing": the according-to pass reads these
+            # the tag first: a marker check on every token was a fifth of this pass
             if not tok.tag_.startswith("VB") or tok.dep_ in ("aux", "auxpass"):
                 continue
+            if is_marker_word(tok, sent):
+                continue  # "according to", "citing": the according-to pass reads these
             lemma = tok.lemma_.lower()
             if lemma in ctx.lex.speech:
                 mode: StatementMode = "speech"

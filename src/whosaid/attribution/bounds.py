@@ -1,0 +1,64 @@
+"""Content bounds pass: a reported content ends where the report does.
+
+PolNeAR's annotators (and a reader) end a content before the apposition the writer adds
+after a comma: in "Officials say resources could be better spent in partnership with NATO,
+the existing military alliance that includes the United States" the content is "resources
+could be better spent in partnership with NATO"; who NATO is is the writer's gloss. The
+parse and the tagger both run on to the end of the clause. Quoted words are never cut.
+
+Measured on PolNeAR (the trailing constituent cut at its comma, one kind at a time): an
+apposition dev e2e 0.663 -> 0.665, train (first 150 articles) 0.693 -> 0.694; a relative
+clause (0.662), an adverbial clause (0.661) or any of the four (0.662) cut more right
+contents than wrong ones, so only the apposition is cut.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .context import Context
+from .drafts import CharSpan, trim
+
+# the constituents cut when they end a content after a comma
+TRAILING = ("appos",)
+# patterns whose bounds are not a clause's (a headline, a transcript turn, a credit, a list)
+KEEP = ("headline", "turn", "credit", "list", "backref")
+
+
+def content_bounds(ctx: Context) -> None:
+    """Cut each draft's fragments before an apposition that ends them."""
+    for d in ctx.drafts:
+        if d.pattern in KEEP:
+            continue
+        d.fragments = [trailing_cut(ctx, f) for f in d.fragments]
+
+
+def trailing_cut(ctx: Context, f: CharSpan) -> CharSpan:
+    """The fragment cut at the first comma after which an apposition runs to its end, the
+    apposition's head inside the fragment and no quoted word after the comma."""
+    span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return f
+    doc = ctx.doc
+    last = span.end - 1
+    while last > span.start and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    for tok in span[2:-1]:
+        if tok.text != "," or ctx.inside[tok.idx]:
+            continue
+        top = constituent(doc[tok.i + 1])
+        if top is None or top.dep_ not in TRAILING or top.right_edge.i < last or \
+                not span.start <= top.head.i < tok.i or any(ctx.inside[tok.idx:f.end]):
+            continue
+        cut = trim(ctx.text, f.start, tok.idx)
+        if cut.end - cut.start >= 3:
+            return cut
+    return f
+
+
+def constituent(tok: Token) -> Token | None:
+    """The head of the largest constituent that starts at ``tok``, if one does."""
+    top = tok
+    while top.head.i != top.i and top.head.left_edge.i == tok.i:
+        top = top.head
+    return top if top.left_edge.i == tok.i else None
