@@ -261,7 +261,7 @@ SELF_PRONOUNS: frozenset[str] = frozenset(
 # Look-alikes of a catalogue keyword that name something else: "Wall Street" is no border
 # wall, "Clinton's allies" are no NATO allies, "stick to their guns" is no gun law.
 ISSUE_EXCLUSIONS: dict[str, tuple[str, ...]] = {
-    "border_wall": (r"wall street", r"fly on the wall", r"(?:at|off|to) the wall",
+    "border_wall": (r"great wall of", r"wall street", r"fly on the wall", r"(?:at|off|to) the wall",
                     r"a wall between", r"the wall of", r"writing on the wall",
                     r"wall street journal", r"a wall of"),
     "gun_control": (r"stick(?:s|ing)? to (?:their|his|her|its|our|your) guns", r"smoking gun",
@@ -276,4 +276,9 @@ ISSUE_EXCLUSIONS: dict[str, tuple[str, ...]] = {
     "energy": (r"oil prices?", r"oil company", r"oil-rich"),
     "health_care": (r"health crisis", r"mental health"),
     "peace_talks": (r"trade negotiations?", r"contract negotiations?"),
+    # train: "a reasonable trade-off", "building and construction trades", "the Patriot
+    # Act", "the 2011 terrorist attacks in Benghazi" (an event told, no position taken)
+    "trade_deals": (r"trade-offs?", r"construction trades"),
+    "arms_supply": (r"patriot act",),
+    "terrorism": (r"(?:the|a|\d{4}|fatal|deadly) terrorist attacks?", r"terrorists attacked"),
 }
