@@ -357,6 +357,16 @@ def _condition(rules: _Rules, text: str, window: tuple[int, int]) -> tuple[int, 
     return None
 
 
+def _reach(text: str, condition: tuple[int, int], window: tuple[int, int]) -> tuple[int, int]:
+    """What a condition covers: its own clause where it opens the sentence ("If Putin
+    shows interest in talks, Ukraine will respond"), else the rest of the sentence ("a
+    floor fight if the party doesn't take stances on trade, the minimum wage, climate
+    change": the list after the first comma is still the condition's)."""
+    if len(_WORD.findall(text, window[0], condition[0])) <= 2:
+        return condition
+    return condition[0], window[1]
+
+
 def _demanded(condition: tuple[int, int], hit: tuple[int, int], window: tuple[int, int],
               others: tuple[tuple[int, tuple[int, int]], ...], index: int) -> bool:
     """Whether the keyword at ``hit`` names what a condition asks for: it stands inside the
@@ -463,7 +473,9 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         marker = rules.conditions.match(text, condition[0])
         features += ["condition", f"condition={marker.group().lower() if marker else ''}",
                      f"condition_after={condition[0] >= hit[1]}"]
-    if condition is not None and _demanded(condition, hit, window, others, index):
+    reach = _reach(text, condition, window) if condition is not None else None
+    if condition is not None and reach is not None and _demanded(reach, hit, window, others,
+                                                                 index):
         # the keyword stands inside the condition set on another issue: the condition is
         # what the holder asks for ("talks only after the withdrawal of Russian troops"
         # supports the withdrawal, "sanctions … until Russia gives the Crimea back" opposes
@@ -474,6 +486,12 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
             asked = lexicon.CONDITION_DEMANDS.get(issue, "supports")
             stance = "opposes" if asked == "opposes" else "supports"
             confidence = 0.55
+    elif condition is not None and reach is not None and reach != condition and (
+            reach[0] <= hit[0]) and not any(i == index and window[0] <= h[0] < reach[0]
+                                            for i, h in others):
+        # said inside a condition that closes the sentence: no stance set on it
+        condition = None
+        features.append("in_condition")
     elif condition is not None and _lasting(rules, text, condition) and stance != "opposes":
         # a duration, not a condition: "sanctions will remain in place until Moscow
         # reverses …", "will not lift sanctions until …" keep the issue (supports)
