@@ -91,6 +91,13 @@ OPPOSE_CUES: tuple[str, ...] = (
     r"resistant to", r"exclud(?:e|es|ed|ing)", r"threaten(?:s|ed|ing)?",
 )
 
+# Rejecting words that, before a keyword, name a harm done to it: the speaker takes its
+# side ("Clinton is a threat to gun rights" opposes gun control through the inverted
+# keyword; "the rise of terrorism threatens …" stays a rejection: the keyword precedes).
+HARM_CUES: tuple[str, ...] = (
+    r"threat to", r"threaten(?:s|ed|ing)?", r"harm(?:s|ed|ful)?", r"hurt(?:s)?",
+)
+
 # Verbs that undo their object: "stop arms supplies", "lift sanctions", "repeal
 # Obamacare" oppose the issue named after them; with an inverted keyword ("end gun
 # violence", "defeat ISIS") they support the issue. Within four words before the keyword.
@@ -148,6 +155,7 @@ KEYWORD_STANCES: dict[str, str] = {
     "election is rigged": "opposes", "rigged system": "opposes",
     "stolen election": "opposes", "sham referendum": "opposes", "frozen conflict": "opposes",
     "deportation force": "opposes", "open borders": "supports", "secure the border": "opposes",
+    "strong on the border": "opposes",
     "secure our borders": "opposes", "extreme vetting": "supports",
     "build a wall": "supports", "build the wall": "supports", "build that wall": "supports",
     "peaceful transfer of power": "supports", "free and fair": "supports",

@@ -35,6 +35,8 @@ _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _JOINT = re.compile(r"(?:[\s\-–]+|\.\s*)")
 # sentence ends inside a statement: "… a ceasefire. He added …" (a quote mark may follow)
 _SENTENCE_END = re.compile(r"[.!?;]+[\"'”’]*(?=\s|$)|\n")
+# oppose cues that name a harm done to what follows them ("a threat to gun rights")
+_VICTIM = re.compile("|".join(lexicon.HARM_CUES), re.IGNORECASE)
 # an oppose cue that is a preposition right after a keyword names its target, no stance
 _PREPOSITION = re.compile(r"against", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?—–\n]|\s-\s")
@@ -433,6 +435,12 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         features.append("inverted")
     if cue is not None:
         stance = "supports" if cue.kind in ("support", "modal") else "opposes"
+        if cue.kind == "oppose" and cue.end <= hit[0] and _VICTIM.fullmatch(
+                text, cue.start, cue.end):
+            # the keyword is what is harmed: "Clinton is a threat to gun rights" takes the
+            # side of gun rights
+            stance = "supports"
+            features.append("victim")
         if inverted:
             stance = _FLIP[stance]
         negated = _negated(rules, text, cue, window[0])
