@@ -157,3 +157,26 @@ def test_a_scheduled_event_in_the_present_looks_ahead() -> None:
 def test_a_habitual_present_far_from_the_day_leaves_the_clause_alone() -> None:
     text = "They meet every week and spoke at length on Friday about it."
     assert values(text) == {"every week": "P1W", "Friday": "2022-12-02"}
+
+
+def test_reported_quarter_stays_after_a_mention_of_an_earlier_one() -> None:
+    nov = dt.date(1989, 11, 1)
+    text = ("Kimberly-Clark posted a 20% gain in third-quarter net income. After a flat "
+            "second quarter, the gain came from consumer products. The comparison was helped "
+            "by charges taken in the year-earlier period.")
+    assert values(text, nov)["the year-earlier period"] == "1988-Q3"
+
+
+def test_reported_quarter_stays_after_a_quarter_still_to_come() -> None:
+    oct26 = dt.date(1989, 10, 26)
+    text = ("Bethlehem Steel posted a 54% drop in third-quarter profit. Analysts expect the "
+            "trend to continue into the fourth quarter. In the year-ago period, Bethlehem "
+            "earned $101.4 million.")
+    assert values(text, oct26)["the year-ago period"] == "1988-Q3"
+
+
+def test_a_roundup_moves_on_to_the_next_company_s_later_quarter() -> None:
+    nov = dt.date(1989, 11, 2)
+    text = ("Unisys posted a third-quarter loss. Separately, Innopac reported fourth-quarter "
+            "net of $4 million, up from $3 million a year ago.")
+    assert values(text, nov)["a year ago"] == "1988-Q4"

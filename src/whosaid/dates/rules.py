@@ -259,11 +259,12 @@ PAST_CUES = (
     r"insisted|warned|noted|confirmed|denied|claimed|explained|acknowledged|admitted|argued|"
     r"complained|disclosed|revealed|testified|wrote|replied|recalled"
 )
-# words by which a clause looks ahead: "will meet Friday", "is scheduled for Friday"
+# words by which a clause looks ahead: "will meet Friday", "is scheduled for Friday",
+# "analysts expect the trend to continue into the fourth quarter"
 FUTURE_CUES = (
     r"will|won't|'ll|’ll|shall|going\s+to|plan(?:s|ned|ning)?\s+(?:to|for)|scheduled?|"
-    r"(?<!-)expected|expects|set\s+(?:to|for)|slated|is\s+to|are\s+to|due|as\s+soon\s+as|"
-    r"as\s+early\s+as|upcoming|"
+    r"(?<!-)expected|expects?|anticipates?|set\s+(?:to|for)|slated|is\s+to|are\s+to|due|"
+    r"as\s+soon\s+as|as\s+early\s+as|upcoming|"
     r"to\s+be\s+held|intends?\s+to|hopes?\s+to|payable|effective|would"
 )
 # the present of a scheduled event, which looks ahead only right before its day: "Arafat and

