@@ -242,6 +242,8 @@ REPORTING_STANCES: dict[str, str] = {
     # PolNeAR train: "Clinton bashed | Trump's proposal to ban Muslims", "Ryan rebuked | …"
     "bash": "opposes", "rebuke": "opposes", "assail": "opposes", "rail": "opposes",
     "tout": "supports", "laud": "supports",
+    # train: "his policy disagreements with Trump | on his proposed ban on Muslims"
+    "disagree": "opposes", "object": "opposes", "warn against": "opposes",
 }
 
 # Who may hold a position reported by someone else: "ISW assessed that Putin has little

@@ -35,6 +35,9 @@ _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _JOINT = re.compile(r"(?:[\s\-–]+|\.\s*)")
 # sentence ends inside a statement: "… a ceasefire. He added …" (a quote mark may follow)
 _SENTENCE_END = re.compile(r"[.!?;]+[\"'”’]*(?=\s|$)|\n")
+_AUXILIARIES = re.compile(
+    r"^(?:(?:has|have|had|is|are|was|were|be|been|being|will|would|also|repeatedly|"
+    r"publicly|strongly)\s+)+")
 # oppose cues that name a harm done to what follows them ("a threat to gun rights")
 _VICTIM = re.compile("|".join(lexicon.HARM_CUES), re.IGNORECASE)
 # an oppose cue that is a preposition right after a keyword names its target, no stance
@@ -573,7 +576,10 @@ def _reporting_stance(rules: _Rules, statement: Statement) -> Stance | None:
     cue = statement.cue
     if cue is None:
         return None
-    m = rules.reporting.match((cue.lemma or cue.text).lower().strip())
+    said = (cue.lemma or cue.text).lower().strip()
+    # "has been rebuked", "was also pressed": the verb after its auxiliaries
+    said = _AUXILIARIES.sub("", said)
+    m = rules.reporting.match(said)
     if m is None:
         return None
     stance = lexicon.REPORTING_STANCES[m.group(0).lower()]
