@@ -180,3 +180,19 @@ def test_a_roundup_moves_on_to_the_next_company_s_later_quarter() -> None:
     text = ("Unisys posted a third-quarter loss. Separately, Innopac reported fourth-quarter "
             "net of $4 million, up from $3 million a year ago.")
     assert values(text, nov)["a year ago"] == "1988-Q4"
+
+
+def test_the_corresponding_period_last_year_is_the_reported_quarter_a_year_before() -> None:
+    nov = dt.date(1989, 11, 1)
+    text = ("The publisher posted a third-quarter loss, compared with net income of $1.8 "
+            "million for the corresponding period last year. U.K. sales for last year's "
+            "quarter were about $3 million.")
+    assert found(text, nov) == [
+        ("third-quarter", "DATE", "1989-Q3"),
+        ("the corresponding period last year", "DATE", "1988-Q3"),
+        ("last year's quarter", "DATE", "1988-Q3")]
+
+
+def test_the_same_period_last_year_without_a_reported_quarter_is_last_year() -> None:
+    assert values("Sales rose 5% from the same period last year.") == {
+        "the same period last year": "2021"}

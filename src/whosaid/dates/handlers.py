@@ -167,6 +167,13 @@ def _adjective_start(m: re.Match[str], ctx: ScanContext) -> int:
 def quarter_relative(m: re.Match[str], ctx: ScanContext) -> Hit | None:
     """"the latest quarter", "the year-ago period", "the 1988 period": a quarter counted
     from the one being reported, else from publication."""
+    if _g(m, "qr_ly") or _g(m, "qr_ly2"):
+        # "the corresponding period last year": the reported quarter (or, after "for the nine
+        # months", the reported year) a year before; with none reported, last year
+        if ctx.quarter:
+            return _span(m, ctx, "DATE", shifted(ctx.quarter, "year", -1) if ctx.year_to_date
+                         else shifted(ctx.quarter, "quarter", -4))
+        return _span(m, ctx, "DATE", f"{ctx.pub.year - 1:04d}" if ctx.pub else None)
     if _g(m, "qr_y"):  # "the 1988 period": that year's quarter like the one reported
         year = m.group("qr_y")
         q = f"-Q{(ctx.quarter.month - 1) // 3 + 1}" if ctx.quarter and not ctx.year_to_date else ""

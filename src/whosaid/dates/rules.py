@@ -106,8 +106,13 @@ RULES: tuple[Rule, ...] = (
          rf"|Q(?P<q_n>[1-4])(?:\s+|/)?(?P<q_y3>{YEAR})?\b"),
     Rule("quarter_rel",
          "the latest most recent current this previous past last next coming year same prior "
-         "preceding that comparable",
+         "preceding that comparable corresponding",
          "quarter_relative",
+         # "the corresponding period last year", "last year's quarter": the reported one a
+         # year before
+         r"(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?P<qr_ly>"
+         r"last\s+year|a\s+year\s+(?:ago|earlier)|(?:of|in)\s+the\s+previous\s+year)\b"
+         r"|last\s+year['’]s\s+(?P<qr_ly2>quarter|period)\b|"
          r"(?:the\s+)?(?P<qr>latest|most\s+recent|recent|current|this|previous|past|"
          r"last|next|coming|year-ago|year-earlier|same|prior|preceding|"
          r"comparable\s+year-ago)\s+"
@@ -233,6 +238,7 @@ AFTER_THE = frozenset(
     "past last next first coming final previous following remaining latest most recent current "
     "same prior preceding year quarter day week month weekend end beginning start middle fiscal "
     "calendar future near short distant full twentieth nineteenth twenty nineteen fourth years "
+    "corresponding "
     "months weeks days decades centuries decade century period night morning"
 )))
 
