@@ -344,6 +344,37 @@ def test_indirect_rule_reading_the_tagger_does_not_confirm_is_dropped() -> None:
     assert ctx.drafts == []
 
 
+# "Clinton promised to meet and exceed her goals." with "exceed" hung on "promised"
+PROMISED: list[Tok] = [
+    ("Clinton", 1, "nsubj", "NNP"), ("promised", 1, "ROOT", "VBD", "promise"),
+    ("to", 3, "aux", "TO"), ("meet", 1, "xcomp", "VB"), ("and", 1, "cc", "CC"),
+    ("exceed", 1, "conj", "VB"), ("her", 7, "poss", "PRP$"), ("goals", 5, "dobj", "NNS"),
+    (".", 1, "punct", "."),
+]
+
+
+def _promised(tagged: str) -> tuple[Context, Draft]:
+    ctx = context(parse(PROMISED))
+    reporting_verbs(ctx)
+    [rule] = ctx.drafts
+    learned = Draft([at(ctx.text, tagged)], None, rule.cue, "learned", cue_token=1,
+                    confidence=0.9)
+    merge_learned(ctx, [learned])
+    assert ctx.drafts == [rule]
+    return ctx, rule
+
+
+def test_tagger_reading_an_infinitive_on_through_its_coordination_gives_the_bounds() -> None:
+    ctx, rule = _promised("to meet and exceed her goals")
+    assert texts(ctx, rule)[0] == ["to meet and exceed her goals"]
+
+
+def test_infinitive_keeps_the_parse_bounds_against_a_tagger_reading_its_tail() -> None:
+    # "promised to | meet …": the tagger took a word of the content for a cue
+    ctx, rule = _promised("meet and exceed her goals")
+    assert texts(ctx, rule)[0] == ["to meet"]
+
+
 # --------------------------------------------------------------------------- orphans
 
 
