@@ -231,3 +231,59 @@ def test_a_stance_model_file_with_other_stances_is_refused() -> None:
     with pytest.raises(ConfigError, match="stances"):
         StanceModel.from_json({"stances": ["supports", "opposes"], "bias": [0, 0],
                                "weights": {}})
+
+
+@pytest.mark.parametrize(("text", "content", "issue", "stance"), [
+    ("The White House said the sanctions against Russia will remain in place until Moscow "
+     "leaves Crimea.", "the sanctions against Russia will remain in place until Moscow leaves "
+                       "Crimea", "sanctions", "supports"),
+    ("Nuland said that until Minsk is completed, sanctions will not be lifted.",
+     "until Minsk is completed, sanctions will not be lifted", "sanctions", "supports"),
+    ("Scholz said Germany is going to support Ukraine as long as it is necessary.",
+     "Germany is going to support Ukraine as long as it is necessary", "aid", "supports"),
+])
+def test_until_says_how_long_an_issue_is_kept_not_on_what(text: str, content: str, issue: str,
+                                                          stance: str) -> None:
+    found = _positions(text, content)
+    assert found[issue].stance == stance
+    assert found[issue].condition is None
+
+
+def test_an_issue_named_inside_a_condition_on_another_is_what_the_holder_asks_for() -> None:
+    text = ("Podolyak said any negotiations can take place only after the withdrawal of "
+            "Russian troops from Ukraine.")
+    found = _positions(text, "any negotiations can take place only after the withdrawal of "
+                             "Russian troops from Ukraine")
+    assert found["peace_talks"].stance == "conditional"
+    assert found["troop_withdrawal"].stance == "supports"
+    assert found["troop_withdrawal"].condition is None
+
+
+def test_issues_listed_inside_a_condition_closing_the_sentence_are_not_conditional() -> None:
+    text = ("Sanders says he is prepared for a floor fight if the party doesn't take stances "
+            "on trade, the minimum wage, climate change and other issues.")
+    found = _positions(text, "he is prepared for a floor fight if the party doesn't take "
+                             "stances on trade, the minimum wage, climate change and other issues")
+    assert {p.stance for p in found.values()} & {"conditional"} == set()
+
+
+@pytest.mark.parametrize(("text", "content", "issue", "stance"), [
+    ("Scholz said lifting sanctions on Russia would be a serious mistake.",
+     "lifting sanctions on Russia would be a serious mistake", "sanctions", "supports"),
+    ("Trump said Clinton is a threat to gun rights.", "Clinton is a threat to gun rights",
+     "gun_control", "opposes"),
+    ("The spokesman said Crimea has always been part of Ukraine.",
+     "Crimea has always been part of Ukraine", "territory", "opposes"),
+    ("Poroshenko said Ukraine will never give up its sovereign rights to Crimea.",
+     "Ukraine will never give up its sovereign rights to Crimea", "territory", "opposes"),
+])
+def test_a_judgement_of_the_issue_or_of_a_harm_to_it_gives_the_side(
+        text: str, content: str, issue: str, stance: str) -> None:
+    assert _positions(text, content)[issue].stance == stance
+
+
+def test_a_reporting_cue_is_read_after_its_auxiliaries() -> None:
+    text = "Trump has been rebuked by opponents for his proposal to ban Muslims."
+    found = _positions(text, "his proposal to ban Muslims", speaker="opponents",
+                       cue="has been rebuked")
+    assert found["muslim_ban"].stance == "opposes"

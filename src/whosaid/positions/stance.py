@@ -576,10 +576,13 @@ def _reporting_stance(rules: _Rules, statement: Statement) -> Stance | None:
     cue = statement.cue
     if cue is None:
         return None
-    said = (cue.lemma or cue.text).lower().strip()
-    # "has been rebuked", "was also pressed": the verb after its auxiliaries
-    said = _AUXILIARIES.sub("", said)
-    m = rules.reporting.match(said)
+    # the lemma, else the words: "has been rebuked", "was also pressed" (the verb after its
+    # auxiliaries)
+    m = None
+    for said in dict.fromkeys(filter(None, (cue.lemma, cue.text))):
+        m = rules.reporting.match(_AUXILIARIES.sub("", said.lower().strip()))
+        if m is not None:
+            break
     if m is None:
         return None
     stance = lexicon.REPORTING_STANCES[m.group(0).lower()]
