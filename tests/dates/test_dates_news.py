@@ -196,3 +196,8 @@ def test_the_corresponding_period_last_year_is_the_reported_quarter_a_year_befor
 def test_the_same_period_last_year_without_a_reported_quarter_is_last_year() -> None:
     assert values("Sales rose 5% from the same period last year.") == {
         "the same period last year": "2021"}
+
+
+def test_the_year_before_a_year_number_is_that_year_whole() -> None:
+    assert found("Sales in the fiscal year 2014 rose; the year 2000 was worse.") == [
+        ("the fiscal year 2014", "DATE", "2014"), ("the year 2000", "DATE", "2000")]

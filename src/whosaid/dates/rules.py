@@ -155,7 +155,7 @@ RULES: tuple[Rule, ...] = (
          r"|the\s+(?P<ru_u3>weekend)\b"
          r"|the\s+(?:(?:full|fiscal|calendar)[\s-]+)?(?P<ru_u4>year)\b(?![-\w])"
          r"(?!\s+(?:ago|earlier|before|after|later|two|nineteen|when|in\s+which|"
-         r"that|\d)\b)"),
+         r"that|\d+)\b)"),
     # "3 p.m. Friday", "noon tomorrow"
     Rule("time", "# noon midnight", "clock_time",
          rf"(?P<t_h>\d{{1,2}})(?:[:.](?P<t_m>[0-5]\d))?\s*(?P<t_ap>[ap]\.?\s?m\b\.?)"
@@ -176,7 +176,8 @@ RULES: tuple[Rule, ...] = (
          r"(?!\s*\d)(?:,?\s+(?P<mo_ry>this|last|next)\s+year\b)?"),
     # years: "in 2022", "fiscal 1989", "nineteen ninety-six", "the 20th century", "year-end"
     Rule("year", "@mod fiscal calendar the pre post end start #", "year",
-         rf"(?:(?P<y_mod>{MOD}|fiscal|calendar|the\s+year)[\s-]+|(?P<y_pp>pre|post)-"
+         rf"(?:(?P<y_mod>{MOD}|(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?|the\s+year)[\s-]+"
+         r"|(?P<y_pp>pre|post)-"
          r"|(?P<y_mod2>end|start)-)?"
          rf"(?P<y>{YEAR})"),
     Rule("spoken_year", "the nineteen twenty two", "spoken_year",
