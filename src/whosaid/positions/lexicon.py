@@ -61,7 +61,7 @@ MODAL_CUES: tuple[str, ...] = (
 # Words that reject what they touch: "Zelensky rejects any ceasefire", "talks are
 # premature", "Putin has little interest in a ceasefire".
 OPPOSE_CUES: tuple[str, ...] = (
-    r"oppos(?:e|es|ed|ing|ition to)", r"against(?! humanity)", r"reject(?:s|ed|ing|ion of)?",
+    r"oppos(?:e|es|ed|ing|ition to)", r"against(?! humanity)(?!\s+(?-i:[A-Z]))", r"reject(?:s|ed|ing|ion of)?",
     r"refus(?:e|es|ed|ing|al)", r"rul(?:e|es|ed|ing) out", r"dismiss(?:es|ed|ing)?",
     r"denounc(?:e|es|ed|ing)", r"condemn(?:s|ed|ing)?", r"criticiz(?:e|es|ed|ing)",
     r"criticis(?:e|es|ed|ing)", r"slam(?:s|med)?", r"attack(?:s|ed|ing)",
@@ -192,6 +192,9 @@ CONDITION_MARKERS: tuple[str, ...] = (
     r"in exchange for", r"in return for", r"if", r"when the time is right",
     r"when \"?members agree", r"before these conditions", r"conditions are met",
     r"without such", r"without taking", r"first,? (?:and )?then", r"but insists?(?: that| on)?",
+    # train: "ready for negotiations, but these negotiations, of course, must take into
+    # account the situation on the ground", "but already taking into account new realities"
+    r"but(?: [\w']+,?){0,6} (?:must|have to|has to)", r"but already taking into account",
 )
 
 # Condition markers that say how long an issue holds, not on what it is accepted: "the
@@ -290,5 +293,5 @@ ISSUE_EXCLUSIONS: dict[str, tuple[str, ...]] = {
     # Act", "the 2011 terrorist attacks in Benghazi" (an event told, no position taken)
     "trade_deals": (r"trade-offs?", r"construction trades"),
     "arms_supply": (r"patriot act",),
-    "terrorism": (r"(?:the|a|\d{4}|fatal|deadly) terrorist attacks?", r"terrorists attacked"),
+    "terrorism": (r"(?:hamas|hezbollah)['’]", r"(?:the|a|\d{4}|fatal|deadly) terrorist attacks?", r"terrorists attacked"),
 }
