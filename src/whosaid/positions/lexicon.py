@@ -61,7 +61,9 @@ MODAL_CUES: tuple[str, ...] = (
 # Words that reject what they touch: "Zelensky rejects any ceasefire", "talks are
 # premature", "Putin has little interest in a ceasefire".
 OPPOSE_CUES: tuple[str, ...] = (
-    r"oppos(?:e|es|ed|ing|ition to)", r"against(?! humanity)(?!\s+(?-i:[A-Z]))", r"reject(?:s|ed|ing|ion of)?",
+    # "against" before a name is the target of something ("the war against Ukraine")
+    r"oppos(?:e|es|ed|ing|ition to)", r"against(?! humanity)(?!\s+(?-i:[A-Z]))",
+    r"reject(?:s|ed|ing|ion of)?",
     r"refus(?:e|es|ed|ing|al)", r"rul(?:e|es|ed|ing) out", r"dismiss(?:es|ed|ing)?",
     r"denounc(?:e|es|ed|ing)", r"condemn(?:s|ed|ing)?", r"criticiz(?:e|es|ed|ing)",
     r"criticis(?:e|es|ed|ing)", r"slam(?:s|med)?", r"attack(?:s|ed|ing)",
@@ -293,5 +295,6 @@ ISSUE_EXCLUSIONS: dict[str, tuple[str, ...]] = {
     # Act", "the 2011 terrorist attacks in Benghazi" (an event told, no position taken)
     "trade_deals": (r"trade-offs?", r"construction trades"),
     "arms_supply": (r"patriot act",),
-    "terrorism": (r"(?:hamas|hezbollah)['’]", r"(?:the|a|\d{4}|fatal|deadly) terrorist attacks?", r"terrorists attacked"),
+    "terrorism": (r"(?:hamas|hezbollah)['’]", r"(?:the|a|\d{4}|fatal|deadly) terrorist attacks?",
+                  r"terrorists attacked"),
 }
