@@ -198,6 +198,18 @@ CROWD: list[Tok] = [
 ]
 
 
+def test_object_content_ends_before_a_second_predicate_of_its_speaker() -> None:
+    # "Clinton stressed her support and said she was ready.": two statements, not one
+    ctx = context(parse([
+        ("Clinton", 1, "nsubj", "NNP"), ("stressed", 1, "ROOT", "VBD", "stress"),
+        ("her", 3, "poss", "PRP$"), ("support", 1, "dobj", "NN"), ("and", 1, "cc", "CC"),
+        ("said", 1, "conj", "VBD", "say"), ("she", 7, "nsubj", "PRP"),
+        ("was", 5, "ccomp", "VBD", "be"), ("ready", 7, "acomp", "JJ"), (".", 1, "punct", ".")]))
+    reporting_verbs(ctx)
+    stressed = next(d for d in ctx.drafts if d.cue is not None and d.cue.lemma == "stress")
+    assert texts(ctx, stressed) == (["her support"], "Clinton", "stressed")
+
+
 def test_relative_that_of_no_speaker_is_no_statement() -> None:
     ctx = context(parse(CROWD))
     reporting_verbs(ctx)

@@ -220,8 +220,21 @@ def verb_content(ctx: Context, verb: Token, lemma: str, subj: Token, weak: bool
     if lemma in ctx.lex.object_content and not weak:
         for child in children:
             if child.dep_ == "dobj":
-                return CharSpan(child.left_edge.idx, right_char(verb))
+                return CharSpan(child.left_edge.idx, predicate_end(verb))
     return None
+
+
+def predicate_end(verb: Token) -> int:
+    """The character offset after the verb's own phrase, before a second predicate joined to
+    it: "Clinton stressed her support of the raid and said she has the quality …" ends the
+    first at "raid" (PolNeAR dev)."""
+    end = verb.idx + len(verb)
+    for child in verb.rights:
+        if child.dep_ in ("cc", "conj"):
+            break
+        if not child.is_punct:
+            end = right_char(child)
+    return end
 
 
 def whole_quotes(ctx: Context, span: CharSpan) -> CharSpan:
