@@ -580,7 +580,12 @@ def _reporting_stance(rules: _Rules, statement: Statement) -> Stance | None:
     # auxiliaries)
     m = None
     for said in dict.fromkeys(filter(None, (cue.lemma, cue.text))):
-        m = rules.reporting.match(_AUXILIARIES.sub("", said.lower().strip()))
+        words = _AUXILIARIES.sub("", said.lower().strip())
+        # "once praised", "took turns rebutting": any word of a short cue
+        for start in [0] + [w.end() for w in re.finditer(r"\s+", words)][:3]:
+            m = rules.reporting.match(words[start:])
+            if m is not None:
+                break
         if m is not None:
             break
     if m is None:
