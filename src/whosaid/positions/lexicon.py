@@ -47,6 +47,9 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"closer to", r"path to",
     # train: "NATO allies are delivering F-16s", "Obamacare has been a boon to them"
     r"deliver(?:s|ed|ing)?(?! on)", r"a boon",
+    # keeping or widening it: "extending sanctions", "a surge of humanitarian assistance"
+    r"extend(?:s|ed|ing)?", r"extension of", r"renew(?:s|ed|ing|al of)?",
+    r"prolong(?:s|ed|ing)?", r"expansion of", r"surge (?:of|in)",
 )
 
 # Weak support for what follows: modal words before a deed ("Russian forces would cease all
@@ -120,6 +123,10 @@ OBJECT_NEGATORS: tuple[str, ...] = (
     r"remov(?:e|es|ed|ing)", r"phase-out of", r"close the tap on", r"roll(?:s|ed|ing)? back",
     # dev: "Ukraine will never give up its sovereign rights to Crimea" (not "give": supports)
     r"giv(?:e|es|ing) up", r"gave up",
+    # the same undoing said as a noun: "the destruction of Hamas", "the lifting of sanctions",
+    # "withdrawal from the Paris agreement"
+    r"destruction of", r"elimination of", r"defeat of", r"removal of", r"lifting of",
+    r"easing of", r"suspension of", r"cancell?ation of", r"repeal of", r"withdrawal from",
 )
 
 # The same undoing, said after the keyword: "arms supply to Ukraine should be stopped".
