@@ -201,3 +201,16 @@ def test_the_same_period_last_year_without_a_reported_quarter_is_last_year() -> 
 def test_the_year_before_a_year_number_is_that_year_whole() -> None:
     assert found("Sales in the fiscal year 2014 rose; the year 2000 was worse.") == [
         ("the fiscal year 2014", "DATE", "2014"), ("the year 2000", "DATE", "2000")]
+
+
+def test_a_day_said_as_an_ordinal_is_that_day() -> None:
+    mar5 = dt.date(1998, 3, 5)
+    text = "International Women's Day is this coming Sunday, March eighth."
+    assert found(text, mar5) == [("this coming Sunday, March eighth", "DATE", "1998-03-08")]
+    assert values("The session will end on the twenty-first of June.", mar5) == {
+        "the twenty-first of June": "1998-06-21"}
+
+
+def test_an_ordinal_before_a_hyphen_is_no_day() -> None:
+    assert [t for t, _, _ in found("In March first-quarter sales rose.")] == [
+        "March", "first-quarter"]

@@ -69,7 +69,8 @@ def _resolve_month_day(
     m: re.Match[str], ctx: ScanContext, mon: str, day: str, year: str
 ) -> Hit | None:
     month = month_of(mon)
-    dnum = int(re.sub(r"\D", "", day))
+    dnum = int(re.sub(r"\D", "", day)) if day[:1].isdigit() else \
+        word_lists()["day_ordinals"].get(normalize(day).replace(" ", "-"), 0)
     if month is None or safe_date(2000, month, dnum) is None:
         return None
     if year:
@@ -93,7 +94,8 @@ def month_day(m: re.Match[str], ctx: ScanContext) -> Hit | None:
 
 def day_month(m: re.Match[str], ctx: ScanContext) -> Hit | None:
     """"2 December", "the 2nd of December 2022": that day."""
-    return _resolve_month_day(m, ctx, m.group("dm_mon"), m.group("dm_day"), _g(m, "dm_y"))
+    day = _g(m, "dm_day") or m.group("dm_dw")
+    return _resolve_month_day(m, ctx, m.group("dm_mon"), day, _g(m, "dm_y"))
 
 
 def month_year(m: re.Match[str], ctx: ScanContext) -> Hit | None:

@@ -51,6 +51,9 @@ MONTH_FULL = rf"(?:{alternation(FULL_MONTHS)})\b"
 MONTH_ANY = rf"(?:(?:{alternation(FULL_MONTHS)})\b|(?:{alternation(ABBREVIATED_MONTHS)})\b\.?)"
 WEEKDAY = rf"(?:{WEEKDAYS})\b"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![\d%]|[:.]\d)"
+# a day said as an ordinal, in broadcast transcripts: "Sunday, March eighth" (not "March
+# first-quarter")
+DAY_WORD = (rf"(?:{alternation(list(_W['day_ordinals']))})\b(?!-)").replace(r"\-", r"[\s-]")
 YEAR = r"(?:1[6-9]|20)\d\d(?![\d%]|,\d|\.\d|\s*(?:percent|per\s+cent|%))"
 TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 ONES = "one|two|three|four|five|six|seven|eight|nine"
@@ -81,12 +84,14 @@ RULES: tuple[Rule, ...] = (
          r"(?P<iso_d>0[1-9]|[12]\d|3[01])(?!\d)"),
     Rule("slash", "#", "slash_date",
          r"(?P<sl_a>\d{1,2})/(?P<sl_b>\d{1,2})/(?P<sl_y>\d{4}|\d{2})(?![\d/])"),
-    Rule("md", "@weekdays @mod @months", "month_day",
-         rf"(?:(?P<md_wk>the\s+week\s+of)\s+)?(?:{WEEKDAY},?\s+)?(?:{MOD}[\s-]+)?"
+    Rule("md", "@weekdays @mod @months @rel", "month_day",
+         rf"(?:(?P<md_wk>the\s+week\s+of)\s+)?(?:(?:(?:{REL})\s+)?{WEEKDAY},?\s+)?"
+         rf"(?:{MOD}[\s-]+)?"
          rf"(?P<md_mon>{MONTH_ANY})\s*"
-         rf"(?P<md_day>{DAY})(?:(?:,\s*|\s+)(?P<md_y>{YEAR}))?"),
+         rf"(?P<md_day>{DAY}|(?<=\s){DAY_WORD})(?:(?:,\s*|\s+)(?P<md_y>{YEAR}))?"),
     Rule("dm", "@weekdays the #", "day_month",
-         rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<dm_day>{DAY})(?:\s+of)?\s+"
+         rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?:(?P<dm_day>{DAY})(?:\s+of)?|"
+         rf"(?<=the\s)(?P<dm_dw>{DAY_WORD})\s+of)\s+"
          rf"(?P<dm_mon>{MONTH_ANY})(?:,?\s+(?P<dm_y>{YEAR}))?"),
     Rule("my", "@mod @months", "month_year",
          rf"(?:{MOD}[\s-]+)?(?P<my_mon>{MONTH_ANY}),?\s+(?:of\s+)?(?P<my_y>{YEAR_ANY})"),
@@ -239,8 +244,8 @@ AFTER_THE = frozenset(
     "past last next first coming final previous following remaining latest most recent current "
     "same prior preceding year quarter day week month weekend end beginning start middle fiscal "
     "calendar future near short distant full twentieth nineteenth twenty nineteen fourth years "
-    "corresponding "
-    "months weeks days decades centuries decade century period night morning"
+    "corresponding months weeks days decades centuries decade century period night morning "
+    + " ".join(_W["day_ordinals"])  # "the eighth of March"
 )))
 
 # the second day of "April 24 and 25", "Dec. 7 and 8, 2012" (not "5 and 6 percent")
