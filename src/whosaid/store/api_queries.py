@@ -15,12 +15,13 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    RowMapping,
     and_,
     distinct,
     func,
@@ -250,6 +251,24 @@ def recent_statements(conn: Connection, where: ColumnElement[bool], limit: int) 
     query = queries.listed_select().where(where).order_by(key.desc(), statements.c.seq.desc())
     rows = list(conn.execute(query.limit(limit)).mappings())
     return queries.listed_statements(conn, rows)
+
+
+def recent_by_speaker_names(conn: Connection, names: Collection[str],
+                            where: ColumnElement[bool], limit: int) -> list[Row]:
+    """As :func:`recent_statements` over the statements of speakers named ``names`` that
+    also match ``where``: the latest ``limit`` of each name from the speaker index of
+    migration 9 (in its order, so no sort), merged. A corpus entity's latest statements
+    sorted every statement of its articles instead (11.7 ms a corpus entity on the
+    20,000-article store; Mitt Romney's articles hold 25,000 statements)."""
+    s = statements
+    key = func.coalesce(s.c.said_on_from, _LOW)
+    found: list[RowMapping] = []
+    for name in sorted(names):
+        found.extend(conn.execute(
+            queries.listed_select().where(s.c.speaker_name == name, where)
+            .order_by(key.desc(), s.c.seq.desc()).limit(limit)).mappings())
+    found.sort(key=lambda r: (r["said_on_from"] or "", r["seq"]), reverse=True)
+    return queries.listed_statements(conn, found[:limit])
 
 
 def _said_by(conn: Connection, name: str) -> tuple[int, list[Row], dict[str, Row]]:

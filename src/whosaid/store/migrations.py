@@ -187,6 +187,24 @@ def _m010_kb_roles(conn: Connection) -> None:
     kb_roles.create(conn)
 
 
+# Indexes migration 11 adds for an entity's positions (the entity page's timelines, `whosaid
+# positions NAME`): the holder by its canonical name, and by its article entity (what a corpus
+# entity's members name). Without them SQLite answered "positions of Donald Trump" by scanning
+# every article and probing positions for each (47 ms on the 20,000-article bench store with
+# no positions at all, growing with the corpus); with them, two index searches (MULTI-INDEX
+# OR). ``ix_positions_holder`` (an article entity id alone, "e3") selects nothing useful.
+POSITION_INDEXES: tuple[tuple[str, str, str], ...] = (
+    ("ix_positions_holder_name", "positions", "holder_name"),
+    ("ix_positions_holder_member", "positions", "article_id, holder_entity_id"),
+)
+
+
+def _m011_position_indexes(conn: Connection) -> None:
+    for name, table_name, columns in POSITION_INDEXES:
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table_name} ({columns})")
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_positions_holder")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, statements and their parts", _m001_initial),
     Migration(2, "full-text search over statement content", _m002_full_text),
@@ -198,6 +216,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "issues, positions and events", _m008_positions),
     Migration(9, "indexes for the server's reads under load", _m009_read_indexes),
     Migration(10, "roles of knowledge-base entries", _m010_kb_roles),
+    Migration(11, "indexes for an entity's positions", _m011_position_indexes),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
