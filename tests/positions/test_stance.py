@@ -287,3 +287,14 @@ def test_a_reporting_cue_is_read_after_its_auxiliaries() -> None:
     found = _positions(text, "his proposal to ban Muslims", speaker="opponents",
                        cue="has been rebuked")
     assert found["muslim_ban"].stance == "opposes"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("She asked how he would tackle tax cuts and nuclear weapons.",
+     "how he would tackle tax cuts and nuclear weapons"),
+    ("Localities are deciding whether the $15 minimum wage is right for them, he said.",
+     "Localities are deciding whether the $15 minimum wage is right for them"),
+])
+def test_an_embedded_question_takes_no_side(text: str, content: str) -> None:
+    found = _positions(text, content)
+    assert found and {p.stance for p in found.values()} == {"neutral"}

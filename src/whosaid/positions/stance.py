@@ -38,6 +38,8 @@ _SENTENCE_END = re.compile(r"[.!?;]+[\"'”’]*(?=\s|$)|\n")
 _AUXILIARIES = re.compile(
     r"^(?:(?:has|have|had|is|are|was|were|be|been|being|will|would|also|repeatedly|"
     r"publicly|strongly)\s+)+")
+_WHETHER = re.compile(r"\bwhether\b", re.IGNORECASE)
+_OPENING_QUESTION = re.compile(r"\s*[\"'“‘]*(?:how|what|why)\b", re.IGNORECASE)
 # oppose cues that name a harm done to what follows them ("a threat to gun rights")
 _VICTIM = re.compile("|".join(lexicon.HARM_CUES), re.IGNORECASE)
 # an oppose cue that is a preposition right after a keyword names its target, no stance
@@ -387,6 +389,16 @@ def _demanded(condition: tuple[int, int], hit: tuple[int, int], window: tuple[in
     return bool(outside) and index not in outside
 
 
+def _asked(text: str, hit: tuple[int, int], window: tuple[int, int],
+           bounds: tuple[int, int]) -> bool:
+    """Whether the keyword stands in an embedded question: "whether" before it in its
+    sentence, or a content that opens with "how", "what" or "why"."""
+    start = max(window[0], bounds[0])
+    if _WHETHER.search(text, start, hit[0]):
+        return True
+    return _OPENING_QUESTION.match(text, bounds[0]) is not None and bounds[0] >= window[0]
+
+
 def _lasting(rules: _Rules, text: str, condition: tuple[int, int]) -> bool:
     """Whether the condition's marker says how long ("until", "as long as"), not on what."""
     marker = rules.conditions.match(text, condition[0])
@@ -513,6 +525,11 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         stance, confidence = "conditional", 0.6
     elif condition is not None:
         condition = None
+    if stance != "neutral" and _asked(text, hit, window, bounds):
+        # an embedded question takes no side: "asked how he would tackle Social Security,
+        # tax cuts, nuclear weapons", "localities deciding whether the minimum wage is right"
+        stance, condition, confidence = "neutral", None, 0.5
+        features.append("asked")
     if rules.hedges.search(text, *window):
         confidence -= 0.1
         features.append("hedge")
