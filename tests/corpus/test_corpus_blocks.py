@@ -22,6 +22,7 @@ from whosaid.corpus.cluster import (
     block_ids,
     block_nodes,
     cluster_block,
+    context_stats,
     id_entries,
     reassign_ids,
 )
@@ -114,6 +115,15 @@ def test_blocks_cluster_as_the_whole_corpus_does() -> None:
         blocks, n = by_blocks(members, kb, rules)
         assert n >= 8, "the corpus fell into too few blocks to test anything"
         assert shape(blocks) == shape(whole)
+
+
+def test_planning_counts_context_words_as_the_whole_corpus_does() -> None:
+    # planning weighs each (type, name, aliases) once: "Jeb Bush" in four articles, each
+    # with its own context words, still counts four times
+    members = corpus()
+    plan = plan_blocks([members[:10], members[10:]], KB)
+    assert plan.stats == context_stats(members)
+    assert plan.stats.members[True] > 0 and plan.stats.members[False] > 0
 
 
 def test_names_that_could_join_share_a_block() -> None:
