@@ -94,6 +94,8 @@ OPPOSE_CUES: tuple[str, ...] = (
     # train: "as resistant to trade agreements", "the policy of the West excludes the
     # possibility of negotiations", "the rise of terrorism threatens the way of life"
     r"resistant to", r"exclud(?:e|es|ed|ing)", r"threaten(?:s|ed|ing)?",
+    # train: "to become a member in the midst of a war, is not on the agenda"
+    r"not on the agenda", r"off the table", r"not an option",
 )
 
 # Rejecting words that, before a keyword, name a harm done to it: the speaker takes its

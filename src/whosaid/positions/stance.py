@@ -38,6 +38,8 @@ _SENTENCE_END = re.compile(r"[.!?;]+[\"'”’]*(?=\s|$)|\n")
 _AUXILIARIES = re.compile(
     r"^(?:(?:has|have|had|is|are|was|were|be|been|being|will|would|also|repeatedly|"
     r"publicly|strongly)\s+)+")
+_SUBORDINATORS = frozenset({"while", "when", "whereas", "because", "since", "although",
+                           "though", "where"})
 _WHETHER = re.compile(r"\bwhether\b", re.IGNORECASE)
 _OPENING_QUESTION = re.compile(r"\s*[\"'“‘]*(?:how|what|why)\b", re.IGNORECASE)
 # oppose cues that name a harm done to what follows them ("a threat to gun rights")
@@ -295,6 +297,9 @@ def _nearest_cue(rules: _Rules, text: str, hit: tuple[int, int],
             # pragmatism on taxes, health care, immigration" takes no side on any of them
             if words is None and not before:
                 continue
+            if not before and words and any(w.lower() in _SUBORDINATORS for w in words):
+                continue  # "accession to NATO while the war continues is impossible": the
+                # cue of the subordinate clause speaks of its own subject
             count = len(words) if words is not None else len(_WORD.findall(text[m.end():hit[0]]))
             if count > (_MAX_BEFORE if before else _MAX_AFTER) or (kind == "modal"
                                                                   and not before):
