@@ -26,6 +26,7 @@ import datetime as dt
 import gzip
 import importlib.util
 import json
+import os
 import re
 import subprocess
 import sys
@@ -200,7 +201,7 @@ def run_one(path: str, args: argparse.Namespace, score: ModuleType | None) -> st
     print(f"== {name}: predictions {out}")
     speed = (f"{len(docs)} documents, first pass {len(docs) / first:.0f} documents/s "
              f"(includes compiling), warm {len(docs) / warm:.0f} documents/s "
-             f"({len(docs) / cpu:.0f} by CPU time)")
+             f"({len(docs) / cpu:.0f} by CPU time; load average {os.getloadavg()[0]:.1f})")
     if score is None:
         print(f"scorer not found at {args.scorer}; skipping scoring", file=sys.stderr)
         print(speed)
@@ -217,7 +218,8 @@ def run_one(path: str, args: argparse.Namespace, score: ModuleType | None) -> st
     return (f"{name:9s} DATE value P {d['value_p']:.3f} R {d['value_r']:.3f} "
             f"F1 {d['value_f1']:.3f} | DATE extent F1 {d['strict_f1']:.3f} | "
             f"ALL value F1 {a['value_f1']:.3f} extent F1 {a['strict_f1']:.3f} | "
-            f"warm {len(docs) / warm:.0f} docs/s ({len(docs) / cpu:.0f} by CPU time)")
+            f"warm {len(docs) / warm:.0f} docs/s ({len(docs) / cpu:.0f} by CPU time, "
+            f"load {os.getloadavg()[0]:.1f})")
 
 
 def main(argv: list[str] | None = None) -> int:
