@@ -214,3 +214,9 @@ def test_a_day_said_as_an_ordinal_is_that_day() -> None:
 def test_an_ordinal_before_a_hyphen_is_no_day() -> None:
     assert [t for t, _, _ in found("In March first-quarter sales rose.")] == [
         "March", "first-quarter"]
+
+
+def test_the_latest_fiscal_year_is_the_last_one_closed() -> None:
+    oct26 = dt.date(1989, 10, 26)
+    text = "Provigo had C$7.38 billion in sales in the latest fiscal year."
+    assert values(text, oct26) == {"the latest fiscal year": "1988"}

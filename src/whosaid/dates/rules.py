@@ -153,7 +153,8 @@ RULES: tuple[Rule, ...] = (
     # "last week", "next month", "the year", "over the weekend"
     Rule("rel_unit", "@mod @rel the current previous", "relative_unit",
          rf"(?:{MOD}[\s-]+)?(?P<ru_rel>{REL}|the\s+past|the\s+last|the\s+coming|"
-         r"the\s+current|current|the\s+previous|previous)\s+(?:fiscal\s+)?"
+         r"the\s+current|current|the\s+previous|previous|the\s+latest|the\s+most\s+recent)"
+         r"\s+(?:fiscal\s+)?"
          r"(?P<ru_u>weekend|week|month|year|decade|century)\b(?!-)"
          rf"|{MOD}\s+(?:in\s+)?(?:the|this)\s+(?:fiscal\s+)?"
          r"(?P<ru_u2>week|month|year)\b"
