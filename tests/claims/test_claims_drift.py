@@ -75,3 +75,29 @@ def test_drift_words_added_dropped_and_changed() -> None:
     assert d.added == ("certainly",)
     assert d.changed == (("talks", "negotiations"),)
     assert not d.meaning_changed
+
+
+def test_drift_could_printed_as_will_is_a_hedge_dropped_or_added() -> None:
+    assert "hedge_dropped" in flags("that he could succeed in Iowa",
+                                    "that he will succeed in Iowa", "indirect", "indirect")
+    assert "hedge_added" in flags("Russia will resume the talks in March",
+                                  "Russia could resume the talks in March")
+
+
+def test_drift_can_printed_as_could_is_reported_speech_not_a_hedge() -> None:
+    assert flags("«We can resume the talks in March»",
+                 "that they could resume the talks in March", vkind="indirect") == \
+        ("quote_to_paraphrase",)
+
+
+def test_drift_negation_of_a_stop_word_verb_is_flagged() -> None:
+    # "gone" is a stop word (go): the negation's head is the verb when no content word follows
+    assert "negation_flipped" in flags("how far this campaign has gone",
+                                       "how far this campaign has not gone")
+
+
+def test_drift_hedge_before_a_pronoun_hedges_no_pronoun() -> None:
+    # "Maybe I'll have a call": the hedge's head is no "I" (matched by "he" in the origin)
+    assert "hedge_added" not in flags("he might call Trump to discuss the issue",
+                                      "Maybe I'll have a call with Donald Trump",
+                                      "indirect", "direct")
