@@ -33,6 +33,7 @@ The flags, and why each is read as it is:
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import ClaimStatement, Drift
@@ -97,7 +98,7 @@ def _flipped(a: tuple[Token, ...], b: tuple[Token, ...], markers: frozenset[str]
 
 
 def _modal_swapped(a: tuple[Token, ...], b: tuple[Token, ...],
-                   opcodes: list[tuple[str, int, int, int, int]]) -> bool:
+                   opcodes: Sequence[tuple[str, int, int, int, int]]) -> bool:
     """A hedging "could" of ``a`` printed as a sure "will" in ``b`` ("that he could
     succeed" / "that he will succeed"): "could" is no hedge marker, since indirect speech
     turns "can" into "could", but "could" for "will" is no tense shift."""
