@@ -220,3 +220,9 @@ def test_the_latest_fiscal_year_is_the_last_one_closed() -> None:
     oct26 = dt.date(1989, 10, 26)
     text = "Provigo had C$7.38 billion in sales in the latest fiscal year."
     assert values(text, oct26) == {"the latest fiscal year": "1988"}
+
+
+def test_quarters_count_as_a_duration_but_not_as_a_share() -> None:
+    assert found("It has had losses in the past two quarters.") == [
+        ("the past two quarters", "DURATION", "P2Q")]
+    assert found("Iraq imports about three-quarters of its food.") == []

@@ -62,7 +62,10 @@ SPOKEN = (rf"(?:nineteen|twenty)[\s-]+(?:{TENS})(?:[\s-](?:{ONES}))?\b|"
 YEAR_ANY = rf"(?:{YEAR}|{SPOKEN})"
 CENTURY_WORDS = alternation(list(_W["century_ordinals"]))
 NUM = rf"(?:\d+(?:\.\d+)?|(?:{TENS})[\s-](?:{ONES})|{NUMBERS})\b"
-UNIT = r"(?:seconds|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries)\b"
+# "quarters" counts only in the plural and not as a share: "the past two quarters" (P2Q), not
+# "three-quarters of its food" nor "the first two quarters of 1990"
+UNIT = (r"(?:seconds|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries|"
+        r"quarters(?!\s+of\b))\b")
 UNIT1 = r"(?:minute|hour|day|week|month|year|decade|century)"
 UNITS_PL = r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
 MOD = r"(?:early|late|earlier|later|mid|the\s+(?:end|beginning|start|middle)\s+of)"
