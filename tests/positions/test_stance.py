@@ -298,3 +298,18 @@ def test_a_reporting_cue_is_read_after_its_auxiliaries() -> None:
 def test_an_embedded_question_takes_no_side(text: str, content: str) -> None:
     found = _positions(text, content)
     assert found and {p.stance for p in found.values()} == {"neutral"}
+
+
+@pytest.mark.parametrize(("text", "content", "issue", "other"), [
+    ("She said Washington will push the European Union to increase sanctions.",
+     "Washington will push the European Union to increase sanctions", "sanctions",
+     "European Union"),
+    ("Stoltenberg said the allies discuss how to move Ukraine closer to NATO.",
+     "the allies discuss how to move Ukraine closer to NATO", "nato", "Ukraine"),
+])
+def test_an_entity_in_object_place_holds_no_position(text: str, content: str, issue: str,
+                                                     other: str) -> None:
+    speaker = text.split()[0]
+    found = _positions(text, content, speaker=speaker,
+                       entities=(_entity(text, speaker), _entity(text, other, "GPE")))
+    assert found[issue].reported_by is None

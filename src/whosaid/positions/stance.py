@@ -40,6 +40,11 @@ _AUXILIARIES = re.compile(
     r"publicly|strongly)\s+)+")
 _SUBORDINATORS = frozenset({"while", "when", "whereas", "because", "since", "although",
                            "though", "where"})
+_CLAUSE_BREAK = re.compile(r"[,;:—–(]")
+# words that may open a clause before its subject: "that Russia …", "and the EU …"
+_SUBJECT_LEAD = frozenset({"that", "and", "but", "or", "the", "while", "as", "so", "because",
+                           "since", "if", "when", "although", "now", "also", "even", "then",
+                           "though", "whereas", "yet", "only", "meanwhile"})
 _WHETHER = re.compile(r"\bwhether\b", re.IGNORECASE)
 _OPENING_QUESTION = re.compile(r"\s*[\"'“‘]*(?:how|what|why)\b", re.IGNORECASE)
 # oppose cues that name a harm done to what follows them ("a threat to gun rights")
@@ -579,10 +584,21 @@ def _holder_before(text: str, holders: list[_Holder], cue_start: int,
         words = _words_between(text, holder.end, cue_start)
         if words is None or len(words) > 5 or text[holder.end:cue_start].count(",") > 0:
             return None
-        if all(w.lower() in _GLUE for w in words):
+        if all(w.lower() in _GLUE for w in words) and _subject_place(text, holder, lo) and (
+                not words or words[0].lower() != "to"):
             return holder
         return None
     return None
+
+
+def _subject_place(text: str, holder: _Holder, lo: int) -> bool:
+    """Whether the entity opens its clause (a subject), not the object of a verb before it:
+    "Putin has little interest" and "that Russia has called" hold, "move Ukraine closer to
+    NATO" and "push the European Union to increase sanctions" do not."""
+    start = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, holder.start):
+        start = m.end()
+    return all(w.lower() in _SUBJECT_LEAD for w in _WORD.findall(text, start, holder.start))
 
 
 def _same(holder: _Holder, speaker: Mention | None) -> bool:
