@@ -387,6 +387,47 @@ def test_infinitive_keeps_the_parse_bounds_against_a_tagger_reading_its_tail() -
     assert texts(ctx, rule)[0] == ["to meet"]
 
 
+# "Reagan was asked how it would end by the reporters."
+ASKED: list[Tok] = [
+    ("Reagan", 2, "nsubjpass", "NNP"), ("was", 2, "auxpass", "VBD", "be"),
+    ("asked", 2, "ROOT", "VBN", "ask"), ("how", 6, "advmod", "WRB"), ("it", 6, "nsubj", "PRP"),
+    ("would", 6, "aux", "MD"), ("end", 2, "ccomp", "VB"), ("by", 2, "agent", "IN"),
+    ("the", 9, "det", "DT"), ("reporters", 7, "pobj", "NNS"), (".", 2, "punct", "."),
+]
+
+
+def _passive(tokens: list[Tok]) -> tuple[Context, Draft]:
+    ctx = context(parse(tokens), ("Reagan", "PERSON"))
+    d = Draft([at(ctx.text, "how it would end")], at(ctx.text, "Reagan"),
+              CueSpan(11, 16, "ask"), "learned", cue_token=2, speaker_token=0, confidence=0.8)
+    ctx.drafts.append(d)
+    resolve(ctx)
+    return ctx, d
+
+
+def test_subject_of_a_passive_cue_is_no_speaker() -> None:
+    ctx, d = _passive(ASKED[:7] + [(".", 2, "punct", ".")])
+    assert d.speaker is None and d.speaker_mention is None
+
+
+def test_subject_quoted_as_saying_stays_the_speaker() -> None:
+    ctx = context(parse([
+        ("Reagan", 2, "nsubjpass", "NNP"), ("was", 2, "auxpass", "VBD", "be"),
+        ("quoted", 2, "ROOT", "VBN", "quote"), ("as", 2, "prep", "IN"),
+        ("saying", 3, "pcomp", "VBG", "say"), ("it", 6, "nsubj", "PRP"),
+        ("ended", 4, "ccomp", "VBD", "end"), (".", 2, "punct", ".")]), ("Reagan", "PERSON"))
+    d = Draft([at(ctx.text, "it ended")], at(ctx.text, "Reagan"), CueSpan(11, 17, "quote"),
+              "learned", cue_token=2, speaker_token=0, confidence=0.8)
+    ctx.drafts.append(d)
+    resolve(ctx)
+    assert d.speaker is not None and d.speaker.of(ctx.text) == "Reagan"
+
+
+def test_agent_of_a_passive_cue_is_the_speaker() -> None:
+    ctx, d = _passive(ASKED)
+    assert d.speaker is not None and d.speaker.of(ctx.text) == "the reporters"
+
+
 # --------------------------------------------------------------------------- orphans
 
 
