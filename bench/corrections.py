@@ -1,27 +1,46 @@
-"""What a split costs on the largest entities (issue 15: corrections stay interactive).
+"""What a correction costs on the largest entities (issue 15: corrections stay interactive).
 
     python bench/corrections.py build/bench-pristine.db [--entity "Bernie Sanders"]
-        [--alias Sanders] [--new-name Sanders]
+        [--alias Sanders] [--new-name Sanders] [--merge SOURCE]
 
 Copies the store to a temporary file (the given one is never written), then in one write
-transaction, as :func:`whosaid.usecases.split_alias` does, times the store's split
-(:func:`whosaid.store.corrections.split_alias`), the corpus refresh and the claims refresh
-separately, and prints the rows the split touched.
+transaction, as :func:`whosaid.usecases.split_alias` (or, with ``--merge``,
+:func:`whosaid.usecases.merge_entities` of SOURCE into ``--entity``) does, times the store's
+correction (:mod:`whosaid.store.corrections`), the corpus refresh and the claims refresh
+separately (wall-clock and CPU seconds, with the load average: the machine is shared), and
+prints the rows the correction touched.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import tempfile
 import time
 from pathlib import Path
 
-from whosaid.claims.service import refresh_claims
+from whosaid.claims.service import ensure_prefixes, refresh_claims
 from whosaid.corpus import refresh_corpus
-from whosaid.store import claims as claim_sql
 from whosaid.store import open_store
-from whosaid.store.corrections import split_alias
+from whosaid.store.corrections import merge_entities, split_alias
+
+
+class Phase:
+    """Wall-clock and CPU seconds of one phase, printed as it ends."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.wall = self.cpu = 0.0
+
+    def __enter__(self) -> Phase:
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.wall = time.perf_counter() - self._wall
+        self.cpu = time.process_time() - self._cpu
+        print(f"{self.label:<16} {self.wall:8.2f} s  (cpu {self.cpu:7.2f} s)", flush=True)
 
 
 def main() -> None:
@@ -30,31 +49,39 @@ def main() -> None:
     parser.add_argument("--entity", default="Bernie Sanders")
     parser.add_argument("--alias", default="Sanders")
     parser.add_argument("--new-name", default="Sanders")
+    parser.add_argument("--merge", metavar="SOURCE",
+                        help="merge entity SOURCE into --entity instead of a split")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "copy.db"
         start = time.perf_counter()
         shutil.copy(args.db, copy)
         print(f"copy of {args.db}: {time.perf_counter() - start:.1f} s", flush=True)
-        with open_store(str(copy)) as store, store.write("bench split") as conn:
-            start = time.perf_counter()
-            done = split_alias(conn, args.entity, args.alias, args.new_name, "bench")
-            split_s = time.perf_counter() - start
-            print(f"store split      {split_s:8.2f} s", flush=True)
-            start = time.perf_counter()
-            rewritten = refresh_corpus(conn, done.names, done.keys)
-            corpus_s = time.perf_counter() - start
-            print(f"corpus refresh   {corpus_s:8.2f} s ({len(rewritten)} corpus entities)",
-                  flush=True)
-            start = time.perf_counter()
-            said = claim_sql.statements_named(conn, done.names)
-            refresh_claims(conn, statements=said, corpus_ids=rewritten)
-            claims_s = time.perf_counter() - start
-        print(f"split {args.alias!r} off {args.entity!r} -> {args.new_name!r}: "
-              f"new entity has {done.after.get('statements', 0)} statements, "
-              f"{len(done.after.get('aliases', []))} aliases")
-        print(f"claims refresh   {claims_s:8.2f} s")
-        print(f"total            {split_s + corpus_s + claims_s:8.2f} s")
+        print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        phases = []
+        with open_store(str(copy)) as store, store.write("file prefix keys") as conn, \
+                Phase("prefix keys (once)"):
+            ensure_prefixes(conn)  # a store whose claims were built before them
+        with open_store(str(copy)) as store, store.write("bench correction") as conn:
+            with Phase("store " + ("merge" if args.merge else "split")) as p:
+                done = (merge_entities(conn, args.merge, args.entity, "bench") if args.merge
+                        else split_alias(conn, args.entity, args.alias, args.new_name, "bench"))
+            phases.append(p)
+            with Phase("corpus refresh") as p:
+                rewritten = refresh_corpus(conn, done.names, done.keys)
+            phases.append(p)
+            with Phase("claims refresh") as p:
+                update = refresh_claims(conn, names=done.names, corpus_ids=rewritten)
+            phases.append(p)
+        what = (f"merge {args.merge!r} into {args.entity!r}" if args.merge
+                else f"split {args.alias!r} off {args.entity!r} -> {args.new_name!r}")
+        print(f"{what}: entity after has {done.after.get('statements', 0)} statements, "
+              f"{len(done.after.get('aliases', []))} aliases; {len(rewritten)} corpus "
+              f"entities and {len(update.claims)} claims of {update.speakers} speakers "
+              "written")
+        print(f"{'total':<16} {sum(p.wall for p in phases):8.2f} s  "
+              f"(cpu {sum(p.cpu for p in phases):7.2f} s)")
+        print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -5,16 +5,17 @@ when one is analysed again, and with a corpus; on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from claimstorekit import SHELLS, article, articles, dump
+from claimstorekit import READY, SHELLS, article, articles, dump
 from whosaid.claims import service
 from whosaid.claims.service import build_claims, update_claims
 from whosaid.corpus import build_corpus_entities, keep_corpus
-from whosaid.model import Analysis, content_id
+from whosaid.model import Analysis, Entity, content_id
 from whosaid.store import claims as store_claims
 from whosaid.store import open_store
 
@@ -183,3 +184,130 @@ def test_corrections_refresh_the_claims_of_their_speakers(db: str, mode: str,
         same_as_a_rebuild()
         split_alias(store, "Dmitry Peskov", "Dmitry Peskov", "Peskov Two", "tester")
         same_as_a_rebuild()
+
+
+WAGE = "we will raise the minimum wage to fifteen dollars an hour for every worker in America"
+WAGE_TOO = ("the minimum wage must go up to fifteen dollars an hour, and Congress must act "
+            "now")
+
+
+def _one_entity(a: Analysis, name: str, others: Sequence[str]) -> Analysis:
+    """``a`` with the speakers ``others`` made aliases of the entity ``name`` (one person
+    written "Bernie Sanders" and "Sanders" in one article)."""
+    eid = f"e-{name}"
+    mentions = tuple(m for e in a.entities if e.name in (name, *others) for m in e.mentions)
+    merged = Entity(id=eid, name=name, type="PERSON", aliases=(name, *others),
+                    mentions=tuple(replace(m, entity_id=eid, entity=name) for m in mentions))
+    kept = tuple(e for e in a.entities if e.name not in (name, *others))
+    said = tuple(replace(s, speaker=replace(s.speaker, entity_id=eid, entity=name))
+                 if s.speaker is not None and s.speaker.text in (name, *others) else s
+                 for s in a.statements)
+    return replace(a, entities=(merged, *kept), statements=said)
+
+
+def _sanders() -> list[Analysis]:
+    """Bernie Sanders' words in a1; in a2 "Sanders" says them again (one claim with a1) and
+    "Bernie Sanders" says much the same, which that claim cannot take in (two statements of
+    one article) until "Sanders" is split off."""
+    return [
+        article("a1", "2016-03-01", "cnn.com", [("Bernie Sanders", WAGE, (), "direct")]),
+        _one_entity(article("a2", "2016-03-02", "nbc.com", [
+            ("Sanders", WAGE, (), "direct"),
+            ("Bernie Sanders", WAGE_TOO, (), "direct")]), "Bernie Sanders", ["Sanders"]),
+        article("a3", "2016-03-03", "fox.com", [("Jane Sanders", "it was a long campaign "
+                                                 "for all of us and for the family", (),
+                                                 "direct")]),
+    ]
+
+
+@pytest.mark.parametrize("corpus", [False, True])
+def test_a_split_lets_the_speakers_rest_join_other_claims(db: str, mode: str,
+                                                          corpus: bool) -> None:
+    """After "Sanders" is split off, the a1 claim loses its a2 version, and Bernie Sanders'
+    other a2 statement joins it, as a rebuild finds: also when the speaker is clustered
+    again only around the changed statements."""
+    from whosaid.usecases import split_alias
+
+    with open_store(db) as store:
+        for a in _sanders():
+            store.save(a)
+        if corpus:
+            build_corpus_entities(store)
+        build_claims(store)
+        before = {len(r["statements"]) for r in store_claims.claim_rows(store)
+                  if r["speaker"]["entity"] == "Bernie Sanders"}
+        assert before == {1, 2}  # a1 + a2's "Sanders"; a2's own alone
+        split_alias(store, "Bernie Sanders", "Sanders", "Sanders", "tester")
+        after = dump(store)
+        bernie = [r for r in store_claims.claim_rows(store)
+                  if r["speaker"]["entity"] == "Bernie Sanders"]
+        assert [len(r["statements"]) for r in bernie] == [2]
+        build_claims(store)
+        assert after == dump(store)
+
+
+def test_a_versions_partners_are_found_by_its_lookup_keys() -> None:
+    """Every pair of near-identical contents (a partner pair of the speaker-changed flag)
+    meets through one's lookup keys and the other's filed keys, the lighter one's prefix
+    keys included: cut, padded, reworded and stop-word-heavy variants of some quotes."""
+    import random
+
+    from whosaid.claims.cluster import SPEAKER_CHANGED, pair_score
+    from whosaid.claims.index import PREFIX_MARK, content_keys, eligible, lookup_keys, prefix_keys
+    from whosaid.claims.text import weighted_set
+
+    def filed(bag: dict[str, float]) -> set[str]:
+        return content_keys(bag) | {PREFIX_MARK + k for k in prefix_keys(bag)}
+
+    rng = random.Random(15)
+    bases = [READY, SHELLS, WAGE, WAGE_TOO, "We will not comment on the reports about the "
+             "prisoner swap", "It is what it is and we are where we are and that is that now"]
+    extra = ["and", "the", "of", "we", "will", "not", "in", "Moscow", "Kyiv", "5000", "troops",
+             "today", "said", "new", "tax", "plan"]
+    contents: list[str] = []
+    for base in bases:
+        words = base.split()
+        contents.append(base)
+        for _ in range(40):
+            w = list(words)
+            for _ in range(rng.randint(0, 3)):
+                op = rng.choice(["cut", "pad", "swap"])
+                if op == "cut" and len(w) > 4:
+                    del w[rng.randrange(len(w))]
+                elif op == "pad":
+                    w.insert(rng.randrange(len(w) + 1), rng.choice(extra))
+                else:
+                    w[rng.randrange(len(w))] = rng.choice(extra)
+            if rng.random() < 0.3:
+                w = w[:rng.randint(4, len(w))]
+            contents.append(" ".join(w))
+    bags = [weighted_set(c) for c in contents if eligible(weighted_set(c))]
+    pairs = 0
+    for i, a in enumerate(bags):
+        for b in bags[i + 1:]:
+            if not content_keys(a).isdisjoint(content_keys(b)) \
+                    and pair_score(a, b) >= SPEAKER_CHANGED:
+                pairs += 1
+                assert lookup_keys(filed(a)) & filed(b), (a, b)
+                assert lookup_keys(filed(b)) & filed(a), (a, b)
+    assert pairs > 500
+
+
+def test_claims_built_before_prefix_keys_are_filed_at_the_next_update(db: str) -> None:
+    from sqlalchemy import delete
+
+    from whosaid.claims.index import PREFIX_MARK
+    from whosaid.store.schema import claim_terms
+    from whosaid.usecases import merge_entities
+
+    with open_store(db) as store:
+        for a in articles():
+            store.save(a)
+        build_claims(store)
+        with store.write("an older store") as conn:
+            conn.execute(delete(claim_terms).where(claim_terms.c.key.startswith(PREFIX_MARK)))
+        merge_entities(store, "Sergei Lavrov", "Dmitry Peskov", "tester")
+        after = dump(store)
+        assert any(r[0].startswith(PREFIX_MARK) for r in after["claim_terms"])
+        build_claims(store)
+        assert after == dump(store)

@@ -27,8 +27,19 @@ Keeping current, for the articles saved since the claims last took them in
    the joins chain on to other claims (the next ``whosaid claims --rebuild`` weighs that).
 3. **Speaker changed.** The flag is pairwise (:mod:`whosaid.claims.index`): it is set again
    for the versions of the claims that changed, for their partners (near-identical words of
-   another speaker within the window, found by the content-key index ``claim_terms``) and for
-   the flagged partners of versions that went, which is every version whose flag can change.
+   another speaker within the window, found by the content-key index ``claim_terms``: each
+   version is filed under its content keys and a few of them marked as its prefix, so a
+   version's partners are found by a few keys, :func:`whosaid.claims.index.prefix_keys`)
+   and for the flagged partners of versions that went, which is every version whose flag
+   can change.
+
+After an analyst's correction (:func:`refresh_claims` with ``names``), the statements that
+changed are those whose speaker key is no longer their stored claim's — after splitting
+"Sanders" off "Bernie Sanders", those written "Sanders", not all ~7,000 of both names —
+and the articles whose relay names no longer read as the stored cites; the text did not
+change, so copy groups stay. For a speaker clustered around the changed statements, the
+other statements of the claims that lost one are weighed as new too: they may join a claim
+the statement that left kept them from.
 """
 
 from __future__ import annotations
@@ -48,19 +59,22 @@ from .cluster import LINK, WINDOW_DAYS, cluster_claims, day_of, pair_score
 from .copies import find_copies, outlet_key
 from .index import (
     FLAG,
+    PREFIX_MARK,
     Printed,
     band_keys,
     content_keys,
     earlier,
     eligible,
     flag_all,
+    lookup_keys,
     partners,
+    prefix_keys,
     regroup,
     reorder,
     with_speaker_flag,
     without_flag,
 )
-from .text import weighted_set
+from .text import STOP, weighted_set
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -129,14 +143,31 @@ def _with_flags(c: Claim, flagged: Collection[Key]) -> Claim:
     return replace(c, versions=versions)
 
 
+def _filed(bag: dict[str, float]) -> set[str]:
+    """The keys a version is filed under in ``claim_terms``: its content keys, and its
+    prefix keys marked (:func:`whosaid.claims.index.prefix_keys`)."""
+    return content_keys(bag) | {PREFIX_MARK + k for k in prefix_keys(bag)}
+
+
 def _terms(found: Iterable[Claim]) -> dict[Key, tuple[int | None, set[str]]]:
     out: dict[Key, tuple[int | None, set[str]]] = {}
     for c in found:
         for v in c.versions:
             bag = weighted_set(v.statement.content)
             if eligible(bag):
-                out[_key(v.statement)] = (day_of(v.statement), content_keys(bag))
+                out[_key(v.statement)] = (day_of(v.statement), _filed(bag))
     return out
+
+
+def ensure_prefixes(conn: Connection) -> None:
+    """File the prefix keys of a store whose claims were built before they were filed (an
+    update finds partners by them)."""
+    if not sql.prefixes_missing(conn, PREFIX_MARK):
+        return
+    marked = {}
+    for key, (day, content) in sql.filed_texts(conn).items():
+        marked[key] = (day, {PREFIX_MARK + k for k in prefix_keys(weighted_set(content))})
+    sql.write_terms(conn, marked)
 
 
 def _days(found: Iterable[Claim]) -> dict[Key, int | None]:
@@ -229,18 +260,30 @@ def update_claims(store: Store, article_ids: Collection[str] = (), *, build: boo
 
 
 def refresh_claims(conn: Connection, *, article_ids: Collection[str] = (),
-                   statements: Collection[Key] = (), corpus_ids: Collection[str] = (),
+                   statements: Collection[Key] = (), names: Collection[str] = (),
+                   corpus_ids: Collection[str] = (),
                    regrouped: Collection[str] | None = None) -> ClaimsUpdate:
     """Keep the claims current inside the caller's write transaction, after the articles
-    ``article_ids`` were saved (or deleted), the ``statements`` changed speaker, and the
+    ``article_ids`` were saved (or deleted), the ``statements`` or those whose speaker is
+    named one of ``names`` may have changed speaker (an analyst's correction), and the
     corpus entities ``corpus_ids`` were rewritten (see the module docstring). Nothing
-    happens before the first claims pass."""
+    happens before the first claims pass.
+
+    Of ``statements`` and the statements named, only those whose speaker key is not their
+    stored claim's changed anything (their text did not: the copy groups stay), and the
+    articles where a relay so named no longer reads as the stored cites: splitting
+    "Sanders" off "Bernie Sanders" names ~15,000 statements, of which 5,186 moved; weighing
+    all of them again took 277 s (see ``bench/corrections.py``)."""
     if not sql.claims_built(conn):
         return ClaimsUpdate()
     sql.lock_claims(conn)
-    changed_articles = _update_copies(conn, set(article_ids)) if article_ids else set()
+    ensure_prefixes(conn)
+    article_ids = set(article_ids) | (sql.recited_articles(conn, names) if names else set())
+    changed_articles = _update_copies(conn, article_ids) if article_ids else set()
     # a rewritten corpus entity matters where a statement's key changed or its name did
-    touched = set(statements) | sql.rekeyed_statements(
+    touched = sql.rekeyed_among(conn, statements) if statements else set()
+    touched |= sql.rekeyed_named(conn, names) if names else set()
+    touched |= sql.rekeyed_statements(
         conn, corpus_ids if regrouped is None else set(regrouped) & set(corpus_ids))
     for key, (was, now_name) in sql.renamed_speakers(conn, corpus_ids).items():
         sql.rename_speaker(conn, key, was, now_name)
@@ -295,17 +338,28 @@ def _recluster(conn: Connection, speakers: set[str], now: Sequence[ClaimStatemen
     exact = {k for k in speakers if sizes.get(k, 0) <= EXACT_LIMIT or k in undated}
     old = sql.claims_of_speakers(conn, exact)
     wanted: set[Key] = set()
+    rest: list[ClaimStatement] = []
+    if speakers - exact:  # the claims that held the changed statements
+        extra = sql.claims_of_ids(conn, sql.delete_versions_of(conn, fresh) - set(old))
+        old.update(extra)
+        wanted |= {s for keys in extra.values() for s in keys}
+        # their other statements may now join a claim they were kept from (after "Sanders"
+        # is split off, a2's "Bernie Sanders" statement may join the a1 claim a2's "Sanders"
+        # statement was in): weighed as new ones
+        rest = [s for s in sql.claim_statements(conn, keys=wanted - fresh)
+                if s.speaker_key in speakers - exact]
+        late = {s.speaker_key for s in rest
+                if s.speaker_key is not None and day_of(s) is None} - exact
+        if late:  # an undated one is compared with all its speaker's
+            exact |= late
+            old.update(sql.claims_of_speakers(conn, late))
     for k in sorted(speakers - exact):  # the most quoted: around the new statements only
-        mine = [s for s in now if s.speaker_key == k]
+        mine = [s for s in (*now, *rest) if s.speaker_key == k]
         days = {d for s in mine if (d := day_of(s)) is not None}
         near = _joinable(conn, sql.claims_near(conn, k, days, WINDOW_DAYS), mine) \
             if days else {}
         old.update(near)
         wanted |= {s for keys in near.values() for s in keys}
-    if speakers - exact:  # the claims that held the changed statements
-        extra = sql.claims_of_ids(conn, sql.delete_versions_of(conn, fresh) - set(old))
-        old.update(extra)
-        wanted |= {s for keys in extra.values() for s in keys}
     statements = {_key(s): s for s in sql.claim_statements(conn, speaker_keys=exact)}
     wanted |= {_key(s) for s in now if s.speaker_key in speakers - exact}
     while True:  # the statements of every claim that is replaced, and those claims
@@ -341,9 +395,15 @@ def _recluster(conn: Connection, speakers: set[str], now: Sequence[ClaimStatemen
     found = [_with_flags(c, {k for k in members_new[c.id] if k not in x_new
                              and kept_flags.get(k, False)}) for c in found]
     corpus_ids = sql.corpus_entity_ids(conn, {c.speaker_key for c in found})
-    sql.delete_claims(conn, old)
-    sql.write_claims(conn, found, _days(found), corpus_ids)
-    sql.write_terms(conn, _terms(found))
+    placed = _days(found)
+    # a version that stays, on the same day and in an article not saved again, keeps its
+    # terms (its words did not change): the "Sanders" split rewrote 11,000 versions' terms
+    stored_days = sql.version_days(conn, old)
+    stays = {k for k, d in stored_days.items() if k in placed and placed[k] == d
+             and k[0] not in changed_articles}
+    sql.delete_claims(conn, old, keep_terms=stays)
+    sql.write_claims(conn, found, placed, corpus_ids)
+    sql.write_terms(conn, {k: t for k, t in _terms(found).items() if k not in stays})
     _reflag(conn, x_new, old_terms)
     return ClaimsUpdate(claims=[c.id for c in found], speakers=len(speakers))
 
@@ -351,21 +411,47 @@ def _recluster(conn: Connection, speakers: set[str], now: Sequence[ClaimStatemen
 def _joinable(conn: Connection, near: dict[str, list[Key]], new: Sequence[ClaimStatement]
               ) -> dict[str, list[Key]]:
     """Those of the claims ``near`` that one of the ``new`` statements could join: a version
-    within the window whose words score at least ``LINK`` against it."""
+    within the window that shares a content word with it (as clustering's candidates do)
+    and whose words score at least ``LINK`` against it. The new statements are found by
+    their content words, not each weighed against every version: a split leaves thousands
+    of them (a speaker's statements whose claims lost a version)."""
     texts = sql.version_texts(conn, {k for keys in near.values() for k in keys})
     bags = [(day_of(s), weighted_set(s.content)) for s in new]
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, (_, b) in enumerate(bags):
+        for w in b:
+            if w not in STOP:
+                index[w].append(i)
     out: dict[str, list[Key]] = {}
     for cid, keys in near.items():
         for k in keys:
             if k not in texts:
                 continue
             day, content = texts[k]
-            bag = weighted_set(content)
-            if any((d is None or day is None or abs(d - day) <= WINDOW_DAYS)
-                   and pair_score(bag, b) >= LINK for d, b in bags):
+            if _could_join(day, weighted_set(content), bags, index):
                 out[cid] = keys
                 break
     return out
+
+
+def _could_join(day: int | None, bag: dict[str, float],
+                bags: Sequence[tuple[int | None, dict[str, float]]],
+                index: dict[str, list[int]]) -> bool:
+    """Whether one of ``bags`` (indexed by content word) shares a content word with ``bag``,
+    is dated within the window of ``day`` and scores at least ``LINK`` against it."""
+    seen: set[int] = set()
+    for w in bag:
+        if w in STOP:
+            continue
+        for i in index.get(w, ()):
+            if i in seen:
+                continue
+            seen.add(i)
+            d, b = bags[i]
+            if (d is None or day is None or abs(d - day) <= WINDOW_DAYS) \
+                    and pair_score(bag, b) >= LINK:
+                return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------
@@ -380,20 +466,22 @@ def _as_printed(rows: dict[Key, dict[str, Any]]) -> dict[Key, Printed]:
 
 def _near(conn: Connection, targets: dict[Key, tuple[int | None, set[str]]]
           ) -> dict[Key, set[Key]]:
-    """For each target (day, content keys): the stored versions filed under one of its keys
-    within the window (one query for all of them)."""
+    """For each target (day, the keys it is filed under): the stored versions within the
+    window that can be its partners, found by its lookup keys
+    (:func:`whosaid.claims.index.lookup_keys`; one query for all of them)."""
     if not targets:
         return {}
-    keys = set().union(*(ks for _, ks in targets.values()))
+    lookups = {t: lookup_keys(ks) for t, (_, ks) in targets.items()}
+    keys = set().union(*lookups.values())
     days = [d for d, _ in targets.values() if d is not None]
     undated = any(d is None for d, _ in targets.values())
     by_key: dict[str, list[tuple[int | None, Key]]] = defaultdict(list)
     for k, day, key in sql.filed_rows(conn, keys, None if undated else days, WINDOW_DAYS):
         by_key[k].append((day, key))
     out: dict[Key, set[Key]] = {}
-    for t, (day, ks) in targets.items():
+    for t, (day, _) in targets.items():
         found: set[Key] = set()
-        for k in ks:
+        for k in lookups[t]:
             for d, key in by_key.get(k, ()):
                 if day is None or d is None or abs(d - day) <= WINDOW_DAYS:
                     found.add(key)

@@ -234,6 +234,65 @@ def rekeyed_statements(conn: Connection, corpus_ids: Collection[str]) -> set[Key
     return found
 
 
+def _rekeyed_select() -> Any:
+    """Statements whose speaker key now (corpus entity, else name) is not the key of the
+    stored claim holding them: in no claim with a key now, or in one with none now."""
+    s, cm, cv, c = statements, corpus_members, claim_versions, claims
+    now = func.coalesce(cm.c.corpus_entity_id, s.c.speaker_name)
+    return (select(s.c.article_id, s.c.id)
+            .outerjoin(cm, and_(cm.c.article_id == s.c.article_id,
+                                cm.c.entity_id == s.c.speaker_entity_id))
+            .outerjoin(cv, and_(cv.c.article_id == s.c.article_id, cv.c.statement_id == s.c.id))
+            .outerjoin(c, c.c.id == cv.c.claim_id)
+            .where(or_(and_(c.c.speaker_key.is_(None), now.is_not(None)),
+                       and_(c.c.speaker_key.is_not(None),
+                            or_(now.is_(None), now != c.c.speaker_key)))))
+
+
+def rekeyed_named(conn: Connection, names: Collection[str]) -> set[Key]:
+    """Of the statements whose speaker has one of these canonical names, those whose speaker
+    key is not their stored claim's (see :func:`_rekeyed_select`): after a merge of "Olaf
+    Scholes" into "Olaf Scholz" with no corpus, the ones once said by "Olaf Scholes"; after
+    splitting "Sanders" off "Bernie Sanders", the 5,186 that moved, not the other ~10,000
+    of "Bernie Sanders"."""
+    s = statements
+    found: set[Key] = set()
+    for chunk in _chunks(names):
+        found.update((a, i) for a, i in conn.execute(
+            _rekeyed_select().where(s.c.speaker_name.in_(chunk))))
+    return found
+
+
+def rekeyed_among(conn: Connection, keys: Collection[Key]) -> set[Key]:
+    """Those of the statements ``keys`` whose speaker key is not their stored claim's."""
+    s = statements
+    found: set[Key] = set()
+    for chunk in _chunks(keys):
+        found.update((a, i) for a, i in conn.execute(
+            _rekeyed_select().where(_keyed(s.c.article_id, s.c.id, chunk))))
+    return found
+
+
+def recited_articles(conn: Connection, names: Collection[str]) -> set[str]:
+    """The articles with a relay named one of ``names`` whose relay names (what copy
+    detection's cites are) are not the stored cites any more: a merge renamed "Sanders told
+    CNN" to the target's name there."""
+    r = relays
+    ids: set[str] = set()
+    for chunk in _chunks(names):
+        ids.update(conn.execute(select(r.c.article_id).distinct()
+                                .where(r.c.entity_name.in_(chunk))).scalars())
+    if not ids:
+        return set()
+    now = _cites(conn, ids)
+    stored: dict[str, set[str]] = defaultdict(set)
+    for chunk in _chunks(ids):
+        for aid, n in conn.execute(select(claim_cites.c.article_id, claim_cites.c.name)
+                                   .where(claim_cites.c.article_id.in_(chunk))):
+            stored[aid].add(n)
+    return {a for a in ids if set(now.get(a, ())) != stored.get(a, set())}
+
+
 def renamed_speakers(conn: Connection, corpus_ids: Collection[str]) -> dict[str, tuple[str, str]]:
     """The corpus entities of ``corpus_ids`` whose stored claims carry another name than
     theirs: ``{id: (stored name, name now)}``."""
@@ -555,16 +614,30 @@ def _ranges(days: Collection[int], window: int) -> list[tuple[int, int]]:
     return out
 
 
-def delete_claims(conn: Connection, ids: Collection[str]) -> None:
-    """Delete the claims ``ids`` with their versions, edges and terms."""
+def delete_claims(conn: Connection, ids: Collection[str], keep_terms: Collection[Key] = ()
+                  ) -> None:
+    """Delete the claims ``ids`` with their versions, edges and terms (but the terms of the
+    versions ``keep_terms``)."""
     cv = claim_versions
+    keep = set(keep_terms)
     for chunk in _chunks(ids):
         keys = list(conn.execute(select(cv.c.article_id, cv.c.statement_id)
                                  .where(cv.c.claim_id.in_(chunk))))
-        delete_terms(conn, [(a, s) for a, s in keys])
+        delete_terms(conn, [(a, s) for a, s in keys if (a, s) not in keep])
         conn.execute(delete(cv).where(cv.c.claim_id.in_(chunk)))
         conn.execute(delete(claim_edges).where(claim_edges.c.claim_id.in_(chunk)))
         conn.execute(delete(claims).where(claims.c.id.in_(chunk)))
+
+
+def version_days(conn: Connection, claim_ids: Collection[str]) -> dict[Key, int | None]:
+    """The stored day of each version of the claims ``claim_ids``."""
+    cv = claim_versions
+    found: dict[Key, int | None] = {}
+    for chunk in _chunks(claim_ids):
+        found.update(((a, s), d) for a, s, d in conn.execute(
+            select(cv.c.article_id, cv.c.statement_id, cv.c.day)
+            .where(cv.c.claim_id.in_(chunk))))
+    return found
 
 
 def claims_of_ids(conn: Connection, ids: Collection[str]) -> dict[str, list[Key]]:
@@ -658,6 +731,24 @@ def delete_terms(conn: Connection, keys: Collection[Key]) -> None:
     for chunk in _chunks(keys):
         conn.execute(delete(t).where(_keyed(t.c.article_id, t.c.statement_id,
                                             chunk)))
+
+
+def prefixes_missing(conn: Connection, mark: str) -> bool:
+    """Whether versions are filed but no key marked ``mark`` is (claims built before the
+    claims service filed prefix keys)."""
+    t = claim_terms
+    return (conn.execute(select(t.c.key).limit(1)).first() is not None
+            and conn.execute(select(t.c.key).where(t.c.key.startswith(mark, autoescape=True))
+                             .limit(1)).first() is None)
+
+
+def filed_texts(conn: Connection) -> dict[Key, tuple[int | None, str]]:
+    """The day and the content of every claim version filed in ``claim_terms``."""
+    t, s = claim_terms, statements
+    filed = select(t.c.article_id, t.c.statement_id, t.c.day).distinct().subquery()
+    return {(a, i): (day, text) for a, i, day, text in conn.execute(
+        select(filed.c.article_id, filed.c.statement_id, filed.c.day, s.c.content_text)
+        .join(s, and_(s.c.article_id == filed.c.article_id, s.c.id == filed.c.statement_id)))}
 
 
 def terms_of(conn: Connection, keys: Collection[Key]) -> dict[Key, tuple[int | None, set[str]]]:

@@ -18,7 +18,6 @@ from sqlalchemy import Connection
 from ..claims.service import refresh_claims
 from ..corpus import refresh_corpus
 from ..store import Store
-from ..store import claims as claim_sql
 from ..store import corrections as sql
 
 Row = dict[str, Any]
@@ -26,8 +25,8 @@ Row = dict[str, Any]
 
 def _finish(conn: Connection, done: sql.Correction, also: tuple[str, str] | None = None) -> Row:
     rewritten = refresh_corpus(conn, done.names, done.keys)
-    said = claim_sql.statements_named(conn, done.names) | ({also} if also else set())
-    refresh_claims(conn, statements=said, corpus_ids=rewritten)
+    refresh_claims(conn, names=done.names, statements=[also] if also else (),
+                   corpus_ids=rewritten)
     return done.after | {"corpus_entities": rewritten}
 
 
