@@ -14,8 +14,8 @@ about recent talks"), and the passes' own confidence — and sets the confidence
 logistic model of them, whose weights ship in ``data/calibration.json`` (fitted on PolNeAR
 train by ``bench/calibration.py fit``; the tagger's reading gets no weight there, since the
 tagger learned those articles and a weight fitted on them over-trusts it on new text). A
-content that is only a topic is capped at ``TOPIC_CEILING``. The result is rounded to two places, so the same
-draft always gets the same confidence, in [0, 1].
+content that is only a topic is capped at ``TOPIC_CEILING``. The result is rounded to two
+places, so the same draft always gets the same confidence, in [0, 1].
 
 A direct quotation with a named speaker ("“We will win,” Zelensky said.") gets about 0.9;
 an indirect statement whose speaker is "he" (the scorer wants the pronoun, and the content
