@@ -1,24 +1,34 @@
-"""Corpus pass, whole corpus against block by block: time, peak memory, and the same result.
+"""Corpus pass, whole corpus against block by block, as the store grows: time, CPU, peak
+memory, and the same result.
 
-    python bench/corpus_blocks.py [--db build/bench-serve.db] [--block-members N]
+    python bench/corpus_blocks.py [--db build/bench-serve.db ...] [--modes whole blocks]
+                                  [--block-members N] [--postgresql URL]
 
-Copies the database twice (the original is left alone; ``bench/serve.py`` makes a 20,000
-article one) and, each in its own process so that each peak RSS is its own:
+``--db`` takes one or more SQLite stores (``bench/serve.py --articles N --db
+build/scale/store-N.db --build-only`` makes one of N articles). Each is copied for each mode
+(the original is left alone), and each mode runs in its own process so that each peak RSS is
+its own:
 
 - ``whole``: the pass as it was before blocks: every article entity read at once, clustered
   together (:func:`whosaid.corpus.cluster_members`), written in one transaction;
 - ``blocks``: :func:`whosaid.corpus.build_corpus_entities`, a block at a time.
 
-Prints the seconds and peak RSS of each, the blocks (components before packing, the
-largest component, blocks, the largest block), and whether the two left the same corpus
-tables (every row of corpus_entities but its build time, corpus_aliases, corpus_members,
-links and corpus_keys).
+With ``--postgresql URL`` each store is also copied into a fresh PostgreSQL database
+(``bench/load.py``'s ``copy_store``) and the block pass timed there.
+
+Prints a table: articles, article entities, components before packing and the largest,
+blocks and the largest, then per mode and backend the seconds, the CPU seconds of the pass
+(the machine is shared: CPU moves less than the wall clock), the peak RSS of the process
+and the RSS it had before the pass (imports, a PostgreSQL driver), and the load average;
+and whether the two modes left the same corpus tables (every row of corpus_entities but its
+build time, corpus_aliases, corpus_members, links and corpus_keys).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import sqlite3
@@ -26,6 +36,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -47,10 +59,20 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def whole(db: str) -> dict[str, Any]:
     """The pass before blocks, step for step."""
-    started = time.perf_counter()
     with open_store(db) as store:
+        base, cpu, started = _rss_mb(), _cpu(), time.perf_counter()
         with store.read("read article entities") as conn:
             taken_in = sql.pending_articles(conn)
             members = sql.load_members(conn)
@@ -63,18 +85,21 @@ def whole(db: str) -> dict[str, Any]:
             sql.clear_corpus(conn)
             sql.write_corpus(conn, entities, keys)
             sql.clear_pending(conn, taken_in)
-    return {"seconds": time.perf_counter() - started, "peak_mb": _peak_mb(),
-            "members": len(members), "entities": len(entities)}
+    return {"seconds": time.perf_counter() - started, "cpu": _cpu() - cpu,
+            "peak_mb": _peak_mb(), "base_mb": base, "members": len(members),
+            "entities": len(entities)}
 
 
 def blocks(db: str, block_members: int) -> dict[str, Any]:
     with open_store(db) as store:
+        base, cpu = _rss_mb(), _cpu()
         summary = build_corpus_entities(store, block_members=block_members or None)
-        seconds, peak = summary.seconds, _peak_mb()
-        with store.read("plan") as conn:  # the plan again, for its figures
+        seconds, used, peak = summary.seconds, _cpu() - cpu, _peak_mb()
+        with store.read("plan") as conn:  # the plan again, for its figures (not timed)
             plan = plan_corpus(conn, sql.load_kb(conn), block_members=block_members or None)
-    return {"seconds": seconds, "peak_mb": peak, "members": summary.members,
-            "entities": summary.entities, "components": plan.components,
+    return {"seconds": seconds, "cpu": used, "peak_mb": peak, "base_mb": base,
+            "members": summary.members, "entities": summary.entities,
+            "articles": summary.articles, "components": plan.components,
             "largest_component": plan.largest_component, "blocks": len(plan.blocks),
             "largest_block": max((b.members for b in plan.blocks), default=0)}
 
@@ -96,45 +121,102 @@ def _copy(src: Path, dst: Path) -> None:
         s.backup(d)
 
 
+def _postgres_copy(src: Path, url: str) -> tuple[str, Callable[[], None]]:
+    """A fresh PostgreSQL database holding the rows of ``src``, and its dropper."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from load import copy_store  # bench/load.py, beside this file
+
+    base = make_url(url)
+    name = f"whosaid_blocks_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    target = base.set(database=name).render_as_string(hide_password=False)
+    open_store(target).close()  # migrated
+    copy_store(str(src), target)
+    return target, drop
+
+
+def _run(mode: str, db: str, block_members: int) -> dict[str, Any]:
+    load = os.getloadavg()[0]
+    run = subprocess.run([sys.executable, __file__, "--mode", mode, "--db", db,
+                          "--block-members", str(block_members)],
+                         check=True, capture_output=True, text=True)
+    out: dict[str, Any] = json.loads(run.stdout.splitlines()[-1])
+    out["load"] = (load + os.getloadavg()[0]) / 2
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--db", type=Path, default=Path("build/bench-serve.db"))
+    parser.add_argument("--db", nargs="+", default=["build/bench-serve.db"])
+    parser.add_argument("--modes", nargs="+", default=["whole", "blocks"],
+                        choices=["whole", "blocks"])
     parser.add_argument("--block-members", type=int, default=0,
                         help="pack components up to N article entities (default: 50,000 "
                         "or the largest component)")
+    parser.add_argument("--postgresql", help="also time the block pass on PostgreSQL (a "
+                        "server URL: a fresh database is made there and dropped)")
     parser.add_argument("--mode", choices=["whole", "blocks"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.mode == "whole":
-        print(json.dumps(whole(str(args.db))))
+        print(json.dumps(whole(args.db[0])))
         return
     if args.mode == "blocks":
-        print(json.dumps(blocks(str(args.db), args.block_members)))
+        print(json.dumps(blocks(args.db[0], args.block_members)))
         return
-    if not args.db.exists():
-        raise SystemExit(f"{args.db} is absent: make it with bench/serve.py --articles 20000")
-    tmp = Path(tempfile.mkdtemp(prefix="corpus-blocks-"))
-    try:
-        figures = {}
-        for mode in ("whole", "blocks"):
-            copy = tmp / f"{mode}.db"
-            _copy(args.db, copy)
-            run = subprocess.run([sys.executable, __file__, "--mode", mode, "--db", str(copy),
-                                  "--block-members", str(args.block_members)],
-                                 check=True, capture_output=True, text=True)
-            figures[mode] = json.loads(run.stdout.splitlines()[-1])
-        same = same_tables(str(tmp / "whole.db"), str(tmp / "blocks.db"))
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    w, b = figures["whole"], figures["blocks"]
-    print(f"{w['members']:,} article entities -> {w['entities']:,} corpus entities "
-          f"({args.db})")
-    print(f"whole corpus : {w['seconds']:6.1f} s, peak RSS {w['peak_mb']:6.0f} MB")
-    print(f"block by block: {b['seconds']:6.1f} s, peak RSS {b['peak_mb']:6.0f} MB "
-          f"({b['components']:,} components, the largest {b['largest_component']:,} article "
-          f"entities; {b['blocks']:,} blocks, the largest {b['largest_block']:,})")
-    print("same corpus tables: " + ", ".join(f"{t} {'yes' if ok else 'NO'}"
-                                             for t, ok in same.items()))
+    header = (f"{'articles':>8} {'art.ents':>9} {'comps':>6} {'largest':>8} {'blocks':>6} "
+              f"{'largest':>8} {'mode':>6} {'backend':>10} {'s':>7} {'cpu s':>7} "
+              f"{'peak MB':>8} {'base MB':>8} {'load':>5}  same")
+    rows: list[str] = []
+    for path in map(Path, args.db):
+        if not path.exists():
+            raise SystemExit(f"{path} is absent: make it with bench/serve.py --articles N "
+                             f"--db {path} --build-only")
+        tmp = Path(tempfile.mkdtemp(prefix="corpus-blocks-", dir=path.parent))
+        figures: dict[tuple[str, str], dict[str, Any]] = {}
+        try:
+            for mode in args.modes:
+                copy = tmp / f"{mode}.db"
+                _copy(path, copy)
+                figures[(mode, "sqlite")] = _run(mode, str(copy), args.block_members)
+                print(f"{path} {mode} sqlite: {json.dumps(figures[(mode, 'sqlite')])}",
+                      file=sys.stderr, flush=True)
+            same = same_tables(str(tmp / "whole.db"), str(tmp / "blocks.db")) \
+                if {"whole", "blocks"} <= set(args.modes) else {}
+            if args.postgresql and "blocks" in args.modes:
+                url, drop = _postgres_copy(path, args.postgresql)
+                try:
+                    figures[("blocks", "postgresql")] = _run("blocks", url, args.block_members)
+                finally:
+                    drop()
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        plan = next((f for (m, _), f in figures.items() if m == "blocks"), None)
+        with sqlite3.connect(path) as conn:
+            n_articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        members = next(iter(figures.values()))["members"]
+        agree = ("yes" if all(same.values()) else
+                 "NO: " + ", ".join(t for t, ok in same.items() if not ok)) if same else "-"
+        for (mode, backend), f in figures.items():
+            shape = (f"{plan['components']:>6,} {plan['largest_component']:>8,} "
+                     f"{plan['blocks']:>6,} {plan['largest_block']:>8,}") if plan else \
+                f"{'-':>6} {'-':>8} {'-':>6} {'-':>8}"
+            row = (f"{n_articles:>8,} {members:>9,} {shape} {mode:>6} {backend:>10} "
+                   f"{f['seconds']:7.1f} {f['cpu']:7.1f} {f['peak_mb']:8.0f} "
+                   f"{f['base_mb']:8.0f} {f['load']:5.2f}  {agree}")
+            rows.append(row)
+            print(row, flush=True)
+    print("\n" + header + "\n" + "\n".join(rows))
 
 
 if __name__ == "__main__":

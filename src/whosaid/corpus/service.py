@@ -24,6 +24,7 @@ their names' keys that scores against one of them), and then
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import pickle
 import tempfile
 import time
@@ -37,7 +38,7 @@ from sqlalchemy import Connection
 from ..model import CorpusEntity, KBEntry, MemberEntity
 from ..names.linking import ParsedName, blocking_keys, name_score, parse_name
 from ..store import corpus as sql
-from .blocks import Block, BlockPlan, plan_blocks
+from .blocks import BLOCK_MEMBERS, Block, BlockPlan, plan_blocks
 from .cluster import (
     ContextStats,
     IdEntry,
@@ -141,13 +142,14 @@ class BlockJob:
     the same for every block of a pass, so a cluster runner sends it to each worker once."""
 
     kb: tuple[KBEntry, ...]
-    stats: ContextStats
+    stats: ContextStats | None  # None: the block is the whole corpus
     constraints: Constraints
     built: str  # the pass's build time, on every row
 
     def __call__(self, block: BlockInput) -> ClusteredBlock:
         block_id, members = block
-        entities = cluster_block(members, self.kb, self.stats, self.constraints)
+        entities = cluster_members(members, self.kb, self.constraints) if self.stats is None \
+            else cluster_block(members, self.kb, self.stats, self.constraints)
         return ClusteredBlock(block_id, sql.corpus_rows(entities, keys_of(entities), self.built),
                               id_entries(entities, block_id), Counter(e.type for e in entities),
                               sum(1 for e in entities if e.kb_id))
@@ -167,7 +169,9 @@ def build_corpus_entities(store: Store, progress: Progress | None = None,
     workers, results in order), setting its rows aside on disk; then replace the corpus in
     one write transaction (a re-run replaces the previous result; an interrupted one leaves
     it). Memory holds one block, not the corpus: on the 20,000 article bench store, see
-    ``bench/corpus_blocks.py``."""
+    ``bench/corpus_blocks.py``. A corpus of at most ``BLOCK_MEMBERS`` article entities would
+    be one block: it is read once and clustered whole, without a plan (:func:`small_corpus`;
+    unless ``block_members`` asks for blocks)."""
     started = time.perf_counter()
     report = progress or (lambda _stage, _done, _total: None)
     summary = CorpusSummary(articles=0, members=0, entities=0)
@@ -177,14 +181,26 @@ def build_corpus_entities(store: Store, progress: Progress | None = None,
             taken_in = sql.pending_articles(conn)  # read with the articles: all taken in
             kb = sql.load_kb(conn)
             constraints = constraints_of(conn)
-            plan = plan_corpus(conn, kb, report, block_members, constraints.together)
+            # a corpus of at most BLOCK_MEMBERS article entities is one block: clustered
+            # whole, unplanned (the 1,000-article scale store: 21,103 of them)
+            whole, chunks = small_corpus(conn) if block_members is None else (None, None)
+            if whole is not None:
+                plan = BlockPlan([Block(0, frozenset(), (), len(whole))],
+                                 articles=len({m.article_id for m in whole}))
+            else:
+                plan = plan_corpus(conn, kb, report, block_members, constraints.together,
+                                   chunks)
             report("clustering", 0, len(plan.blocks))
             built = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-            job = BlockJob(tuple(kb), plan.stats, constraints, built)
+            job = BlockJob(tuple(kb), None if whole is not None else plan.stats, constraints,
+                           built)
             named: dict[tuple[str, str], list[IdEntry]] = defaultdict(list)
             pieces = 0
 
             def blocks() -> Iterator[BlockInput]:
+                if whole is not None:
+                    yield 0, whole
+                    return
                 for block in plan.blocks:
                     yield block.id, read_block(conn, block)
 
@@ -240,31 +256,55 @@ ASIDE_ROWS = 20_000
 PLAN_ARTICLES = 1000
 
 
-def member_chunks(conn: Connection, chunk: int = PLAN_ARTICLES) -> Iterator[list[MemberEntity]]:
+def member_chunks(conn: Connection, chunk: int = PLAN_ARTICLES, counted: int = 0
+                  ) -> Iterator[list[MemberEntity]]:
     """The entities of every analysed article, ``chunk`` articles at a time, in the order
-    :func:`whosaid.store.corpus.load_members` reads them all; without their counts of
-    mentions and statements (planning weighs names and contexts only)."""
+    :func:`whosaid.store.corpus.load_members` reads them all; with their counts of mentions
+    and statements while fewer than ``counted`` article entities came before (a corpus
+    that small is clustered whole from these), else without (planning weighs names and
+    contexts only)."""
     ids = sql.analysed_article_ids(conn)
+    read = 0
     for i in range(0, len(ids), chunk):
-        yield sql.load_members(conn, ids[i:i + chunk], counts=False)
+        found = sql.load_members(conn, ids[i:i + chunk], counts=read < counted)
+        read += len(found)
+        yield found
 
 
 def plan_corpus(conn: Connection, kb: Sequence[KBEntry], progress: Progress | None = None,
-                block_members: int | None = None, together: Iterable[str] = ()
-                ) -> BlockPlan:
-    """The blocks of the stored corpus (see :func:`.blocks.plan_blocks`)."""
+                block_members: int | None = None, together: Iterable[str] = (),
+                chunks: Iterable[list[MemberEntity]] | None = None) -> BlockPlan:
+    """The blocks of the stored corpus (see :func:`.blocks.plan_blocks`); ``chunks``: its
+    article entities when read already (:func:`member_chunks`)."""
     report = progress or (lambda _stage, _done, _total: None)
     total = sql.analysed_articles(conn)
 
-    def chunks() -> Iterator[list[MemberEntity]]:
+    def reported() -> Iterator[list[MemberEntity]]:
         done = 0
         report("planning", 0, total)
-        for chunk in member_chunks(conn):
+        for chunk in member_chunks(conn) if chunks is None else chunks:
             yield chunk
             done = min(total, done + PLAN_ARTICLES)
             report("planning", done, total)
 
-    return plan_blocks(chunks(), kb, block_members, together)
+    return plan_blocks(reported(), kb, block_members, together)
+
+
+def small_corpus(conn: Connection, limit: int = BLOCK_MEMBERS
+                 ) -> tuple[list[MemberEntity] | None, Iterator[list[MemberEntity]]]:
+    """Every article entity of the store when they are at most ``limit`` (one block: the
+    pass clusters them whole, as it did before blocks, with no plan and no second read);
+    else None, and the article entities as :func:`member_chunks` reads them, those read so
+    far first. Holds at most ``limit`` article entities and one chunk."""
+    chunks = member_chunks(conn, counted=limit + 1)
+    held: list[list[MemberEntity]] = []
+    size = 0
+    for chunk in chunks:
+        held.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            return None, itertools.chain(held, chunks)
+    return [m for chunk in held for m in chunk], iter(())
 
 
 def read_block(conn: Connection, block: Block) -> list[MemberEntity]:
