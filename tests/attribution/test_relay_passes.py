@@ -199,3 +199,31 @@ def test_users_extend_the_outlets_with_their_own_file(tmp_path: Path,
     assert lex.known("TASS") is not None  # the shipped ones stay
     monkeypatch.delenv("WHOSAID_OUTLETS")
     assert load_outlets().known("Zaporizhzhia Truth") is None
+
+
+def test_page_and_agency_in_one_dateline_relay_the_story_agency_first() -> None:
+    text = ("Moscow rules nothing out\nMOSCOW (Pakistan Daily / Sputnik - 03rd October, 2019) "
+            "Ryabkov said talks failed.")
+    ctx = plain(text, ("Ryabkov", "PERSON"))
+    d = _statement(ctx, "talks failed", "Ryabkov", "said")
+    ctx.drafts = [d]
+    article_frames(ctx)
+    assert _names(ctx, d) == ["Sputnik", "Pakistan Daily"]
+
+
+def test_syndicators_credit_relays_the_agency_even_without_its_bracket() -> None:
+    text = " date 2026-01-07 MENAFN - UkrinForm) Zelensky said talks failed."
+    ctx = plain(text, ("Zelensky", "PERSON"))
+    d = _statement(ctx, "talks failed", "Zelensky", "said")
+    ctx.drafts = [d]
+    article_frames(ctx)
+    assert _names(ctx, d) == ["UkrinForm"]
+
+
+def test_a_dash_inside_a_sentences_brackets_is_no_syndicators_credit() -> None:
+    text = "Zelensky said talks failed, and Kyiv (that is, the Ukrinform - Reuters pool) agreed."
+    ctx = plain(text, ("Zelensky", "PERSON"))
+    d = _statement(ctx, "talks failed", "Zelensky", "said")
+    ctx.drafts = [d]
+    article_frames(ctx)
+    assert _names(ctx, d) == []

@@ -43,6 +43,14 @@ SOURCE_RES = [
                r"[Rr]ead the original (?:article|story) (?:on|at)|[Rr]epublished from)\s+"
                r"(?P<o>[^\n.]{2,60})"),
 ]
+# "MOSCOW (UrduPoint News / Sputnik - 03rd October, 2019)": the page's outlet and the agency
+# it took the story from, nearest to the speaker last (dev: these stories lost both relays)
+TWO_RE = re.compile(r"\((?P<a>[A-Z][^()/\n]{1,40}?)\s*/\s*(?P<b>[A-Z][^()/\n]{1,40}?)"
+                    r"(?:\s*[-–—]\s*[^()\n]{2,30})?\)")
+# "(MENAFN - UkrinForm)", the opening bracket sometimes lost in the copy: a syndicator's
+# credit of the agency that wrote the story (dev: five statements lost Ukrinform)
+SYNDICATED_RE = re.compile(r"\(?\b[A-Z][A-Za-z]{2,}\s*[-–—]\s*(?P<o>[A-Za-z][\w .&-]{1,30}?)"
+                           r"\s*\)")
 LEAD_WORDS = re.compile(r"\b(?:reports?|reported|writes|wrote|says|said|from|according to|"
                         r"publishe[sd]|updates|informs|via|comes)\b", re.I)
 LEAD_PARAGRAPHS = 3
@@ -95,12 +103,30 @@ def find_frames(ctx: Context) -> list[Frame]:
         outlet = _outlet(ctx, m.start("o"), m.end("o"))
         if outlet is not None:
             datelines.append((m.start(), outlet))
+    for m in SYNDICATED_RE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if len(text[line_start:m.start()].split()) > 4:
+            continue  # a credit near the start of its paragraph, after a date at most
+        outlet = _outlet(ctx, m.start("o"), m.end("o"), listed_only=True)
+        if outlet is not None and not any(o == outlet for _, o in datelines):
+            datelines.append((m.start(), outlet))
     datelines.sort(key=lambda x: x[0])
     for k, (pos, outlet) in enumerate(datelines):
         # a story starts a little before its dateline (its headline) and runs to the next one
         start = 0 if k == 0 else _paragraph_start(text, pos, back=2)
         end = n if k + 1 == len(datelines) else _paragraph_start(text, datelines[k + 1][0], back=2)
         frames.append(Frame(outlet, start, end, 0))
+    for m in TWO_RE.finditer(text):
+        before = text[text.rfind("\n", 0, m.start()) + 1:m.start()].split()
+        if len(before) > 4 or not all(w[:1].isupper() for w in before):
+            continue  # a dateline opens its paragraph
+        agency = _outlet(ctx, m.start("b"), m.end("b"))
+        if agency is None:
+            continue
+        # the page's own name beside a known agency need not be listed: as written
+        page = CharSpan(m.start("a"), m.end("a"))
+        for named in (agency, page):
+            frames.append(Frame(named, _paragraph_start(text, m.start(), back=2), n, 0))
     pos = 0
     for line in text.split("\n"):
         closing = CLOSING_RE.search(line)
