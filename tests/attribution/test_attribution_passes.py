@@ -318,6 +318,34 @@ def test_according_to_in_a_reported_sentence_makes_the_source_a_relay() -> None:
     assert reported.relays == [at(ctx.text, "Peskov.")]
 
 
+def _citing(cited: list[tuple[str, int, str, str]]) -> Context:
+    """'The union endorsed Clinton, citing <cited>.'"""
+    n = 6
+    ctx = context(parse([
+        ("The", 1, "det", "DT"), ("union", 2, "nsubj", "NN"), ("endorsed", 2, "ROOT", "VBD"),
+        ("Clinton", 2, "dobj", "NNP"), (",", 2, "punct", ","),
+        ("citing", 2, "advcl", "VBG", "cite"),
+        *[(w, h + n if h >= 0 else 5, d, t) for w, h, d, t in cited],
+        (".", 2, "punct", ".")]), ("Clinton", "PERSON"))
+    according_to(ctx)
+    return ctx
+
+
+def test_citing_a_reason_is_the_subjects_statement() -> None:
+    ctx = _citing([("her", 1, "poss", "PRP$"), ("work", -1, "dobj", "NN")])
+    [d] = ctx.drafts
+    assert texts(ctx, d) == (["her work"], "The union", "citing")
+
+
+def test_citing_a_source_names_the_source() -> None:
+    cases: list[list[tuple[str, int, str, str]]] = [
+        [("officials", -1, "dobj", "NNS")], [("Teletrader", -1, "dobj", "NN")]]
+    for cited in cases:
+        ctx = _citing(cited)  # a source word; a name the model tagged as a common noun
+        assert all(d.speaker is None or d.speaker.of(ctx.text) != "The union"
+                   for d in ctx.drafts)
+
+
 # --------------------------------------------------------------------------- merge
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from .context import Context
 from .drafts import CharSpan, CueSpan, Draft, content_span
 from .outlets import load_outlets, outlet_in, reported_names
+from .syntax import np_span, subject
 
 CITING = ("citing", "quoting")
 # translated wire copy cites as "with reference to X" / "referring to X" (dev: "…, RBC news
@@ -120,6 +121,9 @@ def according_to(ctx: Context) -> None:
 
 def _credit(ctx: Context, marker: Marker) -> Draft | None:
     sent, phrase, source = marker.sent, marker.phrase, marker.source
+    reason = cited_reason(ctx, marker)
+    if reason is not None:
+        return reason
     in_sent = [d for d in ctx.drafts if d.cue_token is not None
                and sent.start <= d.cue_token < sent.end]
     framed = [d for d in in_sent if d.pattern != "learned"]
@@ -173,6 +177,42 @@ def _credit(ctx: Context, marker: Marker) -> Draft | None:
     if credit is not None:
         draft.relays.append(credit[1])
     return draft
+
+
+def cited_reason(ctx: Context, marker: Marker) -> Draft | None:
+    """'The union endorsed Clinton, citing her work after the Sept. 11 attacks': what is cited
+    names no source (its head no name, pronoun or source word: not 'citing officials', 'citing
+    Vedomosti', 'citing a report') but the reason the clause's subject gives, its statement
+    (PolNeAR dev e2e 0.669 -> 0.672, train first 150 articles 0.696 unchanged)."""
+    if marker.word < 0 or ctx.doc[marker.word].lower_ != "citing":
+        return None
+    doc = ctx.doc
+    cited = doc.char_span(marker.source.start, marker.source.end, alignment_mode="expand")
+    if cited is None:
+        return None
+    heads = [t for t in cited if not t.is_punct and not cited.start <= t.head.i < cited.end]
+    if not heads or any(_source_like(ctx, t) for t in heads):
+        return None
+    head = doc[marker.word].head
+    subj = subject(head) if head.i != marker.word else None
+    if subj is None or subj.i > marker.word:
+        return None
+    content = content_span(ctx.text, marker.source.start, marker.source.end, [])
+    if content.end - content.start < MIN_CONTENT:
+        return None
+    word = doc[marker.word]
+    return Draft([content], np_span(subj), CueSpan(word.idx, word.idx + len(word), "cite"),
+                 "verb", cue_token=word.i, speaker_token=subj.i, confidence=0.6)
+
+
+def _source_like(ctx: Context, tok: Token) -> bool:
+    low = tok.lemma_.lower()
+    # a capital is a name the model missed ("APA reports citing Teletrader")
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PROPN" or \
+        tok.text[:1].isupper() or \
+        low in SOURCE_WORDS or low.rstrip("s") in SOURCE_WORDS or \
+        low in ctx.lex.source_nouns or low in ctx.lex.other_sources or \
+        low in ctx.lex.anaphors or low in ctx.lex.pronouns
 
 
 def _citing_outlet(ctx: Context, marker: Marker) -> tuple[int, CharSpan, int] | None:
