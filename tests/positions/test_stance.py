@@ -270,6 +270,8 @@ def test_issues_listed_inside_a_condition_closing_the_sentence_are_not_condition
 @pytest.mark.parametrize(("text", "content", "issue", "stance"), [
     ("Scholz said lifting sanctions on Russia would be a serious mistake.",
      "lifting sanctions on Russia would be a serious mistake", "sanctions", "supports"),
+    ("He said sending tanks to Ukraine would mean World War Three.",
+     "sending tanks to Ukraine would mean World War Three", "arms_supply", "opposes"),
     ("Trump said Clinton is a threat to gun rights.", "Clinton is a threat to gun rights",
      "gun_control", "opposes"),
     ("The spokesman said Crimea has always been part of Ukraine.",

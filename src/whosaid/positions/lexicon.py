@@ -96,6 +96,9 @@ OPPOSE_CUES: tuple[str, ...] = (
     r"resistant to", r"exclud(?:e|es|ed|ing)", r"threaten(?:s|ed|ing)?",
     # train: "to become a member in the midst of a war, is not on the agenda"
     r"not on the agenda", r"off the table", r"not an option",
+    # dev: "sending tanks to Ukraine would mean World War Three", "the risk of involving
+    # Germany in a war"
+    r"world war (?:three|iii|3)", r"escalat(?:e|es|ed|ing|ion)", r"risk of",
 )
 
 # Rejecting words that, before a keyword, name a harm done to it: the speaker takes its

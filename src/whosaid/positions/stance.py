@@ -329,6 +329,17 @@ def _judged_wrong(rules: _Rules, text: str, hit: tuple[int, int],
     return False
 
 
+def _gerund_subject(text: str, cue: _Cue, window: tuple[int, int]) -> bool:
+    """Whether the cue is a gerund opening its clause, the subject of what follows:
+    "sending tanks to Ukraine would mean …"."""
+    if not text[cue.start:cue.end].lower().endswith("ing"):
+        return False
+    start = window[0]
+    for m in _CLAUSE_BREAK.finditer(text, window[0], cue.start):
+        start = m.end()
+    return all(w.lower() in _SUBJECT_LEAD for w in _WORD.findall(text, start, cue.start))
+
+
 def _negated(rules: _Rules, text: str, cue: _Cue, lo: int) -> bool:
     """Whether a negator (or, before a supporting cue, a rejecting one) governs ``cue``:
     "won't send", "refuses to provide", "rejected calls to lift"."""
@@ -471,9 +482,11 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         negated = _negated(rules, text, cue, window[0])
         if negated:
             stance = _FLIP[stance]
-        if cue.kind == "undo" and _judged_wrong(rules, text, hit, near):
-            # the undoing itself is rejected: "lifting sanctions on Russia would be a
-            # serious mistake" supports the sanctions
+        if (cue.kind == "undo" or _gerund_subject(text, cue, window)) and cue.end <= hit[0] \
+                and _judged_wrong(rules, text, hit, near):
+            # the deed itself is rejected: "lifting sanctions on Russia would be a serious
+            # mistake" supports the sanctions, "sending tanks to Ukraine would mean World War
+            # Three" opposes the supply
             stance = _FLIP[stance]
             features.append("undo_rejected")
         flipped = reporting == "opposes" and cue.start < bounds[0] + 40
