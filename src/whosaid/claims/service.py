@@ -471,7 +471,9 @@ def _near(conn: Connection, targets: dict[Key, tuple[int | None, set[str]]]
     (:func:`whosaid.claims.index.lookup_keys`; one query for all of them)."""
     if not targets:
         return {}
-    lookups = {t: lookup_keys(ks) for t, (_, ks) in targets.items()}
+    counts = sql.key_counts(conn, {k for _, ks in targets.values() for k in ks
+                                   if not k.startswith(PREFIX_MARK)})
+    lookups = {t: lookup_keys(ks, counts) for t, (_, ks) in targets.items()}
     keys = set().union(*lookups.values())
     days = [d for d, _ in targets.values() if d is not None]
     undated = any(d is None for d, _ in targets.values())

@@ -742,6 +742,16 @@ def prefixes_missing(conn: Connection, mark: str) -> bool:
                              .limit(1)).first() is None)
 
 
+def key_counts(conn: Connection, keys: Collection[str]) -> dict[str, int]:
+    """How many claim versions are filed under each of ``keys``."""
+    t = claim_terms
+    found: dict[str, int] = {}
+    for chunk in _chunks(keys):
+        found.update((k, int(n)) for k, n in conn.execute(
+            select(t.c.key, func.count()).where(t.c.key.in_(chunk)).group_by(t.c.key)))
+    return found
+
+
 def filed_texts(conn: Connection) -> dict[Key, tuple[int | None, str]]:
     """The day and the content of every claim version filed in ``claim_terms``."""
     t, s = claim_terms, statements
