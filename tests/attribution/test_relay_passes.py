@@ -227,3 +227,21 @@ def test_a_dash_inside_a_sentences_brackets_is_no_syndicators_credit() -> None:
     ctx.drafts = [d]
     article_frames(ctx)
     assert _names(ctx, d) == []
+
+
+def test_wire_dateline_of_two_cities_relays_the_story() -> None:
+    text = "DUBAI/LONDON (Reuters) -Ryabkov said talks failed."
+    ctx = plain(text, ("Ryabkov", "PERSON"))
+    d = _statement(ctx, "talks failed", "Ryabkov", "said")
+    ctx.drafts = [d]
+    article_frames(ctx)
+    assert _names(ctx, d) == ["Reuters"]
+
+
+def test_city_day_and_agency_slash_dateline_relays_the_story() -> None:
+    text = "Baku. 10 June. REPORT.AZ/ Ryabkov said talks failed."
+    ctx = plain(text, ("Ryabkov", "PERSON"))
+    d = _statement(ctx, "talks failed", "Ryabkov", "said")
+    ctx.drafts = [d]
+    article_frames(ctx)
+    assert _names(ctx, d) == ["REPORT.AZ"]

@@ -25,12 +25,17 @@ from .drafts import CharSpan
 from .outlets import fold, load_outlets, outlet_in
 from .relays import add_relay
 
-# "MOSCOW (Reuters) –", "KIEV, Ukraine (AP) —", "Moscow, Oct 1 (Prensa Latina)"
-WIRE_RE = re.compile(r"(?:\b[A-Z][A-Za-z.'’-]+(?:,? [A-Z][A-Za-z.'’-]+){0,3}"
+# "MOSCOW (Reuters) –", "KIEV, Ukraine (AP) —", "Moscow, Oct 1 (Prensa Latina)",
+# "DUBAI/LONDON (Reuters) -" (dev: the slash between two cities lost Reuters' dateline)
+WIRE_RE = re.compile(r"(?:\b[A-Z][A-Za-z.'’/-]+(?:,? [A-Z][A-Za-z.'’/-]+){0,3}"
                      r"(?:, \w+\.? \d{1,2})?|\bBy [^\n]{0,60}?)\s*\((?P<o>[^()\n]{2,40})\)"
                      r"\s*(?P<dash>[-–—]{1,2}|:)?")
 # "MOSCOW, July 18. /TASS/."
 SLASH_RE = re.compile(r"\b[A-Z][A-Z .'-]+,[^\n/]{0,25}?\.?\s*/(?P<o>[A-Za-z][\w -]{1,30})/\.?")
+# "Baku. 10 June. REPORT.AZ/": the city, the day, the agency's name in capitals and a slash
+# (dev: a story of Report.az lost its relay); the name need not be listed
+DAY_SLASH_RE = re.compile(r"(?m)^\s*[A-Z][a-z]+\. \d{1,2} [A-Z][a-z]+\.? "
+                          r"(?P<o>[A-Z][A-Z0-9]+(?:[.-][A-Z0-9]+)*)/")
 # "(“RFE/RL Newsline,” 26 October)" at the end of a paragraph
 CLOSING_RE = re.compile(r"\(\s*[\"“]?(?P<o>[^()\"”\n,]{2,40}?)[,\"”\s]*"
                         r"(?:\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)?\s*\)\s*$")
@@ -103,6 +108,8 @@ def find_frames(ctx: Context) -> list[Frame]:
         outlet = _outlet(ctx, m.start("o"), m.end("o"))
         if outlet is not None:
             datelines.append((m.start(), outlet))
+    for m in DAY_SLASH_RE.finditer(text):
+        datelines.append((m.start(), CharSpan(m.start("o"), m.end("o"))))
     for m in SYNDICATED_RE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if len(text[line_start:m.start()].split()) > 4:
