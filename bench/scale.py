@@ -20,7 +20,9 @@ the same input, on SQLite and PostgreSQL.
    largest worker process, articles per CPU-second (the CPU of every process of the run,
    model loads and passes included: the per-core throughput, which a busy machine changes
    little) and the load average (2 cores shared with other work: a busy machine slows every
-   mode's wall clock). Across sizes, the seconds per article show how the cost grows.
+   mode's wall clock), the CPU seconds of the client and of the processes under it (pool or
+   Dask workers; sampled, so a worker's last half second may be missed). Across sizes, the
+   seconds per article show how the cost grows.
 """
 
 from __future__ import annotations
@@ -109,12 +111,14 @@ def child(args: argparse.Namespace) -> None:
 
 
 class Sampler(threading.Thread):
-    """Peak RSS of a process and of each process under it, sampled twice a second."""
+    """Peak RSS and CPU seconds of a process and of each process under it, sampled twice a
+    second (a process's last half second of CPU before it ends may be missed)."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
         self.root = psutil.Process(pid)
         self.peaks: dict[int, int] = {}
+        self.cpu: dict[int, float] = {}
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -126,6 +130,8 @@ class Sampler(threading.Thread):
             for p in procs:
                 try:
                     self.peaks[p.pid] = max(self.peaks.get(p.pid, 0), p.memory_info().rss)
+                    times = p.cpu_times()
+                    self.cpu[p.pid] = times.user + times.system
                 except psutil.Error:
                     continue
             self.stop.wait(0.5)
@@ -137,12 +143,25 @@ class Sampler(threading.Thread):
         others = [v for k, v in self.peaks.items() if k != self.root.pid]
         return max(others, default=0) / 2**20
 
+    def client_cpu(self) -> float:
+        """CPU seconds of the client (with a local cluster: its scheduler and nannies)."""
+        return self.cpu.get(self.root.pid, 0.0)
+
+    def others_cpu(self) -> float:
+        """CPU seconds of every process under the client (pool or Dask workers)."""
+        return sum(v for k, v in self.cpu.items() if k != self.root.pid)
+
 
 def fresh_db(backend: str, pg: str, folder: Path) -> tuple[str, Any]:
     """A new empty database and the function that drops it."""
     if backend == "sqlite":
         path = folder / f"{uuid.uuid4().hex[:8]}.db"
-        return str(path), lambda: [p.unlink() for p in folder.glob(path.name + "*")]
+
+        def remove() -> None:
+            for p in folder.glob(path.name + "*"):
+                p.unlink()
+
+        return str(path), remove
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
@@ -177,6 +196,7 @@ def measure(corpus: Path, db: str, mode: str) -> dict[str, Any]:
         raise SystemExit(f"{mode} on {db} failed ({proc.returncode})")
     result = json.loads(out.strip().splitlines()[-1])
     result |= {"client_mb": sampler.client_mb(), "worker_mb": sampler.worker_mb(),
+               "client_cpu": sampler.client_cpu(), "workers_cpu": sampler.others_cpu(),
                "load": (load + os.getloadavg()[0]) / 2}
     return result
 
@@ -205,7 +225,7 @@ def main() -> None:
     header = (f"{'articles':>8} {'backend':>10} {'mode':>9} {'art/s':>6} {'x one':>6} "
               f"{'steady':>6} "
               f"{'s/art':>6} {'docs s':>7} {'passes s':>8} {'client MB':>9} "
-              f"{'worker MB':>9} {'art/cpu-s':>9} {'load':>5}")
+              f"{'worker MB':>9} {'art/cpu-s':>9} {'cl cpu':>6} {'wk cpu':>6} {'load':>5}")
     rows: list[str] = []
     for n in args.sizes:
         corpus = args.out / f"scale-{n}.jsonl"
@@ -227,7 +247,8 @@ def main() -> None:
                 row = (f"{n:>8} {backend:>10} {mode:>9} {rate:6.2f} {ratio} {r['steady']:6.2f} "
                        f"{r['docs_s'] / max(1, r['analysed']):6.3f} {r['docs_s']:7.1f} "
                        f"{r['passes_s']:8.1f} {r['client_mb']:9.0f} {r['worker_mb']:9.0f} "
-                       f"{r['analysed'] / r['cpu_s']:9.2f} {r['load']:5.2f}")
+                       f"{r['analysed'] / r['cpu_s']:9.2f} {r['client_cpu']:6.1f} "
+                       f"{r['workers_cpu']:6.1f} {r['load']:5.2f}")
                 if r["failed"]:
                     row += f"  ({r['failed']} failed)"
                 rows.append(row)
