@@ -412,10 +412,11 @@ def _demanded(condition: tuple[int, int], hit: tuple[int, int], window: tuple[in
 
 def _asked(text: str, hit: tuple[int, int], window: tuple[int, int],
            bounds: tuple[int, int]) -> bool:
-    """Whether the keyword stands in an embedded question: "whether" before it in its
-    sentence, or a content that opens with "how", "what" or "why"."""
+    """Whether the keyword stands in an embedded question: "whether" at most six words
+    before it in its sentence, or a content that opens with "how", "what" or "why"."""
     start = max(window[0], bounds[0])
-    if _WHETHER.search(text, start, hit[0]):
+    asked = _WHETHER.search(text, max(start, hit[0] - 60), hit[0])
+    if asked and len(_WORD.findall(text, asked.end(), hit[0])) <= 6:
         return True
     return _OPENING_QUESTION.match(text, bounds[0]) is not None and bounds[0] >= window[0]
 
