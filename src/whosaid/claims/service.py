@@ -498,28 +498,30 @@ def _reflag(conn: Connection, x_new: set[Key],
     new_terms = sql.terms_of(conn, x_new)
     near_new = _near(conn, new_terms)
     near_old = _near(conn, {k: v for k, v in old_terms.items() if k not in new_terms})
-    info = _as_printed(sql.printed(conn, set(new_terms) | {c for cs in near_new.values()
-                                                            for c in cs}))
-    recheck: set[Key] = set(new_terms)
-    for k, cands in near_new.items():
-        recheck |= {c for c in cands if c in info and partners(info[k], info[c], WINDOW_DAYS)}
+    rows = sql.printed(conn, set(new_terms) | {c for cs in near_new.values() for c in cs})
+    info = _as_printed(rows)
+    # each changed version's partners, weighed once (partners is symmetric)
+    mates = {k: {c for c in cands if c in info and partners(info[k], info[c], WINDOW_DAYS)}
+             for k, cands in near_new.items() if k in info}
+    recheck: set[Key] = set(new_terms).union(*mates.values())
     gone_partners = {c for cs in near_old.values() for c in cs} - recheck
     if gone_partners:
         flagged_now = sql.flagged_versions(conn, gone_partners)
         recheck |= flagged_now
     todo = {k for k in recheck if k not in near_new}
     near_new.update(_near(conn, {k: v for k, v in sql.terms_of(conn, todo).items()}))
-    info.update(_as_printed(sql.printed(conn, (recheck | {c for k in recheck
-                                                          for c in near_new.get(k, ())})
-                                        - set(info))))
-    rows = sql.printed(conn, recheck)
+    more = sql.printed(conn, (recheck | {c for k in recheck for c in near_new.get(k, ())})
+                       - set(rows))
+    rows.update(more)
+    info.update(_as_printed(more))
     claims_touched: set[str] = set()
     for k in sorted(recheck):
         if k not in info or k not in rows:
             continue
         v = info[k]
-        on = any(c in info and earlier(info[c], v) and partners(info[c], v, WINDOW_DAYS)
-                 for c in near_new.get(k, ()))
+        found = mates[k] if k in mates else {
+            c for c in near_new.get(k, ()) if c in info and partners(info[c], v, WINDOW_DAYS)}
+        on = any(earlier(info[c], v) for c in found)
         stored = json.loads(str(rows[k]["drift"]))
         if (FLAG in stored["flags"]) == on:
             continue
