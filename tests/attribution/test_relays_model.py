@@ -116,3 +116,12 @@ def test_person_named_before_a_subjectless_cue_speaks_for_the_outlet(analyze_tex
         "External Action Service reported."), "release the detained sailors")
     assert st.speaker is not None and "Borrell" in st.speaker.text
     assert _relays(st) == ["European External Action Service"]
+
+
+def test_person_told_who_works_for_an_outlet_makes_the_outlet_a_relay(analyze_text: Any
+                                                                      ) -> None:
+    st = _one(analyze_text(
+        "“We will not back down,” the senator told Fox News’ Bret Baier on Monday night."),
+        "We will not back down")
+    [relay] = _relays(st)
+    assert "Fox News" in relay

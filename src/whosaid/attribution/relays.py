@@ -322,10 +322,19 @@ def _talked_to(ctx: Context, sent: SpacySpan) -> None:
     if not drafts:
         return
     for d in drafts:
-        if d.addressee is not None:
-            outlet = outlet_of(ctx, d.addressee)
-            if outlet is not None:
-                add_relay(ctx, d, outlet, first=True)
+        outlet = outlet_of(ctx, d.addressee) if d.addressee is not None else None
+        if outlet is not None:
+            add_relay(ctx, d, outlet, first=True)
+        elif d.cue_token is not None and ctx.doc[d.cue_token].lemma_.lower() == "tell":
+            # "Cruz told Fox News’ Sean Hannity": the person told works for an outlet (dev:
+            # the parse splits the phrase, the addressee is Hannity, and Fox News was lost)
+            for c in ctx.doc[d.cue_token].children:
+                if c.dep_ in ("dative", "dobj") and c.i > d.cue_token and \
+                        not _inside_content(d, c.idx):
+                    outlet = outlet_of(ctx, np_span(c))
+                    if outlet is not None:
+                        add_relay(ctx, d, outlet, first=True)
+                        break
     for tok in sent:
         if tok.lower_ not in ("to", "with", "by", "for") or \
                 tok.dep_ not in ("prep", "agent", "dative"):
