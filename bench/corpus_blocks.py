@@ -166,6 +166,8 @@ def main() -> None:
                         "or the largest component)")
     parser.add_argument("--postgresql", help="also time the block pass on PostgreSQL (a "
                         "server URL: a fresh database is made there and dropped)")
+    parser.add_argument("--postgresql-only", action="store_true",
+                        help="with --postgresql: time the block pass there only")
     parser.add_argument("--mode", choices=["whole", "blocks"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.mode == "whole":
@@ -185,7 +187,7 @@ def main() -> None:
         tmp = Path(tempfile.mkdtemp(prefix="corpus-blocks-", dir=path.parent))
         figures: dict[tuple[str, str], dict[str, Any]] = {}
         try:
-            for mode in args.modes:
+            for mode in [] if args.postgresql_only else args.modes:
                 copy = tmp / f"{mode}.db"
                 _copy(path, copy)
                 figures[(mode, "sqlite")] = _run(mode, str(copy), args.block_members)

@@ -28,7 +28,7 @@ from whosaid.corpus.cluster import (
 )
 from whosaid.corpus.constraints import Constraints
 from whosaid.corpus.kb import KBEntry
-from whosaid.corpus.service import constraints_of, keys_of
+from whosaid.corpus.service import BlockSpill, constraints_of, keys_of
 from whosaid.store import corpus as store_corpus
 from whosaid.store import open_store, schema
 
@@ -124,6 +124,18 @@ def test_planning_counts_context_words_as_the_whole_corpus_does() -> None:
     plan = plan_blocks([members[:10], members[10:]], KB)
     assert plan.stats == context_stats(members)
     assert plan.stats.members[True] > 0 and plan.stats.members[False] > 0
+
+
+def test_blocks_read_back_from_the_spill_as_the_store_gives_them(tmp_path: Path) -> None:
+    members = corpus()
+    with (tmp_path / "spill").open("w+b") as fh:
+        spill = BlockSpill(fh)
+        plan = plan_blocks(spill.keep([members[:7], members[7:30], members[30:]]), KB,
+                           block_members=1)
+        assert len(plan.blocks) >= 8
+        for block in plan.blocks:
+            want = [m for m in members if (m.type, m.name) in block.named]
+            assert spill.read(block) == want and len(want) == block.members
 
 
 def test_names_that_could_join_share_a_block() -> None:
