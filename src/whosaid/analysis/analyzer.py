@@ -236,7 +236,10 @@ def analyze_parsed(article: Article, doc: Doc, settings: Settings, offset: int =
     for d, when in zip(drafts, said, strict=True):
         if d.confidence < settings.min_confidence:
             continue
-        fragments = tuple(f.pair for f in sorted(set(d.fragments)))
+        # an empty or reversed fragment is a pass's slip, never a statement's words
+        fragments = tuple(f.pair for f in sorted(set(d.fragments)) if f.end > f.start)
+        if not fragments:
+            continue
         start, end = fragments[0][0], max(e for _, e in fragments)
         sid = content_id("statement", article.id,
                          tuple((s + offset, e + offset) for s, e in fragments),

@@ -123,6 +123,9 @@ def _credit(ctx: Context, marker: Marker) -> Draft | None:
     sent, phrase, source = marker.sent, marker.phrase, marker.source
     reason = cited_reason(ctx, marker)
     if reason is not None:
+        # the rules' reading of the phrase replaces the tagger's (one statement, one id)
+        ctx.drafts = [d for d in ctx.drafts if d.pattern != "learned" or
+                      d.cue_token != reason.cue_token]
         return reason
     in_sent = [d for d in ctx.drafts if d.cue_token is not None
                and sent.start <= d.cue_token < sent.end]
@@ -155,8 +158,9 @@ def _credit(ctx: Context, marker: Marker) -> Draft | None:
                 # "The ministry said, citing officials, …": officials said it
                 d.relays.insert(0, d.speaker)
                 d.speaker, d.speaker_token = source, None
-                d.fragments = [content_span(ctx.text, f.start, f.end, [phrase])
-                               for f in d.fragments]
+                kept = [content_span(ctx.text, f.start, f.end, [phrase])
+                        for f in d.fragments]
+                d.fragments = [f for f in kept if f.end > f.start] or d.fragments
             else:
                 d.relays.append(source)
         return None

@@ -115,11 +115,14 @@ def trim_content(text: str, start: int, end: int) -> CharSpan:
 
 
 def cut(start: int, end: int, exclude: Iterable[CharSpan]) -> CharSpan:
-    """[start, end) without the excluded spans (speaker, cue) that open or close it."""
+    """[start, end) without the excluded spans (speaker, cue) that open or close it; empty
+    (start == end), never reversed, when one covers it all ("“… at once,” the Post
+    reported, quoting an anonymous Republican official. “…”": the citing phrase covers
+    the piece between the two quotes)."""
     for x in sorted(exclude):
         s, e = x.start, x.end
         if s <= start < e or (start <= s < end and e <= end and s - start < 3):
-            start = e  # the excluded span opens the content
+            start = min(e, end)  # the excluded span opens the content
         elif start < s < end and e >= end - 2:
             end = s  # the excluded span closes it
     return CharSpan(start, end)
