@@ -479,8 +479,10 @@ def check_analysis(analysis: Analysis) -> None:
         assert s.fragments, "statement without fragments"
         for fs, fe in s.fragments:
             check_span(text, fs, fe, None, "fragment")
-            assert s.content.start <= fs <= fe <= s.content.end, ("fragment outside content",
-                                                                  (fs, fe), s.content)
+            assert s.content.start <= fs < fe <= s.content.end, (
+                "fragment empty, reversed or outside the content", (fs, fe), s.content)
+        assert list(s.fragments) == sorted(s.fragments), ("fragments out of order",
+                                                          s.fragments)
         for role, mention in (("speaker", s.speaker), ("addressee", s.addressee)):
             if mention is not None:
                 check_span(text, mention.start, mention.end, mention.text, role)
