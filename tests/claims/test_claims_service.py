@@ -314,3 +314,32 @@ def test_claims_built_before_prefix_keys_are_filed_at_the_next_update(db: str) -
         assert any(r[0].startswith(PREFIX_MARK) for r in after["claim_terms"])
         build_claims(store)
         assert after == dump(store)
+
+
+def _relayed_by(a: Analysis, name: str) -> Analysis:
+    """``a`` with each relay written ``name`` a mention of that person (entity ``e-name``)."""
+    said = tuple(replace(s, relays=tuple(replace(r, entity_id=f"e-{name}", entity=name)
+                                         if r.text == name else r for r in s.relays))
+                 for s in a.statements)
+    return replace(a, statements=said)
+
+
+def test_a_merge_renaming_relays_equals_a_rebuild(db: str, mode: str) -> None:
+    """"Dmitry Peskov said ..., Sergei Lavrov reported": merging Lavrov into Peskov renames
+    the relay, so the claim's relay graph and the article's cites (what orders copies)
+    change too."""
+    from whosaid.usecases import merge_entities
+
+    analyses = [*articles()[:4], _relayed_by(article("a9", "2022-12-02", "rt.com", [
+        ("Dmitry Peskov", READY, ("Sergei Lavrov",), "indirect"),
+        ("Sergei Lavrov", "the talks in Istanbul will go on after the new year holidays", (),
+         "direct")]), "Sergei Lavrov")]
+    with open_store(db) as store:
+        for a in analyses:
+            store.save(a)
+        build_claims(store)
+        merge_entities(store, "Sergei Lavrov", "Dmitry Peskov", "tester")
+        after = dump(store)
+        assert not any("Sergei Lavrov" in r for r in after["claim_edges"])
+        build_claims(store)
+        assert after == dump(store)

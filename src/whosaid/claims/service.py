@@ -44,6 +44,7 @@ the statement that left kept them from.
 
 from __future__ import annotations
 
+import bisect
 import json
 import time
 from collections import defaultdict
@@ -278,13 +279,16 @@ def refresh_claims(conn: Connection, *, article_ids: Collection[str] = (),
         return ClaimsUpdate()
     sql.lock_claims(conn)
     ensure_prefixes(conn)
-    article_ids = set(article_ids) | (sql.recited_articles(conn, names) if names else set())
-    changed_articles = _update_copies(conn, article_ids) if article_ids else set()
+    changed_articles = _update_copies(conn, set(article_ids)) if article_ids else set()
     # a rewritten corpus entity matters where a statement's key changed or its name did
     touched = sql.rekeyed_among(conn, statements) if statements else set()
     touched |= sql.rekeyed_named(conn, names) if names else set()
     touched |= sql.rekeyed_statements(
         conn, corpus_ids if regrouped is None else set(regrouped) & set(corpus_ids))
+    recited = sql.recited_articles(conn, names) if names else set()
+    if recited:  # relays renamed: their statements, and copies ordered by the new cites
+        changed_articles |= _update_copies(conn, recited, saved=False)
+        touched |= sql.relayed_by(conn, names, recited)
     for key, (was, now_name) in sql.renamed_speakers(conn, corpus_ids).items():
         sql.rename_speaker(conn, key, was, now_name)
     now = sql.claim_statements(conn, keys=touched, article_ids=changed_articles)
@@ -296,9 +300,10 @@ def refresh_claims(conn: Connection, *, article_ids: Collection[str] = (),
     return _recluster(conn, speakers, now, fresh, changed_articles)
 
 
-def _update_copies(conn: Connection, article_ids: set[str]) -> set[str]:
-    """Bring the copy groups up to date with ``article_ids`` (saved or deleted); returns
-    those articles and every article whose group or place in it changed."""
+def _update_copies(conn: Connection, article_ids: set[str], saved: bool = True) -> set[str]:
+    """Bring the copy groups up to date with ``article_ids`` (saved or deleted; not
+    ``saved``: only their cites changed); returns every article whose group or place in it
+    changed, and those articles when saved."""
     gone = sql.missing_articles(conn) | (article_ids - sql.existing_articles(conn, article_ids))
     docs = sql.copy_documents(conn, article_ids)
     old_cites = sql.cite_keys(conn, article_ids)
@@ -328,6 +333,8 @@ def _update_copies(conn: Connection, article_ids: set[str]) -> set[str]:
     sql.delete_copies(conn, set(before) | set(after) | members)
     sql.write_copies(conn, found)
     changed = {a for a in set(before) | set(after) if before.get(a) != after.get(a)}
+    if not saved:
+        return changed - gone
     return (changed | article_ids) - gone | (article_ids & gone)
 
 
@@ -477,16 +484,30 @@ def _near(conn: Connection, targets: dict[Key, tuple[int | None, set[str]]]
     keys = set().union(*lookups.values())
     days = [d for d, _ in targets.values() if d is not None]
     undated = any(d is None for d, _ in targets.values())
-    by_key: dict[str, list[tuple[int | None, Key]]] = defaultdict(list)
+    dated: dict[str, list[tuple[int, Key]]] = defaultdict(list)
+    undated_rows: dict[str, list[Key]] = defaultdict(list)
     for k, day, key in sql.filed_rows(conn, keys, None if undated else days, WINDOW_DAYS):
-        by_key[k].append((day, key))
+        if day is None:
+            undated_rows[k].append(key)
+        else:
+            dated[k].append((day, key))
+    # each key's rows by day, so a target walks its window only (a split's 11,000 targets
+    # walked whole years of their keys' rows)
+    for rows in dated.values():
+        rows.sort()
+    starts = {k: [d for d, _ in rows] for k, rows in dated.items()}
     out: dict[Key, set[Key]] = {}
     for t, (day, _) in targets.items():
         found: set[Key] = set()
         for k in lookups[t]:
-            for d, key in by_key.get(k, ()):
-                if day is None or d is None or abs(d - day) <= WINDOW_DAYS:
-                    found.add(key)
+            found.update(undated_rows.get(k, ()))
+            rows = dated.get(k, [])
+            if day is None:
+                found.update(key for _, key in rows)
+                continue
+            lo = bisect.bisect_left(starts[k], day - WINDOW_DAYS) if rows else 0
+            hi = bisect.bisect_right(starts[k], day + WINDOW_DAYS) if rows else 0
+            found.update(key for _, key in rows[lo:hi])
         found.discard(t)
         out[t] = found
     return out

@@ -293,6 +293,18 @@ def recited_articles(conn: Connection, names: Collection[str]) -> set[str]:
     return {a for a in ids if set(now.get(a, ())) != stored.get(a, set())}
 
 
+def relayed_by(conn: Connection, names: Collection[str], article_ids: Collection[str]
+               ) -> set[Key]:
+    """The statements of ``article_ids`` with a relay named one of ``names``."""
+    r = relays
+    found: set[Key] = set()
+    for chunk in _chunks(article_ids):
+        found.update((a, i) for a, i in conn.execute(
+            select(r.c.article_id, r.c.statement_id).distinct()
+            .where(r.c.article_id.in_(chunk), r.c.entity_name.in_(sorted(names)))))
+    return found
+
+
 def renamed_speakers(conn: Connection, corpus_ids: Collection[str]) -> dict[str, tuple[str, str]]:
     """The corpus entities of ``corpus_ids`` whose stored claims carry another name than
     theirs: ``{id: (stored name, name now)}``."""
