@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from whosaid.attribution import CharSpan, Context, CueSpan, Draft, find_quotes
 from whosaid.attribution.according import according_to
+from whosaid.attribution.attributor import distinct
 from whosaid.attribution.credits import credits
 from whosaid.attribution.dating import said_on
 from whosaid.attribution.headlines import headline
@@ -335,6 +336,30 @@ def test_citing_a_reason_is_the_subjects_statement() -> None:
     ctx = _citing([("her", 1, "poss", "PRP$"), ("work", -1, "dobj", "NN")])
     [d] = ctx.drafts
     assert texts(ctx, d) == (["her work"], "The union", "citing")
+
+
+def test_citing_a_reason_replaces_the_taggers_reading_of_it() -> None:
+    doc = parse([
+        ("The", 1, "det", "DT"), ("union", 2, "nsubj", "NN"), ("endorsed", 2, "ROOT", "VBD"),
+        ("Clinton", 2, "dobj", "NNP"), (",", 2, "punct", ","),
+        ("citing", 2, "advcl", "VBG", "cite"), ("her", 7, "poss", "PRP$"),
+        ("work", 5, "dobj", "NN"), (".", 2, "punct", ".")])
+    ctx = context(doc, ("Clinton", "PERSON"))
+    tagged = Draft([at(ctx.text, "her work")], at(ctx.text, "The union"),
+                   CueSpan(28, 34, "cite"), "learned", cue_token=5, confidence=0.9)
+    ctx.drafts.append(tagged)
+    according_to(ctx)
+    [d] = ctx.drafts
+    assert d is not tagged and texts(ctx, d) == (["her work"], "The union", "citing")
+
+
+def test_the_same_statement_twice_is_kept_once() -> None:
+    # two passes reading one statement give it one id; the store refuses the article's
+    # second copy (PolNeAR dev: a whole article lost)
+    ctx = context(parse(ECONOMY))
+    rule, _ = _rule_and_tagged(ctx, "The economy is strong", 0.9)
+    again = Draft(list(rule.fragments), rule.speaker, rule.cue, "learned", cue_token=6)
+    assert distinct([rule, again]) == [rule]
 
 
 def test_citing_a_source_names_the_source() -> None:

@@ -74,9 +74,23 @@ def run_passes(ctx: Context, learned: list[Draft] | None = None) -> list[Draft]:
     content_bounds(ctx)  # a content ends before the writer's apposition after it
     ctx.drafts.sort(key=lambda d: (d.start, d.end))
     resolve(ctx)
+    ctx.drafts = distinct(ctx.drafts)
     precision(ctx)  # drop drafts that report nothing ("didn't know", "I prefer", titles)
     calibrate(ctx, learned)  # confidence = the chance the statement is right
     return ctx.drafts
+
+
+def distinct(drafts: list[Draft]) -> list[Draft]:
+    """The drafts without a second one of the same fragments, speaker and cue: it would be
+    the same statement, with the same id, which the store refuses for the whole article."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for d in drafts:
+        key = (tuple(sorted(set(d.fragments))), d.speaker, d.cue.astuple() if d.cue else None)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
 
 
 class Attributor:
