@@ -39,7 +39,8 @@ def test_origin_same_day_tie_goes_to_the_copy_groups_original() -> None:
 def test_origin_relay_chain_runs_from_speaker_to_outlet() -> None:
     claims = cluster_claims([
         st("s1", WORDS, site="tass.com", name="Dmitry Peskov", speaker="peskov"),
-        st("s2", WORDS, site="farm.info", relays=("RIA Novosti", "TASS"),
+        # relays from the speaker outwards: "…, RIA Novosti reported, citing TASS"
+        st("s2", WORDS, site="farm.info", relays=("TASS", "RIA Novosti"),
            name="Dmitry Peskov", speaker="peskov", published="2022-12-03"),
     ])
     edges = {(e.source, e.target, e.kind) for e in claims[0].edges}
