@@ -144,3 +144,27 @@ def test_claims_the_same_words_under_another_speaker_are_flagged() -> None:
     assert "speaker_changed" not in flags["s1"]
     lavrov = next(c for c in claims if c.speaker_key == "lavrov")
     assert lavrov.meaning_changed
+
+
+def test_claims_the_speaker_most_outlets_print_is_not_the_changed_one() -> None:
+    """Three outlets give the words to Putin, one (earlier) to Lavrov: Lavrov's version is
+    the changed one, whatever the publication order."""
+    words = "Russia will never accept the new sanctions imposed by the European Union"
+    claims = cluster_claims([
+        st("s0", words, speaker="lavrov", name="Sergei Lavrov", published="2022-12-01"),
+        *(st(f"s{i}", words, published="2022-12-02") for i in (1, 2, 3)),
+    ])
+    flags = {v.statement.statement_id: v.drift.flags for c in claims for v in c.versions}
+    assert "speaker_changed" in flags["s0"]
+    assert not any("speaker_changed" in flags[f"s{i}"] for i in (1, 2, 3))
+
+
+def test_claims_two_speakers_quoted_in_one_article_never_flag_each_other() -> None:
+    """One article quoting Putin and then Lavrov repeating his words changed no speaker."""
+    words = "Russia will never accept the new sanctions imposed by the European Union"
+    claims = cluster_claims([
+        st("s1", words, article="a1", published="2022-12-02"),
+        st("s2", words, article="a1", speaker="lavrov", name="Sergei Lavrov",
+           published="2022-12-02", position=1),
+    ])
+    assert not any("speaker_changed" in v.drift.flags for c in claims for v in c.versions)

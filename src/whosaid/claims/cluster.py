@@ -72,7 +72,7 @@ LINK = 0.5
 CONTAIN_FULL = 4.0
 REPEAT = 0.9
 SPEAKER_CHANGED = 0.8
-SPEAKER_CHANGED_WEIGHT = 4.0
+SPEAKER_CHANGED_WEIGHT = 2.0
 POSTING_CAP = 400
 AVERAGE_MIN = 0.3
 _SAMPLE = 8
@@ -266,13 +266,13 @@ def _speaker_changed(claims: list[Claim], window: int) -> list[Claim]:
                     continue
                 seen.add(rj)
                 cj, _, other, obag, oday = rows[rj]
-                if other.speaker_key == st.speaker_key:
-                    continue
+                if other.speaker_key == st.speaker_key or other.article_id == st.article_id:
+                    continue  # one article printing both speakers' words changed nothing
                 if day is not None and oday is not None and abs(day - oday) > window:
                     continue
-                earlier = (other.published or UNDATED) < (st.published or UNDATED) or (
-                    (other.published or UNDATED) == (st.published or UNDATED)
-                    and len(claims[cj].versions) > len(claims[ci].versions))
+                su, sv = len(claims[cj].versions), len(claims[ci].versions)
+                earlier = su > sv or (su == sv and (other.published or UNDATED) <
+                                      (st.published or UNDATED))
                 if earlier and pair_score(bag, obag) >= SPEAKER_CHANGED:
                     flagged.add((ci, vi))
     if not flagged:

@@ -176,12 +176,12 @@ def lookup_keys(filed: Collection[str], counts: Mapping[str, int] | None = None)
 def earlier(a: Printed, b: Printed) -> bool:
     """Whether ``a`` counts as printed before ``b``."""
     pa, pb = a.published or UNDATED, b.published or UNDATED
-    return pa < pb or (pa == pb and a.size > b.size)
+    return a.size > b.size or (a.size == b.size and pa < pb)
 
 
 def partners(a: Printed, b: Printed, window: int) -> bool:
     """Whether ``a`` and ``b`` are near-identical words of two speakers within the window."""
-    if a.speaker_key == b.speaker_key or a.key == b.key:
+    if a.speaker_key == b.speaker_key or a.key[0] == b.key[0]:
         return False
     if a.day is not None and b.day is not None and abs(a.day - b.day) > window:
         return False
