@@ -281,10 +281,10 @@ def _statement(u: Utterance, article_id: str, doc_id: str, content: str, kind: s
 
 def _render(st: ClaimStatement, relay_names: tuple[str, ...]) -> str:
     frame = f"{st.content}, {st.speaker_name} said"
-    if relay_names:
-        frame += ", according to " + relay_names[0]
+    if relay_names:  # from the speaker outwards: ("TASS", "RIA Novosti")
+        frame += ", according to " + relay_names[-1]
         if len(relay_names) > 1:
-            frame += ", citing " + relay_names[1]
+            frame += ", citing " + relay_names[0]
     return frame + "."
 
 
@@ -424,7 +424,7 @@ def build(docs: list[dict[str, Any]], seed: int) -> World:
                 if x < 0.5:
                     relays = (wire,)
                 elif x < 0.6:
-                    relays = (rng.choice(outlets)[0], wire)
+                    relays = (wire, rng.choice(outlets)[0])  # the speaker's side first
                 st = _statement(u, rid, f"{doc['id']}-re{r}", text, kind, rday, site, relays,
                                 pos, sname, skey, said)
                 cites += relays

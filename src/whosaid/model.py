@@ -385,8 +385,9 @@ class ClaimStatement:
     canonical name); ``None`` means the speaker is unknown ("a source") and the statement is
     never clustered. ``said_on`` is the statement's TIMEX value ("2022-12-02", "XXXX-12-02")
     or ``None``; ``published`` is the article's publication date (YYYY-MM-DD) or ``None``.
-    ``relays`` are the names that passed the words on to this article, nearest first
-    ("RIA Novosti reported, citing TASS" → ``("RIA Novosti", "TASS")``). ``position`` is the
+    ``relays`` are the names that passed the words on to this article, from the speaker
+    outwards, as attribution gives them ("RIA Novosti reported, citing TASS" → ``("TASS",
+    "RIA Novosti")``). ``position`` is the
     statement's order in its article (0 for the first).
     """
 
