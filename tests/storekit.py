@@ -158,3 +158,15 @@ def table_counts(db: str) -> dict[str, int]:
 
 def contents(rows: list[dict[str, object]]) -> list[str]:
     return [str(r["content"]["text"]) for r in rows]  # type: ignore[index]
+
+
+def index_names(db: str) -> set[str]:
+    """The names of the indexes a store (a SQLite file or PostgreSQL URL) has, after opening
+    it (so migrated)."""
+    from whosaid.store import open_store
+
+    with open_store(db) as store, store.read("list indexes") as conn:
+        listing = ("SELECT name FROM sqlite_master WHERE type = 'index'"
+                   if conn.dialect.name == "sqlite" else
+                   "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
+        return set(conn.exec_driver_sql(listing).scalars())

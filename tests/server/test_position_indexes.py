@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event, exists
 
-from storekit import make_analysis
+from storekit import index_names, make_analysis
 from whosaid.corpus import build_corpus_entities
 from whosaid.store import corpus as corpus_queries
 from whosaid.store import open_store, schema
@@ -25,10 +25,7 @@ def test_migration_11_makes_the_holder_indexes_and_drops_the_bare_entity_id_one(
         backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
     db = str(tmp_path / "w.db") if backend == "sqlite" else \
         str(request.getfixturevalue("pg_schema_url"))
-    listing = ("SELECT name FROM sqlite_master WHERE type = 'index'" if backend == "sqlite"
-               else "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
-    with open_store(db) as store, store.read("list indexes") as conn:
-        found = set(conn.exec_driver_sql(listing).scalars())
+    found = index_names(db)
     assert {name for name, _, _ in POSITION_INDEXES} <= found
     assert "ix_positions_holder" not in found
 

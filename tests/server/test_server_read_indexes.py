@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from storekit import index_names
 from whosaid.store import open_store
 from whosaid.store.migrations import READ_INDEXES, READ_INDEXES_REPLACE
 
@@ -18,10 +19,7 @@ def test_migration_9_makes_the_read_indexes_and_drops_those_they_replace(
         backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
     db = str(tmp_path / "w.db") if backend == "sqlite" else \
         str(request.getfixturevalue("pg_schema_url"))
-    listing = ("SELECT name FROM sqlite_master WHERE type = 'index'" if backend == "sqlite"
-               else "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
-    with open_store(db) as store, store.read("list indexes") as conn:
-        found = set(conn.exec_driver_sql(listing).scalars())
+    found = index_names(db)
     assert {name for name, _, _ in READ_INDEXES} <= found
     assert not found & set(READ_INDEXES_REPLACE)
 
