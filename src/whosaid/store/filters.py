@@ -35,6 +35,7 @@ from sqlalchemy import (
 
 from ..errors import ConfigError
 from .schema import (
+    PG_FTS_COLUMN,
     PG_FTS_CONFIG,
     aliases,
     articles,
@@ -192,8 +193,9 @@ def about_clause(dialect: str, about: str) -> ColumnElement[bool]:
             )
         )
     if dialect == "postgresql":
+        # the stored vector (migration 12), not to_tsvector(content_text) again per row
         config: ColumnElement[Any] = literal_column(f"'{PG_FTS_CONFIG}'::regconfig")
-        vector = func.to_tsvector(config, s.c.content_text)
+        vector: ColumnElement[Any] = literal_column(f"{s.name}.{PG_FTS_COLUMN}")
         return vector.bool_op("@@")(func.websearch_to_tsquery(config, about))
     return and_(*(contains(dialect, s.c.content_text, w) for w in words))
 

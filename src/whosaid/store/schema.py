@@ -227,6 +227,10 @@ statements_fts = table(SQLITE_FTS_TABLE, column("rowid", Integer), column("conte
 # PostgreSQL full-text index (migration 2): a GIN index on this expression.
 PG_FTS_CONFIG = "english"
 PG_FTS_INDEX = "ix_statements_content_fts"
+# Since migration 12 the vector is a stored generated column of ``statements`` (PostgreSQL
+# only, so not in the table above: SQLite has no such column) with a GIN index of its own.
+PG_FTS_COLUMN = "content_tsv"
+PG_FTS_COLUMN_INDEX = "ix_statements_content_tsv"
 
 # ---------------------------------------------------------------------------------------
 # Migration 4: the audit trail and analysts' corrections (whosaid serve).
