@@ -15,8 +15,10 @@ from typing import Any, Literal
 
 # The extractor that made a stored article's records. A store analysed by an older one is
 # analysed again by the next run (the articles are not "unchanged"). v2: positions and events,
-# roles and lists, the precision pass and calibrated confidence (issues 12 and 14).
-EXTRACTOR_VERSION = "whosaid-rules-v2"
+# roles and lists, the precision pass and calibrated confidence (issues 12 and 14). v3: the
+# content bounds pass, topic-only contents, fragments never reversed, relays of outlets'
+# sources and datelines, positions' new stance rules, the refitted calibration.
+EXTRACTOR_VERSION = "whosaid-rules-v3"
 
 StatementKind = Literal["direct", "indirect", "mixed"]
 StatementMode = Literal["speech", "thought", "other"]
