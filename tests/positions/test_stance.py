@@ -315,3 +315,31 @@ def test_an_entity_in_object_place_holds_no_position(text: str, content: str, is
     found = _positions(text, content, speaker=speaker,
                        entities=(_entity(text, speaker), _entity(text, other, "GPE")))
     assert found[issue].reported_by is None
+
+
+def test_a_keyword_in_a_belief_someone_else_is_to_hold_takes_no_side() -> None:
+    text = ("The visit was meant to create a perception among Western officials that Russia "
+            "should negotiate, ISW said.")
+    content = ("The visit was meant to create a perception among Western officials that "
+               "Russia should negotiate")
+    talks = _positions(text, content, speaker="ISW", cue="said")["peace_talks"]
+    assert talks.stance == "neutral"
+
+
+def test_a_title_before_the_holder_keeps_it_the_subject() -> None:
+    text = ("ISW said Russian President Vladimir Putin has little interest in a ceasefire.")
+    content = "Russian President Vladimir Putin has little interest in a ceasefire"
+    found = _positions(text, content, speaker="ISW", cue="said",
+                       entities=(_entity(text, "Vladimir Putin"), _entity(text, "ISW", "ORG")))
+    ceasefire = found["ceasefire"]
+    assert ceasefire.stance == "opposes"
+    assert ceasefire.holder is not None and ceasefire.holder.entity == "Vladimir Putin"
+    assert ceasefire.reported_by is not None and ceasefire.reported_by.entity == "ISW"
+
+
+def test_a_statement_that_is_only_its_topic_holds_no_position(seed: Analysis) -> None:
+    """'Putin has issued statements about recent talks with … Lavrov …': what was talked
+    about, not the words (its confidence is capped too), so no position on peace talks."""
+    topic = [s for s in seed.statements if s.content.text.startswith("recent talks with")]
+    assert topic and topic[0].confidence <= 0.5
+    assert not [p for p in seed.positions if p.statement_id == topic[0].id]

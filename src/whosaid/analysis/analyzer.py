@@ -233,6 +233,7 @@ def analyze_parsed(article: Article, doc: Doc, settings: Settings, offset: int =
     said = said_on(doc, drafts, dates, entities,
                    article.published if settings.fallback_to_published else None)
     statements = []
+    topics: set[str] = set()  # statements whose content is only a topic: no position
     for d, when in zip(drafts, said, strict=True):
         if d.confidence < settings.min_confidence:
             continue
@@ -247,6 +248,8 @@ def analyze_parsed(article: Article, doc: Doc, settings: Settings, offset: int =
                          else None,
                          (d.cue.start + offset, d.cue.end + offset, d.cue.lemma) if d.cue
                          else None)
+        if d.topic:
+            topics.add(sid)
         statements.append(Statement(
             id=sid,
             article_id=article.id,
@@ -266,7 +269,9 @@ def analyze_parsed(article: Article, doc: Doc, settings: Settings, offset: int =
                  for e in entities.entities)
     stored_dates = tuple(_stored(d, article.text) for d in dates)
     found = tuple(statements)
-    positions = find_positions(found, article.text, kept, issues) if issues else ()
+    # "Putin has issued statements about recent talks with Lavrov …": a topic is no stance
+    worded = tuple(st for st in found if st.id not in topics)
+    positions = find_positions(worded, article.text, kept, issues) if issues else ()
     events = find_events(article, doc, kept, stored_dates, found)
     return Analysis(article, kept, found, stored_dates, positions=positions, events=events)
 

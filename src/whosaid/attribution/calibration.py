@@ -146,6 +146,7 @@ def calibrate(ctx: Context, learned: Sequence[Draft] | None,
     for d in ctx.drafts:
         f = features(ctx, d, learned, words)
         d.confidence = t.apply(f)
+        d.topic = f.content == "topic"
         for rows in _recorders:
             rows.append(Record(f, d.confidence))
 

@@ -73,6 +73,10 @@ class Draft:
     addressee_mention: Mention | None = None
     relay_mentions: list[Mention] = field(default_factory=list)
     kind: StatementKind = "indirect"
+    # the content is only what was talked about ("issued statements about recent talks"),
+    # not the words: set by calibration, read by the analyzer (such a statement holds no
+    # position)
+    topic: bool = False
 
     @property
     def start(self) -> int:

@@ -216,6 +216,12 @@ CONDITION_MARKERS: tuple[str, ...] = (
 # 12 such pairs, all labelled supports), "no talks until …" stays conditional.
 DURATION_MARKERS: frozenset[str] = frozenset({"until", "as long as", "so long as"})
 
+# Nouns of a belief someone else is to hold: a keyword in the "that" clause after one is
+# that belief, not the speaker's stance ("in an effort to create a perception among Western
+# officials that Russia should negotiate" is no support of talks).
+BELIEF_NOUNS: tuple[str, ...] = ("perception", "impression", "illusion", "appearance",
+                                 "false sense", "narrative")
+
 # The stance a condition takes on an issue it names, where the condition is set on another
 # issue: it asks for it ("talks only after the withdrawal of Russian troops" supports the
 # withdrawal), except the disputed land, which a condition asks back ("sanctions will

@@ -46,6 +46,9 @@ _SUBJECT_LEAD = frozenset({"that", "and", "but", "or", "the", "while", "as", "so
                            "since", "if", "when", "although", "now", "also", "even", "then",
                            "though", "whereas", "yet", "only", "meanwhile"})
 _WHETHER = re.compile(r"\bwhether\b", re.IGNORECASE)
+# "a perception among Western officials that …": a belief noun, then its "that"
+_BELIEF = re.compile(r"\b(?:" + "|".join(lexicon.BELIEF_NOUNS) + r")s?\b[^.;:!?]{0,80}?\bthat\b",
+                     re.IGNORECASE)
 _OPENING_QUESTION = re.compile(r"\s*[\"'“‘]*(?:how|what|why)\b", re.IGNORECASE)
 # oppose cues that name a harm done to what follows them ("a threat to gun rights")
 _VICTIM = re.compile("|".join(lexicon.HARM_CUES), re.IGNORECASE)
@@ -421,6 +424,15 @@ def _asked(text: str, hit: tuple[int, int], window: tuple[int, int],
     return _OPENING_QUESTION.match(text, bounds[0]) is not None and bounds[0] >= window[0]
 
 
+def _believed(text: str, hit: tuple[int, int], window: tuple[int, int]) -> bool:
+    """Whether the keyword stands in the "that" clause of a belief noun ("a perception
+    among Western officials that Russia should negotiate"), at most twelve words after it."""
+    for m in _BELIEF.finditer(text, max(window[0], hit[0] - 160), hit[0]):
+        if len(_WORD.findall(text, m.end(), hit[0])) <= 12:
+            return True
+    return False
+
+
 def _lasting(rules: _Rules, text: str, condition: tuple[int, int]) -> bool:
     """Whether the condition's marker says how long ("until", "as long as"), not on what."""
     marker = rules.conditions.match(text, condition[0])
@@ -554,6 +566,11 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         # tax cuts, nuclear weapons", "localities deciding whether the minimum wage is right"
         stance, condition, confidence = "neutral", None, 0.5
         features.append("asked")
+    elif stance != "neutral" and _believed(text, hit, window):
+        # someone else's belief the speaker speaks of: "an effort to create a perception
+        # among Western officials that Russia should negotiate"
+        stance, condition, confidence = "neutral", None, 0.5
+        features.append("believed")
     if rules.hedges.search(text, *window):
         confidence -= 0.1
         features.append("hedge")
@@ -607,12 +624,16 @@ def _holder_before(text: str, holders: list[_Holder], cue_start: int,
 
 def _subject_place(text: str, holder: _Holder, lo: int) -> bool:
     """Whether the entity opens its clause (a subject), not the object of a verb before it:
-    "Putin has little interest" and "that Russia has called" hold, "move Ukraine closer to
-    NATO" and "push the European Union to increase sanctions" do not."""
+    "Putin has little interest", "Russian President Vladimir Putin has little interest" and
+    "that Russia has called" hold, "move Ukraine closer to NATO" and "push the European
+    Union to increase sanctions" do not."""
     start = lo
     for m in _CLAUSE_BREAK.finditer(text, lo, holder.start):
         start = m.end()
-    return all(w.lower() in _SUBJECT_LEAD for w in _WORD.findall(text, start, holder.start))
+    # a title before the name is still the subject: "Russian President Vladimir Putin has
+    # little interest in ending the war"
+    return all(w.lower() in _SUBJECT_LEAD or w[:1].isupper()
+               for w in _WORD.findall(text, start, holder.start))
 
 
 def _same(holder: _Holder, speaker: Mention | None) -> bool:
