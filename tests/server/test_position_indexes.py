@@ -12,8 +12,8 @@ from sqlalchemy import event, exists
 
 from storekit import index_names, make_analysis
 from whosaid.corpus import build_corpus_entities
+from whosaid.store import api_queries, open_store, schema
 from whosaid.store import corpus as corpus_queries
-from whosaid.store import open_store, schema
 from whosaid.store.api_queries import recent_statements
 from whosaid.store.migrations import POSITION_INDEXES
 
@@ -78,3 +78,20 @@ def test_a_corpus_entitys_latest_statements_are_those_of_one_sort_of_them_all(
     assert len(recent) == 4  # two statements in each article
     assert [(r["article"]["id"], r["id"]) for r in recent] == \
         [(r["article"]["id"], r["id"]) for r in expected]
+
+
+def test_an_entitys_positions_are_the_same_with_the_corpus_entities_given(
+        tmp_path: Path, analyze_text: Any) -> None:
+    """The entity page passes the corpus entities it read for the name; the positions are
+    those the name alone finds (the seed: Putin's ceasefire position, reported by ISW)."""
+    seed = Path(__file__).resolve().parents[2] / "examples" / "isw-putin-ceasefire.txt"
+    with open_store(str(tmp_path / "w.db")) as store:
+        store.save(analyze_text(seed.read_text(encoding="utf-8"), published="2022-12-04"))
+        build_corpus_entities(store)
+        name = next(r["speaker"]["entity"] for r in store.statements()
+                    if r["speaker"] and "Putin" in (r["speaker"]["entity"] or ""))
+        held = {c["id"] for c in api_queries.entity_detail(store, name)["corpus"]}
+        alone = store.positions(name)
+        given = store.positions(name, held_by=held)
+    assert held and alone
+    assert given == alone

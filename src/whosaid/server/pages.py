@@ -222,7 +222,8 @@ def entity_page(
     chart = {"name": name, "per_day": detail["per_day"]}
     return render(request, svc, "entity.html", title=name, e=detail, said=said,
                   received=received, chart=chart, merged=merged, split=split,
-                  timelines=_entity_timelines(svc, name), issue_url=issue_url,
+                  timelines=_entity_timelines(svc, name, {c["id"] for c in detail["corpus"]}),
+                  issue_url=issue_url,
                   entity_url=entity_url, article_url=article_url, corpus_url=corpus_url,
                   claim_url=claim_url, search_url="/?" + urlencode({"speaker": name}))
 
@@ -571,11 +572,11 @@ def _issue_labels(svc: Services) -> dict[str, str]:
     return {i.id: i.label for i in svc.store.issues()}
 
 
-def _entity_timelines(svc: Services, name: str) -> list[dict[str, Any]]:
+def _entity_timelines(svc: Services, name: str, held_by: set[str]) -> list[dict[str, Any]]:
     """The entity page's position timelines, one per issue (none for a name that holds
-    none)."""
+    none); ``held_by``: the corpus entities holding the name, as the page read them."""
     try:
-        rows = svc.store.positions(name)
+        rows = svc.store.positions(name, held_by=held_by)
     except NotFoundError:
         return []
     return entity_timelines(rows, _issue_labels(svc))

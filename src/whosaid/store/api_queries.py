@@ -360,16 +360,19 @@ def entity_detail(store: Transactions, name: str, recent: int = 20) -> Row:
             )
         ]
         cm, ce = corpus_members, corpus_entities
+        # the ids first, then their names: one DISTINCT over the name's members, not over
+        # their join to corpus_entities (Donald Trump, on PostgreSQL: 94 ms -> 57 ms)
+        held = list(conn.execute(
+            select(cm.c.corpus_entity_id).distinct()
+            .join(e, and_(e.c.article_id == cm.c.article_id, e.c.id == cm.c.entity_id))
+            .where(e.c.name == name)).scalars())
         corpus = [
             {"id": cid, "name": cname}
             for cid, cname in conn.execute(
-                select(ce.c.id, ce.c.name).distinct()
-                .join(cm, cm.c.corpus_entity_id == ce.c.id)
-                .join(e, and_(e.c.article_id == cm.c.article_id, e.c.id == cm.c.entity_id))
-                .where(e.c.name == name)
+                select(ce.c.id, ce.c.name).where(ce.c.id.in_(held))
                 .order_by(ce.c.name, ce.c.id)
             )
-        ]
+        ] if held else []
         recent_said = recent_statements(conn, s.c.speaker_name == name, recent)
         recent_received = recent_statements(conn, s.c.addressee_name == name, recent)
     return {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
@@ -325,9 +325,10 @@ class Store:
             position_queries.replace_positions(conn, article_id, positions, statements)
 
     def positions(self, entity: str, issue: str | None = None, since: str | None = None,
-                  until: str | None = None) -> list[dict[str, Any]]:
+                  until: str | None = None, held_by: Collection[str] | None = None
+                  ) -> list[dict[str, Any]]:
         """An entity's positions in time order (:func:`.positions.positions_for`)."""
-        return position_queries.positions_for(self, entity, issue, since, until)
+        return position_queries.positions_for(self, entity, issue, since, until, held_by)
 
     def events(self, entity: str | None = None, limit: int | None = None
                ) -> list[dict[str, Any]]:
