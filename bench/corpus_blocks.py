@@ -36,7 +36,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -123,23 +122,9 @@ def _copy(src: Path, dst: Path) -> None:
 
 def _postgres_copy(src: Path, url: str) -> tuple[str, Callable[[], None]]:
     """A fresh PostgreSQL database holding the rows of ``src``, and its dropper."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
+    from load import copy_store, fresh_pg_database  # bench/load.py, beside this file
 
-    from load import copy_store  # bench/load.py, beside this file
-
-    base = make_url(url)
-    name = f"whosaid_blocks_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-
-    def drop() -> None:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    target = base.set(database=name).render_as_string(hide_password=False)
+    target, drop = fresh_pg_database(url, "whosaid_blocks")
     open_store(target).close()  # migrated
     copy_store(str(src), target)
     return target, drop

@@ -45,8 +45,9 @@ import statistics
 import subprocess
 import sys
 import time
+import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,6 +103,26 @@ def copy_store(source: str, target: str, chunk: int = 5000) -> None:
                 conn.exec_driver_sql("ANALYZE")
     print(f"copied {source} into the target in {time.perf_counter() - started:.0f} s",
           file=sys.stderr)
+
+
+def fresh_pg_database(url: str, prefix: str) -> tuple[str, Callable[[], None]]:
+    """A new empty PostgreSQL database beside the one ``url`` names (``prefix`` + a random
+    suffix), and the function that drops it (for bench/scale.py, bench/corpus_blocks.py)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    base = make_url(db_url(url))
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return base.set(database=name).render_as_string(hide_password=False), drop
 
 
 # ---------------------------------------------------------------------------------------

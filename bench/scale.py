@@ -162,23 +162,9 @@ def fresh_db(backend: str, pg: str, folder: Path) -> tuple[str, Any]:
                 p.unlink()
 
         return str(path), remove
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
+    from load import fresh_pg_database  # bench/load.py, beside this file
 
-    from whosaid.settings import db_url
-
-    base = make_url(db_url(pg))
-    name = f"whosaid_scale_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-
-    def drop() -> None:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    return base.set(database=name).render_as_string(hide_password=False), drop
+    return fresh_pg_database(pg, "whosaid_scale")
 
 
 def measure(corpus: Path, db: str, mode: str) -> dict[str, Any]:
