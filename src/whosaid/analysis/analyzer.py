@@ -233,14 +233,11 @@ def analyze_parsed(article: Article, doc: Doc, settings: Settings, offset: int =
     said = said_on(doc, drafts, dates, entities,
                    article.published if settings.fallback_to_published else None)
     statements = []
-    topics: set[str] = set()  # statements whose content is only a topic: no position
+    worded = []  # "Putin has issued statements about recent talks …": a topic is no stance
     for d, when in zip(drafts, said, strict=True):
         if d.confidence < settings.min_confidence:
             continue
-        # an empty or reversed fragment is a pass's slip, never a statement's words
-        fragments = tuple(f.pair for f in sorted(set(d.fragments)) if f.end > f.start)
-        if not fragments:
-            continue
+        fragments = tuple(f.pair for f in sorted(set(d.fragments)))
         start, end = fragments[0][0], max(e for _, e in fragments)
         sid = content_id("statement", article.id,
                          tuple((s + offset, e + offset) for s, e in fragments),
@@ -248,8 +245,6 @@ def analyze_parsed(article: Article, doc: Doc, settings: Settings, offset: int =
                          else None,
                          (d.cue.start + offset, d.cue.end + offset, d.cue.lemma) if d.cue
                          else None)
-        if d.topic:
-            topics.add(sid)
         statements.append(Statement(
             id=sid,
             article_id=article.id,
@@ -264,13 +259,13 @@ def analyze_parsed(article: Article, doc: Doc, settings: Settings, offset: int =
             confidence=d.confidence,
             mode=d.mode,
         ))
+        if not d.topic:
+            worded.append(statements[-1])
     kept = tuple(dataclasses.replace(e, mentions=tuple(_stored(m, article.text)
                                                        for m in e.mentions))
                  for e in entities.entities)
     stored_dates = tuple(_stored(d, article.text) for d in dates)
     found = tuple(statements)
-    # "Putin has issued statements about recent talks with Lavrov …": a topic is no stance
-    worded = tuple(st for st in found if st.id not in topics)
     positions = find_positions(worded, article.text, kept, issues) if issues else ()
     events = find_events(article, doc, kept, stored_dates, found)
     return Analysis(article, kept, found, stored_dates, positions=positions, events=events)

@@ -69,7 +69,7 @@ def _referring_words(tok: Token, sent: SpacySpan) -> int:
                     len(rest))
         src = rest[:stop]
         if any(t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS") or
-               t.lemma_.lower() in SOURCE_WORDS or t.lower_.rstrip("s") in SOURCE_WORDS
+               t.lemma_.lower() in SOURCE_WORDS or t.lower_.removesuffix("s") in SOURCE_WORDS
                for t in src):
             return n
     return 0
@@ -158,9 +158,8 @@ def _credit(ctx: Context, marker: Marker) -> Draft | None:
                 # "The ministry said, citing officials, …": officials said it
                 d.relays.insert(0, d.speaker)
                 d.speaker, d.speaker_token = source, None
-                kept = [content_span(ctx.text, f.start, f.end, [phrase])
-                        for f in d.fragments]
-                d.fragments = [f for f in kept if f.end > f.start] or d.fragments
+                d.fragments = [content_span(ctx.text, f.start, f.end, [phrase])
+                               for f in d.fragments]
             else:
                 d.relays.append(source)
         return None
@@ -214,7 +213,7 @@ def _source_like(ctx: Context, tok: Token) -> bool:
     # a capital is a name the model missed ("APA reports citing Teletrader")
     return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PROPN" or \
         tok.text[:1].isupper() or \
-        low in SOURCE_WORDS or low.rstrip("s") in SOURCE_WORDS or \
+        low in SOURCE_WORDS or tok.lower_.removesuffix("s") in SOURCE_WORDS or \
         low in ctx.lex.source_nouns or low in ctx.lex.other_sources or \
         low in ctx.lex.anaphors or low in ctx.lex.pronouns
 

@@ -3,7 +3,8 @@
 Rules over the spaCy parse, backed by character-level quotation spans so that broken
 typography still yields the quote. The passes run in this order, each in its own module:
 
-1. :mod:`.headlines` — "Zelensky: We will win" in the first paragraph;
+1. :mod:`.headlines` — "Zelensky: We will win" in the first paragraph (and later items'
+   headlines);
 2. :mod:`.transcripts` — "WALLACE: …" turns;
 3. :mod:`.credits` — "“…” ― Carla Sanchez";
 4. :mod:`.verbs` — reporting verbs, sentence by sentence ("…, Biden said.");
@@ -18,7 +19,10 @@ typography still yields the quote. The passes run in this order, each in its own
    Reuters", "told the Interfax news agency") relays its statements;
 10. :mod:`.frames` — what frames the article ("KIEV (Reuters) –", "Source: The Star")
     relays every statement in it, after the sentence's own credits;
-11. :mod:`.resolve` — speakers, addressees and relays to entities; kind and confidence;
+10a. :mod:`.bounds` — a content ends before the writer's apposition (empty fragments
+    dropped first);
+11. :mod:`.resolve` — speakers, addressees and relays to entities; kind and confidence; a
+    statement read twice kept once (``distinct``);
 11a. :mod:`.precision` — drafts that report nothing dropped ("didn't know", "I prefer");
 12. :mod:`.calibration` — the confidence becomes the chance that the statement is right.
 
@@ -71,6 +75,7 @@ def run_passes(ctx: Context, learned: list[Draft] | None = None) -> list[Draft]:
     sentence_credits(ctx)
     ctx.drafts.sort(key=lambda d: (d.start, d.end))
     article_frames(ctx)
+    drop_empty(ctx)  # a piece an excluded span covered whole ("…,” the Post reported, …)
     content_bounds(ctx)  # a content ends before the writer's apposition after it
     ctx.drafts.sort(key=lambda d: (d.start, d.end))
     resolve(ctx)
@@ -78,6 +83,14 @@ def run_passes(ctx: Context, learned: list[Draft] | None = None) -> list[Draft]:
     precision(ctx)  # drop drafts that report nothing ("didn't know", "I prefer", titles)
     calibrate(ctx, learned)  # confidence = the chance the statement is right
     return ctx.drafts
+
+
+def drop_empty(ctx: Context) -> None:
+    """Empty fragments out of every draft, and drafts left with none out of the run: the
+    one place they go (a statement's id hashes its fragments, as :func:`distinct` keys)."""
+    for d in ctx.drafts:
+        d.fragments = [f for f in d.fragments if f.end > f.start]
+    ctx.drafts = [d for d in ctx.drafts if d.fragments]
 
 
 def distinct(drafts: list[Draft]) -> list[Draft]:

@@ -36,8 +36,6 @@ def content_bounds(ctx: Context) -> None:
 def trailing_cut(ctx: Context, f: CharSpan) -> CharSpan:
     """The fragment cut at the first comma after which an apposition runs to its end, the
     apposition's head inside the fragment and no quoted word after the comma."""
-    if f.end <= f.start:
-        return f  # an empty piece: nothing to cut (and char_span would raise E035)
     span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
     if span is None or len(span) < 4:
         return f

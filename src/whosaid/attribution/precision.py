@@ -155,7 +155,7 @@ def second_person(ctx: Context, t: Token) -> bool:
 
 def carries_words(ctx: Context, verb: Token) -> bool:
     """Whether the verb's object carries words ("issued a statement calling …")."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.lex.source_nouns | {"statement"}
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.lex.source_nouns
                for c in verb.children)
 
 

@@ -188,7 +188,7 @@ def _subjectless_cue(ctx: Context, sent: SpacySpan, d: Draft, outlet: CharSpan) 
                 not _inside_content(d, tok.idx) or \
                 any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             continue
-        ent = next((e for e in ctx.doc.ents if e.label_ == "PERSON" and
+        ent = next((e for e in sent.ents if e.label_ == "PERSON" and
                     0 <= tok.idx - e.end_char <= 3 and
                     ctx.text[e.end_char:tok.idx].strip() in ("", ",")), None)
         if ent is None:
