@@ -31,8 +31,9 @@ How (:func:`cluster_claims`):
    ``Claim.id`` hashes the origin's statement id: the same statements give the same ids.
 5. **Speaker changed.** Near-identical words (score at least :data:`SPEAKER_CHANGED`, with
    at least :data:`SPEAKER_CHANGED_WEIGHT` of content) under two speakers within the
-   window: the later statement's version is flagged ``speaker_changed`` (on the same day,
-   the one whose claim has fewer versions; equal ones are not flagged).
+   window, in two articles: the version whose claim has fewer versions is flagged
+   ``speaker_changed`` (most outlets give the words to the other speaker; of equal claims,
+   the one published later; equal on both counts, neither).
 
 Claims of one speaker depend only on that speaker's statements (step 5 aside), so keeping
 claims current after a new article means clustering again only its speakers' statements.

@@ -9,15 +9,16 @@ of one article, copy groups ordered with the whole store's credits, and the cros
 * :func:`regroup`: copy groups among some articles, ordered as :func:`find_copies` orders
   them over the whole store (``credited`` counts every stored article's credits).
 * The speaker-changed flag (step 5 of :mod:`whosaid.claims.cluster`), pairwise: a version is
-  flagged when a version of another speaker's claim, dated within the window (or either of
-  them undated), published earlier (on the same day: its claim has more versions), has
-  near-identical words (:func:`~whosaid.claims.cluster.pair_score` at least
-  ``SPEAKER_CHANGED``), both saying at least ``SPEAKER_CHANGED_WEIGHT`` and sharing a
+  flagged when a version of another speaker's claim in another article, dated within the
+  window (or either of them undated), counts as earlier (:func:`earlier`: its claim has
+  more versions, the words most outlets give that speaker; of equal claims, the one
+  published first), has near-identical words (:func:`~whosaid.claims.cluster.pair_score`
+  at least ``SPEAKER_CHANGED``), both saying at least ``SPEAKER_CHANGED_WEIGHT`` and sharing a
   content word. :func:`flag_all` finds every such pair of a whole set by prefix filtering
   (complete for that threshold: the lighter content's rarest keys, more than a fifth of its
   weight, must meet the other's keys); the claims service finds a few versions' partners in
-  the store by their content keys (:func:`content_keys`). Both give every flag the pairwise
-  rule gives, so an update flags as the whole pass does.
+  the store by a few of their keys (:func:`lookup_keys`, the prefix keys filed with them).
+  Both give every flag the pairwise rule gives, so an update flags as the whole pass does.
 """
 
 from __future__ import annotations
@@ -174,7 +175,8 @@ def lookup_keys(filed: Collection[str], counts: Mapping[str, int] | None = None)
 
 
 def earlier(a: Printed, b: Printed) -> bool:
-    """Whether ``a`` counts as printed before ``b``."""
+    """Whether ``a`` counts as printed before ``b``: its claim has more versions (most
+    outlets give the words to its speaker), or as many and it was published first."""
     pa, pb = a.published or UNDATED, b.published or UNDATED
     return a.size > b.size or (a.size == b.size and pa < pb)
 

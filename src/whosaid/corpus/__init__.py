@@ -20,7 +20,6 @@ from .service import (
     build_corpus_entities,
     keep_corpus,
     plan_corpus,
-    read_block,
     refresh_corpus,
     update_corpus,
 )
@@ -40,7 +39,6 @@ __all__ = [
     "keep_corpus",
     "plan_blocks",
     "plan_corpus",
-    "read_block",
     "reassign_ids",
     "refresh_corpus",
     "update_corpus",

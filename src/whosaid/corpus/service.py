@@ -44,7 +44,6 @@ from .cluster import (
     IdEntry,
     block_ids,
     canonical_name,
-    cluster_block,
     cluster_members,
     id_entries,
     reassign_ids,
@@ -138,8 +137,9 @@ class ClusteredBlock:
 
 @dataclass(frozen=True)
 class BlockJob:
-    """Cluster one block (:func:`.cluster.cluster_block`) into the rows to write: pure, and
-    the same for every block of a pass, so a cluster runner sends it to each worker once."""
+    """Cluster one block (:func:`.cluster.cluster_members`, with the corpus's context
+    counts) into the rows to write: pure, and the same for every block of a pass, so a
+    cluster runner sends it to each worker once."""
 
     kb: tuple[KBEntry, ...]
     stats: ContextStats | None  # None: the block is the whole corpus
@@ -148,8 +148,7 @@ class BlockJob:
 
     def __call__(self, block: BlockInput) -> ClusteredBlock:
         block_id, members = block
-        entities = cluster_members(members, self.kb, self.constraints) if self.stats is None \
-            else cluster_block(members, self.kb, self.stats, self.constraints)
+        entities = cluster_members(members, self.kb, self.constraints, self.stats)
         return ClusteredBlock(block_id, sql.corpus_rows(entities, keys_of(entities), self.built),
                               id_entries(entities, block_id), Counter(e.type for e in entities),
                               sum(1 for e in entities if e.kb_id))
@@ -332,7 +331,7 @@ class BlockSpill:
 
     def read(self, block: Block) -> list[MemberEntity]:
         """The article entities of ``block`` in the order the store gives them (as
-        :func:`read_block`)."""
+        :func:`whosaid.store.corpus.load_members`)."""
         where = sorted(at for named in block.named for at in self.at.get(named, ()))
         out: list[MemberEntity] = []
         for _, group in itertools.groupby(where, key=lambda at: at[0]):
@@ -343,11 +342,6 @@ class BlockSpill:
             found.sort(key=lambda p: p[0])
             out += [m for _, m in found]
         return out
-
-
-def read_block(conn: Connection, block: Block) -> list[MemberEntity]:
-    """The article entities of one block, in the order the whole pass reads them."""
-    return sql.load_members(conn, block.article_ids, named=block.named)
 
 
 @dataclass

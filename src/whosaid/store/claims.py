@@ -328,16 +328,6 @@ def rename_speaker(conn: Connection, speaker_key: str, old: str, new: str) -> No
                  .values(speaker_name=new))
 
 
-def statements_named(conn: Connection, names: Collection[str]) -> set[Key]:
-    """The statements whose speaker has one of these canonical names."""
-    s = statements
-    found: set[Key] = set()
-    for chunk in _chunks(names):
-        found.update((a, i) for a, i in conn.execute(
-            select(s.c.article_id, s.c.id).where(s.c.speaker_name.in_(chunk))))
-    return found
-
-
 def speaker_sizes(conn: Connection, speaker_keys: Collection[str]) -> dict[str, int]:
     """How many claim versions each speaker key has stored."""
     c = claims

@@ -179,11 +179,13 @@ def _entity_names(conn: Connection, keys: Iterable[Key]) -> dict[Key, str]:
     return found
 
 
-def resolve_entity(conn: Connection, ref: str) -> tuple[set[str], set[str]]:
+def resolve_entity(conn: Connection, ref: str, held_by: Collection[str] | None = None
+                   ) -> tuple[set[str], set[str]]:
     """What an entity reference stands for: ``(canonical names, corpus entity ids)``. A
     corpus entity id stands for itself; a name for the canonical names it resolves to and
-    the corpus entities holding an entity of those names. Raises NotFoundError when it
-    names nothing."""
+    the corpus entities holding an entity of those names (``held_by``, when the caller read
+    them for a name that resolves to itself alone: the entity page). Raises NotFoundError
+    when it names nothing."""
     ref = ref.strip()
     ce, cm = corpus_entities, corpus_members
     if conn.execute(select(ce.c.id).where(ce.c.id == ref)).first() is not None:
@@ -191,6 +193,8 @@ def resolve_entity(conn: Connection, ref: str) -> tuple[set[str], set[str]]:
     names = set(resolve_names(conn, ref, entities.c.name))
     if not names:
         raise NotFoundError(f"no entity {ref!r}")
+    if held_by is not None and names == {ref}:
+        return names, set(held_by)
     ids: set[str] = set()
     name_list = sorted(names)
     for chunk in _chunks(name_list):
@@ -200,17 +204,6 @@ def resolve_entity(conn: Connection, ref: str) -> tuple[set[str], set[str]]:
                                  entities.c.id == cm.c.entity_id))
             .where(entities.c.name.in_(chunk))).scalars())
     return names, ids
-
-
-def _resolved(conn: Connection, entity: str, held_by: Collection[str] | None
-              ) -> tuple[set[str], set[str]]:
-    """:func:`resolve_entity`, with the corpus entities given when ``entity`` is a name
-    that resolves to itself alone (what ``held_by`` was read for)."""
-    if held_by is not None and conn.execute(
-            select(corpus_entities.c.id).where(corpus_entities.c.id == entity.strip())
-    ).first() is None and set(resolve_names(conn, entity, entities.c.name)) == {entity}:
-        return {entity}, set(held_by)
-    return resolve_entity(conn, entity)
 
 
 def _holder_clause(conn: Connection, names: set[str], ids: set[str],
@@ -291,7 +284,7 @@ def positions_for(store: Transactions, entity: str, issue: str | None = None,
     if issue is not None:
         where.append(positions.c.issue == issue)
     with store.read(f"read the positions of {entity!r}") as conn:
-        names, ids = _resolved(conn, entity, held_by)
+        names, ids = resolve_entity(conn, entity, held_by)
         where.append(_holder_clause(conn, names, ids, positions.c.article_id,
                                     positions.c.holder_entity_id, positions.c.holder_name))
         return _position_rows(conn, where)

@@ -182,7 +182,7 @@ class AnalyzerPlugin(WorkerPlugin):
             store.close()
         self.stores.clear()
 
-    def analyzer(self, settings: Settings, issues: tuple[Issue, ...],
+    def analyzer(self, settings: Settings, issues: tuple[Issue, ...] | None,
                  kb_roles: tuple[KBEntry, ...]) -> Analyzer:
         """An Analyzer on the client's stored catalogue and knowledge-base roles, so a
         cluster run finds the same positions and role holders as a single run."""
@@ -221,7 +221,7 @@ class PartResult:
 
 def analyse_task(task: Task, settings: Settings, plugin_name: str, db: str | None,
                  current: frozenset[tuple[str, str]], force: bool, jsonl: bool,
-                 issues: tuple[Issue, ...] = (), kb_roles: tuple[KBEntry, ...] = ()
+                 issues: tuple[Issue, ...] | None = None, kb_roles: tuple[KBEntry, ...] = ()
                  ) -> PartResult:
     """On a worker: read, clean and analyse one task's parts; with ``db`` (a PostgreSQL URL)
     store each article there, else return the analyses. ``current``: (id, text hash) of the
@@ -334,6 +334,17 @@ def map_blocks_on(client: Any, per_thread: int = BLOCKS_PER_THREAD) -> MapBlocks
     entities once to the worker that clusters it, at most ``per_thread`` blocks per worker
     thread under way; results come back in the blocks' order."""
 
+    def result(future: Any) -> ClusteredBlock:
+        # a worker or the scheduler lost mid-pass is a ClusterError, as in the analysis: the
+        # run reports the corpus not updated and goes on to the claims
+        try:
+            done: ClusteredBlock = future.result()
+        except (CancelledError, asyncio.CancelledError, KilledWorker, OSError,
+                TimeoutError) as exc:
+            raise ClusterError(f"the corpus pass lost its workers: {type(exc).__name__} "
+                               f"{exc}") from None
+        return done
+
     def run(job: BlockJob, blocks: Iterable[BlockInput]) -> Iterator[ClusteredBlock]:
         threads = sum(client.nthreads().values()) or 1
         shared = client.scatter([job], broadcast=True, hash=False)[0]
@@ -344,9 +355,9 @@ def map_blocks_on(client: Any, per_thread: int = BLOCKS_PER_THREAD) -> MapBlocks
                 waiting.append(client.submit(cluster_block_task, shared, data, pure=False))
                 del data, block
                 if len(waiting) >= per_thread * threads:
-                    yield waiting.popleft().result()
+                    yield result(waiting.popleft())
             while waiting:
-                yield waiting.popleft().result()
+                yield result(waiting.popleft())
         finally:
             if waiting:
                 with contextlib.suppress(Exception):
