@@ -34,6 +34,7 @@ from .schema import (
     SERVE_INDEXES,
     SQLITE_FTS_TABLE,
     audit,
+    claims_stale,
     corpus_keys,
     corpus_pending,
     corrections,
@@ -224,6 +225,10 @@ def _m012_pg_stored_text_vector(conn: Connection) -> None:
     conn.exec_driver_sql("ANALYZE statements")
 
 
+def _m014_claims_stale(conn: Connection) -> None:
+    claims_stale.create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, statements and their parts", _m001_initial),
     Migration(2, "full-text search over statement content", _m002_full_text),
@@ -237,6 +242,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, "roles of knowledge-base entries", _m010_kb_roles),
     Migration(11, "indexes for an entity's positions", _m011_position_indexes),
     Migration(12, "PostgreSQL: the statements' text vector stored", _m012_pg_stored_text_vector),
+    Migration(14, "what corrections left for the claims to weigh again", _m014_claims_stale),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -527,6 +527,19 @@ claims_pending = Table(
     Column("article_id", Text, primary_key=True),
 )
 
+# Migration 14: what an analyst's correction left for the claims to weigh again (the claims
+# refresh runs in a transaction of its own after the correction's): a speaker's canonical
+# name, a corpus entity the corpus refresh rewrote, or one statement ('["article id",
+# "statement id"]'). The refresh, an update or a rebuild removes the rows it took in; while
+# any is left, the claim reads mark their claims pending.
+claims_stale = Table(
+    "claims_stale",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("kind", Text, nullable=False),  # name | corpus | statement
+    Column("value", Text, nullable=False),
+)
+
 CLAIM_TABLES: tuple[Table, ...] = (
     claims,
     claim_versions,
