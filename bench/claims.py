@@ -2,7 +2,7 @@
 with the exact-match baseline beside it; and its time as the number of statements grows.
 
 usage: python bench/claims.py [--set bench/data/claims/generated-dev.jsonl.gz]
-                              [--real bench/data/claims/real] [--analyze]
+                              [--real bench/data/claims/real] [--analyze] [--errors]
                               [--tune build/claims/generated-train.jsonl.gz]
                               [--scale 10000,50000,100000,200000] [--copies]
 
@@ -388,16 +388,21 @@ def copies_report(path: Path) -> None:
 # The real set
 
 
-def load_real(folder: Path) -> Gold:
+def load_real(folder: Path, split: str | None = None) -> Gold:
     """``excerpts.jsonl``: one excerpt a line ``{"article_id", "site", "published", "url",
     "text"}``; ``gold.jsonl``: one hand-labelled statement a line ``{"statement_id",
     "article_id", "speaker", "speaker_key", "content", "kind", "relays", "claim",
-    "origin", "flags"}``; ``relays.jsonl``: gold relay edges ``{"source", "target"}``."""
+    "origin", "flags", "split"}``; ``relays.jsonl``: gold relay edges ``{"source",
+    "target"}`` (read only for the whole set). ``split`` (``dev`` or ``heldout``) keeps that
+    part's statements: the split is by speaker, so a part's claims never meet the other's."""
     gold = Gold()
     excerpts = {e["article_id"]: e for e in _jsonl(folder / "excerpts.jsonl")}
     positions: Counter[str] = Counter()
     for g in _jsonl(folder / "gold.jsonl"):
         e = excerpts[g["article_id"]]
+        if split is not None and g.get("split") != split:
+            positions[g["article_id"]] += 1
+            continue
         assert g["content"] in e["text"], (g["statement_id"], g["content"])
         st = ClaimStatement(
             statement_id=g["statement_id"], article_id=g["article_id"],
@@ -407,8 +412,9 @@ def load_real(folder: Path) -> Gold:
             position=positions[g["article_id"]])
         positions[g["article_id"]] += 1
         gold.add_statement(st, g["claim"], g.get("origin", False), g.get("flags", ()))
-    for r in _jsonl(folder / "relays.jsonl"):
-        gold.relays.add((r["source"], r["target"]))
+    if split is None:
+        for r in _jsonl(folder / "relays.jsonl"):
+            gold.relays.add((r["source"], r["target"]))
     gold.finish()
     return gold
 
@@ -467,12 +473,38 @@ def analyzed_real(folder: Path, gold: Gold) -> tuple[list[ClaimStatement], dict[
     return out, standin
 
 
-def run_real(folder: Path, analyze: bool) -> None:
+def errors(gold: Gold) -> None:
+    """The dev part's missed and false pairs, with their scores (never the held-out's)."""
+    claims = cluster_claims(gold.statements)
+    pred = {v.statement.statement_id: c.id for c in claims for v in c.versions}
+    by_id = {s.statement_id: s for s in gold.statements}
+    bags = {s.statement_id: cluster_mod.weighted_set(s.content) for s in gold.statements}
+    sids = sorted(by_id)
+    for i, a in enumerate(sids):
+        for b in sids[i + 1:]:
+            if by_id[a].speaker_key != by_id[b].speaker_key:
+                continue
+            same_gold, same_pred = gold.claim[a] == gold.claim[b], pred[a] == pred[b]
+            if same_gold != same_pred:
+                what = "missed" if same_gold else "false "
+                print(f"  {what} {cluster_mod.pair_score(bags[a], bags[b]):.2f} "
+                      f"[{gold.claim[a]}] {by_id[a].content!r}\n"
+                      f"{'':14}[{gold.claim[b]}] {by_id[b].content!r}")
+
+
+def run_real(folder: Path, analyze: bool, show_errors: bool = False) -> None:
     gold = load_real(folder)
     if not gold.statements:
         print(f"real set: nothing in {folder}")
         return
     run_set(f"real set ({folder})", gold, relays=True)
+    for split in ("dev", "heldout"):
+        part = load_real(folder, split)
+        if part.statements:
+            run_set(f"real set, {split} part", part)
+    if show_errors:
+        print("real set, dev part: pairs the claims pass gets wrong (pair score)")
+        errors(load_real(folder, "dev"))
     if not analyze:
         return
     sts, standin = analyzed_real(folder, gold)
@@ -507,6 +539,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--tune", type=Path)
     ap.add_argument("--scale", type=str)
     ap.add_argument("--copies", action="store_true")
+    ap.add_argument("--errors", action="store_true",
+                    help="print the real set's dev pairs the pass gets wrong")
     args = ap.parse_args(argv)
     if args.tune:
         tune(args.tune)
@@ -518,7 +552,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         copies_report(args.set)
         return
     run_set(f"generated ({args.set.name})", load_generated(args.set))
-    run_real(args.real, args.analyze)
+    run_real(args.real, args.analyze, args.errors)
 
 
 _: Callable[..., None] = main

@@ -118,11 +118,9 @@ def outlet_in(text: str, start: int, end: int, lex: OutletLexicon,
         return None
     folded = [fold(text[a:b]) for a, b in words]
     # the longest listed or reported name inside the phrase
-    for n in range(min(len(words), lex.longest), 0, -1):
-        for i in range(len(words) - n + 1):
-            key = " ".join(w for w in folded[i:i + n] if w)
-            if key and folded[i] and (key in lex.names or key in article):
-                return CharSpan(words[i][0], words[i + n - 1][1])
+    hit = _longest_name(folded, lex, article)
+    if hit is not None:
+        return CharSpan(words[hit[0]][0], words[hit[1] - 1][1])
     media = [i for i, w in enumerate(folded) if w in lex.media_words or
              (i + 1 < len(folded) and f"{w} {folded[i + 1]}" in lex.media_words)]
     if not media:
@@ -135,6 +133,43 @@ def outlet_in(text: str, start: int, end: int, lex: OutletLexicon,
     if head in lex.media_words or " ".join(folded[-2:]) in lex.media_words:
         return CharSpan(words[0][0], words[-1][1])  # "news agencies", "Russian state media"
     return None
+
+
+def _longest_name(folded: list[str], lex: OutletLexicon,
+                  article: set[str] | frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """Where the longest listed (or, with ``article``, reported) name lies among a phrase's
+    folded words, as (first, end) word indexes; None when no name is there."""
+    for n in range(min(len(folded), lex.longest), 0, -1):
+        for i in range(len(folded) - n + 1):
+            key = " ".join(w for w in folded[i:i + n] if w)
+            if key and folded[i] and (key in lex.names or key in article):
+                return i, i + n
+    return None
+
+
+# a capitalised word beside an outlet's name that does not make it another outlet's:
+# a place adjective or a possessive ("Russian news agency TASS", "Russia's TASS")
+_BESIDE = re.compile(r"(?:\w+(?:ian|ese|ish|ean|i|ic)|\w+['’]s)$", re.IGNORECASE)
+
+
+def canonical(name: str, lex: OutletLexicon | None = None) -> str | None:
+    """The listed outlet a relay's or site's name stands for, by its listed name: "TASS news
+    agency.", "the TASS agency", "Russia's TASS", "Russian news agency TASS" → "TASS";
+    None when the name holds no listed outlet, or holds one beside another capitalised
+    name ("Kyiv Independent" is not "The Independent")."""
+    lex = lex or load_outlets()
+    raw = [m.group() for m in re.finditer(r"[\w][\w/&+.'’-]*", name)]
+    folded = [fold(w) for w in raw]
+    hit = _longest_name(folded, lex)
+    if hit is None:
+        return None
+    for i, word in enumerate(raw):
+        if hit[0] <= i < hit[1] or not folded[i] or not word[0].isupper():
+            continue
+        if folded[i] in lex.media_words or _BESIDE.match(word.rstrip(".")):
+            continue
+        return None
+    return lex.names[" ".join(w for w in folded[hit[0]:hit[1]] if w)].name
 
 
 def staff_outlet(text: str, start: int, end: int, lex: OutletLexicon,

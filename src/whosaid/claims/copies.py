@@ -37,6 +37,7 @@ from collections.abc import Iterable
 
 from datasketch import MinHash, MinHashLSH
 
+from ..attribution.outlets import canonical
 from ..model import CopyDocument, CopyGroup
 from ..names.normalise import fold
 from .text import normalise
@@ -65,8 +66,13 @@ def jaccard(a: set[str], b: set[str]) -> float:
 @functools.lru_cache(maxsize=65536)
 def outlet_key(name: str) -> str:
     """An outlet's name folded for comparison: "TASS", "tass.com" and "www.tass.com" →
-    ``tass``; "RIA Novosti" → ``rianovosti``."""
+    ``tass``; "RIA Novosti" → ``rianovosti``; a listed outlet's alias or a phrase around
+    its name is the outlet ("TASS news agency.", "the TASS agency", "Russia's TASS" →
+    ``tass``: :func:`whosaid.attribution.outlets.canonical`), so an end-to-end relay edge
+    from "TASS news agency." meets the one from "TASS"."""
     low = fold(name).strip()
+    domain = low.startswith(("http://", "https://", "www.")) or (
+        "." in low.rstrip(".") and " " not in low)
     if low.startswith(("http://", "https://")):
         low = low.split("://", 1)[1]
     low = low.split("/", 1)[0] if "." in low.split("/", 1)[0] else low
@@ -74,6 +80,9 @@ def outlet_key(name: str) -> str:
         low = low[4:]
     if "." in low and " " not in low:
         low = low.rsplit(".", 1)[0]
+    listed = canonical(low if domain else name)  # a name's capitals tell a name beside it
+    if listed is not None:
+        low = fold(listed)
     return "".join(c for c in low if c.isalnum())
 
 

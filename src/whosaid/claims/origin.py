@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from ..attribution.outlets import canonical
 from ..model import ClaimStatement, CopyGroup, RelayEdge
 from .copies import credits, outlet_key
 
@@ -98,7 +99,9 @@ def relay_edges(ordered: Sequence[ClaimStatement], speaker: str,
     A statement's relays run from the speaker outwards, as attribution gives them: "Peskov
     told TASS …, Digi24 reports" on dagens.com is ``("TASS", "Digi24")``, the chain Peskov →
     TASS → Digi24 → dagens.com. (Read the other way round, as before, the real re-report
-    set's relay edges measured P 0.778 R 0.875; read this way, P 1.000 R 1.000.)"""
+    set's relay edges measured P 0.778 R 0.875; read this way, P 1.000 R 1.000.) A listed
+    outlet is one node whatever the text calls it: "TASS news agency." and "Russia's TASS"
+    are the node "TASS" (:func:`whosaid.attribution.outlets.canonical`)."""
     copied = copied or {}
     seen: set[tuple[str, str, str]] = set()
     edges: list[RelayEdge] = []
@@ -116,7 +119,7 @@ def relay_edges(ordered: Sequence[ClaimStatement], speaker: str,
     for s in ordered:
         by_article.setdefault(s.article_id, s)
     for s in ordered:
-        chain = [speaker, *s.relays, outlet(s)]
+        chain = [speaker, *(canonical(r) or r for r in s.relays), outlet(s)]
         for a, b in zip(chain, chain[1:], strict=False):
             add(a, b, "relay", s.article_id)
         for earlier in copied.get(s.article_id, ()):
