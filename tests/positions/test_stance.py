@@ -296,6 +296,10 @@ def test_a_reporting_cue_is_read_after_its_auxiliaries() -> None:
      "how he would tackle tax cuts and nuclear weapons"),
     ("Localities are deciding whether the $15 minimum wage is right for them, he said.",
      "Localities are deciding whether the $15 minimum wage is right for them"),
+    # PolNeAR train: the content attribution finds opens with the preposition
+    ("Trump made conflicting statements about how he would tackle tax cuts, nuclear "
+     "weapons and education.", "about how he would tackle tax cuts, nuclear weapons and "
+                              "education"),
 ])
 def test_an_embedded_question_takes_no_side(text: str, content: str) -> None:
     found = _positions(text, content)

@@ -49,7 +49,9 @@ _WHETHER = re.compile(r"\bwhether\b", re.IGNORECASE)
 # "a perception among Western officials that …": a belief noun, then its "that"
 _BELIEF = re.compile(r"\b(?:" + "|".join(lexicon.BELIEF_NOUNS) + r")s?\b[^.;:!?]{0,80}?\bthat\b",
                      re.IGNORECASE)
-_OPENING_QUESTION = re.compile(r"\s*[\"'“‘]*(?:how|what|why)\b", re.IGNORECASE)
+# a content that is a question: "how he would tackle …", "(statements) about how he would …"
+_OPENING_QUESTION = re.compile(r"\s*[\"'“‘]*(?:(?:about|on|over|as to)\s+)?(?:how|what|why)\b",
+                               re.IGNORECASE)
 # oppose cues that name a harm done to what follows them ("a threat to gun rights")
 _VICTIM = re.compile("|".join(lexicon.HARM_CUES), re.IGNORECASE)
 # an oppose cue that is a preposition right after a keyword names its target, no stance
@@ -466,10 +468,11 @@ def _verb_stem(word: str) -> str:
 
 def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
                   bounds: tuple[int, int], reporting: Stance | None,
-                  issue: str, reporting_word: str = "", detail: bool = True,
-                  others: tuple[tuple[int, tuple[int, int]], ...] = (),
-                  index: int = -1) -> tuple[_Reading, list[str]]:
-    """The rules' reading of the keyword at ``hit`` and the features that describe it."""
+                  others: tuple[tuple[int, tuple[int, int]], ...],
+                  index: int) -> tuple[_Reading, list[str]]:
+    """The rules' reading of the keyword at ``hit`` and the names of the rules that fired
+    on it ("negated", "duration", …: constant words, so the analysis pays nothing for
+    them; ``_features`` spells out the stance model's features from them)."""
     window = _sentence(text, hit[0], hit[1], *bounds)
     # cues speak of a keyword from a few words away: scan only near it (the cue pattern is
     # the costly part of the pass)
@@ -479,9 +482,7 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
     own = lexicon.KEYWORD_STANCES.get(keyword)
     stance: Stance = "neutral"
     confidence = 0.5
-    features = [f"issue={issue}", f"reporting={reporting}", f"own={own}"]
-    if inverted:
-        features.append("inverted")
+    features: list[str] = []
     if cue is not None:
         stance = "supports" if cue.kind in ("support", "modal") else "opposes"
         if cue.kind == "oppose" and cue.end <= hit[0] and _VICTIM.fullmatch(
@@ -508,13 +509,7 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
             # provide Taurus missiles" (farther in, the content speaks for itself)
             stance = _FLIP[stance]
         confidence = 0.7 if abs(cue.start - hit[0]) < 60 else 0.6
-        before = cue.end <= hit[0]
-        gap = (text[cue.end:hit[0]] if before else text[hit[1]:cue.start])
-        distance = len(_WORD.findall(gap))
-        features += [f"cue={cue.kind}", f"cue={cue.kind}:{'before' if before else 'after'}",
-                     f"cue_word={text[cue.start:cue.end].lower()}",
-                     f"cue_near={min(distance, 3)}", f"negated={negated}",
-                     f"reporting_flip={flipped}"]
+        features += ["negated"] * negated + ["reporting_flip"] * flipped
     elif _denied(rules, text, hit, window[0]):
         stance, confidence = "opposes", 0.6  # "no ceasefire", "never a truce"
         cue = _Cue("keyword", *hit)
@@ -525,13 +520,7 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
     elif reporting is not None:
         stance, confidence = reporting, 0.55
         cue = _Cue("reporting", *hit)
-    else:
-        features.append("cue=none")
     condition = found = _condition(rules, text, window)
-    if condition is not None:
-        marker = rules.conditions.match(text, condition[0])
-        features += ["condition", f"condition={marker.group().lower() if marker else ''}",
-                     f"condition_after={condition[0] >= hit[1]}"]
     reach = _reach(text, condition, window) if condition is not None else None
     if condition is not None and reach is not None and _demanded(reach, hit, window, others,
                                                                  index):
@@ -542,7 +531,7 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         condition = None
         features.append("inside_condition")
         if stance == "neutral":
-            asked = lexicon.CONDITION_DEMANDS.get(issue, "supports")
+            asked = lexicon.CONDITION_DEMANDS.get(rules.issues[index].id, "supports")
             stance = "opposes" if asked == "opposes" else "supports"
             confidence = 0.55
     elif condition is not None and reach is not None and reach != condition and (
@@ -574,8 +563,40 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
     if rules.hedges.search(text, *window):
         confidence -= 0.1
         features.append("hedge")
-    if not detail:  # no model to read them: the features below cost as much as the rules
-        return _Reading(stance, cue, condition, round(confidence, 2), found), features
+    return _Reading(stance, cue, condition, round(confidence, 2), found), features
+
+
+def _features(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
+              bounds: tuple[int, int], statement: Statement, issue: str, reading: _Reading,
+              notes: list[str]) -> list[str]:
+    """The stance model's features of one reading: the rules that fired (``notes``), the
+    cue's kind, word and distance, the condition's marker, the words around the keyword
+    and the statement's (``bench/train_stance.py``; never computed where no model reads
+    them, as in the analysis)."""
+    reporting = _reporting_stance(rules, statement)
+    cue_words = _WORD.findall(statement.cue.text) if statement.cue is not None else []
+    reporting_word = _verb_stem(cue_words[0]) if cue_words else ""
+    window = _sentence(text, hit[0], hit[1], *bounds)
+    features = [f"issue={issue}", f"reporting={reporting}",
+                f"own={lexicon.KEYWORD_STANCES.get(keyword)}"]
+    if keyword in _INVERTED:
+        features.append("inverted")
+    cue = reading.cue
+    if cue is not None and cue.kind not in ("keyword", "reporting"):
+        before = cue.end <= hit[0]
+        gap = (text[cue.end:hit[0]] if before else text[hit[1]:cue.start])
+        features += [f"cue={cue.kind}", f"cue={cue.kind}:{'before' if before else 'after'}",
+                     f"cue_word={text[cue.start:cue.end].lower()}",
+                     f"cue_near={min(len(_WORD.findall(gap)), 3)}",
+                     f"negated={'negated' in notes}",
+                     f"reporting_flip={'reporting_flip' in notes}"]
+    elif cue is None:
+        features.append("cue=none")
+    if reading.found_condition is not None:
+        marker = rules.conditions.match(text, reading.found_condition[0])
+        features += ["condition", f"condition={marker.group().lower() if marker else ''}",
+                     f"condition_after={reading.found_condition[0] >= hit[1]}"]
+    features += [n for n in notes if n not in ("negated", "reporting_flip")]
     if "?" in text[window[0]:window[1]]:
         features.append("question")
     if rules.negators.search(text, window[0], window[1]):
@@ -588,8 +609,8 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
             r"\s*,", text[hit[1]:window[1]]):
         features.append("in_list")
     features += _statement_features(rules, text, hit, bounds, reporting_word)
-    features.append(f"rule={stance}")
-    return _Reading(stance, cue, condition, round(confidence, 2), found), features
+    features.append(f"rule={reading.stance}")
+    return features
 
 
 @dataclass(frozen=True)
@@ -737,12 +758,11 @@ def _same_word(word: str, wanted: str, last: bool) -> bool:
 def _issue_readings(rules: _Rules, statement: Statement, text: str, detail: bool = True
                     ) -> dict[int, tuple[tuple[int, int], _Reading, list[str]]]:
     """Per issue the statement names, the hit the rules keep (a stance over a bare mention,
-    then the surer, then the longer keyword), its rule reading and its features."""
+    then the surer, then the longer keyword), its rule reading and, with ``detail``, the
+    stance model's features (else none)."""
     bounds = (statement.content.start, min(statement.content.end, len(text)))
     fragments = _fragments(statement)
     reporting = _reporting_stance(rules, statement)
-    cue_words = _WORD.findall(statement.cue.text) if statement.cue is not None else []
-    reporting_word = _verb_stem(cue_words[0]) if cue_words else ""
     words = [(m.start(), m.end(), _token_form(m.group()))
              for m in _TOKEN.finditer(text, *bounds)]
     hits: list[tuple[int, tuple[int, int], str]] = []  # (issue index, hit, keyword)
@@ -760,19 +780,20 @@ def _issue_readings(rules: _Rules, statement: Statement, text: str, detail: bool
             if not any(s <= hit[0] and hit[1] <= e for s, e in fragments):
                 continue
             hits.append((keyword.issue, hit, keyword.text))
-    best: dict[int, tuple[tuple[int, float], tuple[int, int], _Reading, list[str]]] = {}
+    best: dict[int, tuple[tuple[int, float], tuple[int, int], _Reading, list[str], str]] = {}
     for issue, hit, keyword_text in hits:
         others = tuple((i, h) for i, h, _ in hits if h != hit)
-        reading, features = _rule_reading(rules, text, hit, keyword_text, bounds,
-                                          reporting, rules.issues[issue].id,
-                                          reporting_word, detail, others, issue)
+        reading, notes = _rule_reading(rules, text, hit, keyword_text, bounds, reporting,
+                                       others, issue)
         rank = (0 if reading.stance == "neutral" else 1, reading.confidence)
         held = best.get(issue)
         if held is None or rank > held[0] or (rank == held[0] and hit[1] - hit[0]
                                               > held[1][1] - held[1][0]):
-            best[issue] = (rank, hit, reading, features)
-    return {index: (hit, reading, features)
-            for index, (_, hit, reading, features) in sorted(best.items())}
+            best[issue] = (rank, hit, reading, notes, keyword_text)
+    return {index: (hit, reading, _features(rules, text, hit, keyword_text, bounds, statement,
+                                            rules.issues[index].id, reading, notes)
+                    if detail else [])
+            for index, (_, hit, reading, notes, keyword_text) in sorted(best.items())}
 
 
 def _statement_positions(rules: _Rules, statement: Statement, text: str,
