@@ -36,6 +36,7 @@ from .schema import (
     audit,
     claims_stale,
     corpus_keys,
+    corpus_names,
     corpus_pending,
     corrections,
     entity_names,
@@ -225,6 +226,26 @@ def _m012_pg_stored_text_vector(conn: Connection) -> None:
     conn.exec_driver_sql("ANALYZE statements")
 
 
+def _m013_corpus_names(conn: Connection) -> None:
+    """The names each corpus entity's members bear (``corpus_names``), filled from a corpus
+    already built; the corpus pass keeps them from then on. An entity page read the corpus
+    entities of Donald Trump by joining his 20,790 article entities to their memberships
+    (57 ms on PostgreSQL, the 20,000-article bench store), a corpus entity's page its names
+    the same way."""
+    corpus_names.create(conn)
+    conn.exec_driver_sql(
+        "INSERT INTO corpus_names (corpus_entity_id, name, articles) "
+        "SELECT cm.corpus_entity_id, e.name, COUNT(DISTINCT cm.article_id) "
+        "FROM corpus_members cm JOIN entities e "
+        "ON e.article_id = cm.article_id AND e.id = cm.entity_id "
+        "GROUP BY cm.corpus_entity_id, e.name")
+    # statistics where the database keeps them (see migration 9)
+    if conn.dialect.name == "postgresql" or conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
+    ).first() is not None:
+        conn.exec_driver_sql("ANALYZE corpus_names")
+
+
 def _m014_claims_stale(conn: Connection) -> None:
     claims_stale.create(conn)
 
@@ -242,6 +263,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, "roles of knowledge-base entries", _m010_kb_roles),
     Migration(11, "indexes for an entity's positions", _m011_position_indexes),
     Migration(12, "PostgreSQL: the statements' text vector stored", _m012_pg_stored_text_vector),
+    Migration(13, "the names of each corpus entity's members", _m013_corpus_names),
     Migration(14, "what corrections left for the claims to weigh again", _m014_claims_stale),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,143 @@
+"""The names of each corpus entity's members (``corpus_names``, migration 13): written by every
+corpus pass that changes members — whole, in blocks, attaching new articles in full or by
+samples, after a re-analysis, after an analyst's split, merge or speaker fix — always equal to
+what the members bear, and what the entity and corpus entity pages read. On SQLite and
+PostgreSQL (the ``db`` fixture of this folder), on the real model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, func, select, text
+
+from whosaid import usecases
+from whosaid.corpus import build_corpus_entities
+from whosaid.corpus import service as corpus_service
+from whosaid.store import Store, api_queries, open_store, schema
+from whosaid.store import corpus as store_corpus
+
+TEXTS = (
+    "German Chancellor Olaf Scholz said on Monday that Berlin would keep supplying arms. "
+    "Scholz added that talks with Moscow were possible.",
+    "German Chancellor Scholes told reporters in Berlin that he had spoken with Vladimir "
+    "Putin.",
+    "Chancellor Olav Sholz said the talks in Paris had failed.",
+    "Kremlin spokesman Dmitry Peskov told reporters on Tuesday that the talks had failed. "
+    "Vladimir Putin said the ceasefire was not on the table.",
+    "Russian President Vladimir Putin said on Friday that the army had enough shells.",
+)
+LATER = ("Chancellor Olaf Scholz said on Wednesday that he had spoken with President "
+         "Wladimir Putin, who said the talks were over.")
+
+
+def _table(store: Store) -> dict[str, dict[str, int]]:
+    cn = schema.corpus_names
+    out: dict[str, dict[str, int]] = {}
+    with store.read("read corpus names") as conn:
+        for cid, name, n in conn.execute(select(cn.c.corpus_entity_id, cn.c.name,
+                                                cn.c.articles)):
+            out.setdefault(cid, {})[name] = int(n)
+    return out
+
+
+def _borne(store: Store) -> dict[str, dict[str, int]]:
+    """What the members bear, read from the members themselves."""
+    with store.read("read member names") as conn:
+        return store_corpus.member_names(conn, store_corpus.corpus_ids(conn))
+
+
+def _assert_kept(store: Store) -> None:
+    table = _table(store)
+    assert table, "no corpus names written"
+    assert table == _borne(store)
+
+
+def _corpus_of(store: Store, name: str) -> list[dict[str, str]]:
+    """The corpus entities holding an article entity named ``name``, as the entity page read
+    them before migration 13 (members joined to their entities)."""
+    cm, e, ce = schema.corpus_members, schema.entities, schema.corpus_entities
+    with store.read("read holders") as conn:
+        held = select(cm.c.corpus_entity_id).join(
+            e, (e.c.article_id == cm.c.article_id) & (e.c.id == cm.c.entity_id)
+        ).where(e.c.name == name)
+        return [{"id": cid, "name": n} for cid, n in conn.execute(
+            select(ce.c.id, ce.c.name).where(ce.c.id.in_(held)).order_by(ce.c.name, ce.c.id))]
+
+
+def _save_all(store: Store, analyze_text: Any) -> None:
+    for i, body in enumerate(TEXTS):
+        store.save(analyze_text(body, f"2022-12-0{i + 1}"))
+
+
+def test_corpus_names_follow_the_whole_pass_and_blocks(store: Store, analyze_text: Any) -> None:
+    _save_all(store, analyze_text)
+    build_corpus_entities(store)
+    _assert_kept(store)
+    whole = sorted(map(sorted, (d.items() for d in _table(store).values())))
+    build_corpus_entities(store, block_members=3)  # many blocks: ids renumbered across them
+    _assert_kept(store)
+    assert sorted(map(sorted, (d.items() for d in _table(store).values()))) == whole
+
+
+def test_corpus_names_follow_attached_and_reanalysed_articles(store: Store,
+                                                             analyze_text: Any) -> None:
+    _save_all(store, analyze_text)
+    build_corpus_entities(store)
+    later = analyze_text(LATER, "2022-12-08")
+    store.save(later)
+    corpus_service.attach_articles(store, [later.article.id], exact_limit=0)  # by samples
+    _assert_kept(store)
+    scholz = [names for names in _table(store).values() if "Olaf Scholz" in names]
+    assert len(scholz) == 1 and scholz[0]["Olaf Scholz"] == 2
+    # analysed again with another text: its memberships go, then the update takes it in
+    again = analyze_text(LATER.replace("Wednesday", "Thursday"), "2022-12-08")
+    store.save(again)
+    corpus_service.update_corpus(store, [again.article.id])
+    _assert_kept(store)
+    corpus_service.attach_articles(store, [again.article.id])  # in full
+    _assert_kept(store)
+
+
+def test_corpus_names_follow_corrections(store: Store, analyze_text: Any) -> None:
+    _save_all(store, analyze_text)
+    build_corpus_entities(store)
+    usecases.split_alias(store, "Olaf Scholz", "Scholz", None, "t")
+    _assert_kept(store)
+    usecases.merge_entities(store, "Olav Sholz", "Olaf Scholz", "t")
+    _assert_kept(store)
+    merged = [names for names in _table(store).values() if "Olaf Scholz" in names]
+    assert len(merged) == 1 and "Olav Sholz" not in merged[0]  # renamed by the merge
+    peskov = [r for r in store_corpus.corpus_entities_rows(store, members=True)
+              if r["name"] == "Dmitry Peskov"][0]
+    aid, sid = peskov["statement_ids"][0]
+    usecases.fix_speaker(store, aid, sid, "Vladimir Putin", "t")
+    _assert_kept(store)
+
+
+def test_pages_read_the_names_the_members_bear(store: Store, analyze_text: Any) -> None:
+    _save_all(store, analyze_text)
+    build_corpus_entities(store)
+    for name in ("Olaf Scholz", "Vladimir Putin", "Dmitry Peskov", "Scholes"):
+        detail = api_queries.entity_detail(store, name)
+        assert detail["corpus"] == _corpus_of(store, name) != []
+    borne = _borne(store)
+    for cid in borne:
+        names = store_corpus.corpus_detail(store, cid, members=False)["names"]
+        assert names == [{"name": n, "count": k} for n, k in
+                         sorted(borne[cid].items(), key=lambda nk: (-nk[1], nk[0]))]
+
+
+def test_migration_13_fills_names_from_a_built_corpus(db: str, analyze_text: Any) -> None:
+    with open_store(db) as store:
+        _save_all(store, analyze_text)
+        build_corpus_entities(store)
+        written = _table(store)
+        with store.write("as before migration 13") as conn:
+            conn.execute(delete(schema.schema_version)
+                         .where(schema.schema_version.c.version == 13))
+            conn.execute(text("DROP TABLE corpus_names"))
+    with open_store(db) as store:
+        assert _table(store) == written
+        with store.read("count") as conn:
+            assert conn.execute(select(func.count()).select_from(schema.corpus_names)
+                                ).scalar() == sum(len(v) for v in written.values())
