@@ -347,3 +347,22 @@ def test_a_statement_that_is_only_its_topic_holds_no_position(seed: Analysis) ->
     topic = [s for s in seed.statements if s.content.text.startswith("recent talks with")]
     assert topic and topic[0].confidence <= 0.5
     assert not [p for p in seed.positions if p.statement_id == topic[0].id]
+
+
+@pytest.mark.parametrize(("text", "content", "issue", "stance"), [
+    # news: the cue before the first conjunct speaks of the second too
+    ("Nikolenko said the only realistic proposal would be the immediate termination of the "
+     "war and the withdrawal of Russian armed forces from Ukrainian territory.",
+     "the only realistic proposal would be the immediate termination of the war and the "
+     "withdrawal of Russian armed forces from Ukrainian territory", "troop_withdrawal",
+     "supports"),
+    ("He said Hungary will not provide any weapons, financing, or troops for the NATO "
+     "mission.", "Hungary will not provide any weapons, financing, or troops for the NATO "
+                 "mission", "nato", "opposes"),
+    # no cue before the first conjunct: a list of topics stays neutral
+    ("The poll said the top issues are immigration policy and health care.",
+     "the top issues are immigration policy and health care", "health_care", "neutral"),
+])
+def test_a_conjunct_shares_the_stance_of_the_cue_before_the_coordination(
+        text: str, content: str, issue: str, stance: str) -> None:
+    assert _positions(text, content)[issue].stance == stance

@@ -790,10 +790,42 @@ def _issue_readings(rules: _Rules, statement: Statement, text: str, detail: bool
         if held is None or rank > held[0] or (rank == held[0] and hit[1] - hit[0]
                                               > held[1][1] - held[1][0]):
             best[issue] = (rank, hit, reading, notes, keyword_text)
+    for issue, (rank, hit, reading, notes, keyword_text) in list(best.items()):
+        shared = _conjunct_reading(text, hit, keyword_text, reading, [
+            (h, r, k) for i, (_, h, r, _, k) in best.items() if i != issue])
+        if shared is not None:
+            best[issue] = (rank, hit, shared, [*notes, "conjunct"], keyword_text)
     return {index: (hit, reading, _features(rules, text, hit, keyword_text, bounds, statement,
                                             rules.issues[index].id, reading, notes)
                     if detail else [])
             for index, (_, hit, reading, notes, keyword_text) in sorted(best.items())}
+
+
+# what joins two conjuncts under one cue: "the termination of the war and the withdrawal of
+# Russian forces", "the withdrawal of the occupation army and a ceasefire"
+_CONJUNCTION = re.compile(r"\b(?:and|or|nor|as well as)\b|,")
+
+
+def _conjunct_reading(text: str, hit: tuple[int, int], keyword: str, reading: _Reading,
+                      kept: list[tuple[tuple[int, int], _Reading, str]]) -> _Reading | None:
+    """The stance a keyword that no cue reaches shares with an issue before it in one
+    coordination, whose cue stands before both ("The only realistic proposal would be the
+    immediate termination of the war and the withdrawal of Russian armed forces" supports
+    the withdrawal too); None where it shares none."""
+    if reading.stance != "neutral" or reading.cue is not None or reading.found_condition:
+        return None
+    for other, said, other_keyword in kept:
+        cue = said.cue
+        if (said.stance not in ("supports", "opposes") or cue is None
+                or cue.kind not in ("support", "oppose", "undo", "modal")
+                or not cue.end <= other[0] or not other[1] <= hit[0]
+                or (keyword in _INVERTED) != (other_keyword in _INVERTED)):
+            continue
+        words = _words_between(text, other[1], hit[0])
+        if words is not None and len(words) <= 10 and _CONJUNCTION.search(
+                text, other[1], hit[0]):
+            return _Reading(said.stance, cue, None, round(said.confidence - 0.1, 2))
+    return None
 
 
 def _statement_positions(rules: _Rules, statement: Statement, text: str,
