@@ -366,3 +366,29 @@ def test_a_statement_that_is_only_its_topic_holds_no_position(seed: Analysis) ->
 def test_a_conjunct_shares_the_stance_of_the_cue_before_the_coordination(
         text: str, content: str, issue: str, stance: str) -> None:
     assert _positions(text, content)[issue].stance == stance
+
+
+@pytest.mark.parametrize(("text", "content", "issue", "condition"), [
+    # news: "first, and then" closes its condition; the issue after it is accepted on it
+    ("He said the territories must be liberated first, and then we can negotiate.",
+     "the territories must be liberated first, and then we can negotiate", "peace_talks",
+     "the territories must be liberated first"),
+    # news: the conditions named as the issue's, listed after a colon
+    ("The statement said Israel's conditions for ending the war have not changed: the "
+     "freeing of all hostages and the disarmament of Gaza.",
+     "Israel's conditions for ending the war have not changed: the freeing of all hostages "
+     "and the disarmament of Gaza", "ceasefire",
+     "the freeing of all hostages and the disarmament of Gaza"),
+])
+def test_a_condition_closed_by_first_then_or_listed_as_the_terms_is_kept(
+        text: str, content: str, issue: str, condition: str) -> None:
+    position = _positions(text, content)[issue]
+    assert position.stance == "conditional"
+    assert position.condition is not None and position.condition.text == condition
+
+
+def test_a_precondition_rejected_is_no_condition_listed() -> None:
+    text = "Peskov said a precondition for peace talks requiring a withdrawal is unacceptable."
+    found = _positions(text, "a precondition for peace talks requiring a withdrawal is "
+                             "unacceptable")
+    assert found["peace_talks"].stance != "conditional"

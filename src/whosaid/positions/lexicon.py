@@ -211,6 +211,11 @@ CONDITION_MARKERS: tuple[str, ...] = (
     r"but(?: [\w']+,?){0,6} (?:must|have to|has to)", r"but already taking into account",
 )
 
+# Condition markers that close their condition instead of opening it: "all the territories
+# must be liberated first, and then we can negotiate" (the condition is the clause before;
+# the issue after the marker is the one accepted on it).
+CLOSING_CONDITION_MARKERS: tuple[str, ...] = (r"first,? (?:and )?then",)
+
 # Condition markers that say how long an issue holds, not on what it is accepted: "the
 # sanctions will remain in place until Moscow reverses …" supports the sanctions (train:
 # 12 such pairs, all labelled supports), "no talks until …" stays conditional.

@@ -57,6 +57,7 @@ _VICTIM = re.compile("|".join(lexicon.HARM_CUES), re.IGNORECASE)
 # an oppose cue that is a preposition right after a keyword names its target, no stance
 _PREPOSITION = re.compile(r"against", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?—–\n]|\s-\s")
+_CLOSING = re.compile("|".join(lexicon.CLOSING_CONDITION_MARKERS), re.IGNORECASE)
 
 
 def _alternation(fragments: Sequence[str]) -> str:
@@ -377,10 +378,20 @@ def _denied(rules: _Rules, text: str, hit: tuple[int, int], lo: int) -> bool:
 
 
 def _condition(rules: _Rules, text: str, window: tuple[int, int]) -> tuple[int, int] | None:
-    """The first condition of the sentence: from its marker to the end of its clause."""
+    """The first condition of the sentence: from its marker to the end of its clause (from
+    the clause's start to the marker where the marker closes it: "… liberated first, and
+    then …")."""
     ruled_out = [(m.start(), m.end()) for m in rules.not_conditions.finditer(text, *window)]
     for m in rules.conditions.finditer(text, *window):
         if any(s <= m.start() < e for s, e in ruled_out):
+            continue
+        if _CLOSING.fullmatch(text, m.start(), m.end()):
+            start = window[0]
+            for brk in _CLAUSE_END.finditer(text, window[0], m.start()):
+                start = brk.end()
+            start += len(text[start:m.start()]) - len(text[start:m.start()].lstrip(" \"'“‘"))
+            if start < m.start():
+                return start, m.start() + len("first")
             continue
         close = _CLAUSE_END.search(text, m.end(), window[1])
         end = close.start() if close else window[1]
@@ -388,6 +399,27 @@ def _condition(rules: _Rules, text: str, window: tuple[int, int]) -> tuple[int, 
         if end > m.end():
             return m.start(), end
     return None
+
+
+# "conditions for ending the war", "Russia's preconditions for talks", "terms for a truce"
+_TERMS_FOR = re.compile(r"\b(?:pre-?)?(?:conditions?|terms)\s+(?:for|of)\s+(?:[\w'’-]+\s+){0,2}$",
+                        re.IGNORECASE)
+# where the conditions' list opens after the keyword: a colon, "are", "include"
+_TERMS_OPEN = re.compile(r":\s*|\s(?:are|include|remain)\s+", re.IGNORECASE)
+
+
+def _terms_listed(text: str, hit: tuple[int, int],
+                  window: tuple[int, int]) -> tuple[int, int] | None:
+    """The conditions listed for the issue at ``hit`` where it is named as what they are
+    the conditions for ("conditions for ending the war …: the destruction of Hamas …"),
+    within twelve words after it; None elsewhere."""
+    if not _TERMS_FOR.search(text[max(window[0], hit[0] - 40):hit[0]]):
+        return None
+    opening = _TERMS_OPEN.search(text, hit[1], window[1])
+    if opening is None or len(_WORD.findall(text, hit[1], opening.start())) > 12:
+        return None
+    end = len(text[:window[1]].rstrip(" .,;\"'”’\n"))
+    return (opening.end(), end) if end > opening.end() else None
 
 
 def _reach(text: str, condition: tuple[int, int], window: tuple[int, int]) -> tuple[int, int]:
@@ -522,7 +554,13 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         cue = _Cue("reporting", *hit)
     condition = found = _condition(rules, text, window)
     reach = _reach(text, condition, window) if condition is not None else None
-    if condition is not None and reach is not None and _demanded(reach, hit, window, others,
+    terms = _terms_listed(text, hit, window)
+    if terms is not None:
+        # the conditions set for the issue, listed after it: "Israel's conditions for ending
+        # the war have not changed: the destruction of Hamas …"
+        stance, condition, found, confidence = "conditional", terms, terms, 0.6
+        features.append("terms")
+    elif condition is not None and reach is not None and _demanded(reach, hit, window, others,
                                                                  index):
         # the keyword stands inside the condition set on another issue: the condition is
         # what the holder asks for ("talks only after the withdrawal of Russian troops"
