@@ -392,3 +392,18 @@ def test_a_precondition_rejected_is_no_condition_listed() -> None:
     found = _positions(text, "a precondition for peace talks requiring a withdrawal is "
                              "unacceptable")
     assert found["peace_talks"].stance != "conditional"
+
+
+def test_a_state_a_person_speaks_of_as_subject_is_their_own_side() -> None:
+    text = "Orban said Hungary will not provide any weapons to Ukraine."
+    found = _positions(text, "Hungary will not provide any weapons to Ukraine", speaker="Orban",
+                       entities=(_entity(text, "Orban"), _entity(text, "Hungary", "GPE")))
+    assert found["arms_supply"].stance == "opposes"
+    assert found["arms_supply"].reported_by is None
+    text = "ISW said Russia has called for a cease-fire in talks with Ukraine."
+    found = _positions(text, "Russia has called for a cease-fire in talks with Ukraine",
+                       speaker="ISW", entities=(_entity(text, "ISW", "ORG"),
+                                                _entity(text, "Russia", "GPE")))
+    ceasefire = found["ceasefire"]
+    assert ceasefire.holder is not None and ceasefire.holder.entity == "Russia"
+    assert ceasefire.reported_by is not None and ceasefire.reported_by.entity == "ISW"

@@ -704,6 +704,18 @@ def _same(holder: _Holder, speaker: Mention | None) -> bool:
     return any(alias.lower() in spoken for alias in (holder.entity.name, *holder.entity.aliases))
 
 
+def _own_state(subject: _Holder, speaker: Mention | None, holders: list[_Holder]) -> bool:
+    """Whether a state that is the subject is the speaking person's own side: "Hungary will
+    not provide any weapons", said Orban, is Orban's position (dev and train: 9 such
+    statements labelled the speaker's, 2 the state's); an organisation or an outlet that
+    reports a state's stance ("Russia has called for a cease-fire", said ISW) reports it."""
+    if subject.entity.type != "GPE" or speaker is None:
+        return False
+    kind = next((h.entity.type for h in holders if speaker.entity_id is not None
+                 and h.entity.id == speaker.entity_id), "PERSON")
+    return kind == "PERSON"
+
+
 def _reporting_stance(rules: _Rules, statement: Statement) -> Stance | None:
     cue = statement.cue
     if cue is None:
@@ -891,7 +903,8 @@ def _position(statement: Statement, text: str, holders: list[_Holder], issue: Is
     reported_by: Mention | None = None
     if cue is not None and cue.kind not in ("keyword", "reporting") and cue.end <= hit[0]:
         subject = _holder_before(text, holders, cue.start, bounds[0])
-        if subject is not None and not _same(subject, statement.speaker):
+        if subject is not None and not _same(subject, statement.speaker) and not _own_state(
+                subject, statement.speaker, holders):
             holder_mention = Mention(subject.start, subject.end, text[subject.start:subject.end],
                                      entity_id=subject.entity.id, entity=subject.entity.name)
             reported_by = statement.speaker
