@@ -40,7 +40,8 @@ def test_jsonl_is_one_claim_a_line_in_the_claim_shape(db: str) -> None:
     assert len(rows) == len({r["id"] for r in rows}) >= 7
     ready = next(r for r in rows if r["origin"]["article_id"] == "a1"
                  and r["speaker"]["entity"] == "Dmitry Peskov")
-    assert set(ready) == {"id", "speaker", "origin", "statements"}
+    assert set(ready) == {"id", "speaker", "origin", "statements", "pending"}
+    assert ready["pending"] is False  # no correction waits for its claims refresh
     assert set(ready["speaker"]) == {"entity", "entity_id"}
     assert set(ready["origin"]) == {"statement_id", "doc_id", "article_id", "start", "end",
                                     "published", "site"}

@@ -188,6 +188,7 @@ def build_claims(store: Store, progress: Progress | None = None) -> ClaimsSummar
     report("reading", 0, 1)
     with store.read("read statements for claims") as conn:
         taken = sql.pending_articles(conn)
+        stale = sql.stale_work(conn).seqs  # corrections this pass reads the result of
         docs = sql.copy_documents(conn)
         statements = sql.claim_statements(conn)
         corpus_ids = sql.corpus_entity_ids(conn, {s.speaker_key for s in statements
@@ -210,6 +211,7 @@ def build_claims(store: Store, progress: Progress | None = None) -> ClaimsSummar
         sql.write_claims(conn, found, _days(found), corpus_ids)
         sql.write_terms(conn, _terms(found))
         sql.clear_pending(conn, taken)
+        sql.clear_stale(conn, stale)
     report("writing", 1, 1)
     return ClaimsSummary(
         articles=len(docs),
@@ -244,6 +246,7 @@ def update_claims(store: Store, article_ids: Collection[str] = (), *, build: boo
         built = sql.claims_built(conn)
         total = sql.analysed_articles(conn)
         pending = sql.pending_articles(conn)
+        corrected = bool(sql.stale_work(conn).seqs)
     ids = set(article_ids) | set(pending)
     if not built:
         if build and total > 0:
@@ -251,12 +254,46 @@ def update_claims(store: Store, article_ids: Collection[str] = (), *, build: boo
         return ClaimsUpdate()
     if corpus_ids is None or (ids and len(ids) >= FULL_PASS_SHARE * total):
         return ClaimsUpdate(rebuilt=True, speakers=build_claims(store).speakers)
-    if not ids and not corpus_ids:
+    if not ids and not corpus_ids and not corrected:
         return ClaimsUpdate()
     with store.write(f"update claims for {len(ids)} articles") as conn:
-        result = refresh_claims(conn, article_ids=ids, corpus_ids=corpus_ids,
-                                regrouped=regrouped)
+        sql.lock_claims(conn)
+        stale = sql.stale_work(conn)  # what corrections left: taken in too
+        result = refresh_claims(
+            conn, article_ids=ids, names=stale.names, statements=stale.statements,
+            corpus_ids=set(corpus_ids) | stale.corpus_ids,
+            regrouped=None if regrouped is None else set(regrouped) | stale.corpus_ids)
         sql.clear_pending(conn, ids)
+        sql.clear_stale(conn, stale.seqs)
+    return result
+
+
+def defer_refresh(conn: Connection, *, names: Collection[str] = (),
+                  statements: Collection[Key] = (), corpus_ids: Collection[str] = ()) -> bool:
+    """Inside an analyst's correction's transaction: note what the claims must weigh again
+    (the arguments of :func:`refresh_claims`) for :func:`refresh_pending` to do in a
+    transaction of its own (or the next update or rebuild), so the correction commits
+    without waiting for it. Until then the claim reads mark every claim pending. False (and
+    nothing noted) before the first claims pass."""
+    if not sql.claims_built(conn):
+        return False
+    sql.mark_stale(conn, names=names, corpus_ids=corpus_ids, statements=statements)
+    return True
+
+
+def refresh_pending(store: Store) -> ClaimsUpdate:
+    """Weigh again, in one write transaction, what the corrections noted by
+    :func:`defer_refresh` left (every correction not yet taken in): the claims then equal
+    what a rebuild gives."""
+    with store.read("check for corrections") as conn:
+        if not sql.stale_work(conn).seqs:
+            return ClaimsUpdate()
+    with store.write("refresh the claims after corrections") as conn:
+        sql.lock_claims(conn)
+        stale = sql.stale_work(conn)
+        result = refresh_claims(conn, names=stale.names, statements=stale.statements,
+                                corpus_ids=stale.corpus_ids)
+        sql.clear_stale(conn, stale.seqs)
     return result
 
 

@@ -17,11 +17,13 @@ The claim shape (one JSONL line of ``whosaid claims``, an item of ``/api/claims`
      "origin": {"statement_id", "doc_id", "article_id", "start", "end", "published", "site"},
      "statements": [{"id", "doc_id", "article_id", "published", "site",
                      "content": {"start", "end", "text"}, "relays": [...],
-                     "drift": {"meaning_changed", "flags", "added", "dropped", "changed"}}]}
+                     "drift": {"meaning_changed", "flags", "added", "dropped", "changed"}}],
+     "pending"}
 
 ``statements`` are the versions in time order (the origin first); offsets index each
-article's stored text. :func:`claim_detail` adds ``edges`` (``[{"source", "target", "kind",
-"article_id"}]``).
+article's stored text. ``pending`` is true while an analyst's correction waits for its claims
+refresh (``claims_stale``): the claims may still show the speakers as they were before it.
+:func:`claim_detail` adds ``edges`` (``[{"source", "target", "kind", "article_id"}]``).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -59,6 +62,7 @@ from .schema import (
     claim_versions,
     claims,
     claims_pending,
+    claims_stale,
     corpus_entities,
     corpus_members,
     relays,
@@ -124,6 +128,55 @@ _PG_CLAIMS_LOCK = 0x77_68_63_6C  # "whcl"
 def lock_claims(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(select(func.pg_advisory_xact_lock(_PG_CLAIMS_LOCK)))
+
+
+# ---------------------------------------------------------------------------------------
+# What corrections left for the claims refresh (claims_stale, migration 14)
+
+
+@dataclass(frozen=True)
+class Stale:
+    """What the corrections not yet taken in left for the claims to weigh again: the rows
+    (``seqs``, removed once taken in), the speakers' names, the corpus entities the corpus
+    refresh rewrote and the statements given a speaker."""
+
+    seqs: tuple[int, ...] = ()
+    names: frozenset[str] = frozenset()
+    corpus_ids: frozenset[str] = frozenset()
+    statements: frozenset[Key] = frozenset()
+
+
+def mark_stale(conn: Connection, names: Collection[str] = (), corpus_ids: Collection[str] = (),
+               statements: Collection[Key] = ()) -> None:
+    """Note what a correction left for the claims refresh to weigh again."""
+    rows = [{"kind": "name", "value": n} for n in sorted(set(names))]
+    rows += [{"kind": "corpus", "value": c} for c in sorted(set(corpus_ids))]
+    rows += [{"kind": "statement", "value": _dumps(list(k))} for k in sorted(set(statements))]
+    _insert(conn, claims_stale, rows)
+
+
+def stale_work(conn: Connection) -> Stale:
+    """Everything :func:`mark_stale` noted that no refresh has taken in yet."""
+    t = claims_stale
+    seqs: list[int] = []
+    found: dict[str, set[str]] = defaultdict(set)
+    for seq, kind, value in conn.execute(select(t.c.seq, t.c.kind, t.c.value).order_by(t.c.seq)):
+        seqs.append(int(seq))
+        found[kind].add(value)
+    return Stale(tuple(seqs), frozenset(found["name"]), frozenset(found["corpus"]),
+                 frozenset((str(a), str(i)) for a, i in map(json.loads, found["statement"])))
+
+
+def clear_stale(conn: Connection, seqs: Collection[int]) -> None:
+    """Remove the rows a refresh took in (by their numbers: a correction committed while
+    the refresh ran keeps its own)."""
+    for chunk in _chunks(seqs):
+        conn.execute(delete(claims_stale).where(claims_stale.c.seq.in_(chunk)))
+
+
+def claims_pending_refresh(conn: Connection) -> bool:
+    """Whether a correction's claims refresh is still to run (the claim reads say so)."""
+    return conn.execute(select(claims_stale.c.seq).limit(1)).first() is not None
 
 
 # ---------------------------------------------------------------------------------------
@@ -875,6 +928,7 @@ def _shapes(conn: Connection, ids: Sequence[str]) -> list[Row]:
                 .where(cv.c.claim_id.in_(chunk))).mappings():
             versions[r["claim_id"]].append(r)
     relay_map = _relay_names(conn, {v["article_id"] for vs in versions.values() for v in vs})
+    pending = claims_pending_refresh(conn)
     out: list[Row] = []
     for cid in ids:
         head = heads.get(cid)
@@ -904,6 +958,7 @@ def _shapes(conn: Connection, ids: Sequence[str]) -> list[Row]:
                 "site": origin["site"] if origin else None,
             },
             "statements": items,
+            "pending": pending,
         })
     return out
 
