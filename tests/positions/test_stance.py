@@ -407,3 +407,24 @@ def test_a_state_a_person_speaks_of_as_subject_is_their_own_side() -> None:
     ceasefire = found["ceasefire"]
     assert ceasefire.holder is not None and ceasefire.holder.entity == "Russia"
     assert ceasefire.reported_by is not None and ceasefire.reported_by.entity == "ISW"
+
+
+@pytest.mark.parametrize(("text", "content", "issue", "stance"), [
+    ("Kasich said he backs a path to legal status for illegal immigrants and the expansion "
+     "of Medicaid.", "he backs a path to legal status for illegal immigrants and the "
+                     "expansion of Medicaid", "health_care", "supports"),
+    ("Officials praised the Saudis for their help in battling terrorist groups.",
+     "the Saudis for their help in battling terrorist groups", "terrorism", "supports"),
+])
+def test_a_name_for_people_judges_nothing_and_battling_fights_the_harm(
+        text: str, content: str, issue: str, stance: str) -> None:
+    assert _positions(text, content)[issue].stance == stance
+
+
+def test_a_name_before_a_dash_is_no_subject_of_the_clause_after_it() -> None:
+    text = ("Putin stated that if Ukraine withdraws its forces from the four regions annexed "
+            "by Moscow—Luhansk, Donetsk, Zaporizhzhia, and Kherson—he would halt military "
+            "operations and initiate negotiations to end the war.")
+    found = _positions(text, text[text.index("if"):-1], speaker="Putin",
+                       entities=(_entity(text, "Putin"), _entity(text, "Kherson", "ORG")))
+    assert found["peace_talks"].reported_by is None

@@ -86,7 +86,10 @@ OPPOSE_CUES: tuple[str, ...] = (
     r"blast(?:s|ed|ing)?", r"lambast(?:s|ed|ing)?", r"decr(?:y|ies|ied)", r"scold(?:s|ed)?",
     r"concerns? (?:about|over)", r"concerned (?:about|over|by)", r"worried (?:about|over|by)",
     # evaluative words of an opinion lexicon, the unambiguous ones
-    r"unacceptable", r"illegal(?:ly)?", r"illegitimate", r"unconstitutional", r"outrageous",
+    # "illegal immigrants" names the people, it judges nothing (train: "a path to legal
+    # status for illegal immigrants and the expansion of Medicaid" supports Medicaid)
+    r"unacceptable", r"illegal(?:ly)?(?! (?:immigra|alien))", r"illegitimate",
+    r"unconstitutional", r"outrageous",
     r"shameful", r"disgrace(?:ful)?", r"reckless", r"irresponsible", r"naive", r"unfair",
     r"unjust", r"cruel", r"nonsense", r"waste", r"costly", r"counterproductive",
     r"doesn['’]t work", r"won['’]t work", r"not work", r"sham", r"fake", r"bad",
@@ -119,7 +122,8 @@ OBJECT_NEGATORS: tuple[str, ...] = (
     r"eliminat(?:e|es|ed|ing)", r"ban(?:s|ned|ning)?", r"tear(?:s|ing)? up", r"tore up",
     r"undo(?:es|ing)?", r"get rid of", r"withdraw(?:s|ing)? from", r"pull(?:s|ed)? out of",
     r"renegotiat(?:e|es|ed|ing)", r"dismantl(?:e|es|ed|ing)", r"fight(?:s|ing)?",
-    r"fought", r"combat(?:s|ing)?", r"defeat(?:s|ed|ing)?", r"destroy(?:s|ing)?",
+    r"fought", r"combat(?:s|ing)?", r"battl(?:e|es|ed|ing)", r"defeat(?:s|ed|ing)?",
+    r"destroy(?:s|ing)?",
     r"tackl(?:e|es|ed|ing)", r"prevent(?:s|ed|ing)?", r"strip(?:s|ped)?", r"freez(?:e|es|ing)",
     r"throw(?:n)? out", r"threw", r"overturn(?:s|ed|ing)?", r"phase ?out", r"phaseout of",
     r"shut(?:s|ting)? down", r"defund(?:s|ed|ing)?", r"slash(?:es|ed|ing)?",

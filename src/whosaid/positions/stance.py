@@ -672,7 +672,7 @@ def _holder_before(text: str, holders: list[_Holder], cue_start: int,
         if holder.end > cue_start or holder.start < lo:
             continue
         words = _words_between(text, holder.end, cue_start)
-        if words is None or len(words) > 5 or text[holder.end:cue_start].count(",") > 0:
+        if words is None or len(words) > 5 or re.search(r"[,—–()]", text[holder.end:cue_start]):
             return None
         if all(w.lower() in _GLUE for w in words) and _subject_place(text, holder, lo) and (
                 not words or words[0].lower() != "to"):
