@@ -445,7 +445,7 @@ def _recluster(conn: Connection, speakers: set[str], now: Sequence[ClaimStatemen
     stored_days = sql.version_days(conn, old)
     stays = {k for k, d in stored_days.items() if k in placed and placed[k] == d
              and k[0] not in changed_articles}
-    sql.delete_claims(conn, old, keep_terms=stays)
+    sql.delete_claims(conn, old, drop_terms=set(stored_days) - stays)
     sql.write_claims(conn, found, placed, corpus_ids)
     sql.write_terms(conn, {k: t for k, t in _terms(found).items() if k not in stays})
     _reflag(conn, x_new, old_terms)

@@ -265,25 +265,13 @@ def stored_speakers(conn: Connection, keys: Collection[Key] = (),
 
 def rekeyed_statements(conn: Connection, corpus_ids: Collection[str]) -> set[Key]:
     """Statements whose speaker key differs from their stored claim's (or that are in no
-    claim), among those whose speaker a corpus entity of ``corpus_ids`` holds now or whose
-    stored claim is keyed by one of them."""
-    s, cm, cv, c = statements, corpus_members, claim_versions, claims
+    claim; see :func:`_rekeyed_select`), among those whose speaker a corpus entity of
+    ``corpus_ids`` holds now or whose stored claim is keyed by one of them."""
     found: set[Key] = set()
-    spoke = and_(cm.c.article_id == s.c.article_id, cm.c.entity_id == s.c.speaker_entity_id)
-    held = and_(cv.c.article_id == s.c.article_id, cv.c.statement_id == s.c.id)
     for chunk in _chunks(corpus_ids):
-        found.update((a, i) for a, i in conn.execute(
-            select(s.c.article_id, s.c.id).join(cm, spoke)
-            .outerjoin(cv, held).outerjoin(c, c.c.id == cv.c.claim_id)
-            .where(cm.c.corpus_entity_id.in_(chunk),
-                   or_(c.c.speaker_key.is_(None), c.c.speaker_key != cm.c.corpus_entity_id))))
-        now = func.coalesce(cm.c.corpus_entity_id, s.c.speaker_name)
-        found.update((a, i) for a, i in conn.execute(
-            select(cv.c.article_id, cv.c.statement_id)
-            .join(c, c.c.id == cv.c.claim_id)
-            .join(s, held).outerjoin(cm, spoke)
-            .where(c.c.speaker_key.in_(chunk),
-                   or_(now.is_(None), now != c.c.speaker_key))))
+        for held in (corpus_members.c.corpus_entity_id, claims.c.speaker_key):
+            found.update((a, i) for a, i in conn.execute(
+                _rekeyed_select().where(held.in_(chunk))))
     return found
 
 
@@ -669,16 +657,13 @@ def _ranges(days: Collection[int], window: int) -> list[tuple[int, int]]:
     return out
 
 
-def delete_claims(conn: Connection, ids: Collection[str], keep_terms: Collection[Key] = ()
+def delete_claims(conn: Connection, ids: Collection[str], drop_terms: Collection[Key] = ()
                   ) -> None:
-    """Delete the claims ``ids`` with their versions, edges and terms (but the terms of the
-    versions ``keep_terms``)."""
+    """Delete the claims ``ids`` with their versions and edges, and the terms of the
+    versions ``drop_terms`` (the caller knows the versions: :func:`version_days`)."""
     cv = claim_versions
-    keep = set(keep_terms)
+    delete_terms(conn, drop_terms)
     for chunk in _chunks(ids):
-        keys = list(conn.execute(select(cv.c.article_id, cv.c.statement_id)
-                                 .where(cv.c.claim_id.in_(chunk))))
-        delete_terms(conn, [(a, s) for a, s in keys if (a, s) not in keep])
         conn.execute(delete(cv).where(cv.c.claim_id.in_(chunk)))
         conn.execute(delete(claim_edges).where(claim_edges.c.claim_id.in_(chunk)))
         conn.execute(delete(claims).where(claims.c.id.in_(chunk)))

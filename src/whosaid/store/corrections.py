@@ -43,7 +43,6 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    tuple_,
     update,
 )
 
@@ -60,7 +59,7 @@ from .schema import (
     relays,
     statements,
 )
-from .write import sync_position_holders
+from .write import pairs_in, sync_position_holders
 
 if TYPE_CHECKING:
     from .engine import Transactions
@@ -301,28 +300,20 @@ def _add_entity_row(conn: Connection, article_id: str, entity_id: str, name: str
 _CHUNK = 400  # article entities per statement: well under SQLite's 32,766 bound parameters
 
 
-def _pairs(
-    aid_col: Any, eid_col: Any, keys: Sequence[tuple[str, str]]
-) -> list[ColumnElement[bool]]:
-    """``(article_id, entity_id) IN keys``, led by ``article_id IN (...)`` so that SQLite
-    and PostgreSQL walk the (article_id, ...) index instead of scanning the table."""
-    return [aid_col.in_(sorted({a for a, _ in keys})), tuple_(aid_col, eid_col).in_(list(keys))]
-
-
 def _rename_entity_rows(conn: Connection, keys: Sequence[tuple[str, str]], name: str) -> int:
     """Rename the article entities ``keys`` (all of them at once) to ``name``."""
     s, e = statements, entities
     n = conn.execute(
-        update(e).where(*_pairs(e.c.article_id, e.c.id, keys)).values(name=name)
+        update(e).where(pairs_in(e.c.article_id, e.c.id, keys)).values(name=name)
     ).rowcount or 0
     n += _update_statements(
-        conn, _pairs(s.c.article_id, s.c.speaker_entity_id, keys), {"speaker_name": name}
+        conn, [pairs_in(s.c.article_id, s.c.speaker_entity_id, keys)], {"speaker_name": name}
     )
     n += _update_statements(
-        conn, _pairs(s.c.article_id, s.c.addressee_entity_id, keys), {"addressee_name": name}
+        conn, [pairs_in(s.c.article_id, s.c.addressee_entity_id, keys)], {"addressee_name": name}
     )
     n += conn.execute(
-        update(relays).where(*_pairs(relays.c.article_id, relays.c.entity_id, keys))
+        update(relays).where(pairs_in(relays.c.article_id, relays.c.entity_id, keys))
         .values(entity_name=name)
     ).rowcount or 0
     return n
@@ -357,27 +348,27 @@ def _split_entity_rows(conn: Connection, rows: Sequence[Row], alias: str, new_na
                          "name": new_name, "type": r["type"], "titles": "[]"})
     conn.execute(insert(e), new_rows)
     conn.execute(
-        update(al).where(*_pairs(al.c.article_id, al.c.entity_id, keys), al.c.alias == alias)
+        update(al).where(pairs_in(al.c.article_id, al.c.entity_id, keys), al.c.alias == alias)
         .values(entity_id=new_id(al.c.entity_id), position=0)
     )
     m = mentions
     conn.execute(
-        update(m).where(*_pairs(m.c.article_id, m.c.entity_id, keys), m.c.text == alias)
+        update(m).where(pairs_in(m.c.article_id, m.c.entity_id, keys), m.c.text == alias)
         .values(entity_id=new_id(m.c.entity_id))
     )
     changed = _update_statements(
         conn,
-        [*_pairs(s.c.article_id, s.c.speaker_entity_id, keys), s.c.speaker_text == alias],
+        [pairs_in(s.c.article_id, s.c.speaker_entity_id, keys), s.c.speaker_text == alias],
         {"speaker_entity_id": new_id(s.c.speaker_entity_id), "speaker_name": new_name},
     )
     changed += _update_statements(
         conn,
-        [*_pairs(s.c.article_id, s.c.addressee_entity_id, keys), s.c.addressee_text == alias],
+        [pairs_in(s.c.article_id, s.c.addressee_entity_id, keys), s.c.addressee_text == alias],
         {"addressee_entity_id": new_id(s.c.addressee_entity_id), "addressee_name": new_name},
     )
     changed += conn.execute(
         update(relays)
-        .where(*_pairs(relays.c.article_id, relays.c.entity_id, keys), relays.c.text == alias)
+        .where(pairs_in(relays.c.article_id, relays.c.entity_id, keys), relays.c.text == alias)
         .values(entity_id=new_id(relays.c.entity_id), entity_name=new_name)
     ).rowcount or 0
     return changed + len(rows)
