@@ -96,7 +96,7 @@ def by_blocks(members: list[MemberEntity], kb: list[KBEntry], rules: Constraints
     for block_id in plan.block_ids():
         block = plan.block(block_id)
         found.append(cluster_block([m for m in members if (m.type, m.name) in block.named],
-                                   kb, plan.stats, rules))
+                                   kb, plan.stats, rules, block.visits))
     entries: dict[tuple[str, str], list[IdEntry]] = defaultdict(list)
     for i, entities in enumerate(found):
         for key, got in id_entries(entities, i).items():
@@ -139,19 +139,82 @@ def test_blocks_read_back_from_the_spill_as_the_store_gives_them(tmp_path: Path)
 
 
 def test_names_that_could_join_share_a_block() -> None:
-    def shared(a: MemberEntity, b: MemberEntity) -> bool:
-        return bool(block_nodes(a) & block_nodes(b))
+    def together(*members: MemberEntity) -> bool:
+        return len(plan_blocks([list(members)], block_members=1).blocks) == 1
 
-    assert shared(member("a", "Olaf Scholz"), member("b", "Scholes"))
-    assert shared(member("a", "ISW", "ORG"), member("b", "Institute for the Study of War",
-                                                     "ORG", {"ISW": 1}))
-    assert shared(member("a", "Don Jr."), member("b", "Trump Jr.")) is False
-    assert not shared(member("a", "Olaf Scholz"), member("b", "Emmanuel Macron"))
+    assert together(member("a", "Olaf Scholz"), member("b", "Scholes"))
+    assert together(member("a", "Olaf Scholz"), member("b", "Olaf Scholes"))
+    assert together(member("a", "ISW", "ORG"), member("b", "Institute for the Study of War",
+                                                       "ORG", {"ISW": 1}))
+    assert together(member("a", "National Guard", "ORG"), member("b", "Natonal Guard", "ORG"))
+    assert not together(member("a", "Olaf Scholz"), member("b", "Emmanuel Macron"))
+    assert not shares_node(member("a", "Don Jr."), member("b", "Trump Jr."))
     plan = plan_blocks([[member("a", "Don Jr."), member("b", "Donald Trump Jr."),
                          member("c", "Emmanuel Macron"), member("d", "Macron", "ORG")]],
                        block_members=1)
     assert sorted(sorted(n for _, n in b.named) for b in plan.blocks) == [
         ["Don Jr.", "Donald Trump Jr."], ["Emmanuel Macron"], ["Macron"]]
+
+
+def shares_node(a: MemberEntity, b: MemberEntity) -> bool:
+    return bool(block_nodes(a) & block_nodes(b))
+
+
+def test_a_word_many_bodies_share_does_not_chain_them_into_one_block() -> None:
+    # "national" is a blocking key of every body named with it, and chained 40% of the
+    # 10,000-article bench store into one block; only names that could join share one now
+    names = ["National Rifle Association", "National Security Council", "National Guard",
+             "Natonal Guard", "National Public Radio", "New York Times", "New York"]
+    plan = plan_blocks([[member(f"a{i}", n, "ORG") for i, n in enumerate(names)]],
+                       block_members=1)
+    blocks = sorted(sorted(n for _, n in b.named) for b in plan.blocks)
+    assert ["National Guard", "Natonal Guard"] in blocks
+    assert len(blocks) == len(names) - 1
+
+
+def bodies(n: int) -> list[MemberEntity]:
+    """Bodies named "National <word> Council", more than a bucket's BLOCK_LIMIT of them,
+    some misspelt ("Natonal", "Counsil") and a few under an acronym."""
+    words = [f"{a}{b}{c}" for a in "bdfgklmnprstvz" for b in "aeiou" for c in
+             ("ran", "lex", "mont", "dor", "vik", "sul", "tap", "bor", "gil", "pek")][:n]
+    assert len(words) == n
+    out = []
+    for i, w in enumerate(words):
+        art = f"n{i:04d}"
+        out.append(member(art, f"National {w.title()} Council", "ORG"))
+        if i % 7 == 0:
+            out.append(member(art + "x", f"Natonal {w.title()} Counsil", "ORG"))
+        if i % 11 == 0:
+            out.append(member(art + "y", f"{w.title()} National Council", "ORG",
+                              {f"{w.title()} National Council": 1, f"{w[0].upper()}NC": 2}))
+            out.append(member(art + "z", f"{w[0].upper()}NC", "ORG", n=2))
+    return sorted(out, key=lambda m: (m.article_id, m.entity_id))
+
+
+def test_blocks_cluster_as_the_whole_corpus_does_past_a_buckets_limit() -> None:
+    # a block's bucket of "national" holds fewer than BLOCK_LIMIT names where the whole
+    # corpus's holds more: its look-ups still visit the buckets the whole corpus's did
+    members = bodies(450) + corpus()
+    members.sort(key=lambda m: (m.article_id, m.entity_id))
+    whole = cluster_members(members, [], Constraints())
+    blocks, n = by_blocks(members, [], Constraints())
+    assert n > 40
+    assert shape(blocks) == shape(whole)
+    assert len(whole) < len({(m.type, m.name) for m in members})  # some joined
+
+
+def test_a_blocks_look_ups_visit_the_buckets_the_whole_corpus_visits() -> None:
+    def visited(members: list[MemberEntity], name: str) -> set[str]:
+        plan = plan_blocks([members], block_members=1)
+        block = next(b for b in plan.blocks if ("ORG", name) in b.named)
+        assert block.visits is not None and len(block.visits) < len(members)
+        return set(block.visits["W:" + " ".join(sorted(name.lower().split()))])
+
+    # among ten, the bucket of "national" is searched; among 450, it is too common (more
+    # than BLOCK_LIMIT names, and three narrower buckets): in the block too, which holds
+    # only a few of them
+    assert "W:national" in visited(bodies(10), "National Bavik Council")
+    assert "W:national" not in visited(bodies(450), "National Pupek Council")
 
 
 def test_ids_shared_across_blocks_are_numbered_as_the_whole_pass_numbers_them() -> None:

@@ -4,8 +4,12 @@ the largest block, not the corpus) and a cluster runner can run blocks as separa
 
 :func:`plan_blocks` takes the corpus's article entities a chunk of articles at a time (it
 keeps none of them): each one's block nodes (:func:`whosaid.corpus.cluster.block_nodes`:
-cleaned names, blocking keys, surname sounds, suffixes, knowledge-base keys) are joined in a
-union-find, and the context words counted (:class:`~whosaid.corpus.cluster.ContextStats`).
+cleaned names and aliases, acronyms, surname sounds, suffixes, knowledge-base keys) are
+joined in a union-find, the context words counted (:class:`~whosaid.corpus.cluster.
+ContextStats`) and the names kept with their weight (:class:`~whosaid.corpus.cluster.
+Lookups`); then the look-ups of the clustering's stages 2 and 3 run over the names alone,
+and the names a look-up finds at a score its stage joins at are joined too. A block's
+look-ups then visit the buckets that the whole corpus's did (``Block.visits``).
 Two article entities of one type and name always share a block, so a block is a set of
 (type, name) pairs and the articles they occur in. Small components are packed together up to
 ``BLOCK_MEMBERS`` article entities, or the largest component's size when that is larger (a
@@ -20,8 +24,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..model import KBEntry, MemberEntity
-from ..names.linking import context_words
-from .cluster import ContextStats, block_nodes, kb_block_keys
+from .cluster import (
+    ContextStats,
+    Lookups,
+    block_nodes,
+    counted_as,
+    group_node,
+    kb_block_keys,
+)
 
 # Components are packed into blocks of about this many article entities: large enough that
 # the 20,000-article bench store (434,545 article entities) reads its articles a few times,
@@ -64,12 +74,14 @@ Named = tuple[str, str]  # (type, name) of an article entity
 @dataclass(frozen=True)
 class Block:
     """One block: the article entities of the articles ``article_ids`` whose (type, name)
-    is one of ``named`` (``members`` of them)."""
+    is one of ``named`` (``members`` of them), and the buckets the look-ups of its names
+    visit (``visits``: see :class:`~whosaid.corpus.cluster.Lookups`)."""
 
     id: int
     named: frozenset[Named]
     article_ids: tuple[str, ...]
     members: int
+    visits: dict[str, tuple[str, ...]] | None = None
 
 
 @dataclass
@@ -107,6 +119,8 @@ def plan_blocks(chunks: Iterable[Sequence[MemberEntity]], kb: Sequence[KBEntry] 
         for k in keys:
             found.union(first or k, k)
     stats = ContextStats()
+    lookups = Lookups()
+    groups: dict[Named, set[str]] = defaultdict(set)  # the groups each name falls in
     count: Counter[Named] = Counter()
     articles: dict[Named, set[str]] = defaultdict(set)
     suffixes: set[str] = set()
@@ -120,9 +134,10 @@ def plan_blocks(chunks: Iterable[Sequence[MemberEntity]], kb: Sequence[KBEntry] 
             named = (m.type, m.name)
             count[named] += 1
             articles[named].add(m.article_id)
+            groups[named].add(lookups.add(m))
             key = (m.type, m.name, tuple(sorted(m.aliases.items())))
             if key not in seen:
-                seen[key] = _counted_as(m)
+                seen[key] = counted_as(m)
                 anchor = _anchor(named)
                 if m.name in pinned:
                     found.union(anchor, "T:" + m.name)
@@ -130,12 +145,13 @@ def plan_blocks(chunks: Iterable[Sequence[MemberEntity]], kb: Sequence[KBEntry] 
                     found.union(anchor, node)
                     if node.startswith("SFX:"):
                         suffixes.add(node[4:])
-            person = seen[key]
-            if person is not None:  # as ContextStats.add(m), its name parsed once
-                stats.members[person] += 1
-                stats.df[person].update(context_words((*m.co_mentions, *m.titles)))
+            stats.count(seen[key], m)  # as ContextStats.add(m), its name parsed once
     for suffix in suffixes:  # "Don Jr." looks at every full name with his suffix
         found.union("SFX:" + suffix, "SFXF:" + suffix)
+    links, visits = lookups.run()
+    del lookups
+    for a, b in links:  # a look-up found the other at a score its stage joins at
+        found.union(group_node(a), group_node(b))
     by_root: dict[str, list[Named]] = defaultdict(list)
     for named in count:
         by_root[found.find(_anchor(named))].append(named)
@@ -159,18 +175,10 @@ def plan_blocks(chunks: Iterable[Sequence[MemberEntity]], kb: Sequence[KBEntry] 
     for i, group in enumerate(packed):
         held = set().union(*(articles[n] for n in group))
         plan.blocks.append(Block(i, frozenset(group), tuple(sorted(held)),
-                                 sum(count[n] for n in group)))
+                                 sum(count[n] for n in group),
+                                 {k: visits[k] for n in group for k in groups[n]
+                                  if k in visits}))
     return plan
-
-
-def _counted_as(m: MemberEntity) -> bool | None:
-    """Whether :meth:`ContextStats.add` counts the context of ``m`` (a full name) as a
-    person's (True) or another name's (False), or not at all (None): it depends on the
-    type, name and aliases only, so ``m`` is weighed without its context."""
-    probe = ContextStats()
-    probe.add(MemberEntity(m.article_id, m.entity_id, m.name, m.type, m.aliases))
-    counted = [person for person, n in probe.members.items() if n]
-    return counted[0] if counted else None
 
 
 def _anchor(named: Named) -> str:

@@ -34,12 +34,13 @@ import functools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..model import CorpusEntity, KBEntry, MemberEntity, content_id
 from ..names.linking import (
     ACRONYM,
+    BLOCK_LIMIT,
     PERSON,
     SOUND,
     NameIndex,
@@ -48,6 +49,7 @@ from ..names.linking import (
     context_words,
     given_names_folded,
     given_score,
+    name_score,
     org_score,
     parse_name,
     person_score,
@@ -111,8 +113,11 @@ def _group_key(parsed: ParsedName, person: bool) -> str:
 
 def _kind(g: _Group) -> str:
     """full: given name and surname; short: a surname, initials or an acronym."""
-    p = g.parsed
-    if g.person:
+    return _name_kind(g.parsed, g.person)
+
+
+def _name_kind(p: ParsedName, person: bool) -> str:
+    if person:
         full = bool(p.given) and not all(len(t) == 1 for t in p.given)
         return "full" if full else "short"
     return "short" if p.is_acronym else "full"
@@ -236,18 +241,89 @@ def _same_person(a: ParsedName, b: ParsedName) -> bool:
 
 
 # ---------------------------------------------------------------------------------------
+# The look-ups of stages 2 and 3
+
+# The buckets (blocking keys) each group's look-up visits, by group key
+Visits = Mapping[str, Sequence[str]]
+
+
+class _Index:
+    """The names stages 2 and 3 look names up in: :class:`NameIndex`'s strict look-up
+    (``loose=False``), which visits the buckets of a name's blocking keys smallest first
+    and, past the first three, none of more than ``BLOCK_LIMIT`` names ("news", "national":
+    a common word's bucket is searched only while nothing narrower was). The buckets a
+    look-up visits can also be given: a block of the corpus then visits those the look-up
+    over the whole corpus visited (:class:`Lookups`), though its own buckets are smaller,
+    and so finds what it found there among the block's names."""
+
+    def __init__(self) -> None:
+        self.names: list[tuple[str, ParsedName]] = []
+        self.buckets: dict[str, list[int]] = defaultdict(list)
+        self.seen: set[tuple[str, str, str | None]] = set()
+        self.full: set[str] = set()  # entities with a given name on record
+
+    def add(self, key: str, name: str, etype: str | None) -> None:
+        """File one name of the entity ``key``."""
+        parsed = parse_name(name, etype)
+        ident = (key, parsed.key, parsed.type)
+        if ident in self.seen or not parsed.tokens:
+            return
+        self.seen.add(ident)
+        self.names.append((key, parsed))
+        for k in blocking_keys(parsed):
+            self.buckets[k].append(len(self.names) - 1)
+        if parsed.given and _person_name(parsed):
+            self.full.add(key)
+
+    def visits(self, q: ParsedName) -> tuple[str, ...]:
+        """The keys whose buckets a look-up of ``q`` visits now: smallest first (ties by
+        key), then each of at most ``BLOCK_LIMIT`` names."""
+        size = {k: len(self.buckets.get(k, ())) for k in blocking_keys(q, True, False)}
+        ordered = sorted(size, key=lambda k: (size[k], k))
+        cut = next((i for i, k in enumerate(ordered) if i >= 3 and size[k] > BLOCK_LIMIT),
+                   len(ordered))
+        return tuple(ordered[:cut])
+
+    def scores(self, q: ParsedName, floor: float, keys: Sequence[str] | None = None
+               ) -> dict[str, float]:
+        """The best score of each entity found for ``q`` in the buckets ``keys`` (by
+        default those :meth:`visits` gives); scores under ``floor`` may be left out."""
+        found: dict[str, float] = {}
+        seen: set[int] = set()
+        for k in self.visits(q) if keys is None else keys:
+            for idx in self.buckets.get(k, ()):
+                if idx in seen:
+                    continue
+                seen.add(idx)
+                key, cand = self.names[idx]
+                if q.given and not cand.given and key in self.full and _person_name(cand):
+                    continue  # "Hunter Biden" is not Joe Biden, whose alias "Biden" is
+                s = name_score(q, cand, floor)
+                if s > 0 and s > found.get(key, 0.0):
+                    found[key] = s
+        return found
+
+
+def _person_name(name: ParsedName) -> bool:
+    return name.type == PERSON or (name.type is None and not name.heads
+                                   and not name.is_acronym)
+
+
+# ---------------------------------------------------------------------------------------
 # Stage 2: full names
 
 
-def _merge_full(groups: list[_Group], person: bool) -> None:
-    """Join full names that name one entity, the most mentioned first."""
-    index = NameIndex(threshold=MERGE_THRESHOLD, loose=False)
+def _merge_full(groups: list[_Group], person: bool, visits: Visits | None = None) -> None:
+    """Join full names that name one entity, the most mentioned first; ``visits``: the
+    buckets each name's look-up visits (see :class:`_Index`)."""
+    index = _Index()
     by_key: dict[str, _Group] = {}
     forms: dict[int, list[ParsedName]] = defaultdict(list)  # root id -> its full names
     score_fn = person_score if person else org_score
     for g in sorted(groups, key=lambda g: (-g.weight, g.key)):
         best: tuple[float, _Group] | None = None
-        for key, (score, _name) in index.scores(g.parsed, MERGE_THRESHOLD).items():
+        keys = None if visits is None else visits.get(g.key)
+        for key, score in index.scores(g.parsed, MERGE_THRESHOLD, keys).items():
             if score < MERGE_THRESHOLD:
                 continue
             root = by_key[key].root()
@@ -271,11 +347,18 @@ def _merge_full(groups: list[_Group], person: bool) -> None:
         else:
             forms[id(g.root())].append(g.parsed)
         by_key[g.key] = g
-        index.add(g.key, g.parsed.text, g.members[0].type if person else None)
-        for form in g.members[0].aliases:
-            pf = parse_name(form, g.members[0].type)
-            if _group_key(pf, person) == g.key and form != g.parsed.text:
-                index.add(g.key, form, g.members[0].type if person else None)
+        _file_full(index, g.key, g.parsed, person, g.members[0].type, g.members[0].aliases)
+
+
+def _file_full(index: _Index, key: str, parsed: ParsedName, person: bool, etype: str,
+               aliases: Iterable[str]) -> None:
+    """File a full name's group in stage 2's index: its name and the aliases of its first
+    article entity that it groups (those are filed untyped for a body)."""
+    index.add(key, parsed.text, etype if person else None)
+    for form in aliases:
+        pf = parse_name(form, etype)
+        if _group_key(pf, person) == key and form != parsed.text:
+            index.add(key, form, etype if person else None)
 
 
 # ---------------------------------------------------------------------------------------
@@ -311,9 +394,11 @@ class _Profile:
         return shared + PRIOR_WEIGHT * math.log1p(members)
 
 
-def _short_candidates(g: _Group, full_index: NameIndex, roots: Mapping[str, _Group],
-                      votes: Mapping[str, Counter[str]]) -> list[tuple[float, _Group]]:
-    """Full clusters a short name could stand for, with how well its words match."""
+def _short_candidates(g: _Group, full_index: _Index, roots: Mapping[str, _Group],
+                      votes: Mapping[str, Counter[str]], keys: Sequence[str] | None = None
+                      ) -> list[tuple[float, _Group]]:
+    """Full clusters a short name could stand for, with how well its words match;
+    ``keys``: the buckets its look-up visits (see :class:`_Index`)."""
     p = g.parsed
     found: dict[int, tuple[float, _Group]] = {}
     if g.person:
@@ -326,20 +411,11 @@ def _short_candidates(g: _Group, full_index: NameIndex, roots: Mapping[str, _Gro
                         s > found.get(id(root), (0.0, root))[0]:
                     found[id(root)] = (s, root)
             return list(found.values())
-        for key, (_score, _name) in full_index.scores(p, 0.7).items():
+        for key in full_index.scores(p, 0.7, keys):
             root = roots[key].root()
-            rp = roots[key].parsed
-            if p.suffix and rp.suffix != p.suffix:
-                continue  # "Trump Jr." is not Donald Trump
-            if not p.given:  # a surname alone
-                s = max(word_score("".join(p.surname), "".join(rp.surname)),
-                        word_score(p.surname[-1], rp.surname[-1]) * 0.98)
-                if s < SOUND:
-                    continue
-            else:  # initials: "V. Putin"
-                s = person_score(p, rp)
-                if s < 0.8 * SOUND:
-                    continue
+            s = _short_score(p, roots[key].parsed)
+            if not s:
+                continue
             if s > found.get(id(root), (0.0, root))[0]:
                 found[id(root)] = (s, root)
         plain = {k: v for k, v in found.items() if not v[1].parsed.suffix}
@@ -353,11 +429,25 @@ def _short_candidates(g: _Group, full_index: NameIndex, roots: Mapping[str, _Gro
                 root = roots[key].root()
                 found[id(root)] = (1.0 + n, root)
         if not found:
-            for key, (score, _name) in full_index.scores(p, ACRONYM).items():
+            for key, score in full_index.scores(p, ACRONYM, keys).items():
                 root = roots[key].root()
                 if score >= ACRONYM and score > found.get(id(root), (0.0, root))[0]:
                     found[id(root)] = (score, root)
     return list(found.values())
+
+
+def _short_score(p: ParsedName, rp: ParsedName) -> float:
+    """How well a short personal name (a surname alone, "Scholes"; initials, "V. Putin")
+    fits the full name ``rp`` its look-up found: 0 when it cannot stand for it ("Trump Jr."
+    is not Donald Trump)."""
+    if p.suffix and rp.suffix != p.suffix:
+        return 0.0
+    if not p.given:  # a surname alone
+        s = max(word_score("".join(p.surname), "".join(rp.surname)),
+                word_score(p.surname[-1], rp.surname[-1]) * 0.98)
+        return s if s >= SOUND else 0.0
+    s = person_score(p, rp)  # initials
+    return s if s >= 0.8 * SOUND else 0.0
 
 
 def _given_with_suffix(p: ParsedName) -> bool:
@@ -390,11 +480,13 @@ def _choose(m: MemberEntity, cands: list[tuple[float, _Group]],
 
 def _attach_short(short: list[_Group], full: list[_Group], person: bool,
                   votes: Mapping[str, Counter[str]],
-                  idf_given: Mapping[str, float] | None = None) -> list[_Group]:
+                  idf_given: Mapping[str, float] | None = None,
+                  visits: Visits | None = None) -> list[_Group]:
     """Join each short name to the full one it stands for; returns the sub-groups made
     when the articles of one short name point at different entities. ``idf_given``: the
-    context words' weights over the whole corpus (a block's own would differ)."""
-    index = NameIndex(threshold=0.0, loose=False)
+    context words' weights over the whole corpus (a block's own would differ); ``visits``:
+    the buckets each short name's look-up visits (see :class:`_Index`)."""
+    index = _Index()
     roots: dict[str, _Group] = {}
     for g in full:
         roots[g.key] = g
@@ -414,7 +506,8 @@ def _attach_short(short: list[_Group], full: list[_Group], person: bool,
     for g in sorted(short, key=lambda g: (-g.weight, g.key)):
         if g.pinned and g.root() is not g:
             continue  # a merge correction put it where it belongs
-        cands = [(s, r) for s, r in _short_candidates(g, index, roots, votes)
+        keys = None if visits is None else visits.get(g.key)
+        cands = [(s, r) for s, r in _short_candidates(g, index, roots, votes, keys)
                  if _may_join(g, r)]
         if not cands:
             continue
@@ -532,12 +625,13 @@ def _corpus_entity(groups: Sequence[_Group]) -> CorpusEntity:
 def cluster_members(members: Sequence[MemberEntity],
                     kb: Sequence[KBEntry] | None = None,
                     constraints: Constraints = NONE,
-                    stats: ContextStats | None = None) -> list[CorpusEntity]:
+                    stats: ContextStats | None = None,
+                    visits: Visits | None = None) -> list[CorpusEntity]:
     """Merge article entities into corpus entities (see the module docstring); with a
     knowledge base, link each to its entry and merge those linked to the same one;
-    ``constraints``: the analysts' corrections, which every stage obeys; ``stats``: the
-    context words counted over the whole corpus when ``members`` are only a block of it
-    (:func:`cluster_block`)."""
+    ``constraints``: the analysts' corrections, which every stage obeys; ``stats`` and
+    ``visits``: the context words counted and the buckets the name look-ups visited over
+    the whole corpus when ``members`` are only a block of it (:func:`cluster_block`)."""
     groups = _make_groups(members, constraints)
     _pin_together(groups, constraints)
     made: list[_Group] = []
@@ -546,9 +640,9 @@ def cluster_members(members: Sequence[MemberEntity],
         mine = [g for g in groups.values() if g.person == person]
         full = [g for g in mine if _kind(g) == "full"]
         short = [g for g in mine if _kind(g) == "short"]
-        _merge_full(full, person)
+        _merge_full(full, person, visits)
         made += _attach_short(short, full, person, votes,
-                              None if stats is None else stats.idf(person))
+                              None if stats is None else stats.idf(person), visits)
         _join_short_alone(short)
     all_groups = [*groups.values(), *made]
     clusters: dict[int, list[_Group]] = defaultdict(list)
@@ -681,18 +775,22 @@ def _kept_apart(a: CorpusEntity, b: CorpusEntity, constraints: Constraints) -> b
 # Blocks: parts of the corpus that the stages above never let touch
 #
 # Every stage joins two article entities only through something they share: a cleaned name
-# (stage 1, an analyst's merge), a blocking key one name is filed under and the other looks
-# under (stages 2 and 3: NameIndex), a surname's sound (stage 3, names no full name
-# claims), a generational suffix ("Don Jr." looks at every full name "... Jr."), a
-# knowledge-base entry (stage 4), an analyst's merge target. So the article entities fall
-# into blocks, the connected components of "shares one of those", and clustering each
-# block alone gives what clustering the whole corpus gives, provided the two corpus-wide
-# things are done over the whole corpus: the weight of context words (stage 3's idf,
-# counted first: :class:`ContextStats`) and the numbering of ids that two corpus entities
-# of one type and name in two blocks share (:func:`block_ids`, after). A NameIndex
-# look-up inside a block sees the same candidates, in the same order, as over the whole
-# corpus: a name filed under a key that a name looks under is in that name's block. Two
-# article entities of one type and name always share a block (the cleaned name).
+# (stage 1, an analyst's merge, an alias), a name that a look-up of the other finds at a
+# score the stage joins at (stages 2 and 3: _Index), an acronym written beside a name
+# (stage 3's votes), a surname's sound (stage 3, names no full name claims), a
+# generational suffix ("Don Jr." looks at every full name "... Jr."), a knowledge-base
+# entry (stage 4), an analyst's merge target. So the article entities fall into blocks, the
+# connected components of "shares one of those", and clustering each block alone gives
+# what clustering the whole corpus gives, provided three corpus-wide things are done over
+# the whole corpus: the weight of context words (stage 3's idf, counted first:
+# :class:`ContextStats`), the look-ups of stages 2 and 3 (:class:`Lookups`, run over the
+# names alone first: what each finds, and which buckets it visits, so that a block's
+# look-up visits the same buckets though they hold only the block's names), and the
+# numbering of ids that two corpus entities of one type and name in two blocks share
+# (:func:`block_ids`, after). Two article entities of one type and name always share a
+# block (the cleaned name). A look-up's find is what links, not a shared blocking key: a
+# body's word ("national", "new") is a key of thousands of names that never join, and
+# chained 40% of the 10,000-article bench store into one block.
 
 
 @dataclass
@@ -706,14 +804,28 @@ class ContextStats:
         default_factory=lambda: {True: Counter(), False: Counter()})
 
     def add(self, m: MemberEntity) -> None:
-        person = _is_person(m.type)
-        parsed = _member_name(m)
-        if _kind(_Group(_group_key(parsed, person), person, parsed)) == "full":
+        """Count the context words of ``m``."""
+        self.count(counted_as(m), m)
+
+    def count(self, person: bool | None, m: MemberEntity) -> None:
+        """Count the context words of ``m`` as :func:`counted_as` says (``person``), which
+        depends on its type, name and aliases only: a caller that meets one name in many
+        articles weighs it once."""
+        if person is not None:
             self.members[person] += 1
             self.df[person].update(_context(m))
 
     def idf(self, person: bool) -> dict[str, float]:
         return _idf(self.members[person], self.df[person])
+
+
+def counted_as(m: MemberEntity) -> bool | None:
+    """Whose context words ``m`` counts towards in :class:`ContextStats`: persons' (True)
+    or other names' (False) when it is a full name ("Olaf Scholz", "Wagner Group"), none
+    (None) when it is short ("Scholz", "V. Putin", "ISW"): what stage 3 weighs a short
+    name's context by. It depends on the type, name and aliases of ``m`` only."""
+    person = _is_person(m.type)
+    return person if _name_kind(_member_name(m), person) == "full" else None
 
 
 def context_stats(members: Sequence[MemberEntity]) -> ContextStats:
@@ -744,13 +856,10 @@ def kb_block_keys(kb: Sequence[KBEntry]) -> list[frozenset[str]]:
     return out
 
 
-_INDEX_ONLY = ("3:", "S:")  # filed, but looked under only by a loose index (the KB's)
-
-
 def block_nodes(m: MemberEntity, kb_keys: frozenset[str] = frozenset()) -> frozenset[str]:
-    """What ``m`` may share with another article entity (see the section's comment): two
-    article entities with a node in common belong to one block. ``kb_keys``: the union of
-    :func:`kb_block_keys` (empty without a knowledge base)."""
+    """What ``m`` may share with another article entity besides a look-up's find (see the
+    section's comment): two article entities with a node in common belong to one block.
+    ``kb_keys``: the union of :func:`kb_block_keys` (empty without a knowledge base)."""
     return _block_nodes(m.name, m.type, tuple(sorted(m.aliases.items())), kb_keys)
 
 
@@ -760,18 +869,14 @@ def _block_nodes(name: str, etype: str, aliases: tuple[tuple[str, int], ...],
     m = MemberEntity("", "", name, etype, dict(aliases))
     person = _is_person(etype)
     parsed = _member_name(m)
-    nodes = {"G:" + _group_key(parsed, person)}
+    nodes = {group_node(_group_key(parsed, person))}
     forms = {name, parsed.text, *m.aliases}
-    # persons and other names are clustered apart, each in their own NameIndex; a body's
-    # names are filed there untyped
-    index = "I:P:" if person else "I:O:"
     views = [parsed] + [parse_name(f, t) for f in forms for t in
                         ({etype} if person else {etype, None})]
     for p in views:
-        nodes.add("G:" + _group_key(p, person))
-        for k in blocking_keys(p) | blocking_keys(p, True, False):
-            if not k.startswith(_INDEX_ONLY):
-                nodes.add(index + k)
+        nodes.add(group_node(_group_key(p, person)))  # an alias that names another group
+        if not person and p.is_acronym:  # "ISW" beside "Institute for the Study of War"
+            nodes.add("V:" + p.acronym)
     if person and not parsed.given and parsed.surname:
         nodes.add("J:" + phonetic_key(parsed.surname[-1]))
     if person and parsed.suffix:
@@ -785,14 +890,92 @@ def _block_nodes(name: str, etype: str, aliases: tuple[tuple[str, int], ...],
 
 
 def cluster_block(members: Sequence[MemberEntity], kb: Sequence[KBEntry] | None,
-                  stats: ContextStats, constraints: Constraints = NONE
-                  ) -> list[CorpusEntity]:
+                  stats: ContextStats, constraints: Constraints = NONE,
+                  visits: Visits | None = None) -> list[CorpusEntity]:
     """Cluster one block of the corpus (or several: any union of whole blocks), with the
-    context words counted over the whole corpus: the corpus entities the whole pass makes
-    of these article entities, their ids numbered within the block (:func:`block_ids`
-    renumbers the few that share a type and name with another block's). Pure: a cluster
-    runner can run the blocks as separate tasks."""
-    return cluster_members(members, kb, constraints, stats)
+    context words counted and the look-ups' buckets (``visits``, of :class:`Lookups`)
+    chosen over the whole corpus: the corpus entities the whole pass makes of these article
+    entities, their ids numbered within the block (:func:`block_ids` renumbers the few that
+    share a type and name with another block's). Pure: a cluster runner can run the blocks
+    as separate tasks."""
+    return cluster_members(members, kb, constraints, stats, visits)
+
+
+def group_node(key: str) -> str:
+    """The block node of a group (its cleaned name's key: "P:olaf scholz")."""
+    return "G:" + key
+
+
+@dataclass
+class _Named:
+    """A group as the look-ups see it: the name, type and aliases of its first article
+    entity (in the store's order, as :func:`_make_groups` meets them) and its weight."""
+
+    person: bool
+    parsed: ParsedName
+    type: str
+    aliases: tuple[str, ...]
+    weight: int = 0
+
+
+class Lookups:
+    """The look-ups of stages 2 and 3 over the whole corpus's names, without their
+    articles: which groups a look-up finds at a score its stage joins at (``links``: those
+    share a block) and which buckets it visits (``visits``: a block's look-up visits the
+    same). The look-ups do not depend on what joined before them (only on the names filed,
+    in the order of their weight), so they can be run apart from the clustering; the
+    clustering only drops finds (corrections, types, a cluster's other names).
+    :meth:`add` each article entity in the store's order, then :meth:`run`."""
+
+    def __init__(self) -> None:
+        self.groups: dict[str, _Named] = {}
+        self.seen: dict[tuple[str, str, tuple[tuple[str, int], ...]], str] = {}
+
+    def add(self, m: MemberEntity) -> str:
+        """Count ``m`` in its group; returns the group's key."""
+        name = (m.type, m.name, tuple(sorted(m.aliases.items())))
+        key = self.seen.get(name)
+        if key is None:
+            person = _is_person(m.type)
+            parsed = _member_name(m)
+            key = self.seen[name] = _group_key(parsed, person)
+            if key not in self.groups:
+                self.groups[key] = _Named(person, parsed, m.type, tuple(m.aliases))
+        self.groups[key].weight += max(m.mentions, 1)
+        return key
+
+    def run(self) -> tuple[list[tuple[str, str]], dict[str, tuple[str, ...]]]:
+        """The links (pairs of group keys) and each group's visits (group key -> keys)."""
+        links: list[tuple[str, str]] = []
+        visits: dict[str, tuple[str, ...]] = {}
+        for person in (True, False):
+            mine = sorted(((k, g) for k, g in self.groups.items() if g.person == person),
+                          key=lambda kg: (-kg[1].weight, kg[0]))
+            full = [(k, g) for k, g in mine if _name_kind(g.parsed, person) == "full"]
+            index = _Index()  # stage 2: each full name against the heavier ones
+            for key, g in full:
+                visits[key] = index.visits(g.parsed)
+                links += [(key, other) for other, score in
+                          index.scores(g.parsed, MERGE_THRESHOLD, visits[key]).items()
+                          if score >= MERGE_THRESHOLD]
+                _file_full(index, key, g.parsed, person, g.type, g.aliases)
+            index = _Index()  # stage 3: each short name against every full name
+            for key, g in full:
+                index.add(key, g.parsed.text, g.type if person else None)
+            for key, g in mine:
+                p = g.parsed
+                if _name_kind(p, person) == "full" or (person and _given_with_suffix(p)):
+                    continue  # the latter look at every full name with their suffix: SFX
+                visits[key] = index.visits(p)
+                if person:
+                    links += [(key, other) for other in
+                              index.scores(p, 0.7, visits[key])
+                              if _short_score(p, self.groups[other].parsed)]
+                else:
+                    links += [(key, other) for other, score in
+                              index.scores(p, ACRONYM, visits[key]).items()
+                              if score >= ACRONYM]
+        return links, visits
 
 
 IdEntry = tuple[tuple[int, str, str, str, str], int, str]  # (id_order, block, id in block)

@@ -42,6 +42,7 @@ from .blocks import BLOCK_MEMBERS, Block, BlockPlan, Named, plan_blocks
 from .cluster import (
     ContextStats,
     IdEntry,
+    Visits,
     block_ids,
     canonical_name,
     cluster_members,
@@ -117,8 +118,9 @@ def constraints_of(conn: Connection) -> Constraints:
 # The whole pass
 
 
-# One block to cluster: its id and its article entities
-BlockInput = tuple[int, list[MemberEntity]]
+# One block to cluster: its id, its article entities and the buckets their look-ups visit
+# (Block.visits; None: the block is the whole corpus)
+BlockInput = tuple[int, list[MemberEntity], Visits | None]
 
 
 @dataclass(frozen=True)
@@ -147,8 +149,8 @@ class BlockJob:
     built: str  # the pass's build time, on every row
 
     def __call__(self, block: BlockInput) -> ClusteredBlock:
-        block_id, members = block
-        entities = cluster_members(members, self.kb, self.constraints, self.stats)
+        block_id, members, visits = block
+        entities = cluster_members(members, self.kb, self.constraints, self.stats, visits)
         return ClusteredBlock(block_id, sql.corpus_rows(entities, keys_of(entities), self.built),
                               id_entries(entities, block_id), Counter(e.type for e in entities),
                               sum(1 for e in entities if e.kb_id))
@@ -202,10 +204,10 @@ def build_corpus_entities(store: Store, progress: Progress | None = None,
 
             def blocks() -> Iterator[BlockInput]:
                 if whole is not None:
-                    yield 0, whole
+                    yield 0, whole, None
                     return
                 for block in plan.blocks:
-                    yield block.id, spill.read(block)
+                    yield block.id, spill.read(block), block.visits
 
             for done, found in enumerate(map_blocks(job, blocks()), 1):
                 for key, entries in found.ids.items():
@@ -263,7 +265,8 @@ def member_chunks(conn: Connection, chunk: int = PLAN_ARTICLES, counts: bool = F
                   ) -> Iterator[list[MemberEntity]]:
     """The entities of every analysed article, ``chunk`` articles at a time, in the order
     :func:`whosaid.store.corpus.load_members` reads them all; without ``counts``, their
-    counts of mentions and statements left 0 (planning weighs names and contexts only)."""
+    counts of mentions and statements left 0 (planning needs them: its look-ups go by the
+    names' weight)."""
     ids = sql.analysed_article_ids(conn)
     for i in range(0, len(ids), chunk):
         yield sql.load_members(conn, ids[i:i + chunk], counts=counts)
@@ -280,7 +283,8 @@ def plan_corpus(conn: Connection, kb: Sequence[KBEntry], progress: Progress | No
     def reported() -> Iterator[list[MemberEntity]]:
         done = 0
         report("planning", 0, total)
-        for chunk in member_chunks(conn) if chunks is None else chunks:
+        # with their counts of mentions: the look-ups run in the order of the names' weight
+        for chunk in member_chunks(conn, counts=True) if chunks is None else chunks:
             yield chunk
             done = min(total, done + PLAN_ARTICLES)
             report("planning", done, total)
