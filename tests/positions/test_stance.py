@@ -428,3 +428,17 @@ def test_a_name_before_a_dash_is_no_subject_of_the_clause_after_it() -> None:
     found = _positions(text, text[text.index("if"):-1], speaker="Putin",
                        entities=(_entity(text, "Putin"), _entity(text, "Kherson", "ORG")))
     assert found["peace_talks"].reported_by is None
+
+
+@pytest.mark.parametrize(("text", "content", "issue", "stance"), [
+    ("The fund said it runs a TV spot attacking former governor Ted Strickland for tax "
+     "increases.", "it runs a TV spot attacking former governor Ted Strickland for tax "
+                   "increases", "taxes", "supports"),
+    ("She said voters praised the chancellor for accepting refugees.",
+     "voters praised the chancellor for accepting refugees", "immigration", "supports"),
+    ("He said critics blasted the senator for his support of the Iran deal.",
+     "critics blasted the senator for his support of the Iran deal", "iran_deal", "opposes"),
+])
+def test_a_judging_verb_judges_what_follows_for(text: str, content: str, issue: str,
+                                                stance: str) -> None:
+    assert _positions(text, content)[issue].stance == stance

@@ -257,6 +257,22 @@ HEDGES: tuple[str, ...] = (
     r"consider(?:s|ed|ing)?",
 )
 
+# Verbs that judge someone for what follows "for": "a TV spot attacking Ted Strickland for tax
+# increases" opposes the tax increases, "praised Merkel for accepting refugees" supports them.
+JUDGING_VERBS: dict[str, str] = {
+    r"attack(?:s|ed|ing)?": "opposes", r"criticiz(?:e|es|ed|ing)": "opposes",
+    r"criticis(?:e|es|ed|ing)": "opposes", r"blast(?:s|ed|ing)?": "opposes",
+    r"slam(?:s|med|ming)?": "opposes", r"bash(?:es|ed|ing)?": "opposes",
+    r"blam(?:e|es|ed|ing)": "opposes", r"condemn(?:s|ed|ing)?": "opposes",
+    r"denounc(?:e|es|ed|ing)": "opposes", r"fault(?:s|ed|ing)?": "opposes",
+    r"rebuk(?:e|es|ed|ing)": "opposes", r"scold(?:s|ed|ing)?": "opposes",
+    r"lambast(?:s|ed|ing)?": "opposes", r"punish(?:es|ed|ing)?": "opposes",
+    r"prais(?:e|es|ed|ing)": "supports", r"hail(?:s|ed|ing)?": "supports",
+    r"applaud(?:s|ed|ing)?": "supports", r"laud(?:s|ed|ing)?": "supports",
+    r"credit(?:s|ed|ing)?": "supports", r"thank(?:s|ed|ing)?": "supports",
+    r"commend(?:s|ed|ing)?": "supports",
+}
+
 # Reporting verbs (the statement's cue lemma) that take a side on what they report:
 # "Trump called to ban Muslims", "Orban urged Brussels to lift sanctions".
 REPORTING_STANCES: dict[str, str] = {

@@ -368,6 +368,29 @@ def _negated(rules: _Rules, text: str, cue: _Cue, lo: int) -> bool:
     return len(governing) % 2 == 1
 
 
+# a judging verb, up to ten words (whom it judges), then "for" at most four words before
+# the keyword
+_JUDGED_FOR = re.compile(
+    r"(?<![\w-])(?P<verb>" + "|".join(lexicon.JUDGING_VERBS) + r")(?![\w-])"
+    r"(?:\s+[\w'’.,-]+){0,10}?\s+for(?:\s+[\w'’-]+){0,4}\s+$", re.IGNORECASE)
+_JUDGING = tuple((re.compile(verb, re.IGNORECASE), stance)
+                 for verb, stance in lexicon.JUDGING_VERBS.items())
+
+
+def _judged_for(text: str, hit: tuple[int, int],
+                window: tuple[int, int]) -> tuple[Stance, _Cue] | None:
+    """The stance of a judging verb whose "for" names the keyword ("attacking Strickland
+    for tax increases": opposes), and the verb as the cue; None where none stands."""
+    lo = max(window[0], hit[0] - 120)
+    m = _JUDGED_FOR.search(text, lo, hit[0])
+    if m is None or re.search(r"[.;:!?]", m.group()):
+        return None
+    verb = m.group("verb")
+    stance = next(s for pattern, s in _JUDGING if pattern.fullmatch(verb))
+    return ("supports" if stance == "supports" else "opposes"), _Cue(
+        "judged", m.start("verb"), m.end("verb"))
+
+
 def _denied(rules: _Rules, text: str, hit: tuple[int, int], lo: int) -> bool:
     """Whether a negator stands right before the keyword: "no ceasefire", "never a truce"."""
     for m in rules.negators.finditer(text, max(lo, hit[0] - 20), hit[0]):
@@ -515,7 +538,22 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
     stance: Stance = "neutral"
     confidence = 0.5
     features: list[str] = []
-    if cue is not None:
+    judged = _judged_for(text, hit, window)
+    if judged is not None and cue is not None and not (
+            judged[1].end <= cue.start and cue.end <= hit[0]):
+        judged = None  # the nearest cue stands outside what is judged
+    if judged is not None:
+        # "attacking Ted Strickland for tax increases", "blasted the senator for his support
+        # of the Iran deal": the judgement falls on what follows "for" (through a cue there)
+        judgement, inner = judged
+        stance = judgement
+        if cue is not None and cue.kind in ("oppose", "undo", "passive"):
+            stance = _FLIP[stance]
+        if inverted:
+            stance = _FLIP[stance]
+        cue, confidence = inner, 0.6
+        features.append("judged_for")
+    elif cue is not None:
         stance = "supports" if cue.kind in ("support", "modal") else "opposes"
         if cue.kind == "oppose" and cue.end <= hit[0] and _VICTIM.fullmatch(
                 text, cue.start, cue.end):
