@@ -25,7 +25,16 @@ How (:func:`cluster_claims`):
    unless they are the same utterance repeated (a headline repeating a body quote: score
    at least :data:`REPEAT`). A repeat is one utterance printed twice, so it joins as one
    more version; two different statements of one speaker in one article never share a
-   claim.
+   claim. A content of two clauses or more ("There are issues that we need to discuss. And
+   I think we need to talk to our American colleagues …") reports the utterance of its
+   first clause (:func:`whosaid.claims.text.head`: its first sentence, or what comes
+   before a clause-opening "but"): a pair where neither content's first clause is in the
+   other (:func:`heads_meet`, containment below :data:`HEAD_MIN`) joins after all the
+   others, and only when one side is still alone, so a report of a later sentence ("he
+   might call Trump to discuss the issue") keeps its own claim when both have other
+   versions. Real re-report set, dev part (by speaker: Putin, Peskov, Trump): pairwise F1
+   0.813 → 0.967; held-out part (Rubio, Zelensky) 0.829 → 0.874; generated dev 0.965 →
+   0.966; generated train 0.971 → 0.972.
 4. **Claims.** Each group's origin, time order and relay graph come from
    :mod:`whosaid.claims.origin`, each version's drift from :mod:`whosaid.claims.drift`.
    ``Claim.id`` hashes the origin's statement id: the same statements give the same ids.
@@ -66,7 +75,7 @@ from dataclasses import dataclass
 from ..model import Claim, ClaimStatement, ClaimVersion, CopyGroup, content_id
 from .drift import drift, with_flag
 from .origin import UNDATED, copied_from, relay_edges, time_order
-from .text import STOP, content_weight, similarity, weighted_set
+from .text import STOP, content_weight, head, similarity, weighted_set
 
 WINDOW_DAYS = 7
 LINK = 0.5
@@ -76,6 +85,7 @@ SPEAKER_CHANGED = 0.8
 SPEAKER_CHANGED_WEIGHT = 2.0
 POSTING_CAP = 400
 AVERAGE_MIN = 0.3
+HEAD_MIN = 0.5
 _SAMPLE = 8
 _PREFIX_KEYS = 4
 
@@ -103,6 +113,20 @@ def pair_score(a: dict[str, float], b: dict[str, float]) -> float:
     jac, cont = similarity(a, b)
     small = min(content_weight(a), content_weight(b))
     return max(jac, cont * min(1.0, small / CONTAIN_FULL))
+
+
+def heads_meet(a: ClaimStatement, b: ClaimStatement) -> bool:
+    """Whether two contents can report one utterance by where they meet: a content of two
+    clauses or more reports the utterance its first clause reports, so the other content
+    must hold that first clause (containment at least :data:`HEAD_MIN`), or hold the other's
+    first clause when it has more than one clause too. "I think we need to talk to our
+    American colleagues… Maybe have a phone call with President Trump" is not the claim of
+    "he might call Trump to discuss the issue", which meets only its second sentence."""
+    heads = [(h, other) for s, other in ((a, b), (b, a))
+             if (h := head(s.content)) is not None]
+    return not heads or any(
+        similarity(weighted_set(h), weighted_set(other.content))[1] >= HEAD_MIN
+        for h, other in heads)
 
 
 @dataclass
@@ -172,16 +196,18 @@ class _Groups:
     def _members(self, root: int) -> list[int]:
         return sorted(m for ms in self.articles[root].values() for m in ms)[:_SAMPLE]
 
-    def _close(self, ra: int, rb: int) -> bool:
+    def _close(self, ra: int, rb: int, strict: bool = False) -> bool:
         """Whether two groups are alike on average (not only through their closest pair):
         a quotation that runs two utterances together must not chain their claims."""
         xs, ys = self._members(ra), self._members(rb)
+        if strict and len(xs) > 1 and len(ys) > 1:
+            return False
         if len(xs) == 1 and len(ys) == 1:
             return True
         total = sum(pair_score(self.items[x].bag, self.items[y].bag) for x in xs for y in ys)
         return total / (len(xs) * len(ys)) >= AVERAGE_MIN
 
-    def join(self, a: int, b: int) -> bool:
+    def join(self, a: int, b: int, strict: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
@@ -191,7 +217,7 @@ class _Groups:
                 for y in arts_b[art]:
                     if pair_score(self.items[x].bag, self.items[y].bag) < REPEAT:
                         return False
-        if AVERAGE_MIN > 0 and not self._close(ra, rb):
+        if (AVERAGE_MIN > 0 or strict) and not self._close(ra, rb, strict):
             return False
         if len(arts_a) < len(arts_b):
             ra, rb, arts_a, arts_b = rb, ra, arts_b, arts_a
@@ -204,15 +230,16 @@ class _Groups:
 
 def _link(block: Sequence[_Item], items: Sequence[_Item], window: int,
           link: float) -> list[list[int]]:
-    edges: list[tuple[float, int, int]] = []
+    edges: list[tuple[bool, float, int, int]] = []  # (meets only a later clause, -score, a, b)
     for a, b in _candidates(block, window):
         s = pair_score(items[a].bag, items[b].bag)
         if s >= link:
-            edges.append((-s, min(a, b), max(a, b)))
+            meet = heads_meet(items[a].statement, items[b].statement)
+            edges.append((not meet, -s, min(a, b), max(a, b)))
     edges.sort()
     groups = _Groups(block)
-    for _, a, b in edges:
-        groups.join(a, b)
+    for tail, _, a, b in edges:
+        groups.join(a, b, strict=tail)
     out: dict[int, list[int]] = defaultdict(list)
     for it in block:
         out[groups.find(it.index)].append(it.index)
@@ -318,5 +345,6 @@ def cluster_claims(statements: Iterable[ClaimStatement], copies: Iterable[CopyGr
     return sorted(claims, key=lambda c: (c.origin.published or UNDATED, c.id))
 
 
-__all__ = ["CONTAIN_FULL", "LINK", "POSTING_CAP", "REPEAT", "SPEAKER_CHANGED",
-           "SPEAKER_CHANGED_WEIGHT", "WINDOW_DAYS", "cluster_claims", "day_of", "pair_score"]
+__all__ = ["CONTAIN_FULL", "HEAD_MIN", "LINK", "POSTING_CAP", "REPEAT", "SPEAKER_CHANGED",
+           "SPEAKER_CHANGED_WEIGHT", "WINDOW_DAYS", "cluster_claims", "day_of", "heads_meet",
+           "pair_score"]

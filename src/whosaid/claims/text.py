@@ -12,7 +12,10 @@ them, every content is read as a sequence of :class:`Token`\\ s, each with
   "he", "she" → ``3s``; "we", "they" → ``3p``; "my", "his" → ``3s``), the forms of *be*,
   *have*, *do* and the modals (``am``/``was`` → ``be``; ``will``/``would`` → ``will``;
   ``can``/``could`` → ``can``), irregular past forms (``told`` → ``tell``), a light stem cut
-  to six letters (``negotiations``/``negotiate`` → ``negoti``), and a sound-alike key for
+  to six letters (``negotiations``/``negotiate`` → ``negoti``; the backshift's regular past
+  and a British spelling take the present's stem: ``agreed``/``agree`` → ``agr``,
+  ``stopped`` → ``stop``, ``favour``/``favor``; a stop word keeps its form, so "more" stays
+  a stop word), and a sound-alike key for
   names inside the sentence (``Zelensky``/``Zelenskyy``/``Selenskyj`` →
   ``~SLNSK``, :func:`whosaid.names.normalise.phonetic_key`). Numbers stay tokens of their
   own (``#5000``), so a number change is seen.
@@ -131,18 +134,38 @@ def _number(word: str) -> str:
     return w.replace(",", ".")
 
 
+_DOUBLE = re.compile(r"([b-df-hj-km-np-rtv-z])\1$")  # "stopp", "plann"; not "call", "pass"
+
+
 @functools.lru_cache(maxsize=262144)
 def _stem(word: str) -> str:
+    """A light stem: inflection cut, cut to six letters, and the same stem for the forms a
+    report's tense backshift gives ("agree"/"agreed", "decide"/"decided", "stop"/"stopped":
+    a final e and a doubled consonant go) and for British and American spellings
+    ("favour"/"favor")."""
     w = _IRREGULAR.get(word, word)
     for suffix, cut, add, longer in (("ies", 3, "y", 5), ("ied", 3, "y", 5),
                                      ("ing", 3, "", 5), ("ed", 2, "", 4)):
         if len(w) > longer and w.endswith(suffix):
-            return (w[:-cut] + add)[:6]
-    if len(w) > 4 and w.endswith("es") and w[-3] in "sxz":
-        w = w[:-2]
-    elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1] if w.endswith("eed") else w[:-cut] + add  # "agreed" is "agree"+d
+            if not add:
+                w = _DOUBLE.sub(r"\1", w)
+            break
+    else:
+        if len(w) > 4 and w.endswith("es") and w[-3] in "sxz":
+            w = w[:-2]
+        elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+    if len(w) > 5 and w.endswith("our"):
+        w = w[:-3] + "or"
+    while len(w) > 3 and w.endswith("e"):
         w = w[:-1]
     return w[:6]
+
+
+def _key(folded: str) -> str:
+    """The comparison key of an ordinary word (not a name, number or folded form)."""
+    return folded if folded in STOP else _stem(folded)
 
 
 def _expand(raw: str) -> list[str]:
@@ -192,7 +215,7 @@ def tokens(content: str) -> tuple[Token, ...]:
                     out.pop()
                 out.append(Token(word, "percent"))
             else:
-                out.append(Token(word, _stem(f)))
+                out.append(Token(word, _key(f)))
             name = False
     # a leading "that" ("Putin said that he was ready") is the report's, not the speaker's
     while out and out[0].key in ("that", "to"):
@@ -226,6 +249,29 @@ def similarity(a: dict[str, float], b: dict[str, float]) -> tuple[float, float]:
     if not wa or not wb:
         return 0.0, 0.0
     return inter / (wa + wb - inter), inter / min(wa, wb)
+
+
+# where a content's first clause ends: a sentence end before a capital ("… to discuss. And
+# I think …", "… colleagues… Maybe …"), or a "but" that opens a clause ("This idea is
+# correct - and we support - but there are questions …")
+# ("Mr. Smith", "the U.S. Army" end no sentence)
+_CLAUSE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])"
+                         r"[.?!…]+[\"”»'’)\]]*\s+(?=[\"“«'‘(\[]?[A-Z])"
+                         r"|(?:\s*[,;:]|\s+[-–—])?\s+[Bb]ut\s+")
+
+
+def head(content: str) -> str | None:
+    """The content's first clause when it has more than one (its first sentence, or what
+    comes before a clause-opening "but"); None for a content of one clause. A leading "But"
+    opens no new clause."""
+    text = content.strip()
+    for m in _CLAUSE_END.finditer(text):
+        if m.start() == 0 or not any(c.isalpha() for c in text[:m.start()]):
+            continue
+        if not any(c.isalpha() for c in text[m.end():]):
+            return None
+        return text[:m.start()]
+    return None
 
 
 _PUNCT = re.compile(r"[^\w\s]|_")
@@ -270,6 +316,7 @@ __all__ = [
     "STOP_WEIGHT",
     "Token",
     "content_weight",
+    "head",
     "keys",
     "normalise",
     "numbers",
