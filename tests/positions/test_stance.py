@@ -442,3 +442,14 @@ def test_a_name_before_a_dash_is_no_subject_of_the_clause_after_it() -> None:
 def test_a_judging_verb_judges_what_follows_for(text: str, content: str, issue: str,
                                                 stance: str) -> None:
     assert _positions(text, content)[issue].stance == stance
+
+
+@pytest.mark.parametrize(("text", "content", "issue", "stance"), [
+    ("She said Sanders voted against keeping immigrant families together.",
+     "Sanders voted against keeping immigrant families together", "immigration", "opposes"),
+    ("He said the senator voted for the trade deal in 2005.",
+     "the senator voted for the trade deal in 2005", "trade_deals", "supports"),
+])
+def test_a_vote_takes_the_side_it_was_cast_for(text: str, content: str, issue: str,
+                                               stance: str) -> None:
+    assert _positions(text, content)[issue].stance == stance

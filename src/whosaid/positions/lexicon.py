@@ -19,6 +19,7 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"wants?", r"wanted", r"wanting", r"would like", r"hop(?:e|es|ed|ing) (?:for|to)",
     r"need(?:s|ed)?", r"must", r"should", r"ought to", r"have to", r"has to",
     r"ready (?:for|to)", r"readiness (?:for|to)", r"willing(?:ness)? to", r"prepared to",
+    r"vot(?:e|es|ed|ing) (?:for|in favou?r of|to (?:pass|approve|extend))",
     r"open to", r"welcom(?:e|es|ed|ing)", r"propos(?:e|es|ed|ing|al)", r"pledg(?:e|es|ed|ing)",
     r"promis(?:e|es|ed|ing)", r"vow(?:s|ed|ing)?", r"commit(?:s|ted)? to", r"commitment to",
     r"agree(?:s|d)? (?:to|on)", r"accept(?:s|ed|ing)?", r"approv(?:e|es|ed|ing)",
@@ -97,6 +98,9 @@ OPPOSE_CUES: tuple[str, ...] = (
     # train: "as resistant to trade agreements", "the policy of the West excludes the
     # possibility of negotiations", "the rise of terrorism threatens the way of life"
     r"resistant to", r"exclud(?:e|es|ed|ing)", r"threaten(?:s|ed|ing)?",
+    # a vote cast against what follows: "Sanders voted against keeping immigrant families
+    # together" (a bare "against" before a name is its target)
+    r"vot(?:e|es|ed|ing) (?:against|down|to (?:block|repeal|reject))",
     # train: "to become a member in the midst of a war, is not on the agenda"
     r"not on the agenda", r"off the table", r"not an option",
     # dev: "sending tanks to Ukraine would mean World War Three", "the risk of involving
