@@ -6,7 +6,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from whosaid.attribution import find_quotes
+from whosaid.attribution import CharSpan, CueSpan, Draft, find_quotes
 from whosaid.attribution.bounds import content_bounds
 from whosaid.attribution.context import Context
 from whosaid.attribution.verbs import reporting_verbs
@@ -67,3 +67,40 @@ def test_quoted_apposition_stays() -> None:
                        ("\u201d", 11, "punct", "''")])
     [content] = contents(tokens)
     assert content.startswith("resources should go to NATO") and "real alliance" in content
+
+
+def topic_content(after_object: list[Tok]) -> list[str]:
+    """The tagger's content of 'Putin issued statements about talks with Lavrov<after>.'
+    after the bounds pass ("issue" is no reporting verb: the tagger's statement)."""
+    tokens: list[Tok] = [
+        ("Putin", 1, "nsubj", "NNP"), ("issued", 1, "ROOT", "VBD", "issue"),
+        ("statements", 1, "dobj", "NNS"), ("about", 2, "prep", "IN"),
+        ("talks", 3, "pobj", "NNS"), ("with", 4, "prep", "IN"), ("Lavrov", 5, "pobj", "NNP"),
+        *after_object, (".", 1, "punct", "."),
+    ]
+    doc = parse(tokens)
+    for tok in doc:
+        tok.pos_ = "ADP" if tok.tag_ == "IN" else "X"
+    ctx = Context.of(doc, ArticleEntities([]), find_quotes(doc.text))
+    start = doc.text.index("talks")
+    end = doc.text.rindex(".")
+    cue = CueSpan(doc[1].idx, doc[4].idx - 1, "issue")
+    ctx.drafts.append(Draft([CharSpan(start, end)], CharSpan(0, 5), cue, "learned", "speech",
+                            1, 0))
+    content_bounds(ctx)
+    return [f.of(ctx.text) for d in ctx.drafts for f in d.fragments]
+
+
+def test_topic_content_ends_with_the_topic_before_the_writers_purpose_clause() -> None:
+    # the seed: "… about recent talks with … Peskov, presumably in an effort to …"
+    tokens: list[Tok] = [(",", 6, "punct", ","), ("presumably", 9, "advmod", "RB"),
+                         ("in", 1, "prep", "IN"), ("an", 11, "det", "DT"),
+                         ("effort", 9, "pobj", "NN"), ("to", 13, "aux", "TO"),
+                         ("win", 11, "acl", "VB")]
+    assert topic_content(tokens) == ["talks with Lavrov"]
+
+
+def test_topic_content_without_a_comma_keeps_the_taggers_bounds() -> None:
+    # "about immigration and how it's transforming …": the parse ends such objects too soon
+    tokens: list[Tok] = [("in", 1, "prep", "IN"), ("Moscow", 7, "pobj", "NNP")]
+    assert topic_content(tokens) == ["talks with Lavrov in Moscow"]
