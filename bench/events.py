@@ -10,7 +10,8 @@ the committee met") is neither right nor wrong. Each file is scored on its own.
 Printed: found (any type) and typed (same type) precision, recall and F1; over typed matches,
 participants' precision and recall (a labelled name matches a participant when its last word
 is a word of the entity's name or aliases) and how many places agree. ``--show`` lists every
-miss and every false event.
+miss, every false event and every
+typed match whose participants differ.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from whosaid.settings import Settings
 
 HERE = Path(__file__).resolve().parent
 GOLD = (HERE / "data" / "events" / "polnear_dev.jsonl",
+        HERE / "data" / "events" / "polnear_dev_more.jsonl",
         HERE / "data" / "events" / "polnear_train_heldout.jsonl")
 POLNEAR = HERE.parent.parent / "shared" / "data" / "polnear"
 
@@ -111,6 +113,10 @@ def score(data: list[tuple[str, str, list[dict[str, Any]]]], analyzer: Analyzer,
             part_gold += len(wanted)
             part_pred += len(names)
             part_tp += sum(1 for w in wanted if any(w in n for n in names))
+            if show and (len(names) != len(wanted) or not all(any(w in n for n in names)
+                                                              for w in wanted)):
+                print(f"PARTS {pid}: {ev.type} “{g['trigger']}”: labelled {g['participants']}, "
+                      f"found {[sorted(n) for n in names]}")
             if g.get("place"):
                 places_labelled += 1
                 places += bool(ev.place and g["place"].split()[-1].lower()

@@ -49,6 +49,8 @@ def test_a_speech_at_a_place_and_the_pledge_made_during_it(analyze_text: Analyse
     "The group defends free speech online, its director said.",
     "Send the form to the email address below, the office said.",
     "The stock market rally faded on Tuesday, analysts said.",
+    # PolNeAR dev: a bell rung is no call
+    "Mr. Obama officially opened the museum by ringing a large bell, the paper said.",
 ])
 def test_other_senses_of_the_words_are_no_events(analyze_text: Analyse, text: str) -> None:
     assert analyze_text(text).events == ()
@@ -83,3 +85,22 @@ def test_a_long_documents_windows_give_events_their_offsets_and_ids_in_the_whole
                                                             ev.evidence.end + 1000)
     assert second.id == event_id(one.article.id, ev.type, second.evidence.start,
                                  second.evidence.end) != ev.id
+
+
+@pytest.mark.parametrize(("text", "kind", "names"), [
+    # PolNeAR dev: the one invited to the meeting takes part in it
+    ("Many Mexicans felt betrayed when Enrique Peña Nieto invited Donald Trump to a meeting "
+     "in Mexico City.", "meeting", {"Enrique Peña Nieto", "Donald Trump"}),
+    # PolNeAR dev: the parse hangs "in an interview" from "as much"
+    ("Clinton's campaign manager Robby Mook said as much in an interview earlier Thursday "
+     "morning.", "interview", {"Robby Mook"}),
+    # the outlet of the interviewer
+    ("Ivanka Trump said in an interview with CNN's Wolf Blitzer that her father would win.",
+     "interview", {"CNN", "Wolf Blitzer"}),
+])
+def test_participants_from_the_clause_and_the_interviewers_outlet(
+        analyze_text: Analyse, text: str, kind: str, names: set[str]) -> None:
+    a = analyze_text(text)
+    found = [(k, set(p)) for k, p, _, _ in _events(a) if k == kind]
+    assert found, _events(a)
+    assert names <= found[0][1]

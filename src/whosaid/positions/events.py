@@ -191,8 +191,9 @@ def _governor(tok: Token) -> Token | None:
     pledged), or None when it is a subject or stands alone."""
     cur = tok
     for _ in range(6):
+        # "advmod": "Mook said as much in an interview" (the parse hangs "in" from "much")
         if cur.dep_ not in ("dobj", "pobj", "pcomp", "prep", "attr", "appos", "npadvmod",
-                            "oprd"):
+                            "oprd", "advmod"):
             return None
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "prep":  # "Following a meeting, …"
@@ -293,7 +294,9 @@ def _verb_type(tok: Token, r: Rules) -> str | None:
     if lemma in r.words["together_verbs"] and preps & r.words["together_preps"]:
         return "meeting"
     if lemma in r.words["phone_verbs"] and tok.pos_ == "VERB":
-        return "call"
+        # "phoned Scholz", "rang the Kremlin"; not "ringing a large bell" (a thing rung)
+        return "call" if not objs or any(o.ent_type_ or o.pos_ in ("PRON", "PROPN")
+                                         for o in objs) else None
     if lemma == "tweet":
         return "post"
     if any(_social(o, r) for h in (tok, *(c for c in tok.children if c.dep_ == "prt"))
@@ -355,6 +358,10 @@ def _read(tok: Token, kind: str, noun: bool, cx: _Context) -> _Found:
                 _add(parts, cx.party(c))
         _add(parts, [e for o in _preps(tok, "with", "between", "among", "by")
                      for e in cx.party(o)])
+        if kind == "interview":  # "an interview with CNN's Wolf Blitzer": CNN too
+            _add(parts, [e for o in _preps(tok, "with") for c in o.children
+                         if c.dep_ == "poss" for e in cx.party(c)
+                         if cx.type_of.get(e) == "ORG"])
         if kind in ("interview", "post"):  # "an interview on CBS's Face the Nation"
             for o in _preps(tok, "on", "to"):
                 _add(parts, cx.party(o) or [e for c in o.children if c.dep_ == "poss"
@@ -363,7 +370,9 @@ def _read(tok: Token, kind: str, noun: bool, cx: _Context) -> _Found:
         if verb is not None:
             for s in _subjects(verb):
                 _add(parts, cx.party(s))
-            if verb.lemma_.lower() in ("tell", "give", "grant"):  # "told Fox News in an interview"
+            # "told Fox News in an interview", "invited Mr. Trump to a meeting"
+            if verb.lemma_.lower() in ("tell", "give", "grant", "invite", "host", "receive",
+                                       "welcome", "join"):
                 for o in verb.children:
                     if o.dep_ in ("dobj", "dative"):
                         _add(parts, cx.party(o))
