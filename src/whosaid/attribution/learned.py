@@ -125,7 +125,22 @@ def _source_for(doc: Doc, cue: tuple[int, int], srcs: list[tuple[int, int, float
     if near:
         _, s, e = min(near)
         return CharSpan(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])), doc[s:e].root.i
-    subj = subject(root)
+    subj = subject(root) or implied_subject(root)
     if subj is not None:
         return np_span(subj), subj.i
     return None, None
+
+
+def implied_subject(root: Token) -> Token | None:
+    """Who an infinitive or a participle cue has for its subject when it names none: the
+    subject of the verb it completes ("Stumpf refused to admit that …": Stumpf), or its
+    object ("the senator pressed Stumpf to admit …": Stumpf), the noun a
+    participle hangs on ("a statement announcing the pick", "the first accord committing
+    nearly every country to …": PolNeAR marks the statement, the accord)."""
+    if root.dep_ == "xcomp" and root.head.i != root.i and root.head.pos_ in ("VERB", "AUX"):
+        # "pressed Stumpf to admit …": the one pressed admits, not the senator pressing
+        objects = [c for c in root.head.children if c.dep_ == "dobj" and c.i < root.i]
+        return objects[-1] if objects else subject(root.head)
+    if root.dep_ == "acl" and root.tag_ == "VBG" and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head
+    return None

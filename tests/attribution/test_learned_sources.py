@@ -1,0 +1,57 @@
+"""Who a tagged infinitive or participle cue has for its speaker when the parse gives it no
+subject (learned.implied_subject), on hand-built parses."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from whosaid.attribution.learned import implied_subject
+
+NLP = spacy.blank("en")
+
+# one token: (word, head index, dependency label, tag, part of speech)
+Tok = tuple[str, int, str, str, str]
+
+
+def parse(tokens: list[Tok]) -> Doc:
+    words = [t[0] for t in tokens]
+    return Doc(NLP.vocab, words=words, spaces=[True] * len(words),
+               heads=[t[1] for t in tokens], deps=[t[2] for t in tokens],
+               tags=[t[3] for t in tokens], pos=[t[4] for t in tokens])
+
+
+def speaker_of(tokens: list[Tok], cue: str) -> str | None:
+    doc = parse(tokens)
+    tok = implied_subject(next(t for t in doc if t.text == cue))
+    return None if tok is None else tok.text
+
+
+def test_infinitive_cue_speaks_for_the_subject_of_the_verb_it_completes() -> None:
+    # "Stumpf refused to admit that no one was held accountable"
+    tokens: list[Tok] = [("Stumpf", 1, "nsubj", "NNP", "PROPN"),
+                         ("refused", 1, "ROOT", "VBD", "VERB"), ("to", 3, "aux", "TO", "PART"),
+                         ("admit", 1, "xcomp", "VB", "VERB"), ("it", 3, "dobj", "PRP", "PRON")]
+    assert speaker_of(tokens, "admit") == "Stumpf"
+
+
+def test_infinitive_after_an_object_speaks_for_the_object() -> None:
+    # "The senator pressed Stumpf to admit it": Stumpf is to admit, not the senator
+    tokens: list[Tok] = [("senator", 1, "nsubj", "NN", "NOUN"),
+                         ("pressed", 1, "ROOT", "VBD", "VERB"),
+                         ("Stumpf", 1, "dobj", "NNP", "PROPN"), ("to", 4, "aux", "TO", "PART"),
+                         ("admit", 1, "xcomp", "VB", "VERB"), ("it", 4, "dobj", "PRP", "PRON")]
+    assert speaker_of(tokens, "admit") == "Stumpf"
+
+
+def test_participle_on_a_noun_speaks_for_the_noun() -> None:
+    # "the first accord committing nearly every country to cuts"
+    tokens: list[Tok] = [("accord", 0, "ROOT", "NN", "NOUN"),
+                         ("committing", 0, "acl", "VBG", "VERB"),
+                         ("countries", 1, "dobj", "NNS", "NOUN")]
+    assert speaker_of(tokens, "committing") == "accord"
+
+
+def test_finite_cue_implies_no_subject() -> None:
+    tokens: list[Tok] = [("said", 0, "ROOT", "VBD", "VERB"), ("it", 0, "dobj", "PRP", "PRON")]
+    assert speaker_of(tokens, "said") is None
