@@ -51,6 +51,7 @@ def test_a_speech_at_a_place_and_the_pledge_made_during_it(analyze_text: Analyse
     "The stock market rally faded on Tuesday, analysts said.",
     # PolNeAR dev: a bell rung is no call
     "Mr. Obama officially opened the museum by ringing a large bell, the paper said.",
+    "[Video: the full remarks. Watch on YouTube.]",
 ])
 def test_other_senses_of_the_words_are_no_events(analyze_text: Analyse, text: str) -> None:
     assert analyze_text(text).events == ()
@@ -104,3 +105,15 @@ def test_participants_from_the_clause_and_the_interviewers_outlet(
     found = [(k, set(p)) for k, p, _, _ in _events(a) if k == kind]
     assert found, _events(a)
     assert names <= found[0][1]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # PolNeAR dev: speaking to an audience is a speech
+    ("Graham's comments came moments after the senator spoke at a gathering of conservatives "
+     "to discuss clean energy efforts.", "speech"),
+    # PolNeAR dev: the social network named after the verb's object
+    ("A reporter for USA Today spotted Stein and reported her presence on Twitter.", "post"),
+])
+def test_a_clause_that_tells_of_a_speech_or_a_post(analyze_text: Analyse, text: str,
+                                                   kind: str) -> None:
+    assert [ev.type for ev in analyze_text(text).events] == [kind]

@@ -293,15 +293,24 @@ def _verb_type(tok: Token, r: Rules) -> str | None:
             return "call"
     if lemma in r.words["together_verbs"] and preps & r.words["together_preps"]:
         return "meeting"
+    if lemma in r.words["talk_verbs"] and any(
+            o.lemma_.lower() in r.words["audience_words"] and o.lemma_.lower() not in r.nouns
+            for o in _preps(tok, "at", "to", "before")):
+        # "the senator spoke at a gathering of conservatives" ("spoke at a rally": the
+        # rally is the event, named by its noun)
+        return "speech"
     if lemma in r.words["phone_verbs"] and tok.pos_ == "VERB":
         # "phoned Scholz", "rang the Kremlin"; not "ringing a large bell" (a thing rung)
         return "call" if not objs or any(o.ent_type_ or o.pos_ in ("PRON", "PROPN")
                                          for o in objs) else None
     if lemma == "tweet":
         return "post"
-    if any(_social(o, r) for h in (tok, *(c for c in tok.children if c.dep_ == "prt"))
-           for o in _preps(h, "on", "via")):
-        return "post"  # "wrote on Twitter", "chimed in on Twitter"
+    if lemma not in r.words["not_a_post"] and any(
+            _social(o, r) for h in (tok, *(c for c in tok.children if c.dep_ in ("prt", "dobj")))
+            for o in _preps(h, "on", "via")):
+        # "wrote on Twitter", "chimed in on Twitter", "reported her presence on Twitter";
+        # not the page's "Watch on YouTube"
+        return "post"
     if lemma == "meet":  # "met Xi", "met with Xi", "Biden and Xi met"; not "meet the demand"
         people = [o for o in objs if o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
                   or o.pos_ in ("PRON", "PROPN")]
