@@ -453,3 +453,11 @@ def test_a_judging_verb_judges_what_follows_for(text: str, content: str, issue: 
 def test_a_vote_takes_the_side_it_was_cast_for(text: str, content: str, issue: str,
                                                stance: str) -> None:
     assert _positions(text, content)[issue].stance == stance
+
+
+def test_an_issue_inside_a_condition_closing_the_sentence_is_what_is_asked() -> None:
+    # train: the condition runs to the sentence's end, the issue inside it is the demand
+    text = "Peskov said the deal would only take place once sanctions were lifted."
+    found = _positions(text, "the deal would only take place once sanctions were lifted")
+    assert found["sanctions"].stance == "opposes"
+    assert found["sanctions"].condition is None

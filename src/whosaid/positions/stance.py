@@ -445,12 +445,19 @@ def _terms_listed(text: str, hit: tuple[int, int],
     return (opening.end(), end) if end > opening.end() else None
 
 
+def _opens(text: str, condition: tuple[int, int], window: tuple[int, int]) -> bool:
+    """Whether the condition opens its sentence (at most two words before it: "If Putin
+    shows interest in talks, …"), rather than closing it ("… would only take place once
+    sanctions were lifted")."""
+    return len(_WORD.findall(text, window[0], condition[0])) <= 2
+
+
 def _reach(text: str, condition: tuple[int, int], window: tuple[int, int]) -> tuple[int, int]:
     """What a condition covers: its own clause where it opens the sentence ("If Putin
     shows interest in talks, Ukraine will respond"), else the rest of the sentence ("a
     floor fight if the party doesn't take stances on trade, the minimum wage, climate
     change": the list after the first comma is still the condition's)."""
-    if len(_WORD.findall(text, window[0], condition[0])) <= 2:
+    if _opens(text, condition, window):
         return condition
     return condition[0], window[1]
 
@@ -610,8 +617,8 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
             asked = lexicon.CONDITION_DEMANDS.get(rules.issues[index].id, "supports")
             stance = "opposes" if asked == "opposes" else "supports"
             confidence = 0.55
-    elif condition is not None and reach is not None and reach != condition and (
-            reach[0] <= hit[0]) and not any(i == index and window[0] <= h[0] < reach[0]
+    elif condition is not None and reach is not None and not _opens(text, condition, window) \
+            and reach[0] <= hit[0] and not any(i == index and window[0] <= h[0] < reach[0]
                                             for i, h in others):
         # said inside a condition that closes the sentence: no stance set on it
         condition = None
