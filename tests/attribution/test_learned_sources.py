@@ -6,7 +6,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from whosaid.attribution.learned import implied_subject
+from whosaid.attribution.learned import hedged_report, implied_subject
 
 NLP = spacy.blank("en")
 
@@ -55,3 +55,25 @@ def test_participle_on_a_noun_speaks_for_the_noun() -> None:
 def test_finite_cue_implies_no_subject() -> None:
     tokens: list[Tok] = [("said", 0, "ROOT", "VBD", "VERB"), ("it", 0, "dobj", "PRP", "PRON")]
     assert speaker_of(tokens, "said") is None
+
+
+def seems(then: list[Tok]) -> bool:
+    """hedged_report of 'Anderson seemed to <then>' (``then`` from index 3 on)."""
+    tokens: list[Tok] = [("Anderson", 1, "nsubj", "NNP", "PROPN"),
+                         ("seemed", 1, "ROOT", "VBD", "VERB"), ("to", 3, "aux", "TO", "PART"),
+                         *then]
+    doc = parse(tokens)
+    for tok, t in zip(doc, tokens, strict=True):
+        tok.lemma_ = {"seemed": "seem", "had": "have", "vanished": "vanish"}.get(t[0], t[0])
+    return hedged_report(doc[1])
+
+
+def test_seeming_to_do_something_keeps_the_subject_as_source() -> None:
+    # "Anderson seemed to think the outreach was phony": Anderson's thought (PolNeAR)
+    assert seems([("think", 1, "xcomp", "VB", "VERB")])
+
+
+def test_seeming_to_be_in_a_state_has_no_source() -> None:
+    # "the music seemed to be …", "Melania seems to have vanished": the writer's hedge
+    assert not seems([("be", 1, "xcomp", "VB", "AUX")])
+    assert not seems([("have", 4, "aux", "VB", "AUX"), ("vanished", 1, "xcomp", "VBN", "VERB")])
