@@ -461,3 +461,18 @@ def test_an_issue_inside_a_condition_closing_the_sentence_is_what_is_asked() -> 
     found = _positions(text, "the deal would only take place once sanctions were lifted")
     assert found["sanctions"].stance == "opposes"
     assert found["sanctions"].condition is None
+
+
+@pytest.mark.parametrize(("text", "content", "issue", "stance"), [
+    # train: undoing allowed only on a condition keeps the issue until then
+    ("Erler said sanctions can be lifted only when Moscow fully implements the Minsk "
+     "Agreements.", "sanctions can be lifted only when Moscow fully implements the Minsk "
+                   "Agreements", "sanctions", "supports"),
+    # the issue itself accepted only on a condition stays conditional
+    ("Lavrov said negotiations will be possible only if the West stops arming Kyiv.",
+     "negotiations will be possible only if the West stops arming Kyiv", "peace_talks",
+     "conditional"),
+])
+def test_an_undoing_allowed_only_on_a_condition_keeps_the_issue(
+        text: str, content: str, issue: str, stance: str) -> None:
+    assert _positions(text, content)[issue].stance == stance

@@ -497,6 +497,11 @@ def _believed(text: str, hit: tuple[int, int], window: tuple[int, int]) -> bool:
     return False
 
 
+def _only(text: str, condition: tuple[int, int]) -> bool:
+    """Whether the condition is the only one allowed: "only when", "only if", "only after"."""
+    return text[condition[0]:condition[0] + 5].lower() == "only "
+
+
 def _lasting(rules: _Rules, text: str, condition: tuple[int, int]) -> bool:
     """Whether the condition's marker says how long ("until", "as long as"), not on what."""
     marker = rules.conditions.match(text, condition[0])
@@ -628,6 +633,13 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         # reverses …", "will not lift sanctions until …" keep the issue (supports)
         condition = None
         features.append("duration")
+        stance, confidence = "supports", 0.6
+    elif condition is not None and cue is not None and cue.kind in ("undo", "passive") \
+            and stance == "opposes" and condition[0] >= hit[1] and _only(text, condition):
+        # the undoing allowed only on a condition keeps the issue till then: "sanctions can
+        # be lifted only when Moscow fully implements the Minsk Agreements" (supports)
+        condition = None
+        features.append("undo_only_if")
         stance, confidence = "supports", 0.6
     elif condition is not None and (cue is not None or rules.cues.search(text, *window)):
         stance, confidence = "conditional", 0.6
