@@ -476,3 +476,17 @@ def test_an_issue_inside_a_condition_closing_the_sentence_is_what_is_asked() -> 
 def test_an_undoing_allowed_only_on_a_condition_keeps_the_issue(
         text: str, content: str, issue: str, stance: str) -> None:
     assert _positions(text, content)[issue].stance == stance
+
+
+@pytest.mark.parametrize(("text", "content", "issue", "stance"), [
+    # dev: the keyword is the topic of a decision
+    ("Boka said the EU should defer decisions on extending sanctions against Russia.",
+     "the EU should defer decisions on extending sanctions against Russia", "sanctions",
+     "neutral"),
+    # a cue before the topic noun still speaks
+    ("Kuleba said Kyiv rejects any talk of a ceasefire with Moscow.",
+     "Kyiv rejects any talk of a ceasefire with Moscow", "ceasefire", "opposes"),
+])
+def test_a_keyword_that_is_the_topic_of_a_decision_or_debate_takes_no_side(
+        text: str, content: str, issue: str, stance: str) -> None:
+    assert _positions(text, content)[issue].stance == stance

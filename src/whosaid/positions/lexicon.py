@@ -229,6 +229,16 @@ CLOSING_CONDITION_MARKERS: tuple[str, ...] = (r"first,? (?:and )?then",)
 # 12 such pairs, all labelled supports), "no talks until …" stays conditional.
 DURATION_MARKERS: frozenset[str] = frozenset({"until", "as long as", "so long as"})
 
+# Nouns that make what follows them a topic: "defer decisions on extending sanctions", "the
+# talk of elections", "the issue of allowing Muslims into the country", "an open discussion
+# on it" take no side on it (dev and train: labelled neutral). A cue between the noun and
+# the keyword still speaks ("a decision to lift sanctions" is no topic: "to" is no link).
+TOPIC_NOUNS: tuple[str, ...] = (
+    r"decisions?", r"debates?", r"discussions?", r"questions?", r"issues?", r"talk",
+    r"votes?", r"deliberations?", r"consultations?", r"views?",
+)
+TOPIC_LINKS: tuple[str, ...] = (r"on", r"about", r"over", r"of", r"whether", r"regarding")
+
 # Nouns of a belief someone else is to hold: a keyword in the "that" clause after one is
 # that belief, not the speaker's stance ("in an effort to create a perception among Western
 # officials that Russia should negotiate" is no support of talks).

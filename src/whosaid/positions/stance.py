@@ -488,6 +488,19 @@ def _asked(text: str, hit: tuple[int, int], window: tuple[int, int],
     return _OPENING_QUESTION.match(text, bounds[0]) is not None and bounds[0] >= window[0]
 
 
+_TOPIC = re.compile(r"(?<![\w-])(?:" + "|".join(lexicon.TOPIC_NOUNS) + r")\s+(?:"
+                    + "|".join(lexicon.TOPIC_LINKS) + r")(?:\s+[\w'’-]+){0,2}?\s*$",
+                    re.IGNORECASE)
+
+
+def _topic(text: str, hit: tuple[int, int], cue: _Cue, window: tuple[int, int]) -> bool:
+    """Whether a topic noun and its link stand right before the keyword (at most two words
+    between: "decisions on extending sanctions") and the cue is none of the words before
+    the noun ("Kyiv rejects any talk of elections" still rejects)."""
+    m = _TOPIC.search(text, max(window[0], hit[0] - 60), hit[0])
+    return m is not None and not cue.end <= m.start()
+
+
 def _believed(text: str, hit: tuple[int, int], window: tuple[int, int]) -> bool:
     """Whether the keyword stands in the "that" clause of a belief noun ("a perception
     among Western officials that Russia should negotiate"), at most twelve words after it."""
@@ -650,6 +663,12 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         # tax cuts, nuclear weapons", "localities deciding whether the minimum wage is right"
         stance, condition, confidence = "neutral", None, 0.5
         features.append("asked")
+    elif stance != "neutral" and cue is not None and cue.kind != "keyword" and _topic(
+            text, hit, cue, window):
+        # the keyword is the topic of a decision or a debate: "the EU should defer
+        # decisions on extending sanctions" takes no side on them
+        stance, condition, confidence = "neutral", None, 0.5
+        features.append("topic")
     elif stance != "neutral" and _believed(text, hit, window):
         # someone else's belief the speaker speaks of: "an effort to create a perception
         # among Western officials that Russia should negotiate"
