@@ -81,3 +81,25 @@ def test_quoted_piece_before_the_cue_stays_with_it() -> None:
     # "“Rules matter.” He says …": a quotation the speaker goes on with
     out = merged(before_says(QUOTED), ["Rules matter", "his successor should act"], True)
     assert out == [["Rules matter", "his successor should act"]]
+
+
+# "“You win,” she said, but Kevin slept."
+YOU_WIN: list[Tok] = [
+    ("\u201c", 2, "punct", "``"), ("You", 2, "nsubj", "PRP"), ("win", 6, "ccomp", "VBP"),
+    (",", 2, "punct", ","), ("\u201d", 2, "punct", "''"), ("she", 6, "nsubj", "PRP"),
+    ("said", 6, "ROOT", "VBD", "say"), (",", 6, "punct", ","), ("but", 6, "cc", "CC"),
+    ("Kevin", 10, "nsubj", "NNP"), ("slept", 6, "conj", "VBD", "sleep"),
+    (".", 6, "punct", "."),
+]
+
+
+def test_writers_clause_after_a_quotes_cue_is_not_the_quote() -> None:
+    # "“You winning?” she said, but Kevin was drifting off" (PolNeAR dev)
+    doc = parse(YOU_WIN)
+    ctx = Context.of(doc, ArticleEntities([]), find_quotes(doc.text))
+    reporting_verbs(ctx)
+    [rule] = ctx.drafts
+    tagged = Draft([at(ctx.text, "You win"), at(ctx.text, "slept")], None, rule.cue, "learned",
+                   cue_token=6, confidence=0.9)
+    merge_learned(ctx, [tagged])
+    assert [[f.of(ctx.text) for f in d.fragments] for d in ctx.drafts] == [["You win"]]

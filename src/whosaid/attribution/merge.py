@@ -9,15 +9,18 @@ the tagger found is kept when it is confident enough (:data:`MIN_ALONE`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .context import Context
-from .drafts import CharSpan, Draft, cut, jaccard, trim_content, word_chars
+from .drafts import EDGE, MARKS, CharSpan, Draft, cut, jaccard, trim_content, word_chars
 from .resolve import statement_kind
 
 # a statement only the tagger found is kept from this confidence up (tuned on PolNeAR dev
 # with the two-member tagger: 0.6 → e2e 0.659, 0.65 → 0.666, 0.7 → 0.662)
 MIN_ALONE = 0.65
+# a clause of the writer's joined after a cue: "…,” she said, but Kevin was drifting off"
+WRITER_GOES_ON = re.compile(r",\s+(?:and|but)\s")
 # how much of their words two contents share to be one statement
 SAME_CONTENT = 0.5
 
@@ -130,6 +133,7 @@ def _take_bounds(ctx: Context, r: Draft, lm: Draft, agree: bool) -> None:
         frags = [f for f in frags if f.end > f.start]
         if len(frags) > 1:
             frags = [f for f in frags if same_sentence(ctx, r, f)] or frags
+            frags = quoted_pieces(ctx, r, frags)
         r.fragments = frags or r.fragments
 
 
@@ -145,6 +149,21 @@ def same_sentence(ctx: Context, r: Draft, f: CharSpan) -> bool:
     return f.end > ctx.doc[r.cue_token].sent.start_char or bool(ctx.inside[f.start])
 
 
+def quoted_pieces(ctx: Context, r: Draft, frags: list[CharSpan]) -> list[CharSpan]:
+    """A quotation's pieces without the writer's clause the tagger read after its cue: in
+    "“You winning?” she said, but Kevin was drifting off" the speaker said only the quote;
+    what follows ", but" or ", and" after the cue is the writer going on."""
+    if r.cue is None:
+        return frags
+    said = min(r.cue.start, r.speaker.start if r.speaker else r.cue.start)
+    if not any(f.end <= said and any(ctx.inside[f.start:f.end]) and
+               not ctx.text[f.end:said].strip(EDGE + MARKS + ".?!") for f in frags):
+        return frags  # no quotation right before "she said"
+    kept = [f for f in frags if f.start < r.cue.start or any(ctx.inside[f.start:f.end]) or
+            not WRITER_GOES_ON.search(ctx.text, r.cue.end, f.start)]
+    return kept or frags
+
+
 def _tagger_only(ctx: Context, d: Draft, keep: list[Draft]) -> bool:
     """Whether a statement only the tagger found is kept (its fragments trimmed)."""
     if d.confidence < MIN_ALONE:
@@ -158,6 +177,7 @@ def _tagger_only(ctx: Context, d: Draft, keep: list[Draft]) -> bool:
     fragments = [f for f in fragments if f.end > f.start]
     if len(fragments) > 1:
         fragments = [f for f in fragments if same_sentence(ctx, d, f)] or fragments
+        fragments = quoted_pieces(ctx, d, fragments)
     d.fragments = fragments
     return bool(d.fragments)
 
