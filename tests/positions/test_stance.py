@@ -490,3 +490,10 @@ def test_an_undoing_allowed_only_on_a_condition_keeps_the_issue(
 def test_a_keyword_that_is_the_topic_of_a_decision_or_debate_takes_no_side(
         text: str, content: str, issue: str, stance: str) -> None:
     assert _positions(text, content)[issue].stance == stance
+
+
+def test_a_cue_after_the_topic_judges_it() -> None:
+    # PolNeAR: "… renders talk of a wall moot" rejects the wall
+    text = "Experts say the gap renders talk of a wall moot."
+    assert _positions(text, "the gap renders talk of a wall moot")["border_wall"].stance == \
+        "opposes"

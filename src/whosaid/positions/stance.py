@@ -495,10 +495,11 @@ _TOPIC = re.compile(r"(?<![\w-])(?:" + "|".join(lexicon.TOPIC_NOUNS) + r")\s+(?:
 
 def _topic(text: str, hit: tuple[int, int], cue: _Cue, window: tuple[int, int]) -> bool:
     """Whether a topic noun and its link stand right before the keyword (at most two words
-    between: "decisions on extending sanctions") and the cue is none of the words before
-    the noun ("Kyiv rejects any talk of elections" still rejects)."""
+    between: "decisions on extending sanctions") and the cue is among those words: a cue
+    before the noun ("Kyiv rejects any talk of elections") or after the keyword ("renders
+    talk of a wall moot") judges the topic itself."""
     m = _TOPIC.search(text, max(window[0], hit[0] - 60), hit[0])
-    return m is not None and not cue.end <= m.start()
+    return m is not None and m.start() <= cue.start and cue.end <= hit[0]
 
 
 def _believed(text: str, hit: tuple[int, int], window: tuple[int, int]) -> bool:
