@@ -497,3 +497,11 @@ def test_a_cue_after_the_topic_judges_it() -> None:
     text = "Experts say the gap renders talk of a wall moot."
     assert _positions(text, "the gap renders talk of a wall moot")["border_wall"].stance == \
         "opposes"
+
+
+def test_the_readiness_of_a_state_to_talk_supports_talks() -> None:
+    # train: "the readiness of Russia to enter into negotiations remains unchanged"
+    text = "He stressed that the readiness of Russia to enter into negotiations remains unchanged."
+    found = _positions(text, "the readiness of Russia to enter into negotiations remains "
+                             "unchanged")
+    assert found["peace_talks"].stance == "supports"

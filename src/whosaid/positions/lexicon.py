@@ -18,7 +18,7 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"urg(?:e|es|ed|ing)", r"push(?:es|ed|ing)? (?:for|to)", r"press(?:es|ed|ing)? for",
     r"wants?", r"wanted", r"wanting", r"would like", r"hop(?:e|es|ed|ing) (?:for|to)",
     r"need(?:s|ed)?", r"must", r"should", r"ought to", r"have to", r"has to",
-    r"ready (?:for|to)", r"readiness (?:for|to)", r"willing(?:ness)? to", r"prepared to",
+    r"ready (?:for|to)", r"readiness (?:for|to|of)", r"willing(?:ness)? to", r"prepared to",
     r"vot(?:e|es|ed|ing) (?:for|in favou?r of|to (?:pass|approve|extend))",
     r"open to", r"welcom(?:e|es|ed|ing)", r"propos(?:e|es|ed|ing|al)", r"pledg(?:e|es|ed|ing)",
     r"promis(?:e|es|ed|ing)", r"vow(?:s|ed|ing)?", r"commit(?:s|ted)? to", r"commitment to",
