@@ -147,7 +147,7 @@ def main() -> None:
     parser.add_argument("--modes", nargs="+", default=["whole", "blocks"],
                         choices=["whole", "blocks"])
     parser.add_argument("--block-members", type=int, default=0,
-                        help="pack components up to N article entities (default: 50,000 "
+                        help="pack components up to N article entities (default: 20,000 "
                         "or the largest component)")
     parser.add_argument("--postgresql", help="also time the block pass on PostgreSQL (a "
                         "server URL: a fresh database is made there and dropped)")

@@ -273,7 +273,7 @@ def test_store_pass_by_blocks_writes_what_the_whole_pass_would(tmp_path: Path) -
             for name, rs in rows.items()}
     assert written == want
     with open_store(str(tmp_path / "w.db")) as store:
-        small = build_corpus_entities(store)  # under BLOCK_MEMBERS: one block, unplanned
+        small = build_corpus_entities(store)  # under WHOLE_MEMBERS: one block, unplanned
         with store.read("read") as conn:
             assert _rows(conn) == want
     assert (small.entities, small.members, small.linked, small.articles) == \

@@ -38,7 +38,7 @@ from sqlalchemy import Connection
 from ..model import CorpusEntity, KBEntry, MemberEntity
 from ..names.linking import ParsedName, blocking_keys, name_score, parse_name
 from ..store import corpus as sql
-from .blocks import BLOCK_MEMBERS, Block, BlockPlan, Named, plan_blocks
+from .blocks import Block, BlockPlan, Named, plan_blocks
 from .cluster import (
     ContextStats,
     IdEntry,
@@ -171,9 +171,9 @@ def build_corpus_entities(store: Store, progress: Progress | None = None,
     its rows aside on disk; then replace the corpus in
     one write transaction (a re-run replaces the previous result; an interrupted one leaves
     it). Memory holds one block, not the corpus: on the 20,000 article bench store, see
-    ``bench/corpus_blocks.py``. A corpus of at most ``BLOCK_MEMBERS`` article entities would
-    be one block: it is read once and clustered whole, without a plan (:func:`small_corpus`;
-    unless ``block_members`` asks for blocks)."""
+    ``bench/corpus_blocks.py``. A corpus of at most ``WHOLE_MEMBERS`` article entities is
+    read once and clustered whole, without a plan (:func:`small_corpus`; unless
+    ``block_members`` asks for blocks)."""
     started = time.perf_counter()
     report = progress or (lambda _stage, _done, _total: None)
     summary = CorpusSummary(articles=0, members=0, entities=0)
@@ -184,8 +184,8 @@ def build_corpus_entities(store: Store, progress: Progress | None = None,
             taken_in = sql.pending_articles(conn)  # read with the articles: all taken in
             kb = sql.load_kb(conn)
             constraints = constraints_of(conn)
-            # a corpus of at most BLOCK_MEMBERS article entities is one block: clustered
-            # whole, unplanned (the 1,000-article scale store: 21,103 of them)
+            # a corpus of at most WHOLE_MEMBERS article entities is clustered whole,
+            # unplanned (the 1,000-article scale store: 21,103 of them)
             whole, chunks = small_corpus(conn) if block_members is None else \
                 (None, member_chunks(conn, counts=True))
             spill = BlockSpill(spilled)
@@ -257,6 +257,10 @@ def _renamed(rows: dict[str, list[dict[str, Any]]], ids: Mapping[str, str] | Non
 
 # Rows set aside (and written back) at a time
 ASIDE_ROWS = 20_000
+# A corpus of at most this many article entities is clustered whole, without a plan: its
+# memory is small, and planning costs more than blocks save (the 1,000-article bench store,
+# 21,103 of them: whole 2.2 CPU-s, in blocks of 5,000 3.3 CPU-s)
+WHOLE_MEMBERS = 50_000
 # Articles read at a time while planning the blocks
 PLAN_ARTICLES = 1000
 
@@ -292,7 +296,7 @@ def plan_corpus(conn: Connection, kb: Sequence[KBEntry], progress: Progress | No
     return plan_blocks(reported(), kb, block_members, together)
 
 
-def small_corpus(conn: Connection, limit: int = BLOCK_MEMBERS
+def small_corpus(conn: Connection, limit: int = WHOLE_MEMBERS
                  ) -> tuple[list[MemberEntity] | None, Iterator[list[MemberEntity]]]:
     """Every article entity of the store when they are at most ``limit`` (one block: the
     pass clusters them whole, as it did before blocks, with no plan); else None, and the
