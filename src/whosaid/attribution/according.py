@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from .context import Context
 from .drafts import CharSpan, CueSpan, Draft, content_span
 from .outlets import load_outlets, outlet_in, reported_names
+from .relays import cut_tail_credit
 from .syntax import np_span, subject
 
 CITING = ("citing", "quoting")
@@ -113,6 +114,9 @@ def marker_at(sent: SpacySpan, tok: Token) -> Marker | None:
 def according_to(ctx: Context) -> None:
     """Credit every source phrase: as relay or speaker of the statements in its sentence, else
     as the speaker of the sentence's rest."""
+    # the names this article shows reporting, found once for the article (the sentence
+    # credits pass reads them too)
+    ctx.article_outlets = reported_names(ctx.doc, load_outlets())
     for marker in find_markers(ctx):
         draft = _credit(ctx, marker)
         if draft is not None:
@@ -162,6 +166,9 @@ def _credit(ctx: Context, marker: Marker) -> Draft | None:
                                for f in d.fragments]
             else:
                 d.relays.append(source)
+                # "Zelensky said Russia was not ready, according to Ukrinform": the phrase
+                # closes the content the verb pass read, and is no part of it
+                cut_tail_credit(ctx.text, d, phrase.start, source)
         return None
     content = _content(ctx, marker)
     if credit is not None and sent.end_char - phrase.end > MIN_CONTENT:
@@ -238,9 +245,8 @@ def _citing_outlet(ctx: Context, marker: Marker) -> tuple[int, CharSpan, int] | 
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None:
             continue
-        lex = load_outlets()
-        outlet = outlet_in(ctx.text, subj.left_edge.idx, subj.idx + len(subj), lex,
-                           reported_names(doc, lex))
+        outlet = outlet_in(ctx.text, subj.left_edge.idx, subj.idx + len(subj),
+                           load_outlets(), ctx.article_outlets)
         if outlet is not None:
             return verb.i, outlet, min(subj.left_edge.idx, verb.idx)
     return None

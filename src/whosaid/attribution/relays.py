@@ -31,7 +31,11 @@ CREDIT_VERBS = frozenset({"report", "write", "note", "publish", "broadcast", "in
                           "add", "quote", "cite"})
 # passive participles whose "by" names who said or passed on the sentence
 PASSIVE_CUES = frozenset({"report", "quote", "cite", "state", "say", "indicate", "note",
-                          "announce", "publish", "tell"})
+                          "announce", "publish", "tell", "carry", "air"})
+# prepositions that credit an outlet: "…, per Reuters", "… (via TASS)"
+CREDIT_PREPS = frozenset({"per", "via"})
+# verbs of a speaker talking to an outlet in a participle clause: "Speaking to the BBC, …"
+TALK_VERBS = frozenset({"speak", "talk"})
 # nouns whose "to"/"with"/"by" names the outlet a speaker talked to
 TALK_NOUNS = frozenset({"interview", "statement", "comment", "comments", "remarks",
                         "conversation", "remark", "briefing"})
@@ -39,8 +43,8 @@ TALK_NOUNS = frozenset({"interview", "statement", "comment", "comments", "remark
 
 def sentence_credits(ctx: Context) -> None:
     """Relay the statements of every sentence that credits an outlet."""
-    lex = load_outlets()
-    ctx.article_outlets = reported_names(ctx.doc, lex)
+    if not ctx.article_outlets:  # the according pass found them, unless it did not run
+        ctx.article_outlets = reported_names(ctx.doc, load_outlets())
     for sent in ctx.doc.sents:
         for tok in sent:
             if tok.lemma_.lower() == "quote" and tok.tag_.startswith("VB"):
@@ -52,6 +56,7 @@ def sentence_credits(ctx: Context) -> None:
                     tok.head.lemma_.lower() in PASSIVE_CUES:
                 _passive_by(ctx, sent, tok)
         _talked_to(ctx, sent)
+        _credit_preposition(ctx, sent)
     for d in ctx.drafts:
         _credit_in_speaker(ctx, d)
         _outlets_sources(ctx, d)
@@ -140,6 +145,12 @@ def _credit_verb(ctx: Context, sent: SpacySpan, verb: Token) -> None:
         for d in own:
             if not _agent_speaks(ctx, sent, d, outlet):
                 _subjectless_cue(ctx, sent, d, outlet)
+        if not own:
+            # "Zelensky said Russia was not ready for peace, reports Ukrinform.": the parse
+            # hung the credit inside the content; it closes the content, so it is cut off
+            for d in drafts:
+                if cut_tail_credit(ctx.text, d, _phrase_start(ctx, sent, verb), outlet):
+                    add_relay(ctx, d, outlet)
         return
     for d in others:
         add_relay(ctx, d, outlet)
@@ -204,6 +215,62 @@ def _subjectless_cue(ctx: Context, sent: SpacySpan, d: Draft, outlet: CharSpan) 
         return
 
 
+def _phrase_start(ctx: Context, sent: SpacySpan, tok: Token) -> int:
+    """Where a credit phrase opened by ``tok`` starts: at the comma, dash or bracket before
+    it, else at ``tok``."""
+    prev = tok.i - 1
+    if prev >= sent.start and ctx.doc[prev].text in (",", "(", "—", "–", "-", "["):
+        return ctx.doc[prev].idx
+    return tok.idx
+
+
+def cut_tail_credit(text: str, d: Draft, start: int, name: CharSpan) -> bool:
+    """When a credit phrase (from ``start`` to the credited ``name``) is the last thing in
+    one of the draft's fragments ("Russia was not ready for peace, reports Ukrinform"), cut
+    it off that fragment and say so; else change nothing."""
+    for k, f in enumerate(d.fragments):
+        if not (f.start < start < f.end and start <= name.start < f.end):
+            continue
+        rest = text[name.end:f.end]
+        if any(c.isalnum() for c in rest):
+            return False
+        end = start
+        while end > f.start and (text[end - 1].isspace() or text[end - 1] in ",(—–-["):
+            end -= 1
+        if end - f.start < 3:
+            return False
+        d.fragments[k] = CharSpan(f.start, end)
+        return True
+    return False
+
+
+def _credit_preposition(ctx: Context, sent: SpacySpan) -> None:
+    """"…, per Reuters", "… (via TASS)": the outlet relays the sentence's statements; a
+    credit the parse left at the end of a content is cut off it."""
+    drafts = in_sentence(ctx, sent)
+    if not drafts:
+        return
+    for tok in sent:
+        if tok.lower_ not in CREDIT_PREPS:
+            continue
+        words = []
+        for t in ctx.doc[tok.i + 1:sent.end]:
+            if t.is_punct or len(words) >= 6:
+                break
+            words.append(t)
+        if not words:
+            continue
+        outlet = outlet_of(ctx, CharSpan(words[0].idx, words[-1].idx + len(words[-1])))
+        if outlet is None:
+            continue
+        start = _phrase_start(ctx, sent, tok)
+        for d in drafts:
+            if d.speaker is not None and d.speaker.start <= tok.idx < d.speaker.end:
+                continue
+            if not _inside_content(d, tok.idx) or cut_tail_credit(ctx.text, d, start, outlet):
+                add_relay(ctx, d, outlet)
+
+
 def _passive_by(ctx: Context, sent: SpacySpan, by: Token) -> None:
     """"as reported by Kryminform news agency", "quoted by Reuters", "as cited by Meduza":
     the outlet relays the statements of the sentence."""
@@ -213,10 +280,18 @@ def _passive_by(ctx: Context, sent: SpacySpan, by: Token) -> None:
     outlet = outlet_of(ctx, np_span(pobj[0]))
     if outlet is None:
         return
+    # the phrase opens with "as" or a talk noun: ", as reported by X", ", in remarks carried
+    # by X"
+    first = by.head
+    while first.i > sent.start and (ctx.doc[first.i - 1].lower_ in ("as", "in", "a", "the")
+                                    or ctx.doc[first.i - 1].lower_ in TALK_NOUNS):
+        first = ctx.doc[first.i - 1]
+    start = _phrase_start(ctx, sent, first)
     for d in in_sentence(ctx, sent):
-        if d.cue_token == by.head.i or _inside_content(d, by.idx):
+        if d.cue_token == by.head.i:
             continue
-        add_relay(ctx, d, outlet)
+        if not _inside_content(d, by.idx) or cut_tail_credit(ctx.text, d, start, outlet):
+            add_relay(ctx, d, outlet)
 
 
 def _quoted_as_saying(ctx: Context, sent: SpacySpan, verb: Token) -> None:
@@ -341,7 +416,8 @@ def _talked_to(ctx: Context, sent: SpacySpan) -> None:
             continue
         head = tok.head
         talk = head.lower_ in TALK_NOUNS or (head.lemma_.lower() == "publish" and
-                                             tok.lower_ == "by")
+                                             tok.lower_ == "by") or \
+            (head.tag_ == "VBG" and head.lemma_.lower() in TALK_VERBS)  # "Speaking to the BBC"
         pobj = [c for c in tok.children if c.dep_ == "pobj"]
         if not pobj:
             continue

@@ -1,0 +1,48 @@
+"""Credit phrases of real re-reports end to end with the real model: "per Reuters", "(via
+TASS)", ", reports Ukrinform", "in remarks carried by …", "Speaking to the BBC", ", according
+to X" closing a content: the outlet is the relay, the phrase no part of the content."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from whosaid.model import Statement
+
+
+def _only(result: Any) -> Statement:
+    assert len(result.statements) == 1, [s.content.text for s in result.statements]
+    return result.statements[0]
+
+
+@pytest.mark.parametrize(("text", "outlet", "content"), [
+    ("Russia is ready for talks, Kremlin spokesman Dmitry Peskov said, per Reuters.",
+     "Reuters", "Russia is ready for talks"),
+    ("Kremlin spokesman Dmitry Peskov said on Wednesday that Russia was ready for talks "
+     "(via TASS).", "TASS", "Russia was ready for talks"),
+    ("Zelensky said Russia was not ready for peace, reports Ukrinform.", "Ukrinform",
+     "Russia was not ready for peace"),
+    ("Zelensky said Russia was not ready for peace, according to Ukrinform.", "Ukrinform",
+     "Russia was not ready for peace"),
+    ("Zelensky said Russia was not ready for peace, in remarks carried by state news agency "
+     "Ukrinform.", "Ukrinform", "Russia was not ready for peace"),
+])
+def test_credit_phrase_gives_the_relay_and_leaves_the_content(
+        analyze_text: Any, text: str, outlet: str, content: str) -> None:
+    st = _only(analyze_text(text))
+    assert [m.text for m in st.relays] == [outlet]
+    assert st.content.text.rstrip(".").endswith(content)  # the verb pass may keep a "that"
+    assert outlet not in st.content.text
+
+
+def test_speaking_to_an_outlet_makes_it_addressee_and_relay(analyze_text: Any) -> None:
+    st = _only(analyze_text("Speaking to the BBC, Zelensky said Russia was not ready for "
+                            "peace."))
+    assert [m.text for m in st.relays] == ["BBC"]
+    assert st.addressee is not None and st.addressee.text.endswith("BBC")
+
+
+def test_per_before_a_non_outlet_is_no_relay(analyze_text: Any) -> None:
+    st = _only(analyze_text("Zelensky said prices rose 5 per cent in a year."))
+    assert st.relays == ()
