@@ -253,7 +253,7 @@ def _credit_preposition(ctx: Context, sent: SpacySpan) -> None:
     for tok in sent:
         if tok.lower_ not in CREDIT_PREPS:
             continue
-        words = []
+        words: list[Token] = []
         for t in ctx.doc[tok.i + 1:sent.end]:
             if t.is_punct or len(words) >= 6:
                 break
