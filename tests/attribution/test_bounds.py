@@ -104,3 +104,28 @@ def test_topic_content_without_a_comma_keeps_the_taggers_bounds() -> None:
     # "about immigration and how it's transforming …": the parse ends such objects too soon
     tokens: list[Tok] = [("in", 1, "prep", "IN"), ("Moscow", 7, "pobj", "NNP")]
     assert topic_content(tokens) == ["talks with Lavrov in Moscow"]
+
+
+def criticized(after_object: list[Tok]) -> list[str]:
+    """The contents of 'Clinton criticized the law<after_object>.'"""
+    tokens: list[Tok] = [("Clinton", 1, "nsubj", "NNP"),
+                         ("criticized", 1, "ROOT", "VBD", "criticize"), ("the", 3, "det", "DT"),
+                         ("law", 1, "dobj", "NN"), *after_object, (".", 1, "punct", ".")]
+    return contents(tokens)
+
+
+def test_objects_content_ends_before_the_verbs_circumstances() -> None:
+    # "criticized the Affordable Care Act as a “crazy system” during a campaign stop in Flint"
+    during: list[Tok] = [("during", 1, "prep", "IN"), ("a", 7, "det", "DT"),
+                         ("stop", 4, "pobj", "NN")]
+    assert criticized(during) == ["the law"]
+    # "described Mr. Obama as a climate evangelist when he ran for the White House"
+    when: list[Tok] = [("when", 6, "advmod", "WRB"), ("he", 6, "nsubj", "PRP"),
+                       ("ran", 1, "advcl", "VBD", "run")]
+    assert criticized(when) == ["the law"]
+
+
+def test_objects_content_keeps_what_the_object_is_taken_for() -> None:
+    # "praised … as most unfair", "called on workers to attend": no time, no cut
+    purpose: list[Tok] = [("to", 5, "aux", "TO"), ("win", 1, "advcl", "VB", "win")]
+    assert criticized(purpose) == ["the law to win"]
