@@ -46,3 +46,11 @@ def test_speaking_to_an_outlet_makes_it_addressee_and_relay(analyze_text: Any) -
 def test_per_before_a_non_outlet_is_no_relay(analyze_text: Any) -> None:
     st = _only(analyze_text("Zelensky said prices rose 5 per cent in a year."))
     assert st.relays == ()
+
+
+def test_outlet_quoted_after_a_quotation_relays_it_without_its_verb(analyze_text: Any) -> None:
+    st = _only(analyze_text(
+        "Peskov also stated that the assumptions of the new German Chancellor that this "
+        "weekend could reach a truce \"require clarification,\" TASS quoted."))
+    assert [m.text for m in st.relays] == ["TASS"]
+    assert "quoted" not in st.content.text and "TASS" not in st.content.text

@@ -168,7 +168,7 @@ def _credit(ctx: Context, marker: Marker) -> Draft | None:
                 d.relays.append(source)
                 # "Zelensky said Russia was not ready, according to Ukrinform": the phrase
                 # closes the content the verb pass read, and is no part of it
-                cut_tail_credit(ctx.text, d, phrase.start, source)
+                cut_tail_credit(ctx.text, d, phrase.start, phrase.end)
         return None
     content = _content(ctx, marker)
     if credit is not None and sent.end_char - phrase.end > MIN_CONTENT:

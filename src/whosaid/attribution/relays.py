@@ -148,8 +148,11 @@ def _credit_verb(ctx: Context, sent: SpacySpan, verb: Token) -> None:
         if not own:
             # "Zelensky said Russia was not ready for peace, reports Ukrinform.": the parse
             # hung the credit inside the content; it closes the content, so it is cut off
+            # (or '…, "require clarification," TASS quoted.')
+            first = ctx.doc[max(sent.start, min(verb.i, _token_at(ctx, outlet)))]
+            end = max(outlet.end, verb.idx + len(verb))
             for d in drafts:
-                if cut_tail_credit(ctx.text, d, _phrase_start(ctx, sent, verb), outlet):
+                if cut_tail_credit(ctx.text, d, _phrase_start(ctx, sent, first), end):
                     add_relay(ctx, d, outlet)
         return
     for d in others:
@@ -215,6 +218,12 @@ def _subjectless_cue(ctx: Context, sent: SpacySpan, d: Draft, outlet: CharSpan) 
         return
 
 
+def _token_at(ctx: Context, span: CharSpan) -> int:
+    """The index of the token where a character span starts."""
+    tok = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+    return tok.start if tok is not None else len(ctx.doc) - 1
+
+
 def _phrase_start(ctx: Context, sent: SpacySpan, tok: Token) -> int:
     """Where a credit phrase opened by ``tok`` starts: at the comma, dash or bracket before
     it, else at ``tok``."""
@@ -224,24 +233,31 @@ def _phrase_start(ctx: Context, sent: SpacySpan, tok: Token) -> int:
     return tok.idx
 
 
-def cut_tail_credit(text: str, d: Draft, start: int, name: CharSpan) -> bool:
-    """When a credit phrase (from ``start`` to the credited ``name``) is the last thing in
-    one of the draft's fragments ("Russia was not ready for peace, reports Ukrinform"), cut
-    it off that fragment and say so; else change nothing."""
-    for k, f in enumerate(d.fragments):
-        if not (f.start < start < f.end and start <= name.start < f.end):
-            continue
-        rest = text[name.end:f.end]
-        if any(c.isalnum() for c in rest):
-            return False
-        end = start
-        while end > f.start and (text[end - 1].isspace() or text[end - 1] in ",(—–-["):
-            end -= 1
-        if end - f.start < 3:
-            return False
-        d.fragments[k] = CharSpan(f.start, end)
-        return True
-    return False
+def cut_tail_credit(text: str, d: Draft, start: int, end: int) -> bool:
+    """When a credit phrase (``text[start:end]``) closes the draft's content ("Russia was not
+    ready for peace, reports Ukrinform"; '…, "require clarification," TASS quoted', whose
+    verb the verb pass cut out as a fragment of its own), cut it off: a fragment that runs
+    into it ends before it, one inside it goes. Says whether it did; changes nothing when
+    the content goes on after the phrase or nothing would be left."""
+    kept: list[CharSpan] = []
+    for f in d.fragments:
+        if start <= f.start and f.end <= end:
+            continue  # the phrase's own words
+        if any(c.isalnum() for c in text[max(f.start, end):f.end]):
+            return False  # words after the phrase: it is no tail
+        if f.start < start < f.end:
+            cut_end = start
+            while cut_end > f.start and (text[cut_end - 1].isspace() or
+                                         text[cut_end - 1] in ",(—–-["):
+                cut_end -= 1
+            if cut_end - f.start < 3:
+                return False
+            f = CharSpan(f.start, cut_end)
+        kept.append(f)
+    if not kept or kept == d.fragments:
+        return False
+    d.fragments = kept
+    return True
 
 
 def _credit_preposition(ctx: Context, sent: SpacySpan) -> None:
@@ -267,7 +283,7 @@ def _credit_preposition(ctx: Context, sent: SpacySpan) -> None:
         for d in drafts:
             if d.speaker is not None and d.speaker.start <= tok.idx < d.speaker.end:
                 continue
-            if not _inside_content(d, tok.idx) or cut_tail_credit(ctx.text, d, start, outlet):
+            if not _inside_content(d, tok.idx) or cut_tail_credit(ctx.text, d, start, outlet.end):
                 add_relay(ctx, d, outlet)
 
 
@@ -290,7 +306,7 @@ def _passive_by(ctx: Context, sent: SpacySpan, by: Token) -> None:
     for d in in_sentence(ctx, sent):
         if d.cue_token == by.head.i:
             continue
-        if not _inside_content(d, by.idx) or cut_tail_credit(ctx.text, d, start, outlet):
+        if not _inside_content(d, by.idx) or cut_tail_credit(ctx.text, d, start, outlet.end):
             add_relay(ctx, d, outlet)
 
 
