@@ -8,7 +8,8 @@ usage: python bench/claims.py [--set bench/data/claims/generated-dev.jsonl.gz]
 
 Data: the generated PolNeAR dev re-report set (``bench/claims_gen.py``; ``--tune`` takes
 the train set, which chose the thresholds) and the real re-reports hand-labelled in
-``bench/data/claims/real/`` (its README says how they were found and labelled). The bench
+``bench/data/claims/real/`` (its README says how they were found and labelled, and how it is
+split by speaker into a dev part, tuned on, and a held-out part, only reported). The bench
 reads ``ClaimStatement``\\ s as stored in the gold files; ``--analyze`` instead runs
 whosaid's own analysis (``whosaid.analyze``) on the real excerpts and builds the statements
 from what it finds (speaker key: the corpus entity the corpus pass over the excerpts'
