@@ -129,3 +129,35 @@ def test_objects_content_keeps_what_the_object_is_taken_for() -> None:
     # "praised … as most unfair", "called on workers to attend": no time, no cut
     purpose: list[Tok] = [("to", 5, "aux", "TO"), ("win", 1, "advcl", "VB", "win")]
     assert criticized(purpose) == ["the law to win"]
+
+
+def tagged_object(after_object: list[Tok]) -> list[str]:
+    """The tagger's content of 'Officials praised the work<after_object>.', read from the
+    object to the full stop, after the bounds pass."""
+    tokens: list[Tok] = [("Officials", 1, "nsubj", "NNS"),
+                         ("praised", 1, "ROOT", "VBD", "praise"), ("the", 3, "det", "DT"),
+                         ("work", 1, "dobj", "NN"), *after_object, (".", 1, "punct", ".")]
+    doc = parse(tokens)
+    for tok in doc:
+        tok.pos_ = "VERB" if tok.tag_.startswith("VB") else "X"
+    ctx = Context.of(doc, ArticleEntities([]), find_quotes(doc.text))
+    cue = CueSpan(doc[1].idx, doc[1].idx + len(doc[1]), "praise")
+    content = CharSpan(doc[2].idx, doc.text.rindex("."))
+    ctx.drafts.append(Draft([content], CharSpan(0, 9), cue, "learned", "speech", 1, 0))
+    content_bounds(ctx)
+    return [f.of(ctx.text) for d in ctx.drafts for f in d.fragments]
+
+
+def test_objects_content_ends_before_a_second_predicate() -> None:
+    # "Some officials praised Mr. Clarke's work but also had to give him more time"
+    but: list[Tok] = [("but", 1, "cc", "CC"), ("left", 1, "conj", "VBD", "leave"),
+                      ("it", 5, "dobj", "PRP")]
+    assert tagged_object(but) == ["the work"]
+
+
+def test_objects_content_keeps_an_aside_between_dashes() -> None:
+    # "comments Trump made — and later walked back — that …": the aside stays
+    aside: list[Tok] = [("—", 1, "punct", ":"), ("and", 1, "cc", "CC"),
+                        ("left", 1, "conj", "VBD", "leave"), ("—", 1, "punct", ":")]
+    [content] = tagged_object(aside)
+    assert content.startswith("the work") and "left" in content
