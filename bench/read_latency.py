@@ -1,7 +1,7 @@
 """Per-endpoint read latency with one client and no writer, in this process (no HTTP server).
 
     python bench/read_latency.py --db build/bench-serve.db [--requests 50] [--seed 1]
-                                 [--only "page entity"] [--sql 5] [--json out.json]
+                                 [--only "page entity"] [--top 5] [--sql 5] [--json out.json]
 
 Picks the same request mix as ``bench/load.py`` (entity names, article ids, corpus entity
 ids, cursors read from the store itself; same ``--seed``, same URLs), then sends
@@ -26,6 +26,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -55,6 +56,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--only", action="append", help="endpoint labels to time (repeatable)")
     parser.add_argument("--sql", type=int, default=0, help="slowest statements per endpoint")
+    parser.add_argument("--top", type=int, default=0,
+                        help="also time the pages of the N most quoted names and the N "
+                             "largest corpus entities (the slowest)")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
     args = parser.parse_args()
 
@@ -62,6 +66,17 @@ def main() -> None:
     out: dict[str, dict[str, float]] = {}
     with TestClient(app) as client:
         mix = targets(client, random.Random(args.seed))
+        if args.top:  # the slowest pages: the most quoted names and the largest corpus entities
+            top = [e["name"] for e in client.get("/api/entities",
+                                                 params={"limit": args.top}).json()["items"]]
+            biggest = [c["id"] for c in client.get(
+                "/api/corpus-entities", params={"limit": args.top, "members": "false"}
+            ).json()["items"]]
+            mix["page entity (most quoted)"] = [f"/entities/{quote(n, safe='')}" for n in top]
+            mix["API entity (most quoted)"] = [f"/api/entities/{quote(n, safe='')}"
+                                               for n in top]
+            mix["page corpus entity (largest)"] = [f"/corpus/{c}" for c in biggest]
+            mix["API corpus entity (largest)"] = [f"/api/corpus-entities/{c}" for c in biggest]
         labels = sorted(mix) if not args.only else [k for k in sorted(mix) if k in args.only]
         for label in labels:  # warm-up: caches, first compilations
             for url in mix[label][:3]:
@@ -93,6 +108,7 @@ def main() -> None:
                   f"{r['cpu_p50']:.1f} |", flush=True)
             if args.sql:
                 slow = sorted(_SQL.items(), key=lambda kv: -sum(kv[1]))[:args.sql]
+                print(f"{label}:", file=sys.stderr)
                 for statement, ms in slow:
                     one = " ".join(statement.split())
                     print(f"    {sum(ms) / args.requests:7.1f} ms/request  {len(ms):4d}x  "

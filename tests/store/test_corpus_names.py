@@ -1,14 +1,15 @@
-"""The names of each corpus entity's members (``corpus_names``, migration 13): written by every
-corpus pass that changes members — whole, in blocks, attaching new articles in full or by
-samples, after a re-analysis, after an analyst's split, merge or speaker fix — always equal to
-what the members bear, and what the entity and corpus entity pages read. On SQLite and
-PostgreSQL (the ``db`` fixture of this folder), on the real model."""
+"""The names of each corpus entity's members (``corpus_names``, migration 13) and their aliases
+by name (``corpus_name_aliases``, migration 15): written by every corpus pass that changes
+members — whole, in blocks, attaching new articles in full or by samples, after a re-analysis,
+after an analyst's split, merge or speaker fix — always equal to what the members bear, and
+what the entity and corpus entity pages read. On SQLite and PostgreSQL (the ``db`` fixture of
+this folder), on the real model."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import ColumnElement, delete, exists, func, select, text
 
 from whosaid import usecases
 from whosaid.corpus import build_corpus_entities
@@ -40,6 +41,16 @@ def _table(store: Store) -> dict[str, dict[str, int]]:
     return out
 
 
+def _alias_table(store: Store) -> dict[str, dict[tuple[str, str], int]]:
+    cna = schema.corpus_name_aliases
+    out: dict[str, dict[tuple[str, str], int]] = {}
+    with store.read("read corpus name aliases") as conn:
+        for cid, name, alias, n in conn.execute(select(cna.c.corpus_entity_id, cna.c.name,
+                                                       cna.c.alias, cna.c.count)):
+            out.setdefault(cid, {})[(name, alias)] = int(n)
+    return out
+
+
 def _borne(store: Store) -> dict[str, dict[str, int]]:
     """What the members bear, read from the members themselves."""
     with store.read("read member names") as conn:
@@ -50,6 +61,9 @@ def _assert_kept(store: Store) -> None:
     table = _table(store)
     assert table, "no corpus names written"
     assert table == _borne(store)
+    with store.read("read member aliases") as conn:
+        assert _alias_table(store) == store_corpus.member_aliases(conn,
+                                                                  store_corpus.corpus_ids(conn))
 
 
 def _corpus_of(store: Store, name: str) -> list[dict[str, str]]:
@@ -62,6 +76,39 @@ def _corpus_of(store: Store, name: str) -> list[dict[str, str]]:
         ).where(e.c.name == name)
         return [{"id": cid, "name": n} for cid, n in conn.execute(
             select(ce.c.id, ce.c.name).where(ce.c.id.in_(held)).order_by(ce.c.name, ce.c.id))]
+
+
+def _aliases_of(store: Store, name: str) -> list[dict[str, Any]]:
+    """The aliases of the article entities named ``name`` with their mentions, as the entity
+    page read them before migration 15 (article entities joined to their aliases)."""
+    al, e = schema.aliases, schema.entities
+    total = func.sum(al.c.count)
+    with store.read("read aliases") as conn:
+        return [{"alias": a, "count": int(n)} for a, n in conn.execute(
+            select(al.c.alias, total)
+            .join(e, (al.c.article_id == e.c.article_id) & (al.c.entity_id == e.c.id))
+            .where(e.c.name == name).group_by(al.c.alias).order_by(total.desc(), al.c.alias))]
+
+
+def _recent_of(store: Store, cid: str) -> list[tuple[str, str]]:
+    """A corpus entity's latest 20 statements, as its page read them before (EXISTS)."""
+    cm, s = schema.corpus_members, schema.statements
+    spoke: ColumnElement[bool] = exists().where(
+        cm.c.corpus_entity_id == cid, cm.c.article_id == s.c.article_id,
+        cm.c.entity_id == s.c.speaker_entity_id)
+    with store.read("read recent") as conn:
+        rows = api_queries.recent_statements(conn, spoke, 20)
+    return [(r["article"]["id"], r["id"]) for r in rows]
+
+
+NAMES = ("Olaf Scholz", "Vladimir Putin", "Dmitry Peskov", "Scholes")
+
+
+def _assert_pages(store: Store) -> None:
+    for name in NAMES:
+        detail = api_queries.entity_detail(store, name)
+        assert detail["corpus"] == _corpus_of(store, name) != []
+        assert detail["aliases"] == _aliases_of(store, name) != []
 
 
 def _save_all(store: Store, analyze_text: Any) -> None:
@@ -117,27 +164,44 @@ def test_corpus_names_follow_corrections(store: Store, analyze_text: Any) -> Non
 def test_pages_read_the_names_the_members_bear(store: Store, analyze_text: Any) -> None:
     _save_all(store, analyze_text)
     build_corpus_entities(store)
-    for name in ("Olaf Scholz", "Vladimir Putin", "Dmitry Peskov", "Scholes"):
-        detail = api_queries.entity_detail(store, name)
-        assert detail["corpus"] == _corpus_of(store, name) != []
+    _assert_pages(store)
     borne = _borne(store)
     for cid in borne:
-        names = store_corpus.corpus_detail(store, cid, members=False)["names"]
-        assert names == [{"name": n, "count": k} for n, k in
-                         sorted(borne[cid].items(), key=lambda nk: (-nk[1], nk[0]))]
+        detail = store_corpus.corpus_detail(store, cid, members=False)
+        assert detail["names"] == [{"name": n, "count": k} for n, k in
+                                   sorted(borne[cid].items(), key=lambda nk: (-nk[1], nk[0]))]
+        assert [(r["article"]["id"], r["id"]) for r in detail["recent"]] == \
+            _recent_of(store, cid)
+    # an article the corpus has yet to take in: the entity page counts it all the same
+    before = _aliases_of(store, "Olaf Scholz")
+    later = analyze_text(LATER, "2022-12-08")
+    store.save(later)
+    _assert_pages(store)
+    assert api_queries.entity_detail(store, "Olaf Scholz")["aliases"] != before
+    corpus_service.update_corpus(store, [later.article.id])
+    _assert_pages(store)
+    # an article deleted (the corpus keeps its members' counts until a pass): the same
+    assert store.delete(later.article.id)
+    _assert_pages(store)
 
 
-def test_migration_13_fills_names_from_a_built_corpus(db: str, analyze_text: Any) -> None:
+def test_migrations_13_and_15_fill_names_from_a_built_corpus(db: str,
+                                                              analyze_text: Any) -> None:
     with open_store(db) as store:
         _save_all(store, analyze_text)
         build_corpus_entities(store)
-        written = _table(store)
-        with store.write("as before migration 13") as conn:
+        written, aliases_written = _table(store), _alias_table(store)
+        with store.write("as before migrations 13 and 15") as conn:
             conn.execute(delete(schema.schema_version)
-                         .where(schema.schema_version.c.version == 13))
+                         .where(schema.schema_version.c.version.in_((13, 15))))
+            conn.execute(text("DROP TABLE corpus_name_aliases"))
             conn.execute(text("DROP TABLE corpus_names"))
     with open_store(db) as store:
         assert _table(store) == written
+        assert _alias_table(store) == aliases_written
         with store.read("count") as conn:
             assert conn.execute(select(func.count()).select_from(schema.corpus_names)
                                 ).scalar() == sum(len(v) for v in written.values())
+            if conn.dialect.name == "postgresql":  # the articles, latest first
+                assert conn.execute(text("SELECT indexname FROM pg_indexes WHERE indexname = "
+                                         "'ix_articles_published_latest'")).first()

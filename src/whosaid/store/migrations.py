@@ -36,6 +36,7 @@ from .schema import (
     audit,
     claims_stale,
     corpus_keys,
+    corpus_name_aliases,
     corpus_names,
     corpus_pending,
     corrections,
@@ -250,6 +251,38 @@ def _m014_claims_stale(conn: Connection) -> None:
     claims_stale.create(conn)
 
 
+# The corpus entity page's articles, latest first (``published DESC NULLS LAST, id``): a
+# PostgreSQL index walks them in that order. Its ascending ``published`` index walked
+# backwards puts undated articles first, so PostgreSQL sorted all 20,000 articles of the bench
+# store for Donald Trump's 200 latest (80-110 ms); SQLite's backward walk already has the
+# order it needs (NULL is lowest), and takes no NULLS LAST in an index.
+PG_LATEST_ARTICLES = ("ix_articles_published_latest", "articles",
+                      "published DESC NULLS LAST, id")
+
+
+def _m015_corpus_name_aliases(conn: Connection) -> None:
+    """The aliases of each corpus entity's members by name (``corpus_name_aliases``), filled
+    from a corpus already built; the corpus pass keeps them from then on. And PostgreSQL's
+    index of the articles latest first."""
+    corpus_name_aliases.create(conn)
+    conn.exec_driver_sql(
+        "INSERT INTO corpus_name_aliases (corpus_entity_id, name, alias, count) "
+        "SELECT cm.corpus_entity_id, e.name, a.alias, COALESCE(SUM(a.count), 0) "
+        "FROM corpus_members cm JOIN entities e "
+        "ON e.article_id = cm.article_id AND e.id = cm.entity_id "
+        "JOIN aliases a ON a.article_id = cm.article_id AND a.entity_id = cm.entity_id "
+        "GROUP BY cm.corpus_entity_id, e.name, a.alias")
+    if conn.dialect.name == "postgresql":
+        name, table_name, columns = PG_LATEST_ARTICLES
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table_name} ({columns})")
+        conn.exec_driver_sql("ANALYZE corpus_name_aliases")
+        conn.exec_driver_sql("ANALYZE articles")
+    elif conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
+    ).first() is not None:
+        conn.exec_driver_sql("ANALYZE corpus_name_aliases")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, statements and their parts", _m001_initial),
     Migration(2, "full-text search over statement content", _m002_full_text),
@@ -265,6 +298,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(12, "PostgreSQL: the statements' text vector stored", _m012_pg_stored_text_vector),
     Migration(13, "the names of each corpus entity's members", _m013_corpus_names),
     Migration(14, "what corrections left for the claims to weigh again", _m014_claims_stale),
+    Migration(15, "the aliases of each corpus entity's members by name; PostgreSQL: articles "
+                  "latest first", _m015_corpus_name_aliases),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
