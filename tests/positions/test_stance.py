@@ -505,3 +505,14 @@ def test_the_readiness_of_a_state_to_talk_supports_talks() -> None:
     found = _positions(text, "the readiness of Russia to enter into negotiations remains "
                              "unchanged")
     assert found["peace_talks"].stance == "supports"
+
+
+def test_only_a_few_words_before_after_still_makes_a_condition() -> None:
+    # train: "elections can only take place after the end of martial law"
+    text = ("Zelensky said that the Ukrainian Constitution means that peace talks can only take "
+            "place after the end of martial law.")
+    found = _positions(text, "the Ukrainian Constitution means that peace talks can only take "
+                             "place after the end of martial law")
+    talks = found["peace_talks"]
+    assert talks.stance == "conditional"
+    assert talks.condition is not None and talks.condition.text == "after the end of martial law"

@@ -400,12 +400,22 @@ def _denied(rules: _Rules, text: str, hit: tuple[int, int], lo: int) -> bool:
     return False
 
 
+# "elections can only take place after the end of martial law": "only" a few words before
+# the marker ("only after" already is one)
+_ONLY_DEFERRED = re.compile(r"\bonly\s+(?:[\w'’-]+\s+){1,3}?(?P<marker>after|when)\b",
+                            re.IGNORECASE)
+_DEFERRED = re.compile(r"after|when", re.IGNORECASE)
+
+
 def _condition(rules: _Rules, text: str, window: tuple[int, int]) -> tuple[int, int] | None:
     """The first condition of the sentence: from its marker to the end of its clause (from
     the clause's start to the marker where the marker closes it: "… liberated first, and
     then …")."""
     ruled_out = [(m.start(), m.end()) for m in rules.not_conditions.finditer(text, *window)]
-    for m in rules.conditions.finditer(text, *window):
+    markers = [*rules.conditions.finditer(text, *window), *(
+        _DEFERRED.search(text, m.start("marker")) or m for m in _ONLY_DEFERRED.finditer(
+            text, *window))]
+    for m in sorted(markers, key=lambda found: found.start()):
         if any(s <= m.start() < e for s, e in ruled_out):
             continue
         if _CLOSING.fullmatch(text, m.start(), m.end()):
