@@ -516,3 +516,18 @@ def test_only_a_few_words_before_after_still_makes_a_condition() -> None:
     talks = found["peace_talks"]
     assert talks.stance == "conditional"
     assert talks.condition is not None and talks.condition.text == "after the end of martial law"
+
+
+@pytest.mark.parametrize(("text", "content", "issue", "stance"), [
+    # train: elections held only after martial law
+    ("He said parliamentary elections can only take place after the end of martial law.",
+     "parliamentary elections can only take place after the end of martial law", "elections",
+     "conditional"),
+    ("She said Kyiv wants a negotiated settlement and more air defense systems.",
+     "Kyiv wants a negotiated settlement and more air defense systems", "arms_supply",
+     "supports"),
+])
+def test_news_catalogue_words_find_their_issue(text: str, content: str, issue: str,
+                                               stance: str) -> None:
+    found = _positions(text, content)
+    assert found[issue].stance == stance
