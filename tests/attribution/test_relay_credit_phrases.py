@@ -54,3 +54,19 @@ def test_outlet_quoted_after_a_quotation_relays_it_without_its_verb(analyze_text
         "weekend could reach a truce \"require clarification,\" TASS quoted."))
     assert [m.text for m in st.relays] == ["TASS"]
     assert "quoted" not in st.content.text and "TASS" not in st.content.text
+
+
+def test_paragraph_crediting_a_persons_statement_adds_its_outlet(analyze_text: Any) -> None:
+    st = _only(analyze_text(
+        "Zelensky says protection of people and communities, disruption of any Russian "
+        "attempted offensive among priorities\nThe head of state said this in his nightly "
+        "video address, Ukrinform reports."))
+    assert st.speaker is not None and st.speaker.text == "Zelensky"
+    assert [m.text for m in st.relays] == ["Ukrinform"]
+
+
+def test_outlet_written_after_a_statement_is_its_relay(analyze_text: Any) -> None:
+    st = _only(analyze_text("Peskov said Russia would never accept the plan, writes "
+                            "Bloomberg."))
+    assert [m.text for m in st.relays] == ["Bloomberg"]
+    assert "Bloomberg" not in st.content.text

@@ -55,6 +55,18 @@ def back_references(ctx: Context) -> None:
         ps, pe = paras[k - 1]
         before = [d for d in ctx.drafts if ps <= d.start < pe]
         if any(_person_spoke(ctx, d) for d in before):
+            # the person's statement stays, and the credit's outlet passed it on: "Zelensky
+            # says protection of people … among priorities" / "The head of state said this
+            # in his nightly video address, Ukrinform reports."
+            outlet = _credit(ctx, who.end, e)
+            if outlet is not None:
+                for d in before:
+                    if _person_spoke(ctx, d):
+                        add_relay(ctx, d, outlet)
+                # the crediting clause reports nothing of its own ("This" is no content)
+                ctx.drafts = [d for d in ctx.drafts if not s <= d.start < who.end and
+                              not (d.speaker is not None and s <= d.speaker.start < e and
+                                   d.start < who.end)]
             continue
         clause = [d for d in ctx.drafts if s <= d.start < who.end]
         for d in before + clause:
@@ -64,11 +76,17 @@ def back_references(ctx: Context) -> None:
             d = Draft([content], who, CueSpan(m.start("verb"), m.end("verb"), "say"), "backref",
                       confidence=0.6)
             ctx.drafts.append(d)
-            credit = CREDIT_RE.search(text, who.end, e)
-            outlet = credit and outlet_in(text, credit.start("o"), credit.end("o"),
-                                          load_outlets(), ctx.article_outlets)
-            if outlet:  # "…, UNN reports": the crediting sentence's outlet relays it
+            outlet = _credit(ctx, who.end, e)
+            if outlet is not None:  # "…, UNN reports": the crediting sentence's outlet
                 add_relay(ctx, d, outlet)
+
+
+def _credit(ctx: Context, start: int, end: int) -> CharSpan | None:
+    """The outlet a crediting paragraph names after its speaker ("…, UNN reports"), if any."""
+    m = CREDIT_RE.search(ctx.text, start, end)
+    if m is None:
+        return None
+    return outlet_in(ctx.text, m.start("o"), m.end("o"), load_outlets(), ctx.article_outlets)
 
 
 def _names_someone(ctx: Context, who: CharSpan) -> bool:

@@ -114,9 +114,9 @@ def _credit_verb(ctx: Context, sent: SpacySpan, verb: Token) -> None:
     subj = subject(verb)
     if subj is None or subj.i < sent.start or subj.i >= sent.end:
         nxt = verb.i + 1
-        if nxt >= sent.end or verb.lemma_.lower() != "report":
+        if nxt >= sent.end or verb.lemma_.lower() not in ("report", "write"):
             return
-        subj = ctx.doc[nxt]  # "…, reports TASS news agency"
+        subj = ctx.doc[nxt]  # "…, reports TASS news agency", "…, writes Bloomberg"
         while subj.head.i != subj.i and subj.head.i > verb.i and subj.dep_ == "compound":
             subj = subj.head
     outlet = outlet_of(ctx, np_span(subj))
