@@ -6,7 +6,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from whosaid.attribution.learned import hedged_report, implied_subject
+from whosaid.attribution.learned import hedged_report, implied_subject, source_for
 
 NLP = spacy.blank("en")
 
@@ -77,3 +77,14 @@ def test_seeming_to_be_in_a_state_has_no_source() -> None:
     # "the music seemed to be …", "Melania seems to have vanished": the writer's hedge
     assert not seems([("be", 1, "xcomp", "VB", "AUX")])
     assert not seems([("have", 4, "aux", "VB", "AUX"), ("vanished", 1, "xcomp", "VBN", "VERB")])
+
+
+def test_tagged_possessive_marker_gives_the_name_it_belongs_to() -> None:
+    # "North Korea's claims about …": the tagger marked only "'s" as the source
+    tokens: list[Tok] = [("North", 1, "compound", "NNP", "PROPN"),
+                         ("Korea", 3, "poss", "NNP", "PROPN"), ("'s", 1, "case", "POS", "PART"),
+                         ("claims", 3, "ROOT", "NNS", "NOUN")]
+    doc = parse(tokens)
+    span, tok = source_for(doc, (3, 4), [(2, 3, 0.9)], doc[3])
+    assert span is not None and span.of(doc.text).startswith("North Korea")
+    assert tok == 1

@@ -92,7 +92,7 @@ def learned_drafts(doc: Doc) -> list[Draft] | None:
         root = _root(doc, cs, ce)
         lemma = root.lemma_.lower()
         speaker, speaker_tok = (None, None) if lemma in sourceless and \
-            not hedged_report(root) else _source_for(doc, (cs, ce), srcs, root)
+            not hedged_report(root) else source_for(doc, (cs, ce), srcs, root)
         if speaker_tok is not None and thing(doc[speaker_tok], inanimate) and \
                 not doc[speaker_tok].ent_type_:
             continue  # "the simulation required 16,000 cores": a thing says nothing
@@ -128,14 +128,22 @@ def _opens_quote(doc: Doc, i: int) -> bool:
     return False
 
 
-def _source_for(doc: Doc, cue: tuple[int, int], srcs: list[tuple[int, int, float]],
+def source_for(doc: Doc, cue: tuple[int, int], srcs: list[tuple[int, int, float]],
                 root: Token) -> tuple[CharSpan | None, int | None]:
-    """The tagged source nearest the cue in its sentence, else the cue verb's subject."""
+    """The tagged source nearest the cue in its sentence (the name, where the tagger marked
+    only its "’s" or its "Mr."), else the cue verb's subject."""
     sent = doc[cue[0]].sent
     near = [(_gap((s, e), cue), s, e) for s, e, _ in srcs
             if sent.start <= s < sent.end and _gap((s, e), cue) <= SOURCE_REACH]
     if near:
         _, s, e = min(near)
+        tok = doc[s]
+        if e - s == 1 and tok.head.pos_ == "PROPN" and (
+                (tok.tag_ == "POS" and tok.head.i == tok.i - 1) or
+                (tok.text.endswith(".") and tok.head.i == tok.i + 1)):
+            # the tagger took the "’s" of "North Korea’s claims" or the "Mr." of "Mr.
+            # Trump" for the whole source: the name it belongs to is
+            return np_span(tok.head), tok.head.i
         return CharSpan(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])), doc[s:e].root.i
     subj = subject(root) or implied_subject(root)
     if subj is not None:
