@@ -5,8 +5,12 @@ one module of :mod:`whosaid.claims` that talks to the store; the SQL is
 :func:`build_claims` runs the whole pass (copies, claims, the speaker-changed flag) and
 replaces every claim table in one transaction. :func:`update_claims` keeps built claims
 current after (re-)analysis and after the corpus update; :func:`refresh_claims` does the work
-inside a transaction the caller holds (an analyst's correction refreshes the claims of the
-speakers it touched in its own transaction).
+inside a transaction the caller holds. An analyst's correction notes in its own transaction
+what its claims refresh must weigh again (:func:`defer_refresh`, the ``claims_stale`` table)
+and commits; :func:`refresh_pending` then does it in a transaction of its own, or else the
+next update or rebuild takes it in (the claim reads mark every claim pending meanwhile).
+Splitting "Sanders" off "Bernie Sanders" on the 20,000-article bench store: the correction
+4.7 CPU-s, its claims refresh 21 CPU-s after it.
 
 Keeping current, for the articles saved since the claims last took them in
 (``claims_pending``) and the corpus entities the corpus update rewrote:
@@ -246,7 +250,7 @@ def update_claims(store: Store, article_ids: Collection[str] = (), *, build: boo
         built = sql.claims_built(conn)
         total = sql.analysed_articles(conn)
         pending = sql.pending_articles(conn)
-        corrected = bool(sql.stale_work(conn).seqs)
+        corrected = sql.claims_pending_refresh(conn)
     ids = set(article_ids) | set(pending)
     if not built:
         if build and total > 0:
@@ -286,7 +290,7 @@ def refresh_pending(store: Store) -> ClaimsUpdate:
     :func:`defer_refresh` left (every correction not yet taken in): the claims then equal
     what a rebuild gives."""
     with store.read("check for corrections") as conn:
-        if not sql.stale_work(conn).seqs:
+        if not sql.claims_pending_refresh(conn):
             return ClaimsUpdate()
     with store.write("refresh the claims after corrections") as conn:
         sql.lock_claims(conn)
