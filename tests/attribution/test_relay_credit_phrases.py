@@ -70,3 +70,18 @@ def test_outlet_written_after_a_statement_is_its_relay(analyze_text: Any) -> Non
                             "Bloomberg."))
     assert [m.text for m in st.relays] == ["Bloomberg"]
     assert "Bloomberg" not in st.content.text
+
+
+def test_said_this_to_an_outlet_credits_the_sentence_before(analyze_text: Any) -> None:
+    st = _only(analyze_text("Peskov said that Russia would not attack Ukraine. He said this "
+                            "in an interview with RBC."))
+    assert st.content.text.endswith("Russia would not attack Ukraine")
+    assert [m.text for m in st.relays] == ["RBC"]
+    assert st.addressee is not None and st.addressee.text == "RBC"
+
+
+def test_said_that_with_its_own_content_is_no_back_reference(analyze_text: Any) -> None:
+    result = analyze_text("Peskov said that Russia would not attack Ukraine. He told RBC "
+                          "that the talks had failed.")
+    assert len(result.statements) == 2
+    assert [m.text for m in result.statements[0].relays] == []

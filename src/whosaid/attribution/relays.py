@@ -65,6 +65,50 @@ def sentence_credits(ctx: Context) -> None:
             outlet = outlet_of(ctx, r)
             if outlet is not None:
                 d.relays[k] = outlet
+    _said_this_to(ctx)
+
+
+# the words a back-referring content opens with: "He said this in an interview with RBC",
+# "He spoke about this …"
+# and nothing else but where it was said (not "that the talks had failed")
+THIS_RE = re.compile(r"(?:about\s+)?(?:this|that|so|it)(?:[\s,.]*$|\s+(?:in|at|during|on|to|"
+                     r"while|when|after|before|via|speaking|with)\b)", re.IGNORECASE)
+PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def _said_this_to(ctx: Context) -> None:
+    """"Peskov said … . He said this in an interview with RBC.": the second sentence only
+    tells where the first was said; its outlet is the first's addressee and nearest relay,
+    and "this" is no statement."""
+    drop: list[Draft] = []
+    for d in ctx.drafts:
+        if not d.relays or d.speaker is None or not d.fragments or not THIS_RE.match(
+                ctx.text, d.fragments[0].start, d.fragments[-1].end):
+            continue
+        tok = ctx.doc.char_span(d.fragments[0].start, d.fragments[0].end,
+                                alignment_mode="expand")
+        if tok is None or tok.sent.start == 0:
+            continue
+        prev_sent = ctx.doc[tok.sent.start - 1].sent
+        if "\n" in ctx.text[prev_sent.end_char:tok.sent.start_char]:
+            continue  # a paragraph's opening credit is the back-references pass's
+        who = fold_words(d.speaker.of(ctx.text))
+        before = [p for p in in_sentence(ctx, prev_sent) if p is not d and p.speaker is not None
+                  and (who & PRONOUNS or who & fold_words(p.speaker.of(ctx.text)))]
+        if not before:
+            continue
+        for p in before:
+            for r in reversed(d.relays):
+                add_relay(ctx, p, r, first=True)
+            if p.addressee is None and d.addressee is not None:
+                p.addressee = d.addressee
+        drop.append(d)
+    ctx.drafts = [d for d in ctx.drafts if d not in drop]
+
+
+def fold_words(text: str) -> set[str]:
+    """A name's words, case folded ("Dmitry Peskov" → {"dmitry", "peskov"})."""
+    return set(re.findall(r"\w+", text.lower()))
 
 
 def outlet_of(ctx: Context, span: CharSpan) -> CharSpan | None:
