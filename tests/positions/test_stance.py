@@ -531,3 +531,18 @@ def test_news_catalogue_words_find_their_issue(text: str, content: str, issue: s
                                                stance: str) -> None:
     found = _positions(text, content)
     assert found[issue].stance == stance
+
+
+@pytest.mark.parametrize(("text", "content", "issue", "stance"), [
+    # train: the bare noun "reform" names a policy area
+    ("He listed trade and campaign finance reform as his major issues.",
+     "trade and campaign finance reform as his major issues", "trade_deals", "neutral"),
+    # train: "illegally" tells of the deed, not of the issue
+    ("He said talks need Russian troops to leave all parts of Ukraine, including Crimea, "
+     "illegally annexed by Russia.", "talks need Russian troops to leave all parts of Ukraine, "
+                                    "including Crimea, illegally annexed by Russia",
+     "territory", "opposes"),
+])
+def test_a_policy_area_or_an_adverb_of_the_deed_takes_no_side(
+        text: str, content: str, issue: str, stance: str) -> None:
+    assert _positions(text, content)[issue].stance == stance

@@ -32,7 +32,9 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"possible", r"the answer", r"allow(?:s|ed|ing)?", r"admit(?:s|ted|ting)?", r"take in",
     r"bring(?:s|ing)? in", r"hold(?:s|ing)?", r"additional", r"tougher", r"stronger",
     r"new round of", r"increase pressure", r"releas(?:e|es|ed|ing)", r"launch",
-    r"go(?:es)? ahead with", r"to use", r"the right to", r"reform(?:ed|s|ing)?",
+    # the bare noun names a policy area, no wish: "immigration reform", "trade and campaign
+    # finance reform as his major issues" (train: 2 of 3 such pairs labelled neutral)
+    r"go(?:es)? ahead with", r"to use", r"the right to", r"reform(?:ed|s|ing)",
     r"prais(?:e|es|ed|ing)", r"hail(?:s|ed|ing)?", r"applaud(?:s|ed|ing)?",
     # evaluative words of an opinion lexicon, the unambiguous ones
     r"good", r"great", r"fair", r"the right thing", r"a success", r"successful",
@@ -88,8 +90,10 @@ OPPOSE_CUES: tuple[str, ...] = (
     r"concerns? (?:about|over)", r"concerned (?:about|over|by)", r"worried (?:about|over|by)",
     # evaluative words of an opinion lexicon, the unambiguous ones
     # "illegal immigrants" names the people, it judges nothing (train: "a path to legal
-    # status for illegal immigrants and the expansion of Medicaid" supports Medicaid)
-    r"unacceptable", r"illegal(?:ly)?(?! (?:immigra|alien))", r"illegitimate",
+    # status for illegal immigrants and the expansion of Medicaid" supports Medicaid); the
+    # adverb tells of a deed, it judges no issue ("Crimea, illegally annexed by Russia",
+    # "everyone in the United States illegally": train, 0 of 3 right)
+    r"unacceptable", r"illegal(?! (?:immigra|alien))", r"illegitimate",
     r"unconstitutional", r"outrageous",
     r"shameful", r"disgrace(?:ful)?", r"reckless", r"irresponsible", r"naive", r"unfair",
     r"unjust", r"cruel", r"nonsense", r"waste", r"costly", r"counterproductive",
