@@ -12,8 +12,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, delete, exists, func, select, text
 
 from whosaid import usecases
+from whosaid.analysis import Analyzer
+from whosaid.clean.document import clean_document
 from whosaid.corpus import build_corpus_entities
 from whosaid.corpus import service as corpus_service
+from whosaid.model import SourceDocument
+from whosaid.settings import Settings
 from whosaid.store import Store, api_queries, open_store, schema
 from whosaid.store import corpus as store_corpus
 
@@ -126,7 +130,15 @@ def test_corpus_names_follow_the_whole_pass_and_blocks(store: Store, analyze_tex
     assert sorted(map(sorted, (d.items() for d in _table(store).values()))) == whole
 
 
-def test_corpus_names_follow_attached_and_reanalysed_articles(store: Store,
+def _at_url(analyzer: Any, body: str, url: str) -> Any:
+    """The analysis of ``body`` as the article at ``url`` (the same article whatever its
+    text)."""
+    settings = Settings(published="2022-12-09")
+    doc = clean_document(SourceDocument("t", "t.txt", text=body, url=url), settings)
+    return Analyzer(settings, analyzer.nlp).analyze(doc)
+
+
+def test_corpus_names_follow_attached_and_reanalysed_articles(store: Store, analyzer: Any,
                                                              analyze_text: Any) -> None:
     _save_all(store, analyze_text)
     build_corpus_entities(store)
@@ -142,6 +154,21 @@ def test_corpus_names_follow_attached_and_reanalysed_articles(store: Store,
     corpus_service.update_corpus(store, [again.article.id])
     _assert_kept(store)
     corpus_service.attach_articles(store, [again.article.id])  # in full
+    _assert_kept(store)
+    # taken in again by samples: its memberships go, then come back
+    corpus_service.attach_articles(store, [again.article.id], exact_limit=0)
+    _assert_kept(store)
+    # one article (one URL) analysed again with another text, then taken in by samples:
+    # the members it lost with its old text are found
+    url = "https://example.com/scholz"
+    store.save(_at_url(analyzer, TEXTS[0], url))
+    corpus_service.attach_articles(store, [_at_url(analyzer, TEXTS[0], url).article.id],
+                                   exact_limit=0)
+    _assert_kept(store)
+    again_at_url = _at_url(analyzer, TEXTS[0].replace("Olaf Scholz", "Olaf Scholz and "
+                                                     "Vladimir Putin"), url)
+    store.save(again_at_url)
+    corpus_service.attach_articles(store, [again_at_url.article.id], exact_limit=0)
     _assert_kept(store)
 
 
@@ -205,3 +232,20 @@ def test_migrations_13_and_15_fill_names_from_a_built_corpus(db: str,
             if conn.dialect.name == "postgresql":  # the articles, latest first
                 assert conn.execute(text("SELECT indexname FROM pg_indexes WHERE indexname = "
                                          "'ix_articles_published_latest'")).first()
+
+
+def test_restating_reads_again_the_names_of_members_lost_by_a_delete(store: Store,
+                                                                     analyze_text: Any) -> None:
+    _save_all(store, analyze_text)
+    build_corpus_entities(store)
+    gone = analyze_text(TEXTS[-1], "2022-12-05")  # Vladimir Putin's own article
+    assert store.delete(gone.article.id)  # its memberships go by cascade: names now behind
+    assert _table(store) != _borne(store)
+    with store.write("restate") as conn:
+        for cid in sorted(store_corpus.corpus_ids(conn)):
+            counts, n_articles, n_mentions, n_said = store_corpus.member_totals(conn, cid)
+            head = store_corpus.head_of(conn, cid)
+            assert head is not None
+            store_corpus.restate_entity(conn, cid, head[0], counts,
+                                        (n_articles, n_mentions, n_said), ())
+    _assert_kept(store)
