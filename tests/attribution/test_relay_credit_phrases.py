@@ -85,3 +85,10 @@ def test_said_that_with_its_own_content_is_no_back_reference(analyze_text: Any) 
                           "that the talks had failed.")
     assert len(result.statements) == 2
     assert [m.text for m in result.statements[0].relays] == []
+
+
+def test_an_outlets_correspondent_reporting_makes_the_outlet_the_relay(analyze_text: Any) -> None:
+    st = _only(analyze_text("Russia is ready for talks, Kremlin spokesman Dmitry Peskov told "
+                            "reporters, a TASS correspondent reports."))
+    assert st.speaker is not None and st.speaker.text.endswith("Peskov")
+    assert [m.text for m in st.relays] == ["TASS"]

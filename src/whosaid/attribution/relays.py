@@ -57,6 +57,7 @@ def sentence_credits(ctx: Context) -> None:
                 _passive_by(ctx, sent, tok)
         _talked_to(ctx, sent)
         _credit_preposition(ctx, sent)
+        _staff_reports(ctx, sent)
     for d in ctx.drafts:
         _credit_in_speaker(ctx, d)
         _outlets_sources(ctx, d)
@@ -329,6 +330,34 @@ def _credit_preposition(ctx: Context, sent: SpacySpan) -> None:
                 continue
             if not _inside_content(d, tok.idx) or cut_tail_credit(ctx.text, d, start, outlet.end):
                 add_relay(ctx, d, outlet)
+
+
+STAFF_TAIL_RE = re.compile(r"[,—–-]\s*(?P<p>(?:(?:an?|the)\s+)?[^,]{2,60}?\s+"
+                           r"(?:correspondents?|reporters?|journalists?))\s+"
+                           r"(?:reports|reported|writes|wrote|informs)\W*$")
+
+
+def _staff_reports(ctx: Context, sent: SpacySpan) -> None:
+    """"…, Kremlin spokesman Dmitry Peskov told reporters, a TASS correspondent reports.":
+    the reporter's outlet relays the sentence (the parse may read "reports" as a noun)."""
+    m = STAFF_TAIL_RE.search(sent.text)
+    if m is None:
+        return
+    start = sent.start_char + m.start()
+    phrase = CharSpan(sent.start_char + m.start("p"), sent.start_char + m.end("p"))
+    outlet = staff_outlet(ctx.text, phrase.start, phrase.end, load_outlets(),
+                          ctx.article_outlets)
+    if outlet is None:
+        return
+    end = sent.start_char + len(sent.text.rstrip(".!? "))
+    for d in in_sentence(ctx, sent):
+        if d.speaker is not None and d.speaker.start >= start:
+            continue
+        if not any(f.end > start for f in d.fragments) or \
+                cut_tail_credit(ctx.text, d, start, end):
+            if d.addressee is not None and d.addressee.start <= start < d.addressee.end + 2:
+                d.addressee = CharSpan(d.addressee.start, min(d.addressee.end, start))
+            add_relay(ctx, d, outlet)
 
 
 def _passive_by(ctx: Context, sent: SpacySpan, by: Token) -> None:
