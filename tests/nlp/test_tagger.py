@@ -5,9 +5,17 @@ from __future__ import annotations
 import numpy
 import pytest
 from spacy.tokens import Doc
+from thinc.api import LSTM, with_padded
 
 from whosaid.nlp import load_pipeline
-from whosaid.nlp.tagger import COMPONENT, LABELS, SCORES_KEY, bio_spans, model_bytes
+from whosaid.nlp.tagger import (
+    COMPONENT,
+    LABELS,
+    SCORES_KEY,
+    bio_spans,
+    model_bytes,
+    with_packed,
+)
 from whosaid.settings import DEFAULT_MODEL
 
 
@@ -60,3 +68,26 @@ def test_tagger_ensemble_is_the_mean_of_its_members() -> None:
     assert len(members) >= 2
     assert numpy.allclose(doc.user_data[SCORES_KEY], sum(members) / len(members), atol=1e-5)
     assert not numpy.allclose(members[0], members[1])  # trained apart, they differ
+
+
+def test_tagger_packed_lstm_scores_equal_the_padded_ones_bit_for_bit() -> None:
+    # the packed path gathers the LSTM's rows itself; thinc's with_padded is the reference.
+    # Three lengths, two of them equal (sorted by position then), and an empty document.
+    lstm = LSTM(nO=16, nI=8, bi=True)
+    packed, padded = with_packed(lstm), with_padded(lstm)
+    rng = numpy.random.default_rng(7)
+    docs = [rng.standard_normal((n, 8)).astype("float32") for n in (5, 0, 9, 5, 1)]
+    packed.initialize(X=docs)
+    got, want = packed.predict(docs), padded.predict(docs)
+    assert [len(x) for x in got] == [5, 0, 9, 5, 1]
+    assert all(numpy.array_equal(g, w) for g, w in zip(got, want, strict=True))
+
+
+def test_tagger_packed_lstm_keeps_the_padded_path_for_training() -> None:
+    lstm = LSTM(nO=16, nI=8, bi=True)
+    packed = with_packed(lstm)
+    docs = [numpy.ones((3, 8), dtype="float32"), numpy.ones((2, 8), dtype="float32")]
+    packed.initialize(X=docs)
+    out, backprop = packed(docs, is_train=True)
+    grads = backprop([numpy.ones_like(y) for y in out])
+    assert [g.shape for g in grads] == [(3, 8), (2, 8)]
