@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, Path, Query, Request
+from fastapi import APIRouter, BackgroundTasks, Body, Depends, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .. import __version__, usecases
@@ -308,6 +308,8 @@ class SplitIn(BaseModel):
 
 CORPUS_REWRITTEN = ("ids of the corpus entities the correction rewrote (empty when no corpus "
                     "was built: `whosaid corpus` applies it)")
+CLAIMS_PENDING = ("true while the claims of the speakers involved wait for their refresh, "
+                  "which runs after this response; claim reads say `pending` meanwhile")
 
 
 class SpeakerIn(BaseModel):
@@ -321,6 +323,7 @@ class EntityBrief(BaseModel):
     aliases: list[str]
     statements: int
     corpus_entities: list[str] = Field(default_factory=list, description=CORPUS_REWRITTEN)
+    claims_pending: bool = Field(default=False, description=CLAIMS_PENDING)
 
 
 class SpeakerOut(BaseModel):
@@ -332,6 +335,7 @@ class SpeakerOut(BaseModel):
     speaker_name: str | None
     speaker_entity_id: str | None
     corpus_entities: list[str] = Field(default_factory=list, description=CORPUS_REWRITTEN)
+    claims_pending: bool = Field(default=False, description=CLAIMS_PENDING)
 
 
 class CorpusAlias(BaseModel):
@@ -427,6 +431,8 @@ class ClaimOut(BaseModel):
     speaker: ClaimSpeaker
     origin: ClaimOrigin
     statements: list[ClaimVersionOut]
+    pending: bool = Field(default=False, description="true while a correction's claims "
+                          "refresh has not run: the claim may still change")
 
 
 class ClaimPage(BaseModel):
@@ -618,20 +624,25 @@ def get_claim(svc: Svc, ref: Annotated[str, Path(max_length=200)]) -> dict[str, 
 
 @router.post("/entities/merge", response_model=EntityBrief, responses=WRITE_ERRORS,
              tags=["corrections"])
-def merge(request: Request, svc: Svc, body: Annotated[MergeIn, Body()]) -> dict[str, Any]:
+def merge(request: Request, svc: Svc, body: Annotated[MergeIn, Body()],
+          background: BackgroundTasks) -> dict[str, Any]:
     """Merge entity ``source`` into ``target`` (token required; audited; kept on
     re-analysis)."""
     actor = svc.guard.api_actor(request)
-    return usecases.merge_entities(svc.store, body.source, body.target, actor)
+    return svc.after_correction(usecases.merge_entities(
+        svc.store, body.source, body.target, actor, claims_later=True), background)
 
 
 @router.post("/entities/split", response_model=EntityBrief, responses=WRITE_ERRORS,
              tags=["corrections"])
-def split(request: Request, svc: Svc, body: Annotated[SplitIn, Body()]) -> dict[str, Any]:
+def split(request: Request, svc: Svc, body: Annotated[SplitIn, Body()],
+          background: BackgroundTasks) -> dict[str, Any]:
     """Make the mentions written ``alias`` of ``entity`` a separate entity (token
     required)."""
     actor = svc.guard.api_actor(request)
-    return usecases.split_alias(svc.store, body.entity, body.alias, body.new_name, actor)
+    return svc.after_correction(usecases.split_alias(
+        svc.store, body.entity, body.alias, body.new_name, actor, claims_later=True),
+        background)
 
 
 @router.get("/entities/{name:path}", response_model=EntityDetail, tags=["entities"])
@@ -649,11 +660,13 @@ def correct_speaker(
     article_id: Annotated[str, Path(max_length=200)],
     statement_id: Annotated[str, Path(max_length=200)],
     body: Annotated[SpeakerIn, Body()],
+    background: BackgroundTasks,
 ) -> dict[str, Any]:
     """Set the speaker of one statement (token required; kept on re-analysis)."""
     actor = svc.guard.api_actor(request)
-    return usecases.fix_speaker(svc.store, article_id, statement_id, body.speaker, actor,
-                                   body.type)
+    return svc.after_correction(usecases.fix_speaker(
+        svc.store, article_id, statement_id, body.speaker, actor, body.type,
+        claims_later=True), background)
 
 
 @router.post("/analyze", response_model=AnalyzeOut, responses=WRITE_ERRORS, tags=["analysis"])

@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Depends, Form, Path, Query, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from .. import usecases
@@ -230,11 +230,12 @@ def entity_page(
 
 @router.post("/entities/{name:path}/merge")
 def merge_into(request: Request, svc: Svc, name: str, other: FormName,
-               csrf: Csrf = "") -> Response:
+               background: BackgroundTasks, csrf: Csrf = "") -> Response:
     svc.guard.check_csrf(request, csrf)
     actor = svc.guard.page_actor(request)
     other = " ".join(other.split())
-    usecases.merge_entities(svc.store, other, name, actor)
+    svc.after_correction(usecases.merge_entities(svc.store, other, name, actor,
+                                                 claims_later=True), background)
     return _redirect(entity_url(name) + "?" + urlencode({"merged": other}))
 
 
@@ -244,13 +245,15 @@ def split_off(
     svc: Svc,
     name: str,
     alias: FormName,
+    background: BackgroundTasks,
     csrf: Csrf = "",
     new_name: Annotated[str | None, Form(max_length=corrections.MAX_NAME,
                                          pattern=r"^[^\x00]*$")] = None,
 ) -> Response:
     svc.guard.check_csrf(request, csrf)
     actor = svc.guard.page_actor(request)
-    new = usecases.split_alias(svc.store, name, alias, new_name or None, actor)
+    new = svc.after_correction(usecases.split_alias(
+        svc.store, name, alias, new_name or None, actor, claims_later=True), background)
     return _redirect(entity_url(new.get("name") or name) + "?" + urlencode({"split": name}))
 
 
@@ -324,10 +327,11 @@ def article_page(
 
 @router.post("/articles/{article_id}/statements/{statement_id}/speaker")
 def fix_speaker(request: Request, svc: Svc, article_id: str, statement_id: str,
-                speaker: FormName, csrf: Csrf = "") -> Response:
+                speaker: FormName, background: BackgroundTasks, csrf: Csrf = "") -> Response:
     svc.guard.check_csrf(request, csrf)
     actor = svc.guard.page_actor(request)
-    usecases.fix_speaker(svc.store, article_id, statement_id, speaker, actor)
+    svc.after_correction(usecases.fix_speaker(svc.store, article_id, statement_id, speaker,
+                                              actor, claims_later=True), background)
     return _redirect(article_url(article_id) + "?" + urlencode({"fixed": statement_id})
                      + "#st-" + quote(statement_id, safe=""))
 

@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import tempfile
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -26,7 +26,7 @@ from ..analysis import Analyzer
 from ..model import Analysis, SourceDocument
 from ..settings import Settings
 from ..store import Store, open_store
-from ..usecases import analyse_one
+from ..usecases import analyse_one, refresh_claims_after
 
 fcntl: ModuleType | None
 try:
@@ -82,6 +82,11 @@ def _analyse(doc: SourceDocument, actor: str) -> Analysis:
         return analyse_one(store, _STATE["analyzer"], doc, _STATE["settings"], actor)
 
 
+def _refresh_claims() -> bool:
+    with one_writer(_STATE["lock"]):
+        return refresh_claims_after(_STATE["store"]) is not None
+
+
 class WriterProcess:
     """One child process that runs :func:`whosaid.usecases.analyse_one` for the server."""
 
@@ -93,6 +98,11 @@ class WriterProcess:
 
     def analyse(self, doc: SourceDocument, actor: str) -> Analysis:
         return self._pool.submit(_analyse, doc, actor).result()
+
+    def refresh_claims(self) -> Future[bool]:
+        """Queue the claims refresh that corrections left pending behind the posts already
+        queued (one writer, one at a time); true when it ran."""
+        return self._pool.submit(_refresh_claims)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
