@@ -17,8 +17,11 @@ from typing import Any, Literal
 # analysed again by the next run (the articles are not "unchanged"). v2: positions and events,
 # roles and lists, the precision pass and calibrated confidence (issues 12 and 14). v3: the
 # content bounds pass, topic-only contents, fragments never reversed, relays of outlets'
-# sources and datelines, positions' new stance rules, the refitted calibration.
-EXTRACTOR_VERSION = "whosaid-rules-v3"
+# sources and datelines, positions' new stance rules, the refitted calibration. v4: content
+# bounds at the verb's circumstances, infinitive and "seemed to" speakers, pronoun gender,
+# re-reports' credit phrases ("per X", "(via X)", "He said this in an interview with RBC"),
+# positions' coordination, condition and topic rules, events' new triggers.
+EXTRACTOR_VERSION = "whosaid-rules-v4"
 
 StatementKind = Literal["direct", "indirect", "mixed"]
 StatementMode = Literal["speech", "thought", "other"]
