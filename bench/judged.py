@@ -6,6 +6,8 @@ speaker, and what the wrong ones are.
     python bench/judged.py --sample PAGES_DIR --out NEW.jsonl   # draw a sample again
     python bench/judged.py --current PAGES_DIR --dump NOW.jsonl # re-run on the sample's pages
     python bench/judged.py --follow NOW.jsonl       # what became of each sampled statement
+    python bench/judged.py --changed NOW.jsonl      # those that differ from the last judging
+    python bench/judged.py --rejudge NOW.jsonl --verdicts V.jsonl --commit SHA
 
 ``PAGES_DIR`` is ``../shared/data/extraction/news-pages.tar.gz`` unpacked (``html/`` and
 ``gold.jsonl``). Sampling analyses every page with :func:`whosaid.analyze` (HTML in, the
@@ -241,6 +243,80 @@ def rejudged_rows(sampled: dict[str, dict[str, Any]], path: Path
     return rows, status, commit
 
 
+NOW_FIELDS = ("statement", "speaker_mention", "speaker_entity", "cue", "content", "kind",
+              "mode", "confidence")
+JUDGED_FIELDS = ("real", "speaker_right", "content_ok", "category", "note")
+
+
+def last_judged(sample: Sequence[dict[str, Any]], judged: Sequence[dict[str, Any]],
+                rejudged: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each sampled statement as last judged: the re-judged version where it was still
+    found, else the sampled one (``status`` "gone" where the re-judging found it gone)."""
+    out = []
+    for k, (old, j) in enumerate(zip(sample, judged, strict=True)):
+        r = rejudged[k] if k < len(rejudged) else None
+        if r is not None and r["status"] != "gone":
+            out.append({**old, **r["now"], **{f: r[f] for f in JUDGED_FIELDS}, "status": "found"})
+        else:
+            out.append({**old, **{f: j[f] for f in JUDGED_FIELDS},
+                        "status": "gone" if r is not None else "found"})
+    return out
+
+
+def rejudge(sample: Sequence[dict[str, Any]], judged: Sequence[dict[str, Any]],
+            rejudged: Sequence[dict[str, Any]], current: Sequence[dict[str, Any]],
+            verdicts: dict[int, dict[str, Any]], commit: str) -> list[dict[str, Any]]:
+    """The re-judged lines at ``commit``: each sampled statement followed into ``current``
+    (:func:`follow`); one that is the same statement (id and speaker entity) as last judged
+    keeps that judgement, any other that is found needs a verdict judged by reading
+    (``verdicts``, by line number ``n``; a missing one is an error)."""
+    last = last_judged(sample, judged, rejudged)
+    out = []
+    for k, (prev, f) in enumerate(zip(last, follow(sample, current), strict=True)):
+        line: dict[str, Any] = {"n": k, "statement": sample[k]["statement"],
+                                "page": sample[k]["page"], "commit": commit,
+                                "status": f["status"]}
+        now = f["now"]
+        if now is None:
+            out.append({**line, "now": None, "real": None, "speaker_right": None,
+                        "content_ok": None, "category": "gone",
+                        "note": f"no longer found (was {prev['category']})"})
+            continue
+        line["now"] = {x: now[x] for x in NOW_FIELDS}
+        unchanged = prev["status"] == "found" and now["statement"] == prev["statement"] and \
+            now["speaker_entity"] == prev["speaker_entity"]
+        if unchanged:
+            out.append({**line, **{x: prev[x] for x in JUDGED_FIELDS}})
+        elif k in verdicts:
+            out.append({**line, **{x: verdicts[k][x] for x in JUDGED_FIELDS}})
+        else:
+            raise SystemExit(f"#{k} changed since it was last judged: judge it by reading "
+                             f"(--changed lists it) and give its verdict")
+    return out
+
+
+def print_changed(sample: Sequence[dict[str, Any]], judged: Sequence[dict[str, Any]],
+                  rejudged: Sequence[dict[str, Any]], current: Sequence[dict[str, Any]]
+                  ) -> None:
+    """Print each sampled statement that differs from its last judged version, in context."""
+    last = last_judged(sample, judged, rejudged)
+    for k, (prev, f) in enumerate(zip(last, follow(sample, current), strict=True)):
+        now = f["now"]
+        if now is None:
+            if prev["status"] == "found":
+                print(f"\n#{k} gone now (was {prev['category']})")
+            continue
+        if prev["status"] == "found" and now["statement"] == prev["statement"] and \
+                now["speaker_entity"] == prev["speaker_entity"]:
+            continue
+        print(f"\n#{k} {f['status']} (last judged {prev['status']}: {prev['category']}: "
+              f"{prev['note']})")
+        print(f"  was {prev['confidence']} {prev['speaker_mention']!r}/"
+              f"{prev['speaker_entity']!r} {prev['cue']!r} | {prev['content']!r}")
+        print(f"  now {now['confidence']} {now['speaker_mention']!r}/{now['speaker_entity']!r} "
+              f"{now['cue']!r} | {now['content']!r}\n  context: {now['context']!r}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sample", type=Path, metavar="PAGES_DIR",
@@ -251,6 +327,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--dump", type=Path, help="the current statements of the sample's pages")
     parser.add_argument("--follow", type=Path, metavar="DUMP",
                         help="print what became of each sampled statement in a --dump")
+    parser.add_argument("--changed", type=Path, metavar="DUMP",
+                        help="print each sampled statement of a --dump that differs from its "
+                             "last judged version (the re-judged one where there is one)")
+    parser.add_argument("--rejudge", type=Path, metavar="DUMP",
+                        help="write --rejudged anew for a --dump: the unchanged keep their "
+                             "judgement, the changed take theirs from --verdicts")
+    parser.add_argument("--verdicts", type=Path,
+                        help="JSONL of judgements (n, real, speaker_right, content_ok, "
+                             "category, note) made by reading the --changed ones")
+    parser.add_argument("--commit", help="the commit a --rejudge dump was made at")
     parser.add_argument("--size", type=int, default=220)
     parser.add_argument("--per-page", type=int, default=4)
     parser.add_argument("--seed", type=int, default=12)
@@ -280,6 +366,17 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"{args.dump}: {len(pool)} statements")
         return
     judgements = read_jsonl(args.judgements)
+    before = read_jsonl(args.rejudged) if args.rejudged.exists() else []
+    if args.changed:
+        print_changed(sample, judgements, before, read_jsonl(args.changed))
+        return
+    if args.rejudge:
+        verdicts = {v["n"]: v for v in read_jsonl(args.verdicts)} if args.verdicts else {}
+        lines = rejudge(sample, judgements, before, read_jsonl(args.rejudge), verdicts,
+                        args.commit or "")
+        args.rejudged.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n"
+                                         for x in lines), encoding="utf-8")
+        return
     if args.follow:
         print_follow(sample, judgements, follow(sample, read_jsonl(args.follow)))
         return

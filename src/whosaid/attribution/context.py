@@ -36,6 +36,9 @@ class Context:
     article_outlets: set[str] = field(default_factory=set)
     # the article's people with the roles it gives them (names.roles; filled on first use)
     profiles: list[Profile] | None = None
+    # entity id -> "female"/"male" for the people whose gender the article tells
+    # (names.gender; filled on first use): "she recalled" is not the man who spoke last
+    genders: dict[str, str] | None = None
     # a knowledge base's role holders (names.roles.kb_holder) and the article's date: "the
     # Russian foreign minister" the article names no one as is the one who held it that day
     kb_roles: tuple[KBEntry, ...] = ()

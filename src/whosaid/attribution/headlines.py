@@ -1,8 +1,9 @@
 """Headline pass: a first paragraph "Source: what they said" is a statement of the source.
 
 "Zelensky: We will not give up territory" gives the content "We will not give up
-territory", the speaker "Zelensky" and the colon as its cue. The source must be a known
-entity, written in capitals or a role ("Russian Foreign Minister: US is 'an uninvited
+territory", the speaker "Zelensky" and the colon as its cue. The source must be all of a
+known entity's name (not a name inside a title: "Star Wars Jedi: Fallen Order review"),
+written in capitals or a role ("Russian Foreign Minister: US is 'an uninvited
 guest' in Syria", resolved to the holder the article names), in six words at most.
 
 A page of several items repeats the layout for each item's headline ("Lavrov: Prospects of
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ..names import fold
 from ..names.roles import parse_role
 from .context import Context
 from .drafts import CharSpan, CueSpan, Draft, trim
@@ -23,6 +25,7 @@ from .quotes import paragraphs
 HEADLINE_RE = re.compile(r"^\s*([A-Z][\w.&'’\- ]{0,60}?)\s*:\s+(\S.*?)\s*$")
 MAX_SOURCE_WORDS = 6
 MAX_LATER_WORDS = 25  # a later headline is short; a longer "X: …" paragraph is prose
+HEADLINE_ARTICLES = ("", "the")  # what may stand before the name: "The Kremlin: …"
 
 
 def find_headline(ctx: Context) -> tuple[CharSpan, CharSpan] | None:
@@ -35,10 +38,25 @@ def find_headline(ctx: Context) -> tuple[CharSpan, CharSpan] | None:
     if not m or len(m.group(1).split()) > MAX_SOURCE_WORDS:
         return None
     source = CharSpan(s + m.start(1), s + m.end(1))
-    if ctx.entities.at(source.start, source.end) is None and not m.group(1).isupper() and \
-            parse_role(m.group(1)) is None:
+    if not named_source(ctx, source):
         return None
     return source, trim(ctx.text, s + m.start(2), s + m.end(2))
+
+
+def named_source(ctx: Context, source: CharSpan) -> bool:
+    """Whether a headline's source is all of one name ("Zelensky: …", "The Kremlin: …"),
+    capitals or a role, not a name inside a title ("Star Wars Jedi: Fallen Order review",
+    "UEFA Euro 2020 qualifying: Tracking every team …"). The one check of a headline's
+    source: the precision pass trusts it."""
+    text = source.of(ctx.text)
+    if text.isupper() or parse_role(text) is not None:
+        return True
+    hit = ctx.entities.at(source.start, source.end)
+    if hit is None:
+        return False
+    m = hit[0]
+    before = fold(ctx.text[source.start:max(source.start, m.start)]).strip()
+    return before in HEADLINE_ARTICLES and m.end >= source.end
 
 
 def later_headlines(ctx: Context) -> list[tuple[CharSpan, CharSpan]]:
