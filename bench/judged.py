@@ -263,12 +263,19 @@ def last_judged(sample: Sequence[dict[str, Any]], judged: Sequence[dict[str, Any
     return out
 
 
+def same_words(judged: dict[str, Any], now: dict[str, Any]) -> bool:
+    """Whether a statement reads as it did when judged: the same id (content fragments,
+    speaker span, cue) and the same speaker mention and entity ("who" that now reads "a
+    career Army officer who" keeps its id and needs judging again)."""
+    return all(now[k] == judged[k] for k in ("statement", "speaker_mention", "speaker_entity"))
+
+
 def rejudge(sample: Sequence[dict[str, Any]], judged: Sequence[dict[str, Any]],
             rejudged: Sequence[dict[str, Any]], current: Sequence[dict[str, Any]],
             verdicts: dict[int, dict[str, Any]], commit: str) -> list[dict[str, Any]]:
     """The re-judged lines at ``commit``: each sampled statement followed into ``current``
-    (:func:`follow`); one that is the same statement (id and speaker entity) as last judged
-    keeps that judgement, any other that is found needs a verdict judged by reading
+    (:func:`follow`); one that reads as last judged (:func:`same_words`) keeps that
+    judgement, any other that is found needs a verdict judged by reading
     (``verdicts``, by line number ``n``; a missing one is an error)."""
     last = last_judged(sample, judged, rejudged)
     out = []
@@ -283,8 +290,7 @@ def rejudge(sample: Sequence[dict[str, Any]], judged: Sequence[dict[str, Any]],
                         "note": f"no longer found (was {prev['category']})"})
             continue
         line["now"] = {x: now[x] for x in NOW_FIELDS}
-        unchanged = prev["status"] == "found" and now["statement"] == prev["statement"] and \
-            now["speaker_entity"] == prev["speaker_entity"]
+        unchanged = prev["status"] == "found" and same_words(prev, now)
         if unchanged:
             out.append({**line, **{x: prev[x] for x in JUDGED_FIELDS}})
         elif k in verdicts:
@@ -306,8 +312,7 @@ def print_changed(sample: Sequence[dict[str, Any]], judged: Sequence[dict[str, A
             if prev["status"] == "found":
                 print(f"\n#{k} gone now (was {prev['category']})")
             continue
-        if prev["status"] == "found" and now["statement"] == prev["statement"] and \
-                now["speaker_entity"] == prev["speaker_entity"]:
+        if prev["status"] == "found" and same_words(prev, now):
             continue
         print(f"\n#{k} {f['status']} (last judged {prev['status']}: {prev['category']}: "
               f"{prev['note']})")
