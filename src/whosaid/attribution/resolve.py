@@ -301,7 +301,7 @@ def clause_subject(ctx: Context, span: CharSpan, fits: Callable[[Entity], bool]
     inside what someone said ("He declared that … Donald Trump would have a path to
     nomination, which he declared “a total disaster”": the "he" is the one declaring)."""
     tok = token_at(ctx, span)
-    if tok is None:
+    if tok is None or not tok.doc.has_annotation("SENT_START"):  # no parse, no main clause
         return None
     sent = tok.sent
     for m, e in reversed(ctx.entities.mentions_between(sent.start_char, span.start)):
