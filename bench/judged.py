@@ -4,6 +4,8 @@ speaker, and what the wrong ones are.
 
     python bench/judged.py                          # the figures from the judgement files
     python bench/judged.py --sample PAGES_DIR --out NEW.jsonl   # draw a sample again
+    python bench/judged.py --sample PAGES_DIR --dump ALL.jsonl --after-first --seed 13 \
+        --size 40 --commit SHA --out bench/data/judged/sample2.jsonl  # the second draw
     python bench/judged.py --current PAGES_DIR --dump NOW.jsonl # re-run on the sample's pages
     python bench/judged.py --follow NOW.jsonl       # what became of each sampled statement
     python bench/judged.py --changed NOW.jsonl      # those that differ from the last judging
@@ -97,21 +99,41 @@ def analyse_pages(pages: Path, only: set[str] | None = None) -> tuple[list[dict[
 def draw(pages: Path, size: int, per_page: int, seed: int) -> list[dict[str, Any]]:
     """Analyse every page and draw ``size`` statements, no page giving more than ``per_page``."""
     pool, urls = analyse_pages(pages)
-    for row in pool:
-        del row["start"], row["end"]
-    rng = random.Random(seed)
-    rng.shuffle(pool)
-    taken: Counter[str] = Counter()
+    sample = pick(pool, size, per_page, seed)
+    print(f"{len(pool)} statements in {len(urls)} pages; sampled {len(sample)} "
+          f"from {len({r['page'] for r in sample})} pages")
+    return sample
+
+
+def pick(pool: Sequence[dict[str, Any]], size: int, per_page: int, seed: int,
+         skip: frozenset[str] = frozenset(), taken: Counter[str] | None = None
+         ) -> list[dict[str, Any]]:
+    """Shuffle ``pool`` with ``random.Random(seed)`` and take statements in that order, leaving
+    out the ids in ``skip`` and any from a page that already gave ``per_page`` (``taken``
+    counts those of an earlier draw), until ``size``."""
+    rows = [{k: v for k, v in r.items() if k not in ("start", "end")} for r in pool]
+    random.Random(seed).shuffle(rows)
+    count: Counter[str] = Counter(taken or {})
     sample = []
-    for row in pool:
-        if taken[row["page"]] < per_page:
-            taken[row["page"]] += 1
-            sample.append(row)
+    for row in rows:
+        if row["statement"] in skip or count[row["page"]] >= per_page:
+            continue
+        count[row["page"]] += 1
+        sample.append(row)
         if len(sample) == size:
             break
-    print(f"{len(pool)} statements in {len(urls)} pages; sampled {len(sample)} "
-          f"from {len(taken)} pages")
     return sample
+
+
+def first_draw(sample: Sequence[dict[str, Any]], rejudged: Sequence[dict[str, Any]]
+               ) -> tuple[frozenset[str], Counter[str]]:
+    """What a second draw leaves out: the ids of the first draw's statements, as sampled and
+    as last re-judged, and how many of them each page still gives (for the per-page cap)."""
+    ids = {r["statement"] for r in sample}
+    ids |= {r["now"]["statement"] for r in rejudged if r.get("now")}
+    pages = Counter(r["page"] for r in rejudged if r["status"] != "gone") if rejudged else \
+        Counter(r["page"] for r in sample)
+    return frozenset(ids), pages
 
 
 def words(text: str) -> set[str]:
@@ -342,6 +364,16 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="JSONL of judgements (n, real, speaker_right, content_ok, "
                              "category, note) made by reading the --changed ones")
     parser.add_argument("--commit", help="the commit a --rejudge dump was made at")
+    parser.add_argument("--pool", type=Path, metavar="DUMP",
+                        help="draw from the statements of a --sample ... --dump of all pages "
+                             "instead of analysing them again")
+    parser.add_argument("--after-first", action="store_true",
+                        help="a second draw: leave out the first draw's statements (sample.jsonl "
+                             "and their re-judged versions) and count the first draw's still "
+                             "found ones against the per-page cap")
+    parser.add_argument("--sample2", type=Path, default=DATA / "sample2.jsonl",
+                        help="the second draw's sample")
+    parser.add_argument("--judgements2", type=Path, default=DATA / "judgements2.jsonl")
     parser.add_argument("--size", type=int, default=220)
     parser.add_argument("--per-page", type=int, default=4)
     parser.add_argument("--seed", type=int, default=12)
@@ -351,10 +383,26 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--rejudged", type=Path, default=DATA / "rejudged.jsonl",
                         help="the judgements of the sample re-run at a later commit")
     args = parser.parse_args(argv)
-    if args.sample:
+    if args.sample or args.pool:
         if args.out.exists():
             raise SystemExit(f"{args.out} exists and its judgements are made: give --out NEW.jsonl")
-        drawn = draw(args.sample, args.size, args.per_page, args.seed)
+        if args.after_first:
+            skip, taken = first_draw(read_jsonl(DATA / "sample.jsonl"), read_jsonl(args.rejudged))
+        else:
+            skip, taken = frozenset(), Counter[str]()
+        if args.pool:
+            pool = read_jsonl(args.pool)
+        else:
+            pool, _ = analyse_pages(args.sample)
+            if args.dump:
+                args.dump.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n"
+                                             for x in pool), encoding="utf-8")
+        drawn = pick(pool, args.size, args.per_page, args.seed, skip, taken)
+        print(f"{len(pool)} statements in {len({r['page'] for r in pool})} pages; "
+              f"{len(skip)} of the first draw left out; sampled {len(drawn)} "
+              f"from {len({r['page'] for r in drawn})} pages")
+        if args.commit:
+            drawn = [{**row, "commit": args.commit, "seed": args.seed} for row in drawn]
         args.out.parent.mkdir(parents=True, exist_ok=True)
         with args.out.open("w", encoding="utf-8") as out:
             for row in drawn:
@@ -393,6 +441,17 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"\nre-judged at {commit}: the sampled statements "
               f"{', '.join(f'{k} {v}' for k, v in sorted(status.items()))}; those still found:")
         report(now)
+        if args.sample2.exists() and args.judgements2.exists():
+            second = {row["statement"]: row for row in read_jsonl(args.sample2)}
+            rows2 = [{**second[j["statement"]], **j} for j in read_jsonl(args.judgements2)]
+            commit2 = {r.get("commit", "?") for r in rows2}
+            seed2 = {r.get("seed", "?") for r in rows2}
+            print(f"\nsecond draw at {', '.join(map(str, commit2))} "
+                  f"(seed {', '.join(map(str, seed2))}):")
+            report(rows2)
+            print(f"\nboth draws: the first draw's {len(now)} still found (at {commit}) and "
+                  f"the second draw's {len(rows2)}:")
+            report([*now, *rows2])
 
 
 if __name__ == "__main__":
