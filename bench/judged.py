@@ -27,6 +27,10 @@ by reading. ``rejudged.jsonl`` holds the result (the same ones keep their judgem
 changed ones are judged anew; the gone ones leave the count) and its figures are printed
 after the original ones.
 
+A second draw (``sample2.jsonl``/``judgements2.jsonl``, ``--after-first``) leaves out the first
+draw's statements and keeps the per-page cap over both; its figures and those of both draws
+together (the first draw's still-found ones and the second's) are printed last.
+
 Printed: % real, % real with the right speaker (the issue's figure: at least 90%), % content
 ok, the same by confidence band (<0.6, 0.6-0.8, >=0.8) and by kind, the wrong ones by
 category, and a list of every wrong one.
