@@ -3,30 +3,12 @@ comma ends the content; quoted words and relative clauses stay."""
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc
-
+from parsekit import Tok, parse
 from whosaid.attribution import CharSpan, CueSpan, Draft, find_quotes
 from whosaid.attribution.bounds import content_bounds
 from whosaid.attribution.context import Context
 from whosaid.attribution.verbs import reporting_verbs
 from whosaid.names import ArticleEntities
-
-NLP = spacy.blank("en")
-NO_SPACE_BEFORE = {",", ".", "\u201d"}
-
-# one token: (word, head index, dependency label, tag[, lemma])
-Tok = tuple[str, int, str, str] | tuple[str, int, str, str, str]
-
-
-def parse(tokens: list[Tok]) -> Doc:
-    words = [t[0] for t in tokens]
-    n = len(words)
-    spaces = [i + 1 < n and words[i + 1] not in NO_SPACE_BEFORE and words[i] != "\u201c"
-              for i in range(n)]
-    return Doc(NLP.vocab, words=words, spaces=spaces, heads=[t[1] for t in tokens],
-               deps=[t[2] for t in tokens], tags=[t[3] for t in tokens],
-               lemmas=[t[4] if len(t) == 5 else t[0].lower() for t in tokens])
 
 
 def contents(tokens: list[Tok]) -> list[str]:

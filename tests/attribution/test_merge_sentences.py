@@ -4,34 +4,13 @@ a quoted one, a split quote, is."""
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc
+from typing import cast
 
-from whosaid.attribution import CharSpan, Context, CueSpan, Draft, find_quotes
+from parsekit import Tok, at, parse
+from whosaid.attribution import Context, CueSpan, Draft, find_quotes
 from whosaid.attribution.merge import merge_learned
 from whosaid.attribution.verbs import reporting_verbs
 from whosaid.names import ArticleEntities
-
-NLP = spacy.blank("en")
-NO_SPACE_BEFORE = {",", ".", "\u201d"}
-
-# one token: (word, head index, dependency label, tag[, lemma])
-Tok = tuple[str, int, str, str] | tuple[str, int, str, str, str]
-
-
-def parse(tokens: list[Tok]) -> Doc:
-    words = [t[0] for t in tokens]
-    n = len(words)
-    spaces = [i + 1 < n and words[i + 1] not in NO_SPACE_BEFORE and words[i] != "\u201c"
-              for i in range(n)]
-    return Doc(NLP.vocab, words=words, spaces=spaces, heads=[t[1] for t in tokens],
-               deps=[t[2] for t in tokens], tags=[t[3] for t in tokens],
-               lemmas=[t[4] if len(t) == 5 else t[0].lower() for t in tokens])
-
-
-def at(text: str, part: str) -> CharSpan:
-    start = text.index(part)
-    return CharSpan(start, start + len(part))
 
 
 def before_says(first: list[Tok]) -> list[Tok]:
@@ -41,7 +20,7 @@ def before_says(first: list[Tok]) -> list[Tok]:
                        ("his", 3, "poss", "PRP$"), ("successor", 5, "nsubj", "NN"),
                        ("should", 5, "aux", "MD"), ("act", 1, "ccomp", "VB"),
                        (".", 1, "punct", ".")]
-    return [*first, *((w, h + n, *rest) for w, h, *rest in says)]  # type: ignore[misc]
+    return [*first, *(cast(Tok, (t[0], t[1] + n, *t[2:])) for t in says)]
 
 
 # "Rules matter." as the sentence before: the writer's, not the speaker's

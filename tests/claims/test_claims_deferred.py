@@ -5,13 +5,11 @@ are what a rebuild gives; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from claimstorekit import article, articles, dump
-from whosaid.claims import service
 from whosaid.claims.service import build_claims, update_claims
 from whosaid.corpus import build_corpus_entities
 from whosaid.store import Store, open_store
@@ -22,23 +20,6 @@ from whosaid.usecases.corrections import (
     refresh_claims_after,
     split_alias,
 )
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield str(tmp_path / "w.db")
-    else:
-        yield str(request.getfixturevalue("pg_schema_url"))
-
-
-@pytest.fixture(params=["exact", "around"])
-def mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """"around" clusters every speaker again only around the changed statements."""
-    monkeypatch.setattr(service, "FULL_PASS_SHARE", 2.0)
-    if request.param == "around":
-        monkeypatch.setattr(service, "EXACT_LIMIT", 0)
-    return str(request.param)
 
 
 def _stale(store: Store) -> store_claims.Stale:

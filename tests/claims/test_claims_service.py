@@ -4,7 +4,7 @@ when one is analysed again, and with a corpus; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -12,20 +12,11 @@ from typing import Any
 import pytest
 
 from claimstorekit import READY, SHELLS, article, articles, dump
-from whosaid.claims import service
 from whosaid.claims.service import build_claims, update_claims
 from whosaid.corpus import build_corpus_entities, keep_corpus
 from whosaid.model import Analysis, Entity, content_id
 from whosaid.store import claims as store_claims
 from whosaid.store import open_store
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield str(tmp_path / "w.db")
-    else:
-        yield str(request.getfixturevalue("pg_schema_url"))
 
 
 @pytest.fixture
@@ -43,16 +34,6 @@ def rebuilt(tmp_path: Path) -> Any:
             return dump(store)
 
     return run
-
-
-@pytest.fixture(params=["exact", "around"])
-def mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Updates as they come (no batch is large enough for a full pass); "around" clusters
-    every speaker again only around the new statements."""
-    monkeypatch.setattr(service, "FULL_PASS_SHARE", 2.0)
-    if request.param == "around":
-        monkeypatch.setattr(service, "EXACT_LIMIT", 0)
-    return str(request.param)
 
 
 def test_the_full_pass_finds_claims_copies_and_flags(tmp_path: Path) -> None:
