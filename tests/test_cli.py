@@ -721,6 +721,10 @@ def _wait_for_articles(db: Path, proc: subprocess.Popen[bytes], timeout: float) 
     pytest.fail(f"no article stored within {timeout} s")
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture
 def subprocess_env() -> Iterator[dict[str, str]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("WHOSAID_")}
@@ -740,8 +744,13 @@ def test_cli_interrupted_run_is_consistent_and_resumable(
     db = tmp_path / "run.db"
     cmd = [whosaid_script(), "analyze", str(docs), "--db", str(db), "-q"]
 
+    # SIGINT at its default in the child whatever this process inherited: a shell runs a
+    # background job (`make test &` without job control) with SIGINT ignored, the child
+    # inherits that, Python then installs no KeyboardInterrupt handler, and the run ignored
+    # the signal and finished (rc 0) in two fresh-clone CI runs started that way
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=subprocess_env, cwd=tmp_path)
+                            stderr=subprocess.PIPE, env=subprocess_env, cwd=tmp_path,
+                            preexec_fn=_default_sigint)
     try:
         _wait_for_articles(db, proc, timeout=60)
         proc.send_signal(sig)
