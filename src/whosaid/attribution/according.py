@@ -221,8 +221,7 @@ def _source_like(ctx: Context, tok: Token) -> bool:
     return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PROPN" or \
         tok.text[:1].isupper() or \
         low in SOURCE_WORDS or tok.lower_.removesuffix("s") in SOURCE_WORDS or \
-        low in ctx.lex.source_nouns or low in ctx.lex.other_sources or \
-        low in ctx.lex.anaphors or low in ctx.lex.pronouns
+        ctx.lex.names_a_source(low)
 
 
 def _citing_outlet(ctx: Context, marker: Marker) -> tuple[int, CharSpan, int] | None:

@@ -41,6 +41,14 @@ class Lexicon:
     writer_pronouns: frozenset[str] = frozenset()
     sourceless: frozenset[str] = frozenset()  # "it would appear that": no one's words
 
+    def names_a_source(self, word: str) -> bool:
+        """Whether a folded noun or lemma can stand for whoever speaks: an anaphor ("the
+        minister"), a pronoun, a poll or document ("polls show"), what carries words ("a
+        blog post that said"). The verb pass's speaker test and the citing pass's source
+        test both read it."""
+        return word in self.anaphors or word in self.other_sources or \
+            word in self.source_nouns or word in self.pronouns
+
 
 @functools.cache
 def load_lexicon() -> Lexicon:

@@ -182,10 +182,7 @@ def speaker_noun(ctx: Context, noun: Token) -> bool:
     if ctx.entities.at(noun.idx, noun.idx + len(noun)) is not None or \
             noun.ent_type_ in SPEAKER_ENTS:
         return True
-    low = noun.lower_
-    lex = ctx.lex
-    return any(w in lex.anaphors or w in lex.other_sources or w in lex.source_nouns or
-               w in lex.pronouns for w in (low, noun.lemma_.lower()))
+    return ctx.lex.names_a_source(noun.lower_) or ctx.lex.names_a_source(noun.lemma_.lower())
 
 
 def _speaker(ctx: Context, verb: Token, speaker: CharSpan) -> CharSpan:
