@@ -23,6 +23,10 @@ def test_outlet_name_beside_another_capitalised_name_is_not_the_shorter_outlet()
     # Independent
     assert canonical("Kyiv Independent") == "Kyiv Independent"
     assert canonical("Nigeria Independent") is None
+    # a place in -i is no adjective of place ("Helsinki Times" is not The Times); "Israeli"
+    # is one
+    assert canonical("Helsinki Times") is None
+    assert canonical("Israeli Haaretz") == "Haaretz"
 
 
 def test_outlet_people_and_ministries_are_no_outlet() -> None:

@@ -148,8 +148,12 @@ def _longest_name(folded: list[str], lex: OutletLexicon,
 
 
 # a capitalised word beside an outlet's name that does not make it another outlet's:
-# a place adjective or a possessive ("Russian news agency TASS", "Russia's TASS")
-_BESIDE = re.compile(r"(?:\w+(?:ian|ese|ish|ean|i|ic)|\w+['’]s)$", re.IGNORECASE)
+# a place adjective or a possessive ("Russian news agency TASS", "Russia's TASS"); the
+# adjectives in -i are listed, since any word in -i let a place through ("Helsinki Times"
+# was The Times)
+_BESIDE = re.compile(r"(?:\w+(?:ian|ese|ish|ean|ic)|\w+['’]s|israeli|iraqi|pakistani|saudi|"
+                     r"kuwaiti|qatari|emirati|yemeni|omani|bangladeshi|azerbaijani|somali|"
+                     r"nepali)$", re.IGNORECASE)
 
 
 def canonical(name: str, lex: OutletLexicon | None = None) -> str | None:

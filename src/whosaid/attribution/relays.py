@@ -107,9 +107,15 @@ def _said_this_to(ctx: Context) -> None:
     ctx.drafts = [d for d in ctx.drafts if d not in drop]
 
 
+# words two speakers' phrases share without naming one speaker ("The Kremlin said …" and
+# "The minister said this …" are not one speaker)
+_NOT_NAME_WORDS = frozenset({"the", "a", "an", "of", "and", "'s", "s"})
+
+
 def fold_words(text: str) -> set[str]:
-    """A name's words, case folded ("Dmitry Peskov" → {"dmitry", "peskov"})."""
-    return set(re.findall(r"\w+", text.lower()))
+    """A name's words, case folded, without articles and "of" ("Dmitry Peskov" → {"dmitry",
+    "peskov"}; "the head of state" → {"head", "state"})."""
+    return set(re.findall(r"\w+", text.lower())) - _NOT_NAME_WORDS
 
 
 def outlet_of(ctx: Context, span: CharSpan) -> CharSpan | None:

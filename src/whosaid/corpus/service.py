@@ -187,7 +187,7 @@ def build_corpus_entities(store: Store, progress: Progress | None = None,
             # a corpus of at most WHOLE_MEMBERS article entities is clustered whole,
             # unplanned (the 1,000-article scale store: 21,103 of them)
             whole, chunks = small_corpus(conn) if block_members is None else \
-                (None, member_chunks(conn, counts=True))
+                (None, member_chunks(conn))
             spill = BlockSpill(spilled)
             if whole is not None:
                 plan = BlockPlan([Block(0, frozenset(), (), len(whole))],
@@ -265,15 +265,13 @@ WHOLE_MEMBERS = 50_000
 PLAN_ARTICLES = 1000
 
 
-def member_chunks(conn: Connection, chunk: int = PLAN_ARTICLES, counts: bool = False
-                  ) -> Iterator[list[MemberEntity]]:
-    """The entities of every analysed article, ``chunk`` articles at a time, in the order
-    :func:`whosaid.store.corpus.load_members` reads them all; without ``counts``, their
-    counts of mentions and statements left 0 (planning needs them: its look-ups go by the
-    names' weight)."""
+def member_chunks(conn: Connection, chunk: int = PLAN_ARTICLES) -> Iterator[list[MemberEntity]]:
+    """The entities of every analysed article, with their counts of mentions and statements
+    (planning's look-ups go by the names' weight, as the whole pass's do), ``chunk`` articles
+    at a time, in the order :func:`whosaid.store.corpus.load_members` reads them all."""
     ids = sql.analysed_article_ids(conn)
     for i in range(0, len(ids), chunk):
-        yield sql.load_members(conn, ids[i:i + chunk], counts=counts)
+        yield sql.load_members(conn, ids[i:i + chunk], counts=True)
 
 
 def plan_corpus(conn: Connection, kb: Sequence[KBEntry], progress: Progress | None = None,
@@ -288,7 +286,7 @@ def plan_corpus(conn: Connection, kb: Sequence[KBEntry], progress: Progress | No
         done = 0
         report("planning", 0, total)
         # with their counts of mentions: the look-ups run in the order of the names' weight
-        for chunk in member_chunks(conn, counts=True) if chunks is None else chunks:
+        for chunk in member_chunks(conn) if chunks is None else chunks:
             yield chunk
             done = min(total, done + PLAN_ARTICLES)
             report("planning", done, total)
@@ -302,7 +300,7 @@ def small_corpus(conn: Connection, limit: int = WHOLE_MEMBERS
     pass clusters them whole, as it did before blocks, with no plan); else None, and the
     article entities as :func:`member_chunks` reads them with their counts, those read so
     far first. Holds at most ``limit`` article entities and one chunk."""
-    chunks = member_chunks(conn, counts=True)
+    chunks = member_chunks(conn)
     held: list[list[MemberEntity]] = []
     size = 0
     for chunk in chunks:

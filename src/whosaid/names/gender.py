@@ -124,7 +124,10 @@ def pronoun_votes(doc: Doc, people: Sequence[Entity], inside: Sequence[int]
         lo, hi = sent.start_char, sent.end_char
         while k < len(spans) and spans[k][0] < lo:
             k += 1
-        named = [(s, eid) for s, _e, eid in spans[k:] if s < hi]
+        end = k
+        while end < len(spans) and spans[end][0] < hi:  # spans are sorted: stop at the first
+            end += 1                                     # past the sentence, no copy to the end
+        named = [(s, eid) for s, _e, eid in spans[k:end]]
         if len({eid for _s, eid in named}) != 1:
             continue
         first, eid = named[0]
