@@ -249,3 +249,22 @@ def test_restating_reads_again_the_names_of_members_lost_by_a_delete(store: Stor
             store_corpus.restate_entity(conn, cid, head[0], counts,
                                         (n_articles, n_mentions, n_said), ())
     _assert_kept(store)
+
+
+def test_releasing_the_only_article_with_an_alias_takes_the_alias_away(
+        store: Store, analyze_text: Any) -> None:
+    # "Scholz" alone is an alias of Olaf Scholz in one article; released (as an article
+    # placed afresh elsewhere is) while another article still bears the name, the alias
+    # leaves the names tables: it stayed with a count of 0 while the released members were
+    # still there to "bear" it
+    first = analyze_text(TEXTS[0], "2022-12-01")
+    store.save(first)
+    store.save(analyze_text(LATER, "2022-12-08"))
+    build_corpus_entities(store)
+    key = ("Olaf Scholz", "Scholz")
+    assert any(key in rows for rows in _alias_table(store).values())
+    with store.write("release one article") as conn:
+        store_corpus.release_articles(conn, [first.article.id])
+    assert any("Olaf Scholz" in names for names in _table(store).values())
+    assert not any(key in rows for rows in _alias_table(store).values())
+    _assert_kept(store)

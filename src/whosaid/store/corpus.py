@@ -614,8 +614,10 @@ def release_articles(conn: Connection, article_ids: Collection[str]) -> set[str]
             if name is not None:
                 changes[cid].append((name, aid, borne))
         behind = stale(conn, changes)
-        _move_names(conn, {cid: c for cid, c in changes.items() if cid not in behind}, -1)
+        # the members out first: a name or alias they alone bore then finds no bearer and
+        # leaves the names tables (taken away before, it stayed with a count of 0)
         conn.execute(delete(cm).where(*where))
+        _move_names(conn, {cid: c for cid, c in changes.items() if cid not in behind}, -1)
         _names_again(conn, behind)
     return held
 

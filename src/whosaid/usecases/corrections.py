@@ -7,10 +7,10 @@ Scholz" moves that corpus entity's members at once, and what the claims must wei
 noted (:func:`whosaid.claims.service.defer_refresh`). The claims of the speakers involved are
 clustered again in a second transaction (:func:`refresh_claims_after`): at once, unless the
 caller passes ``claims_later`` and runs it itself (the server: after its response), since on
-the largest entities it takes most of the time (splitting "Sanders" off "Bernie Sanders" on
-the 20,000-article bench store: the correction and the corpus refresh a second or two, the
-claims refresh 13 s). Until it has run, the claim reads mark every claim ``pending``; a
-failed refresh is left to the next update (``whosaid analyze``) or rebuild.
+the largest entities it takes most of the time (the figures of splitting "Sanders" off
+"Bernie Sanders" are in :mod:`whosaid.claims.service`). Until it has run, the claim reads
+mark every claim ``pending``; a failed refresh is left to the next update (``whosaid
+analyze``) or rebuild.
 
 The CLI, the API and the pages all call these functions. Each returns the record after the
 correction with ``corpus_entities``, the ids of the corpus entities rewritten (none when no
