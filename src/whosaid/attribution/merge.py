@@ -128,13 +128,20 @@ def _take_bounds(ctx: Context, r: Draft, lm: Draft, agree: bool) -> None:
             not parse_bounds(ctx, r, lm) and \
             pieces and not any(lm.covers(a.start, a.end) for a in own):
         exclude = own + ([r.addressee] if r.addressee else [])
-        frags = [trim_content(ctx.text, *cut(f.start, f.end, exclude).pair)
-                 for f in lm.fragments]
-        frags = [f for f in frags if f.end > f.start]
-        if len(frags) > 1:
-            frags = [f for f in frags if same_sentence(ctx, r, f)] or frags
-            frags = quoted_pieces(ctx, r, frags)
+        frags = _pieces(ctx, r, [trim_content(ctx.text, *cut(f.start, f.end, exclude).pair)
+                                 for f in lm.fragments])
         r.fragments = frags or r.fragments
+
+
+def _pieces(ctx: Context, d: Draft, frags: list[CharSpan]) -> list[CharSpan]:
+    """The tagged pieces (trimmed) that stay in ``d``'s content: the empty ones go and, of
+    several, those of the cue's sentence and the quotation (:func:`same_sentence`,
+    :func:`quoted_pieces`) stay."""
+    frags = [f for f in frags if f.end > f.start]
+    if len(frags) > 1:
+        frags = [f for f in frags if same_sentence(ctx, d, f)] or frags
+        frags = quoted_pieces(ctx, d, frags)
+    return frags
 
 
 def same_sentence(ctx: Context, r: Draft, f: CharSpan) -> bool:
@@ -173,12 +180,8 @@ def _tagger_only(ctx: Context, d: Draft, keep: list[Draft]) -> bool:
             r.cue_token is not None and ctx.doc[r.cue_token].sent.start ==
             ctx.doc[d.cue_token].sent.start for r in keep):
         return False  # the rules read these frames, relays included
-    fragments = [trim_content(ctx.text, f.start, f.end) for f in d.fragments]
-    fragments = [f for f in fragments if f.end > f.start]
-    if len(fragments) > 1:
-        fragments = [f for f in fragments if same_sentence(ctx, d, f)] or fragments
-        fragments = quoted_pieces(ctx, d, fragments)
-    d.fragments = fragments
+    d.fragments = _pieces(ctx, d, [trim_content(ctx.text, f.start, f.end)
+                                   for f in d.fragments])
     return bool(d.fragments)
 
 
