@@ -51,6 +51,7 @@ from sqlalchemy import (
 
 from ..errors import ConfigError, NotFoundError
 from ..model import content_id
+from .chunks import chunks
 from .schema import (
     SQLITE_FTS_TABLE,
     aliases,
@@ -227,8 +228,7 @@ def _refresh_fts(conn: Connection, seqs: Sequence[int]) -> None:
     if conn.dialect.name != "sqlite" or not seqs:
         return
     fts = SQLITE_FTS_TABLE
-    for i in range(0, len(seqs), 500):
-        chunk = list(seqs[i : i + 500])
+    for chunk in chunks(seqs):
         marks = ",".join(str(int(s)) for s in chunk)
         conn.execute(
             text(
@@ -353,7 +353,7 @@ def _split_entity_rows(conn: Connection, rows: Sequence[Row], alias: str, new_na
     s, al, e, m, r = statements, aliases, entities, mentions, relays
     _fill_keys(conn, [(x["article_id"], x["id"], x["new_id"]) for x in rows])
     last: dict[str, int] = {}
-    for chunk in _chunked(sorted({x["article_id"] for x in rows})):
+    for chunk in chunks(sorted({x["article_id"] for x in rows})):
         last.update((str(a), int(n)) for a, n in conn.execute(
             select(e.c.article_id, func.max(e.c.position))
             .where(e.c.article_id.in_(chunk)).group_by(e.c.article_id)))
@@ -381,10 +381,6 @@ def _split_entity_rows(conn: Connection, rows: Sequence[Row], alias: str, new_na
         .values(entity_id=_new_id(r.c.article_id, r.c.entity_id), entity_name=new_name)
     ).rowcount or 0
     return changed + len(rows)
-
-
-def _chunked(items: Sequence[str], size: int = 500) -> list[list[str]]:
-    return [list(items[i:i + size]) for i in range(0, len(items), size)]
 
 
 def _apply_split(conn: Connection, data: Row, article_id: str | None) -> int:

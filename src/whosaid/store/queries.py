@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -36,6 +36,7 @@ from ..model import (
     Span,
     Statement,
 )
+from .chunks import chunks
 from .position_records import article_records, positions_by_statement
 from .schema import aliases, articles, dates, entities, mentions, relays, statements
 
@@ -52,18 +53,13 @@ def _icontains(col: Any, needle: str) -> ColumnElement[bool]:
     return result
 
 
-def _chunks(items: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 def relays_by_statement(
     conn: Connection, article_ids: Sequence[str]
 ) -> dict[tuple[str, str], list[RowMapping]]:
     """The relay rows of these articles' statements, by (article id, statement id), nearest
     to the speaker first."""
     found: dict[tuple[str, str], list[RowMapping]] = defaultdict(list)
-    for chunk in _chunks(sorted(set(article_ids))):
+    for chunk in chunks(sorted(set(article_ids))):
         rows = conn.execute(
             select(relays)
             .where(relays.c.article_id.in_(chunk))
