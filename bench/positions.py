@@ -3,6 +3,7 @@
     python bench/positions.py                  # dev and held-out, figures only
     python bench/positions.py --errors         # and every dev miss (never held-out)
     python bench/positions.py --split dev      # one split (train: the stance model's set)
+    python bench/positions.py --split train --errors   # every train miss
 
 The set (``bench/data/positions/*.jsonl``, see the README and GUIDE beside it) gives for
 each item a text, the statement's content span, its speaker and the gold positions. Each
@@ -201,7 +202,8 @@ def run_split(items: list[dict[str, Any]], errors: bool) -> tuple[list[str], dic
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=SPLITS)
-    parser.add_argument("--errors", action="store_true", help="print dev misses")
+    parser.add_argument("--errors", action="store_true",
+                        help="print the misses of dev and train (never held-out)")
     args = parser.parse_args()
     items = load()
     whosaid.analyze("Warm-up: the model loads once, he said.")
@@ -214,7 +216,7 @@ def main() -> None:
             continue
         print(f"{split}:")
         lines, _ = run_split([i for i in items if i["split"] == split],
-                             args.errors and split == "dev")
+                             args.errors and split != "heldout")
         print("\n".join(lines))
 
 

@@ -368,6 +368,33 @@ def test_a_conjunct_shares_the_stance_of_the_cue_before_the_coordination(
     assert _positions(text, content)[issue].stance == stance
 
 
+@pytest.mark.parametrize("text", [
+    # two issues found at one word ("ceasefire talks"), both sharing the cue of a conjunct
+    "He said Kyiv wants the withdrawal of Russian troops from every occupied region of the "
+    "country and ceasefire talks.",
+    # a chain of conjuncts: the talks share the withdrawal's stance, shared in its turn
+    "He said the only way out is the immediate termination of the war in the whole of "
+    "Ukraine, the withdrawal of all Russian armed forces from every occupied region of the "
+    "country and peace talks.",
+])
+def test_the_positions_do_not_depend_on_the_catalogues_order(text: str) -> None:
+    statement = _statement(text, text[len("He said "):-1])
+    catalogue = default_catalogue()
+    forward = find_positions([statement], text, (), catalogue)
+    backward = find_positions([statement], text, (), tuple(reversed(catalogue)))
+    assert len(forward) == 3
+    assert forward == backward
+
+
+def test_a_closing_condition_marker_is_listed_once() -> None:
+    """A marker that closes its condition ("first, and then") stands in its own table only:
+    stance.py reads both tables, so a copy among the opening markers was dead weight."""
+    from whosaid.positions import lexicon
+
+    assert not set(lexicon.CLOSING_CONDITION_MARKERS) & set(lexicon.CONDITION_MARKERS)
+    assert len(set(lexicon.CONDITION_MARKERS)) == len(lexicon.CONDITION_MARKERS)
+
+
 @pytest.mark.parametrize(("text", "content", "issue", "condition"), [
     # news: "first, and then" closes its condition; the issue after it is accepted on it
     ("He said the territories must be liberated first, and then we can negotiate.",

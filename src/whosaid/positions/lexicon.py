@@ -210,14 +210,15 @@ NEGATORS: tuple[str, ...] = (
 )
 
 # What opens a condition: "Russia cannot agree to a ceasefire unless Ukraine agrees …".
-# The condition runs from the marker to the end of its clause.
+# The condition runs from the marker to the end of its clause. The markers that close a
+# condition are CLOSING_CONDITION_MARKERS below (stance.py reads both tables).
 CONDITION_MARKERS: tuple[str, ...] = (
     r"only if", r"if only", r"unless", r"provided(?: that)?", r"providing that",
     r"as long as", r"so long as", r"on (?:the )?condition(?:s)? that", r"on condition",
     r"only after", r"only when", r"only once", r"until", r"once", r"as soon as",
     r"in exchange for", r"in return for", r"if", r"when the time is right",
     r"when \"?members agree", r"before these conditions", r"conditions are met",
-    r"without such", r"without taking", r"first,? (?:and )?then", r"but insists?(?: that| on)?",
+    r"without such", r"without taking", r"but insists?(?: that| on)?",
     # train: "ready for negotiations, but these negotiations, of course, must take into
     # account the situation on the ground", "but already taking into account new realities"
     r"but(?: [\w']+,?){0,6} (?:must|have to|has to)", r"but already taking into account",

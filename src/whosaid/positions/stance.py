@@ -128,7 +128,8 @@ def _shared_patterns() -> tuple[re.Pattern[str], ...]:
         r"^(?:" + "|".join(sorted(map(re.escape, lexicon.REPORTING_STANCES), key=len,
                                   reverse=True)) + r")", _FLAGS)
     return (cues, re.compile(_alternation(lexicon.NEGATORS), _FLAGS),
-            re.compile(_alternation(lexicon.CONDITION_MARKERS), _FLAGS),
+            re.compile(_alternation(lexicon.CONDITION_MARKERS
+                                    + lexicon.CLOSING_CONDITION_MARKERS), _FLAGS),
             re.compile(_alternation(lexicon.NOT_CONDITIONS), _FLAGS),
             re.compile(_alternation(lexicon.HEDGES), _FLAGS), reporting)
 
@@ -927,9 +928,18 @@ def _issue_readings(rules: _Rules, statement: Statement, text: str, detail: bool
         if held is None or rank > held[0] or (rank == held[0] and hit[1] - hit[0]
                                               > held[1][1] - held[1][0]):
             best[issue] = (rank, hit, reading, notes, keyword_text)
-    for issue, (rank, hit, reading, notes, keyword_text) in list(best.items()):
-        shared = _conjunct_reading(text, hit, keyword_text, reading, [
-            (h, r, k) for i, (_, h, r, _, k) in best.items() if i != issue])
+    # in text order, so that a keyword reads the issues before it as already shared ("the
+    # termination of the war, the withdrawal of forces and a ceasefire"); ties broken by
+    # the issue's id: the positions never depend on the catalogue's order (the loop went by
+    # catalogue index, and a later issue saw an earlier one shared or not by its number)
+    def place(i: int) -> tuple[int, int, str]:
+        return best[i][1][0], best[i][1][1], rules.issues[i].id
+
+    for issue in sorted(best, key=place):
+        rank, hit, reading, notes, keyword_text = best[issue]
+        before = sorted((i for i in best if i != issue), key=place, reverse=True)
+        shared = _conjunct_reading(text, hit, keyword_text, reading,
+                                   [(best[i][1], best[i][2], best[i][4]) for i in before])
         if shared is not None:
             best[issue] = (rank, hit, shared, [*notes, "conjunct"], keyword_text)
     return {index: (hit, reading, _features(rules, text, hit, keyword_text, bounds, statement,
@@ -945,10 +955,11 @@ _CONJUNCTION = re.compile(r"\b(?:and|or|nor|as well as)\b|,")
 
 def _conjunct_reading(text: str, hit: tuple[int, int], keyword: str, reading: _Reading,
                       kept: list[tuple[tuple[int, int], _Reading, str]]) -> _Reading | None:
-    """The stance a keyword that no cue reaches shares with an issue before it in one
-    coordination, whose cue stands before both ("The only realistic proposal would be the
-    immediate termination of the war and the withdrawal of Russian armed forces" supports
-    the withdrawal too); None where it shares none."""
+    """The stance a keyword that no cue reaches shares with the nearest issue before it
+    (``kept`` comes nearest first) in one coordination, whose cue stands before both ("The
+    only realistic proposal would be the immediate termination of the war and the
+    withdrawal of Russian armed forces" supports the withdrawal too); None where it shares
+    none."""
     if reading.stance != "neutral" or reading.cue is not None or reading.found_condition:
         return None
     for other, said, other_keyword in kept:
@@ -975,7 +986,7 @@ def _statement_positions(rules: _Rules, statement: Statement, text: str,
             reading = model.revise(reading, features)
         found.append(_position(statement, text, holders, rules.issues[index], hit, reading,
                                bounds))
-    found.sort(key=lambda p: p.evidence.start)
+    found.sort(key=lambda p: (p.evidence.start, p.issue))
     return found
 
 
