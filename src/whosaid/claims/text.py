@@ -12,10 +12,11 @@ them, every content is read as a sequence of :class:`Token`\\ s, each with
   "he", "she" → ``3s``; "we", "they" → ``3p``; "my", "his" → ``3s``), the forms of *be*,
   *have*, *do* and the modals (``am``/``was`` → ``be``; ``will``/``would`` → ``will``;
   ``can``/``could`` → ``can``), irregular past forms (``told`` → ``tell``), a light stem cut
-  to six letters (``negotiations``/``negotiate`` → ``negoti``; the backshift's regular past
-  and a British spelling take the present's stem: ``agreed``/``agree`` → ``agr``,
-  ``stopped`` → ``stop``, ``favour``/``favor``; a stop word keeps its form, so "more" stays
-  a stop word), and a sound-alike key for
+  to six letters, one for a word and all its inflected forms (``negotiations``/``negotiate``
+  → ``negoti``; the backshift's regular past and a British spelling take the present's
+  stem: ``agreed``/``agree`` → ``agr``, ``stopped`` → ``stop``, ``added``/``add`` →
+  ``add``, ``favour``/``favor``; a cut leaves three letters or more; a stop word keeps its
+  form, so "more" stays a stop word), and a sound-alike key for
   names inside the sentence (``Zelensky``/``Zelenskyy``/``Selenskyj`` →
   ``~SLNSK``, :func:`whosaid.names.normalise.phonetic_key`). Numbers stay tokens of their
   own (``#5000``), so a number change is seen.
@@ -92,6 +93,7 @@ _IRREGULAR = {
     "gotten": "get", "grew": "grow", "rose": "rise", "sold": "sell", "struck": "strike",
     "threw": "throw", "drew": "draw", "drove": "drive", "broke": "break", "broken": "break",
     "forgot": "forget", "hid": "hide", "shot": "shoot", "taught": "teach", "caught": "catch",
+    "goes": "go", "sped": "speed", "dying": "die", "lying": "lie", "tying": "tie",
 }
 STOP = frozenset({
     "3s", "3p", "be", "have", "do", "will", "can", "that", "the", "a", "an", "and", "or",
@@ -134,31 +136,71 @@ def _number(word: str) -> str:
     return w.replace(",", ".")
 
 
-_DOUBLE = re.compile(r"([b-df-hj-km-np-rtv-z])\1$")  # "stopp", "plann"; not "call", "pass"
+# The inflections a report's tense and number change, cut from the end of a word: (ending,
+# what replaces it, fewest letters the cut leaves, at least one of them a vowel). A cut that
+# would leave fewer is not made ("bed", "sing", "need" stay whole), so a word and each of
+# its inflected forms give one key ("add", "adds", "added", "adding" → ``add``; "speed",
+# "speeds", "speeding" → ``spe``). The plural and third-person ending goes first, once;
+# then the past and the -ing form, until none is left ("speeding" → "speed" → "spe", as
+# "speed" itself).
+_PLURAL: tuple[tuple[str, str, int], ...] = (
+    ("ies", "y", 2),  # "studies" → "study"; "dies" is "die" + s
+    ("s", "", 3),     # "talks" → "talk"; not "ss", "us", "is" ("class", "status", "crisis")
+)
+_VERB: tuple[tuple[str, str, int], ...] = (
+    ("ied", "y", 2),  # "tried" → "try"; "died" is "die" + d (below)
+    ("ing", "", 3),   # "talking" → "talk"
+    ("ed", "", 3),    # "talked" → "talk"
+)
+_KEEP_S = ("ss", "us", "is")
+_VOWEL = re.compile(r"[aeiouy]")
+# a verb in -e that leaves two letters: "used"/"using" → "use", "owed" → "owe", "died" → "die"
+# (not "needed" → "nee", "seeds" → "see": an -ee word keeps its d)
+_SHORT_E = re.compile(r"[aeiou][^aeiou]|[^aeiouy][aiou]")
+# a doubled final consonant: "stopped" → "stopp" → "stop", and "staff" → "staf" as well;
+# not "ll" and "ss" ("call", "pass"), whose single form is another word ("cal", "pas")
+_DOUBLE = re.compile(r"([b-df-hj-km-np-rtv-z])\1$")
+
+
+def _cut(w: str, rules: tuple[tuple[str, str, int], ...]) -> str:
+    """``w`` with the first of ``rules`` whose ending it has cut, when the cut leaves
+    enough letters; else ``w``."""
+    for ending, add, least in rules:
+        if not w.endswith(ending):
+            continue
+        stem = w[:-len(ending)]
+        if len(stem) >= least and _VOWEL.search(stem + add):
+            return stem + add
+        if ending in ("ed", "ing") and len(stem) == 2 and _SHORT_E.fullmatch(stem):
+            return stem + "e"
+    return w
+
+
+def _single(w: str) -> str:
+    """``w`` without a doubled final consonant, when three letters are left."""
+    return _DOUBLE.sub(r"\1", w) if len(w) > 3 else w
 
 
 @functools.lru_cache(maxsize=262144)
 def _stem(word: str) -> str:
-    """A light stem: inflection cut, cut to six letters, and the same stem for the forms a
-    report's tense backshift gives ("agree"/"agreed", "decide"/"decided", "stop"/"stopped":
-    a final e and a doubled consonant go) and for British and American spellings
-    ("favour"/"favor")."""
+    """A light stem, the same for a word and its inflected forms: irregular forms mapped
+    (``told`` → ``tell``), the plural and the verb endings cut (see :data:`_PLURAL`), then
+    what the cut leaves made one form: final e's dropped ("decide"/"decided"/"deciding" →
+    ``decid``; "agree"/"agreed" → ``agr``), a doubled final consonant single ("stopped" →
+    ``stop``, never below three letters: "added" → ``add``), a final "ll" single in a word
+    of five letters or more ("labelled"/"label", "controlled"/"control"), and the British
+    "-our" the American "-or" ("favour"/"favor"); cut to six letters."""
     w = _IRREGULAR.get(word, word)
-    for suffix, cut, add, longer in (("ies", 3, "y", 5), ("ied", 3, "y", 5),
-                                     ("ing", 3, "", 5), ("ed", 2, "", 4)):
-        if len(w) > longer and w.endswith(suffix):
-            w = w[:-1] if w.endswith("eed") else w[:-cut] + add  # "agreed" is "agree"+d
-            if not add:
-                w = _DOUBLE.sub(r"\1", w)
-            break
-    else:
-        if len(w) > 4 and w.endswith("es") and w[-3] in "sxz":
-            w = w[:-2]
-        elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-            w = w[:-1]
+    if not w.endswith(_KEEP_S):
+        w = _cut(w, _PLURAL)
+    while (cut := _cut(w, _VERB)) != w:
+        w = _single(cut)  # "embedded" → "embed" → "emb", as "embed"
     if len(w) > 5 and w.endswith("our"):
         w = w[:-3] + "or"
     while len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    w = _single(w)
+    if len(w) > 4 and w.endswith("ll"):
         w = w[:-1]
     return w[:6]
 
