@@ -368,6 +368,66 @@ def test_a_conjunct_shares_the_stance_of_the_cue_before_the_coordination(
     assert _positions(text, content)[issue].stance == stance
 
 
+@pytest.mark.parametrize(("text", "content", "issue", "stance"), [
+    # wanting and keeping to it, negated: no intention of complying opposes the deal
+    ("Netanyahu said the Iranians have no intention of complying with the nuclear deal.",
+     "the Iranians have no intention of complying with the nuclear deal", "iran_deal",
+     "opposes"),
+    ("The spokesman said Kyiv aims to join the transatlantic alliance.",
+     "Kyiv aims to join the transatlantic alliance", "nato", "supports"),
+    # rejecting verbs
+    ("Officials said Moscow turned down the proposal for a truce.",
+     "Moscow turned down the proposal for a truce", "ceasefire", "opposes"),
+    ("He said the government would boycott the summit.",
+     "the government would boycott the summit", "leader_talks", "opposes"),
+    # land taken back undoes the claim on it
+    ("He said all the occupied territories must be liberated.",
+     "all the occupied territories must be liberated", "territory", "opposes"),
+    ("She said the liberation of Crimea remains the goal.",
+     "the liberation of Crimea remains the goal", "territory", "opposes"),
+    # protectionism is the opposite of free trade: standing against it supports trade deals
+    ("Beijing said it would stand firm against protectionism.",
+     "it would stand firm against protectionism", "trade_deals", "supports"),
+])
+def test_verbs_of_wanting_and_rejecting_and_undone_claims(text: str, content: str,
+                                                          issue: str, stance: str) -> None:
+    assert _positions(text, content)[issue].stance == stance
+
+
+@pytest.mark.parametrize(("text", "content", "issue"), [
+    ("He said elections are impossible now.", "elections are impossible now", "elections"),
+    ("He said the territories are Ukrainian.", "the territories are Ukrainian", "territory"),
+    ("She said a meeting of the two presidents is planned.",
+     "a meeting of the two presidents is planned", "leader_talks"),
+    ("He said the ACA covers millions.", "the ACA covers millions", "health_care"),
+])
+def test_common_synonyms_name_the_issue(text: str, content: str, issue: str) -> None:
+    assert issue in _positions(text, content)
+
+
+@pytest.mark.parametrize(("text", "content", "stance"), [
+    # news: the relative clause speaks of Russia, not of the elections
+    ("He said the talk of elections is most heard in Russia, which seeks to use it.",
+     "the talk of elections is most heard in Russia, which seeks to use it", "neutral"),
+    # the keyword right before the relative pronoun is what the clause speaks of
+    ("He said new elections, which he rejects, would split the country.",
+     "new elections, which he rejects, would split the country", "opposes"),
+])
+def test_a_relative_clause_speaks_of_the_noun_before_it(text: str, content: str,
+                                                       stance: str) -> None:
+    assert _positions(text, content)["elections"].stance == stance
+
+
+def test_a_condition_on_the_issue_wins_over_its_refusal_until_then() -> None:
+    text = ("Zelensky said: elections can only take place after the end of martial law. During "
+            "martial law, elections are not possible.")
+    content = text[len("Zelensky said: "):]
+    position = _positions(text, content)["elections"]
+    assert position.stance == "conditional"
+    assert position.condition is not None
+    assert "after the end of martial law" in position.condition.text
+
+
 @pytest.mark.parametrize("text", [
     # two issues found at one word ("ceasefire talks"), both sharing the cue of a conjunct
     "He said Kyiv wants the withdrawal of Russian troops from every occupied region of the "

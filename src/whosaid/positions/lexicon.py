@@ -53,6 +53,13 @@ SUPPORT_CUES: tuple[str, ...] = (
     # keeping or widening it: "extending sanctions", "a surge of humanitarian assistance"
     r"extend(?:s|ed|ing)?", r"extension of", r"renew(?:s|ed|ing|al of)?",
     r"prolong(?:s|ed|ing)?", r"expansion of", r"surge (?:of|in)",
+    # wanting and keeping to it, general verbs of an opinion lexicon: "Tehran has no
+    # intention of complying with the nuclear deal" (dev: opposes through "no"), "Kyiv aims
+    # to join NATO", "ready to implement the Minsk agreements", "looks forward to the summit"
+    r"intend(?:s|ed)? to", r"intentions? (?:of|to)", r"aim(?:s|ed|ing)? (?:to|at|for)",
+    r"determined to", r"eager (?:for|to)", r"keen (?:on|to)", r"look(?:s|ed|ing)? forward to",
+    r"compl(?:y|ies|ied|ying) with", r"compliance with", r"implement(?:s|ed|ing|ation of)?",
+    r"honou?r(?:s|ed|ing)?", r"respect(?:s|ed|ing)? (?:the|a|its|their)",
 )
 
 # Weak support for what follows: modal words before a deed ("Russian forces would cease all
@@ -110,6 +117,12 @@ OPPOSE_CUES: tuple[str, ...] = (
     # dev: "sending tanks to Ukraine would mean World War Three", "the risk of involving
     # Germany in a war"
     r"world war (?:three|iii|3)", r"escalat(?:e|es|ed|ing|ion)", r"risk of",
+    # rejecting, general verbs of an opinion lexicon: "Zelensky turned down the proposal
+    # for a truce", "Moscow rebuffed calls for talks", "walked away from the negotiations"
+    r"turn(?:s|ed|ing)? down", r"rebuff(?:s|ed|ing)?", r"spurn(?:s|ed|ing)?",
+    r"balk(?:s|ed|ing)? at", r"object(?:s|ed|ing)? to", r"disagree(?:s|d)? with",
+    r"walk(?:s|ed|ing)? away from", r"boycott(?:s|ed|ing)?", r"unworkable", r"a dead end",
+    r"doomed", r"no point in", r"say(?:s|ing)? no to", r"said no to",
 )
 
 # Rejecting words that, before a keyword, name a harm done to it: the speaker takes its
@@ -144,13 +157,16 @@ OBJECT_NEGATORS: tuple[str, ...] = (
     # "withdrawal from the Paris agreement"
     r"destruction of", r"elimination of", r"defeat of", r"removal of", r"lifting of",
     r"easing of", r"suspension of", r"cancell?ation of", r"repeal of", r"withdrawal from",
+    # land taken back undoes the claim on it: "the liberation of the occupied territories",
+    # "de-occupation of Crimea" oppose the territorial claim
+    r"liberat(?:e|es|ing)", r"liberation of", r"de-?occupation of", r"de-?occupy",
 )
 
 # The same undoing, said after the keyword: "arms supply to Ukraine should be stopped".
 PASSIVE_NEGATORS: tuple[str, ...] = (
     r"(?:be|been|being|is|are|was|were) (?:\w+ )?(?:stopped|halted|ended|lifted|eased|"
     r"repealed|scrapped|cancell?ed|abolished|blocked|cut|reduced|curbed|banned|"
-    r"dismantled|frozen|overturned|defunded|removed|dropped)",
+    r"dismantled|frozen|overturned|defunded|removed|dropped|liberated|de-?occupied)",
 )
 
 # Keywords that name the harm an issue fights, or its opposite: every cue on them turns
@@ -173,6 +189,9 @@ INVERTED_KEYWORDS: tuple[str, ...] = (
     "border security", "strong on the border", "sovereignty over", "sovereign rights to",
     "restoration of * sovereignty", "restoring the sovereignty", "restore * sovereignty",
     "part of ukraine", "will be ukrainian", "back to ukraine", "returned to ukraine",
+    # the opposite of free trade: "pledges to stand firm against its Great Wall of
+    # Protectionism" supports trade deals
+    "protectionism",
 )
 
 # Keywords that take a side by themselves: "the election is rigged" opposes elections.

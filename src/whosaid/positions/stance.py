@@ -41,6 +41,7 @@ _AUXILIARIES = re.compile(
 _SUBORDINATORS = frozenset({"while", "when", "whereas", "because", "since", "although",
                            "though", "where"})
 _CLAUSE_BREAK = re.compile(r"[,;:—–(]")
+_RELATIVES = frozenset({"which", "who", "whom", "whose"})
 # words that may open a clause before its subject: "that Russia …", "and the EU …"
 _SUBJECT_LEAD = frozenset({"that", "and", "but", "or", "the", "while", "as", "so", "because",
                            "since", "if", "when", "although", "now", "also", "even", "then",
@@ -312,6 +313,10 @@ def _nearest_cue(rules: _Rules, text: str, hit: tuple[int, int],
             if not before and words and any(w.lower() in _SUBORDINATORS for w in words):
                 continue  # "accession to NATO while the war continues is impossible": the
                 # cue of the subordinate clause speaks of its own subject
+            if not before and words and any(w.lower() in _RELATIVES for w in words[1:]):
+                continue  # "the talk of elections is most heard in Russia, which seeks to
+                # use this narrative": the relative clause speaks of the noun before it, not
+                # of the keyword ("sanctions, which are useless" still speaks of them)
             count = len(words) if words is not None else len(_WORD.findall(text[m.end():hit[0]]))
             if count > (_MAX_BEFORE if before else _MAX_AFTER) or (kind == "modal"
                                                                   and not before):
@@ -918,12 +923,17 @@ def _issue_readings(rules: _Rules, statement: Statement, text: str, detail: bool
             if not any(s <= hit[0] and hit[1] <= e for s, e in fragments):
                 continue
             hits.append((keyword.issue, hit, keyword.text))
-    best: dict[int, tuple[tuple[int, float], tuple[int, int], _Reading, list[str], str]] = {}
+    best: dict[int, tuple[tuple[int, bool, float], tuple[int, int], _Reading, list[str],
+                          str]] = {}
     for issue, hit, keyword_text in hits:
         others = tuple((i, h) for i, h, _ in hits if h != hit)
         reading, notes = _rule_reading(rules, text, hit, keyword_text, bounds, reporting,
                                        others, issue)
-        rank = (0 if reading.stance == "neutral" else 1, reading.confidence)
+        # a condition set on the issue wins over its other mentions: "elections can only take
+        # place after the end of martial law. During martial law, elections are not
+        # possible" is conditional (train), the refusal is what holds until then
+        rank = (0 if reading.stance == "neutral" else 1, reading.stance == "conditional",
+                reading.confidence)
         held = best.get(issue)
         if held is None or rank > held[0] or (rank == held[0] and hit[1] - hit[0]
                                               > held[1][1] - held[1][0]):
