@@ -57,11 +57,25 @@ def prediction(line: dict[str, Any]) -> dict[str, Any]:
     return {"id": line["id"], "statements": out}
 
 
+def scored_gold(path: Path, gold: list[dict[str, Any]], work: Path) -> Path:
+    """The gold the scorer reads: the whole file, or with ``--limit`` only the articles
+    analysed (scored against the whole file, every article left out counted its gold
+    statements as missed)."""
+    if len(gold) == len(read_jsonl(path)):
+        return path
+    limited = work / "gold-limited.jsonl"
+    with limited.open("w", encoding="utf-8") as fh:
+        for g in gold:
+            fh.write(json.dumps(g) + "\n")
+    return limited
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold", type=Path)
     ap.add_argument("--out", type=Path, help="where to write predictions (default: a temp file)")
-    ap.add_argument("--limit", type=int, help="only the first N articles")
+    ap.add_argument("--limit", type=int,
+                    help="only the first N articles (and only they are scored)")
     ap.add_argument("--no-speed", action="store_true", help="skip the bare spaCy comparison")
     ap.add_argument("--repeat", type=int, default=1,
                     help="time both sides this many times, alternating (default 1)")
@@ -108,7 +122,8 @@ def main() -> None:
     print(f"predictions: {out} ({n_pred} statements, {len(gold)} articles)")
 
     if SCORER.exists():
-        subprocess.run([sys.executable, str(SCORER), str(args.gold), str(out)], check=False)
+        subprocess.run([sys.executable, str(SCORER), str(scored_gold(args.gold, gold, work)),
+                        str(out)], check=False)
     else:
         print(f"scorer not found at {SCORER}; skipping the score")
 

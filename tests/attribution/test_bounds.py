@@ -1,7 +1,12 @@
 """The content bounds pass on hand-built parses: an apposition the writer adds after a
-comma ends the content; quoted words and relative clauses stay."""
+comma ends the content; quoted words and relative clauses stay. Through the real model: a
+content ends before the saying event named after it ("during his speech at …")."""
 
 from __future__ import annotations
+
+from typing import Any
+
+import pytest
 
 from parsekit import Tok, parse
 from whosaid.attribution import CharSpan, CueSpan, Draft, find_quotes
@@ -143,3 +148,34 @@ def test_objects_content_keeps_an_aside_between_dashes() -> None:
                         ("left", 1, "conj", "VBD", "leave"), ("—", 1, "punct", ":")]
     [content] = tagged_object(aside)
     assert content.startswith("the work") and "left" in content
+
+
+EVENTS = {
+    # the saying event after a to-infinitive content (the parse hangs it inside)
+    "Earlier, on November 30, Scholz pledged to support Ukraine as long as needed during "
+    "his speech at the Berlin Security Conference.": "to support Ukraine as long as needed",
+    "Merkel promised to help Greece in an interview with Bild on Sunday.": "to help Greece",
+    # and after a clause
+    "She said the economy was strong during a speech in Ohio on Tuesday.":
+        "the economy was strong",
+}
+KEPT = {
+    # "the summit" is where the talks are: a definite event noun is the content's own
+    "The minister said the talks would continue at the summit.": "at the summit",
+    # a date the parse puts inside the content
+    "He said the vote would be held on Tuesday.": "on Tuesday",
+    # quoted words are never cut
+    "\u201cWe will decide at a meeting in May,\u201d Putin said.": "at a meeting in May",
+}
+
+
+@pytest.mark.parametrize("text", sorted(EVENTS))
+def test_content_ends_before_the_saying_event_after_it(analyze_text: Any, text: str) -> None:
+    contents = [st.content.text.rstrip(".") for st in analyze_text(text).statements]
+    assert contents == [EVENTS[text]]
+
+
+@pytest.mark.parametrize("text", sorted(KEPT))
+def test_an_event_or_date_of_the_said_words_stays(analyze_text: Any, text: str) -> None:
+    contents = [st.content.text for st in analyze_text(text).statements]
+    assert len(contents) == 1 and KEPT[text] in contents[0], contents

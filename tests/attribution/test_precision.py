@@ -123,3 +123,77 @@ def test_words_that_mention_about_are_not_a_topic(analyze_text: Any, key: str) -
     said = [kind for content, kind, _ in stated
             if "war" in content or "50 people" in content or "work" in content]
     assert said == ["words"], stated
+
+
+# a deals page written to its reader (about 40 "you" a thousand words outside quotes)
+DEALS = (
+    "Black Friday deals are here, and you can save a lot if you shop early. If you want a "
+    "big screen, this is the deal for you. 70-inch Element 4K UHD Smart HDTV with Roku for "
+    "$499.99 (originally $800). I think this will be the least expensive 70-inch TV during "
+    "the Black Friday season. You get Roku built in, and you get free shipping too. If you "
+    "need a console, you can grab the Switch Lite bundle with your choice of game. We "
+    "haven't seen any mention of a Switch Lite deal during Black Friday, so you should not "
+    "wait. You can also pick up a Dell monitor at 35% off, and you will love the colours. "
+    "Whatever you buy, check the return policy before you pay, because you may want to send "
+    "it back. Your best bet is to compare prices on two or three sites before you click the "
+    "button, and you should sign up for alerts so you hear about new discounts first. "
+    "\u201cWe expect prices to fall further,\u201d said Walmart spokesman Randy Hargrove.")
+NOT_REPORTING = {
+    "flaunted": "She flaunted her hand bag which had the colours of the Nigerian flag.",
+    "sought_to": "Trump repeatedly sought to make Hillary Clinton's health an issue in the "
+                 "2016 campaign.",
+    "spacecraft_found": "More than two decades ago, NASA's Galileo spacecraft found evidence "
+                        "of an electrically conductive fluid on the moon's surface.",
+}
+STILL_REPORTING = {
+    "study_found": ("The study found that the drug cut deaths by half.", "study"),
+    "scientists_found": ("Scientists found evidence of water on the moon.", "Scientists"),
+    "seeks_refugees": ("Obama Seeks More Muslim Refugees", "Obama"),
+}
+
+
+def test_the_writers_first_person_on_a_page_to_the_reader_is_no_statement(
+        analyze_text: Any) -> None:
+    # "I think this will be the least expensive 70-inch TV" on a deals page; the quoted
+    # spokesman on the same page stays
+    stated = [(st.speaker.text if st.speaker else None, st.content.text)
+              for st in analyze_text(DEALS).statements]
+    assert not any("least expensive" in c or "Switch Lite deal" in c for _, c in stated), stated
+    assert any(s and "Hargrove" in s and "prices to fall" in c for s, c in stated), stated
+
+
+@pytest.mark.parametrize("key", sorted(NOT_REPORTING))
+def test_verbs_that_report_no_words_are_no_statement(analyze_text: Any, key: str) -> None:
+    # "flaunted her hand bag", "sought to make … an issue", a spacecraft's finding
+    assert not analyze_text(NOT_REPORTING[key]).statements
+
+
+@pytest.mark.parametrize("key", sorted(STILL_REPORTING))
+def test_findings_and_requests_of_people_and_studies_stay(analyze_text: Any, key: str) -> None:
+    text, speaker = STILL_REPORTING[key]
+    assert any(st.speaker and speaker in st.speaker.text
+               for st in analyze_text(text).statements)
+
+
+VERDICTS = {
+    "With so many sites hacked, it's all but guaranteed that someone will find your login.":
+        ("guaranteed", True),
+    "It was announced that the plant would close.": ("announced", False),
+    "The IMF warned of slower growth. It referenced political tensions in Europe.":
+        ("referenced", False),
+}
+
+
+@pytest.mark.parametrize("text", sorted(VERDICTS))
+def test_an_empty_it_before_a_passive_non_reporting_verb_is_the_writers_verdict(
+        analyzer: Any, text: str) -> None:
+    # "it's all but guaranteed that …" (no reporting verb, passive, an empty "it") is the
+    # writer's verdict; "it was announced that …" (a speech verb) and "It referenced …"
+    # (active: the IMF) are not
+    from whosaid.attribution.lexicon import load_lexicon
+    from whosaid.attribution.precision import verdict
+
+    word, expected = VERDICTS[text]
+    verb = next(t for t in analyzer.nlp(text) if t.text == word)
+    holder = type("Holder", (), {"lex": load_lexicon()})()
+    assert verdict(holder, verb) is expected

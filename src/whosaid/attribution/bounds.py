@@ -36,6 +36,14 @@ TRAILING = ("appos",)
 ADJUNCTS = ("during", "amid", "despite", "since", "until", "throughout", "while")
 # what opens a clause of time: "when he ran for the White House in 2008"
 TIME_MARKS = ("when", "while", "after", "before", "since", "until", "once")
+# a saying event: "pledged to support Ukraine … during his speech at the Berlin Security
+# Conference", "promised to help Greece in an interview with Bild" (event_cut)
+EVENT_PREPS = ("during", "at", "in", "on")
+EVENT_NOUNS = frozenset({
+    "speech", "address", "interview", "call", "conversation", "meeting", "conference",
+    "briefing", "summit", "rally", "hearing", "remarks", "appearance", "debate", "podcast",
+    "broadcast", "forum", "ceremony", "statement", "letter", "post", "tweet", "video",
+    "town hall", "press conference", "news conference", "phone call", "session"})
 # patterns whose bounds are not a clause's (a headline, a transcript turn, a credit, a list)
 KEEP = ("headline", "turn", "credit", "list", "backref")
 
@@ -45,8 +53,9 @@ def content_bounds(ctx: Context) -> None:
     for d in ctx.drafts:
         if d.pattern in KEEP:
             continue
-        d.fragments = [object_cut(ctx, d, topic_cut(ctx, trailing_cut(ctx, f)))
-                       for f in d.fragments]
+        d.fragments = [
+            event_cut(ctx, d, object_cut(ctx, d, topic_cut(ctx, trailing_cut(ctx, f))))
+            for f in d.fragments]
 
 
 def trailing_cut(ctx: Context, f: CharSpan) -> CharSpan:
@@ -124,6 +133,66 @@ def object_cut(ctx: Context, d: Draft, f: CharSpan) -> CharSpan:
                 return cut
         break
     return f
+
+
+def event_cut(ctx: Context, d: Draft, f: CharSpan) -> CharSpan:
+    """A content ends before the saying event the writer names after it: "Scholz pledged
+    to support Ukraine as long as needed during his speech at the Berlin Security
+    Conference" (he pledged during the speech; the parse hangs the phrase on "needed"),
+    "promised to help Greece in an interview with Bild on Sunday", and before a date of the
+    cue verb's own ("vowed to veto the bill on Tuesday", where the parse hangs "on Tuesday"
+    on "vowed"). A quoted content is never cut; a date the parse puts inside the content
+    ("said the vote would be held on Tuesday") stays."""
+    if d.cue_token is None or any(ctx.inside[f.start:f.end]):
+        return f
+    verb = ctx.doc[d.cue_token]
+    for _ in range(3):
+        span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
+        if span is None or len(span) < 3:
+            return f
+        last = span.end - 1
+        while last > span.start and (ctx.doc[last].is_punct or ctx.doc[last].is_space):
+            last -= 1
+        cut = None
+        for tok in span[1:]:
+            if tok.dep_ != "prep" and tok.dep_ != "npadvmod" or tok.right_edge.i < last:
+                continue
+            if saying_event(tok) or tok.head.i == verb.i and dated(tok):
+                cut = tok.left_edge.idx
+                break
+        if cut is None or cut <= f.start:
+            return f
+        new = trim(ctx.text, f.start, cut)
+        if new.end - new.start < 2:
+            return f
+        f = new
+    return f
+
+
+def saying_event(prep: Token) -> bool:
+    """Whether a phrase names the event the words were said at: "during his speech", "in an
+    interview with Bild", "at a news conference" (a preposition of place or time, a saying
+    noun for its object, with "a" or a possessive: the event is new to the text or the
+    speaker's). "said the talks would continue at the summit" (the summit the talks are
+    at) stays."""
+    if prep.dep_ != "prep" or prep.lower_ not in EVENT_PREPS:
+        return False
+    for obj in prep.children:
+        if obj.dep_ != "pobj" or not any(
+                t.dep_ == "poss" or t.lower_ in ("a", "an") for t in obj.lefts):
+            continue
+        compound = " ".join(t.lower_ for t in obj.lefts if t.dep_ == "compound")
+        if obj.lemma_.lower() in EVENT_NOUNS or f"{compound} {obj.lower_}".strip() in EVENT_NOUNS:
+            return True
+    return False
+
+
+def dated(tok: Token) -> bool:
+    """Whether a phrase is only a date: "on Tuesday", "last week" (a date or time entity)."""
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in ("DATE", "TIME")
+    return tok.lower_ in ("on", "in", "at") and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in tok.children)
 
 
 def second_predicate(cc: Token) -> bool:

@@ -40,6 +40,9 @@ class Lexicon:
     not_cues: frozenset[str] = frozenset()
     writer_pronouns: frozenset[str] = frozenset()
     sourceless: frozenset[str] = frozenset()  # "it would appear that": no one's words
+    # every verb lemma above: "it's all but guaranteed that" (none of them) is a verdict
+    reporting: frozenset[str] = frozenset()
+    trying: frozenset[str] = frozenset()  # "sought to make …": an act tried, not words
 
     def names_a_source(self, word: str) -> bool:
         """Whether a folded noun or lemma can stand for whoever speaks: an anaphor ("the
@@ -60,6 +63,9 @@ def load_lexicon() -> Lexicon:
     def words(key: str) -> frozenset[str]:
         return frozenset(data[key])
 
+    reporting = speech | frozenset().union(*(words(k) for k in (
+        "thought", "weak", "addressee", "reply", "xcomp", "object_content", "relay_verbs",
+        "sourceless", "negated_void")))
     return Lexicon(
         speech=speech,
         thought=words("thought") - speech,
@@ -82,4 +88,6 @@ def load_lexicon() -> Lexicon:
         not_cues=words("not_cues"),
         writer_pronouns=words("writer_pronouns"),
         sourceless=words("sourceless"),
+        reporting=reporting,
+        trying=words("trying"),
     )
