@@ -380,6 +380,17 @@ def test_a_conjunct_shares_the_stance_of_the_cue_before_the_coordination(
      "Moscow turned down the proposal for a truce", "ceasefire", "opposes"),
     ("He said the government would boycott the summit.",
      "the government would boycott the summit", "leader_talks", "opposes"),
+    # too early for it: after an undoing, the issue is kept
+    ("Macron said the time to lift sanctions on Russia had not yet come.",
+     "the time to lift sanctions on Russia had not yet come", "sanctions", "supports"),
+    ("Peskov said it is too early to talk about a truce.",
+     "it is too early to talk about a truce", "ceasefire", "opposes"),
+    # a policy to be thought again is one to change
+    ("He said we must rethink our immigration policies.",
+     "we must rethink our immigration policies", "immigration", "opposes"),
+    # what sanctions strike: a cue on the shadow fleet turns round
+    ("Kallas said efforts against shadow fleet ships must be stepped up.",
+     "efforts against shadow fleet ships must be stepped up", "sanctions", "supports"),
     # land taken back undoes the claim on it
     ("He said all the occupied territories must be liberated.",
      "all the occupied territories must be liberated", "territory", "opposes"),

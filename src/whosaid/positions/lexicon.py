@@ -123,6 +123,9 @@ OPPOSE_CUES: tuple[str, ...] = (
     r"balk(?:s|ed|ing)? at", r"object(?:s|ed|ing)? to", r"disagree(?:s|d)? with",
     r"walk(?:s|ed|ing)? away from", r"boycott(?:s|ed|ing)?", r"unworkable", r"a dead end",
     r"doomed", r"no point in", r"say(?:s|ing)? no to", r"said no to",
+    # too early for it: "the time to lift sanctions on Russia had not yet come" (train: after
+    # the undoing it keeps the sanctions), "it is too early to talk about a truce"
+    r"(?:has|have|had)(?:n['’]t| not) (?:yet )?come", r"too (?:early|soon) (?:for|to)",
 )
 
 # Rejecting words that, before a keyword, name a harm done to it: the speaker takes its
@@ -160,6 +163,9 @@ OBJECT_NEGATORS: tuple[str, ...] = (
     # land taken back undoes the claim on it: "the liberation of the occupied territories",
     # "de-occupation of Crimea" oppose the territorial claim
     r"liberat(?:e|es|ing)", r"liberation of", r"de-?occupation of", r"de-?occupy",
+    # a policy to be thought again is one to change: "we must rethink our immigration
+    # policies" (train: opposes)
+    r"rethink(?:s|ing)?", r"reconsider(?:s|ed|ing)?",
 )
 
 # The same undoing, said after the keyword: "arms supply to Ukraine should be stopped".
@@ -192,6 +198,9 @@ INVERTED_KEYWORDS: tuple[str, ...] = (
     # the opposite of free trade: "pledges to stand firm against its Great Wall of
     # Protectionism" supports trade deals
     "protectionism",
+    # what sanctions strike: "efforts against shadow fleet ships must be stepped up"
+    # supports the sanctions
+    "shadow fleet",
 )
 
 # Keywords that take a side by themselves: "the election is rigged" opposes elections.
