@@ -429,6 +429,28 @@ def test_a_relative_clause_speaks_of_the_noun_before_it(text: str, content: str,
     assert _positions(text, content)["elections"].stance == stance
 
 
+def test_a_wish_as_the_condition_makes_the_main_clause_the_condition() -> None:
+    """'If Russia wants to talk, it must …': the talks are accepted on what follows, and what
+    follows is asked for (it was the other way round: the talks 'demanded')."""
+    text = ("Zelensky said: If Putin is serious about peace talks, he must agree to an "
+            "unconditional ceasefire.")
+    found = _positions(text, text[len("Zelensky said: "):])
+    assert found["peace_talks"].stance == "conditional"
+    condition = found["peace_talks"].condition
+    assert condition is not None and condition.text == "he must agree to an unconditional ceasefire"
+    assert found["ceasefire"].stance == "supports"
+
+
+@pytest.mark.parametrize(("text", "content", "issue"), [
+    ("He said Russia must stop destroying Ukraine's energy infrastructure.",
+     "Russia must stop destroying Ukraine's energy infrastructure", "energy"),
+    ("He said the ministers voted to end the ban on arms supplies.",
+     "the ministers voted to end the ban on arms supplies", "arms_supply"),
+])
+def test_an_undoing_undone_supports(text: str, content: str, issue: str) -> None:
+    assert _positions(text, content)[issue].stance == "supports"
+
+
 def test_a_condition_on_the_issue_wins_over_its_refusal_until_then() -> None:
     text = ("Zelensky said: elections can only take place after the end of martial law. During "
             "martial law, elections are not possible.")

@@ -42,6 +42,7 @@ _SUBORDINATORS = frozenset({"while", "when", "whereas", "because", "since", "alt
                            "though", "where"})
 _CLAUSE_BREAK = re.compile(r"[,;:—–(]")
 _RELATIVES = frozenset({"which", "who", "whom", "whose"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "all"})
 # words that may open a clause before its subject: "that Russia …", "and the EU …"
 _SUBJECT_LEAD = frozenset({"that", "and", "but", "or", "the", "while", "as", "so", "because",
                            "since", "if", "when", "although", "now", "also", "even", "then",
@@ -304,7 +305,9 @@ def _nearest_cue(rules: _Rules, text: str, hit: tuple[int, int],
         if kind in ("undo", "passive"):
             if words is None or len(words) > (4 if before else 6) or before == (kind == "passive"):
                 continue
-            rank = -1.0  # acts on the keyword directly
+            # acts on the keyword directly; the nearest undoing first ("stop destroying
+            # Ukraine's energy infrastructure": "destroying", governed by "stop")
+            rank = -2.0 + 0.1 * len(words)
         else:
             # a stance word far from the keyword speaks of something else: "polishes his
             # pragmatism on taxes, health care, immigration" takes no side on any of them
@@ -370,6 +373,15 @@ def _negated(rules: _Rules, text: str, cue: _Cue, lo: int) -> bool:
                 continue  # "sanctions against Russia must stay": no rejection of "must"
             words = _words_between(text, m.end(), cue.start)
             if words is not None and len(words) <= 3:
+                governing.append((m.start(), m.end()))
+    if cue.kind == "undo":
+        # an undoing undone: "it must stop destroying Ukraine's energy infrastructure",
+        # "stop fighting and withdraw from Donbas" (train: both labelled supports), "end the
+        # ban on arms supplies"
+        for m in rules.cues.finditer(text, max(start, cue.start - 24), cue.start):
+            words = _words_between(text, m.end(), cue.start)
+            if m.lastgroup == "undo" and m.end() < cue.start and words is not None and all(
+                    w.lower() in _DETERMINERS for w in words) and len(words) <= 1:
                 governing.append((m.start(), m.end()))
     return len(governing) % 2 == 1
 
@@ -527,6 +539,27 @@ def _believed(text: str, hit: tuple[int, int], window: tuple[int, int]) -> bool:
     return False
 
 
+# "If Russia really wants to talk", "if Putin is serious about peace": the wish of an
+# opening condition
+_WISH = re.compile(r"\b(?:wants?|wanted|wishes|is (?:really |truly )?(?:serious|sincere) about|"
+                   r"(?:is|are) (?:really |truly )?(?:interested in|ready for|ready to))\b",
+                   re.IGNORECASE)
+
+
+def _wished(text: str, condition: tuple[int, int],
+            window: tuple[int, int]) -> tuple[int, int] | None:
+    """The main clause where an opening condition is a wish ("If Russia really wants to
+    talk, it must stop destroying Ukraine's energy infrastructure"): what the wisher must
+    do is the condition set on the wish's issue, and the issues it names are demanded;
+    None for any other condition."""
+    if not _opens(text, condition, window) or _WISH.search(text, *condition) is None:
+        return None
+    start = condition[1]
+    start += len(text[start:window[1]]) - len(text[start:window[1]].lstrip(" ,;:—–"))
+    end = len(text[:window[1]].rstrip(" .,;\"'”’\n"))
+    return (start, end) if end > start else None
+
+
 def _only(text: str, condition: tuple[int, int]) -> bool:
     """Whether the condition is the only one allowed: "only when", "only if", "only after"."""
     return text[condition[0]:condition[0] + 5].lower() == "only "
@@ -633,6 +666,8 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         stance, confidence = reporting, 0.55
         cue = _Cue("reporting", *hit)
     condition = found = _condition(rules, text, window)
+    if condition is not None:
+        condition = found = _wished(text, condition, window) or condition
     reach = _reach(text, condition, window) if condition is not None else None
     terms = _terms_listed(text, hit, window)
     if terms is not None:
