@@ -6,6 +6,8 @@ speaker, and what the wrong ones are.
     python bench/judged.py --sample PAGES_DIR --out NEW.jsonl   # draw a sample again
     python bench/judged.py --sample PAGES_DIR --dump ALL.jsonl --after-first --seed 13 \
         --size 40 --commit SHA --out bench/data/judged/sample2.jsonl  # the second draw
+    python bench/judged.py --pool ALL.jsonl --after-second --seed 14 --size 40 \
+        --commit SHA --out bench/data/judged/sample3.jsonl    # the third draw
     python bench/judged.py --current PAGES_DIR --dump NOW.jsonl # re-run on the sample's pages
     python bench/judged.py --follow NOW.jsonl       # what became of each sampled statement
     python bench/judged.py --changed NOW.jsonl      # those that differ from the last judging
@@ -29,7 +31,9 @@ after the original ones.
 
 A second draw (``sample2.jsonl``/``judgements2.jsonl``, ``--after-first``) leaves out the first
 draw's statements and keeps the per-page cap over both; its figures and those of both draws
-together (the first draw's still-found ones and the second's) are printed last.
+together (the first draw's still-found ones and the second's) are printed last. A third
+draw (``sample3.jsonl``/``judgements3.jsonl``, ``--after-second``) leaves out both earlier
+draws' statements in the same way; its figures and those of all three draws follow.
 
 Printed: % real, % real with the right speaker (the issue's figure: at least 90%), % content
 ok, the same by confidence band (<0.6, 0.6-0.8, >=0.8) and by kind, the wrong ones by
@@ -138,6 +142,13 @@ def first_draw(sample: Sequence[dict[str, Any]], rejudged: Sequence[dict[str, An
     pages = Counter(r["page"] for r in rejudged if r["status"] != "gone") if rejudged else \
         Counter(r["page"] for r in sample)
     return frozenset(ids), pages
+
+
+def later_draw(skip: frozenset[str], taken: Counter[str], sample: Sequence[dict[str, Any]]
+               ) -> tuple[frozenset[str], Counter[str]]:
+    """What a third draw leaves out besides the first draw's: the second draw's ids, and
+    its statements counted against their pages' cap."""
+    return skip | {r["statement"] for r in sample}, taken + Counter(r["page"] for r in sample)
 
 
 def words(text: str) -> set[str]:
@@ -375,9 +386,15 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="a second draw: leave out the first draw's statements (sample.jsonl "
                              "and their re-judged versions) and count the first draw's still "
                              "found ones against the per-page cap")
+    parser.add_argument("--after-second", action="store_true",
+                        help="a third draw: as --after-first, and leave out the second draw's "
+                             "statements (sample2.jsonl), counting them against the cap too")
     parser.add_argument("--sample2", type=Path, default=DATA / "sample2.jsonl",
                         help="the second draw's sample")
     parser.add_argument("--judgements2", type=Path, default=DATA / "judgements2.jsonl")
+    parser.add_argument("--sample3", type=Path, default=DATA / "sample3.jsonl",
+                        help="the third draw's sample")
+    parser.add_argument("--judgements3", type=Path, default=DATA / "judgements3.jsonl")
     parser.add_argument("--size", type=int, default=220)
     parser.add_argument("--per-page", type=int, default=4)
     parser.add_argument("--seed", type=int, default=12)
@@ -390,8 +407,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.sample or args.pool:
         if args.out.exists():
             raise SystemExit(f"{args.out} exists and its judgements are made: give --out NEW.jsonl")
-        if args.after_first:
+        if args.after_first or args.after_second:
             skip, taken = first_draw(read_jsonl(DATA / "sample.jsonl"), read_jsonl(args.rejudged))
+            if args.after_second:
+                skip, taken = later_draw(skip, taken, read_jsonl(args.sample2))
         else:
             skip, taken = frozenset(), Counter[str]()
         if args.pool:
@@ -456,6 +475,15 @@ def main(argv: Sequence[str] | None = None) -> None:
             print(f"\nboth draws: the first draw's {len(now)} still found (at {commit}) and "
                   f"the second draw's {len(rows2)}:")
             report([*now, *rows2])
+            if args.sample3.exists() and args.judgements3.exists():
+                third = {row["statement"]: row for row in read_jsonl(args.sample3)}
+                rows3 = [{**third[j["statement"]], **j} for j in read_jsonl(args.judgements3)]
+                commit3 = ", ".join(sorted({r.get("commit", "?") for r in rows3}))
+                print(f"\nthird draw at {commit3}:")
+                report(rows3)
+                print(f"\nall three draws ({len(now)} + {len(rows2)} + {len(rows3)}, each as last "
+                      f"judged):")
+                report([*now, *rows2, *rows3])
 
 
 if __name__ == "__main__":

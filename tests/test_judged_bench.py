@@ -1,5 +1,5 @@
-"""The hand-judged precision sample's second draw (bench/judged.py, issue 12 item 6): the draw
-leaves out the first draw's statements and keeps the per-page cap over both draws, and the
+"""The hand-judged precision sample's second and third draws (bench/judged.py, issue 12 item
+6): each draw leaves out the earlier draws' statements and keeps the per-page cap over both draws, and the
 stored files line up, so that the combined figure counts each statement once."""
 
 from __future__ import annotations
@@ -57,6 +57,27 @@ def test_second_draw_shares_no_statement_with_the_first_and_keeps_the_cap(judged
 
 def test_second_draw_judgements_line_up_with_its_sample() -> None:
     sample, judgements = rows("sample2.jsonl"), rows("judgements2.jsonl")
+    assert [j["statement"] for j in judgements] == [s["statement"] for s in sample]
+    assert [j["n"] for j in judgements] == list(range(len(sample)))
+    for j in judgements:
+        assert j["category"] == "ok" if j["real"] and j["speaker_right"] and j["content_ok"] \
+            else j["category"] != "ok"
+        if not j["real"]:
+            assert j["speaker_right"] is None and j["content_ok"] is None
+
+
+def test_third_draw_shares_no_statement_with_the_first_two_and_keeps_the_cap(judged: Any) -> None:
+    skip, taken = judged.first_draw(rows("sample.jsonl"), rows("rejudged.jsonl"))
+    skip, taken = judged.later_draw(skip, taken, rows("sample2.jsonl"))
+    third = rows("sample3.jsonl")
+    assert len(third) == 40
+    assert not skip & {r["statement"] for r in third}
+    assert max((taken + Counter(r["page"] for r in third)).values()) <= 4
+    assert {r["seed"] for r in third} == {14}
+
+
+def test_third_draw_judgements_line_up_with_its_sample() -> None:
+    sample, judgements = rows("sample3.jsonl"), rows("judgements3.jsonl")
     assert [j["statement"] for j in judgements] == [s["statement"] for s in sample]
     assert [j["n"] for j in judgements] == list(range(len(sample)))
     for j in judgements:
