@@ -1,6 +1,7 @@
 """The hand-judged precision sample's second and third draws (bench/judged.py, issue 12 item
-6): each draw leaves out the earlier draws' statements and keeps the per-page cap over both draws, and the
-stored files line up, so that the combined figure counts each statement once."""
+6): each draw leaves out the earlier draws' statements and keeps the per-page cap over all
+of them, and the stored files line up, so that the combined figure counts each statement
+once."""
 
 from __future__ import annotations
 
