@@ -16,6 +16,10 @@ substring (of several, the one whose speaker matches). Printed per split:
   links of gold statements not found count as missed);
 - clean: gold statements with no relay that were found with none.
 
+Dev is also printed by batch (``dev/1``: the first 27 excerpts; ``dev/2``: the 33 of the
+second batch, marked ``"batch": 2``), so a change's effect on excerpts it was not tuned on
+shows apart.
+
 A name matches a gold name (or one of its ``|`` alternatives) when one holds the other as
 whole words, after case folding and dropping "the" (so "the RIA news agency" is "RIA").
 """
@@ -142,23 +146,31 @@ def main() -> None:
 
     excerpts = json.loads(args.data.read_text(encoding="utf-8"))["excerpts"]
     tallies = {s: Tally() for s in SPLITS}
+    batches: dict[str, Tally] = {}
     for ex in excerpts:
         result = whosaid.analyze(ex["text"], published=ex.get("published"), doc_id=ex["id"])
+        batch = f"{ex['split']}/{ex.get('batch', 1)}"
         for g in ex["statements"]:
-            tallies[ex["split"]].add(g, find(result.statements, g), ex["id"])
+            st = find(result.statements, g)
+            tallies[ex["split"]].add(g, st, ex["id"])
+            batches.setdefault(batch, Tally()).add(g, st, ex["id"])
 
     print(f"{'split':8} {'gold':>5} {'found':>5} {'speaker':>7} {'relayed':>7} "
           f"{'chain':>7} {'acc':>5} {'chain+spk':>9} {'linkP':>6} {'linkR':>6} clean")
     for s in SPLITS:
         print(tallies[s].row(s))
+    for b in sorted(batches):
+        if b.startswith("dev/"):
+            print(batches[b].row(b))
     if args.errors:
         print("\ndev misses:")
         for line in tallies["dev"].misses:
             print("  " + line)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({s: tallies[s].figures() for s in SPLITS}, indent=1)
-                             + "\n", encoding="utf-8")
+        figures = {s: tallies[s].figures() for s in SPLITS}
+        figures.update({b: t.figures() for b, t in sorted(batches.items()) if b.startswith("dev/")})
+        args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

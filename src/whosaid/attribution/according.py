@@ -28,7 +28,8 @@ REFERRING = ("with reference to", "referring to", "in reference to")
 SOURCE_WORDS = frozenset({"source", "official", "diplomat", "insider", "expert", "analyst",
                           "representative", "spokesman", "spokeswoman", "spokesperson",
                           "ministry", "agency", "service", "office", "report", "statement",
-                          "data", "newspaper", "channel", "publication", "outlet"})
+                          "data", "newspaper", "channel", "publication", "outlet", "story",
+                          "article"})
 LEAD = " ,(—"  # what may stand before the marker word inside its phrase
 MIN_CONTENT = 3
 # the verbs of an outlet's report that a citing phrase may hang on
@@ -69,9 +70,13 @@ def _referring_words(tok: Token, sent: SpacySpan) -> int:
         stop = next((k for k, t in enumerate(rest) if t.is_punct and t.text not in "-&.'"),
                     len(rest))
         src = rest[:stop]
+        # the phrase's head names the source, not a word inside it: "he said, referring to
+        # the U.S.-made air defense system" names none (dev: the system became the speaker
+        # and Zelenskyy its relay)
+        heads = [t for t in src if not src.start <= t.head.i < src.end] or list(src)
         if any(t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS") or
                t.lemma_.lower() in SOURCE_WORDS or t.lower_.removesuffix("s") in SOURCE_WORDS
-               for t in src):
+               for t in heads):
             return n
     return 0
 
@@ -83,9 +88,25 @@ def find_markers(ctx: Context) -> list[Marker]:
         for tok in sent:
             if is_marker_word(tok, sent):
                 marker = marker_at(sent, tok)
-                if marker is not None:
+                if marker is not None and not _manner(ctx, marker):
                     markers.append(marker)
     return markers
+
+
+def _manner(ctx: Context, marker: Marker) -> bool:
+    """"… be reorganized according to the current situation": "according to" inside a clause,
+    with no comma before it, and naming nothing that speaks (no name, pronoun or source
+    word) tells how, not who (dev: "the current situation" became a relay of Kim Jong Un's
+    order)."""
+    word = ctx.doc[marker.word] if marker.word >= 0 else None
+    if word is None or word.lower_ != "according" or marker.phrase.start < word.idx or \
+            word.i == marker.sent.start:
+        return False
+    src = ctx.doc.char_span(marker.source.start, marker.source.end, alignment_mode="expand")
+    if src is None:
+        return False
+    heads = [t for t in src if not t.is_punct and not src.start <= t.head.i < src.end]
+    return bool(heads) and not any(_source_like(ctx, t) or t.pos_ == "PRON" for t in heads)
 
 
 def marker_at(sent: SpacySpan, tok: Token) -> Marker | None:

@@ -6,8 +6,13 @@ from relays every statement in it.
 - a credit closing a paragraph: "… ITAR-TASS reported. (\"RFE/RL Newsline,\" 26 October)";
 - a lead frame: a first paragraph ending in a colon that names an outlet ("Kyiv Independent
   reports:", "Check back for updates from The Associated Press …:");
+- an agency's byline: "By Reuters Staff", "By Julie Pace, The Associated Press";
 - the page's source: "Source: The Star", "Original article published on X", "This article
-  first appeared on X", "via X" on a line of its own.
+  first appeared on X", "via X" on a line of its own, a listed outlet's address under the
+  headline ("apnews.com"), a wire's copyright notice ("[© 2017 Thomson Reuters. All rights
+  reserved.]"), an agency after a dash closing the story ("… he added. — AFP").
+
+A photo's credit closing a caption ("(AP Photo/Efrem Lukatsky)") names no relay.
 
 Relays stay nearest to the speaker first, so these come after the sentence's own credits
 (:mod:`.relays`), in this order: the dateline, the paragraph credit, the lead frame, the
@@ -27,8 +32,11 @@ from .relays import add_relay
 
 # "MOSCOW (Reuters) –", "KIEV, Ukraine (AP) —", "Moscow, Oct 1 (Prensa Latina)",
 # "DUBAI/LONDON (Reuters) -" (dev: the slash between two cities lost Reuters' dateline)
+# the date as agencies write it: ", March 28", ". Nov 5" (Interfax-Ukraine), ", 5 March"
+# (UNIAN), " • March 5", ", Jan. 3, 2024" (Xinhua)
 WIRE_RE = re.compile(r"(?:\b[A-Z][A-Za-z.'’/-]+(?:,? [A-Z][A-Za-z.'’/-]+){0,3}"
-                     r"(?:, \w+\.? \d{1,2})?|\bBy [^\n]{0,60}?)\s*\((?P<o>[^()\n]{2,40})\)"
+                     r"(?:[,.]? (?:• )?(?:\d{1,2} [A-Z][a-z]+\.?|[A-Z][a-z]+\.? \d{1,2})"
+                     r"(?:, \d{4})?)?|\bBy [^\n]{0,60}?)\s*\((?P<o>[^()\n]{2,40})\)"
                      r"\s*(?P<dash>[-–—]{1,2}|:)?")
 # "MOSCOW, July 18. /TASS/."
 SLASH_RE = re.compile(r"\b[A-Z][A-Z .'-]+,[^\n/]{0,25}?\.?\s*/(?P<o>[A-Za-z][\w -]{1,30})/\.?")
@@ -48,6 +56,11 @@ SOURCE_RES = [
                r"[Rr]ead the original (?:article|story) (?:on|at)|[Rr]epublished from)\s+"
                r"(?P<o>[^\n.]{2,60})"),
 ]
+# a wire's copyright closing a syndicated copy: "[© 2017 Thomson Reuters. All rights
+# reserved.]", "Copyright 2017 Reuters.", "Copyright 2024 The Associated Press. All rights
+# reserved." (dev: such a copy of a Reuters story lost its only relay)
+COPYRIGHT_RE = re.compile(r"(?:©|\([Cc]\)|\bCopyright)\s*(?:©\s*)?(?:\d{4}\s*)?"
+                          r"(?P<o>[A-Z][\w&.'’ -]{1,40}?)\s*(?:[.,;\]]|\bAll\b|$)", re.M)
 # "MOSCOW (UrduPoint News / Sputnik - 03rd October, 2019)": the page's outlet and the agency
 # it took the story from, nearest to the speaker last (dev: these stories lost both relays)
 TWO_RE = re.compile(r"\((?P<a>[A-Z][^()/\n]{1,40}?)\s*/\s*(?P<b>[A-Z][^()/\n]{1,40}?)"
@@ -56,6 +69,15 @@ TWO_RE = re.compile(r"\((?P<a>[A-Z][^()/\n]{1,40}?)\s*/\s*(?P<b>[A-Z][^()/\n]{1,
 # credit of the agency that wrote the story (dev: five statements lost Ukrinform)
 SYNDICATED_RE = re.compile(r"\(?\b[A-Z][A-Za-z]{2,}\s*[-–—]\s*(?P<o>[A-Za-z][\w .&-]{1,30}?)"
                            r"\s*\)")
+# an agency's byline: "By Reuters Staff", "By Julie Pace, The Associated Press"
+BYLINE_RE = re.compile(r"(?m)^[ \t]*By\s+(?:[^\n]{0,80}?,\s*)?(?P<o>[A-Z][^\n,]{1,40}?)[ \t]*$")
+BYLINE_REST = frozenset({"staff", "wire", "wires", "news", "service", "reporters", "desk"})
+# an agency closing a paragraph after a dash: "… the minister said. — AFP", "…, he added.
+# –Bernama"
+DASH_CLOSING_RE = re.compile(r"[.!?\"”’)]\s*[—–-]{1,2}\s*(?P<o>[A-Z][\w.&/ -]{1,30}?)\s*\.?\s*$")
+# a photo's credit closing its caption names who took the picture, not who passed on a
+# statement: "(AP Photo/Efrem Lukatsky)", "(Tetiana Dzhafarova/Pool Photo via AP)"
+PHOTO_RE = re.compile(r"\b(?:photo|photos|picture|file|getty|image|images)\b", re.I)
 LEAD_WORDS = re.compile(r"\b(?:reports?|reported|writes|wrote|says|said|from|according to|"
                         r"publishe[sd]|updates|informs|via|comes)\b", re.I)
 LEAD_PARAGRAPHS = 3
@@ -97,7 +119,7 @@ def find_frames(ctx: Context) -> list[Frame]:
     frames: list[Frame] = []
     datelines: list[tuple[int, CharSpan]] = []
     for m in WIRE_RE.finditer(text):
-        if text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip():
+        if not _opens_paragraph(text, m.start()):
             continue  # a dateline opens its paragraph
         listed = m.group("dash") is None  # without a dash only a listed agency is a credit
         outlet = _outlet(ctx, m.start("o"), m.end("o"), listed_only=True) if listed else \
@@ -134,10 +156,27 @@ def find_frames(ctx: Context) -> list[Frame]:
         page = CharSpan(m.start("a"), m.end("a"))
         for named in (agency, page):
             frames.append(Frame(named, _paragraph_start(text, m.start(), back=2), n, 0))
+    for m in BYLINE_RE.finditer(text):
+        outlet = _outlet(ctx, m.start("o"), m.end("o"), listed_only=True)
+        rest = (text[m.start("o"):outlet.start] + " " + text[outlet.end:m.end("o")]).lower() \
+            if outlet is not None else ""
+        if outlet is not None and all(w in BYLINE_REST for w in re.findall(r"\w+", rest)):
+            frames.append(Frame(outlet, 0, n, 2))
+    last = text.rstrip().rfind("\n") + 1
+    pos = 0
+    for line in text.split("\n"):
+        dash = DASH_CLOSING_RE.search(line)
+        if dash and len(line.split()) > 6:
+            outlet = _outlet(ctx, pos + dash.start("o"), pos + dash.end("o"), listed_only=True)
+            if outlet is not None and outlet.end - outlet.start >= len(dash.group("o").strip()) - 1:
+                # the last paragraph's credit is the story's; another closes its paragraph
+                frames.append(Frame(outlet, 0, n, 3) if pos >= last else
+                              Frame(outlet, pos, pos + len(line), 1))
+        pos += len(line) + 1
     pos = 0
     for line in text.split("\n"):
         closing = CLOSING_RE.search(line)
-        if closing:
+        if closing and not PHOTO_RE.search(closing.group("o")):
             outlet = _outlet(ctx, pos + closing.start("o"), pos + closing.end("o"),
                              listed_only=True)
             if outlet is not None:
@@ -146,6 +185,9 @@ def find_frames(ctx: Context) -> list[Frame]:
     lead = _lead_frame(ctx)
     if lead is not None:
         frames.append(lead)
+    site = _site_line(ctx)
+    if site is not None:
+        frames.append(site)
     for rx in SOURCE_RES:
         for m in rx.finditer(text):
             o = m.group("o")
@@ -156,6 +198,10 @@ def find_frames(ctx: Context) -> list[Frame]:
                 outlet = CharSpan(m.start("o"), m.end("o"))
             if outlet is not None:
                 frames.append(Frame(outlet, 0, n, 3))
+    for m in COPYRIGHT_RE.finditer(text):
+        outlet = _outlet(ctx, m.start("o"), m.end("o"), listed_only=True)
+        if outlet is not None:
+            frames.append(Frame(outlet, 0, n, 3))
     # "Source: CNN A nationwide ceasefire …": a source credit that opens a paragraph
     for m in re.finditer(r"(?m)^\s*Source:\s*(?P<o>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})",
                          text):
@@ -167,6 +213,40 @@ def find_frames(ctx: Context) -> list[Frame]:
                 frames.append(Frame(outlet, m.start(), _paragraph_end(text, m.end()), 3))
                 break
     return frames
+
+
+# a line that is only a site's address: "apnews.com" under a copied headline
+SITE_LINE_RE = re.compile(r"^\s*(?:www\.)?[\w-]+(?:\.[\w-]+)+\s*$")
+
+
+def _site_line(ctx: Context) -> Frame | None:
+    """A listed outlet's address on a line of its own among the first paragraphs ("apnews.com"
+    under the headline of a copy): the page's source, over the whole text (dev: such a copy
+    of an AP story lost its relay)."""
+    pos = 0
+    seen = 0
+    for line in ctx.text.split("\n"):
+        if line.strip():
+            seen += 1
+            if SITE_LINE_RE.match(line):
+                outlet = _outlet(ctx, pos, pos + len(line), listed_only=True)
+                if outlet is not None:
+                    return Frame(outlet, 0, len(ctx.text), 3)
+            if seen >= LEAD_PARAGRAPHS:
+                return None
+        pos += len(line) + 1
+    return None
+
+
+def _opens_paragraph(text: str, pos: int) -> bool:
+    """Whether a dateline match at ``pos`` opens its paragraph: nothing before it on its
+    line but the dateline's own words in capitals ("ON BOARD A TRAIN FROM SUMY TO KYIV,
+    Ukraine (AP) —": dev lost AP's dateline, the pattern took only its last words)."""
+    before = text[text.rfind("\n", 0, pos) + 1:pos]
+    if not before.strip():
+        return True
+    words = before.split()
+    return len(words) <= 12 and all(w.isupper() and w.strip(".,'’/-").isalpha() for w in words)
 
 
 def _lead_frame(ctx: Context) -> Frame | None:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..errors import ConfigError
 from ..resources import load_json
@@ -99,11 +99,26 @@ def reported_names(doc: Doc, lex: OutletLexicon) -> set[str]:
             if child.dep_ in ("nsubj", "nsubjpass") or (child.dep_ in ("dobj", "attr") and
                                                          child.i == tok.i + 1):
                 words = [t for t in child.subtree if t.i <= child.i]
-                if child.ent_type_ in ("PERSON", "GPE", "NORP") or not any(
-                        t.pos_ == "PROPN" for t in words):
+                if child.ent_type_ in ("PERSON", "GPE", "NORP"):
                     continue
-                names.add(fold(" ".join(t.text for t in words if t.pos_ == "PROPN")))
+                if any(t.pos_ == "PROPN" for t in words):
+                    names.add(fold(" ".join(t.text for t in words if t.pos_ == "PROPN")))
+                elif _media_head(child, lex):
+                    # "the Turkish news website TGRT reported": the name stands after the
+                    # media word (dev: TGRT was no outlet, and "Kamçı was quoted by TGRT as
+                    # saying" lost its relay)
+                    for app in child.children:
+                        name = [t for t in app.subtree if t.i <= app.i and t.pos_ == "PROPN"]
+                        if app.dep_ == "appos" and app.i == child.i + 1 and name:
+                            names.add(fold(" ".join(t.text for t in name)))
     return names
+
+
+def _media_head(tok: Token, lex: OutletLexicon) -> bool:
+    """Whether a noun is a media word, alone or with the word before it ("newspaper", "news
+    website")."""
+    prev = tok.doc[tok.i - 1].lower_ + " " if tok.i > 0 else ""
+    return fold(tok.text) in lex.media_words or fold(prev + tok.text) in lex.media_words
 
 
 def outlet_in(text: str, start: int, end: int, lex: OutletLexicon,

@@ -5,8 +5,10 @@ talks were fairly good, TASS reported." keeps Lavrov as the speaker and gives TA
 relay; so do "reports TASS news agency", "as reported by Kryminform news agency", "quoted by
 Reuters", "as cited by Meduza", "as the Associated Press notes", "a Ukrinform correspondent
 reports", "“…,” TASS quoted her as saying" (her words), "Shoigu was quoted as saying by news
-agency TASS", and "X told the Interfax news agency" / "in an interview to the Associated
-Press" (the outlet is addressee and relay).
+agency TASS", "Fars quoted an informed source as denying …", "Interfax cited him as saying",
+"in a statement obtained by the Washington Post", "said on Channel One", and "X told the
+Interfax news agency" / "in an interview to the Associated Press" / "Giving the interview to
+the Time correspondent" (the outlet is addressee and relay; ", adding that …" shares it).
 
 Relays are kept nearest to the speaker first: a credit in the sentence is nearer than what
 frames the whole article (:mod:`.frames`, after this pass). An outlet that is the only
@@ -30,10 +32,17 @@ from .syntax import np_span, subject
 CREDIT_VERBS = frozenset({"report", "write", "note", "publish", "broadcast", "inform", "say",
                           "add", "quote", "cite"})
 # passive participles whose "by" names who said or passed on the sentence
+# ("a statement obtained by the Washington Post", "a letter seen by Reuters")
 PASSIVE_CUES = frozenset({"report", "quote", "cite", "state", "say", "indicate", "note",
-                          "announce", "publish", "tell", "carry", "air"})
+                          "announce", "publish", "tell", "carry", "air", "obtain", "see"})
 # prepositions that credit an outlet: "…, per Reuters", "… (via TASS)"
 CREDIT_PREPS = frozenset({"per", "via"})
+# words that make the outlet a statement was said "on" a broadcaster: "on Rossiya 1 TV"
+ON_AIR = frozenset({"tv", "television", "channel", "radio", "broadcaster"})
+# what "quoted X as …ing" says X did: "TASS quoted her as saying", "Fars quoted an informed
+# source as denying a report" (the content follows the verb)
+QUOTED_AS = frozenset({"say", "deny", "tell", "describe", "warn", "confirm", "call", "claim",
+                       "stress", "add", "insist", "suggest", "state", "urge", "accuse"})
 # verbs of a speaker talking to an outlet in a participle clause: "Speaking to the BBC, …"
 TALK_VERBS = frozenset({"speak", "talk"})
 # nouns whose "to"/"with"/"by" names the outlet a speaker talked to
@@ -47,7 +56,9 @@ def sentence_credits(ctx: Context) -> None:
         ctx.article_outlets = reported_names(ctx.doc, load_outlets())
     for sent in ctx.doc.sents:
         for tok in sent:
-            if tok.lemma_.lower() == "quote" and tok.tag_.startswith("VB"):
+            # "TASS quoted her as saying", "Interfax cited him as saying"
+            if tok.lemma_.lower() in ("quote", "cite") and tok.tag_.startswith("VB") and \
+                    tok.tag_ != "VBG":
                 _quoted_as_saying(ctx, sent, tok)
         for tok in sent:
             if tok.tag_.startswith("VB") and tok.lemma_.lower() in CREDIT_VERBS:
@@ -193,6 +204,16 @@ def _credit_verb(ctx: Context, sent: SpacySpan, verb: Token) -> None:
     if verb.lemma_.lower() in ("say", "add") and not load_outlets().known(outlet.of(ctx.text)):
         return  # "…, the agency said": only a listed outlet credits with "said"
     if not others:
+        covering = [d for d in drafts if d not in own and _inside_content(d, verb.idx)]
+        if covering and own and all(d.pattern == "learned" and d.speaker is not None and
+                                    any(c.covers(d.speaker.start, d.speaker.end)
+                                        for c in covering) for d in own):
+            # "Kim said …, South Korean news agency Yonhap reported, citing KCNA": the tagger
+            # read the credit inside Kim's content as Yonhap's statement ("Korean news",
+            # with Kim as its relay, dev); it is only the credit of the content around it
+            ctx.drafts = [d for d in ctx.drafts if d not in own]
+            drafts = [d for d in drafts if d not in own]
+            own = []
         for d in own:
             if not _agent_speaks(ctx, sent, d, outlet):
                 _subjectless_cue(ctx, sent, d, outlet)
@@ -389,9 +410,19 @@ def _passive_by(ctx: Context, sent: SpacySpan, by: Token) -> None:
             add_relay(ctx, d, outlet)
 
 
+def _as_saying(verb: Token) -> Token | None:
+    """The speech verb in "-ing" of "quoted … as saying / as denying / as telling", or None."""
+    for c in verb.children:
+        if c.lower_ == "as":
+            for g in c.children:
+                if g.tag_ == "VBG" and g.lemma_.lower() in QUOTED_AS:
+                    return g
+    return None
+
+
 def _quoted_as_saying(ctx: Context, sent: SpacySpan, verb: Token) -> None:
-    """"TASS quoted her as saying", "X was quoted as saying by news agency TASS": the person
-    quoted said it, the outlet passed it on."""
+    """"TASS quoted her as saying", "X was quoted as saying by news agency TASS", "Fars quoted
+    an informed source as denying …": the person quoted said it, the outlet passed it on."""
     if not any(c.lower_ == "as" or (c.dep_ in ("advcl", "xcomp", "prep") and
                                     any(g.lower_ == "saying" for g in c.subtree))
                for c in verb.children):
@@ -433,8 +464,9 @@ def _quoted_as_saying(ctx: Context, sent: SpacySpan, verb: Token) -> None:
 
 def _quoted_content(ctx: Context, sent: SpacySpan, verb: Token, speaker: CharSpan
                     ) -> CharSpan | None:
-    """What the quoted person said: the quotation just before the clause, or the sentence
-    before it."""
+    """What the quoted person said: the quotation just before the clause, else what follows
+    "as saying" / "as denying" ("Fars quoted an informed source as denying a report that …";
+    dev: the outlet kept the statement as its own), else the sentence before the clause."""
     lo = min(speaker.start, verb.idx)
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subj:
@@ -442,6 +474,13 @@ def _quoted_content(ctx: Context, sent: SpacySpan, verb: Token, speaker: CharSpa
     for q in reversed(ctx.quotes):
         if q.end <= lo and lo - q.end <= 4:
             return CharSpan(q.start, q.end)
+    after = _as_saying(verb)
+    said = [c for c in after.children if c.dep_ in ("ccomp", "dobj", "xcomp") and
+            c.i > after.i] if after is not None else []
+    if said:  # its object or clause, not "as saying by news agency TASS"
+        c = content_span(ctx.text, said[0].left_edge.idx, sent.end_char, [])
+        if c.end - c.start >= 3:
+            return c
     if lo - sent.start_char < 8:
         return None
     c = content_span(ctx.text, sent.start_char, lo, [])
@@ -491,6 +530,65 @@ def _talked_to(ctx: Context, sent: SpacySpan) -> None:
     drafts = in_sentence(ctx, sent)
     if not drafts:
         return
+    _told_outlet(ctx, sent, drafts)
+    _on_air(ctx, sent, drafts)
+    _adding_shares(ctx, drafts)
+
+
+def _on_air(ctx: Context, sent: SpacySpan, drafts: list[Draft]) -> None:
+    """"Peskov said on Channel One", "told reporters on Rossiya 1 TV": the broadcaster that
+    aired the words passed them on (a platform is no outlet: "said on Telegram" stays
+    unrelayed, and "commented on CNN's report" names a report, not where it was said)."""
+    lex = load_outlets()
+    for tok in sent:
+        if tok.lower_ != "on" or tok.dep_ != "prep":
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None or not (pobj.pos_ == "PROPN" or fold(pobj.text) in lex.media_words):
+            continue
+        outlet = outlet_of(ctx, np_span(pobj))
+        if outlet is None:
+            continue
+        listed = lex.known(outlet.of(ctx.text))
+        words = fold(np_span(pobj).of(ctx.text)).split()
+        if not (listed is not None and listed.kind == "broadcaster" or
+                any(w in ON_AIR for w in words)):
+            continue
+        for d in drafts:
+            if d.cue_token is None or _inside_content(d, tok.idx):
+                continue
+            on_cue = tok.head.i == d.cue_token or (
+                d.speaker is not None and d.speaker.start <= tok.head.idx < d.speaker.end
+                and d.cue_token < tok.i)
+            if on_cue:
+                if d.speaker is not None and d.speaker.start <= tok.idx < d.speaker.end:
+                    # "… said spokesman Dmitry Peskov on Channel One": the speaker's phrase
+                    # ends before where he spoke
+                    prev = ctx.doc[tok.i - 1]
+                    d.speaker = CharSpan(d.speaker.start, prev.idx + len(prev))
+                add_relay(ctx, d, outlet, first=True)
+
+
+def _adding_shares(ctx: Context, drafts: list[Draft]) -> None:
+    """"The source told Tasnim that …, adding that …": what the participle adds was said in
+    the same talk, through the same outlet (dev: the second part lost Tasnim)."""
+    for d in drafts:
+        if d.relays or d.cue_token is None:
+            continue
+        cue = ctx.doc[d.cue_token]
+        if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "conj", "xcomp"):
+            continue
+        head = next((p for p in drafts if p is not d and p.cue_token == cue.head.i and
+                     p.speaker == d.speaker and p.relays), None)
+        if head is not None:
+            for r in head.relays:
+                add_relay(ctx, d, r)
+            d.addressee = d.addressee or head.addressee
+
+
+def _told_outlet(ctx: Context, sent: SpacySpan, drafts: list[Draft]) -> None:
+    """The outlet a statement was told to, or given in an interview to, as its addressee
+    and nearest relay."""
     for d in drafts:
         outlet = outlet_of(ctx, d.addressee) if d.addressee is not None else None
         if outlet is not None:
@@ -512,7 +610,8 @@ def _talked_to(ctx: Context, sent: SpacySpan) -> None:
         head = tok.head
         talk = head.lower_ in TALK_NOUNS or (head.lemma_.lower() == "publish" and
                                              tok.lower_ == "by") or \
-            (head.tag_ == "VBG" and head.lemma_.lower() in TALK_VERBS)  # "Speaking to the BBC"
+            (head.tag_ == "VBG" and head.lemma_.lower() in TALK_VERBS) or \
+            _gives_talk(head)  # "Speaking to the BBC", "Giving an interview to Time"
         pobj = [c for c in tok.children if c.dep_ == "pobj"]
         if not pobj:
             continue
@@ -527,9 +626,24 @@ def _talked_to(ctx: Context, sent: SpacySpan) -> None:
             # "told … in an interview to AP", "said … to the magazine Profil": the phrase
             # hangs on the cue, or on a talk noun near it
             if d.cue_token is None or not (head.i == d.cue_token or
-                                           (talk and abs(tok.i - d.cue_token) <= 12)):
+                                           (talk and (abs(tok.i - d.cue_token) <= 12 or
+                                                      head.head.i == d.cue_token))):
                 continue
             add_relay(ctx, d, outlet, first=True)
             if d.addressee is None and tok.lower_ in ("to", "with") and \
                     head.lower_ not in ("statement",):
-                d.addressee = np
+                d.addressee = _before_comma(ctx, np)
+
+
+def _gives_talk(head: Token) -> bool:
+    """"Giving the interview to the Time correspondent …, Yanukovych said": a verb whose
+    object is a talk noun (dev: the clause before the cue lost Time as relay)."""
+    return head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "dobj" and c.lower_ in TALK_NOUNS for c in head.children)
+
+
+def _before_comma(ctx: Context, span: CharSpan) -> CharSpan:
+    """A noun phrase up to its first comma: "the Time correspondent Simon Shuster, the
+    President of Ukraine …" is told to the correspondent, not the president."""
+    cut = ctx.text.find(",", span.start, span.end)
+    return span if cut < 0 else CharSpan(span.start, cut)
