@@ -774,7 +774,9 @@ class NameIndex:
     """Names of entities (a knowledge base, or corpus entities), searchable by name.
 
     ``add(key, name, type)`` files one name of the entity ``key`` (call it again for each
-    alias); ``match(name, type)`` returns the entity it links to, if any.
+    alias); ``match(name, type)`` returns the entity it links to, if any; ``scores(name)``
+    the best score of each entity found. With ``loose=False`` a look-up searches whole-word
+    keys only (the corpus pass's stages 2 and 3 join names through such look-ups).
     """
 
     threshold: float = LINK_THRESHOLD
@@ -806,12 +808,26 @@ class NameIndex:
             self._blocks[k].append(idx)
         if parsed.given and _is_person_name(parsed):
             self._full.add(key)
-        if parsed.given and len(parsed.given[0]) > 1:
+        if self.loose and parsed.given and len(parsed.given[0]) > 1:
             self._given_blocks[skeleton(parsed.given[0])[:3]].append(idx)
 
-    def scores(self, q: ParsedName, floor: float = 0.0) -> dict[str, tuple[float, str]]:
+    def visits(self, q: ParsedName) -> tuple[str, ...]:
+        """The keys whose blocks a look-up of ``q`` visits now: the smallest first (ties by
+        key, so every process visits the same ones), and past the first three none of more
+        than ``BLOCK_LIMIT`` names ("news", "john": a common word's block is searched only
+        while nothing narrower was)."""
+        size = {k: len(self._blocks.get(k, ())) for k in blocking_keys(q, True, self.loose)}
+        ordered = sorted(size, key=lambda k: (size[k], k))
+        cut = next((i for i, k in enumerate(ordered) if i >= 3 and size[k] > BLOCK_LIMIT),
+                   len(ordered))
+        return tuple(ordered[:cut])
+
+    def scores(self, q: ParsedName, floor: float = 0.0, keys: Sequence[str] | None = None
+               ) -> dict[str, tuple[float, str]]:
         """The best score of each candidate entity for ``q``, with the name that gave it
-        (scores under ``floor`` may be left out)."""
+        (scores under ``floor`` may be left out). ``keys``: the blocks to visit instead of
+        those :meth:`visits` gives (the corpus pass's block visits those the look-up over
+        the whole corpus visited: see :class:`whosaid.corpus.cluster.Lookups`)."""
         found: dict[str, tuple[float, str]] = {}
         seen: set[int] = set()
 
@@ -829,14 +845,8 @@ class NameIndex:
                 if s > 0 and s > found.get(key, (0.0, ""))[0]:
                     found[key] = (s, cand.text)
 
-        # the smallest blocks first; a common word's block ("news", "john") only while
-        # nothing else was looked at
-        blocks = sorted((self._blocks.get(k, ()) for k in blocking_keys(q, True, self.loose)),
-                        key=len)
-        for i, block in enumerate(blocks):
-            if i >= 3 and len(block) > BLOCK_LIMIT:
-                break
-            visit(block)
+        for k in self.visits(q) if keys is None else keys:
+            visit(self._blocks.get(k, ()))
         if self.loose and len(q.tokens) >= 2 and max((v[0] for v in found.values()),
                                                      default=0.0) < self.threshold:
             for w in q.tokens:
