@@ -27,10 +27,12 @@ from ..model import KBEntry, MemberEntity
 from .cluster import (
     ContextStats,
     Lookups,
+    MemberForm,
     block_nodes,
     counted_as,
     group_node,
     kb_block_keys,
+    member_form,
 )
 
 # Components are packed into blocks of about this many article entities (a block is read
@@ -125,18 +127,16 @@ def plan_blocks(chunks: Iterable[Sequence[MemberEntity]], kb: Sequence[KBEntry] 
     count: Counter[Named] = Counter()
     articles: dict[Named, set[str]] = defaultdict(set)
     suffixes: set[str] = set()
-    # what a (type, name, aliases) adds is the same every time: its block nodes joined, and
-    # whether the context words count (a full name). Most article entities repeat one seen
-    # before ("Donald Trump" with aliases {"Donald Trump": 1, "Trump": 2} in many
-    # articles): on the 1,000-article scale store 21,103 article entities, 4,006 distinct.
-    seen: dict[tuple[str, str, tuple[tuple[str, int], ...]], bool | None] = {}
+    # what a form (type, name, aliases) adds is the same every time: its block nodes joined,
+    # and whether the context words count (a full name); see member_form
+    seen: dict[MemberForm, bool | None] = {}
     for chunk in chunks:
         for m in chunk:
             named = (m.type, m.name)
+            key = member_form(m)
             count[named] += 1
             articles[named].add(m.article_id)
-            groups[named].add(lookups.add(m))
-            key = (m.type, m.name, tuple(sorted(m.aliases.items())))
+            groups[named].add(lookups.add(m, key))
             if key not in seen:
                 seen[key] = counted_as(m)
                 anchor = _anchor(named)
