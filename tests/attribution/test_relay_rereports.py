@@ -190,3 +190,11 @@ def test_agency_after_a_dash_closing_the_story_relays_it(analyze_text: Any) -> N
                           "\"We will keep trying,\" he added. — AFP")
     assert _relays(_one(result, "talks had failed")) == ["Agence France-Presse"]
     assert _relays(_one(result, "keep trying")) == ["Agence France-Presse"]
+
+
+def test_newspapers_own_copyright_notice_is_no_relay(analyze_text: Any) -> None:
+    st = _one(analyze_text(
+        "The mayor said on Monday that the bridge would reopen in May.\n"
+        "[© 2024 The New York Times Company. All rights reserved.] Reprints."),
+        "bridge would reopen")
+    assert st.relays == ()

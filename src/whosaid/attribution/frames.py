@@ -56,7 +56,7 @@ SOURCE_RES = [
                r"[Rr]ead the original (?:article|story) (?:on|at)|[Rr]epublished from)\s+"
                r"(?P<o>[^\n.]{2,60})"),
 ]
-# a wire's copyright closing a syndicated copy: "[© 2017 Thomson Reuters. All rights
+# an agency's copyright closing a syndicated copy: "[© 2017 Thomson Reuters. All rights
 # reserved.]", "Copyright 2017 Reuters.", "Copyright 2024 The Associated Press. All rights
 # reserved." (dev: such a copy of a Reuters story lost its only relay)
 COPYRIGHT_RE = re.compile(r"(?:©|\([Cc]\)|\bCopyright)\s*(?:©\s*)?(?:\d{4}\s*)?"
@@ -200,7 +200,9 @@ def find_frames(ctx: Context) -> list[Frame]:
                 frames.append(Frame(outlet, 0, n, 3))
     for m in COPYRIGHT_RE.finditer(text):
         outlet = _outlet(ctx, m.start("o"), m.end("o"), listed_only=True)
-        if outlet is not None:
+        listed = load_outlets().known(outlet.of(text)) if outlet is not None else None
+        # an agency's notice marks a syndicated copy; a paper's own notice is its own page
+        if outlet is not None and listed is not None and listed.kind == "agency":
             frames.append(Frame(outlet, 0, n, 3))
     # "Source: CNN A nationwide ceasefire …": a source credit that opens a paragraph
     for m in re.finditer(r"(?m)^\s*Source:\s*(?P<o>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})",
