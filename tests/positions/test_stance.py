@@ -429,6 +429,21 @@ def test_a_relative_clause_speaks_of_the_noun_before_it(text: str, content: str,
     assert _positions(text, content)["elections"].stance == stance
 
 
+@pytest.mark.parametrize(("text", "content", "issue", "stance"), [
+    # news: the subordinate clause's cue speaks of its own subject
+    ("He said the Nord Stream blockade, where gas passes through Europe, is due to them.",
+     "the Nord Stream blockade, where gas passes through Europe, is due to them", "energy",
+     "neutral"),
+    # a copula after the subordinate clause: the main clause judges the keyword
+    ("He said accession to the North Atlantic Alliance while the war continues is "
+     "impossible.", "accession to the North Atlantic Alliance while the war continues is "
+                    "impossible", "nato", "opposes"),
+])
+def test_a_subordinate_clause_keeps_its_cue_but_not_the_main_clauses(
+        text: str, content: str, issue: str, stance: str) -> None:
+    assert _positions(text, content)[issue].stance == stance
+
+
 def test_a_wish_as_the_condition_makes_the_main_clause_the_condition() -> None:
     """'If Russia wants to talk, it must …': the talks are accepted on what follows, and what
     follows is asked for (it was the other way round: the talks 'demanded')."""

@@ -42,6 +42,7 @@ _SUBORDINATORS = frozenset({"while", "when", "whereas", "because", "since", "alt
                            "though", "where"})
 _CLAUSE_BREAK = re.compile(r"[,;:—–(]")
 _RELATIVES = frozenset({"which", "who", "whom", "whose"})
+_COPULAS = frozenset({"is", "are", "was", "were", "remains", "remain", "be"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "all"})
 # words that may open a clause before its subject: "that Russia …", "and the EU …"
 _SUBJECT_LEAD = frozenset({"that", "and", "but", "or", "the", "while", "as", "so", "because",
@@ -313,9 +314,12 @@ def _nearest_cue(rules: _Rules, text: str, hit: tuple[int, int],
             # pragmatism on taxes, health care, immigration" takes no side on any of them
             if words is None and not before:
                 continue
-            if not before and words and any(w.lower() in _SUBORDINATORS for w in words):
-                continue  # "accession to NATO while the war continues is impossible": the
-                # cue of the subordinate clause speaks of its own subject
+            if not before and words and any(w.lower() in _SUBORDINATORS for w in words) \
+                    and words[-1].lower() not in _COPULAS:
+                continue  # "The Nord Stream blockade, where gas passes through Europe": the
+                # cue of the subordinate clause speaks of its own subject; a copula right
+                # before the cue is the main clause's ("accession to the North Atlantic
+                # Alliance while the war continues is impossible", train: opposes)
             if not before and words and any(w.lower() in _RELATIVES for w in words[1:]):
                 continue  # "the talk of elections is most heard in Russia, which seeks to
                 # use this narrative": the relative clause speaks of the noun before it, not
