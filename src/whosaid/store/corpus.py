@@ -24,7 +24,17 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Connection, delete, exists, func, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from ..errors import NotFoundError
 from ..model import CorpusEntity, KBEntry, KBRole, MemberEntity
@@ -90,6 +100,27 @@ def article_chunks(table: Any, article_ids: Collection[str] | None
         yield [table.c.article_id.in_(ids[i:i + CHUNK])]
 
 
+def member_chunks(table: Any, entity_col: Any, article_ids: Collection[str] | None,
+                  wanted: Collection[Key] | None) -> Iterable[list[ColumnElement[bool]]]:
+    """WHERE clauses covering the rows of ``table`` that belong to the article entities
+    ``wanted`` (``(article_id, entity id)``; in chunks of articles, each with the entity ids
+    wanted in them, so a few rows of other entities may come too: check the key), or, when
+    ``wanted`` is None, to every entity of the articles ``article_ids``. Re-clustering
+    "Bernie Sanders" after a split wants 13,985 of the 9,483 articles' 200,000-odd entities:
+    reading only theirs cut the members' load from 3.1 to about 1 CPU-s (bench/corrections.py)."""
+    if wanted is None:
+        yield from article_chunks(table, article_ids)
+        return
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for aid, eid in wanted:
+        by_article[aid].add(eid)
+    ids = sorted(by_article)
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        yield [table.c.article_id.in_(chunk),
+               entity_col.in_(sorted({eid for aid in chunk for eid in by_article[aid]}))]
+
+
 def load_members(conn: Connection, article_ids: Collection[str] | None = None,
                  only: Collection[Key] | None = None,
                  named: Collection[tuple[str, str]] | None = None, counts: bool = True
@@ -115,25 +146,27 @@ def load_members(conn: Connection, article_ids: Collection[str] | None = None,
     alias_rows: dict[Key, dict[str, int]] = defaultdict(dict)
     mention_counts: dict[Key, int] = {}
     speaker_counts: dict[Key, int] = {}
-    for where in article_chunks(aliases, article_ids):
+    for where in member_chunks(aliases, aliases.c.entity_id, article_ids, wanted):
         for aid, eid, alias, count in conn.execute(
                 select(aliases.c.article_id, aliases.c.entity_id, aliases.c.alias,
                        aliases.c.count).where(*where)):
             if wanted is None or (aid, eid) in wanted:
                 alias_rows[(aid, eid)][alias] = int(count or 0)
-    for where in article_chunks(mentions, article_ids if counts else ()):
-        mention_counts.update(
-            ((aid, eid), int(n)) for aid, eid, n in conn.execute(
-                select(mentions.c.article_id, mentions.c.entity_id, func.count())
-                .where(*where).group_by(mentions.c.article_id, mentions.c.entity_id))
-            if wanted is None or (aid, eid) in wanted)
-    for where in article_chunks(statements, article_ids if counts else ()):
-        speaker_counts.update(
-            ((aid, eid), int(n)) for aid, eid, n in conn.execute(
-                select(statements.c.article_id, statements.c.speaker_entity_id, func.count())
-                .where(statements.c.speaker_entity_id.is_not(None), *where)
-                .group_by(statements.c.article_id, statements.c.speaker_entity_id))
-            if wanted is None or (aid, eid) in wanted)
+    if counts:
+        for where in member_chunks(mentions, mentions.c.entity_id, article_ids, wanted):
+            mention_counts.update(
+                ((aid, eid), int(n)) for aid, eid, n in conn.execute(
+                    select(mentions.c.article_id, mentions.c.entity_id, func.count())
+                    .where(*where).group_by(mentions.c.article_id, mentions.c.entity_id))
+                if wanted is None or (aid, eid) in wanted)
+        speaker = statements.c.speaker_entity_id
+        for where in member_chunks(statements, speaker, article_ids, wanted):
+            speaker_counts.update(
+                ((aid, eid), int(n)) for aid, eid, n in conn.execute(
+                    select(statements.c.article_id, speaker, func.count())
+                    .where(speaker.is_not(None), *where)
+                    .group_by(statements.c.article_id, speaker))
+                if wanted is None or (aid, eid) in wanted)
     by_article: dict[str, list[Any]] = defaultdict(list)
     for r in rows:
         by_article[r[0]].append(r)
