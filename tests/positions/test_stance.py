@@ -380,6 +380,25 @@ def test_a_conjunct_shares_the_stance_of_the_cue_before_the_coordination(
      "Moscow turned down the proposal for a truce", "ceasefire", "opposes"),
     ("He said the government would boycott the summit.",
      "the government would boycott the summit", "leader_talks", "opposes"),
+    # recognising, planning, judging it useful or working, deserving to join
+    ("Zelensky said Ukraine will never recognise the annexation of Crimea.",
+     "Ukraine will never recognise the annexation of Crimea", "territory", "opposes"),
+    ("Peskov said there are no plans for a meeting between Putin and Zelensky.",
+     "there are no plans for a meeting between Putin and Zelensky", "leader_talks", "opposes"),
+    ("The minister said the talks were productive.", "the talks were productive",
+     "peace_talks", "supports"),
+    ("She said the sanctions are working.", "the sanctions are working", "sanctions",
+     "supports"),
+    ("He said Ukraine deserves to join NATO.", "Ukraine deserves to join NATO", "nato",
+     "supports"),
+    ("He said NATO membership for Ukraine is not on the table.",
+     "NATO membership for Ukraine is not on the table", "nato", "opposes"),
+    # "neither … nor" is one negation
+    ("He said the elections were neither free nor fair.",
+     "the elections were neither free nor fair", "elections", "opposes"),
+    # a negator between the cue and the keyword denies the keyword
+    ("He said there can be no negotiations with terrorists.",
+     "there can be no negotiations with terrorists", "peace_talks", "opposes"),
     # too early for it: after an undoing, the issue is kept
     ("Macron said the time to lift sanctions on Russia had not yet come.",
      "the time to lift sanctions on Russia had not yet come", "sanctions", "supports"),

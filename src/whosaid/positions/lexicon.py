@@ -60,6 +60,13 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"determined to", r"eager (?:for|to)", r"keen (?:on|to)", r"look(?:s|ed|ing)? forward to",
     r"compl(?:y|ies|ied|ying) with", r"compliance with", r"implement(?:s|ed|ing|ation of)?",
     r"honou?r(?:s|ed|ing)?", r"respect(?:s|ed|ing)? (?:the|a|its|their)",
+    # "Ukraine will never recognise the annexation of Crimea" (through "never": opposes),
+    # "there are no plans for a meeting" (through "no"), "the talks were productive", "the
+    # sanctions are working"
+    r"recogni[sz](?:e|es|ed|ing)", r"recognition of", r"plan(?:s|ned)? for",
+    r"productive", r"fruitful", r"useful", r"(?:is|are|was|were) working",
+    # "Ukraine deserves to join NATO", "Finland joined the sanctions"
+    r"deserv(?:e|es|ed|ing)", r"join(?:s|ed|ing)?",
 )
 
 # Weak support for what follows: modal words before a deed ("Russian forces would cease all
@@ -113,7 +120,7 @@ OPPOSE_CUES: tuple[str, ...] = (
     # together" (a bare "against" before a name is its target)
     r"vot(?:e|es|ed|ing) (?:against|down|to (?:block|repeal|reject))",
     # train: "to become a member in the midst of a war, is not on the agenda"
-    r"not on the agenda", r"off the table", r"not an option",
+    r"not on the agenda", r"off the table", r"not on the table", r"not an option",
     # dev: "sending tanks to Ukraine would mean World War Three", "the risk of involving
     # Germany in a war"
     r"world war (?:three|iii|3)", r"escalat(?:e|es|ed|ing|ion)", r"risk of",

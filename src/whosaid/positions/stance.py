@@ -378,6 +378,10 @@ def _negated(rules: _Rules, text: str, cue: _Cue, lo: int) -> bool:
             words = _words_between(text, m.end(), cue.start)
             if words is not None and len(words) <= 3:
                 governing.append((m.start(), m.end()))
+    said = [text[s:e].lower() for s, e in governing]
+    if "neither" in said and "nor" in said:
+        # one negation: "the elections were neither free nor fair"
+        governing.pop(said.index("nor"))
     if cue.kind == "undo":
         # an undoing undone: "it must stop destroying Ukraine's energy infrastructure",
         # "stop fighting and withdraw from Donbas" (train: both labelled supports), "end the
@@ -645,6 +649,11 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         negated = _negated(rules, text, cue, window[0])
         if negated:
             stance = _FLIP[stance]
+        if cue.end <= hit[0] and _denied(rules, text, hit, cue.end):
+            # the negator after the cue denies the keyword itself: "there can be no
+            # negotiations with terrorists", "we want no ceasefire"
+            stance = _FLIP[stance]
+            features.append("denied")
         if (cue.kind == "undo" or _gerund_subject(text, cue, window)) and cue.end <= hit[0] \
                 and _judged_wrong(rules, text, hit, near):
             # the deed itself is rejected: "lifting sanctions on Russia would be a serious
