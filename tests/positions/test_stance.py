@@ -485,6 +485,28 @@ def test_an_undoing_undone_supports(text: str, content: str, issue: str) -> None
     assert _positions(text, content)[issue].stance == "supports"
 
 
+@pytest.mark.parametrize(("text", "content", "issue", "stance", "condition"), [
+    # "without" after a negation sets a condition
+    ("He said there would be no peace deal without security guarantees.",
+     "there would be no peace deal without security guarantees", "peace_talks", "conditional",
+     "without security guarantees"),
+    # an undoing allowed only on a condition, "only" before the verb
+    ("He said sanctions will only be lifted when Russia withdraws.",
+     "sanctions will only be lifted when Russia withdraws", "sanctions", "supports", None),
+    # "without preconditions" sets none
+    ("He said Kyiv is ready for direct negotiations without preconditions, not a surrender.",
+     "Kyiv is ready for direct negotiations without preconditions, not a surrender",
+     "peace_talks", "supports", None),
+    ("He said he had no objection to a meeting with Putin.",
+     "he had no objection to a meeting with Putin", "leader_talks", "supports", None),
+])
+def test_conditions_said_with_without_and_only(text: str, content: str, issue: str,
+                                               stance: str, condition: str | None) -> None:
+    position = _positions(text, content)[issue]
+    assert position.stance == stance
+    assert (position.condition.text if position.condition else None) == condition
+
+
 def test_a_condition_on_the_issue_wins_over_its_refusal_until_then() -> None:
     text = ("Zelensky said: elections can only take place after the end of martial law. During "
             "martial law, elections are not possible.")

@@ -127,7 +127,8 @@ OPPOSE_CUES: tuple[str, ...] = (
     # rejecting, general verbs of an opinion lexicon: "Zelensky turned down the proposal
     # for a truce", "Moscow rebuffed calls for talks", "walked away from the negotiations"
     r"turn(?:s|ed|ing)? down", r"rebuff(?:s|ed|ing)?", r"spurn(?:s|ed|ing)?",
-    r"balk(?:s|ed|ing)? at", r"object(?:s|ed|ing)? to", r"disagree(?:s|d)? with",
+    r"balk(?:s|ed|ing)? at", r"object(?:s|ed|ing)? to", r"objections? to",
+    r"disagree(?:s|d)? with",
     r"walk(?:s|ed|ing)? away from", r"boycott(?:s|ed|ing)?", r"unworkable", r"a dead end",
     r"doomed", r"no point in", r"say(?:s|ing)? no to", r"said no to",
     # too early for it: "the time to lift sanctions on Russia had not yet come" (train: after

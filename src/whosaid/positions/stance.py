@@ -430,7 +430,12 @@ def _denied(rules: _Rules, text: str, hit: tuple[int, int], lo: int) -> bool:
 # the marker ("only after" already is one)
 _ONLY_DEFERRED = re.compile(r"\bonly\s+(?:[\w'’-]+\s+){1,3}?(?P<marker>after|when)\b",
                             re.IGNORECASE)
-_DEFERRED = re.compile(r"after|when", re.IGNORECASE)
+# "there would be no peace deal without security guarantees": "without" after a negation
+# sets a condition ("talks without preconditions" sets none; dev: supports)
+_NO_WITHOUT = re.compile(r"\b(?:no|not|never|cannot|can['’]t|won['’]t)\b[^.;:!?]{1,60}?"
+                         r"\b(?P<marker>without)\b(?!\s+(?:any\s+)?(?:(?:pre-?)?conditions?|delay)\b)",
+                         re.IGNORECASE)
+_MARKER_WORD = re.compile(r"after|when|without", re.IGNORECASE)
 
 
 def _condition(rules: _Rules, text: str, window: tuple[int, int]) -> tuple[int, int] | None:
@@ -439,8 +444,8 @@ def _condition(rules: _Rules, text: str, window: tuple[int, int]) -> tuple[int, 
     then …")."""
     ruled_out = [(m.start(), m.end()) for m in rules.not_conditions.finditer(text, *window)]
     markers = [*rules.conditions.finditer(text, *window), *(
-        _DEFERRED.search(text, m.start("marker")) or m for m in _ONLY_DEFERRED.finditer(
-            text, *window))]
+        _MARKER_WORD.search(text, m.start("marker")) or m for pattern in (
+            _ONLY_DEFERRED, _NO_WITHOUT) for m in pattern.finditer(text, *window))]
     for m in sorted(markers, key=lambda found: found.start()):
         if any(s <= m.start() < e for s, e in ruled_out):
             continue
@@ -568,9 +573,14 @@ def _wished(text: str, condition: tuple[int, int],
     return (start, end) if end > start else None
 
 
+_ONLY_BEFORE = re.compile(r"\bonly\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
 def _only(text: str, condition: tuple[int, int]) -> bool:
-    """Whether the condition is the only one allowed: "only when", "only if", "only after"."""
-    return text[condition[0]:condition[0] + 5].lower() == "only "
+    """Whether the condition is the only one allowed: "only when", "only if", "only after",
+    or "only" up to three words before its marker ("will only be lifted when …")."""
+    return (text[condition[0]:condition[0] + 5].lower() == "only "
+            or _ONLY_BEFORE.search(text[max(0, condition[0] - 40):condition[0]]) is not None)
 
 
 def _lasting(rules: _Rules, text: str, condition: tuple[int, int]) -> bool:
