@@ -155,15 +155,21 @@ EVENTS = {
     "Earlier, on November 30, Scholz pledged to support Ukraine as long as needed during "
     "his speech at the Berlin Security Conference.": "to support Ukraine as long as needed",
     "Merkel promised to help Greece in an interview with Bild on Sunday.": "to help Greece",
-    # and after a clause
-    "She said the economy was strong during a speech in Ohio on Tuesday.":
-        "the economy was strong",
+    # after the verb's object, and a day the parse hangs on the verb
+    "The company denied the allegations in a statement shared to its website.":
+        "the allegations",
+    "The Inner Mongolia health authority reported its third case of plague on Sunday.":
+        "its third case of plague",
 }
 KEPT = {
     # "the summit" is where the talks are: a definite event noun is the content's own
     "The minister said the talks would continue at the summit.": "at the summit",
     # a date the parse puts inside the content
     "He said the vote would be held on Tuesday.": "on Tuesday",
+    # a clause of its own keeps its events and periods
+    "Claure said next steps will be divulged in an all-company meeting.":
+        "in an all-company meeting",
+    "McClatchy reported a loss of $304.7 million in the third quarter.": "in the third quarter",
     # quoted words are never cut
     "\u201cWe will decide at a meeting in May,\u201d Putin said.": "at a meeting in May",
 }

@@ -137,7 +137,8 @@ DEALS = (
     "Whatever you buy, check the return policy before you pay, because you may want to send "
     "it back. Your best bet is to compare prices on two or three sites before you click the "
     "button, and you should sign up for alerts so you hear about new discounts first. "
-    "\u201cWe expect prices to fall further,\u201d said Walmart spokesman Randy Hargrove.")
+    "\u201cWe expect prices to fall further,\u201d said Walmart spokesman Randy Hargrove. "
+    "When I saw that price, I was telling myself, \u201cThis is the one.\u201d")
 NOT_REPORTING = {
     "flaunted": "She flaunted her hand bag which had the colours of the Nigerian flag.",
     "sought_to": "Trump repeatedly sought to make Hillary Clinton's health an issue in the "
@@ -149,17 +150,22 @@ STILL_REPORTING = {
     "study_found": ("The study found that the drug cut deaths by half.", "study"),
     "scientists_found": ("Scientists found evidence of water on the moon.", "Scientists"),
     "seeks_refugees": ("Obama Seeks More Muslim Refugees", "Obama"),
+    # trying to say something is saying it
+    "tried_to_suggest": ("Trump has recently tried to suggest that he barely knows Sondland.",
+                         "Trump"),
 }
 
 
 def test_the_writers_first_person_on_a_page_to_the_reader_is_no_statement(
         analyze_text: Any) -> None:
     # "I think this will be the least expensive 70-inch TV" on a deals page; the quoted
-    # spokesman on the same page stays
+    # spokesman on the same page stays, and so does the writer's own quoted words
     stated = [(st.speaker.text if st.speaker else None, st.content.text)
               for st in analyze_text(DEALS).statements]
     assert not any("least expensive" in c or "Switch Lite deal" in c for _, c in stated), stated
     assert any(s and "Hargrove" in s and "prices to fall" in c for s, c in stated), stated
+    # the writer quoting their own words stays
+    assert any("This is the one" in c for _, c in stated), stated
 
 
 @pytest.mark.parametrize("key", sorted(NOT_REPORTING))

@@ -142,7 +142,11 @@ def event_cut(ctx: Context, d: Draft, f: CharSpan) -> CharSpan:
     "promised to help Greece in an interview with Bild on Sunday", and before a date of the
     cue verb's own ("vowed to veto the bill on Tuesday", where the parse hangs "on Tuesday"
     on "vowed"). A quoted content is never cut; a date the parse puts inside the content
-    ("said the vote would be held on Tuesday") stays."""
+    ("said the vote would be held on Tuesday") stays, and so does an event inside a clause
+    of its own unless the parse hangs it on the cue verb. Of the contents this cut on the
+    181 general news pages (bench/data/judged), all 5 were right: "announced the potential
+    exchange [last week]", "denied the allegations [in a statement shared to its website]"
+    (cutting inside clauses too had taken 2 right ones and "in" periods 1)."""
     if d.cue_token is None or any(ctx.inside[f.start:f.end]):
         return f
     verb = ctx.doc[d.cue_token]
@@ -153,11 +157,17 @@ def event_cut(ctx: Context, d: Draft, f: CharSpan) -> CharSpan:
         last = span.end - 1
         while last > span.start and (ctx.doc[last].is_punct or ctx.doc[last].is_space):
             last -= 1
+        # a clause of its own ("said next steps will be divulged in an all-company
+        # meeting", "told that Russia is unlikely to agree … at a meeting next month")
+        # keeps its events: only one the parse hangs on the cue verb is cut there
+        clause = span.root.dep_ == "ccomp" or any(
+            t.dep_ == "ccomp" and t.head.i == verb.i for t in span)
         cut = None
         for tok in span[1:]:
             if tok.dep_ != "prep" and tok.dep_ != "npadvmod" or tok.right_edge.i < last:
                 continue
-            if saying_event(tok) or tok.head.i == verb.i and dated(tok):
+            if tok.head.i == verb.i and (saying_event(tok) or dated(tok)) or \
+                    not clause and saying_event(tok):
                 cut = tok.left_edge.idx
                 break
         if cut is None or cut <= f.start:
@@ -188,10 +198,12 @@ def saying_event(prep: Token) -> bool:
 
 
 def dated(tok: Token) -> bool:
-    """Whether a phrase is only a date: "on Tuesday", "last week" (a date or time entity)."""
+    """Whether a phrase is only a day or time: "on Tuesday", "last week", "Tuesday" (a date
+    or time entity); not "in": "reported a loss … in the third quarter", "a disorder in
+    2017" are the reported figures' own periods."""
     if tok.dep_ == "npadvmod":
         return tok.ent_type_ in ("DATE", "TIME")
-    return tok.lower_ in ("on", "in", "at") and any(
+    return tok.lower_ in ("on", "at") and any(
         c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in tok.children)
 
 
