@@ -200,9 +200,9 @@ def find_frames(ctx: Context) -> list[Frame]:
                 frames.append(Frame(outlet, 0, n, 3))
     for m in COPYRIGHT_RE.finditer(text):
         outlet = _outlet(ctx, m.start("o"), m.end("o"), listed_only=True)
-        listed = load_outlets().known(outlet.of(text)) if outlet is not None else None
+        known = load_outlets().known(outlet.of(text)) if outlet is not None else None
         # an agency's notice marks a syndicated copy; a paper's own notice is its own page
-        if outlet is not None and listed is not None and listed.kind == "agency":
+        if outlet is not None and known is not None and known.kind == "agency":
             frames.append(Frame(outlet, 0, n, 3))
     # "Source: CNN A nationwide ceasefire …": a source credit that opens a paragraph
     for m in re.finditer(r"(?m)^\s*Source:\s*(?P<o>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})",
