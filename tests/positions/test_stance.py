@@ -570,6 +570,18 @@ def test_a_precondition_rejected_is_no_condition_listed() -> None:
     assert found["peace_talks"].stance != "conditional"
 
 
+def test_a_holder_is_reported_through_a_verb_of_intent_and_a_short_name() -> None:
+    """'the EU plans to extend sanctions', said Reuters: the EU's position, reported by
+    Reuters ('plans' stands between the holder and the cue; 'EU' is no part of 'Reuters')."""
+    text = "According to Reuters, the EU plans to extend sanctions."
+    found = _positions(text, "the EU plans to extend sanctions", speaker="Reuters",
+                       entities=(_entity(text, "Reuters", "ORG"), _entity(text, "EU", "ORG")))
+    position = found["sanctions"]
+    assert position.stance == "supports"
+    assert position.holder is not None and position.holder.text == "EU"
+    assert position.reported_by is not None and position.reported_by.text == "Reuters"
+
+
 def test_a_state_a_person_speaks_of_as_subject_is_their_own_side() -> None:
     text = "Orban said Hungary will not provide any weapons to Ukraine."
     found = _positions(text, "Hungary will not provide any weapons to Ukraine", speaker="Orban",

@@ -364,6 +364,9 @@ HOLDER_GLUE: tuple[str, ...] = (
     "to", "seems", "appears", "itself", "himself", "herself", "always", "openly",
     "publicly", "may", "might", "says", "said", "insists", "believes", "it", "he", "she",
     "they", "that",
+    # verbs of intent before the deed: "the EU plans to extend sanctions" (the EU's)
+    "plans", "planned", "intends", "aims", "seeks", "hopes", "tries", "ready",
+    "prepared", "willing", "going",
 )
 
 # Pronouns that, as the subject of a stance in reported speech, are the speaker

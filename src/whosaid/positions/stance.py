@@ -851,8 +851,10 @@ def _same(holder: _Holder, speaker: Mention | None) -> bool:
         return False
     if speaker.entity_id is not None and speaker.entity_id == holder.entity.id:
         return True
+    # a name as whole words: "EU" is not the speaker "Reuters", "US" not "USA Today"
     spoken = speaker.text.lower()
-    return any(alias.lower() in spoken for alias in (holder.entity.name, *holder.entity.aliases))
+    return any(re.search(r"(?<!\w)" + re.escape(alias.lower()) + r"(?!\w)", spoken)
+               for alias in (holder.entity.name, *holder.entity.aliases) if alias)
 
 
 def _own_state(subject: _Holder, speaker: Mention | None, holders: list[_Holder]) -> bool:
