@@ -190,7 +190,7 @@ def quoting(ctx: Context, d: Draft) -> bool:
     ("I was telling myself, “This dream matters.”") reports them even on a page to the
     reader (the one right statement the reader-page rule took on the 181 judged pages)."""
     start = min(f.start for f in d.fragments)
-    return ctx.inside[start] or ctx.text[start:start + 1] in QUOTE_MARKS
+    return bool(ctx.inside[start]) or ctx.text[start:start + 1] in QUOTE_MARKS
 
 
 def verdict(ctx: Context, verb: Token) -> bool:
