@@ -3,14 +3,15 @@
     python bench/corrections.py build/bench-pristine.db [--entity "Bernie Sanders"]
         [--alias Sanders] [--new-name Sanders] [--merge SOURCE]
 
-Copies the store to a temporary file (the given one is never written), then, as
-:func:`whosaid.usecases.split_alias` (or, with ``--merge``,
-:func:`whosaid.usecases.merge_entities` of SOURCE into ``--entity``) does, times the
-correction's own write transaction — the store's correction (:mod:`whosaid.store.corrections`),
-the corpus refresh, noting what the claims must weigh again, the commit: what the analyst
-waits for — and then the claims refresh in its transaction of its own
-(:func:`whosaid.claims.service.refresh_pending`), each in wall-clock and CPU seconds, with
-the load average (the machine is shared), and prints the rows the correction touched.
+Copies the store to a temporary file (the given one is never written), then times, as the
+server runs them, :func:`whosaid.usecases.split_alias` (or, with ``--merge``,
+:func:`whosaid.usecases.merge_entities` of SOURCE into ``--entity``) with ``refresh_later``:
+the correction's own write transaction — the store's correction
+(:mod:`whosaid.store.corrections`), noting what the corpus and the claims must weigh again,
+the commit: what the analyst waits for — and then, each in its transaction of its own, the
+corpus refresh (:func:`whosaid.usecases.corrections.refresh_corpus_after`) and the claims
+refresh (``refresh_claims_after``), each in wall-clock and CPU seconds, with the load
+average (the machine is shared), and prints what the correction touched.
 """
 
 from __future__ import annotations
@@ -22,10 +23,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from whosaid.claims.service import defer_refresh, ensure_prefixes, refresh_pending
-from whosaid.corpus import refresh_corpus
+from whosaid.claims.service import ensure_prefixes
 from whosaid.store import open_store
-from whosaid.store.corrections import merge_entities, split_alias
+from whosaid.usecases.corrections import (
+    merge_entities,
+    refresh_claims_after,
+    refresh_corpus_after,
+    split_alias,
+)
 
 
 class Phase:
@@ -66,28 +71,25 @@ def main() -> None:
             ensure_prefixes(conn)  # a store whose claims were built before them
         with open_store(str(copy)) as store:
             with Phase("correction (the analyst waits)") as whole:
-                with store.write("bench correction") as conn:
-                    with Phase("  store " + ("merge" if args.merge else "split")) as p:
-                        done = (merge_entities(conn, args.merge, args.entity, "bench")
-                                if args.merge else
-                                split_alias(conn, args.entity, args.alias, args.new_name,
-                                            "bench"))
-                    with Phase("  corpus refresh"):
-                        rewritten = refresh_corpus(conn, done.names, done.keys)
-                    with Phase("  claims noted"):
-                        defer_refresh(conn, names=done.names, corpus_ids=rewritten)
-                    commit = Phase("  commit").__enter__()
-                commit.__exit__()
+                done = (merge_entities(store, args.merge, args.entity, "bench",
+                                       refresh_later=True)
+                        if args.merge else
+                        split_alias(store, args.entity, args.alias, args.new_name, "bench",
+                                    refresh_later=True))
             phases.append(whole)
-            with Phase("claims refresh (after)") as p:
-                update = refresh_pending(store)
+            with Phase("corpus refresh (after)") as p:
+                rewritten = refresh_corpus_after(store) or []
             phases.append(p)
+            with Phase("claims refresh (after)") as p:
+                update = refresh_claims_after(store)
+            phases.append(p)
+        claims = len(update.claims) if update is not None else 0
+        speakers = update.speakers if update is not None else 0
         what = (f"merge {args.merge!r} into {args.entity!r}" if args.merge
                 else f"split {args.alias!r} off {args.entity!r} -> {args.new_name!r}")
-        print(f"{what}: entity after has {done.after.get('statements', 0)} statements, "
-              f"{len(done.after.get('aliases', []))} aliases; {len(rewritten)} corpus "
-              f"entities and {len(update.claims)} claims of {update.speakers} speakers "
-              "written")
+        print(f"{what}: entity after has {done.get('statements', 0)} statements, "
+              f"{len(done.get('aliases', []))} aliases; {len(rewritten)} corpus "
+              f"entities and {claims} claims of {speakers} speakers written")
         print(f"{'total':<32} {sum(p.wall for p in phases):8.2f} s  "
               f"(cpu {sum(p.cpu for p in phases):7.2f} s)")
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

@@ -18,6 +18,7 @@ from whosaid.usecases.corrections import (
     fix_speaker,
     merge_entities,
     refresh_claims_after,
+    refresh_corpus_after,
     split_alias,
 )
 
@@ -51,19 +52,22 @@ def test_claims_marked_pending_until_the_refresh_then_equal_a_rebuild(
         assert _pending(store) == {False}
         before = dump(store)
         done = merge_entities(store, "Sergei Lavrov", "Dmitry Peskov", "tester",
-                              claims_later=True)
+                              refresh_later=True)
         assert done["claims_pending"] is True
         assert dump(store) == before  # the claims wait, untouched, and say so
         assert _pending(store) == {True}
         some = store_claims.claim_rows(store)[0]["id"]
         assert store_claims.claim_detail(store, some)["pending"] is True
         assert _stale(store).names == {"Dmitry Peskov"}
-        assert bool(_stale(store).corpus_ids) == corpus
+        assert done["corpus_pending"] is corpus  # the corpus refresh waits too
+        assert not _stale(store).corpus_ids  # noted by the corpus refresh, when it runs
 
         sid = next(s["id"] for s in store.article("a7")["statements"]
                    if s["speaker"]["entity"] == "Dmitry Peskov")
-        fix_speaker(store, "a7", sid, "Volodymyr Zelensky", "tester", claims_later=True)
+        fix_speaker(store, "a7", sid, "Volodymyr Zelensky", "tester", refresh_later=True)
         assert ("a7", sid) in _stale(store).statements
+        assert bool(refresh_corpus_after(store)) == corpus  # the corpus first
+        assert bool(_stale(store).corpus_ids) == corpus
         update = refresh_claims_after(store)  # both corrections at once
         assert update is not None and update.claims
         assert _stale(store).seqs == ()
@@ -92,14 +96,14 @@ def test_the_next_update_takes_in_a_pending_refresh(db: str, mode: str) -> None:
         for a in analyses[:-1]:
             store.save(a)
         build_claims(store)
-        merge_entities(store, "Sergei Lavrov", "Dmitry Peskov", "tester", claims_later=True)
+        merge_entities(store, "Sergei Lavrov", "Dmitry Peskov", "tester", refresh_later=True)
         store.save(analyses[-1])
         update_claims(store, [analyses[-1].article.id])
         assert _stale(store).seqs == () and _pending(store) == {False}
         _same_as_a_rebuild(store)
         # with no new article, the update still takes in what a correction left
         split_alias(store, "Dmitry Peskov", "Dmitry Peskov", "Peskov Two", "tester",
-                    claims_later=True)
+                    refresh_later=True)
         assert update_claims(store).claims
         assert _stale(store).seqs == ()
         _same_as_a_rebuild(store)
@@ -110,7 +114,7 @@ def test_a_rebuild_takes_in_a_pending_refresh(db: str) -> None:
         for a in articles():
             store.save(a)
         build_claims(store)
-        merge_entities(store, "Sergei Lavrov", "Dmitry Peskov", "tester", claims_later=True)
+        merge_entities(store, "Sergei Lavrov", "Dmitry Peskov", "tester", refresh_later=True)
         build_claims(store)
         assert _stale(store).seqs == () and _pending(store) == {False}
         assert refresh_claims_after(store) is not None  # nothing left: nothing done
@@ -123,7 +127,7 @@ def test_corrections_before_the_first_claims_pass_note_nothing(tmp_path: Path) -
         for a in articles():
             store.save(a)
         done = merge_entities(store, "Sergei Lavrov", "Dmitry Peskov", "tester",
-                              claims_later=True)
+                              refresh_later=True)
         assert done["claims_pending"] is False and _stale(store).seqs == ()
 
 

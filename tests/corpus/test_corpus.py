@@ -369,6 +369,73 @@ def test_corpus_corrections_update_and_survive_rebuilds(corrected_url: str) -> N
                        for r in store_corpus.corpus_entities_rows(store, members=True)}
 
 
+def _members_key(store: Store) -> set[tuple[object, ...]]:
+    return {(r["name"], tuple(r["article_ids"]), tuple(map(tuple, r["statement_ids"])))
+            for r in store_corpus.corpus_entities_rows(store, members=True)}
+
+
+def _corpus_rows(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    """The corpus tables as stored, sorted."""
+    with store.read("dump") as conn:
+        return {t.name: sorted(tuple(r) for r in conn.execute(select(t)))
+                for t in schema.CORPUS_TABLES}
+
+
+def _corpus_pending(store: Store) -> bool:
+    return store_corpus.corrections_pending(store)
+
+
+def test_a_correction_refreshed_later_leaves_the_corpus_pending_until_the_refresh(
+        corrected_url: str) -> None:
+    """The server's way: the correction commits at once, the corpus refresh runs after its
+    response; until then the corpus is as it was and says it is pending, then it is what
+    the refresh at once gives (and what a whole pass gives)."""
+    with open_store(corrected_url) as store:
+        build_corpus_entities(store)
+        before = _corpus_rows(store)
+        out = usecases.split_alias(store, "Olaf Scholz", "Scholz", None, "t",
+                                   refresh_later=True)
+        assert out["corpus_pending"] is True and out["corpus_entities"] == []
+        assert _corpus_rows(store) == before and _corpus_pending(store)
+        done = usecases.refresh_after_corrections(store)
+        assert done["corpus_entities"] and not done["corpus_pending"]
+        assert not _corpus_pending(store)
+        assert _holding(store, "Scholz")["id"] != _holding(store, "Scholes")["id"]
+        refreshed = _members_key(store)
+        build_corpus_entities(store)
+        assert _members_key(store) == refreshed
+
+
+def test_the_next_update_takes_in_a_pending_corpus_refresh(
+        corrected_url: str, analyze_text) -> None:  # type: ignore[no-untyped-def]
+    """A refresh that never ran (the server stopped first) is run by the next update."""
+    with open_store(corrected_url) as store:
+        build_corpus_entities(store)
+        usecases.merge_entities(store, "Olav Sholz", "Olaf Scholz", "t", refresh_later=True)
+        assert _holding(store, "Olav Sholz")["id"] != _holding(store, "Scholes")["id"]
+        later = analyze_text("Kremlin spokesman Dmitry Peskov said no talks were planned.",
+                             "2022-12-06")
+        store.save(later)
+        usecases.keep_current(store, [later.article.id])
+        assert not _corpus_pending(store)
+        assert _holding(store, "Olav Sholz")["id"] == _holding(store, "Scholes")["id"]
+        # and with nothing new to take in, the update still runs it
+        usecases.split_alias(store, "Olaf Scholz", "Scholz", None, "t", refresh_later=True)
+        usecases.keep_current(store, [])
+        assert not _corpus_pending(store)
+        assert _holding(store, "Scholz")["id"] != _holding(store, "Scholes")["id"]
+
+
+def test_a_whole_corpus_pass_takes_in_a_pending_corpus_refresh(corrected_url: str) -> None:
+    with open_store(corrected_url) as store:
+        build_corpus_entities(store)
+        usecases.merge_entities(store, "Olav Sholz", "Olaf Scholz", "t", refresh_later=True)
+        build_corpus_entities(store)
+        assert not _corpus_pending(store)
+        assert _holding(store, "Olav Sholz")["id"] == _holding(store, "Scholes")["id"]
+        assert usecases.refresh_after_corrections(store)["corpus_entities"] == []
+
+
 def test_corpus_corrections_without_corpus_wait_for_the_pass(corrected_url: str) -> None:
     with open_store(corrected_url) as store:
         out = usecases.split_alias(store, "Olaf Scholz", "Scholz", None, "t")

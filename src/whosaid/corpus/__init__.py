@@ -18,9 +18,11 @@ from .service import (
     CorpusUpdate,
     attach_articles,
     build_corpus_entities,
+    defer_corpus_refresh,
     keep_corpus,
     plan_corpus,
     refresh_corpus,
+    refresh_stale,
     update_corpus,
 )
 
@@ -36,10 +38,12 @@ __all__ = [
     "canonical_name",
     "cluster_block",
     "cluster_members",
+    "defer_corpus_refresh",
     "keep_corpus",
     "plan_blocks",
     "plan_corpus",
     "reassign_ids",
     "refresh_corpus",
+    "refresh_stale",
     "update_corpus",
 ]

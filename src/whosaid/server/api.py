@@ -307,7 +307,11 @@ class SplitIn(BaseModel):
 
 
 CORPUS_REWRITTEN = ("ids of the corpus entities the correction rewrote (empty when no corpus "
-                    "was built: `whosaid corpus` applies it)")
+                    "was built: `whosaid corpus` applies it; empty here, where the corpus "
+                    "refresh runs after the response)")
+CORPUS_PENDING = ("true while the corpus entities wait for the correction's refresh, which "
+                  "runs after this response (about 3 s on the largest entities of a "
+                  "20,000-article store); corpus entity reads say `pending` meanwhile")
 CLAIMS_PENDING = ("true while the claims of the speakers involved wait for their refresh, "
                   "which runs after this response; claim reads say `pending` meanwhile")
 
@@ -323,6 +327,7 @@ class EntityBrief(BaseModel):
     aliases: list[str]
     statements: int
     corpus_entities: list[str] = Field(default_factory=list, description=CORPUS_REWRITTEN)
+    corpus_pending: bool = Field(default=False, description=CORPUS_PENDING)
     claims_pending: bool = Field(default=False, description=CLAIMS_PENDING)
 
 
@@ -335,6 +340,7 @@ class SpeakerOut(BaseModel):
     speaker_name: str | None
     speaker_entity_id: str | None
     corpus_entities: list[str] = Field(default_factory=list, description=CORPUS_REWRITTEN)
+    corpus_pending: bool = Field(default=False, description=CORPUS_PENDING)
     claims_pending: bool = Field(default=False, description=CLAIMS_PENDING)
 
 
@@ -361,6 +367,9 @@ class CorpusEntityOut(BaseModel):
 
 class CorpusEntityList(BaseModel):
     items: list[CorpusEntityOut]
+    pending: bool = Field(False, description="an analyst's correction is still being taken "
+                                             "into the corpus entities (for a few seconds "
+                                             "after it)")
 
 
 class CorpusArticle(BaseModel):
@@ -376,6 +385,9 @@ class CorpusEntityDetail(CorpusEntityOut):
     article_list: list[CorpusArticle] = Field(description="its articles, latest first "
                                                           "(at most 200)")
     recent: list[ListedStatement] = Field(description="its latest statements")
+    pending: bool = Field(False, description="an analyst's correction is still being taken "
+                                             "into the corpus entities (for a few seconds "
+                                             "after it)")
 
 
 class ClaimSpeaker(BaseModel):
@@ -577,7 +589,7 @@ def list_corpus_entities(
     rows = corpus_queries.corpus_entities_rows(svc.store, q, limit, members=members)
     if not members:
         rows = [r | {"article_ids": [], "statement_ids": []} for r in rows]
-    return {"items": rows}
+    return {"items": rows, "pending": corpus_queries.corrections_pending(svc.store)}
 
 
 @router.get("/corpus-entities/{entity_id}", response_model=CorpusEntityDetail,
@@ -592,6 +604,7 @@ def corpus_entity(
     ``members=true`` every article and statement id too (Donald Trump's 16,293 and 13,035 on
     the 20,000-article store: 0.8 MB)."""
     row = corpus_queries.corpus_detail(svc.store, entity_id, members=members)
+    row["pending"] = corpus_queries.corrections_pending(svc.store)
     return row if members else row | {"article_ids": [], "statement_ids": []}
 
 
@@ -630,7 +643,7 @@ def merge(request: Request, svc: Svc, body: Annotated[MergeIn, Body()],
     re-analysis)."""
     actor = svc.guard.api_actor(request)
     return svc.after_correction(usecases.merge_entities(
-        svc.store, body.source, body.target, actor, claims_later=True), background)
+        svc.store, body.source, body.target, actor, refresh_later=True), background)
 
 
 @router.post("/entities/split", response_model=EntityBrief, responses=WRITE_ERRORS,
@@ -641,7 +654,7 @@ def split(request: Request, svc: Svc, body: Annotated[SplitIn, Body()],
     required)."""
     actor = svc.guard.api_actor(request)
     return svc.after_correction(usecases.split_alias(
-        svc.store, body.entity, body.alias, body.new_name, actor, claims_later=True),
+        svc.store, body.entity, body.alias, body.new_name, actor, refresh_later=True),
         background)
 
 
@@ -666,7 +679,7 @@ def correct_speaker(
     actor = svc.guard.api_actor(request)
     return svc.after_correction(usecases.fix_speaker(
         svc.store, article_id, statement_id, body.speaker, actor, body.type,
-        claims_later=True), background)
+        refresh_later=True), background)
 
 
 @router.post("/analyze", response_model=AnalyzeOut, responses=WRITE_ERRORS, tags=["analysis"])

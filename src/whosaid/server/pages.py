@@ -235,7 +235,7 @@ def merge_into(request: Request, svc: Svc, name: str, other: FormName,
     actor = svc.guard.page_actor(request)
     other = " ".join(other.split())
     svc.after_correction(usecases.merge_entities(svc.store, other, name, actor,
-                                                 claims_later=True), background)
+                                                 refresh_later=True), background)
     return _redirect(entity_url(name) + "?" + urlencode({"merged": other}))
 
 
@@ -253,7 +253,7 @@ def split_off(
     svc.guard.check_csrf(request, csrf)
     actor = svc.guard.page_actor(request)
     new = svc.after_correction(usecases.split_alias(
-        svc.store, name, alias, new_name or None, actor, claims_later=True), background)
+        svc.store, name, alias, new_name or None, actor, refresh_later=True), background)
     return _redirect(entity_url(new.get("name") or name) + "?" + urlencode({"split": name}))
 
 
@@ -331,7 +331,7 @@ def fix_speaker(request: Request, svc: Svc, article_id: str, statement_id: str,
     svc.guard.check_csrf(request, csrf)
     actor = svc.guard.page_actor(request)
     svc.after_correction(usecases.fix_speaker(svc.store, article_id, statement_id, speaker,
-                                              actor, claims_later=True), background)
+                                              actor, refresh_later=True), background)
     return _redirect(article_url(article_id) + "?" + urlencode({"fixed": statement_id})
                      + "#st-" + quote(statement_id, safe=""))
 

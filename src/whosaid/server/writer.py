@@ -26,7 +26,7 @@ from ..analysis import Analyzer
 from ..model import Analysis, SourceDocument
 from ..settings import Settings
 from ..store import Store, open_store
-from ..usecases import analyse_one, refresh_claims_after
+from ..usecases import analyse_one, refresh_after_corrections
 
 fcntl: ModuleType | None
 try:
@@ -82,9 +82,10 @@ def _analyse(doc: SourceDocument, actor: str) -> Analysis:
         return analyse_one(store, _STATE["analyzer"], doc, _STATE["settings"], actor)
 
 
-def _refresh_claims() -> bool:
+def _refresh_after() -> bool:
     with one_writer(_STATE["lock"]):
-        return refresh_claims_after(_STATE["store"]) is not None
+        done = refresh_after_corrections(_STATE["store"])
+        return not (done["corpus_pending"] or done["claims_pending"])
 
 
 class WriterProcess:
@@ -99,10 +100,10 @@ class WriterProcess:
     def analyse(self, doc: SourceDocument, actor: str) -> Analysis:
         return self._pool.submit(_analyse, doc, actor).result()
 
-    def refresh_claims(self) -> Future[bool]:
-        """Queue the claims refresh that corrections left pending behind the posts already
-        queued (one writer, one at a time); true when it ran."""
-        return self._pool.submit(_refresh_claims)
+    def refresh_after(self) -> Future[bool]:
+        """Queue the corpus and claims refresh that corrections left pending behind the posts
+        already queued (one writer, one at a time); true when it ran."""
+        return self._pool.submit(_refresh_after)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

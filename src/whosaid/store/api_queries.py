@@ -41,6 +41,7 @@ from .schema import (
     corpus_name_aliases,
     corpus_names,
     corpus_pending,
+    corpus_stale,
     entities,
     relays,
     statements,
@@ -384,8 +385,10 @@ def entity_detail(store: Transactions, name: str, recent: int = 20) -> Row:
             .where(cn.c.name == name).order_by(ce.c.name, ce.c.id)
         ).all()
         corpus = [{"id": cid, "name": cname} for cid, cname, _ in held]
+        # nor does a correction wait for its corpus refresh (the sums are the old ones)
         whole = bool(held) and sum(int(k) for _, _, k in held) == n_articles \
-            and conn.execute(select(corpus_pending.c.article_id).limit(1)).first() is None
+            and conn.execute(select(corpus_pending.c.article_id).limit(1)).first() is None \
+            and conn.execute(select(corpus_stale.c.seq).limit(1)).first() is None
         alias_rows = _alias_counts(conn, name, whole)
         relay_name = func.coalesce(r.c.entity_name, r.c.text)
         relayed_by = [

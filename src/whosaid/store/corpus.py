@@ -21,6 +21,7 @@ import datetime as dt
 import json
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +50,7 @@ from .schema import (
     corpus_name_aliases,
     corpus_names,
     corpus_pending,
+    corpus_stale,
     corrections,
     entities,
     kb_aliases,
@@ -423,6 +425,58 @@ def clear_pending(conn: Connection, article_ids: Collection[str]) -> None:
     for i in range(0, len(wanted), CHUNK):
         conn.execute(delete(corpus_pending)
                      .where(corpus_pending.c.article_id.in_(wanted[i:i + CHUNK])))
+
+
+@dataclass(frozen=True)
+class CorpusStale:
+    """What the corrections noted for the corpus refresh (``corpus_stale``): the rows' numbers,
+    the canonical names and the article entities to weigh again."""
+
+    seqs: tuple[int, ...] = ()
+    names: frozenset[str] = frozenset()
+    keys: frozenset[Key] = frozenset()
+
+
+def mark_corpus_stale(conn: Connection, names: Collection[str], keys: Collection[Key]) -> None:
+    """Note what a correction left for the corpus refresh to weigh again."""
+    rows = [{"kind": "name", "value": n} for n in sorted(set(names))]
+    rows += [{"kind": "key", "value": json.dumps(list(k))} for k in sorted(set(keys))]
+    _insert(conn, corpus_stale, rows)
+
+
+def corpus_stale_work(conn: Connection) -> CorpusStale:
+    """Everything :func:`mark_corpus_stale` noted that no refresh has taken in yet."""
+    t = corpus_stale
+    seqs: list[int] = []
+    names: set[str] = set()
+    keys: set[Key] = set()
+    for seq, kind, value in conn.execute(select(t.c.seq, t.c.kind, t.c.value).order_by(t.c.seq)):
+        seqs.append(int(seq))
+        if kind == "name":
+            names.add(value)
+        else:
+            aid, eid = json.loads(value)
+            keys.add((str(aid), str(eid)))
+    return CorpusStale(tuple(seqs), frozenset(names), frozenset(keys))
+
+
+def clear_corpus_stale(conn: Connection, seqs: Collection[int]) -> None:
+    """Remove the rows a refresh took in (by number: a correction committed meanwhile keeps
+    its own)."""
+    wanted = sorted(seqs)
+    for i in range(0, len(wanted), CHUNK):
+        conn.execute(delete(corpus_stale).where(corpus_stale.c.seq.in_(wanted[i:i + CHUNK])))
+
+
+def corpus_refresh_pending(conn: Connection) -> bool:
+    """Whether a correction's corpus refresh is still to run (the corpus reads say so)."""
+    return conn.execute(select(corpus_stale.c.seq).limit(1)).first() is not None
+
+
+def corrections_pending(store: Transactions) -> bool:
+    """:func:`corpus_refresh_pending`, in a read transaction of its own."""
+    with store.read("is a corpus refresh pending") as conn:
+        return corpus_refresh_pending(conn)
 
 
 def head_of(conn: Connection, corpus_entity_id: str) -> tuple[str, str, bool] | None:

@@ -39,6 +39,7 @@ from .schema import (
     corpus_name_aliases,
     corpus_names,
     corpus_pending,
+    corpus_stale,
     corrections,
     entity_names,
     kb_roles,
@@ -251,6 +252,10 @@ def _m014_claims_stale(conn: Connection) -> None:
     claims_stale.create(conn)
 
 
+def _m016_corpus_stale(conn: Connection) -> None:
+    corpus_stale.create(conn)
+
+
 # The corpus entity page's articles, latest first (``published DESC NULLS LAST, id``): a
 # PostgreSQL index walks them in that order. Its ascending ``published`` index walked
 # backwards puts undated articles first, so PostgreSQL sorted all 20,000 articles of the bench
@@ -300,6 +305,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(14, "what corrections left for the claims to weigh again", _m014_claims_stale),
     Migration(15, "the aliases of each corpus entity's members by name; PostgreSQL: articles "
                   "latest first", _m015_corpus_name_aliases),
+    Migration(16, "what corrections left for the corpus to weigh again", _m016_corpus_stale),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -449,6 +449,20 @@ corpus_pending = Table(
     Column("article_id", Text, primary_key=True),
 )
 
+# Migration 16: what an analyst's correction left for the corpus to weigh again, as
+# claims_stale does for the claims: a canonical name the correction touched ('Sanders' split
+# off 'Bernie Sanders') or an article entity ('["article id", "entity id"]'). The corpus
+# refresh runs after the correction commits (the server: after its response); it, the next
+# update or a whole pass removes the rows it took in, and until then the corpus reads say
+# ``pending``.
+corpus_stale = Table(
+    "corpus_stale",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("kind", Text, nullable=False),  # name | key
+    Column("value", Text, nullable=False),
+)
+
 # ---------------------------------------------------------------------------------------
 # Migration 7: claims (whosaid.claims): one utterance across the articles that print it.
 # Derived data, written by the claims pass (whosaid.claims.service): a full pass replaces

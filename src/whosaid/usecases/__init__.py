@@ -8,8 +8,14 @@ May import every layer below it; never :mod:`whosaid.cli` or :mod:`whosaid.serve
 """
 
 from .analyse import Kept, Summary, analyse_one, keep_corpus_current, keep_current, run_analyze
-from .corrections import fix_speaker, merge_entities, refresh_claims_after, split_alias
+from .corrections import (
+    fix_speaker,
+    merge_entities,
+    refresh_after_corrections,
+    refresh_claims_after,
+    split_alias,
+)
 
 __all__ = ["Kept", "Summary", "analyse_one", "fix_speaker", "keep_corpus_current",
-           "keep_current", "merge_entities", "refresh_claims_after", "run_analyze",
-           "split_alias"]
+           "keep_current", "merge_entities", "refresh_after_corrections",
+           "refresh_claims_after", "run_analyze", "split_alias"]
