@@ -25,18 +25,23 @@ def serve(
         min=1, max=32,
         help="Server processes answering requests (each with its own writer process; "
              "they store one posted article at a time). 2 on 2 cores.")] = 1,
+    threads: Annotated[int | None, typer.Option(
+        min=1, max=256, envvar="WHOSAID_SERVE_THREADS", show_default=False,
+        help="Requests each server process works on at once (the others wait their turn); "
+             "default 4. More help where the database is far away.")] = None,
 ) -> None:
     """Serve the pages and the JSON API over a database."""
     import uvicorn
 
     from ..errors import WhosaidError
     from ..server import create_app
-    from ..server.app import SERVE_DB_ENV, SERVE_TOKEN_ENV
+    from ..server.app import SERVE_DB_ENV, SERVE_THREADS_ENV, SERVE_TOKEN_ENV
     from .options import err, fail
 
     try:
         # migrated and checked here, once, before any worker opens it
-        application = create_app(db, token or None, writer_process=None if workers == 1 else False)
+        application = create_app(db, token or None, writer_process=None if workers == 1 else False,
+                                 threads=threads)
     except WhosaidError as exc:
         raise fail(str(exc)) from None
     mode = "writes need the token" if token else "read-only (no --token)"
@@ -53,6 +58,8 @@ def serve(
     os.environ[SERVE_DB_ENV] = db
     if token:
         os.environ[SERVE_TOKEN_ENV] = token
+    if threads:
+        os.environ[SERVE_THREADS_ENV] = str(threads)
     # uvicorn kills and restarts a worker that does not answer its health check in time; a
     # worker starting (importing whosaid, opening the store) on a busy 2-core machine took
     # longer than its default 5 s, and was restarted over and over

@@ -683,7 +683,8 @@ def correct_speaker(
 
 
 @router.post("/analyze", response_model=AnalyzeOut, responses=WRITE_ERRORS, tags=["analysis"])
-def analyze(request: Request, svc: Svc, body: Annotated[AnalyzeIn, Body()]) -> dict[str, Any]:
+async def analyze(request: Request, svc: Svc, body: Annotated[AnalyzeIn, Body()]
+                  ) -> dict[str, Any]:
     """Analyse a posted text or HTML document and store it (token required)."""
     actor = svc.guard.api_actor(request)
     doc = SourceDocument(
@@ -696,10 +697,14 @@ def analyze(request: Request, svc: Svc, body: Annotated[AnalyzeIn, Body()]) -> d
         published=body.published,
         source=body.source,
     )
-    analysis = svc.analyse(doc, actor)
-    article = svc.store.article(analysis.article.id)
-    summary = {k: article[k] for k in ArticleSummary.model_fields}
-    return {"article": summary, "statements": article["statements"]}
+
+    def stored() -> dict[str, Any]:
+        analysis = svc.analyse(doc, actor)
+        article = svc.store.article(analysis.article.id)
+        summary = {k: article[k] for k in ArticleSummary.model_fields}
+        return {"article": summary, "statements": article["statements"]}
+
+    return await svc.apart(stored)
 
 
 @router.get("/audit", response_model=AuditPage, tags=["corrections"])

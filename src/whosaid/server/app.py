@@ -48,7 +48,12 @@ from .writer import WriterProcess
 log = logging.getLogger("whosaid.server")
 
 MAX_BODY_BYTES = 5 * 1024 * 1024  # the largest request body: a big news page's HTML
-READ_THREADS = 40  # requests one server process works on at once (anyio's default)
+# Requests one server process works on at once; the others wait their turn. Each holds
+# Python's lock between its database calls, so more of them at once mostly wait on one
+# another: bench/load.py on the 20,000-article store (16 readers, a writer, 2 processes, a
+# quiet 2-core machine), SQLite reads' p99 665-704 ms at 40 (anyio's default), 512 at 8,
+# 294-342 at 4 and 286 at 2; PostgreSQL 551 at 40, 476 at 4, 512 at 2.
+READ_THREADS = 4
 SERVE_THREADS_ENV = "WHOSAID_SERVE_THREADS"
 PACKAGE = importlib.resources.files("whosaid.server")
 

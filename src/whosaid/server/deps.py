@@ -9,10 +9,12 @@ import the application.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
+from anyio import CapacityLimiter, to_thread
 from fastapi import BackgroundTasks, Request
 
 from ..analysis import Analyzer
@@ -22,6 +24,13 @@ from ..store import Store
 from ..usecases import analyse_one, refresh_after_corrections
 from .security import Guard
 from .writer import WriterProcess
+
+T = TypeVar("T")
+
+# Posts and the refreshes after corrections wait seconds for the writer: they wait in threads
+# of their own, these many at once, so that none holds one of the readers' few threads
+# (READ_THREADS in .app).
+WRITE_THREADS = 4
 
 
 @dataclass
@@ -36,6 +45,15 @@ class Services:
     analyzer_: Analyzer | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
     writer: WriterProcess | None = None  # when set, posts are analysed in the child process
+    writes_: CapacityLimiter | None = None  # made on first use, in the event loop
+
+    async def apart(self, work: Callable[[], T]) -> T:
+        """Run ``work`` (a post's analysis, a refresh) in a thread of the writes' own, not
+        one of the readers': with 4 read threads a process, one post waiting 3-10 s for the
+        writer would take a quarter of them."""
+        if self.writes_ is None:
+            self.writes_ = CapacityLimiter(WRITE_THREADS)
+        return await to_thread.run_sync(work, limiter=self.writes_)
 
     def analyzer(self) -> Analyzer:
         if self.analyzer_ is None:
@@ -54,7 +72,7 @@ class Services:
         """A correction's record, with the corpus and claims refresh it left pending queued
         to run after the response (:meth:`refresh_after`)."""
         if row.get("corpus_pending") or row.get("claims_pending"):
-            background.add_task(self.refresh_after)
+            background.add_task(self.apart, self.refresh_after)
         return row
 
     def refresh_after(self) -> None:

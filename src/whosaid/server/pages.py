@@ -474,7 +474,7 @@ def _no_nul(value: str | None) -> str | None:
 
 
 @router.post("/analyze")
-def analyze_post(
+async def analyze_post(
     request: Request,
     svc: Svc,
     body: Annotated[str, Form(min_length=1, max_length=5_000_000)],
@@ -498,7 +498,7 @@ def analyze_post(
         published=_no_nul(published),
         source=_no_nul(source),
     )
-    analysis = svc.analyse(doc, actor)
+    analysis = await svc.apart(lambda: svc.analyse(doc, actor))
     return _redirect(article_url(analysis.article.id))
 
 
