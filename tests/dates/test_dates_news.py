@@ -40,6 +40,23 @@ def test_possessive_weekday_after_before_stays_past() -> None:
     assert values(text) == {"Monday": "2022-12-05"}
 
 
+def test_a_weekday_opening_a_sentence_takes_the_tense_of_the_clause_after_it() -> None:
+    text = "He spoke on Monday. On Thursday, the league plans to hold a news conference."
+    assert values(text)["Thursday"] == "2022-12-08"
+    assert values("On Thursday, the league said it would hold a news conference.") == {
+        "Thursday": "2022-12-01"}
+
+
+def test_a_plan_in_the_past_after_a_fronted_weekday_stays_past() -> None:
+    text = "On Friday, the government planned to pay the families."
+    assert values(text) == {"Friday": "2022-12-02"}
+
+
+def test_a_planned_event_lies_ahead() -> None:
+    text = "Protesters planned a large demonstration in Little Havana on Saturday."
+    assert values(text) == {"Saturday": "2022-12-10"}
+
+
 # --------------------------------------------------------------------------- extents
 
 

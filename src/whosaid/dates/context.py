@@ -24,6 +24,18 @@ from .rules import ABBREVIATIONS, FUTURE_CUES, PAST_CUES, SCHEDULE_CUES, SENTENC
 CUES = re.compile(rf"\b(?:(?P<f>{FUTURE_CUES})|(?P<s>{SCHEDULE_CUES})|(?P<p>{PAST_CUES}))\b",
                   re.IGNORECASE)
 SENTENCE_ENDS = re.compile(SENTENCE_END)
+# what may stand between a sentence's start and a date that opens it: "On", "And on", "By",
+# "In early" ("On Tuesday, the league plans to ...": the clause after the date decides)
+FRONTED = re.compile(r"[\s\"'“‘(`]*(?:(?:and|but|then|also)\s+)?(?:(?:on|in|by|from|until|"
+                     r"early|late|later|earlier|next|this|last|the)\s+){0,2}",
+                     re.IGNORECASE)
+# the cues after a fronted date that say its day is still to come; a plan in the past does
+# not ("On Friday, the Kenyan government planned to pay ...", published on a Wednesday: the
+# Friday before)
+FIRM_FUTURE = re.compile(r"(?:will|won['’]t|shall|['’]ll|going\s+to|plan(?:s|ning)?\s+to|"
+                         r"intends?\s+to|scheduled|slated|due|set\s+to|expected\s+to|"
+                         r"(?:is|are)\s+to)\b",
+                         re.IGNORECASE)
 
 
 class Hit(NamedTuple):
@@ -66,6 +78,8 @@ class ScanContext:
             if "\n" in b.group() or not (initial or word.lower() in ABBREVIATIONS):
                 cut = b.end()
         cues = list(CUES.finditer(window, cut))
+        if not cues and (cut or lo == 0) and FRONTED.fullmatch(window, cut):
+            return self._future_after(start)
         if not cues or cues[-1].group("p") is not None:
             return False
         last = cues[-1]
@@ -77,6 +91,15 @@ class ScanContext:
         return len(window) - last.end() > 20 or re.search(
             r"\bhad\s+(?:been\s+)?$", window[max(0, last.start() - 12) : last.start()],
             re.IGNORECASE) is None
+
+    def _future_after(self, start: int) -> bool:
+        """Whether the sentence that a date opens looks ahead: its first cue after the date
+        is a future one ("On Tuesday, the league plans to hold a news conference", published
+        on a Monday: the coming Tuesday; "On Tuesday, the league said" stays the past one)."""
+        rest = self.text[start : start + 160]
+        end = SENTENCE_ENDS.search(rest)
+        cue = CUES.search(rest, 0, end.start() if end else len(rest))
+        return cue is not None and FIRM_FUTURE.match(rest, cue.start()) is not None
 
     def _past_until(self, start: int) -> bool:
         before = self.text[max(0, start - 30) : start]

@@ -278,7 +278,7 @@ PAST_CUES = (
 # words by which a clause looks ahead: "will meet Friday", "is scheduled for Friday",
 # "analysts expect the trend to continue into the fourth quarter"
 FUTURE_CUES = (
-    r"will|won't|'ll|’ll|shall|going\s+to|plan(?:s|ned|ning)?\s+(?:to|for)|scheduled?|"
+    r"will|won't|'ll|’ll|shall|going\s+to|plan(?:s|ned|ning)?\s+(?:to|for|an?)\b|scheduled?|"
     r"(?<!-)expected|expects?|anticipates?|set\s+(?:to|for)|slated|is\s+to|are\s+to|due|"
     r"as\s+soon\s+as|as\s+early\s+as|upcoming|"
     r"to\s+be\s+held|intends?\s+to|hopes?\s+to|payable|effective|would"
