@@ -52,6 +52,15 @@ def test_a_plan_in_the_past_after_a_fronted_weekday_stays_past() -> None:
     assert values(text) == {"Friday": "2022-12-02"}
 
 
+def test_the_day_before_a_named_weekday_counts_from_that_weekday() -> None:
+    text = ("The day before last Tuesday's hearing, he went to his uncle's home. "
+            "He appeared in court the next morning.")
+    assert values(text) == {"The day before last Tuesday": "2022-12-05",
+                            "the next morning": "2022-12-06"}
+    assert values("They will leave the day after Friday.") == {
+        "the day after Friday": "2022-12-10"}
+
+
 def test_a_planned_event_lies_ahead() -> None:
     text = "Protesters planned a large demonstration in Little Havana on Saturday."
     assert values(text) == {"Saturday": "2022-12-10"}

@@ -382,6 +382,12 @@ def anaphor(m: re.Match[str], ctx: ScanContext) -> Hit | None:
         k = 1
     else:
         k = 0
+    if _g(m, "an_wd"):  # "the day before last Tuesday": from that Tuesday, not the story's day
+        if ctx.pub is None:
+            return _span(m, ctx, "DATE", None)
+        day = weekday_date(ctx.pub, word_lists()["weekdays"][normalize(m.group("an_wd"))],
+                           normalize(_g(m, "an_rel")), ctx.future(m.start()))
+        return _span(m, ctx, "DATE", day_value(day + dt.timedelta(days=k)))
     ref = ctx.reference("day" if unit not in ("week", "month", "year") else unit)
     value = shifted(ref, unit, k) if ref else None
     return _span(m, ctx, "DATE", value, anaphoric=True)

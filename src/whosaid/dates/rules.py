@@ -147,8 +147,11 @@ RULES: tuple[Rule, ...] = (
          rf"(?:(?:early|late|earlier|later)\s+)?(?P<rd>the\s+day\s+before\s+yesterday|"
          r"the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight|"
          rf"last\s+night|this\s+(?:{PARTS}))(?:\s+(?:{PARTS}))?\b"),
+    # "the day before last Tuesday's hearing": a day counted from the weekday it names
     Rule("anaphor", "earlier later that the", "anaphor",
-         rf"(?:(?:earlier|later)\s+)?(?P<an>(?:that|the\s+same)(?:\s+same)?\s+"
+         rf"(?:(?:earlier|later)\s+)?(?P<an>the\s+day\s+(?:before|after)\s+"
+         rf"(?P<an_rel>(?:last|next|this)\s+)?(?P<an_wd>{WEEKDAY})|"
+         rf"(?:that|the\s+same)(?:\s+same)?\s+"
          rf"(?:day|week|month|year|{PARTS})|the\s+(?:previous|next|following|"
          rf"preceding|prior)\s+(?:day|week|month|year|{PARTS})|the\s+"
          rf"(?:day|week|month|year|night)\s+(?:before|after|earlier|prior)"
