@@ -54,7 +54,7 @@ def test_the_full_pass_finds_claims_copies_and_flags(tmp_path: Path) -> None:
                       and r["origin"]["article_id"] == "a4")
         assert "speaker_changed" in lavrov["statements"][0]["drift"]["flags"]
         detail = store_claims.claim_detail(store, ready["id"])
-        assert {"source": "tass.com", "target": "farm.example", "kind": "copy",
+        assert {"source": "TASS", "target": "farm.example", "kind": "copy",
                 "article_id": "a3"} in detail["edges"]
         with store.read("pending") as conn:
             assert store_claims.pending_articles(conn) == []

@@ -118,15 +118,31 @@ def relay_edges(ordered: Sequence[ClaimStatement], speaker: str,
     by_article: dict[str, ClaimStatement] = {}
     for s in ordered:
         by_article.setdefault(s.article_id, s)
-    for s in ordered:
-        chain = [speaker, *(canonical(r) or r for r in s.relays), outlet(s)]
+    chains = [[speaker, *(canonical(r) or r for r in s.relays), outlet(s)] for s in ordered]
+    node = node_names(name for chain in chains for name in chain[1:])
+    for s, chain in zip(ordered, chains, strict=True):
         for a, b in zip(chain, chain[1:], strict=False):
-            add(a, b, "relay", s.article_id)
+            add(node.get(a, a), node[b], "relay", s.article_id)
         for earlier in copied.get(s.article_id, ()):
             if earlier in by_article and earlier != s.article_id:
-                add(outlet(by_article[earlier]), outlet(s), "copy", s.article_id)
+                add(node[outlet(by_article[earlier])], node[outlet(s)], "copy", s.article_id)
                 break
     return tuple(edges)
 
 
-__all__ = ["UNDATED", "copied_from", "outlet", "relay_edges", "time_order"]
+def node_names(names: Iterable[str]) -> dict[str, str]:
+    """The node each relay or site name stands for: one node an outlet, whatever it is
+    called. The site "tass.com" of TASS's own article and the relay "TASS" of a re-report
+    were two nodes of a claim page's graph, each with its own edges; they are the node
+    "TASS" (a listed outlet's name, where one of the names is one; else the first met)."""
+    seen = list(dict.fromkeys(names))
+    chosen: dict[str, str] = {}
+    for name in seen:
+        key = outlet_key(name)
+        if key not in chosen or (canonical(chosen[key]) != chosen[key]
+                                 and canonical(name) == name):
+            chosen[key] = name
+    return {name: chosen[outlet_key(name)] for name in seen}
+
+
+__all__ = ["UNDATED", "copied_from", "node_names", "outlet", "relay_edges", "time_order"]
