@@ -8,15 +8,18 @@ citing officials, …") the source becomes its relay, or, after "citing", its sp
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
+from ..names.roles import parse_role
 from .context import Context
 from .drafts import CharSpan, CueSpan, Draft, content_span
 from .outlets import load_outlets, outlet_in, reported_names
-from .relays import cut_tail_credit
+from .quotes import paragraphs
+from .relays import add_relay, cut_tail_credit, outlet_of
 from .syntax import np_span, subject
 
 CITING = ("citing", "quoting")
@@ -32,6 +35,14 @@ SOURCE_WORDS = frozenset({"source", "official", "diplomat", "insider", "expert",
                           "article"})
 LEAD = " ,(—"  # what may stand before the marker word inside its phrase
 MIN_CONTENT = 3
+# "That is according to X": the words stand for what the paragraph before says
+DEMONSTRATIVE_RE = re.compile(r"(?:That|This|It)(?:['’]s|\s+is|\s+was)", re.I)
+# "X, who spoke to the Golos Ukrainy newspaper": a talk that passed the words on
+# a clause of its own between the role and a name (a finite verb with a subject; the parse
+# takes "temporarily occupied territories" for a verb)
+FINITE = ("VBD", "VBZ", "VBP", "MD")
+SUBJECTS = ("nsubj", "nsubjpass")
+TALK_LEMMAS = frozenset({"speak", "talk", "tell", "give"})
 # the verbs of an outlet's report that a citing phrase may hang on
 CREDIT_LEMMAS = frozenset({"report", "write", "say", "claim", "publish", "inform", "tell"})
 
@@ -102,6 +113,9 @@ def _manner(ctx: Context, marker: Marker) -> bool:
     if word is None or word.lower_ != "according" or marker.phrase.start < word.idx or \
             word.i == marker.sent.start:
         return False
+    if DEMONSTRATIVE_RE.fullmatch(ctx.text[marker.sent.start_char:marker.phrase.start].strip()) \
+            and parse_role(marker.source.of(ctx.text)) is not None:
+        return False  # "That is according to the head of the ministry …": a source
     src = ctx.doc.char_span(marker.source.start, marker.source.end, alignment_mode="expand")
     if src is None:
         return False
@@ -119,17 +133,27 @@ def marker_at(sent: SpacySpan, tok: Token) -> Marker | None:
     end_i = start_i
     while end_i < sent.end and not (doc[end_i].is_punct and doc[end_i].text
                                     not in ("-", "&", ".", "'")) \
-            and not doc[end_i].is_space and doc[end_i].lower_ not in ("that", "which", "who"):
+            and not doc[end_i].is_space and doc[end_i].lower_ not in ("that", "which", "who") \
+            and not _as_saying(doc, end_i, sent.end):
         end_i += 1
     if end_i == start_i:
         return None
     src_end = doc[end_i - 1].idx + len(doc[end_i - 1])
     source = CharSpan(doc[start_i].idx, src_end)
+    phrase_end = src_end
+    if end_i < sent.end and _as_saying(doc, end_i, sent.end):  # the phrase takes "as saying"
+        phrase_end = doc[end_i + 1].idx + len(doc[end_i + 1])
     phrase_start = tok.idx
     prev = tok.i - 1
     if prev >= sent.start and doc[prev].text in (",", "—", "("):
         phrase_start = doc[prev].idx
-    return Marker(sent, CharSpan(phrase_start, src_end), source, tok.i)
+    return Marker(sent, CharSpan(phrase_start, phrase_end), source, tok.i)
+
+
+def _as_saying(doc: Doc, i: int, end: int) -> bool:
+    """Whether "as saying" (or "as denying", "as warning") opens at token ``i``: "Interfax
+    reported, citing a source as saying …" cites the source, not "a source as saying"."""
+    return doc[i].lower_ == "as" and i + 1 < end and doc[i + 1].tag_ == "VBG"
 
 
 def according_to(ctx: Context) -> None:
@@ -152,22 +176,28 @@ def _credit(ctx: Context, marker: Marker) -> Draft | None:
         ctx.drafts = [d for d in ctx.drafts if d.pattern != "learned" or
                       d.cue_token != reason.cue_token]
         return reason
+    back = back_reference(ctx, marker)
+    if back is not None:
+        return back
     in_sent = [d for d in ctx.drafts if d.cue_token is not None
                and sent.start <= d.cue_token < sent.end]
     framed = [d for d in in_sent if d.pattern != "learned"]
     learned = [d for d in in_sent if d.pattern == "learned"]
+    phrase_words = phrase.of(ctx.text).lstrip(LEAD)
+    citing = phrase_words.lower().startswith(CITING + REFERRING)
+    credit = _citing_outlet(ctx, marker) if citing else None
     if learned:
         # the phrase itself is the rules' to read; what the tagger found inside the
-        # sentence was passed on by the source
-        ctx.drafts = [d for d in ctx.drafts if d not in learned or
-                      ctx.doc[d.cue_token or 0].lower_ not in ("according", "citing")]
+        # sentence was passed on by the source. The outlet's own report the phrase hangs on
+        # is the rules' too when no rule read it ("…, the Interfax news agency reported on
+        # Monday, citing a diplomatic source": the tagger's "Interfax reported" gave way)
+        ctx.drafts = [d for d in ctx.drafts if d not in learned or (
+            ctx.doc[d.cue_token or 0].lower_ not in ("according", "citing") and
+            (framed or credit is None or d.cue_token != credit[0]))]
         for d in learned:
             if d in ctx.drafts and not framed and d.speaker != source and \
                     source not in d.relays:
                 d.relays.append(source)
-    phrase_words = phrase.of(ctx.text).lstrip(LEAD)
-    citing = phrase_words.lower().startswith(CITING + REFERRING)
-    credit = _citing_outlet(ctx, marker) if citing else None
     if framed:
         owners = [d for d in framed if credit is not None and d.cue_token == credit[0]]
         if credit is not None and owners and len(owners) < len(framed):
@@ -208,6 +238,75 @@ def _credit(ctx: Context, marker: Marker) -> Draft | None:
     if credit is not None:
         draft.relays.append(credit[1])
     return draft
+
+
+def back_reference(ctx: Context, marker: Marker) -> Draft | None:
+    """"Conflict in eastern Ukraine will not be solved even when Ukraine restores control over
+    its state border." / "That is according to the head of the … Ministry for IDPs … Vadym
+    Chernysh, who recently spoke to the Golos Ukrainy parliamentary newspaper." (UA Today,
+    relays dev): the paragraph before is the source's statement (the sentence before, inside
+    a paragraph), the source runs to the name after its role, and the outlet he spoke to is
+    the addressee and relay."""
+    text = ctx.text
+    s0 = marker.sent.start_char
+    if marker.phrase.start <= s0 or \
+            not DEMONSTRATIVE_RE.fullmatch(text[s0:marker.phrase.start].strip(" ,")):
+        return None
+    paras = paragraphs(text)
+    k = next((i for i, (ps, pe) in enumerate(paras) if ps <= s0 < pe), None)
+    if k is None:
+        return None
+    if text[paras[k][0]:s0].strip():
+        first = marker.sent.start - 1
+        while first >= 0 and ctx.doc[first].is_space:
+            first -= 1
+        if first < 0:
+            return None
+        before = ctx.doc[first].sent
+        cs, ce = before.start_char, before.end_char
+    elif k > 0:
+        cs, ce = paras[k - 1]
+    else:
+        return None
+    content = content_span(text, cs, ce, [])
+    if content.end - content.start < MIN_CONTENT:
+        return None
+    source = _named_after_role(ctx, marker)
+    word = ctx.doc[marker.word]
+    draft = Draft([content], source, CueSpan(word.idx, marker.source.start - 1, "according to"),
+                  "according", confidence=0.7)
+    for tok in marker.sent:
+        if tok.idx < source.end or tok.lower_ not in ("to", "with") or \
+                tok.head.lemma_.lower() not in TALK_LEMMAS:
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        outlet = outlet_of(ctx, np_span(pobj))
+        if outlet is not None:
+            add_relay(ctx, draft, outlet, first=True)
+            draft.addressee = draft.addressee or np_span(pobj)
+            break
+    return draft
+
+
+def _named_after_role(ctx: Context, marker: Marker) -> CharSpan:
+    """The source up to the person named after its role and a comma ("the head of the …
+    Ministry for IDPs, ATO zone and temporarily occupied territories Vadym Chernysh, who …"),
+    else as the marker read it."""
+    source = marker.source
+    for mention, entity in ctx.entities.mentions_between(source.end, marker.sent.end_char):
+        if entity.type != "PERSON":
+            continue
+        span = ctx.doc.char_span(source.end, mention.start, alignment_mode="expand")
+        if span is not None and any(t.tag_ in FINITE and any(c.dep_ in SUBJECTS for c in t.children)
+                                     for t in span):
+            break
+        after = ctx.text[mention.end:marker.sent.end_char].lstrip()
+        if after[:1] in (",", ".", "") or after.startswith(("who ", "who\n")):
+            return CharSpan(source.start, mention.end)
+        break
+    return source
 
 
 def cited_reason(ctx: Context, marker: Marker) -> Draft | None:
@@ -263,6 +362,10 @@ def _citing_outlet(ctx: Context, marker: Marker) -> tuple[int, CharSpan, int] | 
                 verb.lemma_.lower() not in CREDIT_LEMMAS:
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "acl" and verb.i > verb.head.i:
+            # "The talks will resume next week, the Interfax news agency reported on Monday,
+            # citing a diplomatic source": the parse hangs "reported" on the agency
+            subj = verb.head
         if subj is None:
             continue
         outlet = outlet_in(ctx.text, subj.left_edge.idx, subj.idx + len(subj),

@@ -219,17 +219,26 @@ def find_frames(ctx: Context) -> list[Frame]:
 
 # a line that is only a site's address: "apnews.com" under a copied headline
 SITE_LINE_RE = re.compile(r"^\s*(?:www\.)?[\w-]+(?:\.[\w-]+)+\s*$")
+# a site's address in brackets on the headline's line: "Koizumi: Japan a peace-loving country
+# (chinadaily.com.cn) Updated: 2006-01-19 07:54" (a copy of China Daily's page, relays dev)
+SITE_BRACKET_RE = re.compile(r"\(\s*(?:www\.)?[\w-]+(?:\.[\w-]+)+\s*\)")
 
 
 def _site_line(ctx: Context) -> Frame | None:
     """A listed outlet's address on a line of its own among the first paragraphs ("apnews.com"
-    under the headline of a copy): the page's source, over the whole text (dev: such a copy
-    of an AP story lost its relay)."""
+    under the headline of a copy), or in brackets on the headline's line: the page's source,
+    over the whole text (dev: such a copy of an AP story lost its relay)."""
     pos = 0
     seen = 0
     for line in ctx.text.split("\n"):
         if line.strip():
             seen += 1
+            bracket = SITE_BRACKET_RE.search(line) if seen == 1 else None
+            if bracket is not None:
+                outlet = _outlet(ctx, pos + bracket.start() + 1, pos + bracket.end() - 1,
+                                 listed_only=True)
+                if outlet is not None:
+                    return Frame(outlet, 0, len(ctx.text), 3)
             if SITE_LINE_RE.match(line):
                 outlet = _outlet(ctx, pos, pos + len(line), listed_only=True)
                 if outlet is not None:

@@ -100,7 +100,8 @@ def join(ctx: Context, r: Draft, pool: Learned, matches: list[Match], keep: list
         # a named speaker the parse found stands; otherwise the tagged source
         if lm.speaker is not None and not r.relays and r.addressee is None and \
                 r.pattern not in ("turn", "credit") and (
-                r.speaker is None or ctx.entities.at(r.speaker.start, r.speaker.end) is None):
+                r.speaker is None or ctx.entities.at(r.speaker.start, r.speaker.end) is None) \
+                and not _anonymous_source(ctx, r):
             r.speaker, r.speaker_token = lm.speaker, lm.speaker_token
         if r.pattern != "naming":  # a name given keeps its own, lower confidence
             r.confidence = max(r.confidence, lm.confidence)
@@ -228,3 +229,14 @@ def nested_report(ctx: Context, r: Draft, learned: list[Draft]) -> bool:
         return False
     return any(d.covers(r.cue.start, r.cue.end) for d in learned)
 
+
+# the parse's "source" stands: "Fars said its source denied the report and described it as
+# part of a “news wave …”" (Reuters, relays dev) is the source's, which the tagger gave Fars
+SOURCE_WORDS = frozenset({"source", "sources"})
+
+
+def _anonymous_source(ctx: Context, r: Draft) -> bool:
+    """Whether the rule draft's speaker is an outlet's unnamed source ("its source")."""
+    if r.speaker_token is None:
+        return False
+    return ctx.doc[r.speaker_token].lower_ in SOURCE_WORDS

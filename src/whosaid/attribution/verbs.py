@@ -32,6 +32,8 @@ NAMING_CONFIDENCE = 0.65
 NAMING_DEPS = ("oprd", "attr")
 # relative pronouns that stand for a thing as often as for a speaker ("who" is a person)
 RELATIVES = ("that", "which")
+# verbs that give something a name with "as": "described it as a provocation"
+DESCRIBING = frozenset({"describe", "characterize", "characterise", "portray", "depict"})
 # named entities that can say something
 SPEAKER_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 
@@ -80,10 +82,14 @@ def verb_draft(ctx: Context, sent: SpacySpan, verb: Token, lemma: str, mode: Sta
         if child.dep_ in ("dative",) or (child.dep_ == "dobj" and lemma in ctx.lex.addressee
                                          and lemma not in ctx.lex.object_content):
             addressee = np_span(child)
-    content = verb_content(ctx, verb, lemma, subj, weak)
+    content = stray_stop_content(ctx, sent, verb, subj) or \
+        verb_content(ctx, verb, lemma, subj, weak)
     parenthetical: CharSpan | None = None
-    if content is None and verb.dep_ == "parataxis" and verb.head.i != subj.i:
-        # "But to prevent problems, he said, local officials should be vigilant."
+    if content is None and (verb.dep_ == "parataxis" or as_clause(verb)) and \
+            verb.head.i != subj.i:
+        # "But to prevent problems, he said, local officials should be vigilant."; "As
+        # Presidential Secretariat sources told Ukrinform, on Friday President Viktor
+        # Yushchenko conducted deliberations …" (an embassy's digest, relays dev)
         head = verb.head
         content = CharSpan(head.left_edge.idx, right_char(head))
         parenthetical = CharSpan(min(verb.left_edge.idx, speaker.start), right_char(verb))
@@ -133,6 +139,12 @@ def naming(verb: Token, lemma: str) -> list[Token]:
     """The complements of a naming "call", the last of them the name given ("called the
     suicide a profound indictment", "what he called “experiments”", "called it stunning");
     none when the verb names nothing ("called for a moratorium", "called on Trump to …")."""
+    if lemma in DESCRIBING:
+        # "Fars said its source denied the report and described it as part of a “news wave
+        # against the Iranian delegation”" (Reuters, relays dev): the one described and the
+        # words given, as a naming "call"
+        return [c for c in verb.children if c.i > verb.i and c.dep_ == "prep"
+                and c.lower_ == "as" and any(g.dep_ == "pobj" for g in c.children)][:1]
     if lemma != "call":
         return []
     children = [c for c in verb.children if c.i > verb.i]
@@ -150,7 +162,10 @@ def naming_span(verb: Token, names: list[Token]) -> CharSpan:
     the name alone when nothing is named ("what he called “experiments”")."""
     first = names[0] if len(names) > 1 else next(
         (c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), names[-1])
-    return CharSpan(first.left_edge.idx, right_char(names[-1]))
+    # the name may come first: "Yanukovych calls predictable the current relations between
+    # Ukraine and Russia" (UNIAN, relays dev) gave an empty span and no statement
+    return CharSpan(min(first.left_edge.idx, names[-1].left_edge.idx),
+                    max(right_char(first), right_char(names[-1])))
 
 
 def possible_speaker(ctx: Context, subj: Token) -> bool:
@@ -190,12 +205,46 @@ def _speaker(ctx: Context, verb: Token, speaker: CharSpan) -> CharSpan:
     a longer, garbled subject."""
     prev = ctx.doc[verb.i - 1] if verb.i > 0 else None
     if prev is not None and prev.tag_ in ("NNP", "NNPS") and \
-            speaker.start <= prev.idx < speaker.end:
+            speaker.start <= prev.idx < speaker.end and not from_place(prev):
         hit = ctx.entities.at(prev.idx, prev.idx + len(prev))
         if hit is not None and hit[0].end == prev.idx + len(prev) and \
                 hit[0].start > speaker.start:
             return CharSpan(hit[0].start, hit[0].end)
     return speaker
+
+
+def stray_stop_content(ctx: Context, sent: SpacySpan, verb: Token, subj: Token
+                       ) -> CharSpan | None:
+    """"The parade … will be held in Moscow in any case. said the press secretary of the
+    Russian President Dmitry Peskov, as quoted by Interfax." (uawire, relays dev): a full stop
+    typed before an inverted cue; the sentence before it, in its paragraph, is what was said
+    (the cue's own object is the speaker)."""
+    if verb.i != sent.start or not verb.text[:1].islower() or subj.i < verb.i or \
+            verb.tag_ not in ("VBD", "VBZ") or sent.start == 0:
+        return None
+    prev_end = ctx.doc[sent.start - 1]
+    if prev_end.text != "." or "\n" in prev_end.whitespace_:
+        return None
+    before = prev_end.sent
+    return CharSpan(before.start_char, prev_end.idx)
+
+
+def as_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads an "as" clause before the clause it reports ("As sources told
+    Ukrinform, …"); one after it is as often a reason as a source ("such an invasion is not
+    even on the agenda, as the meeting of Putin with Biden on Tuesday showed", realnews dev)."""
+    return verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX") and \
+        verb.i < verb.head.i and any(c.dep_ == "mark" and c.lower_ == "as"
+                                     for c in verb.children)
+
+
+def from_place(tok: Token) -> bool:
+    """Whether the name ``tok`` ends is where the speaker comes from: "Musallam al-Dawsari
+    from Saudi Arabia said …" (Xinhua, relays dev) is al-Dawsari's, not Saudi Arabia's."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.dep_ == "prep" \
+        and tok.head.head.pos_ in ("PROPN", "NOUN")
 
 
 def verb_content(ctx: Context, verb: Token, lemma: str, subj: Token, weak: bool

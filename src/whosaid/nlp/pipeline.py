@@ -75,7 +75,60 @@ def analysis_text(text: str, furniture: Sequence[Span]) -> str:
     out = "".join(chars)
     # no-break and other odd spaces confuse the tokenizer; same length keeps offsets
     out = out.translate({0xA0: " ", 0x2007: " ", 0x202F: " ", 0x2009: " ", 0x200B: " "})
-    return _double_apostrophes(out)
+    return _double_apostrophes(joined_lines(out))
+
+
+# a line that ends on one of these words has not ended its sentence ("…pose military
+# threats to Japan, the\nReuters reported.")
+OPEN_WORDS = frozenset({
+    "a", "an", "the", "of", "to", "and", "or", "but", "nor", "in", "on", "at", "by", "for",
+    "with", "from", "into", "as", "than", "that", "its", "his", "her", "their", "our", "your",
+    "my", "this", "these", "those", "whose", "who", "which"})
+# a site's address under a copied headline ("…, says Ukraines Zelenskyy\napnews.com\n") is a
+# line of its own, the relay of the story (frames.py)
+WEB_ADDRESS_RE = re.compile(r"[\w-]+(?:\.[\w-]+)+(?:/\S*)?(?:\s|$)")
+# the line break of copy wrapped at 70 columns: a single break after no sentence end, before
+# a lowercase word, or after a comma or an open word before anything (not after a semicolon:
+# list items end on one, "▪️ Moscow will monitor …;\n▪️ Russia expects …")
+WRAP_RE = re.compile(r"(?<=[^\s.!?:])[ \t]*\n(?=[ \t]*[^\s])")
+
+
+def joined_lines(text: str) -> str:
+    """``text`` with the line breaks inside a sentence made spaces (same length).
+
+    Wire copy wrapped at 70 columns has a line break inside nearly every sentence; every line
+    break starts a sentence (:mod:`.components`) and ends a paragraph (quotes), so
+    '"Guys, have you been reading American newspapers again?" she\nwrote on her Facebook
+    page' lost its speaker and '"There are military threats against Japan ... its\ndefence
+    ... alliance," Nakagawa told a news conference' its quote (Reuters copy on
+    chinadaily.com.cn and lincolndailynews, bench/relays.py dev). A break is inside a
+    sentence when the line before it ends on no sentence end (. ! ? :) and the next begins
+    in lowercase ("messages asking\nabout the reports"), or the line before ends on a
+    comma or an open word ("The spokeswoman,\nMaria Zakharova, said",
+    "based on the\nUS-Japan alliance"). A headline over its story ("Japan minister: China
+    a military threat\nAlso on Wednesday, …"), a dateline line ("MOSCOW, Dec. 2\nPutin
+    …") and a blank line stay breaks.
+    """
+    if "\n" not in text:
+        return text
+    chars: list[str] | None = None
+    for m in WRAP_RE.finditer(text):
+        nl = m.end() - 1
+        while text[nl] != "\n":
+            nl -= 1
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start:m.start()].rstrip()
+        after = text[m.end():m.end() + 80].lstrip(" \t")  # a bounded look: long texts
+        if not before.strip():
+            continue
+        last = before.rsplit(None, 1)[-1]
+        if not (after[:1].islower() and not WEB_ADDRESS_RE.match(after) or before[-1] == ","
+                or last.lower() in OPEN_WORDS and last.islower()):
+            continue
+        if chars is None:
+            chars = list(text)
+        chars[nl] = " "
+    return text if chars is None else "".join(chars)
 
 
 def _double_apostrophes(text: str) -> str:
