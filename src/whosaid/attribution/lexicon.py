@@ -43,6 +43,13 @@ class Lexicon:
     # every verb lemma above: "it's all but guaranteed that" (none of them) is a verdict
     reporting: frozenset[str] = frozenset()
     trying: frozenset[str] = frozenset()  # "sought to make …": an act tried, not words
+    # "declined to comment": refusing to say; "believed the waitress": trusting a person;
+    # "also known as", "what's called …": a name given, no one's words
+    refusing: frozenset[str] = frozenset()
+    withheld: frozenset[str] = frozenset()  # "comment", "say": refused, nothing said
+    trusting: frozenset[str] = frozenset()
+    naming: frozenset[str] = frozenset()
+    writer_hedges: frozenset[str] = frozenset()  # "which will reportedly focus on": the writer's
 
     def names_a_source(self, word: str) -> bool:
         """Whether a folded noun or lemma can stand for whoever speaks: an anaphor ("the
@@ -90,4 +97,9 @@ def load_lexicon() -> Lexicon:
         sourceless=words("sourceless"),
         reporting=reporting,
         trying=words("trying"),
+        refusing=words("refusing"),
+        withheld=words("withheld"),
+        trusting=words("trusting"),
+        naming=words("naming"),
+        writer_hedges=words("writer_hedges"),
     )

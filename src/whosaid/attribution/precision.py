@@ -41,10 +41,12 @@ import re
 
 from spacy.tokens import Token
 
+from ..model import Entity
 from ..names import fold
+from ..names.gender import given_name_genders, word_gender
 from ..resources import load_json
 from .context import Context
-from .drafts import Draft
+from .drafts import CharSpan, Draft, trim
 
 # "2. Never urged Ukraine …", "3) …": a numbered list line
 NUMBERED_RE = re.compile(r"^\s*\d{1,2}[.)]\s")
@@ -59,6 +61,9 @@ NO_ANSWER = frozenset({"a", "an", "any", "the", "response", "responses", "commen
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 QUOTE_MARKS = frozenset("\"'\u201c\u2018\u00ab\u201e")
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+RELATIVES = frozenset({"who", "which", "that"})
+# a person addressed, then a quotation: "urged voters, “Look …"
+QUOTE_AFTER_RE = re.compile(r"\s*[,:]\s*[\"“‘«]")
 # a page written to its reader: "you" at least this many times a thousand words outside
 # quotation marks (reader_page), on a page of at least this many words
 READER_PER_1000 = 25
@@ -68,15 +73,107 @@ READER_MIN_WORDS = 150
 def precision(ctx: Context) -> None:
     """Drop the drafts :func:`void_reason` finds reporting nothing."""
     page = reader_page(ctx)
-    ctx.drafts = [d for d in ctx.drafts if void_reason(ctx, d, page) is None]
+    named = speaking_names(ctx)
+    ctx.drafts = [d for d in ctx.drafts if void_reason(ctx, d, page, named) is None]
+    for d in ctx.drafts:
+        mend(ctx, d)
 
 
-def void_reason(ctx: Context, d: Draft, page: bool = False) -> str | None:
+def mend(ctx: Context, d: Draft) -> None:
+    """Cut from a one-fragment content, outside quotation marks, what is not the speaker's
+    (:func:`content_end`, :func:`content_start`)."""
+    if len(d.fragments) != 1 or d.cue_token is None:
+        return
+    f = d.fragments[0]
+    if f.start >= len(ctx.text) or ctx.inside[f.start]:
+        return
+    start, end = content_start(ctx, d, f), content_end(ctx, d, f)
+    if (start, end) != (f.start, f.end):
+        span = trim(ctx.text, start, end)
+        if span.end - span.start > 1:
+            d.fragments = [span]
+
+
+def content_start(ctx: Context, d: Draft, f: CharSpan) -> int:
+    """Where the content starts past the person addressed: "he urged voters, “Look what I
+    have said I'm going to do”" (Johnson) says "Look what …", not "voters, Look …"."""
+    assert d.cue_token is not None
+    verb = ctx.doc[d.cue_token]
+    if verb.lemma_.lower() not in ctx.lex.addressee:
+        return f.start  # "Video shows dramatic rescue: “We got her!”" names no one addressed
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.left_edge.idx == f.start:
+            after = c.right_edge.idx + len(c.right_edge)
+            m = QUOTE_AFTER_RE.match(ctx.text, after)
+            if m is not None and m.end() < f.end:
+                return m.end() - 1
+    return f.start
+
+
+def content_end(ctx: Context, d: Draft, f: CharSpan) -> int:
+    """Where the content ends before what is the writer's or another act of the speaker's:
+
+    - a second reporting verb, finite, with no subject of its own, joined to a passive
+      content clause: "Cruz's office said the deaths were caused by gunshot wounds and
+      called on the “interim” government to withdraw" (the deaths called on no one: the
+      office did; "who has not been charged with nor convicted of any crime", "a loophole
+      that was exploited and eventually led to …" stay whole, as PolNeAR dev has them);
+    - a relative clause the writer hedges: "confirmed that it had been contacted by the
+      Attorney General's office, which will reportedly focus on …";
+    - a "but" conjunct with no verb left dangling where the sentence goes on: "thought that the
+      man had a lower respiratory tract infection but contrary to the Howard Jones song,
+      things didn't get better" (the parse hangs "contrary" on "infection")."""
+    span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None:
+        return f.end
+    words = list(span)
+    for t in words:
+        if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ", "VBP") and \
+                t.lemma_.lower() in ctx.lex.reporting and t.head.i >= span.start and \
+                any(c.dep_ in ("auxpass", "nsubjpass") for c in t.head.children) and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            cc = [c for c in t.head.children if c.dep_ == "cc" and c.i < t.i]
+            return (cc[-1] if cc else t).idx
+    for t in words:
+        if t.lower_ in ctx.lex.writer_hedges and not ctx.inside[t.idx]:
+            rel = relative_clause(t)
+            if rel is not None and rel.left_edge.i > span.start and \
+                    rel.right_edge.i >= words[-1].i - 1:  # the clause ends the content
+                return rel.left_edge.idx
+    last = words[-1]
+    after = ctx.text[f.end:last.sent.end_char].strip()
+    if after.startswith(",") and len(after) > 1:
+        for t in reversed(words):
+            if t.dep_ == "cc" and t.i > span.start and t.lower_ == "but":
+                tail = words[t.i - span.start + 1:]
+                # an adverb or a preposition leads it ("but contrary to …"); "said the
+                # plan was costly but necessary, adding …" keeps its adjective
+                if tail and tail[0].pos_ in ("ADV", "ADP", "SCONJ") and \
+                        not any(x.pos_ in ("VERB", "AUX") for x in tail):
+                    return t.idx
+                break
+    return f.end
+
+
+def relative_clause(t: Token) -> Token | None:
+    """The relative clause's verb above ``t``, if ``t`` is inside one (", which will
+    reportedly focus on …")."""
+    for a in [t, *t.ancestors]:
+        if a.dep_ == "relcl":
+            return a
+    return None
+
+
+def void_reason(ctx: Context, d: Draft, page: bool = False,
+                named: frozenset[str] | None = None) -> str | None:
     """Why ``d`` reports no one's words ("negated", "no cue", "writer", "hedge",
-    "hypothetical", "no speaker", "no content", "foreign", "furniture"), or None when it
-    stays. ``page``: the page speaks to its reader (:func:`reader_page`)."""
+    "hypothetical", "no speaker", "no content", "foreign", "furniture", "naming"), or None
+    when it stays. ``page``: the page speaks to its reader (:func:`reader_page`); ``named``:
+    the entities that speak by name somewhere in the article (:func:`speaking_names`)."""
     if d.pattern == "headline":
-        return None  # its source was checked where it was found (headlines.named_source)
+        # its source was checked where it was found (headlines.named_source); a page's
+        # records ("Download: http://…", a list of arrests "Name: charges") are no one's
+        return "furniture" if record(ctx, d) else None
     if not any(c.isalnum() for f in d.fragments for c in f.of(ctx.text)) or \
             [fold(f.of(ctx.text)) for f in d.fragments] == ["to"]:
         return "no content"  # "Figgins declined to" (the rest was a quotation's), ""
@@ -94,6 +191,10 @@ def void_reason(ctx: Context, d: Draft, page: bool = False) -> str | None:
             return "no cue"
         if attempt(ctx, root):
             return "no cue"  # "sought to make Hillary Clinton's health an issue"
+        if refusal(ctx, root) or trusted_person(ctx, d, root):
+            return "no cue"  # "declined to comment", "the manager believed the waitress"
+        if naming(ctx, d, root):
+            return "naming"  # "Abigail Van Buren, also known as Jeanne Phillips"
         if verdict(ctx, root):
             return "hedge"  # "it's all but guaranteed that …"
         if lemma in ctx.lex.sourceless and d.speaker is None and (
@@ -105,7 +206,7 @@ def void_reason(ctx: Context, d: Draft, page: bool = False) -> str | None:
         if hypothetical(root):
             return "hypothetical"
     if d.speaker is not None and not ctx.inside[d.speaker.start] and (
-            writer(ctx, d) or page and first_person(ctx, d) and not quoting(ctx, d)):
+            writer(ctx, d, named) or page and first_person(ctx, d) and not quoting(ctx, d)):
         return "writer"
     if d.speaker is not None and not any(c.isalpha() for c in d.speaker.of(ctx.text)):
         return "no speaker"  # "11" from "the October 11 presentation indicated …"
@@ -132,7 +233,15 @@ def foreign(verb: Token) -> bool:
     return not any(t.is_stop for t in words)
 
 
-def writer(ctx: Context, d: Draft) -> bool:
+def speaking_names(ctx: Context) -> frozenset[str]:
+    """The ids of the entities some draft's speaker names as written, not by a pronoun:
+    "Carlineo said …" makes Carlineo one, "I prefer …" resolved to Nomad does not."""
+    return frozenset(d.speaker_entity.id for d in ctx.drafts
+                     if d.speaker is not None and d.speaker_entity is not None and
+                     fold(d.speaker.of(ctx.text)) not in ctx.lex.pronouns | RELATIVES)
+
+
+def writer(ctx: Context, d: Draft, named: frozenset[str] | None = None) -> bool:
     """Whether the speaker is the writer or the reader: "you" outside quotation marks ("you
     don't know where to start"), or "I"/"we" resolved to something not a person ("I prefer
     the tighter design" → Nomad, "we didn't expect much change" → Apple). An op-ed's "I
@@ -151,7 +260,26 @@ def writer(ctx: Context, d: Draft) -> bool:
         return True
     if d.speaker_entity is not None and d.speaker_entity.type != "PERSON":
         return True
+    if d.speaker_entity is not None and named is not None and word in FIRST_PERSON and \
+            d.speaker_entity.id not in named and not personal_name(d.speaker_entity):
+        # "I didn't want to buy the same mouse again" resolved to "Nomad", "I suggested she
+        # try the keyboard case" to "Smart Keyboard Folio" (a review: products spaCy tags
+        # PERSON, which say nothing by name anywhere on the page): the writer's own voice
+        return True
     return to_reader(ctx, d)
+
+
+def personal_name(entity: Entity) -> bool:
+    """Whether an entity's names read as a person's: a title ("Mrs. Clinton") or a known
+    given name among their words ("Wendy Long", "Hillary"). On PolNeAR train an op-ed's
+    "I" resolved to a person who speaks nowhere by name is still marked (its span is the
+    source): 13 such with "Wendy Long", "Hillary", "Andy McCarthy"; "Nomad" and "Smart
+    Keyboard Folio" have neither."""
+    if entity.titles:
+        return True
+    given = given_name_genders()
+    return any(fold(w) in given for form in (entity.name, *entity.aliases)
+               for w in form.split())
 
 
 def reader_page(ctx: Context) -> bool:
@@ -220,6 +348,105 @@ def attempt(ctx: Context, verb: Token) -> bool:
     return verb.lemma_.lower() in ctx.lex.trying and any(
         c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and
         c.lemma_.lower() not in ctx.lex.reporting for c in verb.children)
+
+
+def refusal(ctx: Context, verb: Token) -> bool:
+    """Whether the cue refuses to say: "An Alibaba spokesperson declined to comment on the
+    pricing", "Instagram declined to say" report that nothing was said (judged so in the
+    first and third draws). "refused to release his tax returns" refuses an act, which
+    PolNeAR marks as an intention, and stays, as do "refused to disclose his medical
+    records", "refuses to discuss potential appointees" (PolNeAR dev marks 5 such; of the
+    verbs withheld, only "declined to comment" is marked there, once)."""
+    if verb.lemma_.lower() in ctx.lex.refusing:
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in ctx.lex.withheld
+                   for c in verb.children)
+    return verb.dep_ == "xcomp" and verb.lemma_.lower() in ctx.lex.withheld and \
+        verb.head.lemma_.lower() in ctx.lex.refusing
+
+
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
+
+
+def trusted_person(ctx: Context, d: Draft, verb: Token) -> bool:
+    """Whether the cue trusts a person, its content only that person: "the manager believed
+    the waitress" (a Dear Abby letter) says nothing; "believed the unscientific Internet
+    polls" (a thing believed, PolNeAR marks it) and "believes that …" stay."""
+    if verb.lemma_.lower() not in ctx.lex.trusting or \
+            any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False
+    start = d.start
+    return any(c.dep_ == "dobj" and c.left_edge.idx <= start <= c.idx and person_word(c)
+               for c in verb.children)
+
+
+def person_word(t: Token) -> bool:
+    """Whether a noun is a person: a PERSON name, "him", "her", or a word with a gender
+    ("the waitress", "his wife": ``kinship.json``)."""
+    return t.ent_type_ == "PERSON" or t.lower_ in OBJECT_PRONOUNS or \
+        word_gender(t.text) is not None
+
+
+def naming(ctx: Context, d: Draft, verb: Token) -> bool:
+    """Whether the cue gives a name, reporting no one's words: "Abigail Van Buren, also known
+    as Jeanne Phillips" (a byline), "what's called 'feather duvet lung'" (the writer's own
+    term). Named by someone, "what Cruz called a “profound indictment”" and "has been
+    called a charlatan by fellow physicians" stay."""
+    if verb.lemma_.lower() not in ctx.lex.naming or verb.tag_ != "VBN":
+        return False
+    if any(c.dep_ in ("agent", "nsubj") for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return True  # "also known as", "known as the Golden Week"
+    # "what's called …": the writer's term; "Pence was also dubbed the debate winner on
+    # social media" reports what was said (PolNeAR marks it), so only "what" is the name's
+    return d.speaker is None and any(c.dep_ == "nsubjpass" and c.lower_ == "what"
+                                     for c in verb.children)
+
+
+# a line of a page's records: "Ryan S. Hollman: Dealing in methamphetamine, …"
+RECORD_RE = re.compile(r"^\s*([A-Z][\w.&'’\- ]{0,60}?)\s*:\s+\S")
+URL_RE = re.compile(r"\S*(https?://|www\.)\S*")
+RECORD_RUN = 3  # lines of records in a row
+
+
+def record(ctx: Context, d: Draft) -> bool:
+    """Whether a "Label: value" line is one of the page's records, not a source's words: a
+    label the lexicon knows for no speaker ("Disclaimer:", "Download:"), a value that is an
+    address ("Download: http://po.st/TP_615"), or a run of at least :data:`RECORD_RUN`
+    such lines with a different label each and a value with no finite verb (a police
+    report's list of arrests, "Ryan S. Hollman: Dealing in methamphetamine, possession of
+    heroin, held in jail in lieu of $326,000 bond"). A transcript repeats its speakers'
+    labels, and a headline's claim has its verb ("Lavrov: Prospects … are 'fairly good'")."""
+    if d.speaker is not None and fold(d.speaker.of(ctx.text)) in ctx.lex.not_speakers:
+        return True
+    content = " ".join(f.of(ctx.text) for f in d.fragments).strip()
+    if URL_RE.fullmatch(content):
+        return True
+    labels = record_run(ctx.text, d.start)
+    if len(labels) < RECORD_RUN or len(set(labels)) < len(labels):
+        return False
+    span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
+    return span is not None and not any(finite(t) for t in span)
+
+
+def record_run(text: str, pos: int) -> list[str]:
+    """The labels of the run of "Label: value" lines (blank lines between them skipped) that
+    holds the line of ``pos``; empty when that line is not one."""
+    lines = text.split("\n")
+    k = text.count("\n", 0, pos)
+    if not RECORD_RE.match(lines[k]):
+        return []
+    lo = hi = k
+    while lo > 0 and (not lines[lo - 1].strip() or RECORD_RE.match(lines[lo - 1])):
+        lo -= 1
+    while hi + 1 < len(lines) and (not lines[hi + 1].strip() or RECORD_RE.match(lines[hi + 1])):
+        hi += 1
+    return [m.group(1).lower() for line in lines[lo:hi + 1] if (m := RECORD_RE.match(line))]
+
+
+def finite(t: Token) -> bool:
+    """Whether a token is a finite verb or a modal ("drops", "are", "will")."""
+    return t.tag_ in ("VBD", "VBP", "VBZ", "MD") or "Fin" in t.morph.get("VerbForm", [])
 
 
 def to_reader(ctx: Context, d: Draft) -> bool:
