@@ -8,6 +8,10 @@ speaker, and what the wrong ones are.
         --size 40 --commit SHA --out bench/data/judged/sample2.jsonl  # the second draw
     python bench/judged.py --pool ALL.jsonl --after-second --seed 14 --size 40 \
         --commit SHA --out bench/data/judged/sample3.jsonl    # the third draw
+    python bench/judged.py --pool ALL.jsonl --after-third --seed 15 --size 40 \
+        --commit SHA --out bench/data/judged/sample4.jsonl    # the fourth draw
+    python bench/judged.py --recheck ALL.jsonl --commit SHA [--verdicts V.jsonl]
+                                                    # the earlier draws at a later commit
     python bench/judged.py --current PAGES_DIR --dump NOW.jsonl # re-run on the sample's pages
     python bench/judged.py --follow NOW.jsonl       # what became of each sampled statement
     python bench/judged.py --changed NOW.jsonl      # those that differ from the last judging
@@ -33,7 +37,15 @@ A second draw (``sample2.jsonl``/``judgements2.jsonl``, ``--after-first``) leave
 draw's statements and keeps the per-page cap over both; its figures and those of both draws
 together (the first draw's still-found ones and the second's) are printed last. A third
 draw (``sample3.jsonl``/``judgements3.jsonl``, ``--after-second``) leaves out both earlier
-draws' statements in the same way; its figures and those of all three draws follow.
+draws' statements in the same way; its figures and those of all three draws follow. A
+fourth draw (``sample4.jsonl``/``judgements4.jsonl``, ``--after-third``) leaves out all three.
+
+Re-checking the earlier draws at a later commit: ``--recheck ALL.jsonl`` follows every
+statement of the first three draws (each as last judged) into a dump of all pages' statements
+at that commit: the ``same`` keep their judgement, the ``gone`` leave the count, and each
+``changed`` one needs a verdict judged by reading (``--verdicts``, keyed by ``draw`` and
+``n``; without it they are printed in context and nothing is written). The result is
+``recheck.jsonl``; its figures, and those of all four draws, are printed last.
 
 Printed: % real, % real with the right speaker (the issue's figure: at least 90%), % content
 ok, the same by confidence band (<0.6, 0.6-0.8, >=0.8) and by kind, the wrong ones by
@@ -146,8 +158,9 @@ def first_draw(sample: Sequence[dict[str, Any]], rejudged: Sequence[dict[str, An
 
 def later_draw(skip: frozenset[str], taken: Counter[str], sample: Sequence[dict[str, Any]]
                ) -> tuple[frozenset[str], Counter[str]]:
-    """What a third draw leaves out besides the first draw's: the second draw's ids, and
-    its statements counted against their pages' cap."""
+    """What a later draw leaves out besides the earlier ones': an earlier draw's ids, and
+    its statements counted against their pages' cap (the second draw's for the third; the
+    second's and the third's for the fourth)."""
     return skip | {r["statement"] for r in sample}, taken + Counter(r["page"] for r in sample)
 
 
@@ -359,6 +372,50 @@ def print_changed(sample: Sequence[dict[str, Any]], judged: Sequence[dict[str, A
               f"{now['cue']!r} | {now['content']!r}\n  context: {now['context']!r}")
 
 
+def earlier_draws(sample: Sequence[dict[str, Any]], judged: Sequence[dict[str, Any]],
+                  rejudged: Sequence[dict[str, Any]],
+                  later: Sequence[tuple[Sequence[dict[str, Any]], Sequence[dict[str, Any]]]]
+                  ) -> list[tuple[int, int, dict[str, Any]]]:
+    """Every statement of the earlier draws as last judged, as (draw, n, row): the first
+    draw's still-found ones (re-judged where they were), then each later draw's (sample
+    and judgements), in order."""
+    out = [(1, k, row) for k, row in enumerate(last_judged(sample, judged, rejudged))
+           if row["status"] == "found"]
+    for draw, (rows, judgements) in enumerate(later, start=2):
+        by_id = {r["statement"]: r for r in rows}
+        out += [(draw, j["n"], {**by_id[j["statement"]], **j, "status": "found"})
+                for j in judgements]
+    return out
+
+
+def recheck(draws: Sequence[tuple[int, int, dict[str, Any]]], current: Sequence[dict[str, Any]],
+            verdicts: dict[tuple[int, int], dict[str, Any]], commit: str
+            ) -> tuple[list[dict[str, Any]], list[tuple[int, int, dict[str, Any], dict[str, Any]]]]:
+    """Follow each earlier statement into ``current`` (:func:`follow`): the lines of
+    ``recheck.jsonl`` (a statement that reads as judged keeps its judgement, a gone one is
+    marked gone, a changed one takes its verdict), and the changed ones with no verdict
+    (draw, n, as judged, now)."""
+    lines, missing = [], []
+    for (draw, n, prev), f in zip(draws, follow([d[2] for d in draws], current), strict=True):
+        line: dict[str, Any] = {"draw": draw, "n": n, "statement": prev["statement"],
+                                "page": prev["page"], "commit": commit}
+        now = f["now"]
+        if now is None:
+            lines.append({**line, "status": "gone", "now": None, "real": None,
+                          "speaker_right": None, "content_ok": None, "category": "gone",
+                          "note": f"no longer found (was {prev['category']})"})
+            continue
+        line["now"] = {x: now[x] for x in NOW_FIELDS}
+        if same_words(prev, now):
+            lines.append({**line, "status": "same", **{x: prev[x] for x in JUDGED_FIELDS}})
+        elif (draw, n) in verdicts:
+            lines.append({**line, "status": "changed",
+                          **{x: verdicts[draw, n][x] for x in JUDGED_FIELDS}})
+        else:
+            missing.append((draw, n, prev, now))
+    return lines, missing
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sample", type=Path, metavar="PAGES_DIR",
@@ -389,6 +446,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--after-second", action="store_true",
                         help="a third draw: as --after-first, and leave out the second draw's "
                              "statements (sample2.jsonl), counting them against the cap too")
+    parser.add_argument("--after-third", action="store_true",
+                        help="a fourth draw: as --after-second, and leave out the third draw's "
+                             "statements (sample3.jsonl), counting them against the cap too")
+    parser.add_argument("--recheck", type=Path, metavar="DUMP",
+                        help="follow the first three draws' statements into a --dump of all "
+                             "pages at --commit and write --recheck-out (changed ones need "
+                             "--verdicts keyed by draw and n)")
+    parser.add_argument("--recheck-out", type=Path, default=DATA / "recheck.jsonl")
+    parser.add_argument("--sample4", type=Path, default=DATA / "sample4.jsonl",
+                        help="the fourth draw's sample")
+    parser.add_argument("--judgements4", type=Path, default=DATA / "judgements4.jsonl")
     parser.add_argument("--sample2", type=Path, default=DATA / "sample2.jsonl",
                         help="the second draw's sample")
     parser.add_argument("--judgements2", type=Path, default=DATA / "judgements2.jsonl")
@@ -407,10 +475,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.sample or args.pool:
         if args.out.exists():
             raise SystemExit(f"{args.out} exists and its judgements are made: give --out NEW.jsonl")
-        if args.after_first or args.after_second:
+        if args.after_first or args.after_second or args.after_third:
             skip, taken = first_draw(read_jsonl(DATA / "sample.jsonl"), read_jsonl(args.rejudged))
-            if args.after_second:
+            if args.after_second or args.after_third:
                 skip, taken = later_draw(skip, taken, read_jsonl(args.sample2))
+            if args.after_third:
+                skip, taken = later_draw(skip, taken, read_jsonl(args.sample3))
         else:
             skip, taken = frozenset(), Counter[str]()
         if args.pool:
@@ -420,9 +490,19 @@ def main(argv: Sequence[str] | None = None) -> None:
             if args.dump:
                 args.dump.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n"
                                              for x in pool), encoding="utf-8")
+        if args.after_third:
+            # an earlier statement whose content was mended since has a new id: leave that
+            # out too, or one statement would be judged in two draws
+            draws = earlier_draws(read_jsonl(DATA / "sample.jsonl"),
+                                  read_jsonl(DATA / "judgements.jsonl"),
+                                  read_jsonl(args.rejudged),
+                                  [(read_jsonl(args.sample2), read_jsonl(args.judgements2)),
+                                   (read_jsonl(args.sample3), read_jsonl(args.judgements3))])
+            skip |= {f["now"]["statement"] for f in follow([d[2] for d in draws], pool)
+                     if f["now"] is not None}
         drawn = pick(pool, args.size, args.per_page, args.seed, skip, taken)
         print(f"{len(pool)} statements in {len({r['page'] for r in pool})} pages; "
-              f"{len(skip)} of the first draw left out; sampled {len(drawn)} "
+              f"{len(skip)} of the earlier draws left out; sampled {len(drawn)} "
               f"from {len({r['page'] for r in drawn})} pages")
         if args.commit:
             drawn = [{**row, "commit": args.commit, "seed": args.seed} for row in drawn]
@@ -456,6 +536,28 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.follow:
         print_follow(sample, judgements, follow(sample, read_jsonl(args.follow)))
         return
+    if args.recheck:
+        draws = earlier_draws(sample, judgements, before, [
+            (read_jsonl(args.sample2), read_jsonl(args.judgements2)),
+            (read_jsonl(args.sample3), read_jsonl(args.judgements3))])
+        given = {(v["draw"], v["n"]): v for v in read_jsonl(args.verdicts)} \
+            if args.verdicts else {}
+        lines, missing = recheck(draws, read_jsonl(args.recheck), given, args.commit or "")
+        for draw, n, prev, now in missing:
+            print(f"\ndraw {draw} #{n} changed (was {prev['category']}: {prev['note']})")
+            print(f"  was {prev['confidence']} {prev['speaker_mention']!r}/"
+                  f"{prev['speaker_entity']!r} {prev['cue']!r} | {prev['content']!r}")
+            print(f"  now {now['confidence']} {now['speaker_mention']!r}/"
+                  f"{now['speaker_entity']!r} {now['cue']!r} | {now['content']!r}\n"
+                  f"  context: {now['context']!r}")
+        if missing:
+            raise SystemExit(f"{len(missing)} changed: judge them by reading and give "
+                             f"--verdicts (draw, n, real, speaker_right, content_ok, category, "
+                             f"note)")
+        args.recheck_out.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n"
+                                            for x in lines), encoding="utf-8")
+        print(f"{args.recheck_out}: {dict(Counter(x['status'] for x in lines))}")
+        return
     sampled = {row["statement"]: row for row in sample}
     rows = [{**sampled[j["statement"]], **j} for j in judgements]
     report(rows)
@@ -484,6 +586,25 @@ def main(argv: Sequence[str] | None = None) -> None:
                 print(f"\nall three draws ({len(now)} + {len(rows2)} + {len(rows3)}, each as last "
                       f"judged):")
                 report([*now, *rows2, *rows3])
+    if args.sample4.exists() and args.judgements4.exists():
+        fourth = {row["statement"]: row for row in read_jsonl(args.sample4)}
+        rows4 = [{**fourth[j["statement"]], **j} for j in read_jsonl(args.judgements4)]
+        commit4 = ", ".join(sorted({r.get("commit", "?") for r in rows4}))
+        print(f"\nfourth draw at {commit4}:")
+        report(rows4)
+        if args.recheck_out.exists():
+            lines = read_jsonl(args.recheck_out)
+            found = [{**x["now"], **x} for x in lines if x["status"] != "gone"]
+            status = Counter((x["draw"], x["status"]) for x in lines)
+            commits = ", ".join(sorted({x["commit"] for x in lines}))
+            print(f"\nthe first three draws re-checked at {commits} "
+                  f"({', '.join(f'draw {d} {st} {k}' for (d, st), k in sorted(status.items()))})"
+                  f", still found, and the fourth draw's {len(rows4)}:")
+            for draw in (1, 2, 3):
+                print(f"draw {draw}:")
+                report([x for x in found if x["draw"] == draw])
+            print("all four draws:")
+            report([*found, *rows4])
 
 
 if __name__ == "__main__":

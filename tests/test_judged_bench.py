@@ -86,3 +86,61 @@ def test_third_draw_judgements_line_up_with_its_sample() -> None:
             else j["category"] != "ok"
         if not j["real"]:
             assert j["speaker_right"] is None and j["content_ok"] is None
+
+
+def test_fourth_draw_shares_no_statement_with_the_first_three_and_keeps_the_cap(
+        judged: Any) -> None:
+    skip, taken = judged.first_draw(rows("sample.jsonl"), rows("rejudged.jsonl"))
+    skip, taken = judged.later_draw(skip, taken, rows("sample2.jsonl"))
+    skip, taken = judged.later_draw(skip, taken, rows("sample3.jsonl"))
+    fourth = rows("sample4.jsonl")
+    assert len(fourth) == 40
+    assert not skip & {r["statement"] for r in fourth}
+    assert max((taken + Counter(r["page"] for r in fourth)).values()) <= 4
+    assert {r["seed"] for r in fourth} == {15}
+
+
+def test_fourth_draw_judgements_line_up_with_its_sample() -> None:
+    sample, judgements = rows("sample4.jsonl"), rows("judgements4.jsonl")
+    assert [j["statement"] for j in judgements] == [s["statement"] for s in sample]
+    assert [j["n"] for j in judgements] == list(range(len(sample)))
+    for j in judgements:
+        assert j["category"] == "ok" if j["real"] and j["speaker_right"] and j["content_ok"] \
+            else j["category"] != "ok"
+        if not j["real"]:
+            assert j["speaker_right"] is None and j["content_ok"] is None
+
+
+def statement(page: str, sid: str, content: str, speaker: str = "Putin") -> dict[str, Any]:
+    return {"page": page, "statement": sid, "speaker_mention": speaker,
+            "speaker_entity": speaker, "cue": "said", "content": content, "kind": "indirect",
+            "mode": "speech", "confidence": 0.9, "context": content}
+
+
+def test_recheck_keeps_the_same_drops_the_gone_and_wants_a_verdict_for_the_changed(
+        judged: Any) -> None:
+    ok = {"real": True, "speaker_right": True, "content_ok": True, "category": "ok",
+          "note": ""}
+    draws = [(2, 0, {**statement("p", "a", "Russia was ready for talks"), **ok}),
+             (2, 1, {**statement("p", "b", "the war would end soon"), **ok}),
+             (3, 0, {**statement("q", "c", "prices would fall"), **ok})]
+    now = [statement("p", "a", "Russia was ready for talks"),
+           statement("p", "b2", "the war would end soon and then")]
+    lines, missing = judged.recheck(draws, now, {}, "abc")
+    assert [(x["draw"], x["n"], x["status"]) for x in lines] == [(2, 0, "same"),
+                                                                 (3, 0, "gone")]
+    assert [(d, n) for d, n, _, _ in missing] == [(2, 1)]
+    verdict = {**ok, "content_ok": False, "category": "content overrun", "note": "runs on"}
+    lines, missing = judged.recheck(draws, now, {(2, 1): verdict}, "abc")
+    assert not missing
+    assert [x["category"] for x in lines] == ["ok", "content overrun", "gone"]
+    assert all(x["commit"] == "abc" for x in lines)
+
+
+def test_fourth_draw_holds_no_earlier_statement_under_its_mended_id() -> None:
+    # the third draw's Ombudsman statement, cut by the content mends, has a new id at the
+    # fourth draw's commit: it must not be judged twice
+    now = {x["now"]["statement"] for x in rows("recheck.jsonl") if x["now"] is not None}
+    assert not now & {r["statement"] for r in rows("sample4.jsonl")}
+    assert {x["commit"] for x in rows("recheck.jsonl")} == \
+        {r["commit"] for r in rows("sample4.jsonl")}
