@@ -78,11 +78,16 @@ def main() -> None:
                                     refresh_later=True))
             phases.append(whole)
             with Phase("corpus refresh (after)") as p:
-                rewritten = refresh_corpus_after(store) or []
+                refreshed = refresh_corpus_after(store)
+            if refreshed is None:
+                print("the corpus refresh failed (see the log): the corpus stays pending")
+            rewritten = refreshed or []
             phases.append(p)
             with Phase("claims refresh (after)") as p:
                 update = refresh_claims_after(store)
             phases.append(p)
+            if update is None:
+                print("the claims refresh failed (see the log): the claims stay pending")
         claims = len(update.claims) if update is not None else 0
         speakers = update.speakers if update is not None else 0
         what = (f"merge {args.merge!r} into {args.entity!r}" if args.merge

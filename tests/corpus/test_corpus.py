@@ -408,8 +408,13 @@ def test_a_correction_refreshed_later_leaves_the_corpus_pending_until_the_refres
 
 def test_the_next_update_takes_in_a_pending_corpus_refresh(
         corrected_url: str, analyze_text) -> None:  # type: ignore[no-untyped-def]
-    """A refresh that never ran (the server stopped first) is run by the next update."""
+    """A refresh that never ran (the server stopped first) is run by the next update, before
+    the new article joins the corpus entities (six more articles make one new article
+    too few for a whole pass: it joins them)."""
     with open_store(corrected_url) as store:
+        for i, place in enumerate(("Lisbon", "Oslo", "Madrid", "Vienna", "Dublin", "Prague")):
+            store.save(analyze_text(f"Mayor Anna Berg{i} said on Monday that {place} would "
+                                    "open a new library.", "2022-12-05"))
         build_corpus_entities(store)
         usecases.merge_entities(store, "Olav Sholz", "Olaf Scholz", "t", refresh_later=True)
         assert _holding(store, "Olav Sholz")["id"] != _holding(store, "Scholes")["id"]
@@ -434,6 +439,23 @@ def test_a_whole_corpus_pass_takes_in_a_pending_corpus_refresh(corrected_url: st
         assert not _corpus_pending(store)
         assert _holding(store, "Olav Sholz")["id"] == _holding(store, "Scholes")["id"]
         assert usecases.refresh_after_corrections(store)["corpus_entities"] == []
+
+
+def test_a_correction_made_while_a_whole_pass_clusters_survives_it(corrected_url: str) -> None:
+    """A merge committed (and its corpus refresh run) while a whole pass clusters the
+    snapshot it read before: the pass's write weighs the merge's names again, so the
+    corpus it leaves obeys the merge (it wrote its older clusters over the refresh)."""
+    with open_store(corrected_url) as store, open_store(corrected_url) as analyst:
+        build_corpus_entities(store)
+        assert _holding(store, "Olav Sholz")["id"] != _holding(store, "Scholes")["id"]
+
+        def merging_meanwhile(job, blocks):  # type: ignore[no-untyped-def]
+            usecases.merge_entities(analyst, "Olav Sholz", "Olaf Scholz", "t")
+            return map(job, blocks)
+
+        build_corpus_entities(store, map_blocks=merging_meanwhile)
+        assert _holding(store, "Olav Sholz")["id"] == _holding(store, "Scholes")["id"]
+        assert not _corpus_pending(store)
 
 
 def test_corpus_corrections_without_corpus_wait_for_the_pass(corrected_url: str) -> None:

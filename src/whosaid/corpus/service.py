@@ -183,6 +183,7 @@ def build_corpus_entities(store: Store, progress: Progress | None = None,
         with store.read("read article entities") as conn:
             taken_in = sql.pending_articles(conn)  # read with the articles: all taken in
             corrected = sql.corpus_stale_work(conn).seqs  # and the corrections: all obeyed
+            last_correction = sql.last_correction(conn)
             kb = sql.load_kb(conn)
             constraints = constraints_of(conn)
             # a corpus of at most WHOLE_MEMBERS article entities is clustered whole,
@@ -237,6 +238,11 @@ def build_corpus_entities(store: Store, progress: Progress | None = None,
                 report("writing", i + 1, pieces)
             sql.clear_pending(conn, taken_in)
             sql.clear_corpus_stale(conn, corrected)
+            # a correction made while the blocks were clustered (its refresh may have run
+            # already, on the corpus this replaces): weigh its names again
+            later = sql.names_corrected_since(conn, last_correction)
+            if later:
+                refresh_corpus(conn, later)
     summary.articles = plan.articles
     summary.kb_entries = len(kb)
     summary.seconds = time.perf_counter() - started
@@ -379,10 +385,11 @@ def keep_corpus(store: Store, article_ids: Collection[str] = (), *, build: bool 
     Every article saved since the corpus last took it in joins too — one a run stopped by
     ``kill -9`` or Ctrl-C saved but never took in (``corpus_pending``). A small batch joins
     the corpus entities that could take its entities in (:func:`attach_articles`); a batch of
-    at least ``FULL_PASS_SHARE`` of the articles rebuilds the corpus. A correction's corpus
-    refresh still noted (:func:`defer_corpus_refresh`) runs first. Returns how many corpus
-    entities were written and which (``rewritten`` is None after a whole pass). A whole
-    pass clusters its blocks with ``map_blocks`` (see :func:`build_corpus_entities`)."""
+    at least ``FULL_PASS_SHARE`` of the articles rebuilds the corpus. (The use cases run a
+    correction's corpus refresh still noted, :func:`defer_corpus_refresh`, before it.)
+    Returns how many corpus entities were written and which (``rewritten`` is None after a
+    whole pass). A whole pass clusters its blocks with ``map_blocks`` (see
+    :func:`build_corpus_entities`)."""
     with store.read("count analysed articles") as conn:
         if not sql.corpus_built(conn):
             first = build and sql.analysed_articles(conn) > 0
@@ -392,20 +399,13 @@ def keep_corpus(store: Store, article_ids: Collection[str] = (), *, build: bool 
                                 None, None)
         ids = set(article_ids) | set(sql.pending_articles(conn))
         total = sql.analysed_articles(conn)
-        corrected = sql.corpus_refresh_pending(conn)
-    if ids and len(ids) >= FULL_PASS_SHARE * total:
+    if not ids:
+        return CorpusUpdate()
+    if len(ids) >= FULL_PASS_SHARE * total:
         return CorpusUpdate(build_corpus_entities(store, map_blocks=map_blocks).entities,
                             None, None)
-    fixed: list[str] = []
-    if corrected:  # a correction's refresh that did not run (or failed): run it first
-        with store.write("refresh the corpus after corrections") as conn:
-            fixed = refresh_stale(conn)
-    if not ids:
-        return CorpusUpdate(len(fixed), fixed, fixed)
     written, exact = _attach(store, ids)
-    seen = set(written)
-    written += [cid for cid in fixed if cid not in seen]
-    return CorpusUpdate(len(written), written, written if exact else fixed)
+    return CorpusUpdate(len(written), written, written if exact else [])
 
 
 # ---------------------------------------------------------------------------------------

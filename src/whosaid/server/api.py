@@ -586,10 +586,11 @@ def list_corpus_entities(
     ``members=true``, with their articles and statements (as ``whosaid corpus-entities
     --members``: 20 of them matching "Clint" carry 30,000 ids and took 0.8 s on the
     20,000-article store)."""
+    pending = corpus_queries.corrections_pending(svc.store)  # first: never a false "no"
     rows = corpus_queries.corpus_entities_rows(svc.store, q, limit, members=members)
     if not members:
         rows = [r | {"article_ids": [], "statement_ids": []} for r in rows]
-    return {"items": rows, "pending": corpus_queries.corrections_pending(svc.store)}
+    return {"items": rows, "pending": pending}
 
 
 @router.get("/corpus-entities/{entity_id}", response_model=CorpusEntityDetail,
@@ -603,8 +604,9 @@ def corpus_entity(
     """One corpus entity by id: its names, aliases, articles and latest statements; with
     ``members=true`` every article and statement id too (Donald Trump's 16,293 and 13,035 on
     the 20,000-article store: 0.8 MB)."""
+    pending = corpus_queries.corrections_pending(svc.store)  # first: never a false "no"
     row = corpus_queries.corpus_detail(svc.store, entity_id, members=members)
-    row["pending"] = corpus_queries.corrections_pending(svc.store)
+    row["pending"] = pending
     return row if members else row | {"article_ids": [], "statement_ids": []}
 
 
@@ -637,24 +639,24 @@ def get_claim(svc: Svc, ref: Annotated[str, Path(max_length=200)]) -> dict[str, 
 
 @router.post("/entities/merge", response_model=EntityBrief, responses=WRITE_ERRORS,
              tags=["corrections"])
-def merge(request: Request, svc: Svc, body: Annotated[MergeIn, Body()],
-          background: BackgroundTasks) -> dict[str, Any]:
+async def merge(request: Request, svc: Svc, body: Annotated[MergeIn, Body()],
+                background: BackgroundTasks) -> dict[str, Any]:
     """Merge entity ``source`` into ``target`` (token required; audited; kept on
     re-analysis)."""
     actor = svc.guard.api_actor(request)
-    return svc.after_correction(usecases.merge_entities(
-        svc.store, body.source, body.target, actor, refresh_later=True), background)
+    return svc.after_correction(await svc.apart(lambda: usecases.merge_entities(
+        svc.store, body.source, body.target, actor, refresh_later=True)), background)
 
 
 @router.post("/entities/split", response_model=EntityBrief, responses=WRITE_ERRORS,
              tags=["corrections"])
-def split(request: Request, svc: Svc, body: Annotated[SplitIn, Body()],
-          background: BackgroundTasks) -> dict[str, Any]:
+async def split(request: Request, svc: Svc, body: Annotated[SplitIn, Body()],
+                background: BackgroundTasks) -> dict[str, Any]:
     """Make the mentions written ``alias`` of ``entity`` a separate entity (token
     required)."""
     actor = svc.guard.api_actor(request)
-    return svc.after_correction(usecases.split_alias(
-        svc.store, body.entity, body.alias, body.new_name, actor, refresh_later=True),
+    return svc.after_correction(await svc.apart(lambda: usecases.split_alias(
+        svc.store, body.entity, body.alias, body.new_name, actor, refresh_later=True)),
         background)
 
 
@@ -667,7 +669,7 @@ def get_entity(svc: Svc, name: Annotated[str, Path(max_length=200)]) -> dict[str
 
 @router.post("/articles/{article_id}/statements/{statement_id}/speaker",
              response_model=SpeakerOut, responses=WRITE_ERRORS, tags=["corrections"])
-def correct_speaker(
+async def correct_speaker(
     request: Request,
     svc: Svc,
     article_id: Annotated[str, Path(max_length=200)],
@@ -677,9 +679,9 @@ def correct_speaker(
 ) -> dict[str, Any]:
     """Set the speaker of one statement (token required; kept on re-analysis)."""
     actor = svc.guard.api_actor(request)
-    return svc.after_correction(usecases.fix_speaker(
+    return svc.after_correction(await svc.apart(lambda: usecases.fix_speaker(
         svc.store, article_id, statement_id, body.speaker, actor, body.type,
-        refresh_later=True), background)
+        refresh_later=True)), background)
 
 
 @router.post("/analyze", response_model=AnalyzeOut, responses=WRITE_ERRORS, tags=["analysis"])

@@ -318,7 +318,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        # the routes are plain functions: anyio runs them in its threads, these many at once
+        # the reading routes are plain functions: anyio runs them in its threads, these many
+        # at once (posts and corrections wait in Services.apart's own)
         to_thread.current_default_thread_limiter().total_tokens = read_threads
         yield
         if svc.writer is not None:

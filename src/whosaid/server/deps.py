@@ -80,7 +80,7 @@ class Services:
         correction's response (a background task): in the writer process when there is one,
         else here, one writer at a time. Splitting "Sanders" off "Bernie Sanders" on the
         20,000-article bench store, the analyst's transaction takes about 1.5 CPU-s, this
-        refresh about 2.7 (the corpus) and 21 (the claims) (bench/corrections.py), so the
+        refresh about 2.7 (the corpus) and 19 (the claims) (bench/corrections.py), so the
         analyst waits for neither; until they have run, the corpus and claim reads say
         ``pending``."""
         if self.writer is not None:

@@ -229,18 +229,18 @@ def entity_page(
 
 
 @router.post("/entities/{name:path}/merge")
-def merge_into(request: Request, svc: Svc, name: str, other: FormName,
+async def merge_into(request: Request, svc: Svc, name: str, other: FormName,
                background: BackgroundTasks, csrf: Csrf = "") -> Response:
     svc.guard.check_csrf(request, csrf)
     actor = svc.guard.page_actor(request)
     other = " ".join(other.split())
-    svc.after_correction(usecases.merge_entities(svc.store, other, name, actor,
-                                                 refresh_later=True), background)
+    svc.after_correction(await svc.apart(lambda: usecases.merge_entities(
+        svc.store, other, name, actor, refresh_later=True)), background)
     return _redirect(entity_url(name) + "?" + urlencode({"merged": other}))
 
 
 @router.post("/entities/{name:path}/split")
-def split_off(
+async def split_off(
     request: Request,
     svc: Svc,
     name: str,
@@ -252,8 +252,8 @@ def split_off(
 ) -> Response:
     svc.guard.check_csrf(request, csrf)
     actor = svc.guard.page_actor(request)
-    new = svc.after_correction(usecases.split_alias(
-        svc.store, name, alias, new_name or None, actor, refresh_later=True), background)
+    new = svc.after_correction(await svc.apart(lambda: usecases.split_alias(
+        svc.store, name, alias, new_name or None, actor, refresh_later=True)), background)
     return _redirect(entity_url(new.get("name") or name) + "?" + urlencode({"split": name}))
 
 
@@ -326,12 +326,12 @@ def article_page(
 
 
 @router.post("/articles/{article_id}/statements/{statement_id}/speaker")
-def fix_speaker(request: Request, svc: Svc, article_id: str, statement_id: str,
+async def fix_speaker(request: Request, svc: Svc, article_id: str, statement_id: str,
                 speaker: FormName, background: BackgroundTasks, csrf: Csrf = "") -> Response:
     svc.guard.check_csrf(request, csrf)
     actor = svc.guard.page_actor(request)
-    svc.after_correction(usecases.fix_speaker(svc.store, article_id, statement_id, speaker,
-                                              actor, refresh_later=True), background)
+    svc.after_correction(await svc.apart(lambda: usecases.fix_speaker(
+        svc.store, article_id, statement_id, speaker, actor, refresh_later=True)), background)
     return _redirect(article_url(article_id) + "?" + urlencode({"fixed": statement_id})
                      + "#st-" + quote(statement_id, safe=""))
 

@@ -40,6 +40,7 @@ from sqlalchemy import (
 from ..errors import NotFoundError
 from ..model import CorpusEntity, KBEntry, KBRole, MemberEntity
 from .api_queries import custom_plans, recent_by_speaker_names, recent_statements
+from .chunks import chunks
 from .schema import (
     aliases,
     articles,
@@ -109,18 +110,23 @@ def member_chunks(table: Any, entity_col: Any, article_ids: Collection[str] | No
     wanted in them, so a few rows of other entities may come too: check the key), or, when
     ``wanted`` is None, to every entity of the articles ``article_ids``. Re-clustering
     "Bernie Sanders" after a split wants 13,985 of the 9,483 articles' 200,000-odd entities:
-    reading only theirs cut the members' load from 3.1 to about 1 CPU-s (bench/corrections.py)."""
+    reading only theirs cut the members' load from 3.1 to 2.1 CPU-s (bench/corrections.py)."""
     if wanted is None:
         yield from article_chunks(table, article_ids)
         return
     by_article: dict[str, set[str]] = defaultdict(set)
     for aid, eid in wanted:
         by_article[aid].add(eid)
-    ids = sorted(by_article)
-    for i in range(0, len(ids), CHUNK):
-        chunk = ids[i:i + CHUNK]
-        yield [table.c.article_id.in_(chunk),
-               entity_col.in_(sorted({eid for aid in chunk for eid in by_article[aid]}))]
+    chunk: list[str] = []
+    eids: set[str] = set()
+    for aid in sorted(by_article):  # at most CHUNK articles and about CHUNK * 4 ids a query
+        chunk.append(aid)
+        eids |= by_article[aid]
+        if len(chunk) >= CHUNK or len(eids) >= 4 * CHUNK:
+            yield [table.c.article_id.in_(chunk), entity_col.in_(sorted(eids))]
+            chunk, eids = [], set()
+    if chunk:
+        yield [table.c.article_id.in_(chunk), entity_col.in_(sorted(eids))]
 
 
 def load_members(conn: Connection, article_ids: Collection[str] | None = None,
@@ -463,14 +469,28 @@ def corpus_stale_work(conn: Connection) -> CorpusStale:
 def clear_corpus_stale(conn: Connection, seqs: Collection[int]) -> None:
     """Remove the rows a refresh took in (by number: a correction committed meanwhile keeps
     its own)."""
-    wanted = sorted(seqs)
-    for i in range(0, len(wanted), CHUNK):
-        conn.execute(delete(corpus_stale).where(corpus_stale.c.seq.in_(wanted[i:i + CHUNK])))
+    for chunk in chunks(sorted(seqs)):
+        conn.execute(delete(corpus_stale).where(corpus_stale.c.seq.in_(chunk)))
 
 
 def corpus_refresh_pending(conn: Connection) -> bool:
     """Whether a correction's corpus refresh is still to run (the corpus reads say so)."""
     return conn.execute(select(corpus_stale.c.seq).limit(1)).first() is not None
+
+
+def last_correction(conn: Connection) -> int:
+    """The number of the latest correction (0 before any)."""
+    return int(conn.execute(select(func.max(corrections.c.seq))).scalar() or 0)
+
+
+def names_corrected_since(conn: Connection, seq: int) -> set[str]:
+    """The names the corrections after ``seq`` name (every string of their data: a merge's
+    source and target, a split's entity, alias and new name, a speaker fix's speaker): what
+    a corpus pass that read the corrections up to ``seq`` must weigh again."""
+    found: set[str] = set()
+    for (data,) in conn.execute(select(corrections.c.data).where(corrections.c.seq > seq)):
+        found.update(v for v in json.loads(data).values() if isinstance(v, str) and v)
+    return found
 
 
 def corrections_pending(store: Transactions) -> bool:

@@ -43,6 +43,7 @@ from ..store import Store
 from ..store import corrections as audit
 from ..store.corpus import kb_role_holders
 from ..store.engine import connection_lost, database_failed
+from .corrections import refresh_corpus_after
 from .positions import catalogue_analyzer, stored_catalogue
 
 log = logging.getLogger(__name__)
@@ -184,6 +185,7 @@ def update_passes(store: Store, summary: Summary, map_blocks: MapBlocks = map) -
     """As :func:`keep_current`, but a failing database (disk full, server gone) ends the
     batch with an error: the articles are stored, and stay pending for the next update.
     ``map_blocks``: how a whole corpus pass clusters its blocks (``--cluster``: on Dask)."""
+    refresh_corpus_after(store)  # a correction's corpus refresh that never ran, first
     found, summary.corpus_error = _after_storing(
         lambda: keep_corpus(store, summary.saved, build=True, map_blocks=map_blocks),
         "the corpus takes in the new ones at the next run or `whosaid corpus`", CORPUS_FAILED)
@@ -221,6 +223,7 @@ def keep_current(store: Store, article_ids: Sequence[str]) -> Kept:
     ``whosaid claims --rebuild`` rebuild everything)."""
     kept = Kept()
     corpus = CorpusUpdate()
+    refresh_corpus_after(store)  # a correction's corpus refresh that never ran, first
     try:
         corpus = keep_corpus(store, article_ids, build=True)
         kept.corpus_entities = corpus.entities
@@ -241,6 +244,7 @@ def keep_corpus_current(store: Store, article_ids: Sequence[str]) -> tuple[int, 
     """Keep the corpus in step (only): the saved articles' entities join its corpus entities
     (the first analysis builds it). Returns how many corpus entities were rewritten, and the
     failure if any. :func:`keep_current` keeps the claims current too."""
+    refresh_corpus_after(store)  # a correction's corpus refresh that never ran, first
     try:
         return keep_corpus(store, article_ids, build=True).entities, None
     except WhosaidError as exc:

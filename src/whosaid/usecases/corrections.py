@@ -9,7 +9,7 @@ corpus pass over the corpus entities the correction touched (a merge of "Olaf Sc
 It runs at once, unless the caller passes ``refresh_later`` and runs it itself (the server:
 after its response), since on the largest entities it is most of the time: splitting
 "Sanders" off "Bernie Sanders" on the 20,000-article bench store, the correction's own
-transaction takes about 1.5 CPU-s, the corpus refresh 2.7 and the claims refresh 21
+transaction takes about 1.5 CPU-s, the corpus refresh 2.7 and the claims refresh 19
 (``bench/corrections.py``). Until they have run, the corpus and claim reads say ``pending``;
 a failed refresh is left to the next update (``whosaid analyze``) or rebuild.
 
@@ -31,6 +31,7 @@ from ..corpus import defer_corpus_refresh, refresh_stale
 from ..errors import WhosaidError
 from ..store import Store
 from ..store import corrections as sql
+from ..store.corpus import corrections_pending
 
 Row = dict[str, Any]
 log = logging.getLogger(__name__)
@@ -49,6 +50,8 @@ def refresh_corpus_after(store: Store) -> list[str] | None:
     their ids, or None when it failed (logged: the corpus stays marked pending for the next
     update or rebuild, and the corrections themselves are stored)."""
     try:
+        if not corrections_pending(store):
+            return []
         with store.write("refresh the corpus after corrections") as conn:
             rewritten = refresh_stale(conn)
             if rewritten:
