@@ -172,6 +172,10 @@ KEPT = {
     "McClatchy reported a loss of $304.7 million in the third quarter.": "in the third quarter",
     # quoted words are never cut
     "\u201cWe will decide at a meeting in May,\u201d Putin said.": "at a meeting in May",
+    # the promised act happens at the meeting or rally: only a speaking occasion (a speech,
+    # an interview) hung inside the content is the saying event
+    "Macron promised to raise the issue during his meeting with Xi.": "during his meeting",
+    "Trump promised to speak at a rally in Ohio.": "at a rally in Ohio",
 }
 
 

@@ -198,3 +198,16 @@ def test_newspapers_own_copyright_notice_is_no_relay(analyze_text: Any) -> None:
         "[© 2024 The New York Times Company. All rights reserved.] Reprints."),
         "bridge would reopen")
     assert st.relays == ()
+
+
+def test_a_name_and_its_abbreviation_is_no_agency_dateline(analyze_text: Any) -> None:
+    """"American Airlines (AA) said …" opens a paragraph as "ANKARA (AA) –" does, but it is a
+    company and its abbreviation: no statement of the page has Anadolu (AA) for a relay; a
+    dateline in capitals still credits it."""
+    result = analyze_text(
+        "American Airlines (AA) said on Monday that flights would resume on Friday.\n\n"
+        "Police said the airport had reopened.")
+    assert all(_relays(st) == [] for st in result.statements), \
+        [(st.content.text, _relays(st)) for st in result.statements]
+    wired = analyze_text("ANKARA (AA) – Police said the airport had reopened.")
+    assert _relays(_one(wired, "the airport had reopened")) == ["Anadolu Agency"]

@@ -34,3 +34,12 @@ def test_analysis_text_keeps_its_length_and_the_sentence_whole() -> None:
     doc = load_pipeline(DEFAULT_MODEL)(out)
     assert [s.text.strip() for s in doc.sents][0] == \
         "Nakagawa said at a news conference that China poses threats."
+
+
+def test_a_site_line_and_windows_line_ends() -> None:
+    """A site's address on a line of its own stays a line (its relay reads it); a wrapped
+    line ending in "\\r\\n" joins as one ending in "\\n" does."""
+    assert joined_lines("apnews.com\nthe president said") == "apnews.com\nthe president said"
+    joined = joined_lines("messages asking\r\nabout the reports")
+    assert len(joined) == len("messages asking\r\nabout the reports")
+    assert "\n" not in joined

@@ -44,6 +44,14 @@ EVENT_NOUNS = frozenset({
     "briefing", "summit", "rally", "hearing", "remarks", "appearance", "debate", "podcast",
     "broadcast", "forum", "ceremony", "statement", "letter", "post", "tweet", "video",
     "town hall", "press conference", "news conference", "phone call", "session"})
+# the occasions that are themselves speaking: a phrase naming one ends a content even where
+# the parse hangs it inside ("pledged to support Ukraine as long as needed during his speech
+# at the Berlin Security Conference"); a meeting, rally or summit may be where the promised
+# act happens ("promised to raise the issue during his meeting with Xi", "promised to speak
+# at a rally in Ohio"), so those end a content only where the parse hangs them on the cue
+SPOKEN_OCCASIONS = frozenset({
+    "speech", "address", "interview", "remarks", "briefing", "statement", "post", "tweet",
+    "podcast", "broadcast", "appearance", "press conference", "news conference"})
 # patterns whose bounds are not a clause's (a headline, a transcript turn, a credit, a list)
 KEEP = ("headline", "turn", "credit", "list", "backref")
 
@@ -167,7 +175,7 @@ def event_cut(ctx: Context, d: Draft, f: CharSpan) -> CharSpan:
             if tok.dep_ != "prep" and tok.dep_ != "npadvmod" or tok.right_edge.i < last:
                 continue
             if tok.head.i == verb.i and (saying_event(tok) or dated(tok)) or \
-                    not clause and saying_event(tok):
+                    not clause and saying_event(tok, SPOKEN_OCCASIONS):
                 cut = tok.left_edge.idx
                 break
         if cut is None or cut <= f.start:
@@ -179,10 +187,10 @@ def event_cut(ctx: Context, d: Draft, f: CharSpan) -> CharSpan:
     return f
 
 
-def saying_event(prep: Token) -> bool:
+def saying_event(prep: Token, nouns: frozenset[str] = EVENT_NOUNS) -> bool:
     """Whether a phrase names the event the words were said at: "during his speech", "in an
-    interview with Bild", "at a news conference" (a preposition of place or time, a saying
-    noun for its object, with "a" or a possessive: the event is new to the text or the
+    interview with Bild", "at a news conference" (a preposition of place or time, one of
+    ``nouns`` for its object, with "a" or a possessive: the event is new to the text or the
     speaker's). "said the talks would continue at the summit" (the summit the talks are
     at) stays."""
     if prep.dep_ != "prep" or prep.lower_ not in EVENT_PREPS:
@@ -192,7 +200,7 @@ def saying_event(prep: Token) -> bool:
                 t.dep_ == "poss" or t.lower_ in ("a", "an") for t in obj.lefts):
             continue
         compound = " ".join(t.lower_ for t in obj.lefts if t.dep_ == "compound")
-        if obj.lemma_.lower() in EVENT_NOUNS or f"{compound} {obj.lower_}".strip() in EVENT_NOUNS:
+        if obj.lemma_.lower() in nouns or f"{compound} {obj.lower_}".strip() in nouns:
             return True
     return False
 

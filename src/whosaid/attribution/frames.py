@@ -34,8 +34,8 @@ from .relays import add_relay
 # "DUBAI/LONDON (Reuters) -" (dev: the slash between two cities lost Reuters' dateline)
 # the date as agencies write it: ", March 28", ". Nov 5" (Interfax-Ukraine), ", 5 March"
 # (UNIAN), " • March 5", ", Jan. 3, 2024" (Xinhua)
-WIRE_RE = re.compile(r"(?:\b[A-Z][A-Za-z.'’/-]+(?:,? [A-Z][A-Za-z.'’/-]+){0,3}"
-                     r"(?:[,.]? (?:• )?(?:\d{1,2} [A-Z][a-z]+\.?|[A-Z][a-z]+\.? \d{1,2})"
+WIRE_RE = re.compile(r"(?:\b(?P<place>[A-Z][A-Za-z.'’/-]+(?:,? [A-Z][A-Za-z.'’/-]+){0,3})"
+                     r"(?P<date>[,.]? (?:• )?(?:\d{1,2} [A-Z][a-z]+\.?|[A-Z][a-z]+\.? \d{1,2})"
                      r"(?:, \d{4})?)?|\bBy [^\n]{0,60}?)\s*\((?P<o>[^()\n]{2,40})\)"
                      r"\s*(?P<dash>[-–—]{1,2}|:)?")
 # "MOSCOW, July 18. /TASS/."
@@ -113,6 +113,15 @@ def _outlet(ctx: Context, start: int, end: int, listed_only: bool = False) -> Ch
     return span
 
 
+def _dateline_place(m: re.Match[str]) -> bool:
+    """Whether a dash-less "(Agency)" follows what a dateline opens with: a place in
+    capitals ("ANKARA (AA)") or a date ("Moscow, Oct 1 (Prensa Latina)"), or a byline. A
+    name before its own abbreviation is none: "American Airlines (AA) said on Monday …"
+    credited Anadolu (listed as AA) with every statement of its page."""
+    place = m.group("place")
+    return place is None or m.group("date") is not None or place.upper() == place
+
+
 def find_frames(ctx: Context) -> list[Frame]:
     text = ctx.text
     n = len(text)
@@ -122,6 +131,8 @@ def find_frames(ctx: Context) -> list[Frame]:
         if not _opens_paragraph(text, m.start()):
             continue  # a dateline opens its paragraph
         listed = m.group("dash") is None  # without a dash only a listed agency is a credit
+        if listed and not _dateline_place(m):
+            continue  # "American Airlines (AA) said on Monday": a name and its abbreviation
         outlet = _outlet(ctx, m.start("o"), m.end("o"), listed_only=True) if listed else \
             _outlet(ctx, m.start("o"), m.end("o"))
         if outlet is not None and outlet.end - outlet.start >= (m.end("o") - m.start("o")) / 2:

@@ -50,6 +50,9 @@ class Lexicon:
     trusting: frozenset[str] = frozenset()
     naming: frozenset[str] = frozenset()
     writer_hedges: frozenset[str] = frozenset()  # "which will reportedly focus on": the writer's
+    # people a passive may be about, who may then speak ("the suspect was arrested … and
+    # told officers he had acted alone"): no entity, pronoun or role says so
+    person_nouns: frozenset[str] = frozenset()
 
     def names_a_source(self, word: str) -> bool:
         """Whether a folded noun or lemma can stand for whoever speaks: an anaphor ("the
@@ -102,4 +105,5 @@ def load_lexicon() -> Lexicon:
         trusting=words("trusting"),
         naming=words("naming"),
         writer_hedges=words("writer_hedges"),
+        person_nouns=words("person_nouns"),
     )

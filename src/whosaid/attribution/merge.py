@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .context import Context
 from .drafts import EDGE, MARKS, CharSpan, Draft, cut, jaccard, trim_content, word_chars
+from .nested import SOURCE_WORDS
 from .resolve import statement_kind
 
 # a statement only the tagger found is kept from this confidence up (tuned on PolNeAR dev
@@ -230,13 +231,11 @@ def nested_report(ctx: Context, r: Draft, learned: list[Draft]) -> bool:
     return any(d.covers(r.cue.start, r.cue.end) for d in learned)
 
 
-# the parse's "source" stands: "Fars said its source denied the report and described it as
-# part of a “news wave …”" (Reuters, relays dev) is the source's, which the tagger gave Fars
-SOURCE_WORDS = frozenset({"source", "sources"})
-
-
 def _anonymous_source(ctx: Context, r: Draft) -> bool:
-    """Whether the rule draft's speaker is an outlet's unnamed source ("its source")."""
+    """Whether the rule draft's speaker is an outlet's unnamed source ("its source"): the
+    parse's "source" stands, "Fars said its source denied the report and described it as
+    part of a “news wave …”" (Reuters, relays dev) is the source's, which the tagger gave
+    Fars."""
     if r.speaker_token is None:
         return False
     return ctx.doc[r.speaker_token].lower_ in SOURCE_WORDS

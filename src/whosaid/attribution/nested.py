@@ -14,6 +14,7 @@ from .verbs import speaker_noun
 
 # what a reporting verb reports in the parse
 REPORTED_DEPS = ("ccomp", "parataxis")
+# the bare word for an unnamed source ("its source denied …"): the speaker, never a thing
 SOURCE_WORDS = frozenset({"source", "sources"})
 
 

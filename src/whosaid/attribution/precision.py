@@ -36,6 +36,7 @@ It runs after :mod:`.resolve`, so a pronoun still finds its antecedent among the
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -68,6 +69,10 @@ QUOTE_AFTER_RE = re.compile(r"\s*[,:]\s*[\"“‘«]")
 # quotation marks (reader_page), on a page of at least this many words
 READER_PER_1000 = 25
 READER_MIN_WORDS = 150
+# an interview's turns ("Q: Do you expect …", "Kuleba: We have said …") speak to the other
+# party, not the reader: their "you" is not counted
+TURN_LINE_RE = re.compile(r"(?m)^[ \t]*(?:Q|A|Question|Answer|[A-Z][\w.'’-]+"
+                          r"(?: [A-Z][\w.'’-]+){0,2})[ \t]*:[^\n]*")
 
 
 def precision(ctx: Context) -> None:
@@ -131,7 +136,8 @@ def content_end(ctx: Context, d: Draft, f: CharSpan) -> int:
         if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ", "VBP") and \
                 t.lemma_.lower() in ctx.lex.reporting and t.head.i >= span.start and \
                 any(c.dep_ in ("auxpass", "nsubjpass") for c in t.head.children) and \
-                not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
+                not any(c.dep_ == "nsubjpass" and can_speak(ctx, c) for c in t.head.children):
             cc = [c for c in t.head.children if c.dep_ == "cc" and c.i < t.i]
             return (cc[-1] if cc else t).idx
     for t in words:
@@ -206,7 +212,8 @@ def void_reason(ctx: Context, d: Draft, page: bool = False,
         if hypothetical(root):
             return "hypothetical"
     if d.speaker is not None and not ctx.inside[d.speaker.start] and (
-            writer(ctx, d, named) or page and first_person(ctx, d) and not quoting(ctx, d)):
+            writer(ctx, d, named, page) or page and first_person(ctx, d)
+            and not quoting(ctx, d)):
         return "writer"
     if d.speaker is not None and not any(c.isalpha() for c in d.speaker.of(ctx.text)):
         return "no speaker"  # "11" from "the October 11 presentation indicated …"
@@ -241,7 +248,8 @@ def speaking_names(ctx: Context) -> frozenset[str]:
                      fold(d.speaker.of(ctx.text)) not in ctx.lex.pronouns | RELATIVES)
 
 
-def writer(ctx: Context, d: Draft, named: frozenset[str] | None = None) -> bool:
+def writer(ctx: Context, d: Draft, named: frozenset[str] | None = None,
+           page: bool = False) -> bool:
     """Whether the speaker is the writer or the reader: "you" outside quotation marks ("you
     don't know where to start"), or "I"/"we" resolved to something not a person ("I prefer
     the tighter design" → Nomad, "we didn't expect much change" → Apple). An op-ed's "I
@@ -260,11 +268,14 @@ def writer(ctx: Context, d: Draft, named: frozenset[str] | None = None) -> bool:
         return True
     if d.speaker_entity is not None and d.speaker_entity.type != "PERSON":
         return True
-    if d.speaker_entity is not None and named is not None and word in FIRST_PERSON and \
-            d.speaker_entity.id not in named and not personal_name(d.speaker_entity):
+    if page and d.speaker_entity is not None and named is not None and \
+            word in FIRST_PERSON and d.speaker_entity.id not in named and \
+            not personal_name(d.speaker_entity):
         # "I didn't want to buy the same mouse again" resolved to "Nomad", "I suggested she
         # try the keyboard case" to "Smart Keyboard Folio" (a review: products spaCy tags
-        # PERSON, which say nothing by name anywhere on the page): the writer's own voice
+        # PERSON, which say nothing by name anywhere on the page): the writer's own voice,
+        # on a page to its reader only (an interviewee known by a surname no list of given
+        # names holds, "Zelenskyy", speaks as "I" in news)
         return True
     return to_reader(ctx, d)
 
@@ -292,8 +303,13 @@ def reader_page(ctx: Context) -> bool:
     with 25 or more (an op-ed's 27, a column's 32), 29 with 20 or more (25 of them a
     speech's transcript), so the line is 25."""
     words = you = 0
+    turns = [(m.start(), m.end()) for m in TURN_LINE_RE.finditer(ctx.text)]
+    starts = [s for s, _ in turns]
     for t in ctx.doc:
         if not t.is_alpha or ctx.inside[t.idx]:
+            continue
+        k = bisect.bisect_right(starts, t.idx) - 1
+        if k >= 0 and t.idx < turns[k][1]:
             continue
         words += 1
         you += t.lower_ in SECOND_PERSON
@@ -377,6 +393,15 @@ def trusted_person(ctx: Context, d: Draft, verb: Token) -> bool:
     start = d.start
     return any(c.dep_ == "dobj" and c.left_edge.idx <= start <= c.idx and person_word(c)
                for c in verb.children)
+
+
+def can_speak(ctx: Context, t: Token) -> bool:
+    """Whether a passive clause's subject may be the one who goes on to report: a person or
+    body ("the suspect was arrested on Monday and told officers he had acted alone"), where
+    "the deaths were caused by gunshot wounds and called on …" cannot."""
+    return person_word(t) or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or \
+        ctx.lex.names_a_source(t.lower_) or t.lemma_.lower() in ctx.lex.person_nouns or \
+        t.lower_ in ctx.lex.person_nouns
 
 
 def person_word(t: Token) -> bool:

@@ -90,7 +90,7 @@ WEB_ADDRESS_RE = re.compile(r"[\w-]+(?:\.[\w-]+)+(?:/\S*)?(?:\s|$)")
 # the line break of copy wrapped at 70 columns: a single break after no sentence end, before
 # a lowercase word, or after a comma or an open word before anything (not after a semicolon:
 # list items end on one, "▪️ Moscow will monitor …;\n▪️ Russia expects …")
-WRAP_RE = re.compile(r"(?<=[^\s.!?:])[ \t]*\n(?=[ \t]*[^\s])")
+WRAP_RE = re.compile(r"(?<=[^\s.!?:])[ \t\r]*\n(?=[ \t]*[^\s])")
 
 
 def joined_lines(text: str) -> str:
@@ -119,8 +119,8 @@ def joined_lines(text: str) -> str:
         line_start = text.rfind("\n", 0, m.start()) + 1
         before = text[line_start:m.start()].rstrip()
         after = text[m.end():m.end() + 80].lstrip(" \t")  # a bounded look: long texts
-        if not before.strip():
-            continue
+        if not before.strip() or WEB_ADDRESS_RE.fullmatch(before.strip() + " "):
+            continue  # a blank line; a site's address on a line of its own ("apnews.com")
         last = before.rsplit(None, 1)[-1]
         if not (after[:1].islower() and not WEB_ADDRESS_RE.match(after) or before[-1] == ","
                 or last.lower() in OPEN_WORDS and last.islower()):
