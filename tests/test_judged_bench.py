@@ -1,5 +1,5 @@
-"""The hand-judged precision sample's second and third draws (bench/judged.py, issue 12 item
-6): each draw leaves out the earlier draws' statements and keeps the per-page cap over all
+"""The hand-judged precision sample's later draws (bench/judged.py, issue 12 item 6): each
+draw leaves out the earlier draws' statements and keeps the per-page cap over all
 of them, and the stored files line up, so that the combined figure counts each statement
 once."""
 
@@ -47,61 +47,30 @@ def test_pick_is_the_same_for_the_same_seed(judged: Any) -> None:
     assert judged.pick(pool, 20, 4, 13) != judged.pick(pool, 20, 4, 12)
 
 
-def test_second_draw_shares_no_statement_with_the_first_and_keeps_the_cap(judged: Any) -> None:
+# each later draw: its sample, its judgements and its seed, in the order drawn
+LATER_DRAWS = [("sample2.jsonl", "judgements2.jsonl", 13),
+               ("sample3.jsonl", "judgements3.jsonl", 14),
+               ("sample4.jsonl", "judgements4.jsonl", 15)]
+
+
+@pytest.mark.parametrize("k", range(len(LATER_DRAWS)))
+def test_a_later_draw_shares_no_statement_with_the_earlier_ones_and_keeps_the_cap(
+        judged: Any, k: int) -> None:
     skip, taken = judged.first_draw(rows("sample.jsonl"), rows("rejudged.jsonl"))
-    second = rows("sample2.jsonl")
-    assert len(second) == 40
-    assert not skip & {r["statement"] for r in second}
-    assert max((taken + Counter(r["page"] for r in second)).values()) <= 4
-    assert {r["seed"] for r in second} == {13}
+    for earlier, _, _ in LATER_DRAWS[:k]:
+        skip, taken = judged.later_draw(skip, taken, rows(earlier))
+    name, _, seed = LATER_DRAWS[k]
+    drawn = rows(name)
+    assert len(drawn) == 40
+    assert not skip & {r["statement"] for r in drawn}
+    assert max((taken + Counter(r["page"] for r in drawn)).values()) <= 4
+    assert {r["seed"] for r in drawn} == {seed}
 
 
-def test_second_draw_judgements_line_up_with_its_sample() -> None:
-    sample, judgements = rows("sample2.jsonl"), rows("judgements2.jsonl")
-    assert [j["statement"] for j in judgements] == [s["statement"] for s in sample]
-    assert [j["n"] for j in judgements] == list(range(len(sample)))
-    for j in judgements:
-        assert j["category"] == "ok" if j["real"] and j["speaker_right"] and j["content_ok"] \
-            else j["category"] != "ok"
-        if not j["real"]:
-            assert j["speaker_right"] is None and j["content_ok"] is None
-
-
-def test_third_draw_shares_no_statement_with_the_first_two_and_keeps_the_cap(judged: Any) -> None:
-    skip, taken = judged.first_draw(rows("sample.jsonl"), rows("rejudged.jsonl"))
-    skip, taken = judged.later_draw(skip, taken, rows("sample2.jsonl"))
-    third = rows("sample3.jsonl")
-    assert len(third) == 40
-    assert not skip & {r["statement"] for r in third}
-    assert max((taken + Counter(r["page"] for r in third)).values()) <= 4
-    assert {r["seed"] for r in third} == {14}
-
-
-def test_third_draw_judgements_line_up_with_its_sample() -> None:
-    sample, judgements = rows("sample3.jsonl"), rows("judgements3.jsonl")
-    assert [j["statement"] for j in judgements] == [s["statement"] for s in sample]
-    assert [j["n"] for j in judgements] == list(range(len(sample)))
-    for j in judgements:
-        assert j["category"] == "ok" if j["real"] and j["speaker_right"] and j["content_ok"] \
-            else j["category"] != "ok"
-        if not j["real"]:
-            assert j["speaker_right"] is None and j["content_ok"] is None
-
-
-def test_fourth_draw_shares_no_statement_with_the_first_three_and_keeps_the_cap(
-        judged: Any) -> None:
-    skip, taken = judged.first_draw(rows("sample.jsonl"), rows("rejudged.jsonl"))
-    skip, taken = judged.later_draw(skip, taken, rows("sample2.jsonl"))
-    skip, taken = judged.later_draw(skip, taken, rows("sample3.jsonl"))
-    fourth = rows("sample4.jsonl")
-    assert len(fourth) == 40
-    assert not skip & {r["statement"] for r in fourth}
-    assert max((taken + Counter(r["page"] for r in fourth)).values()) <= 4
-    assert {r["seed"] for r in fourth} == {15}
-
-
-def test_fourth_draw_judgements_line_up_with_its_sample() -> None:
-    sample, judgements = rows("sample4.jsonl"), rows("judgements4.jsonl")
+@pytest.mark.parametrize("sample_name, judgements_name, _seed", LATER_DRAWS)
+def test_a_later_draws_judgements_line_up_with_its_sample(
+        sample_name: str, judgements_name: str, _seed: int) -> None:
+    sample, judgements = rows(sample_name), rows(judgements_name)
     assert [j["statement"] for j in judgements] == [s["statement"] for s in sample]
     assert [j["n"] for j in judgements] == list(range(len(sample)))
     for j in judgements:

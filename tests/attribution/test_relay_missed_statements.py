@@ -10,18 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from whosaid.attribution.outlets import canonical
-from whosaid.model import Analysis, Statement
-
-
-def _one(result: Analysis, contains: str) -> Statement:
-    found = [s for s in result.statements if contains in s.content.text]
-    assert found, f"no statement with {contains!r} in {[s.content.text for s in result.statements]}"
-    return found[0]
-
-
-def _relays(st: Statement) -> list[str]:
-    return [canonical(m.text) or m.text for m in st.relays]
+from relaykit import relay_names as _relays
+from relaykit import statement_with as _one
+from whosaid.model import Statement
 
 
 def _speaker(st: Statement) -> str:

@@ -11,19 +11,8 @@ from typing import Any
 
 import pytest
 
-from whosaid.attribution.outlets import canonical
-from whosaid.model import Analysis, Statement
-
-
-def _one(result: Analysis, contains: str) -> Statement:
-    found = [s for s in result.statements if contains in s.content.text]
-    assert found, f"no statement with {contains!r} in {[s.content.text for s in result.statements]}"
-    return found[0]
-
-
-def _relays(st: Statement) -> list[str]:
-    """The relays by their listed outlet's name ("AA" → "Anadolu Agency"), else as written."""
-    return [canonical(m.text) or m.text for m in st.relays]
+from relaykit import relay_names as _relays
+from relaykit import statement_with as _one
 
 
 def test_name_after_a_media_word_that_reports_is_an_outlet(analyze_text: Any) -> None:
