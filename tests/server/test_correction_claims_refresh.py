@@ -71,3 +71,28 @@ def test_page_split_queues_the_claims_refresh(tmp_path: Path) -> None:
         items = _settled(client)
         assert not any(c["pending"] for c in items)
         assert "Peskov Two" in {c["speaker"]["entity"] for c in items}  # type: ignore[index]
+
+
+def test_corpus_pages_say_a_correction_is_being_taken_in(tmp_path: Path) -> None:
+    """While a correction's corpus refresh waits (the server stopped before running it, say),
+    the corpus pages and the API say so; once the refresh has run they do not."""
+    from whosaid.corpus import build_corpus_entities
+    from whosaid.usecases import merge_entities, refresh_after_corrections
+
+    db = str(tmp_path / "w.db")
+    with open_store(db) as store:
+        for a in articles():
+            store.save(a)
+        build_corpus_entities(store)
+        merge_entities(store, "Sergei Lavrov", "Dmitry Peskov", "tester", refresh_later=True)
+    with live_server(db, token=None) as url, httpx.Client(base_url=url, timeout=60) as client:
+        page = client.get("/corpus")
+        assert page.status_code == 200 and 'id="corpus-pending"' in page.text
+        listed = client.get("/api/corpus-entities").json()
+        assert listed["pending"] is True
+        one = listed["items"][0]["id"]
+        assert 'id="corpus-pending"' in client.get(f"/corpus/{one}").text
+        with open_store(db) as store:
+            assert refresh_after_corrections(store)["corpus_pending"] is False
+        assert 'id="corpus-pending"' not in client.get("/corpus").text
+        assert client.get(f"/api/corpus-entities/{one}").json()["pending"] is False

@@ -268,19 +268,22 @@ def corpus_url(entity_id: str) -> str:
 @router.get("/corpus", response_class=HTMLResponse)
 def corpus_page(request: Request, svc: Svc,
                 q: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+    pending = corpus_queries.corrections_pending(svc.store)  # before the rows, as the API
     rows = corpus_queries.corpus_entities_rows(svc.store, q or None, 100)
     built = bool(rows) or corpus_queries.corpus_size(svc.store) > 0
     return render(request, svc, "corpus.html", title="Across articles", q=q or "", rows=rows,
-                  built=built, corpus_url=corpus_url)
+                  built=built, pending=pending, corpus_url=corpus_url)
 
 
 @router.get("/corpus/{entity_id}", response_class=HTMLResponse)
 def corpus_entity_page(request: Request, svc: Svc,
                        entity_id: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
+    pending = corpus_queries.corrections_pending(svc.store)
     e = corpus_queries.corpus_detail(svc.store, entity_id, members=False)
     said = _listed_views(svc, e["recent"])
     return render(request, svc, "corpus_entity.html", title=e["name"], e=e, said=said,
-                  entity_url=entity_url, article_url=article_url, claim_url=claim_url)
+                  pending=pending, entity_url=entity_url, article_url=article_url,
+                  claim_url=claim_url)
 
 
 # ---------------------------------------------------------------------------------------
