@@ -96,3 +96,26 @@ def test_corpus_pages_say_a_correction_is_being_taken_in(tmp_path: Path) -> None
             assert refresh_after_corrections(store)["corpus_pending"] is False
         assert 'id="corpus-pending"' not in client.get("/corpus").text
         assert client.get(f"/api/corpus-entities/{one}").json()["pending"] is False
+
+
+def test_claim_pages_say_a_correction_is_being_taken_in(tmp_path: Path) -> None:
+    """A correction whose corpus refresh has not run yet will change the claims as well: the
+    claim list, a claim's page and the claims API say so until the refresh has run."""
+    from whosaid.usecases import merge_entities, refresh_after_corrections
+
+    db = str(tmp_path / "w.db")
+    _store_with_claims(db)
+    with open_store(db) as store:
+        merge_entities(store, "Sergei Lavrov", "Dmitry Peskov", "tester", refresh_later=True)
+    with live_server(db, token=None) as url, httpx.Client(base_url=url, timeout=60) as client:
+        listed = client.get("/api/claims").json()["items"]
+        assert listed and all(c["pending"] for c in listed)
+        one = listed[0]["id"]
+        assert 'id="claims-pending"' in client.get("/claims").text
+        assert 'id="claims-pending"' in client.get(f"/claims/{one}").text
+        with open_store(db) as store:
+            refresh_after_corrections(store)
+        after = client.get("/api/claims").json()["items"]
+        assert after and not any(c["pending"] for c in after)
+        assert 'id="claims-pending"' not in client.get("/claims").text
+        assert 'id="claims-pending"' not in client.get(f"/claims/{after[0]['id']}").text

@@ -50,7 +50,7 @@ from ..errors import ConfigError, NotFoundError
 from ..model import Claim, ClaimStatement, CopyDocument, CopyGroup, Drift
 from . import filters
 from .api_queries import MAX_PAGE, decode_cursor, encode_cursor
-from .corpus import CHUNK, article_chunks
+from .corpus import CHUNK, article_chunks, corpus_refresh_pending
 from .filters import StatementFilter
 from .schema import (
     articles,
@@ -913,7 +913,9 @@ def _shapes(conn: Connection, ids: Sequence[str]) -> list[Row]:
                 .where(cv.c.claim_id.in_(chunk))).mappings():
             versions[r["claim_id"]].append(r)
     relay_map = _relay_names(conn, {v["article_id"] for vs in versions.values() for v in vs})
-    pending = claims_pending_refresh(conn)
+    # A correction whose corpus refresh still waits will change these claims too (the corpus
+    # refresh notes them stale when it runs): read "pending" from both, never a false "no".
+    pending = claims_pending_refresh(conn) or corpus_refresh_pending(conn)
     out: list[Row] = []
     for cid in ids:
         head = heads.get(cid)
