@@ -252,3 +252,27 @@ def test_quarters_count_as_a_duration_but_not_as_a_share() -> None:
     assert found("It has had losses in the past two quarters.") == [
         ("the past two quarters", "DURATION", "P2Q")]
     assert found("Iraq imports about three-quarters of its food.") == []
+
+
+# --------------------------------------------------------------------------- anaphora
+
+
+def test_that_same_day_after_a_month_is_a_day_of_that_month() -> None:
+    text = ("Doctors on the list were killed, most recently last October when a doctor was "
+            "shot. His name was crossed out that same day.")
+    assert values(text)["that same day"] == "2022-10-XX"
+
+
+def test_that_day_after_a_year_is_a_day_of_that_year() -> None:
+    assert values("The plant opened in 1995. That day, workers marched.")["That day"] == \
+        "1995-XX-XX"
+
+
+def test_that_same_day_after_a_day_is_that_day() -> None:
+    text = "The doctor was shot on Oct. 23. His name was crossed out that same day."
+    assert values(text)["that same day"] == "2022-10-23"
+
+
+def test_the_next_day_after_a_month_still_counts_from_publication() -> None:
+    assert values("Prices rose in October. The next day, traders sold.")["The next day"] == \
+        "2022-12-08"

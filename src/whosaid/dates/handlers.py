@@ -388,9 +388,20 @@ def anaphor(m: re.Match[str], ctx: ScanContext) -> Hit | None:
         day = weekday_date(ctx.pub, word_lists()["weekdays"][normalize(m.group("an_wd"))],
                            normalize(_g(m, "an_rel")), ctx.future(m.start()))
         return _span(m, ctx, "DATE", day_value(day + dt.timedelta(days=k)))
+    if k == 0 and unit not in ("week", "month", "year") and ctx.anchor and \
+            ctx.anchor[1] in ("month", "year"):
+        return _span(m, ctx, "DATE", _day_within(*ctx.anchor), anaphoric=True)
     ref = ctx.reference("day" if unit not in ("week", "month", "year") else unit)
     value = shifted(ref, unit, k) if ref else None
     return _span(m, ctx, "DATE", value, anaphoric=True)
+
+
+def _day_within(first: dt.date, precision: str) -> str:
+    """An unknown day of the month or year named last: after "most recently last October
+    when Dr. Slepian was gunned down ...", "that same day" is 1998-10-XX (AQUAINT), not
+    the day of publication."""
+    return f"{first.year:04d}-{first.month:02d}-XX" if precision == "month" else \
+        f"{first.year:04d}-XX-XX"
 
 
 def relative_unit(m: re.Match[str], ctx: ScanContext) -> Hit | None:
