@@ -18,6 +18,9 @@ from ..model import DatePrecision
 from ..resources import load_json
 
 _PRECISION_RULES: tuple[tuple[str, DatePrecision], ...] = (
+    # an unknown day of a known month or year ("that same day" after "last October")
+    (r"\d{4}-\d{2}-XX", "month"),
+    (r"\d{4}-XX-XX", "year"),
     (r"[\dX]{4}-[\dX]{2}-[\dX]{2}(?:T.*)?", "day"),
     (r"[\dX]{4}-W[\dX]{2}(?:-WE)?", "week"),
     (r"[\dX]{4}-[\dX]{2}", "month"),
