@@ -104,6 +104,14 @@ def test_fiscal_hyphen_first_quarter_is_the_reported_quarter() -> None:
         "the fiscal-first quarter": "1989-Q1", "a year ago": "1988-Q1"}
 
 
+def test_the_first_two_quarters_of_a_year_are_its_first_half() -> None:
+    text = "Demand should stay weak through at least the first two quarters of 1990."
+    assert found(text, dt.date(1989, 10, 26)) == [
+        ("the first two quarters of 1990", "DATE", "1990-H1")]
+    assert values("Sales rose in the last two quarters of this year.", dt.date(1989, 10, 26)) \
+        == {"the last two quarters of this year": "1989-H2"}
+
+
 def test_the_quarter_ended_a_date_is_the_quarter_of_the_month_before() -> None:
     oct30 = dt.date(1989, 10, 30)
     assert values("In the quarter ended July 31, it had 5.6 million shares.", oct30)[

@@ -129,7 +129,8 @@ RULES: tuple[Rule, ...] = (
          r"(?P<qr_ago>\s+a\s+year\s+(?:ago|earlier)\b)?"
          r"|the\s+(?P<qr_y>(?:1[6-9]|20)\d\d)\s+(?:period|quarter)\b"),
     Rule("half", "the first second last", "half_year",
-         rf"(?:the\s+)?(?P<h>first|second|last)\s+half\s+of\s+(?:(?P<h_rel>this|last|next|"
+         rf"(?:the\s+)?(?P<h>first|second|last)\s+(?:half|two\s+quarters)\s+of\s+"
+         rf"(?:(?P<h_rel>this|last|next|"
          rf"the)\s+year|(?:fiscal\s+)?(?P<h_y>{YEAR}))"),
     # "the 1990s", "the late eighties", "'80s"
     Rule("decade", "the early late mid # @decades nineteen", "decade",
