@@ -32,7 +32,7 @@ from sqlalchemy import (
 )
 
 from ..errors import ConfigError, NotFoundError
-from . import filters, queries
+from . import filters, queries, queues
 from .filters import StatementFilter
 from .schema import (
     aliases,
@@ -388,7 +388,7 @@ def entity_detail(store: Transactions, name: str, recent: int = 20) -> Row:
         # nor does a correction wait for its corpus refresh (the sums are the old ones)
         whole = bool(held) and sum(int(k) for _, _, k in held) == n_articles \
             and conn.execute(select(corpus_pending.c.article_id).limit(1)).first() is None \
-            and conn.execute(select(corpus_stale.c.seq).limit(1)).first() is None
+            and not queues.waiting(conn, corpus_stale)
         alias_rows = _alias_counts(conn, name, whole)
         relay_name = func.coalesce(r.c.entity_name, r.c.text)
         relayed_by = [

@@ -48,7 +48,7 @@ from sqlalchemy import (
 
 from ..errors import ConfigError, NotFoundError
 from ..model import Claim, ClaimStatement, CopyDocument, CopyGroup, Drift
-from . import filters
+from . import filters, queues
 from .api_queries import MAX_PAGE, decode_cursor, encode_cursor
 from .corpus import CHUNK, article_chunks, corpus_refresh_pending
 from .filters import StatementFilter
@@ -149,34 +149,27 @@ class Stale:
 def mark_stale(conn: Connection, names: Collection[str] = (), corpus_ids: Collection[str] = (),
                statements: Collection[Key] = ()) -> None:
     """Note what a correction left for the claims refresh to weigh again."""
-    rows = [{"kind": "name", "value": n} for n in sorted(set(names))]
-    rows += [{"kind": "corpus", "value": c} for c in sorted(set(corpus_ids))]
-    rows += [{"kind": "statement", "value": _dumps(list(k))} for k in sorted(set(statements))]
-    _insert(conn, claims_stale, rows)
+    queues.note(conn, claims_stale, [("name", n) for n in sorted(set(names))]
+                + [("corpus", c) for c in sorted(set(corpus_ids))]
+                + [("statement", _dumps(list(k))) for k in sorted(set(statements))])
 
 
 def stale_work(conn: Connection) -> Stale:
     """Everything :func:`mark_stale` noted that no refresh has taken in yet."""
-    t = claims_stale
-    seqs: list[int] = []
-    found: dict[str, set[str]] = defaultdict(set)
-    for seq, kind, value in conn.execute(select(t.c.seq, t.c.kind, t.c.value).order_by(t.c.seq)):
-        seqs.append(int(seq))
-        found[kind].add(value)
-    return Stale(tuple(seqs), frozenset(found["name"]), frozenset(found["corpus"]),
-                 frozenset((str(a), str(i)) for a, i in map(json.loads, found["statement"])))
+    found = queues.noted(conn, claims_stale)
+    return Stale(found.seqs, found.of("name"), found.of("corpus"),
+                 frozenset((str(a), str(i)) for a, i in map(json.loads, found.of("statement"))))
 
 
 def clear_stale(conn: Connection, seqs: Collection[int]) -> None:
     """Remove the rows a refresh took in (by their numbers: a correction committed while
     the refresh ran keeps its own)."""
-    for chunk in _chunks(seqs):
-        conn.execute(delete(claims_stale).where(claims_stale.c.seq.in_(chunk)))
+    queues.clear(conn, claims_stale, seqs)
 
 
 def claims_pending_refresh(conn: Connection) -> bool:
     """Whether a correction's claims refresh is still to run (the claim reads say so)."""
-    return conn.execute(select(claims_stale.c.seq).limit(1)).first() is not None
+    return queues.waiting(conn, claims_stale)
 
 
 # ---------------------------------------------------------------------------------------

@@ -39,8 +39,8 @@ from sqlalchemy import (
 
 from ..errors import NotFoundError
 from ..model import CorpusEntity, KBEntry, KBRole, MemberEntity
+from . import queues
 from .api_queries import custom_plans, recent_by_speaker_names, recent_statements
-from .chunks import chunks
 from .schema import (
     aliases,
     articles,
@@ -445,37 +445,26 @@ class CorpusStale:
 
 def mark_corpus_stale(conn: Connection, names: Collection[str], keys: Collection[Key]) -> None:
     """Note what a correction left for the corpus refresh to weigh again."""
-    rows = [{"kind": "name", "value": n} for n in sorted(set(names))]
-    rows += [{"kind": "key", "value": json.dumps(list(k))} for k in sorted(set(keys))]
-    _insert(conn, corpus_stale, rows)
+    queues.note(conn, corpus_stale, [("name", n) for n in sorted(set(names))]
+                + [("key", json.dumps(list(k))) for k in sorted(set(keys))])
 
 
 def corpus_stale_work(conn: Connection) -> CorpusStale:
     """Everything :func:`mark_corpus_stale` noted that no refresh has taken in yet."""
-    t = corpus_stale
-    seqs: list[int] = []
-    names: set[str] = set()
-    keys: set[Key] = set()
-    for seq, kind, value in conn.execute(select(t.c.seq, t.c.kind, t.c.value).order_by(t.c.seq)):
-        seqs.append(int(seq))
-        if kind == "name":
-            names.add(value)
-        else:
-            aid, eid = json.loads(value)
-            keys.add((str(aid), str(eid)))
-    return CorpusStale(tuple(seqs), frozenset(names), frozenset(keys))
+    found = queues.noted(conn, corpus_stale)
+    return CorpusStale(found.seqs, found.of("name"),
+                       frozenset((str(a), str(e)) for a, e in map(json.loads, found.of("key"))))
 
 
 def clear_corpus_stale(conn: Connection, seqs: Collection[int]) -> None:
     """Remove the rows a refresh took in (by number: a correction committed meanwhile keeps
     its own)."""
-    for chunk in chunks(sorted(seqs)):
-        conn.execute(delete(corpus_stale).where(corpus_stale.c.seq.in_(chunk)))
+    queues.clear(conn, corpus_stale, seqs)
 
 
 def corpus_refresh_pending(conn: Connection) -> bool:
     """Whether a correction's corpus refresh is still to run (the corpus reads say so)."""
-    return conn.execute(select(corpus_stale.c.seq).limit(1)).first() is not None
+    return queues.waiting(conn, corpus_stale)
 
 
 def last_correction(conn: Connection) -> int:
