@@ -285,3 +285,25 @@ def test_that_same_day_after_a_day_is_that_day() -> None:
 def test_the_next_day_after_a_month_still_counts_from_publication() -> None:
     assert values("Prices rose in October. The next day, traders sold.")["The next day"] == \
         "2022-12-08"
+
+
+# --------------------------------------------------------------------------- weekends
+
+FRI = dt.date(2013, 3, 22)  # a Friday: its weekend is 2013-W12-WE
+
+
+def test_this_weekend_told_on_a_weekday_is_the_coming_one() -> None:
+    assert values("Talks resume this weekend.", FRI) == {"this weekend": "2013-W12-WE"}
+    assert values("Talks resume this coming weekend.", FRI) == {
+        "this coming weekend": "2013-W12-WE"}
+
+
+def test_over_the_weekend_and_this_past_weekend_told_on_a_weekday_are_the_last_one() -> None:
+    assert values("He said over the weekend that talks failed.", FRI) == {
+        "the weekend": "2013-W11-WE"}
+    assert values("The talks this past weekend failed.", FRI) == {
+        "this past weekend": "2013-W11-WE"}
+
+
+def test_this_past_month_is_last_month() -> None:
+    assert values("Sales fell this past month.", FRI) == {"this past month": "2013-02"}

@@ -418,11 +418,15 @@ def relative_unit(m: re.Match[str], ctx: ScanContext) -> Hit | None:
     # "the latest fiscal year": the last one closed (Provigo's sales "in the latest fiscal
     # year", told in October 1989, are those of 1988)
     k = {"last": -1, "past": -1, "the past": -1, "the last": -1, "previous": -1,
-         "the previous": -1, "the latest": -1, "the most recent": -1, "next": 1, "coming": 1,
-         "the coming": 1, "the next": 1, "this coming": 1}.get(rel, 0)
+         "the previous": -1, "the latest": -1, "the most recent": -1, "this past": -1,
+         "next": 1, "coming": 1, "the coming": 1, "the next": 1, "this coming": 1}.get(rel, 0)
     pub = ctx.pub
-    if unit == "weekend" and k == 0 and pub.isoweekday() < 6 and not ctx.future(m.start()):
-        k = -1
+    if unit == "weekend" and k == 0 and not _g(m, "ru_rel") and pub.isoweekday() < 6 and \
+            not ctx.future(m.start()):
+        k = -1  # "over the weekend", told on a weekday: the one before ("this weekend" is not)
+    elif unit == "weekend" and rel in ("coming", "the coming", "this coming") and \
+            pub.isoweekday() < 6:
+        k = 0  # "this coming weekend", told on a Friday: the next day's
     return _span(m, ctx, "DATE", shifted(pub, unit, k))
 
 
