@@ -307,3 +307,18 @@ def test_over_the_weekend_and_this_past_weekend_told_on_a_weekday_are_the_last_o
 
 def test_this_past_month_is_last_month() -> None:
     assert values("Sales fell this past month.", FRI) == {"this past month": "2013-02"}
+
+
+# --------------------------------------------------------------------------- day pairs
+
+
+def test_two_days_before_one_month_are_two_dates() -> None:
+    assert found("The summit meets on 21 and 22 March.", FRI) == [
+        ("21", "DATE", "2013-03-21"), ("22 March", "DATE", "2013-03-22")]
+    assert found("It met on 21-22 March 2012.", FRI) == [
+        ("21", "DATE", "2012-03-21"), ("22 March 2012", "DATE", "2012-03-22")]
+
+
+def test_two_numbers_before_a_non_month_are_no_dates() -> None:
+    assert found("Rates rose by 2 and 3 percent in March.", FRI) == [
+        ("March", "DATE", "2013-03")]

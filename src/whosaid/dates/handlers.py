@@ -98,6 +98,12 @@ def day_month(m: re.Match[str], ctx: ScanContext) -> Hit | None:
     return _resolve_month_day(m, ctx, m.group("dm_mon"), day, _g(m, "dm_y"))
 
 
+def day_month_pair(m: re.Match[str], ctx: ScanContext) -> Hit | None:
+    """The first day of "21 and 22 March" (British order): that day of the month named after
+    the second; the scanner then finds "22 March" itself."""
+    return _resolve_month_day(m, ctx, m.group("dp_mon"), m.group("dp_day"), _g(m, "dp_y"))
+
+
 def month_year(m: re.Match[str], ctx: ScanContext) -> Hit | None:
     """"December 2022", "May of nineteen ninety-six": that month."""
     month = month_of(m.group("my_mon"))
@@ -592,7 +598,7 @@ def recurrence(m: re.Match[str], ctx: ScanContext) -> Hit | None:
 HANDLERS: dict[str, Handler] = {
     h.__name__: h
     for h in (
-        iso_date, slash_date, month_day, day_month, month_year, holiday, quarter,
+        iso_date, slash_date, month_day, day_month, day_month_pair, month_year, holiday, quarter,
         quarter_relative, half_year, decade, ago, vague_ago, relative_day, anaphor,
         relative_unit, clock_time, weekday, season, month, year, spoken_year, century,
         year_ago, recurrence, duration, vague_duration, vague_reference,

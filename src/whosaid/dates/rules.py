@@ -92,6 +92,11 @@ RULES: tuple[Rule, ...] = (
          rf"(?:{MOD}[\s-]+)?"
          rf"(?P<md_mon>{MONTH_ANY})\s*"
          rf"(?P<md_day>{DAY}|(?<=\s){DAY_WORD})(?:(?:,\s*|\s+)(?P<md_y>{YEAR}))?"),
+    # the first day of "21 and 22 March", "21-22 March 2013" (the second is a "dm" of its own)
+    Rule("dm_pair", "@weekdays #", "day_month_pair",
+         rf"(?:{WEEKDAY},?\s+)?(?P<dp_day>{DAY})(?=\s*(?:and|or|to|through|-|–|&)\s*"
+         rf"(?:{WEEKDAY},?\s+)?{DAY}\s+(?:of\s+)?(?P<dp_mon>{MONTH_ANY})"
+         rf"(?:,?\s+(?P<dp_y>{YEAR}))?)"),
     Rule("dm", "@weekdays the #", "day_month",
          rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?:(?P<dm_day>{DAY})(?:\s+of)?|"
          rf"(?<=the\s)(?P<dm_dw>{DAY_WORD})\s+of)\s+"
@@ -260,6 +265,12 @@ AFTER_THE = frozenset(
 SECOND_DAY = (r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0?[1-9])"
               r"(?:st|nd|rd|th)?\b(?![.,:]?\d|\s*(?:%|percent|per\s+cent))"
               r"(?:,?\s+(?P<y>(?:1[6-9]|20)\d\d)\b)?")
+
+# the second day of "21 and 22 March", "21-22 March 2013", "Thursday 21 and Friday 22 March"
+# (a hyphen before it: the scanner's rules do not start there)
+DAY_MONTH_SECOND = (rf"\s*(?:and|or|to|through|-|–|&)\s*(?P<s2>(?:{WEEKDAY},?\s+)?"
+                    rf"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_ANY}"
+                    rf"(?:,?\s+{YEAR})?)")
 
 # "the quarter ended July 31": the date that closes a quarter named without its number (a
 # quarter_rel match); the handler takes the calendar quarter of the month before it

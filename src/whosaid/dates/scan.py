@@ -20,13 +20,14 @@ from functools import lru_cache
 from .calendar import anchor_of, day_value, precision_of, safe_date, word_lists
 from .context import Handler, Hit, ScanContext
 from .handlers import HANDLERS
-from .rules import AFTER_THE, RULES, SECOND_DAY, TITLE_RULES, TRIGGER_GROUPS
+from .rules import AFTER_THE, DAY_MONTH_SECOND, RULES, SECOND_DAY, TITLE_RULES, TRIGGER_GROUPS
 
 SOURCES: dict[str, str] = {rule.name: rule.pattern for rule in RULES}  # in priority order
 RULE_HANDLERS: dict[str, Handler] = {rule.name: HANDLERS[rule.handler] for rule in RULES}
 TOKENS = re.compile(r"\w+")
 NEXT_WORD = re.compile(r"[\s-]+['’]?(\w+)")
 SECOND_DAYS = re.compile(SECOND_DAY)
+DAY_MONTH_SECONDS = re.compile(DAY_MONTH_SECOND, re.IGNORECASE)
 
 
 def build_triggers() -> dict[str, tuple[str, ...]]:
@@ -114,7 +115,8 @@ def _record(
 ) -> int:
     """Add ``hit`` (and the second day of "April 24 and 25") to ``hits``, let the context
     learn from it, and return where scanning goes on."""
-    pair = second_day(ctx.text, hit) if rule == "md" else None
+    pair = second_day(ctx.text, hit) if rule == "md" else \
+        day_month_second(ctx.text, hit) if rule == "dm_pair" else None
     if pair and not (mask and _masked(pair[1].start, pair[1].end, mask)):
         # "April 24 and 25": the second day is a date of its own
         hits.append(pair[0])
@@ -173,6 +175,19 @@ def second_day(text: str, hit: Hit) -> tuple[Hit, Hit] | None:
         return None
     return hit._replace(value=day_value(first)), Hit(m.start("d"), m.end(), "DATE",
                                                      day_value(d), True)
+
+
+def day_month_second(text: str, hit: Hit) -> tuple[Hit, Hit] | None:
+    """The second day of "21 and 22 March" after its first: a date of that month and year."""
+    m = DAY_MONTH_SECONDS.match(text, hit.end)
+    if m is None or not hit.value or precision_of(hit.value) != "day":
+        return None
+    value = f"{hit.value[:8]}{int(m.group('d')):02d}"
+    if not hit.value.startswith("X"):
+        d = safe_date(int(value[:4]), int(value[5:7]), int(value[8:10]))
+        if d is None:
+            return None
+    return hit, Hit(m.start("s2"), m.end(), "DATE", value, explicit=True)
 
 
 def year_to_date(text: str, hit: Hit) -> bool:
