@@ -171,6 +171,13 @@ def test_quarter_to_quarter_is_no_quarter() -> None:
     assert found(text, dt.date(1989, 11, 1)) == [("the quarter", "DATE", "1989-Q3")]
 
 
+def test_the_past_several_months_is_one_vague_duration() -> None:
+    assert found("Prices fell over the past several months.") == [
+        ("the past several months", "DURATION", "PXM")]
+    assert found("Talks go on over the next several days.") == [
+        ("the next several days", "DURATION", "PXD")]
+
+
 # --------------------------------------------------------------------------- today, tomorrow
 
 
