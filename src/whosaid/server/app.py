@@ -41,7 +41,7 @@ from ..errors import (
 from ..settings import Settings
 from ..store import Store, open_store
 from . import api, pages
-from .deps import Services, services
+from .deps import Services
 from .security import CSRF_COOKIE, CSRF_FIELD, AuthError, CsrfError, Guard
 from .writer import WriterProcess
 
@@ -90,8 +90,9 @@ def wants_json(request: Request) -> bool:
 def error_response(
     request: Request, status: int, code: str, message: str, detail: Any = None
 ) -> Response:
-    if not wants_json(request) and getattr(request.app.state, "services", None) is not None:
-        page = services(request).templates.get_template("error.html")
+    svc = getattr(request.app.state, "services", None)
+    if not wants_json(request) and svc is not None:
+        page = svc.templates.get_template("error.html")
         html = page.render(status=status, code=code, message=message,
                            detail=detail if isinstance(detail, list) else None,
                            title=HTTPStatus(status).phrase, user=None, csrf="",

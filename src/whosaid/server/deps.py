@@ -90,6 +90,9 @@ class Services:
             refresh_after_corrections(self.store)
 
 
-def services(request: Request) -> Services:
+async def services(request: Request) -> Services:
+    """The application's :class:`Services`. Async, so FastAPI resolves it in the event loop:
+    a sync dependency takes a trip through the thread pool — one of the 4 read threads of a
+    process — for every request, only to read ``app.state``."""
     found: Services = request.app.state.services
     return found
