@@ -73,6 +73,8 @@ def date_bounds(value: str | None) -> tuple[str, str] | None:
 
     >>> date_bounds("2022-12")
     ('2022-12-01', '2022-12-31')
+    >>> date_bounds("1998-10-XX")  # a day of October 1998, not known which
+    ('1998-10-01', '1998-10-31')
     """
     if not value:
         return None
@@ -81,11 +83,11 @@ def date_bounds(value: str | None) -> tuple[str, str] | None:
     last: dt.date | None = None
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(T.*)?", v):
         first = last = _day(int(m[1]), int(m[2]), int(m[3]))
-    elif m := re.fullmatch(r"(\d{4})-(\d{2})", v):
+    elif m := re.fullmatch(r"(\d{4})-(\d{2})(-XX)?", v):  # "that day" of October 1998
         y, mo = int(m[1]), int(m[2])
         if 1 <= mo <= 12:
             first, last = dt.date(y, mo, 1), _month_end(y, mo)
-    elif m := re.fullmatch(r"(\d{4})", v):
+    elif m := re.fullmatch(r"(\d{4})(-XX-XX)?", v):
         y = int(m[1])
         first, last = dt.date(y, 1, 1), dt.date(y, 12, 31)
     elif m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", v):
