@@ -56,3 +56,37 @@ def test_copies_are_deterministic() -> None:
     docs = [CopyDocument(f"d{i}", STORY + f" Paragraph {i}.", "2022-12-0" + str(1 + i % 3))
             for i in range(6)]
     assert find_copies(docs) == find_copies(list(reversed(docs)))
+
+
+def test_signature_hashes_give_the_jaccard_of_the_shingle_strings() -> None:
+    """The copy search keeps each shingle as a 64-bit hash, not a string: the Jaccard of two
+    texts is the same as over the strings (a re-post with its last sentence cut)."""
+    from whosaid.claims.copies import hashed_jaccard, jaccard, shingles, signature
+
+    cut = STORY.rsplit(" The spokesman", 1)[0]
+    for a, b in [(STORY, cut), (STORY, OTHER), (STORY, STORY)]:
+        sa, sb = signature(a), signature(b)
+        assert sa is not None and sb is not None
+        assert sa.hashes.size == len(shingles(a))
+        assert hashed_jaccard(sa.hashes, sb.hashes) == jaccard(shingles(a), shingles(b))
+    assert signature("Peskov said so.") is None  # too short to compare
+
+
+def test_band_keys_are_those_stored_by_earlier_versions() -> None:
+    """The LSH bands a stored database holds were made with datasketch's CRC-32 of each
+    shingle's UTF-8 bytes; the shingles hashed once now must file a text under the same keys,
+    or a new article would never meet its stored copies."""
+    import hashlib
+    import zlib
+
+    from datasketch import MinHash, MinHashLSH
+
+    from whosaid.claims.copies import NUM_PERM, SEED, THRESHOLD, shingles
+    from whosaid.claims.index import band_keys
+
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
+    m.update_batch([s.encode("utf-8") for s in shingles(STORY)])
+    ranges = MinHashLSH(threshold=THRESHOLD - 0.1, num_perm=NUM_PERM).hashranges
+    before = [f"{i}.{hashlib.sha1(bytes(m.hashvalues[a:b].byteswap().data)).hexdigest()[:20]}"
+              for i, (a, b) in enumerate(ranges)]
+    assert band_keys(STORY) == before

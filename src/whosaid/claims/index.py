@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -34,8 +33,7 @@ from datasketch import MinHash, MinHashLSH
 
 from ..model import CopyDocument, CopyGroup, Drift
 from .cluster import SPEAKER_CHANGED, SPEAKER_CHANGED_WEIGHT, pair_score
-from .copies import MIN_SHINGLES, NUM_PERM, SEED, THRESHOLD, find_copies, order_by_evidence
-from .copies import shingles as shingle_set
+from .copies import NUM_PERM, THRESHOLD, find_copies, order_by_evidence, signature
 from .drift import MEANING_FLAGS, with_flag
 from .origin import UNDATED
 from .text import STOP
@@ -56,23 +54,17 @@ def _lsh_bands() -> tuple[tuple[int, int], ...]:
     return tuple(lsh.hashranges)
 
 
-_TEMPLATE: MinHash | None = None
+def bands_of(minhash: MinHash) -> list[str]:
+    """The band keys of a MinHash in the LSH :func:`find_copies` builds."""
+    return [f"{i}.{hashlib.sha1(bytes(minhash.hashvalues[a:b].byteswap().data)).hexdigest()[:20]}"
+            for i, (a, b) in enumerate(_lsh_bands())]
 
 
 def band_keys(text: str) -> list[str]:
     """The band keys :func:`find_copies` files ``text`` under (none for a text too short to
     compare)."""
-    global _TEMPLATE
-    sh = shingle_set(text)
-    if len(sh) < MIN_SHINGLES:
-        return []
-    if _TEMPLATE is None:
-        _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32,
-                permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
-    m.update_batch([s.encode("utf-8") for s in sh])
-    return [f"{i}.{hashlib.sha1(bytes(m.hashvalues[a:b].byteswap().data)).hexdigest()[:20]}"
-            for i, (a, b) in enumerate(_lsh_bands())]
+    sig = signature(text)
+    return bands_of(sig.minhash) if sig is not None else []
 
 
 def regroup(docs: Sequence[CopyDocument], credited: Mapping[str, int]) -> list[CopyGroup]:
@@ -246,6 +238,6 @@ def with_speaker_flag(d: Drift, on: bool) -> Drift:
     return with_flag(base, FLAG) if on else base
 
 
-__all__ = ["FLAG", "PREFIX_MARK", "Printed", "band_keys", "content_keys", "earlier", "eligible",
-           "flag_all", "flagged", "lookup_keys", "partners", "prefix_keys", "regroup", "reorder",
-           "with_speaker_flag", "without_flag"]
+__all__ = ["FLAG", "PREFIX_MARK", "Printed", "band_keys", "bands_of", "content_keys", "earlier",
+           "eligible", "flag_all", "flagged", "lookup_keys", "partners", "prefix_keys", "regroup",
+           "reorder", "with_speaker_flag", "without_flag"]

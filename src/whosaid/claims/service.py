@@ -61,12 +61,13 @@ from sqlalchemy import Connection
 from ..model import Claim, ClaimStatement, ClaimVersion, CopyDocument
 from ..store import claims as sql
 from .cluster import LINK, WINDOW_DAYS, cluster_claims, day_of, pair_score
-from .copies import find_copies, outlet_key
+from .copies import find_copies, outlet_key, signature
 from .index import (
     FLAG,
     PREFIX_MARK,
     Printed,
     band_keys,
+    bands_of,
     content_keys,
     earlier,
     eligible,
@@ -199,8 +200,13 @@ def build_claims(store: Store, progress: Progress | None = None) -> ClaimsSummar
                                                   if s.speaker_key})
     report("reading", 1, 1)
     report("copies", 0, 1)
-    groups = find_copies(docs)
-    bands = {d.article_id: band_keys(d.text) for d in docs}
+    # each text shingled and hashed once, for the groups and the bands an update reads; the
+    # texts are let go before the clustering (130 MB of the 20,000-article bench store)
+    signatures = {d.article_id: signature(d.text) for d in docs}
+    groups = find_copies(docs, signatures=signatures)
+    bands = {a: bands_of(sig.minhash) for a, sig in signatures.items() if sig is not None}
+    cites, n_articles = _cites(docs), len(docs)
+    del signatures, docs
     report("copies", 1, 1)
     report("clustering", 0, 1)
     found = _flag_whole(cluster_claims(statements, groups))
@@ -210,15 +216,15 @@ def build_claims(store: Store, progress: Progress | None = None) -> ClaimsSummar
         sql.lock_claims(conn)
         sql.clear_all(conn)
         sql.write_copies(conn, groups)
-        sql.replace_bands(conn, {a: b for a, b in bands.items() if b}, delete_first=False)
-        sql.replace_cites(conn, _cites(docs), delete_first=False)
+        sql.replace_bands(conn, bands, delete_first=False)
+        sql.replace_cites(conn, cites, delete_first=False)
         sql.write_claims(conn, found, _days(found), corpus_ids)
         sql.write_terms(conn, _terms(found))
         sql.clear_pending(conn, taken)
         sql.clear_stale(conn, stale)
     report("writing", 1, 1)
     return ClaimsSummary(
-        articles=len(docs),
+        articles=n_articles,
         statements=len(statements),
         unknown_speaker=sum(1 for s in statements if s.speaker_key is None),
         claims=len(found),
