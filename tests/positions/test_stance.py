@@ -734,3 +734,64 @@ def test_news_catalogue_words_find_their_issue(text: str, content: str, issue: s
 def test_a_policy_area_or_an_adverb_of_the_deed_takes_no_side(
         text: str, content: str, issue: str, stance: str) -> None:
     assert _positions(text, content)[issue].stance == stance
+
+
+@pytest.mark.parametrize(("text", "content", "issue", "stance"), [
+    # an undoing verb after a form of "be" is its passive, whatever the verb
+    ("The minister said the embargo should be reconsidered soon.",
+     "the embargo should be reconsidered soon", "sanctions", "opposes"),
+    # the negation of a verb reaches the cue in its object
+    ("Ankara said it would not approve Finland's bid to join NATO.",
+     "it would not approve Finland's bid to join NATO", "nato", "opposes"),
+    ("Vienna said it is unwilling to back limits on Russian gas imports.",
+     "it is unwilling to back limits on Russian gas imports", "energy", "supports"),
+    # nouns of undoing
+    ("The senators said they want a cessation of arms shipments to the region.",
+     "they want a cessation of arms shipments to the region", "arms_supply", "opposes"),
+    # "only" before a preposition of means, and "in order for", set a condition
+    ("The envoy said a summit is possible, but only as a result of expert work.",
+     "a summit is possible, but only as a result of expert work", "leader_talks",
+     "conditional"),
+    ("Moscow said it is ready for talks with Kyiv, but in order for them to happen Kyiv "
+     "must lift its ban.", "it is ready for talks with Kyiv, but in order for them to happen "
+                           "Kyiv must lift its ban", "peace_talks", "conditional"),
+    # a word that only names what stands beside it takes no side
+    ("The spokesman said Moscow had received proposals for a possible truce.",
+     "Moscow had received proposals for a possible truce", "ceasefire", "neutral"),
+    ("The spokesman said the ceasefire proposal reached the capital.",
+     "the ceasefire proposal reached the capital", "ceasefire", "neutral"),
+    # a modal before a verb of thinking over, and a time frame, take no side
+    ("The ministry said Tokyo will study the truce plan next week.",
+     "Tokyo will study the truce plan next week", "ceasefire", "neutral"),
+    ("The general said the army would move new units during any truce.",
+     "the army would move new units during any truce", "ceasefire", "neutral"),
+    # what a sentence cannot do without is what it asks for
+    ("Without tougher sanctions there will be no real pressure, the minister said.",
+     "Without tougher sanctions there will be no real pressure", "sanctions", "supports"),
+    # leaving land cedes it: the claim is supported, and refused when negated
+    ("The general said the army will never withdraw from Crimea.",
+     "the army will never withdraw from Crimea", "territory", "opposes"),
+    # a reporting verb turns round for the harm an issue fights, on the content's head
+    ("The premier dismissed claims of electoral fraud in the vote.",
+     "claims of electoral fraud in the vote", "elections", "supports"),
+])
+def test_scope_rules_on_news_sentences(text: str, content: str, issue: str,
+                                       stance: str) -> None:
+    cue = "dismissed" if "dismissed" in text else None
+    assert _positions(text, content, cue=cue)[issue].stance == stance
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The official said Hamas is ready for a truce with Israel.",
+     "Hamas is ready for a truce with Israel"),
+    ("The official said Hezbollah rejected the proposal.", "Hezbollah rejected the proposal"),
+])
+def test_a_group_as_subject_of_its_own_attitude_is_no_stance_on_fighting_it(
+        text: str, content: str) -> None:
+    assert "terrorism" not in _positions(text, content)
+
+
+def test_a_group_that_is_acted_on_or_judged_keeps_its_stance() -> None:
+    text = "The minister said Hamas must be destroyed and that Hezbollah is a danger."
+    assert _positions(text, "Hamas must be destroyed")["terrorism"].stance == "supports"
+    assert _positions(text, "Hezbollah is a danger")["terrorism"].stance == "supports"

@@ -20,7 +20,8 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"need(?:s|ed)?", r"must", r"should", r"ought to", r"have to", r"has to",
     r"ready (?:for|to)", r"readiness (?:for|to|of)", r"willing(?:ness)? to", r"prepared to",
     r"vot(?:e|es|ed|ing) (?:for|in favou?r of|to (?:pass|approve|extend))",
-    r"open to", r"welcom(?:e|es|ed|ing)", r"propos(?:e|es|ed|ing|al)", r"pledg(?:e|es|ed|ing)",
+    r"open (?:to|for)", r"welcom(?:e|es|ed|ing)", r"appreciat(?:e|es|ed|ing)",
+    r"propos(?:e|es|ed|ing|al)", r"pledg(?:e|es|ed|ing)",
     r"promis(?:e|es|ed|ing)", r"vow(?:s|ed|ing)?", r"commit(?:s|ted)? to", r"commitment to",
     r"agree(?:s|d)? (?:to|on)", r"accept(?:s|ed|ing)?", r"approv(?:e|es|ed|ing)",
     r"send(?:s|ing)?", r"sent", r"provid(?:e|es|ed|ing)",
@@ -168,6 +169,11 @@ OBJECT_NEGATORS: tuple[str, ...] = (
     # "withdrawal from the Paris agreement"
     r"destruction of", r"elimination of", r"defeat of", r"removal of", r"lifting of",
     r"easing of", r"suspension of", r"cancell?ation of", r"repeal of", r"withdrawal from",
+    # "a limitation or cessation of arms shipments", "limitations on Russian gas imports",
+    # "a halt to weapons deliveries", "restrictions on LNG imports"
+    r"cessation of", r"limitations? (?:of|on)", r"limit(?:s|ed|ing)?(?: on)?", r"halt to",
+    r"an end to",
+    r"restrictions? (?:of|on)", r"reductions? (?:of|in)",
     # land taken back undoes the claim on it: "the liberation of the occupied territories",
     # "de-occupation of Crimea" oppose the territorial claim
     r"liberat(?:e|es|ing)", r"liberation of", r"de-?occupation of", r"de-?occupy",
@@ -176,11 +182,20 @@ OBJECT_NEGATORS: tuple[str, ...] = (
     r"rethink(?:s|ing)?", r"reconsider(?:s|ed|ing)?",
 )
 
+# Undoing verbs that, for an issue, give the thing up rather than undo it: withdrawing
+# from the land or giving it up cedes it, so it supports the claim on it ("will not withdraw
+# from Donbass" opposes the claim; "liberate Crimea" still undoes it).
+CEDING_VERBS: dict[str, tuple[str, ...]] = {
+    "territory": (r"withdraw(?:s|ing)? from", r"withdrawal from", r"pull(?:s|ed)? out of",
+                  r"giv(?:e|es|ing) up", r"gave up"),
+}
+
 # The same undoing, said after the keyword: "arms supply to Ukraine should be stopped".
 PASSIVE_NEGATORS: tuple[str, ...] = (
     r"(?:be|been|being|is|are|was|were) (?:\w+ )?(?:stopped|halted|ended|lifted|eased|"
     r"repealed|scrapped|cancell?ed|abolished|blocked|cut|reduced|curbed|banned|"
-    r"dismantled|frozen|overturned|defunded|removed|dropped|liberated|de-?occupied)",
+    r"dismantled|frozen|overturned|defunded|removed|dropped|liberated|de-?occupied|"
+    r"destroyed|defeated|eliminated|eradicated|crushed)",
 )
 
 # Keywords that name the harm an issue fights, or its opposite: every cue on them turns
@@ -211,6 +226,22 @@ INVERTED_KEYWORDS: tuple[str, ...] = (
     "shadow fleet",
 )
 
+# Keywords that name a group which itself takes sides: as the subject of a stance word it
+# tells the group's own attitude, no stance on fighting it ("Hamas is ready for a ceasefire
+# agreement"; new news: 3 such pairs, none labelled).
+ACTOR_KEYWORDS: tuple[str, ...] = (
+    "hamas", "hezbollah", "isis", "islamic state", "isil", "daesh", "al qaeda", "al-qaeda",
+)
+
+# Rejecting words that tell an attitude (a subject's own), not a judgement of the subject:
+# "Hamas rejected the proposal" against "ISIS is a danger".
+ATTITUDE_CUES: tuple[str, ...] = (
+    r"oppos(?:e|es|ed|ing)", r"reject(?:s|ed|ing)?", r"refus(?:e|es|ed|ing)",
+    r"rul(?:e|es|ed|ing) out", r"dismiss(?:es|ed|ing)?", r"denounc(?:e|es|ed|ing)",
+    r"condemn(?:s|ed|ing)?", r"turn(?:s|ed|ing)? down", r"rebuff(?:s|ed|ing)?",
+    r"boycott(?:s|ed|ing)?", r"won['’]t", r"will not", r"would not", r"cannot", r"can['’]t",
+)
+
 # Keywords that take a side by themselves: "the election is rigged" opposes elections.
 KEYWORD_STANCES: dict[str, str] = {
     "rigged": "opposes", "rigged election": "opposes", "rigged elections": "opposes",
@@ -234,6 +265,12 @@ KEYWORD_STANCES: dict[str, str] = {
     "boots on the ground": "neutral", "emissions reduction": "supports",
     "emission reductions": "supports", "emissions cuts": "supports",
     "reduce emissions": "supports", "cut emissions": "supports", "curb emissions": "supports",
+    # the deed named by the keyword itself: "emphasized Germany's support for Ukraine",
+    # "we will keep helping Ukraine" (a cue near by still speaks first: "cut support for
+    # Ukraine" opposes)
+    "support for ukraine": "supports", "support ukraine": "supports",
+    "supporting ukraine": "supports", "help ukraine": "supports", "help for ukraine": "supports",
+    "sustain ukraine": "supports", "arm ukraine": "supports", "arming ukraine": "supports",
 }
 
 # Words that turn a cue round when they stand at most three words before it: "won't
@@ -253,6 +290,11 @@ CONDITION_MARKERS: tuple[str, ...] = (
     r"as long as", r"so long as", r"on (?:the )?condition(?:s)? that", r"on condition",
     r"only after", r"only when", r"only once", r"until", r"once", r"as soon as",
     r"in exchange for", r"in return for", r"if", r"when the time is right",
+    # "only" before any preposition of means or cause sets the one way allowed: "a meeting
+    # is possible, but only as a result of work between the two sides", "only with
+    # security guarantees"; "in order for them to take place, Zelensky should …"
+    r"only (?:as a result of|on the basis of|with|through|by|in the event)",
+    r"in order for",
     r"when \"?members agree", r"before these conditions", r"conditions are met",
     r"without such", r"without taking", r"but insists?(?: that| on)?",
     # train: "ready for negotiations, but these negotiations, of course, must take into
@@ -280,6 +322,13 @@ TOPIC_NOUNS: tuple[str, ...] = (
 )
 TOPIC_LINKS: tuple[str, ...] = (r"on", r"about", r"over", r"of", r"whether", r"regarding")
 
+# Verbs of thinking a thing over: after a modal they take no side on their object ("Russia
+# will consider the ceasefire proposal", "ministers will discuss new sanctions").
+DELIBERATION_VERBS: tuple[str, ...] = (
+    r"consider", r"discuss", r"debate", r"study", r"examine", r"review", r"weigh",
+    r"think about", r"look at", r"look into", r"assess", r"analy[sz]e",
+)
+
 # Nouns of a belief someone else is to hold: a keyword in the "that" clause after one is
 # that belief, not the speaker's stance ("in an effort to create a perception among Western
 # officials that Russia should negotiate" is no support of talks).
@@ -303,6 +352,14 @@ NOT_CONDITIONS: tuple[str, ...] = (
     r"until (?:midnight|now|then|today|the end|last|early|late|\d|january|february|march|"
     r"april|may|june|july|august|september|october|november|december)",
     r"once again", r"once more", r"at once", r"once (?:a|an|the|before)\b",
+)
+
+# Stance words that only name the thing they stand beside, before it and after it: "a
+# possible ceasefire", "the proposed ceasefire" and "the 30-day
+# ceasefire proposal" take no side on it ("a ceasefire is possible" still does).
+NAMING_CUES: tuple[tuple[str, ...], tuple[str, ...]] = (
+    (r"possible", r"proposed"),
+    (r"propos(?:al|als|ed)",),
 )
 
 # Words that weaken a stance (lower its confidence, never its side).

@@ -60,12 +60,33 @@ _VICTIM = re.compile("|".join(lexicon.HARM_CUES), re.IGNORECASE)
 # an oppose cue that is a preposition right after a keyword names its target, no stance
 _PREPOSITION = re.compile(r"against", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?—–\n]|\s-\s")
+# a form of "be" right before a word, an adverb allowed between ("be reconsidered", "were
+# quickly lifted")
+_BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _CLOSING = re.compile("|".join(lexicon.CLOSING_CONDITION_MARKERS), re.IGNORECASE)
 
 
 def _alternation(fragments: Sequence[str]) -> str:
     ordered = sorted(fragments, key=len, reverse=True)
     return r"(?<![\w-])(?:" + "|".join(ordered) + r")(?![\w-])"
+
+
+# stance words that, right beside a keyword, only name it (``lexicon.NAMING_CUES``)
+_NAMING_BEFORE = re.compile(_alternation(lexicon.NAMING_CUES[0]), re.IGNORECASE)
+_NAMING_AFTER = re.compile(_alternation(lexicon.NAMING_CUES[1]), re.IGNORECASE)
+# a sentence that opens with "without" and at most three words before the cue
+_WITHOUT_OPENING = re.compile(r"[\s\"'“‘]*without\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+# prepositions that make what follows a circumstance of the clause, not what its verb acts on
+_CIRCUMSTANCE = frozenset({"during", "amid", "amidst", "throughout", "despite", "since"})
+# verbs of thinking a thing over, no side taken on it (``lexicon.DELIBERATION_VERBS``)
+_DELIBERATE = re.compile(_alternation(lexicon.DELIBERATION_VERBS), re.IGNORECASE)
+# undoing verbs that, for an issue, give the thing up rather than undo it
+_CEDING: dict[str, re.Pattern[str]] = {
+    issue: re.compile(_alternation(verbs), re.IGNORECASE)
+    for issue, verbs in lexicon.CEDING_VERBS.items()}
+# an article before such a word makes it an adjective: "a possible ceasefire", "the proposed
+# truce" ("Obama proposed raising taxes" is a verb)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|any|such|its|their|this|that)\s+$", re.IGNORECASE)
 
 
 def _inflections(word: str) -> tuple[str, ...]:
@@ -303,9 +324,16 @@ def _nearest_cue(rules: _Rules, text: str, hit: tuple[int, int],
         if kind == "oppose" and not before and words == [] and _PREPOSITION.fullmatch(
                 text, m.start(), m.end()):
             continue  # "sanctions against Russia", "the war against Ukraine": the target
+        if kind == "undo" and not before and _BE_BEFORE.search(text, max(window[0], m.start() - 30),
+                                                             m.start()):
+            kind = "passive"  # an undoing verb after a form of "be" is its passive: "sanctions
+            # need to be reconsidered", "the ban was overturned" (any undoing verb, no list)
         if kind in ("undo", "passive"):
             if words is None or len(words) > (4 if before else 6) or before == (kind == "passive"):
                 continue
+            if before and "," in text[m.end():hit[0]]:
+                continue  # an undoing verb's object holds no comma: "withdrawal from the
+                # strip, the reconstruction of what was destroyed" undoes no reconstruction
             # acts on the keyword directly; the nearest undoing first ("stop destroying
             # Ukraine's energy infrastructure": "destroying", governed by "stop")
             rank = -2.0 + 0.1 * len(words)
@@ -324,6 +352,16 @@ def _nearest_cue(rules: _Rules, text: str, hit: tuple[int, int],
                 continue  # "the talk of elections is most heard in Russia, which seeks to
                 # use this narrative": the relative clause speaks of the noun before it, not
                 # of the keyword ("sanctions, which are useless" still speaks of them)
+            if before and words and any(w.lower() in _CIRCUMSTANCE for w in words):
+                continue  # the keyword names when or despite what, no object of the cue:
+                # "demand the cessation of arms supplies during any potential ceasefire"
+            if words is not None and all(w.lower() in _DETERMINERS for w in words) and (
+                    _NAMING_AFTER.fullmatch(text, m.start(), m.end()) if not before else (
+                        _NAMING_BEFORE.fullmatch(text, m.start(), m.end())
+                        and _ARTICLE_BEFORE.search(text, max(window[0], m.start() - 12),
+                                                   m.start()))):
+                continue  # a word that only names the thing beside it: "a possible
+                # ceasefire", "the 30-day ceasefire proposal" take no side on it
             count = len(words) if words is not None else len(_WORD.findall(text[m.end():hit[0]]))
             if count > (_MAX_BEFORE if before else _MAX_AFTER) or (kind == "modal"
                                                                   and not before):
@@ -359,7 +397,7 @@ def _gerund_subject(text: str, cue: _Cue, window: tuple[int, int]) -> bool:
     return all(w.lower() in _SUBJECT_LEAD for w in _WORD.findall(text, start, cue.start))
 
 
-def _negated(rules: _Rules, text: str, cue: _Cue, lo: int) -> bool:
+def _negated(rules: _Rules, text: str, cue: _Cue, lo: int, depth: int = 0) -> bool:
     """Whether a negator (or, before a supporting cue, a rejecting one) governs ``cue``:
     "won't send", "refuses to provide", "rejected calls to lift"."""
     start = max(lo, cue.start - 40)
@@ -378,6 +416,18 @@ def _negated(rules: _Rules, text: str, cue: _Cue, lo: int) -> bool:
             words = _words_between(text, m.end(), cue.start)
             if words is not None and len(words) <= 3:
                 governing.append((m.start(), m.end()))
+    if cue.kind in ("support", "undo", "modal") and depth == 0 and not governing:
+        # a negated verb that governs the cue through its object: "Turkey would not approve
+        # their bids to join NATO", "unwilling to support EU embargoes or limitations on
+        # Russian gas imports" (the negation's scope runs through the object to the cue)
+        for m in rules.cues.finditer(text, max(lo, cue.start - 45), cue.start):
+            if m.lastgroup != "support" or m.end() >= cue.start:
+                continue
+            words = _words_between(text, m.end(), cue.start)
+            if words is not None and 1 <= len(words) <= 4 and "," not in text[m.end():cue.start] \
+                    and _negated(rules, text, _Cue("support", m.start(), m.end()), lo, 1):
+                governing.append((m.start(), m.end()))
+                break
     said = [text[s:e].lower() for s, e in governing]
     if "neither" in said and "nor" in said:
         # one negation: "the elections were neither free nor fair"
@@ -654,9 +704,24 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
             # side of gun rights
             stance = "supports"
             features.append("victim")
-        if inverted:
+        ceding = _CEDING.get(rules.issues[index].id)
+        if cue.kind == "undo" and ceding is not None and ceding.fullmatch(
+                text, cue.start, cue.end):
+            # leaving the land gives the claim on it: "Ukrainian troops will not withdraw from
+            # Donbass" (negated: opposes), "we will never give up Crimea" (train: 2 of 3
+            # such pairs; the third reports the other side, "Russia insists for us to give up
+            # territories")
+            stance = "supports"
+            features.append("ceding")
+        elif inverted:
             stance = _FLIP[stance]
         negated = _negated(rules, text, cue, window[0])
+        if negated and _WITHOUT_OPENING.match(text, window[0], cue.start) \
+                and rules.negators.search(text, hit[1], window[1]):
+            # "Without stronger sanctions, there will be no real diplomacy": what the
+            # sentence cannot do without is what it asks for (two negations)
+            negated = False
+            features.append("without_no")
         if negated:
             stance = _FLIP[stance]
         if cue.end <= hit[0] and _denied(rules, text, hit, cue.end):
@@ -686,7 +751,13 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         stance = "supports" if own == "supports" else "opposes"
         cue, confidence = _Cue("keyword", *hit), 0.6
     elif reporting is not None:
-        stance, confidence = reporting, 0.55
+        # the reporting verb takes its side on what the content names, turned round for the
+        # harm an issue fights: "Kobakhidze dismissed | accusations of election fraud"
+        # trusts the election
+        # (the verb governs the content's first words only: "calling on | countries to
+        # support each other in adapting to … climate change" is no stance on it turned round)
+        stance = _FLIP[reporting] if inverted and hit[0] < bounds[0] + 40 else reporting
+        confidence = 0.55
         cue = _Cue("reporting", *hit)
     condition = found = _condition(rules, text, window)
     if condition is not None:
@@ -744,6 +815,12 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         # decisions on extending sanctions" takes no side on them
         stance, condition, confidence = "neutral", None, 0.5
         features.append("topic")
+    elif stance != "neutral" and cue is not None and cue.kind == "modal" and cue.end <= hit[0] \
+            and _DELIBERATE.search(text, cue.end, hit[0]):
+        # what the holder will only think over is a topic: "Russia will consider the
+        # 30-day ceasefire proposal", "the bloc would discuss new sanctions"
+        stance, condition, confidence = "neutral", None, 0.5
+        features.append("deliberate")
     elif stance != "neutral" and _believed(text, hit, window):
         # someone else's belief the speaker speaks of: "an effort to create a perception
         # among Western officials that Russia should negotiate"
@@ -837,13 +914,17 @@ def _subject_place(text: str, holder: _Holder, lo: int) -> bool:
     "Putin has little interest", "Russian President Vladimir Putin has little interest" and
     "that Russia has called" hold, "move Ukraine closer to NATO" and "push the European
     Union to increase sanctions" do not."""
+    return _opens_clause(text, holder.start, lo)
+
+
+def _opens_clause(text: str, at: int, lo: int) -> bool:
+    """Whether only clause openers or capitalised words (a title before a name: "Russian
+    President Vladimir Putin") stand between the clause's start and ``at``."""
     start = lo
-    for m in _CLAUSE_BREAK.finditer(text, lo, holder.start):
+    for m in _CLAUSE_BREAK.finditer(text, lo, at):
         start = m.end()
-    # a title before the name is still the subject: "Russian President Vladimir Putin has
-    # little interest in ending the war"
     return all(w.lower() in _SUBJECT_LEAD or w[:1].isupper()
-               for w in _WORD.findall(text, start, holder.start))
+               for w in _WORD.findall(text, start, at))
 
 
 def _same(holder: _Holder, speaker: Mention | None) -> bool:
@@ -989,13 +1070,21 @@ def _issue_readings(rules: _Rules, statement: Statement, text: str, detail: bool
         others = tuple((i, h) for i, h, _ in hits if h != hit)
         reading, notes = _rule_reading(rules, text, hit, keyword_text, bounds, reporting,
                                        others, issue)
+        if keyword_text in _ACTORS and _actor_speaks(text, hit, reading, bounds):
+            continue  # "Hamas is ready to reach a ceasefire": the group's own wish, no
+            # stance on fighting it
         # a condition set on the issue wins over its other mentions: "elections can only take
         # place after the end of martial law. During martial law, elections are not
         # possible" is conditional (train), the refusal is what holds until then
         rank = (0 if reading.stance == "neutral" else 1, reading.stance == "conditional",
                 reading.confidence)
         held = best.get(issue)
-        if held is None or rank > held[0] or (rank == held[0] and hit[1] - hit[0]
+        # two readings of the reporting verb alone: it governs the first keyword of its
+        # object ("dismissed | accusations of election fraud during the parliamentary
+        # elections"), not the later ones
+        by_report = held is not None and reading.cue is not None and held[2].cue is not None \
+            and reading.cue.kind == held[2].cue.kind == "reporting"
+        if held is None or rank > held[0] or (rank == held[0] and not by_report and hit[1] - hit[0]
                                               > held[1][1] - held[1][0]):
             best[issue] = (rank, hit, reading, notes, keyword_text)
     # in text order, so that a keyword reads the issues before it as already shared ("the
@@ -1016,6 +1105,33 @@ def _issue_readings(rules: _Rules, statement: Statement, text: str, detail: bool
                                             rules.issues[index].id, reading, notes)
                     if detail else [])
             for index, (_, hit, reading, notes, keyword_text) in sorted(best.items())}
+
+
+_ACTORS = frozenset(lexicon.ACTOR_KEYWORDS)
+_ATTITUDE = re.compile(_alternation(lexicon.ATTITUDE_CUES), re.IGNORECASE)
+
+
+def _actor_speaks(text: str, hit: tuple[int, int], reading: _Reading,
+                  bounds: tuple[int, int]) -> bool:
+    """Whether a keyword that names a group is the subject of the stance word read on it
+    (only auxiliaries or a conjoined noun between): the word tells the group's own
+    attitude ("Hamas is ready for a ceasefire agreement", "Hamas and the groups are ready
+    for a deal", "Hezbollah rejected the proposal"), not the speaker's on fighting it
+    ("Hamas must be destroyed" is passive, "ISIS is a danger" judges it)."""
+    cue = reading.cue
+    if cue is None or cue.start < hit[1] or cue.kind not in ("support", "modal", "oppose"):
+        return False
+    if cue.kind == "oppose" and not _ATTITUDE.fullmatch(text, cue.start, cue.end):
+        return False
+    window = _sentence(text, hit[0], hit[1], *bounds)
+    if not _opens_clause(text, hit[0], window[0]):
+        return False
+    gap = text[hit[1]:cue.start]
+    if re.search(r"[,;:—–()]", gap):
+        return False
+    words = _WORD.findall(gap)
+    return len(words) <= 6 and (not words or words[0].lower() in _GLUE | {"and"}
+                                or _ATTITUDE.fullmatch(text, cue.start, cue.end) is not None)
 
 
 # what joins two conjuncts under one cue: "the termination of the war and the withdrawal of
