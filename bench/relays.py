@@ -17,8 +17,9 @@ substring (of several, the one whose speaker matches). Printed per split:
 - clean: gold statements with no relay that were found with none.
 
 Dev is also printed by batch (``dev/1``: the first 27 excerpts; ``dev/2``: the 33 of the
-second batch, marked ``"batch": 2``), so a change's effect on excerpts it was not tuned on
-shows apart.
+second batch, marked ``"batch": 2``; ``dev/3`` and ``dev/4``: the 17 and 11 copies of agency
+stories and machine translations of the third and fourth), so a change's effect on excerpts
+it was not tuned on shows apart.
 
 A name matches a gold name (or one of its ``|`` alternatives) when one holds the other as
 whole words, after case folding and dropping "the" (so "the RIA news agency" is "RIA").

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from .context import Context
 from .drafts import CharSpan
-from .outlets import fold, load_outlets, outlet_in
+from .outlets import OutletLexicon, fold, load_outlets, outlet_in
 from .relays import add_relay
 
 # "MOSCOW (Reuters) –", "KIEV, Ukraine (AP) —", "Moscow, Oct 1 (Prensa Latina)",
@@ -38,6 +38,21 @@ WIRE_RE = re.compile(r"(?:\b(?P<place>[A-Z][A-Za-z.'’/-]+(?:,? [A-Z][A-Za-z.'�
                      r"(?P<date>[,.]? (?:• )?(?:\d{1,2} [A-Z][a-z]+\.?|[A-Z][a-z]+\.? \d{1,2})"
                      r"(?:, \d{4})?)?|\bBy [^\n]{0,60}?)\s*\((?P<o>[^()\n]{2,40})\)"
                      r"\s*(?P<dash>[-–—]{1,2}|:)?")
+# "Tehran, Jan 23, IRNA -- Foreign Ministry spokesman …", "Tehran, Jan 21, IRNA" on a line of
+# its own: a place, a date and the agency's name without brackets (dev: IRNA's stories
+# re-posted lost their dateline); the name must be listed
+DATE_AGENCY_RE = re.compile(r"(?m)^[ \t]*[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:[A-Z][a-z]{2,8}\.? "
+                            r"\d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?),? (?P<o>[A-Z][\w.-]{1,20})"
+                            r"[ \t]*(?:[-–—]{1,2}|:|$)")
+# "YEREVAN, MAY 14, NOYAN TAPAN. It is still early …", "YEREVAN, FEBRUARY 8. ARMINFO.": a
+# place in capitals, a date and an agency's name in capitals closed by a full stop or a
+# dash (dev: two Armenian agencies' stories re-posted lost them); listed or not
+CAPS_DATELINE_RE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}, (?:[A-Za-z]{3,9}"
+                              r"\.? \d{1,2}|\d{1,2} [A-Za-z]{3,9})[.,] (?P<o>[A-Z][A-Z0-9-]+"
+                              r"(?: [A-Z][A-Z0-9-]+){0,2})(?:\.|\s[-–—])\s")
+# "FNA - Head of the Atomic Energy Organization …": a listed agency's short name and a dash
+# opening a story's paragraph (dev: FNA's story on theiranproject.ir lost it)
+AGENCY_DASH_RE = re.compile(r"(?m)^[ \t]*(?P<o>[A-Z][A-Z0-9.]{1,9})[ \t]+[-–—]{1,2}[ \t]+(?=[A-Z])")
 # "MOSCOW, July 18. /TASS/."
 SLASH_RE = re.compile(r"\b[A-Z][A-Z .'-]+,[^\n/]{0,25}?\.?\s*/(?P<o>[A-Za-z][\w -]{1,30})/\.?")
 # "Baku. 10 June. REPORT.AZ/": the city, the day, the agency's name in capitals and a slash
@@ -48,8 +63,10 @@ DAY_SLASH_RE = re.compile(r"(?m)^\s*[A-Z][a-z]+\. \d{1,2} [A-Z][a-z]+\.? "
 CLOSING_RE = re.compile(r"\(\s*[\"“]?(?P<o>[^()\"”\n,]{2,40}?)[,\"”\s]*"
                         r"(?:\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)?\s*\)\s*$")
 SOURCE_RES = [
-    re.compile(r"^\s*(?:Source|Sources|Via|Credit|Originally published by)\s*:\s*"
-               r"(?P<o>[^\n]{2,60}?)\s*$", re.I | re.M),
+    # "Source: Xinhua", "Source link:mehrnews", and after a date on the headline's line:
+    # "  ·  2021-11-23  ·   Source: Xinhua News Agency" (dev: both copies lost the source)
+    re.compile(r"^[^\w\n]*(?:[\d:./-]+[^\w\n]*)*(?:Source(?: link)?|Sources|Via|Credit|"
+               r"Originally published by)\s*:\s*(?P<o>[^\n]{2,60}?)\s*$", re.I | re.M),
     re.compile(r"^\s*via\s+(?P<o>[^\n]{2,50}?)\s*$", re.I | re.M),
     re.compile(r"\b(?:[Oo]riginal(?:ly)? (?:article |story )?(?:was )?(?:published|posted|"
                r"appeared) (?:on|by|in|at)|first (?:published|appeared) (?:on|in|by)|"
@@ -143,6 +160,13 @@ def find_frames(ctx: Context) -> list[Frame]:
             datelines.append((m.start(), outlet))
     for m in DAY_SLASH_RE.finditer(text):
         datelines.append((m.start(), CharSpan(m.start("o"), m.end("o"))))
+    for m in CAPS_DATELINE_RE.finditer(text):
+        datelines.append((m.start(), CharSpan(m.start("o"), m.end("o"))))
+    for rx in (DATE_AGENCY_RE, AGENCY_DASH_RE):
+        for m in rx.finditer(text):
+            outlet = _outlet(ctx, m.start("o"), m.end("o"), listed_only=True)
+            if outlet is not None and outlet.end - outlet.start == m.end("o") - m.start("o"):
+                datelines.append((m.start(), outlet))
     for m in SYNDICATED_RE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if len(text[line_start:m.start()].split()) > 4:
@@ -199,13 +223,17 @@ def find_frames(ctx: Context) -> list[Frame]:
     site = _site_line(ctx)
     if site is not None:
         frames.append(site)
+    credit = _credit_line(ctx)
+    if credit is not None:
+        frames.append(credit)
     for rx in SOURCE_RES:
         for m in rx.finditer(text):
             o = m.group("o")
             if len(o.split()) > 6:
                 continue
             outlet = _outlet(ctx, m.start("o"), m.end("o"))
-            if outlet is None and o[:1].isupper():
+            if outlet is None and (o[:1].isupper() or len(o.split()) == 1):
+                # "Source: Independent Online", "Source link:mehrnews": the line names it
                 outlet = CharSpan(m.start("o"), m.end("o"))
             if outlet is not None:
                 frames.append(Frame(outlet, 0, n, 3))
@@ -252,11 +280,90 @@ def _site_line(ctx: Context) -> Frame | None:
                     return Frame(outlet, 0, len(ctx.text), 3)
             if SITE_LINE_RE.match(line):
                 outlet = _outlet(ctx, pos, pos + len(line), listed_only=True)
+                if outlet is None and line.strip()[:1].isupper():
+                    # "Panorama.am" under a repost's headline: an address written as a
+                    # name is the page's source, listed or not (dev: the repost lost it)
+                    start = pos + len(line) - len(line.lstrip())
+                    outlet = CharSpan(start, pos + len(line.rstrip()))
                 if outlet is not None:
                     return Frame(outlet, 0, len(ctx.text), 3)
             if seen >= LEAD_PARAGRAPHS:
                 return None
         pos += len(line) + 1
+    return None
+
+
+# what a credit line under a headline holds besides the agency's name: dates, times, time
+# zones, an editor's name, page furniture ("Xinhua, February 24, 2016 Adjust font size:",
+# "2021-12-24 09:05:49Xinhua Editor : Li Yan ECNS App Download", "Xinhua" over
+# "18 Sep 2023, 22:44 GMT+10")
+CREDIT_LINE_REST = re.compile(
+    r"\b(?:Editor|Editors|Author|Reporter)\s*:.*$|\bAdjust font size:?|\bUpdated:?|"
+    r"\b(?:UTC|GMT)\s*[+-]?\s*\d*|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}(?::\d{2})?|"
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?=[\s,\d]|$)|"
+    r"\b\d{1,4}\b|[,.·|•/-]", re.I)
+
+
+# a name line of a re-post's header: "ANS TV, Baku", "AzerNews, Azerbaijan", "NOYAN TAPAN"
+# (up to three capitalised words, a place after a comma)
+HEADER_NAME_RE = re.compile(r"^[ \t]*(?P<o>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2})"
+                            r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)?[ \t]*$")
+# a line that is only a date: "26 Mar 04", "Sept 27 2013", "MAY 14, 2010"
+DATE_LINE_RE = re.compile(r"^[ \t]*(?:\d{1,2} [A-Za-z]{3,9}\.?,? \d{2,4}|[A-Za-z]{3,9}\.? "
+                          r"\d{1,2},? \d{4})[ \t]*$")
+# "AA / Sarajevo": an agency and the place it wrote from
+AGENCY_PLACE_RE = re.compile(r"^[ \t]*(?P<o>[A-Z][\w.-]{1,20})\s*/\s*[A-Z][a-z]+"
+                             r"(?: [A-Z][a-z]+)?[ \t]*$")
+CREDIT_LINES = 5  # how many of the first non-empty lines may hold a credit line
+
+
+def _header_outlet(m: re.Match[str], lex: OutletLexicon) -> bool:
+    """Whether a header's name line names an outlet: a listed name, a media word ("ANS TV")
+    or a place after a comma ("AzerNews, Azerbaijan"); a section's name over a date
+    ("Politics" / "March 5, 2024") is none."""
+    name = m.group("o")
+    words = fold(name).split()
+    return lex.known(name) is not None or "," in m.group(0) or \
+        any(w in lex.media_words or w in ("news", "tv") for w in words)
+
+
+def _credit_line(ctx: Context) -> Frame | None:
+    """A line among the first ones that credits the page's source, over the whole text: a
+    listed agency's name with nothing else but a date, a time or an editor's name (dev:
+    Xinhua's stories copied by ecns.cn, chinagate.cn, shine.cn lost their only relay), an
+    agency and its place ("AA / Sarajevo"), or a re-post's header, a short name over a line
+    that is a date ("ANS TV, Baku" / "26 Mar 04", listed or not)."""
+    lex = load_outlets()
+    lines = ctx.text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    seen = 0
+    for k, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > CREDIT_LINES:
+            return None
+        pos = starts[k]
+        spaced = re.sub(r"(?<=\d)(?=[A-Za-z])", " ", line)  # "09:05:49Xinhua"
+        rest = CREDIT_LINE_REST.sub(" ", spaced).strip()
+        known = lex.known(rest) if rest else None
+        if known is not None and known.kind == "agency" and seen <= LEAD_PARAGRAPHS + 1:
+            i = line.find(rest.split()[0])
+            outlet = _outlet(ctx, pos + i, pos + len(line), listed_only=True)
+            if outlet is not None:
+                return Frame(outlet, 0, len(ctx.text), 3)
+        m = AGENCY_PLACE_RE.match(line)
+        if m is not None:
+            outlet = _outlet(ctx, pos + m.start("o"), pos + m.end("o"), listed_only=True)
+            if outlet is not None:
+                return Frame(outlet, 0, len(ctx.text), 3)
+        nxt = next((x for x in lines[k + 1:] if x.strip()), "")
+        m = HEADER_NAME_RE.match(line)
+        if m is not None and DATE_LINE_RE.match(nxt) and not DATE_LINE_RE.match(line) and \
+                _header_outlet(m, lex):
+            return Frame(CharSpan(pos + m.start("o"), pos + m.end("o")), 0, len(ctx.text), 3)
     return None
 
 

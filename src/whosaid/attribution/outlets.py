@@ -142,6 +142,20 @@ def outlet_in(text: str, start: int, end: int, lex: OutletLexicon,
         return None
     names = [i for i, (a, _) in enumerate(words) if text[a].isupper() and i not in media
              and folded[i] not in lex.media_words]
+    last = media[-1]
+    if last + 1 < len(folded) and f"{folded[last]} {folded[last + 1]}" in lex.media_words:
+        last += 1  # "news agency": two words
+    after = [i for i in names if i > last]
+    if after and after[0] == last + 1:
+        # "US media Axios", "Russian news agency TASS": the name after the media word, not
+        # the place before it (dev: "US media Axios reported" gave the speaker "US")
+        names = after
+    while len(names) > 1 and names[1] == names[0] + 1 and \
+            _BESIDE.match(text[words[names[0]][0]:words[names[0]][1]].rstrip(".")):
+        # "the Persian-language Etemad newspaper", "the Belarusian TV channel ONT": a
+        # language or place before the name is no part of it (dev: the relay was
+        # "Persian-language Etemad")
+        names = names[1:]
     if names:  # "the Kryminform news agency", "news agency TASS": the name beside it
         return CharSpan(words[names[0]][0], words[names[-1]][1])
     head = folded[-1]
@@ -166,8 +180,8 @@ def _longest_name(folded: list[str], lex: OutletLexicon,
 # a place adjective or a possessive ("Russian news agency TASS", "Russia's TASS"); the
 # adjectives in -i are listed, since any word in -i let a place through ("Helsinki Times"
 # was The Times)
-_BESIDE = re.compile(r"(?:\w+(?:ian|ese|ish|ean|ic)|\w+['’]s|israeli|iraqi|pakistani|saudi|"
-                     r"kuwaiti|qatari|emirati|yemeni|omani|bangladeshi|azerbaijani|somali|"
+_BESIDE = re.compile(r"(?:\w+(?:ian|ese|ish|ean|ic)|\w+-language|\w+['’]s|israeli|iraqi|"
+                     r"pakistani|saudi|kuwaiti|qatari|emirati|yemeni|omani|bangladeshi|azerbaijani|somali|"
                      r"nepali)$", re.IGNORECASE)
 
 

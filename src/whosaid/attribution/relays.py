@@ -70,6 +70,7 @@ def sentence_credits(ctx: Context) -> None:
         _credit_preposition(ctx, sent)
         _staff_reports(ctx, sent)
     for d in ctx.drafts:
+        _outlet_speaker(ctx, d)
         _credit_in_speaker(ctx, d)
         _outlets_sources(ctx, d)
         # a relay phrase names its outlet: "Russia’s Interfax news agency" is Interfax
@@ -78,6 +79,72 @@ def sentence_credits(ctx: Context) -> None:
             if outlet is not None:
                 d.relays[k] = outlet
     _said_this_to(ctx)
+    _about_it_reports(ctx)
+
+
+# a sentence that only credits the one before: "About it reports RIA Novosti news Agency."
+# (a machine translation of "Об этом сообщает"), "This was reported by TASS.", "On Wednesday,
+# January 12, reports TASS with reference to the press secretary of the president Dmitry
+# Peskov." (the source after "with reference to" said it)
+_WHEN = r"(?:On [^;:.]{3,40}?, )?"
+_SOURCE = r"(?:,? (?:with reference to|referring to|citing|quoting) (?P<src>[^,;:]{2,80}?))?"
+ABOUT_IT_RE = re.compile(_WHEN + r"(?:(?:About|On) (?:it|this|that),? )?(?:reports?|writes|"
+                         r"informs|reported|wrote|informed) (?P<o>[^,;:]{2,50}?)" + _SOURCE +
+                         r"[.!]?", re.I)
+REPORTED_BY_RE = re.compile(r"(?:This|It|That) (?:is|was|has been) (?:reported|written|"
+                            r"published) by (?P<o>[^,;:]{2,50}?)" + _SOURCE + r"[.!]?", re.I)
+
+
+def _same_head(a: str, b: str) -> bool:
+    """Whether two phrases name one speaker by their last words ("Dmitry Peskov", "the press
+    secretary of the president Dmitry Peskov"; not "the President of Russia")."""
+    wa, wb = re.findall(r"\w+", a.lower()), re.findall(r"\w+", b.lower())
+    return bool(wa and wb) and (wa[-1] in wb or wb[-1] in wa)
+
+
+def _about_it_reports(ctx: Context) -> None:
+    """"Peskov explained that … . About it reports RIA Novosti news Agency.": a sentence that
+    only names an outlet credits the sentence before it in its paragraph; the outlet relays
+    that sentence's statements, and the credit itself is no statement (dev: a machine
+    translation of a RIA story lost its relay). A source it names ("with reference to the
+    press secretary …") said the sentence before, unless a statement there is already
+    theirs; with no source and no statement there, the sentence is the outlet's report."""
+    sents = list(ctx.doc.sents)
+    lex = load_outlets()
+    for k in range(1, len(sents)):
+        sent = sents[k]
+        lead = len(sent.text) - len(sent.text.lstrip())
+        text = sent.text.strip()
+        m = ABOUT_IT_RE.fullmatch(text) or REPORTED_BY_RE.fullmatch(text)
+        if m is None:
+            continue
+        start = sent.start_char + lead + m.start("o")
+        outlet = outlet_in(ctx.text, start, start + len(m.group("o")), lex, ctx.article_outlets)
+        prev = sents[k - 1]
+        if outlet is None or "\n" in ctx.text[prev.end_char:sent.start_char]:
+            continue
+        source = None
+        if m.group("src"):
+            s0 = sent.start_char + lead + m.start("src")
+            source = CharSpan(s0, s0 + len(m.group("src")))
+        said = source.of(ctx.text) if source is not None else None
+        theirs = [d for d in in_sentence(ctx, prev) if d.speaker is not None and
+                  (said is None or _same_head(d.speaker.of(ctx.text), said))]
+        ctx.drafts = [d for d in ctx.drafts if d not in in_sentence(ctx, sent)]
+        if theirs:
+            for d in theirs:
+                add_relay(ctx, d, outlet)
+            continue
+        content = content_span(ctx.text, prev.start_char, prev.end_char, [])
+        if content.end - content.start < 3:
+            continue
+        verb = next((t for t in sent if t.lemma_.lower() in CREDIT_VERBS), sent[0])
+        draft = Draft([content], source or outlet,
+                      CueSpan(verb.idx, verb.idx + len(verb), "report"), "according",
+                      confidence=0.7)
+        if source is not None:
+            draft.relays.append(outlet)
+        ctx.drafts.append(draft)
 
 
 # the words a back-referring content opens with: "He said this in an interview with RBC",
@@ -174,6 +241,12 @@ def _credit_verb(ctx: Context, sent: SpacySpan, verb: Token) -> None:
     """"…, TASS reported", "reports TASS news agency", "as AP notes, …": the outlet relays
     the other statements of the sentence."""
     subj = subject(verb)
+    verbs = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.tag_.startswith("VB")]
+    if subj is not None and verb.lemma_.lower() not in ("report", "write") and any(
+            c.dep_ == "dobj" and c.i > verb.i for v in verbs for c in v.children):
+        # "some Chinese media outlets just cited or re-posted those reports": what an outlet
+        # cited or quoted is its object, not the sentence (dev: "Chinese" relayed Mao's words)
+        return
     if subj is None or subj.i < sent.start or subj.i >= sent.end:
         nxt = verb.i + 1
         if nxt >= sent.end or verb.lemma_.lower() not in ("report", "write"):
@@ -425,7 +498,7 @@ def _quoted_as_saying(ctx: Context, sent: SpacySpan, verb: Token) -> None:
     an informed source as denying …": the person quoted said it, the outlet passed it on."""
     if not any(c.lower_ == "as" or (c.dep_ in ("advcl", "xcomp", "prep") and
                                     any(g.lower_ == "saying" for g in c.subtree))
-               for c in verb.children):
+               for c in verb.children) and not _quoted_after_quote(ctx, sent, verb):
         return
     speaker_tok: Token | None = None
     outlet: CharSpan | None = None
@@ -444,6 +517,14 @@ def _quoted_as_saying(ctx: Context, sent: SpacySpan, verb: Token) -> None:
                 pobj = [p for p in g.children if p.dep_ == "pobj"]
                 if pobj:
                     outlet = outlet_of(ctx, np_span(pobj[0]))
+    if outlet is None and speaker_tok is not None and _as_saying(verb) is not None:
+        # "Chosun quoted an unidentified government source as also saying …": a name that
+        # quotes someone "as saying" passed the words on, a listed outlet or not (dev: Chosun
+        # kept the source's words as its own); "Clinton cited Trump's remarks as examples"
+        # and "the website cites claims as inaccurate" quote no one (PolNeAR dev)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG")):
+            outlet = np_span(subj)
     if speaker_tok is None or outlet is None:
         return
     speaker = np_span(speaker_tok)
@@ -460,6 +541,21 @@ def _quoted_as_saying(ctx: Context, sent: SpacySpan, verb: Token) -> None:
                   speaker_token=speaker_tok.i, confidence=0.8)
     draft.relays.append(outlet)
     ctx.drafts = keep + [draft]
+
+
+def _quoted_after_quote(ctx: Context, sent: SpacySpan, verb: Token) -> bool:
+    """'"We will inform you in a timely manner", TASS quoted the Kremlin spokesman.': a
+    clause of an outlet quoting a person, with nothing after the person, right after a
+    quotation (dev: no "as saying", and the words lost TASS)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subj is None or obj is None or subj.i > verb.i or outlet_of(ctx, np_span(subj)) is None:
+        return False
+    lo = subj.left_edge.idx
+    if ctx.text[obj.right_edge.idx + len(obj.right_edge):sent.end_char].strip(" .!\n"):
+        return False
+    return any(q.end <= lo and len(ctx.text[q.end:lo].strip(" ,\"”’'–—-")) == 0
+               for q in ctx.quotes)
 
 
 def _quoted_content(ctx: Context, sent: SpacySpan, verb: Token, speaker: CharSpan
@@ -485,6 +581,25 @@ def _quoted_content(ctx: Context, sent: SpacySpan, verb: Token, speaker: CharSpa
         return None
     c = content_span(ctx.text, sent.start_char, lo, [])
     return c if c.end - c.start >= 3 else None
+
+
+def _outlet_speaker(ctx: Context, d: Draft) -> None:
+    """"US media Axios reported that …", "Iran's semi-official Tasnim news agency said": an
+    outlet phrase that speaks is the outlet, not the place that opens it (dev: the speaker
+    was "US", the phrase's only named entity)."""
+    if d.speaker is None:
+        return
+    lex = load_outlets()
+    outlet = outlet_in(ctx.text, d.speaker.start, d.speaker.end, lex, ctx.article_outlets)
+    if outlet is None or outlet == d.speaker or \
+            ctx.text[outlet.end:d.speaker.end].strip(" ,.’'s"):
+        return
+    before = fold(ctx.text[d.speaker.start:outlet.start]).split()
+    if not before or not (before[-1] in lex.media_words or
+                          " ".join(before[-2:]) in lex.media_words):
+        return
+    d.speaker = outlet
+    d.speaker_token = None
 
 
 SPEAKER_CREDIT_RE = re.compile(r",\s+(?P<o>[^,]{2,60}?)\s+"
