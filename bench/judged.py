@@ -416,6 +416,32 @@ def recheck(draws: Sequence[tuple[int, int, dict[str, Any]]], current: Sequence[
     return lines, missing
 
 
+def four_draws(args: argparse.Namespace) -> list[tuple[int, int, dict[str, Any]]]:
+    """The first four draws' statements, each as last judged, as (draw, n, row): the first
+    three as ``recheck.jsonl`` has them (its gone ones left out), then the fourth draw's."""
+    out = [(x["draw"], x["n"], {**x, **x["now"], "status": "found"})
+           for x in read_jsonl(args.recheck_out) if x["status"] != "gone"]
+    by_id = {r["statement"]: r for r in read_jsonl(args.sample4)}
+    out += [(4, j["n"], {**by_id[j["statement"]], **j, "status": "found"})
+            for j in read_jsonl(args.judgements4)]
+    return out
+
+
+def print_missing(missing: Sequence[tuple[int, int, dict[str, Any], dict[str, Any]]]) -> None:
+    """Print each changed statement with no verdict, in context, and stop if there is one."""
+    for draw, n, prev, now in missing:
+        print(f"\ndraw {draw} #{n} changed (was {prev['category']}: {prev['note']})")
+        print(f"  was {prev['confidence']} {prev['speaker_mention']!r}/"
+              f"{prev['speaker_entity']!r} {prev['cue']!r} | {prev['content']!r}")
+        print(f"  now {now['confidence']} {now['speaker_mention']!r}/"
+              f"{now['speaker_entity']!r} {now['cue']!r} | {now['content']!r}\n"
+              f"  context: {now['context']!r}")
+    if missing:
+        raise SystemExit(f"{len(missing)} changed: judge them by reading and give "
+                         f"--verdicts (draw, n, real, speaker_right, content_ok, category, "
+                         f"note)")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sample", type=Path, metavar="PAGES_DIR",
@@ -449,6 +475,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--after-third", action="store_true",
                         help="a fourth draw: as --after-second, and leave out the third draw's "
                              "statements (sample3.jsonl), counting them against the cap too")
+    parser.add_argument("--after-fourth", action="store_true",
+                        help="a fifth draw: as --after-third, and leave out the fourth draw's "
+                             "statements (sample4.jsonl), counting them against the cap too")
+    parser.add_argument("--recheck5", type=Path, metavar="DUMP",
+                        help="follow the first four draws' statements, each as last judged "
+                             "(the first three as recheck.jsonl has them), into a --dump of "
+                             "all pages at --commit and write --recheck5-out")
+    parser.add_argument("--recheck5-out", type=Path, default=DATA / "recheck5.jsonl")
+    parser.add_argument("--sample5", type=Path, default=DATA / "sample5.jsonl",
+                        help="the fifth draw's sample")
+    parser.add_argument("--judgements5", type=Path, default=DATA / "judgements5.jsonl")
     parser.add_argument("--recheck", type=Path, metavar="DUMP",
                         help="follow the first three draws' statements into a --dump of all "
                              "pages at --commit and write --recheck-out (changed ones need "
@@ -475,12 +512,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.sample or args.pool:
         if args.out.exists():
             raise SystemExit(f"{args.out} exists and its judgements are made: give --out NEW.jsonl")
-        if args.after_first or args.after_second or args.after_third:
+        later = args.after_third or args.after_fourth
+        if args.after_first or args.after_second or later:
             skip, taken = first_draw(read_jsonl(DATA / "sample.jsonl"), read_jsonl(args.rejudged))
-            if args.after_second or args.after_third:
+            if args.after_second or later:
                 skip, taken = later_draw(skip, taken, read_jsonl(args.sample2))
-            if args.after_third:
+            if later:
                 skip, taken = later_draw(skip, taken, read_jsonl(args.sample3))
+            if args.after_fourth:
+                skip, taken = later_draw(skip, taken, read_jsonl(args.sample4))
         else:
             skip, taken = frozenset(), Counter[str]()
         if args.pool:
@@ -490,7 +530,12 @@ def main(argv: Sequence[str] | None = None) -> None:
             if args.dump:
                 args.dump.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n"
                                              for x in pool), encoding="utf-8")
-        if args.after_third:
+        if args.after_fourth:
+            # as below, over all four draws as last judged (recheck.jsonl's versions too)
+            skip |= {r["statement"] for _, _, r in four_draws(args)}
+            skip |= {f["now"]["statement"] for f in follow([d[2] for d in four_draws(args)], pool)
+                     if f["now"] is not None}
+        elif args.after_third:
             # an earlier statement whose content was mended since has a new id: leave that
             # out too, or one statement would be judged in two draws
             draws = earlier_draws(read_jsonl(DATA / "sample.jsonl"),
@@ -535,6 +580,16 @@ def main(argv: Sequence[str] | None = None) -> None:
         return
     if args.follow:
         print_follow(sample, judgements, follow(sample, read_jsonl(args.follow)))
+        return
+    if args.recheck5:
+        given5 = {(v["draw"], v["n"]): v for v in read_jsonl(args.verdicts)} \
+            if args.verdicts else {}
+        lines, missing = recheck(four_draws(args), read_jsonl(args.recheck5), given5,
+                                 args.commit or "")
+        print_missing(missing)
+        args.recheck5_out.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n"
+                                             for x in lines), encoding="utf-8")
+        print(f"{args.recheck5_out}: {dict(Counter(x['status'] for x in lines))}")
         return
     if args.recheck:
         draws = earlier_draws(sample, judgements, before, [
@@ -605,6 +660,25 @@ def main(argv: Sequence[str] | None = None) -> None:
                 report([x for x in found if x["draw"] == draw])
             print("all four draws:")
             report([*found, *rows4])
+    if args.sample5.exists() and args.judgements5.exists():
+        fifth = {row["statement"]: row for row in read_jsonl(args.sample5)}
+        rows5 = [{**fifth[j["statement"]], **j} for j in read_jsonl(args.judgements5)]
+        commit5 = ", ".join(sorted({r.get("commit", "?") for r in rows5}))
+        print(f"\nfifth draw at {commit5}:")
+        report(rows5)
+        if args.recheck5_out.exists():
+            lines5 = read_jsonl(args.recheck5_out)
+            found5 = [{**x, **x["now"]} for x in lines5 if x["status"] != "gone"]
+            status5 = Counter((x["draw"], x["status"]) for x in lines5)
+            commits5 = ", ".join(sorted({x["commit"] for x in lines5}))
+            print(f"\nthe first four draws re-checked at {commits5} "
+                  f"({', '.join(f'draw {d} {st} {k}' for (d, st), k in sorted(status5.items()))})"
+                  f", still found, and the fifth draw's {len(rows5)}:")
+            for draw in (1, 2, 3, 4):
+                print(f"draw {draw}:")
+                report([x for x in found5 if x["draw"] == draw])
+            print("all five draws:")
+            report([*found5, *rows5])
 
 
 if __name__ == "__main__":
