@@ -50,7 +50,8 @@ def test_pick_is_the_same_for_the_same_seed(judged: Any) -> None:
 # each later draw: its sample, its judgements and its seed, in the order drawn
 LATER_DRAWS = [("sample2.jsonl", "judgements2.jsonl", 13),
                ("sample3.jsonl", "judgements3.jsonl", 14),
-               ("sample4.jsonl", "judgements4.jsonl", 15)]
+               ("sample4.jsonl", "judgements4.jsonl", 15),
+               ("sample5.jsonl", "judgements5.jsonl", 16)]
 
 
 @pytest.mark.parametrize("k", range(len(LATER_DRAWS)))
@@ -113,3 +114,12 @@ def test_fourth_draw_holds_no_earlier_statement_under_its_mended_id() -> None:
     assert not now & {r["statement"] for r in rows("sample4.jsonl")}
     assert {x["commit"] for x in rows("recheck.jsonl")} == \
         {r["commit"] for r in rows("sample4.jsonl")}
+
+
+def test_fifth_draw_holds_no_earlier_statement_under_its_id_at_its_commit() -> None:
+    # the first four draws' statements as found at the fifth draw's commit (recheck5.jsonl)
+    # are left out of it, under their ids then
+    now = {x["now"]["statement"] for x in rows("recheck5.jsonl") if x["now"] is not None}
+    assert not now & {r["statement"] for r in rows("sample5.jsonl")}
+    assert {x["commit"] for x in rows("recheck5.jsonl")} == \
+        {r["commit"] for r in rows("sample5.jsonl")}
