@@ -70,17 +70,40 @@ def test_tagger_ensemble_is_the_mean_of_its_members() -> None:
     assert not numpy.allclose(members[0], members[1])  # trained apart, they differ
 
 
-def test_tagger_packed_lstm_scores_equal_the_padded_ones_bit_for_bit() -> None:
-    # the packed path gathers the LSTM's rows itself; thinc's with_padded is the reference.
-    # Three lengths, two of them equal (sorted by position then), and an empty document.
+def test_tagger_packed_lstm_scores_equal_thincs_padded_ones() -> None:
+    # the packed path runs the LSTM in numpy (nlp/lstm.py); thinc's with_padded is the
+    # reference. Three lengths, two of them equal, an empty document, and start states that
+    # are not zero (thinc's kernel reads HC0[0] as the cell, HC0[1] as the hidden state).
     lstm = LSTM(nO=16, nI=8, bi=True)
     packed, padded = with_packed(lstm), with_padded(lstm)
     rng = numpy.random.default_rng(7)
     docs = [rng.standard_normal((n, 8)).astype("float32") for n in (5, 0, 9, 5, 1)]
     packed.initialize(X=docs)
+    lstm.set_param("HC0", rng.standard_normal(lstm.get_param("HC0").shape).astype("float32"))
     got, want = packed.predict(docs), padded.predict(docs)
     assert [len(x) for x in got] == [5, 0, 9, 5, 1]
-    assert all(numpy.array_equal(g, w) for g, w in zip(got, want, strict=True))
+    assert all(numpy.allclose(g, w, atol=1e-5) for g, w in zip(got, want, strict=True))
+    assert max(float(numpy.abs(w).max(initial=0.0)) for w in want) > 0.1  # not all near 0
+
+
+def test_tagger_ensemble_runs_its_members_lstms_together_as_thinc_runs_each() -> None:
+    if model_bytes() is None:
+        pytest.skip("no trained weights in src/whosaid/models (run `make train`)")
+    nlp = load_pipeline(DEFAULT_MODEL, True)
+    pipe = nlp.get_pipe(COMPONENT)
+    if pipe.model.name != "mean":
+        pytest.skip("the shipped tagger has a single member")
+    texts = ["“We will not give up,” the minister told reporters.",
+             "Biden said the economy was strong. Trump disagreed, aides said on Monday.", ""]
+    docs = [doc for doc in nlp.pipe(texts)]
+    want = []  # each member through thinc's own padded LSTM kernel
+    for member in pipe.model.layers:
+        features, maxout, _, softmax = member.layers
+        lstm = with_padded(member.layers[2].layers[0])
+        want.append(softmax.predict(lstm.predict(maxout.predict(features.predict(docs)))))
+    for i, doc in enumerate(docs):
+        mean = sum(w[i] for w in want) / len(want)
+        assert numpy.allclose(doc.user_data[SCORES_KEY], mean, atol=1e-5)
 
 
 def test_tagger_packed_lstm_keeps_the_padded_path_for_training() -> None:

@@ -33,9 +33,10 @@ from thinc.api import (
 )
 from thinc.layers.with_padded import forward as padded_forward
 from thinc.layers.with_padded import init as padded_init
-from thinc.types import Floats1d, Floats2d, Floats4d, Padded
+from thinc.types import Floats2d, Padded
 
 from ..errors import ModelError
+from .lstm import LSTMWeights, bilstm_predict
 
 COMPONENT = "whosaid_attribution_tagger_v1"
 ARCHITECTURE = "whosaid.AttributionTagger.v1"
@@ -83,9 +84,10 @@ def with_packed(layer: Model[Padded, Padded]) -> Model[list[Floats2d], list[Floa
     ``with_padded`` copies a batch into a (longest document × batch) array and the LSTM copies
     it again into the rows it computes, one Python step per token of the longest document
     (and back twice): for a batch of 16 PolNeAR articles, the longest of 4,361 tokens, that is
-    70,000 cells for 12,000 tokens. Here the rows are gathered in one step and the LSTM's own
-    kernel runs on them unchanged, so the scores are bit for bit the same (tested). Training
-    (``is_train``) keeps ``with_padded``'s path, for its backprop.
+    70,000 cells for 12,000 tokens. Here no padded copy is made and :mod:`.lstm` runs both
+    directions at once (scores the same as thinc's kernel's up to about 1e-6, tested); a
+    :func:`_mean` of such members runs all their LSTMs together. Training (``is_train``)
+    keeps ``with_padded``'s path, for its backprop.
     """
     return Model(f"with_padded({layer.name})", _packed_forward, init=padded_init,
                  layers=[layer],
@@ -94,30 +96,17 @@ def with_packed(layer: Model[Padded, Padded]) -> Model[list[Floats2d], list[Floa
 
 def _packed_forward(model: Model, docs: list[Floats2d], is_train: bool
                     ) -> tuple[list[Floats2d], Callable[[list[Floats2d]], list[Floats2d]]]:
-    """The LSTM's rows gathered straight from the documents' arrays, in the order its kernel
-    reads them: time step by time step, the documents still running at that step, longest
-    first (as ``with_padded`` sorts them: by length, then by position, descending)."""
+    """The LSTM's output computed straight from the documents' arrays by
+    :func:`.lstm.bilstm_predict` (no padded copies); training keeps ``with_padded``'s path."""
     lengths = [len(x) for x in docs]
     if is_train or not any(lengths):
         padded, back = padded_forward(model, docs, is_train)
         return cast(list[Floats2d], padded), back
     lstm = model.layers[0]
-    order = sorted(range(len(docs)), key=lambda i: (lengths[i], i), reverse=True)
-    longest_first = numpy.array([lengths[i] for i in order], dtype="int64")
-    starts = numpy.concatenate(([0], numpy.cumsum(longest_first)[:-1]))
-    steps = numpy.arange(longest_first[0])
-    running = steps[:, None] < longest_first[None, :]  # (step, document)
-    rows = (starts[None, :] + steps[:, None])[running]  # time-major, as the kernel reads
-    hc0 = cast(Floats4d, lstm.get_param("HC0"))
-    joined = numpy.concatenate([docs[i] for i in order])
-    computed = lstm.ops.lstm_forward_inference(
-        cast(Floats1d, lstm.get_param("LSTM")), hc0[0], hc0[1], joined[rows],
-        lstm.ops.asarray1i(running.sum(axis=1)))
-    ordered = numpy.empty((len(rows), computed.shape[1]), dtype=computed.dtype)
-    ordered[rows] = computed
-    out: list[Floats2d] = list(docs)
-    for j, i in enumerate(order):
-        out[i] = cast(Floats2d, ordered[starts[j]: starts[j] + longest_first[j]])
+    if not _one_deep(lstm):
+        padded, back = padded_forward(model, docs, is_train)
+        return cast(list[Floats2d], padded), back
+    out = cast(list[Floats2d], bilstm_predict([_weights(lstm)], [cast(list[Any], docs)])[0])
 
     def backprop(d_out: list[Floats2d]) -> list[Floats2d]:
         raise ModelError("the attribution tagger's packed LSTM path only predicts")
@@ -131,6 +120,8 @@ def _mean(layers: list[Model[list[Doc], list[Floats2d]]], n_labels: int
 
     def forward(model: Model, docs: list[Doc], is_train: bool
                 ) -> tuple[list[Floats2d], Callable[[list[Floats2d]], list[Doc]]]:
+        if not is_train and all(_stackable(layer) for layer in model.layers):
+            return _stacked_mean(model.layers, docs), _no_backprop
         results = [layer(docs, is_train) for layer in model.layers]
         share = 1.0 / len(results)
         out = [sum(r[0][i] for r in results) * share for i in range(len(docs))]
@@ -143,6 +134,42 @@ def _mean(layers: list[Model[list[Doc], list[Floats2d]]], n_labels: int
         return cast(list[Floats2d], out), backprop
 
     return Model("mean", forward, layers=layers, dims={"nO": n_labels})
+
+
+def _one_deep(lstm: Model) -> bool:
+    hc0 = numpy.asarray(lstm.get_param("HC0")) if lstm.has_param("HC0") else None
+    return hc0 is not None and hc0.ndim == 4 and hc0.shape[1] == 1
+
+
+def _weights(lstm: Model) -> LSTMWeights:
+    return LSTMWeights(numpy.asarray(lstm.get_param("LSTM"), dtype="float32"),
+                       numpy.asarray(lstm.get_param("HC0"), dtype="float32"))
+
+
+def _stackable(member: Model) -> bool:
+    """A member built by :func:`build_attribution_tagger`: features, Maxout, a packed
+    one-layer LSTM, Softmax."""
+    layers = member.layers
+    return (len(layers) == 4 and getattr(layers[2], "_func", None) is _packed_forward
+            and _one_deep(layers[2].layers[0]))
+
+
+def _stacked_mean(members: list[Model], docs: list[Doc]) -> list[Floats2d]:
+    """The mean of the members' label probabilities, their LSTMs run together (the same
+    sum as :func:`_mean`'s)."""
+    inputs = [member.layers[1].predict(member.layers[0].predict(docs)) for member in members]
+    if any(len(x) for x in inputs[0]):
+        hidden = bilstm_predict([_weights(m.layers[2].layers[0]) for m in members],
+                                cast(list[list[Any]], inputs))
+        results = [m.layers[3].predict(h) for m, h in zip(members, hidden, strict=True)]
+    else:  # no tokens at all
+        results = [m.predict(docs) for m in members]
+    share = 1.0 / len(results)
+    return cast(list[Floats2d], [sum(r[i] for r in results) * share for i in range(len(docs))])
+
+
+def _no_backprop(d_out: list[Floats2d]) -> list[Doc]:
+    raise ModelError("the attribution tagger's stacked prediction does not train")
 
 
 class AttributionTagger(Tagger):
