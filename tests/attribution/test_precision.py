@@ -423,6 +423,10 @@ ROUND3 = {
         ("said", ["the incident was linked to the comments"], "the arrest", "no speaker"),
     "Hong Kong (CNN Business)A muddled view of trade talks is weighing on investors.":
         ("view", ["trade talks is weighing on investors"], "CNN Business)A", "no speaker"),
+    # a bracket opened and not closed is a span cut short, not a torn dateline (the seed)
+    "Putin has little interest in ending the war, says the Institute for the Study of War "
+    "(ISW).": ("says", ["Putin has little interest in ending the war"],
+               "the Institute for the Study of War (ISW", None),
     # statements beside them stay
     "The company revealed that it had lost money.":
         ("revealed", ["that it had lost money"], "The company", None),

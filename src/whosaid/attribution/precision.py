@@ -684,9 +684,12 @@ def covers_cue(ctx: Context, d: Draft, verb: Token) -> bool:
 
 
 def torn(speaker: str) -> bool:
-    """Whether a speaker's words hold an unmatched bracket: "CNN Business)A" of a dateline
-    glued to the first word, "Hong Kong (CNN Business)A muddled view of …"."""
-    return speaker.count("(") != speaker.count(")")
+    """Whether a speaker's words close a bracket they never opened: "CNN Business)A" of a
+    dateline glued to the first word, "Hong Kong (CNN Business)A muddled view of …". A
+    bracket opened and not closed is a span cut short, not a torn one: "…, says the Institute
+    for the Study of War (ISW)." gave the speaker "the Institute for the Study of War (ISW"
+    (the seed; dropping it lost the statement ISW's ceasefire assessment rests on)."""
+    return speaker.count(")") > speaker.count("(")
 
 
 def timed(ctx: Context, d: Draft) -> bool:
