@@ -21,8 +21,10 @@ the same input, on SQLite and PostgreSQL.
    model loads and passes included: the per-core throughput, which a busy machine changes
    little) and the load average (2 cores shared with other work: a busy machine slows every
    mode's wall clock), the CPU seconds of the client and of the processes under it (pool or
-   Dask workers; sampled, so a worker's last half second may be missed). Across sizes, the
-   seconds per article show how the cost grows.
+   Dask workers; sampled, so a worker's last half second may be missed), the workers' system
+   CPU seconds (page faults: Dask's nanny's ``MALLOC_TRIM_THRESHOLD_`` once cost a LocalCluster's
+   workers 3.9 s each per 150 articles) and the client's and the workers' CPU milliseconds per
+   article of the corpus. Across sizes, the seconds per article show how the cost grows.
 """
 
 from __future__ import annotations
@@ -119,6 +121,7 @@ class Sampler(threading.Thread):
         self.root = psutil.Process(pid)
         self.peaks: dict[int, int] = {}
         self.cpu: dict[int, float] = {}
+        self.sys: dict[int, float] = {}
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -132,6 +135,7 @@ class Sampler(threading.Thread):
                     self.peaks[p.pid] = max(self.peaks.get(p.pid, 0), p.memory_info().rss)
                     times = p.cpu_times()
                     self.cpu[p.pid] = times.user + times.system
+                    self.sys[p.pid] = times.system
                 except psutil.Error:
                     continue
             self.stop.wait(0.5)
@@ -150,6 +154,10 @@ class Sampler(threading.Thread):
     def others_cpu(self) -> float:
         """CPU seconds of every process under the client (pool or Dask workers)."""
         return sum(v for k, v in self.cpu.items() if k != self.root.pid)
+
+    def others_sys(self) -> float:
+        """The system CPU seconds of those (page faults: a worker's malloc thresholds)."""
+        return sum(v for k, v in self.sys.items() if k != self.root.pid)
 
 
 def fresh_db(backend: str, pg: str, folder: Path) -> tuple[str, Any]:
@@ -183,6 +191,7 @@ def measure(corpus: Path, db: str, mode: str) -> dict[str, Any]:
     result = json.loads(out.strip().splitlines()[-1])
     result |= {"client_mb": sampler.client_mb(), "worker_mb": sampler.worker_mb(),
                "client_cpu": sampler.client_cpu(), "workers_cpu": sampler.others_cpu(),
+               "workers_sys": sampler.others_sys(),
                "load": (load + os.getloadavg()[0]) / 2}
     return result
 
@@ -211,7 +220,8 @@ def main() -> None:
     header = (f"{'articles':>8} {'backend':>10} {'mode':>9} {'art/s':>6} {'x one':>6} "
               f"{'steady':>6} "
               f"{'s/art':>6} {'docs s':>7} {'passes s':>8} {'client MB':>9} "
-              f"{'worker MB':>9} {'art/cpu-s':>9} {'cl cpu':>6} {'wk cpu':>6} {'load':>5}")
+              f"{'worker MB':>9} {'art/cpu-s':>9} {'cl cpu':>6} {'wk cpu':>6} {'wk sys':>6} "
+              f"{'cl ms':>5} {'wk ms':>5} {'load':>5}")
     rows: list[str] = []
     for n in args.sizes:
         corpus = args.out / f"scale-{n}.jsonl"
@@ -234,7 +244,9 @@ def main() -> None:
                        f"{r['docs_s'] / max(1, r['analysed']):6.3f} {r['docs_s']:7.1f} "
                        f"{r['passes_s']:8.1f} {r['client_mb']:9.0f} {r['worker_mb']:9.0f} "
                        f"{r['analysed'] / r['cpu_s']:9.2f} {r['client_cpu']:6.1f} "
-                       f"{r['workers_cpu']:6.1f} {r['load']:5.2f}")
+                       f"{r['workers_cpu']:6.1f} {r['workers_sys']:6.1f} "
+                       f"{1000 * r['client_cpu'] / n:5.0f} {1000 * r['workers_cpu'] / n:5.0f} "
+                       f"{r['load']:5.2f}")
                 if r["failed"]:
                     row += f"  ({r['failed']} failed)"
                 rows.append(row)
