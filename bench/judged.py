@@ -598,17 +598,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         given = {(v["draw"], v["n"]): v for v in read_jsonl(args.verdicts)} \
             if args.verdicts else {}
         lines, missing = recheck(draws, read_jsonl(args.recheck), given, args.commit or "")
-        for draw, n, prev, now in missing:
-            print(f"\ndraw {draw} #{n} changed (was {prev['category']}: {prev['note']})")
-            print(f"  was {prev['confidence']} {prev['speaker_mention']!r}/"
-                  f"{prev['speaker_entity']!r} {prev['cue']!r} | {prev['content']!r}")
-            print(f"  now {now['confidence']} {now['speaker_mention']!r}/"
-                  f"{now['speaker_entity']!r} {now['cue']!r} | {now['content']!r}\n"
-                  f"  context: {now['context']!r}")
-        if missing:
-            raise SystemExit(f"{len(missing)} changed: judge them by reading and give "
-                             f"--verdicts (draw, n, real, speaker_right, content_ok, category, "
-                             f"note)")
+        print_missing(missing)
         args.recheck_out.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n"
                                             for x in lines), encoding="utf-8")
         print(f"{args.recheck_out}: {dict(Counter(x['status'] for x in lines))}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy
 import pytest
 from spacy.tokens import Doc
@@ -56,13 +58,19 @@ def test_tagger_shipped_weights_predict_every_token() -> None:
     assert {"CUE", "CON"} <= labels
 
 
-def test_tagger_ensemble_is_the_mean_of_its_members() -> None:
+def _ensemble() -> tuple[Any, Any]:
+    """The pipeline and its tagger, skipping when no trained two-member tagger ships."""
     if model_bytes() is None:
         pytest.skip("no trained weights in src/whosaid/models (run `make train`)")
     nlp = load_pipeline(DEFAULT_MODEL, True)
     pipe = nlp.get_pipe(COMPONENT)
     if pipe.model.name != "mean":
         pytest.skip("the shipped tagger has a single member")
+    return nlp, pipe
+
+
+def test_tagger_ensemble_is_the_mean_of_its_members() -> None:
+    nlp, pipe = _ensemble()
     doc = nlp("“We will not give up,” the minister told reporters, according to Reuters.")
     members = [layer.predict([doc])[0] for layer in pipe.model.layers]
     assert len(members) >= 2
@@ -87,12 +95,7 @@ def test_tagger_packed_lstm_scores_equal_thincs_padded_ones() -> None:
 
 
 def test_tagger_ensemble_runs_its_members_lstms_together_as_thinc_runs_each() -> None:
-    if model_bytes() is None:
-        pytest.skip("no trained weights in src/whosaid/models (run `make train`)")
-    nlp = load_pipeline(DEFAULT_MODEL, True)
-    pipe = nlp.get_pipe(COMPONENT)
-    if pipe.model.name != "mean":
-        pytest.skip("the shipped tagger has a single member")
+    nlp, pipe = _ensemble()
     texts = ["“We will not give up,” the minister told reporters.",
              "Biden said the economy was strong. Trump disagreed, aides said on Monday.", ""]
     docs = [doc for doc in nlp.pipe(texts)]
