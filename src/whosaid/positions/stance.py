@@ -664,6 +664,86 @@ def _verb_stem(word: str) -> str:
     return word
 
 
+def _cue_reading(rules: _Rules, text: str, hit: tuple[int, int], cue: _Cue,
+                 window: tuple[int, int], near: tuple[int, int], bounds: tuple[int, int],
+                 reporting: Stance | None, inverted: bool, index: int
+                 ) -> tuple[Stance, float, list[str]]:
+    """The stance a cue near the keyword gives it (with the confidence and the rules that
+    fired): the cue's own side, turned round by negation, by a harmed keyword, by an undoing
+    rejected, by a rejecting reporting verb."""
+    features: list[str] = []
+    stance: Stance = "supports" if cue.kind in ("support", "modal") else "opposes"
+    if cue.kind == "oppose" and cue.end <= hit[0] and _VICTIM.fullmatch(
+            text, cue.start, cue.end):
+        # the keyword is what is harmed: "Clinton is a threat to gun rights" takes the
+        # side of gun rights
+        stance = "supports"
+        features.append("victim")
+    ceding = _CEDING.get(rules.issues[index].id)
+    if cue.kind == "undo" and ceding is not None and ceding.fullmatch(
+            text, cue.start, cue.end):
+        # leaving the land gives the claim on it: "Ukrainian troops will not withdraw from
+        # Donbass" (negated: opposes), "we will never give up Crimea" (train: 2 of 3
+        # such pairs; the third reports the other side, "Russia insists for us to give up
+        # territories")
+        stance = "supports"
+        features.append("ceding")
+    elif inverted:
+        stance = _FLIP[stance]
+    negated = _negated(rules, text, cue, window[0])
+    if negated and _WITHOUT_OPENING.match(text, window[0], cue.start) \
+            and rules.negators.search(text, hit[1], window[1]):
+        # "Without stronger sanctions, there will be no real diplomacy": what the
+        # sentence cannot do without is what it asks for (two negations)
+        negated = False
+        features.append("without_no")
+    if negated:
+        stance = _FLIP[stance]
+    if cue.end <= hit[0] and _denied(rules, text, hit, cue.end):
+        # the negator after the cue denies the keyword itself: "there can be no
+        # negotiations with terrorists", "we want no ceasefire"
+        stance = _FLIP[stance]
+        features.append("denied")
+    if (cue.kind == "undo" or _gerund_subject(text, cue, window)) and cue.end <= hit[0] \
+            and _judged_wrong(rules, text, hit, near):
+        # the deed itself is rejected: "lifting sanctions on Russia would be a serious
+        # mistake" supports the sanctions, "sending tanks to Ukraine would mean World War
+        # Three" opposes the supply
+        stance = _FLIP[stance]
+        features.append("undo_rejected")
+    flipped = reporting == "opposes" and cue.start < bounds[0] + 40
+    if flipped:
+        # the reporting verb governs the content's first words: "Scholz refused | to
+        # provide Taurus missiles" (farther in, the content speaks for itself)
+        stance = _FLIP[stance]
+    confidence = 0.7 if abs(cue.start - hit[0]) < 60 else 0.6
+    features += ["negated"] * negated + ["reporting_flip"] * flipped
+    return stance, confidence, features
+
+
+def _no_side(text: str, hit: tuple[int, int], cue: _Cue | None, window: tuple[int, int],
+             bounds: tuple[int, int]) -> str | None:
+    """Why a keyword read with a side takes none after all (the rule's name), or None."""
+    if _asked(text, hit, window, bounds):
+        # an embedded question takes no side: "asked how he would tackle Social Security,
+        # tax cuts, nuclear weapons", "localities deciding whether the minimum wage is right"
+        return "asked"
+    if cue is not None and cue.kind != "keyword" and _topic(text, hit, cue, window):
+        # the keyword is the topic of a decision or a debate: "the EU should defer
+        # decisions on extending sanctions" takes no side on them
+        return "topic"
+    if cue is not None and cue.kind == "modal" and cue.end <= hit[0] \
+            and _DELIBERATE.search(text, cue.end, hit[0]):
+        # what the holder will only think over is a topic: "Russia will consider the
+        # 30-day ceasefire proposal", "the bloc would discuss new sanctions"
+        return "deliberate"
+    if _believed(text, hit, window):
+        # someone else's belief the speaker speaks of: "an effort to create a perception
+        # among Western officials that Russia should negotiate"
+        return "believed"
+    return None
+
+
 def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
                   bounds: tuple[int, int], reporting: Stance | None,
                   others: tuple[tuple[int, tuple[int, int]], ...],
@@ -697,52 +777,9 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         cue, confidence = inner, 0.6
         features.append("judged_for")
     elif cue is not None:
-        stance = "supports" if cue.kind in ("support", "modal") else "opposes"
-        if cue.kind == "oppose" and cue.end <= hit[0] and _VICTIM.fullmatch(
-                text, cue.start, cue.end):
-            # the keyword is what is harmed: "Clinton is a threat to gun rights" takes the
-            # side of gun rights
-            stance = "supports"
-            features.append("victim")
-        ceding = _CEDING.get(rules.issues[index].id)
-        if cue.kind == "undo" and ceding is not None and ceding.fullmatch(
-                text, cue.start, cue.end):
-            # leaving the land gives the claim on it: "Ukrainian troops will not withdraw from
-            # Donbass" (negated: opposes), "we will never give up Crimea" (train: 2 of 3
-            # such pairs; the third reports the other side, "Russia insists for us to give up
-            # territories")
-            stance = "supports"
-            features.append("ceding")
-        elif inverted:
-            stance = _FLIP[stance]
-        negated = _negated(rules, text, cue, window[0])
-        if negated and _WITHOUT_OPENING.match(text, window[0], cue.start) \
-                and rules.negators.search(text, hit[1], window[1]):
-            # "Without stronger sanctions, there will be no real diplomacy": what the
-            # sentence cannot do without is what it asks for (two negations)
-            negated = False
-            features.append("without_no")
-        if negated:
-            stance = _FLIP[stance]
-        if cue.end <= hit[0] and _denied(rules, text, hit, cue.end):
-            # the negator after the cue denies the keyword itself: "there can be no
-            # negotiations with terrorists", "we want no ceasefire"
-            stance = _FLIP[stance]
-            features.append("denied")
-        if (cue.kind == "undo" or _gerund_subject(text, cue, window)) and cue.end <= hit[0] \
-                and _judged_wrong(rules, text, hit, near):
-            # the deed itself is rejected: "lifting sanctions on Russia would be a serious
-            # mistake" supports the sanctions, "sending tanks to Ukraine would mean World War
-            # Three" opposes the supply
-            stance = _FLIP[stance]
-            features.append("undo_rejected")
-        flipped = reporting == "opposes" and cue.start < bounds[0] + 40
-        if flipped:
-            # the reporting verb governs the content's first words: "Scholz refused | to
-            # provide Taurus missiles" (farther in, the content speaks for itself)
-            stance = _FLIP[stance]
-        confidence = 0.7 if abs(cue.start - hit[0]) < 60 else 0.6
-        features += ["negated"] * negated + ["reporting_flip"] * flipped
+        stance, confidence, found_features = _cue_reading(rules, text, hit, cue, window, near,
+                                                          bounds, reporting, inverted, index)
+        features += found_features
     elif _denied(rules, text, hit, window[0]):
         stance, confidence = "opposes", 0.6  # "no ceasefire", "never a truce"
         cue = _Cue("keyword", *hit)
@@ -804,28 +841,10 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         stance, confidence = "conditional", 0.6
     elif condition is not None:
         condition = None
-    if stance != "neutral" and _asked(text, hit, window, bounds):
-        # an embedded question takes no side: "asked how he would tackle Social Security,
-        # tax cuts, nuclear weapons", "localities deciding whether the minimum wage is right"
+    no_side = _no_side(text, hit, cue, window, bounds) if stance != "neutral" else None
+    if no_side is not None:
         stance, condition, confidence = "neutral", None, 0.5
-        features.append("asked")
-    elif stance != "neutral" and cue is not None and cue.kind != "keyword" and _topic(
-            text, hit, cue, window):
-        # the keyword is the topic of a decision or a debate: "the EU should defer
-        # decisions on extending sanctions" takes no side on them
-        stance, condition, confidence = "neutral", None, 0.5
-        features.append("topic")
-    elif stance != "neutral" and cue is not None and cue.kind == "modal" and cue.end <= hit[0] \
-            and _DELIBERATE.search(text, cue.end, hit[0]):
-        # what the holder will only think over is a topic: "Russia will consider the
-        # 30-day ceasefire proposal", "the bloc would discuss new sanctions"
-        stance, condition, confidence = "neutral", None, 0.5
-        features.append("deliberate")
-    elif stance != "neutral" and _believed(text, hit, window):
-        # someone else's belief the speaker speaks of: "an effort to create a perception
-        # among Western officials that Russia should negotiate"
-        stance, condition, confidence = "neutral", None, 0.5
-        features.append("believed")
+        features.append(no_side)
     if rules.hedges.search(text, *window):
         confidence -= 0.1
         features.append("hedge")
