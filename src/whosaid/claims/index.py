@@ -33,7 +33,14 @@ from datasketch import MinHash, MinHashLSH
 
 from ..model import CopyDocument, CopyGroup, Drift
 from .cluster import SPEAKER_CHANGED, SPEAKER_CHANGED_WEIGHT, pair_score
-from .copies import NUM_PERM, THRESHOLD, find_copies, order_by_evidence, signature
+from .copies import (
+    NUM_PERM,
+    THRESHOLD,
+    Signature,
+    find_copies,
+    order_by_evidence,
+    signature,
+)
 from .drift import MEANING_FLAGS, with_flag
 from .origin import UNDATED
 from .text import STOP
@@ -67,12 +74,14 @@ def band_keys(text: str) -> list[str]:
     return bands_of(sig.minhash) if sig is not None else []
 
 
-def regroup(docs: Sequence[CopyDocument], credited: Mapping[str, int]) -> list[CopyGroup]:
+def regroup(docs: Sequence[CopyDocument], credited: Mapping[str, int],
+            signatures: Mapping[str, Signature | None] | None = None) -> list[CopyGroup]:
     """The copy groups among ``docs`` (as :func:`find_copies` finds them), each ordered with
-    ``credited``, the whole store's count of articles crediting each outlet."""
+    ``credited``, the whole store's count of articles crediting each outlet; ``signatures``
+    are those already made (the new articles'), the others are made here."""
     by_id = {d.article_id: d for d in docs}
     out: list[CopyGroup] = []
-    for g in find_copies(docs):
+    for g in find_copies(docs, signatures=signatures):
         ordered = order_by_evidence([by_id[m] for m in g.members], dict(credited))
         out.append(CopyGroup(ordered[0].article_id, tuple(d.article_id for d in ordered)))
     return sorted(out, key=lambda g: g.original)

@@ -66,7 +66,6 @@ from .index import (
     FLAG,
     PREFIX_MARK,
     Printed,
-    band_keys,
     bands_of,
     content_keys,
     earlier,
@@ -354,7 +353,10 @@ def _update_copies(conn: Connection, article_ids: set[str], saved: bool = True) 
     gone = sql.missing_articles(conn) | (article_ids - sql.existing_articles(conn, article_ids))
     docs = sql.copy_documents(conn, article_ids)
     old_cites = sql.cite_keys(conn, article_ids)
-    bands = {d.article_id: band_keys(d.text) for d in docs}
+    # each new text shingled and hashed once, for its bands and for the regrouping below
+    signatures = {d.article_id: signature(d.text) for d in docs}
+    bands = {a: bands_of(sig.minhash) if sig is not None else []
+             for a, sig in signatures.items()}
     sql.forget_articles(conn, gone)
     sql.replace_bands(conn, {a: bands.get(a, []) for a in article_ids - gone})
     sql.replace_cites(conn, {a: c for a, c in _cites(docs).items()} |
@@ -366,7 +368,7 @@ def _update_copies(conn: Connection, article_ids: set[str], saved: bool = True) 
     old = sql.copy_groups(conn, start)
     members = start | {m for g in old for m in g.members}
     credited = sql.credited(conn)
-    found = regroup(sql.copy_documents(conn, members - gone), credited)
+    found = regroup(sql.copy_documents(conn, members - gone), credited, signatures)
     seen = {g.original for g in old}
     others = [g for g in sql.copy_groups(conn, sql.groups_with_outlets(conn, moved, outlet_key))
               if g.original not in seen]
