@@ -338,14 +338,16 @@ def _speaker_changed(claims: list[Claim], window: int) -> list[Claim]:
 
 
 def cluster_claims(statements: Iterable[ClaimStatement], copies: Iterable[CopyGroup] = (),
-                   *, window_days: int = WINDOW_DAYS, link: float = LINK) -> list[Claim]:
+                   *, window_days: int = WINDOW_DAYS, link: float = LINK,
+                   speaker_changed: bool = True) -> list[Claim]:
     """The claims of these statements (see the module's docstring).
 
     Every statement with a known speaker is in exactly one claim (a claim may have one
     version); statements with ``speaker_key=None`` are in none. ``copies`` (from
     :func:`whosaid.claims.copies.find_copies`) orders copies after their original and adds
     copy edges. Claims are sorted by their origin's publication date, then id; the output is
-    the same for the same input in any order.
+    the same for the same input in any order. ``speaker_changed`` False leaves step 5 out
+    (the claims service weighs the flag over the whole store, :mod:`.blocks`).
     """
     unique: dict[str, ClaimStatement] = {}
     for s in statements:
@@ -362,7 +364,8 @@ def cluster_claims(statements: Iterable[ClaimStatement], copies: Iterable[CopyGr
     for key in sorted(blocks):
         for group in _link(blocks[key], items, window_days, link):
             claims.append(_claim([items[i].statement for i in group], copied))
-    claims = _speaker_changed(claims, window_days)
+    if speaker_changed:
+        claims = _speaker_changed(claims, window_days)
     return sorted(claims, key=lambda c: (c.origin.published or UNDATED, c.id))
 
 

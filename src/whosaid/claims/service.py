@@ -50,18 +50,29 @@ from __future__ import annotations
 
 import bisect
 import json
+import pickle
+import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
-from ..model import Claim, ClaimStatement, ClaimVersion, CopyDocument
+from ..model import Claim, ClaimStatement, ClaimVersion, CopyDocument, CopyGroup
 from ..store import claims as sql
+from .blocks import (
+    BLOCK_STATEMENTS,
+    FLAG_VERSIONS,
+    ClaimsBlock,
+    ClaimsJob,
+    MapClaims,
+    day_blocks,
+    speaker_blocks,
+)
 from .cluster import LINK, WINDOW_DAYS, cluster_claims, day_of, pair_score
-from .copies import find_copies, outlet_key, signature
+from .copies import Signature, find_copies, outlet_key, signature
 from .index import (
     FLAG,
     PREFIX_MARK,
@@ -127,20 +138,6 @@ def _key(s: ClaimStatement) -> Key:
     return (s.article_id, s.statement_id)
 
 
-def _printed(c: Claim, v: ClaimVersion) -> Printed:
-    s = v.statement
-    return Printed(_key(s), c.speaker_key, s.published, len(c.versions), day_of(s),
-                   weighted_set(s.content))
-
-
-def _flag_whole(found: Sequence[Claim]) -> list[Claim]:
-    """The claims with the speaker-changed flag set by the pairwise rule over all of them."""
-    rows = [_printed(c, v) for c in found for v in c.versions
-            if eligible(weighted_set(v.statement.content))]
-    flagged = flag_all(rows, WINDOW_DAYS)
-    return [_with_flags(c, flagged) for c in found]
-
-
 def _with_flags(c: Claim, flagged: Collection[Key]) -> Claim:
     versions = tuple(ClaimVersion(v.statement, with_speaker_flag(v.drift, _key(v.statement)
                                                                  in flagged))
@@ -183,57 +180,124 @@ def _cites(docs: Iterable[CopyDocument]) -> dict[str, list[tuple[str, str]]]:
     return {d.article_id: [(n, outlet_key(n)) for n in d.cites] for d in docs}
 
 
-def build_claims(store: Store, progress: Progress | None = None) -> ClaimsSummary:
-    """Rebuild every claim of ``store`` (copies, claims, flags, the indexes an update uses)
-    in one write transaction; a re-run replaces the previous result, an interrupted one
-    leaves it."""
+def build_claims(store: Store, progress: Progress | None = None, *,
+                 block_statements: int = BLOCK_STATEMENTS, flag_versions: int = FLAG_VERSIONS,
+                 map_blocks: MapClaims = map) -> ClaimsSummary:
+    """Rebuild every claim of ``store`` (copies, claims, flags, the indexes an update uses):
+    in one snapshot, find the copies (each text read a chunk at a time and kept as its
+    hashes) and cluster the speakers a block at a time (:mod:`whosaid.claims.blocks`:
+    ``block_statements`` statements a block, clustered by ``map_blocks``: here, or on a
+    cluster's workers, results in order), setting each block's claims aside on disk; then,
+    in one write transaction, write them and weigh the speaker-changed flag a day block at
+    a time (``flag_versions`` versions). Memory holds one block, not the store's
+    statements. A re-run replaces the previous result, an interrupted one leaves it."""
     started = time.perf_counter()
     report = progress or (lambda _stage, _done, _total: None)
-    report("reading", 0, 1)
-    with store.read("read statements for claims") as conn:
-        taken = sql.pending_articles(conn)
-        stale = sql.stale_work(conn).seqs  # corrections this pass reads the result of
-        docs = sql.copy_documents(conn)
-        statements = sql.claim_statements(conn)
-        corpus_ids = sql.corpus_entity_ids(conn, {s.speaker_key for s in statements
-                                                  if s.speaker_key})
-    report("reading", 1, 1)
-    report("copies", 0, 1)
-    # each text shingled and hashed once, for the groups and the bands an update reads; the
-    # texts are let go before the clustering (130 MB of the 20,000-article bench store)
-    signatures = {d.article_id: signature(d.text) for d in docs}
+    summary = ClaimsSummary()
+    corpus_ids: dict[int, set[str]] = {}
+    with tempfile.TemporaryFile(prefix="whosaid-claims-") as aside:
+        with store.read("read statements for claims") as conn:
+            taken = sql.pending_articles(conn)
+            stale = sql.stale_work(conn).seqs  # corrections this pass reads the result of
+            report("copies", 0, 1)
+            groups, bands, cites = _copies(conn)
+            summary.articles, summary.copy_groups = len(bands), len(groups)
+            report("copies", 1, 1)
+            counts, summary.unknown_speaker = sql.speaker_counts(conn)
+            summary.statements = sum(counts.values()) + summary.unknown_speaker
+            plan = speaker_blocks(counts, block_statements)
+            del counts
+
+            def blocks() -> Iterator[ClaimsBlock]:
+                for i, keys in enumerate(plan):
+                    statements = sql.claim_statements(conn, speaker_keys=keys)
+                    corpus_ids[i] = sql.corpus_entity_ids(conn, keys)
+                    summary.undated += sum(1 for s in statements if day_of(s) is None)
+                    yield i, statements
+
+            report("clustering", 0, len(plan))
+            for done, found in enumerate(map_blocks(ClaimsJob(tuple(groups)), blocks()), 1):
+                pickle.dump(found, aside, protocol=pickle.HIGHEST_PROTOCOL)
+                summary.claims += len(found.claims)
+                summary.repeated += sum(1 for c in found.claims if len(c.versions) > 1)
+                summary.speakers += len({c.speaker_key for c in found.claims})
+                del found
+                report("clustering", done, len(plan))
+        aside.seek(0)
+        report("writing", 0, len(plan))
+        with store.write("write claims") as conn:
+            sql.lock_claims(conn)
+            sql.clear_all(conn)
+            sql.write_copies(conn, groups)
+            sql.replace_bands(conn, bands, delete_first=False)
+            sql.replace_cites(conn, cites, delete_first=False)
+            del bands, cites
+            for done in range(1, len(plan) + 1):
+                found = pickle.load(aside)
+                sql.write_claims(conn, found.claims, _days(found.claims),
+                                 corpus_ids[found.block_id])
+                sql.write_terms(conn, _terms(found.claims))
+                del found
+                report("writing", done, len(plan))
+            report("flags", 0, 1)
+            _flag_by_days(conn, flag_versions)
+            summary.meaning_changed = sql.meaning_changed_count(conn)
+            report("flags", 1, 1)
+            sql.clear_pending(conn, taken)
+            sql.clear_stale(conn, stale)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+# Analysed articles whose texts the copy search reads at once (then keeps their hashes)
+COPY_CHUNK = 2000
+
+
+def _copies(conn: Connection) -> tuple[list[CopyGroup], dict[str, list[str]],
+                                       dict[str, list[tuple[str, str]]]]:
+    """The copy groups of the store's analysed articles, their band keys and their cites.
+    The texts are read :data:`COPY_CHUNK` at a time, each shingled and hashed once (for the
+    groups and the bands an update reads) and let go: the search holds hashes, not texts
+    (the 20,000-article bench store's texts took 130 MB)."""
+    signatures: dict[str, Signature | None] = {}
+    docs: list[CopyDocument] = []
+    ids = sql.analysed_ids(conn)
+    for i in range(0, len(ids), COPY_CHUNK):
+        for d in sql.copy_documents(conn, ids[i:i + COPY_CHUNK]):
+            signatures[d.article_id] = signature(d.text)
+            docs.append(replace(d, text=""))
     groups = find_copies(docs, signatures=signatures)
     bands = {a: bands_of(sig.minhash) for a, sig in signatures.items() if sig is not None}
-    cites, n_articles = _cites(docs), len(docs)
-    del signatures, docs
-    report("copies", 1, 1)
-    report("clustering", 0, 1)
-    found = _flag_whole(cluster_claims(statements, groups))
-    report("clustering", 1, 1)
-    report("writing", 0, 1)
-    with store.write("write claims") as conn:
-        sql.lock_claims(conn)
-        sql.clear_all(conn)
-        sql.write_copies(conn, groups)
-        sql.replace_bands(conn, bands, delete_first=False)
-        sql.replace_cites(conn, cites, delete_first=False)
-        sql.write_claims(conn, found, _days(found), corpus_ids)
-        sql.write_terms(conn, _terms(found))
-        sql.clear_pending(conn, taken)
-        sql.clear_stale(conn, stale)
-    report("writing", 1, 1)
-    return ClaimsSummary(
-        articles=n_articles,
-        statements=len(statements),
-        unknown_speaker=sum(1 for s in statements if s.speaker_key is None),
-        claims=len(found),
-        repeated=sum(1 for c in found if len(c.versions) > 1),
-        meaning_changed=sum(1 for c in found if c.meaning_changed),
-        copy_groups=len(groups),
-        undated=sum(1 for s in statements if s.speaker_key is not None and day_of(s) is None),
-        seconds=time.perf_counter() - started,
-        speakers=len({c.speaker_key for c in found}),
-    )
+    return groups, bands, _cites(docs)
+
+
+def _flag_by_days(conn: Connection, limit: int) -> None:
+    """Set the speaker-changed flag of the stored versions (written without it) by the
+    pairwise rule over all of them, a day block at a time (:func:`whosaid.claims.blocks.
+    day_blocks`): each block's versions, those within the window around it and the undated
+    ones (see :mod:`whosaid.claims.blocks`)."""
+    counts = sql.version_day_counts(conn)
+    undated = _eligible(sql.printed_days(conn, None))
+    ranges = day_blocks({d: n for d, n in counts.items() if d is not None}, limit)
+    flagged: dict[Key, dict[str, Any]] = {}
+    blocks: list[tuple[int, int] | None] = list(ranges) or [None]  # none dated: undated alone
+    for days in blocks:
+        rows = undated if days is None else undated | _eligible(
+            sql.printed_days(conn, (days[0] - WINDOW_DAYS, days[1] + WINDOW_DAYS)))
+        flagged.update((k, rows[k][1]) for k in flag_all([p for p, _ in rows.values()],
+                                                         WINDOW_DAYS))
+        del rows
+    for key in sorted(flagged):
+        drift = with_speaker_flag(sql.drift_record(json.loads(str(flagged[key]["drift"]))), True)
+        sql.set_drift(conn, key, drift)
+    sql.restate_meaning(conn, {str(r["claim_id"]) for r in flagged.values()})
+
+
+def _eligible(rows: dict[Key, dict[str, Any]]) -> dict[Key, tuple[Printed, dict[str, Any]]]:
+    """The stored versions (:func:`whosaid.store.claims.printed`) that say enough to be
+    flagged, as the flag weighs them, with their rows."""
+    info = _as_printed(rows)
+    return {k: (p, rows[k]) for k, p in info.items() if eligible(p.bag)}
 
 
 # ---------------------------------------------------------------------------------------

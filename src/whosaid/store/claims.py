@@ -246,6 +246,26 @@ def claim_statements(conn: Connection, speaker_keys: Collection[str] | None = No
     return _records(conn, [rows[k] for k in sorted(rows)])
 
 
+def speaker_counts(conn: Connection) -> tuple[dict[str, int], int]:
+    """How many statements each speaker key has (the whole pass plans its blocks by them),
+    and how many have no key."""
+    s, a, cm = statements, articles, corpus_members
+    key = func.coalesce(cm.c.corpus_entity_id, s.c.speaker_name)
+    counts: dict[str, int] = {}
+    unknown = 0
+    for k, n in conn.execute(
+            select(key, func.count()).select_from(
+                s.join(a, a.c.id == s.c.article_id)
+                .outerjoin(cm, and_(cm.c.article_id == s.c.article_id,
+                                    cm.c.entity_id == s.c.speaker_entity_id)))
+            .group_by(key)):
+        if k is None:
+            unknown += int(n)
+        else:
+            counts[str(k)] = int(n)
+    return counts, unknown
+
+
 def stored_speakers(conn: Connection, keys: Collection[Key] = (),
                     article_ids: Collection[str] = ()) -> set[str]:
     """The speaker keys of the stored claims holding the statements ``keys`` or a statement
@@ -403,6 +423,13 @@ def _without_furniture(text: str, furniture: str) -> str:
         at = max(at, end)
     out.append(text[at:])
     return "\n".join(out)
+
+
+def analysed_ids(conn: Connection) -> list[str]:
+    """The ids of the analysed articles, sorted."""
+    a = articles
+    return list(conn.execute(select(a.c.id).where(a.c.analyzed.is_(True)).order_by(a.c.id))
+                .scalars())
 
 
 def copy_documents(conn: Connection, article_ids: Collection[str] | None = None
@@ -844,20 +871,48 @@ def printed(conn: Connection, keys: Collection[Key]) -> dict[Key, Row]:
     """What the speaker-changed flag weighs of stored claim versions: ``speaker_key``,
     ``published``, ``size`` (its claim's versions), ``day``, ``content``, ``claim_id``,
     ``drift`` (the JSON)."""
-    cv, c, s, a = claim_versions, claims, statements, articles
+    cv = claim_versions
     found: dict[Key, Row] = {}
     for chunk in _chunks(keys):
-        for r in conn.execute(
-                select(cv.c.article_id, cv.c.statement_id, c.c.speaker_key, a.c.published,
-                       c.c.versions, cv.c.day, s.c.content_text, cv.c.claim_id, cv.c.drift)
-                .join(c, c.c.id == cv.c.claim_id)
-                .join(s, and_(s.c.article_id == cv.c.article_id, s.c.id == cv.c.statement_id))
-                .join(a, a.c.id == cv.c.article_id)
-                .where(_keyed(cv.c.article_id, cv.c.statement_id, chunk))):
-            found[(r[0], r[1])] = {"speaker_key": r[2], "published": r[3], "size": int(r[4]),
-                                   "day": r[5], "content": r[6], "claim_id": r[7],
-                                   "drift": r[8]}
+        found.update(_printed_where(conn, _keyed(cv.c.article_id, cv.c.statement_id, chunk)))
     return found
+
+
+def printed_days(conn: Connection, days: tuple[int, int] | None) -> dict[Key, Row]:
+    """As :func:`printed`, the claim versions dated ``days`` (first and last, inclusive), or
+    the undated ones (None)."""
+    cv = claim_versions
+    return _printed_where(conn, cv.c.day.is_(None) if days is None
+                          else cv.c.day.between(days[0], days[1]))
+
+
+def _printed_where(conn: Connection, where: ColumnElement[bool]) -> dict[Key, Row]:
+    cv, c, s, a = claim_versions, claims, statements, articles
+    found: dict[Key, Row] = {}
+    for r in conn.execute(
+            select(cv.c.article_id, cv.c.statement_id, c.c.speaker_key, a.c.published,
+                   c.c.versions, cv.c.day, s.c.content_text, cv.c.claim_id, cv.c.drift)
+            .join(c, c.c.id == cv.c.claim_id)
+            .join(s, and_(s.c.article_id == cv.c.article_id, s.c.id == cv.c.statement_id))
+            .join(a, a.c.id == cv.c.article_id)
+            .where(where)):
+        found[(r[0], r[1])] = {"speaker_key": r[2], "published": r[3], "size": int(r[4]),
+                               "day": r[5], "content": r[6], "claim_id": r[7],
+                               "drift": r[8]}
+    return found
+
+
+def version_day_counts(conn: Connection) -> dict[int | None, int]:
+    """How many claim versions each day has (None: undated)."""
+    cv = claim_versions
+    return {d: int(n) for d, n in conn.execute(
+        select(cv.c.day, func.count()).group_by(cv.c.day))}
+
+
+def meaning_changed_count(conn: Connection) -> int:
+    """How many stored claims changed meaning."""
+    return int(conn.execute(select(func.count()).select_from(claims)
+                            .where(claims.c.meaning_changed.is_(True))).scalar() or 0)
 
 
 def set_drift(conn: Connection, key: Key, drift: Drift) -> None:
