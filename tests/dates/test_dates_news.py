@@ -95,6 +95,20 @@ def test_the_future_of_something_is_no_date() -> None:
     assert found("They worry about the future.") == [("the future", "DATE", "FUTURE_REF")]
 
 
+def test_soon_looking_ahead_is_the_future() -> None:
+    assert found("Kellogg soon will begin selling boxes for 99 cents.") == [
+        ("soon", "DATE", "FUTURE_REF")]
+    assert found("Prosecutors may soon seek an indictment.") == [
+        ("soon", "DATE", "FUTURE_REF")]
+
+
+def test_soon_in_a_past_narrative_or_counted_from_something_else_is_no_date() -> None:
+    assert found("He was soon released.") == []
+    assert found("A trickle of cash soon became a flood.") == []
+    assert found("He had probably been killed soon after being captured.") == []
+    assert [e[0] for e in found("They could leave as soon as Tuesday.")] == ["Tuesday"]
+
+
 # --------------------------------------------------------------------------- quarters
 
 
@@ -124,6 +138,21 @@ def test_the_quarter_ended_keeps_the_quarter_the_story_named() -> None:
     text = ("Earnings soared in the fiscal first quarter. "
             "For the quarter ended Sept. 30, Delta posted a profit.")
     assert values(text, dt.date(1989, 10, 26))["the quarter"] == "1989-Q1"
+
+
+def test_the_latest_period_is_the_quarter_being_reported() -> None:
+    text = ("Ralston Purina reported a 47% decline in fourth-quarter earnings. "
+            "Sales in the latest period were $1.76 billion.")
+    assert values(text, dt.date(1989, 11, 2))["the latest period"] == "1989-Q4"
+    assert values("Sales in the latest quarter rose.", dt.date(1989, 11, 2)) == {
+        "the latest quarter": "1989-Q3"}
+
+
+def test_a_quarter_not_yet_over_at_publication_is_not_the_one_reported() -> None:
+    text = ("Aetna's third-quarter net income fell 22%. The company has no estimate of the "
+            "impact of the earthquake on fourth-quarter results. In the latest quarter, "
+            "Aetna had a $23 million loss.")
+    assert values(text, dt.date(1989, 10, 30))["the latest quarter"] == "1989-Q3"
 
 
 def test_an_adjectival_quarter_leaves_the_article_to_its_noun() -> None:

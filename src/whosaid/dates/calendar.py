@@ -197,6 +197,13 @@ def year_number(token: str) -> int | None:
     return None if rest is None else (19 if words[0] == "nineteen" else 20) * 100 + int(rest)
 
 
+def past_tense(word: str) -> bool:
+    """Whether a lower-case word reads as a verb in the past tense: "reported", "rose" (not
+    "need", "succeed", "red")."""
+    return (len(word) > 4 and word.endswith("ed") and not word.endswith("eed")) or \
+        word in word_lists()["irregular_pasts"]
+
+
 def unit_of(token: str) -> str:
     """The singular unit of a unit word: "days" -> "day", "centuries" -> "century"."""
     t = normalize(token)

@@ -23,6 +23,7 @@ from .calendar import (
     nearest,
     normalize,
     number_of,
+    past_tense,
     precision_of,
     safe_date,
     season_year,
@@ -199,8 +200,11 @@ def quarter_relative(m: re.Match[str], ctx: ScanContext) -> Hit | None:
     if rel == "this" and (ctx.quarter is None or ctx.future(m.start())):
         ref, shift = ctx.pub, 0  # "this quarter" looking ahead: the current one
     elif ctx.quarter and rel in ("year-ago", "year-earlier", "the", "same", "that", "comparable",
-                                 "this"):
-        ref, shift = ctx.quarter, (0 if rel in ("the", "same", "that", "this") else -4)
+                                 "this", "latest", "most recent"):
+        # "the latest period" is the quarter being reported: Ralston's "fourth-quarter
+        # earnings ... Sales in the latest period" is 1989-Q4, not the last calendar quarter
+        ref, shift = ctx.quarter, (0 if rel in ("the", "same", "that", "this", "latest",
+                                                "most recent") else -4)
         shift -= 4 if _g(m, "qr_ago") else 0
     if ref is None:
         return _span(m, ctx, "DATE", None)
@@ -532,14 +536,17 @@ def clock_time(m: re.Match[str], ctx: ScanContext) -> Hit | None:
 
 
 def vague_reference(m: re.Match[str], ctx: ScanContext) -> Hit | None:
-    """"now", "currently" -> PRESENT_REF, "recently" -> PAST_REF, "the near future"
-    -> FUTURE_REF; a sentence-opening "Now," is no date."""
+    """"now", "currently" -> PRESENT_REF, "recently" -> PAST_REF, "the near future" and
+    "soon" -> FUTURE_REF; a sentence-opening "Now," is no date, nor "soon" in a past
+    narrative."""
     word = normalize(m.group("rf"))
     if word == "now" and _discourse_now(ctx.text, m.start(), m.end()):
         return None
+    if word == "soon" and _narrated_past(ctx.text, m.start(), m.end()):
+        return None
     if word.startswith(("recent", "the past", "past", "previously", "formerly", "lately", "then")):
         value = "PAST_REF"
-    elif "future" in word or "coming" in word or word.endswith(" term"):
+    elif "future" in word or "coming" in word or word.endswith(" term") or word == "soon":
         value = "FUTURE_REF"
     else:
         value = "PRESENT_REF"
@@ -551,6 +558,16 @@ def _discourse_now(text: str, start: int, end: int) -> bool:
     dates nothing ("Now the ninth circuit court ..." does)."""
     opens = re.search(r"(?:^|[.!?:;\n][\"'”’)]*)[\s\"'“‘`]*$", text[max(0, start - 8) : start])
     return opens is not None and re.match(r"\s*,", text[end : end + 2]) is not None
+
+
+def _narrated_past(text: str, start: int, end: int) -> bool:
+    """ "He was soon released", "a trickle of cash that soon became a flood": "soon" in a
+    past narrative is soon after its events, not ahead of publication (TimeBank marks a
+    looking-ahead "soon" FUTURE_REF, 4 times of 6; AQUAINT neither of its two past ones)."""
+    before = re.search(r"(\w+)\W*$", text[max(0, start - 20) : start])
+    after = re.match(r"\W*(\w+)", text[end : end + 20])
+    return bool(before and before.group(1).lower() in word_lists()["past_auxiliaries"]) or \
+        bool(after and past_tense(after.group(1).lower()))
 
 
 def duration(m: re.Match[str], ctx: ScanContext) -> Hit | None:

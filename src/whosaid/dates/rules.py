@@ -225,9 +225,12 @@ RULES: tuple[Rule, ...] = (
     # the vague PRESENT_REF / PAST_REF / FUTURE_REF: "now", "recently", "the near future"
     Rule("ref",
          "now nowadays currently at these presently current recently recent lately the "
-         "formerly coming past then",
+         "formerly coming past then soon",
          "vague_reference",
+         # "soon", not "as soon as Tuesday" nor "soon after the blast" (a time counted from
+         # something else)
          r"(?P<rf>now|nowadays|currently|at\s+present|these\s+days|at\s+the\s+moment|"
+         r"(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter|before)\b)|"
          r"presently|then[\s-]+current|current|recently|"
          r"recent(?:\s+(?:years|months|weeks|days|decades|times)|(?=\s+[a-z]))|"
          r"lately|the\s+past|formerly|the\s+(?:near\s+|distant\s+)?future(?!\s+of\b)|"

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .calendar import anchor_of, day_value, precision_of, safe_date, word_lists
+from .calendar import anchor_of, day_value, past_tense, precision_of, safe_date, word_lists
 from .context import Handler, Hit, ScanContext
 from .handlers import HANDLERS
 from .rules import AFTER_THE, DAY_MONTH_SECOND, RULES, SECOND_DAY, TITLE_RULES, TRIGGER_GROUPS
@@ -136,13 +136,19 @@ def _learn(ctx: ScanContext, rule: str, hit: Hit) -> None:
     quarter ..., the year-earlier period" is 1988-Q3, and in "Analysts expect the trend to
     continue into the fourth quarter. In the year-ago period, Bethlehem earned ..." it is
     1988-Q3 again (TimeBank: 4 values right, none lost), while a roundup's "Separately, X
-    reported fourth-quarter net" moves on to the fourth quarter."""
+    reported fourth-quarter net" moves on to the fourth quarter. A quarter still running at
+    publication moves it on only when its sentence tells of it in the past (a fiscal quarter
+    reported): after Aetna's "third-quarter net income fell 22%", "the impact of the
+    earthquake on fourth-quarter results" is still to come, and "In the latest quarter,
+    Aetna had a $23 million loss" is 1989-Q3."""
     if hit.type == "DATE":
         ctx.anchor = anchor_of(hit.value) or ctx.anchor
         q = anchor_of(hit.value)
         if rule in ("quarter", "quarter_rel") and q and q[1] == "quarter" and (
                 ctx.pub is None or (ctx.pub - q[0]).days <= 365) and (
-                ctx.quarter is None or q[0] >= ctx.quarter and not ctx.future(hit.start)):
+                ctx.quarter is None or q[0] >= ctx.quarter and not ctx.future(hit.start)
+                and (ctx.pub is None or (ctx.pub - q[0]).days >= 90
+                     or told_in_the_past(ctx.text, hit))):
             ctx.quarter = q[0]  # the quarter being reported, not a year-ago one
             ctx.year_to_date = False
     elif hit.type == "DURATION" and ctx.quarter and year_to_date(ctx.text, hit):
@@ -188,6 +194,16 @@ def day_month_second(text: str, hit: Hit) -> tuple[Hit, Hit] | None:
         if d is None:
             return None
     return hit, Hit(m.start("s2"), m.end(), "DATE", value, explicit=True)
+
+
+def told_in_the_past(text: str, hit: Hit) -> bool:
+    """Whether the sentence of ``hit`` has a verb in the past tense ("Separately, Innopac
+    reported a fourth-quarter loss", "for its fourth quarter ended June 30", "In the fourth
+    quarter, net rose"; not "no estimate of the impact on fourth-quarter results")."""
+    start = max(text.rfind(". ", 0, hit.start), text.rfind("\n", 0, hit.start)) + 1
+    ends = [i for i in (text.find(". ", hit.end), text.find("\n", hit.end)) if i >= 0]
+    sentence = text[start : min(ends, default=len(text))]
+    return any(past_tense(w) for w in re.findall(r"[a-z]+", sentence))
 
 
 def year_to_date(text: str, hit: Hit) -> bool:
