@@ -88,6 +88,11 @@ def test_year_counted_things_are_no_year() -> None:
     assert value("year", "It was built in 1850.") == "1850"
 
 
+def test_year_before_a_verb_in_s_is_a_year() -> None:
+    assert value("year", "Sales volume is 1989 is following the trend.") == "1989"
+    assert handle("year", "Officials counted 2010 ballots.") is None
+
+
 def test_relative_unit_last_week_is_the_iso_week_before() -> None:
     assert value("rel_unit", "Prices rose last week.") == "2022-W47"
 

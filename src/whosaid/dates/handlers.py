@@ -35,9 +35,10 @@ from .calendar import (
     year_number,
 )
 from .context import Handler, Hit, ScanContext
-from .rules import PREPOSITIONS, QUARTER_ENDED
+from .rules import NOT_PLURALS, PREPOSITIONS, QUARTER_ENDED
 
 QUARTER_ENDS = re.compile(QUARTER_ENDED, re.IGNORECASE)
+PLURAL_AFTER = re.compile(rf"\s+(?!(?:{'|'.join(NOT_PLURALS)})\b)[a-z]+s\b")
 
 
 def _g(m: re.Match[str], name: str) -> str:
@@ -267,8 +268,9 @@ def year(m: re.Match[str], ctx: ScanContext) -> Hit | None:
         prev = ctx.prev_word(m.start())
         after = ctx.text[m.end() : m.end() + 30]
         # "2,012 votes" is a number: "1990 elections" too, unless a determiner or an owner
-        # makes it a year's ("the 2012 results", "the firm's 2012 results")
-        counted = re.match(r"\s+[a-z]+s\b", after) and not re.search(
+        # makes it a year's ("the 2012 results", "the firm's 2012 results"); "is" is no
+        # plural ("sales volume in 1989 is following the trend")
+        counted = PLURAL_AFTER.match(after) and not re.search(
             r"(?:\b(?:the|its|their|his|her|our|this|that|these|those)|['’]s?)\s+$",
             ctx.text[max(0, m.start() - 12) : m.start()], re.IGNORECASE)
         if prev not in PREPOSITIONS and year < 1900 or counted and (

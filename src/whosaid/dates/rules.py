@@ -287,6 +287,9 @@ PREPOSITIONS = frozenset(
     re.findall(r"\w+", "in on since until till by of from through during before after early "
                "late mid last next this and or to between around about circa the")
 )
+# words in -s after a number that make no plural noun of it: "1989 is" stays a year
+NOT_PLURALS = ("is", "was", "has", "as", "its", "this", "his", "does", "thus", "plus", "versus",
+               "whereas", "perhaps", "always")
 # a reporting or past verb after the last future cue puts the clause back in the past
 PAST_CUES = (
     r"said|says|told|announced|added|stated|declared|reported|was|were|had|did|predicted|"
