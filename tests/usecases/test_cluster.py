@@ -26,7 +26,10 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
+from claimstorekit import articles as claim_articles
+from claimstorekit import dump as claim_dump
 from storekit import make_analysis
+from whosaid.claims.service import build_claims
 from whosaid.cli import app
 from whosaid.corpus import build_corpus_entities
 from whosaid.errors import ClusterError
@@ -34,7 +37,12 @@ from whosaid.settings import Settings
 from whosaid.store import corpus as store_corpus
 from whosaid.store import open_store, schema
 from whosaid.usecases import Summary, run_analyze
-from whosaid.usecases.cluster import map_blocks_on, parse_cluster, run_cluster
+from whosaid.usecases.cluster import (
+    map_blocks_on,
+    map_claim_blocks_on,
+    parse_cluster,
+    run_cluster,
+)
 from whosaid.usecases.positions import import_issues
 
 pytestmark = pytest.mark.postgres
@@ -212,6 +220,29 @@ def test_the_corpus_pass_clusters_its_blocks_on_the_workers_as_one_process_does(
     assert ran == sorted(ran) and len(ran) >= 4  # the blocks' results, in their order
     assert (there.entities, there.members) == (here.entities, here.members)
     assert corpus_rows(db) == local and local["corpus_members"]
+
+
+def test_the_claims_pass_clusters_its_speaker_blocks_on_the_workers_as_one_process_does(
+        tmp_path: Path, watcher: Any) -> None:
+    db = str(tmp_path / "claims.db")
+    with open_store(db) as store:
+        for a in claim_articles():
+            store.save(a)
+        here = build_claims(store, block_statements=1)
+        local = claim_dump(store)
+    ran: list[int] = []
+    on_dask = map_claim_blocks_on(watcher)
+
+    def counting(job: Any, blocks: Any) -> Any:
+        for found in on_dask(job, blocks):
+            ran.append(found.block_id)
+            yield found
+
+    with open_store(db) as store:
+        there = build_claims(store, block_statements=1, map_blocks=counting)
+        assert claim_dump(store) == local and local["claims"]
+    assert ran == sorted(ran) and len(ran) == here.speakers == 4  # one block a speaker
+    assert (there.claims, there.meaning_changed) == (here.claims, here.meaning_changed)
 
 
 def position_rows(db: str) -> list[tuple[Any, ...]]:

@@ -201,7 +201,7 @@ def build_claims(store: Store, progress: Progress | None = None, *,
             stale = sql.stale_work(conn).seqs  # corrections this pass reads the result of
             report("copies", 0, 1)
             groups, bands, cites = _copies(conn)
-            summary.articles, summary.copy_groups = len(bands), len(groups)
+            summary.articles, summary.copy_groups = len(cites), len(groups)
             report("copies", 1, 1)
             counts, summary.unknown_speaker = sql.speaker_counts(conn)
             summary.statements = sum(counts.values()) + summary.unknown_speaker
@@ -268,7 +268,7 @@ def _copies(conn: Connection) -> tuple[list[CopyGroup], dict[str, list[str]],
             docs.append(replace(d, text=""))
     groups = find_copies(docs, signatures=signatures)
     bands = {a: bands_of(sig.minhash) for a, sig in signatures.items() if sig is not None}
-    return groups, bands, _cites(docs)
+    return groups, bands, _cites(docs)  # every analysed article's cites (maybe none)
 
 
 def _flag_by_days(conn: Connection, limit: int) -> None:
@@ -306,7 +306,8 @@ def _eligible(rows: dict[Key, dict[str, Any]]) -> dict[Key, tuple[Printed, dict[
 
 def update_claims(store: Store, article_ids: Collection[str] = (), *, build: bool = False,
                   corpus_ids: Collection[str] | None = (),
-                  regrouped: Collection[str] | None = None) -> ClaimsUpdate:
+                  regrouped: Collection[str] | None = None,
+                  map_blocks: MapClaims = map) -> ClaimsUpdate:
     """After (re-)analysing ``article_ids`` and updating the corpus: keep the claims current.
     Every article saved since the claims last took it in joins too (``claims_pending``).
     ``corpus_ids`` are the corpus entities the corpus update rewrote (None: it rebuilt the
@@ -314,7 +315,8 @@ def update_claims(store: Store, article_ids: Collection[str] = (), *, build: boo
     (what ``whosaid analyze`` and the server do); without it nothing happens.
     ``regrouped`` (default: all of ``corpus_ids``) are those whose earlier members may have
     moved; the others only took in the new articles' entities (as
-    :class:`whosaid.corpus.CorpusUpdate` says)."""
+    :class:`whosaid.corpus.CorpusUpdate` says). A whole pass clusters its speaker blocks with
+    ``map_blocks`` (see :func:`build_claims`)."""
     with store.read("check the claims") as conn:
         built = sql.claims_built(conn)
         total = sql.analysed_articles(conn)
@@ -323,10 +325,12 @@ def update_claims(store: Store, article_ids: Collection[str] = (), *, build: boo
     ids = set(article_ids) | set(pending)
     if not built:
         if build and total > 0:
-            return ClaimsUpdate(rebuilt=True, claims=[], speakers=build_claims(store).speakers)
+            return ClaimsUpdate(rebuilt=True, claims=[],
+                                speakers=build_claims(store, map_blocks=map_blocks).speakers)
         return ClaimsUpdate()
     if corpus_ids is None or (ids and len(ids) >= FULL_PASS_SHARE * total):
-        return ClaimsUpdate(rebuilt=True, speakers=build_claims(store).speakers)
+        return ClaimsUpdate(rebuilt=True,
+                            speakers=build_claims(store, map_blocks=map_blocks).speakers)
     if not ids and not corpus_ids and not corrected:
         return ClaimsUpdate()
     with store.write(f"update claims for {len(ids)} articles") as conn:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, TypeVar
 
 from ..analysis import Analyzer
+from ..claims.blocks import MapClaims
 from ..claims.service import update_claims
 from ..clean import clean_document
 from ..corpus import CorpusUpdate, keep_corpus
@@ -181,10 +182,12 @@ CORPUS_FAILED = "corpus entities not updated ({}); run `whosaid corpus`"
 CLAIMS_FAILED = "claims not updated ({}); run `whosaid claims --rebuild`"
 
 
-def update_passes(store: Store, summary: Summary, map_blocks: MapBlocks = map) -> None:
+def update_passes(store: Store, summary: Summary, map_blocks: MapBlocks = map,
+                  map_claims: MapClaims = map) -> None:
     """As :func:`keep_current`, but a failing database (disk full, server gone) ends the
     batch with an error: the articles are stored, and stay pending for the next update.
-    ``map_blocks``: how a whole corpus pass clusters its blocks (``--cluster``: on Dask)."""
+    ``map_blocks``, ``map_claims``: how a whole corpus pass and a whole claims pass cluster
+    their blocks (``--cluster``: on Dask)."""
     refresh_corpus_after(store)  # a correction's corpus refresh that never ran, first
     found, summary.corpus_error = _after_storing(
         lambda: keep_corpus(store, summary.saved, build=True, map_blocks=map_blocks),
@@ -194,7 +197,7 @@ def update_passes(store: Store, summary: Summary, map_blocks: MapBlocks = map) -
         summary.corpus_entities = found.entities
     done, summary.claims_error = _after_storing(
         lambda: update_claims(store, summary.saved, build=True, corpus_ids=corpus.rewritten,
-                              regrouped=corpus.regrouped),
+                              regrouped=corpus.regrouped, map_blocks=map_claims),
         "the claims take in the new ones at the next run or `whosaid claims --rebuild`",
         CLAIMS_FAILED)
     if done is not None:

@@ -41,12 +41,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import CancelledError
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import dask
 from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, get_worker, wait
 
 from ..analysis import Analyzer
+from ..claims.blocks import ClaimsBlock, ClaimsJob, ClusteredClaims, MapClaims
 from ..corpus.service import BlockInput, BlockJob, ClusteredBlock, MapBlocks
 from ..errors import ClusterError, ModelError, StoreError, WhosaidError
 from ..io.partition import PART_SIZE, Task, partition_inputs, read_task
@@ -74,6 +75,10 @@ from .analyse import (
 from .positions import stored_catalogue
 
 log = logging.getLogger(__name__)
+
+J = TypeVar("J")  # a pass's job: the same for every block
+B = TypeVar("B")  # one block
+R = TypeVar("R")  # one block's result
 
 # Seconds to reach a scheduler before saying it cannot be reached.
 CONNECT_TIMEOUT_S = 10.0
@@ -324,8 +329,9 @@ def run_cluster(paths: Sequence[str | Path], settings: Settings, store: Store, c
                                  pure=False, retries=0)
 
         job.run(partition_inputs(paths, settings, part_size), submit, cluster)
-        # the corpus pass's blocks on the workers, while they are up
-        update_passes(store, summary, map_blocks=map_blocks_on(client))
+        # the corpus and claims passes' blocks on the workers, while they are up
+        update_passes(store, summary, map_blocks=map_blocks_on(client),
+                      map_claims=map_claim_blocks_on(client))
     return summary
 
 
@@ -339,42 +345,66 @@ def cluster_block_task(job: BlockJob, block: BlockInput) -> ClusteredBlock:
     return job(block)
 
 
+def cluster_claims_task(job: ClaimsJob, block: ClaimsBlock) -> ClusteredClaims:
+    """On a worker: cluster one speaker block of the claims pass."""
+    return job(block)
+
+
 def map_blocks_on(client: Any, per_thread: int = BLOCKS_PER_THREAD) -> MapBlocks:
     """A ``map`` for :func:`whosaid.corpus.build_corpus_entities` that clusters each block
     on the workers of ``client``: the job sent once to every worker, each block's article
     entities once to the worker that clusters it, at most ``per_thread`` blocks per worker
     thread under way; results come back in the blocks' order."""
 
-    def result(future: Any) -> ClusteredBlock:
+    def run(job: BlockJob, blocks: Iterable[BlockInput]) -> Iterator[ClusteredBlock]:
+        return _on_workers(client, cluster_block_task, job, blocks, per_thread, "corpus")
+
+    return run
+
+
+def map_claim_blocks_on(client: Any, per_thread: int = BLOCKS_PER_THREAD) -> MapClaims:
+    """A ``map`` for :func:`whosaid.claims.service.build_claims` that clusters each speaker
+    block on the workers of ``client``, as :func:`map_blocks_on` does the corpus pass's
+    blocks (each block's statements sent once to the worker that clusters it)."""
+
+    def run(job: ClaimsJob, blocks: Iterable[ClaimsBlock]) -> Iterator[ClusteredClaims]:
+        return _on_workers(client, cluster_claims_task, job, blocks, per_thread, "claims")
+
+    return run
+
+
+def _on_workers(client: Any, task: Callable[[J, B], R], job: J, blocks: Iterable[B],
+                per_thread: int, what: str) -> Iterator[R]:
+    """``task(job, block)`` for each block on the workers of ``client``, results in the
+    blocks' order (see :func:`map_blocks_on`)."""
+
+    def result(future: Any) -> R:
         # a worker or the scheduler lost mid-pass is a ClusterError, as in the analysis: the
-        # run reports the corpus not updated and goes on to the claims
+        # run reports the pass not updated and goes on
         try:
-            done: ClusteredBlock = future.result()
+            done: R = future.result()
         except (CancelledError, asyncio.CancelledError, KilledWorker, OSError,
                 TimeoutError) as exc:
-            raise ClusterError(f"the corpus pass lost its workers: {type(exc).__name__} "
+            raise ClusterError(f"the {what} pass lost its workers: {type(exc).__name__} "
                                f"{exc}") from None
         return done
 
-    def run(job: BlockJob, blocks: Iterable[BlockInput]) -> Iterator[ClusteredBlock]:
-        threads = sum(client.nthreads().values()) or 1
-        shared = client.scatter([job], broadcast=True, hash=False)[0]
-        waiting: deque[Any] = deque()
-        try:
-            for block in blocks:
-                data = client.scatter([block], hash=False)[0]  # not in the task graph
-                waiting.append(client.submit(cluster_block_task, shared, data, pure=False))
-                del data, block
-                if len(waiting) >= per_thread * threads:
-                    yield result(waiting.popleft())
-            while waiting:
+    threads = sum(client.nthreads().values()) or 1
+    shared = client.scatter([job], broadcast=True, hash=False)[0]
+    waiting: deque[Any] = deque()
+    try:
+        for block in blocks:
+            data = client.scatter([block], hash=False)[0]  # not in the task graph
+            waiting.append(client.submit(task, shared, data, pure=False))
+            del data, block
+            if len(waiting) >= per_thread * threads:
                 yield result(waiting.popleft())
-        finally:
-            if waiting:
-                with contextlib.suppress(Exception):
-                    client.cancel(list(waiting))
-
-    return run
+        while waiting:
+            yield result(waiting.popleft())
+    finally:
+        if waiting:
+            with contextlib.suppress(Exception):
+                client.cancel(list(waiting))
 
 
 
@@ -474,5 +504,5 @@ class _Job:
 
 
 __all__ = ["CONNECT_TIMEOUT_S", "AnalyzerPlugin", "PartResult", "analyse_task",
-           "cluster_block_task", "map_blocks_on", "merge", "open_cluster", "parse_cluster",
-           "run_cluster"]
+           "cluster_block_task", "cluster_claims_task", "map_blocks_on", "map_claim_blocks_on",
+           "merge", "open_cluster", "parse_cluster", "run_cluster"]
