@@ -155,6 +155,18 @@ def test_a_quarter_not_yet_over_at_publication_is_not_the_one_reported() -> None
     assert values(text, dt.date(1989, 10, 30))["the latest quarter"] == "1989-Q3"
 
 
+def test_a_fiscal_quarter_named_later_is_the_one_reported() -> None:
+    text = ("Armco said third-quarter net income dropped 8%. National Intergroup posted net "
+            "income for the fiscal second-quarter of $8.6 million. The latest period includes "
+            "gains.")
+    assert values(text, dt.date(1989, 10, 26))["The latest period"] == "1989-Q2"
+
+
+def test_the_comparable_year_ago_quarter_is_the_reported_one_a_year_before() -> None:
+    text = "Profit rose in the third quarter. In the comparable year-ago quarter, it lost money."
+    assert values(text, dt.date(1989, 10, 27))["the comparable year-ago quarter"] == "1988-Q3"
+
+
 def test_an_adjectival_quarter_leaves_the_article_to_its_noun() -> None:
     oct30 = dt.date(1989, 10, 30)
     assert found("A major factor in the third-quarter loss was a write-down.", oct30) == [

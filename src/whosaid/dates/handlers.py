@@ -188,7 +188,7 @@ def quarter_relative(m: re.Match[str], ctx: ScanContext) -> Hit | None:
         year = m.group("qr_y")
         q = f"-Q{(ctx.quarter.month - 1) // 3 + 1}" if ctx.quarter and not ctx.year_to_date else ""
         return _span(m, ctx, "DATE", year + q, explicit=True)
-    rel = normalize(_g(m, "qr") or _g(m, "qr2") or "the")
+    rel = normalize(_g(m, "qr") or _g(m, "qr2") or "the").replace("comparable year-", "year-")
     ended = _quarter_ended(m, ctx) if ctx.quarter is None and rel in (
         "the", "latest", "most recent", "recent", "current", "this") else None
     if ended is not None:

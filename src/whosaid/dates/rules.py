@@ -260,7 +260,8 @@ AFTER_THE = frozenset(
     "past last next first coming final previous following remaining latest most recent current "
     "same prior preceding year quarter day week month weekend end beginning start middle fiscal "
     "calendar future near short distant full twentieth nineteenth twenty nineteen fourth years "
-    "corresponding months weeks days decades centuries decade century period night morning "
+    "corresponding comparable months weeks days decades centuries decade century period night "
+    "morning "
     + " ".join(_W["day_ordinals"])  # "the eighth of March"
 )))
 

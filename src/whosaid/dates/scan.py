@@ -136,7 +136,10 @@ def _learn(ctx: ScanContext, rule: str, hit: Hit) -> None:
     quarter ..., the year-earlier period" is 1988-Q3, and in "Analysts expect the trend to
     continue into the fourth quarter. In the year-ago period, Bethlehem earned ..." it is
     1988-Q3 again (TimeBank: 4 values right, none lost), while a roundup's "Separately, X
-    reported fourth-quarter net" moves on to the fourth quarter. A quarter still running at
+    reported fourth-quarter net" moves on to the fourth quarter, and a fiscal quarter always
+    does (a company's own reporting period: after a roundup's third quarters, "National
+    Intergroup posted net income for the fiscal second-quarter ... The latest period" is
+    1989-Q2, as TimeBank has it). A quarter still running at
     publication moves it on only when its sentence tells of it in the past (a fiscal quarter
     reported): after Aetna's "third-quarter net income fell 22%", "the impact of the
     earthquake on fourth-quarter results" is still to come, and "In the latest quarter,
@@ -146,7 +149,8 @@ def _learn(ctx: ScanContext, rule: str, hit: Hit) -> None:
         q = anchor_of(hit.value)
         if rule in ("quarter", "quarter_rel") and q and q[1] == "quarter" and (
                 ctx.pub is None or (ctx.pub - q[0]).days <= 365) and (
-                ctx.quarter is None or q[0] >= ctx.quarter and not ctx.future(hit.start)
+                ctx.quarter is None or "fiscal" in ctx.text[hit.start:hit.end].lower()
+                or q[0] >= ctx.quarter and not ctx.future(hit.start)
                 and (ctx.pub is None or (ctx.pub - q[0]).days >= 90
                      or told_in_the_past(ctx.text, hit))):
             ctx.quarter = q[0]  # the quarter being reported, not a year-ago one
