@@ -53,6 +53,10 @@ class Lexicon:
     # people a passive may be about, who may then speak ("the suspect was arrested … and
     # told officers he had acted alone"): no entity, pronoun or role says so
     person_nouns: frozenset[str] = frozenset()
+    # precision.py: "it sounds like …" is the writer's likening; "the ratio", "everything"
+    # are no one ("the ratio was similar when comparing …"), "critics", "the ad" can speak
+    likening: frozenset[str] = frozenset()
+    speaking_things: frozenset[str] = frozenset()
 
     def names_a_source(self, word: str) -> bool:
         """Whether a folded noun or lemma can stand for whoever speaks: an anaphor ("the
@@ -106,4 +110,6 @@ def load_lexicon() -> Lexicon:
         naming=words("naming"),
         writer_hedges=words("writer_hedges"),
         person_nouns=words("person_nouns"),
+        likening=words("likening"),
+        speaking_things=words("speaking_things"),
     )
