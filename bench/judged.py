@@ -3,15 +3,13 @@ statements whosaid finds in 181 real news pages, how many are real statements wi
 speaker, and what the wrong ones are.
 
     python bench/judged.py                          # the figures from the judgement files
-    python bench/judged.py --sample PAGES_DIR --out NEW.jsonl   # draw a sample again
-    python bench/judged.py --sample PAGES_DIR --dump ALL.jsonl --after-first --seed 13 \
-        --size 40 --commit SHA --out bench/data/judged/sample2.jsonl  # the second draw
-    python bench/judged.py --pool ALL.jsonl --after-second --seed 14 --size 40 \
-        --commit SHA --out bench/data/judged/sample3.jsonl    # the third draw
-    python bench/judged.py --pool ALL.jsonl --after-third --seed 15 --size 40 \
-        --commit SHA --out bench/data/judged/sample4.jsonl    # the fourth draw
-    python bench/judged.py --recheck ALL.jsonl --commit SHA [--verdicts V.jsonl]
-                                                    # the earlier draws at a later commit
+    python bench/judged.py --sample PAGES_DIR --out NEW.jsonl   # draw the first sample again
+    python bench/judged.py --sample PAGES_DIR --dump ALL.jsonl --draw N --commit SHA
+                                                    # draw N (sampleN.jsonl): 40 statements,
+                                                    # seed 11 + N, none of draws 1 to N-1
+    python bench/judged.py --pool ALL.jsonl --draw N --commit SHA   # the same from a dump
+    python bench/judged.py --recheck ALL.jsonl --draw N --commit SHA [--verdicts V.jsonl]
+                                                    # draws 1 to N-1 at draw N's commit
     python bench/judged.py --current PAGES_DIR --dump NOW.jsonl # re-run on the sample's pages
     python bench/judged.py --follow NOW.jsonl       # what became of each sampled statement
     python bench/judged.py --changed NOW.jsonl      # those that differ from the last judging
@@ -33,19 +31,20 @@ by reading. ``rejudged.jsonl`` holds the result (the same ones keep their judgem
 changed ones are judged anew; the gone ones leave the count) and its figures are printed
 after the original ones.
 
-A second draw (``sample2.jsonl``/``judgements2.jsonl``, ``--after-first``) leaves out the first
-draw's statements and keeps the per-page cap over both; its figures and those of both draws
-together (the first draw's still-found ones and the second's) are printed last. A third
-draw (``sample3.jsonl``/``judgements3.jsonl``, ``--after-second``) leaves out both earlier
-draws' statements in the same way; its figures and those of all three draws follow. A
-fourth draw (``sample4.jsonl``/``judgements4.jsonl``, ``--after-third``) leaves out all three.
+Later draws (``--draw N``, N from 2: ``sampleN.jsonl``/``judgementsN.jsonl``, 40 statements,
+seed 11 + N) leave out every earlier draw's statements, as sampled and as last judged (from
+the fourth on also the ids those statements have in the pool drawn from: a content mended
+since has a new id), and count them against the per-page cap; so the combined figure counts
+each statement once.
 
-Re-checking the earlier draws at a later commit: ``--recheck ALL.jsonl`` follows every
-statement of the first three draws (each as last judged) into a dump of all pages' statements
-at that commit: the ``same`` keep their judgement, the ``gone`` leave the count, and each
-``changed`` one needs a verdict judged by reading (``--verdicts``, keyed by ``draw`` and
-``n``; without it they are printed in context and nothing is written). The result is
-``recheck.jsonl``; its figures, and those of all four draws, are printed last.
+Re-checking the earlier draws at a later draw's commit (``--recheck ALL.jsonl --draw N``, N
+from 4): every statement of draws 1 to N-1, each as last judged (the re-check made at draw
+N-1 and that draw's own), is followed into a dump of all pages at that commit: the ``same``
+keep their judgement, the ``gone`` leave the count, and each ``changed`` one needs a verdict
+judged by reading (``--verdicts``, keyed by ``draw`` and ``n``; without it they are printed
+in context and nothing is written). The result is ``recheck.jsonl`` (N = 4) or
+``recheckN.jsonl``; after each draw's own figures, the earlier draws re-checked and all
+draws together are printed.
 
 Printed: % real, % real with the right speaker (the issue's figure: at least 90%), % content
 ok, the same by confidence band (<0.6, 0.6-0.8, >=0.8) and by kind, the wrong ones by
@@ -416,15 +415,62 @@ def recheck(draws: Sequence[tuple[int, int, dict[str, Any]]], current: Sequence[
     return lines, missing
 
 
-def four_draws(args: argparse.Namespace) -> list[tuple[int, int, dict[str, Any]]]:
-    """The first four draws' statements, each as last judged, as (draw, n, row): the first
-    three as ``recheck.jsonl`` has them (its gone ones left out), then the fourth draw's."""
+def sample_path(data: Path, draw: int) -> Path:
+    """A draw's sample file: ``sample.jsonl`` for the first, ``sampleN.jsonl`` after."""
+    return data / ("sample.jsonl" if draw == 1 else f"sample{draw}.jsonl")
+
+
+def judgements_path(data: Path, draw: int) -> Path:
+    """A draw's judgements: ``judgements.jsonl`` for the first, ``judgementsN.jsonl`` after."""
+    return data / ("judgements.jsonl" if draw == 1 else f"judgements{draw}.jsonl")
+
+
+def recheck_path(data: Path, draw: int) -> Path:
+    """The earlier draws re-checked at draw ``draw``'s commit (from the fourth draw on):
+    ``recheck.jsonl`` (the first three, at the fourth's), ``recheckN.jsonl`` after."""
+    return data / ("recheck.jsonl" if draw == 4 else f"recheck{draw}.jsonl")
+
+
+def drawn_rows(data: Path, draw: int) -> list[dict[str, Any]]:
+    """A later draw's judged statements: its sample's fields under its judgements."""
+    by_id = {row["statement"]: row for row in read_jsonl(sample_path(data, draw))}
+    return [{**by_id[j["statement"]], **j} for j in read_jsonl(judgements_path(data, draw))]
+
+
+def as_judged(data: Path, draw: int) -> list[tuple[int, int, dict[str, Any]]]:
+    """The statements of the draws before ``draw``, each as last judged, as (draw, n, row):
+    up to the third, the first draw's still-found ones (re-judged where they were) and each
+    later draw's (:func:`earlier_draws`); from the fifth on, the re-check made at the draw
+    before (its gone ones left out) and that draw's own."""
+    if draw <= 4:
+        return earlier_draws(read_jsonl(data / "sample.jsonl"),
+                             read_jsonl(data / "judgements.jsonl"),
+                             read_jsonl(data / "rejudged.jsonl"),
+                             [(read_jsonl(sample_path(data, k)),
+                               read_jsonl(judgements_path(data, k)))
+                              for k in range(2, draw)])
     out = [(x["draw"], x["n"], {**x, **x["now"], "status": "found"})
-           for x in read_jsonl(args.recheck_out) if x["status"] != "gone"]
-    by_id = {r["statement"]: r for r in read_jsonl(args.sample4)}
-    out += [(4, j["n"], {**by_id[j["statement"]], **j, "status": "found"})
-            for j in read_jsonl(args.judgements4)]
+           for x in read_jsonl(recheck_path(data, draw - 1)) if x["status"] != "gone"]
+    out += [(draw - 1, j["n"], {**j, "status": "found"}) for j in drawn_rows(data, draw - 1)]
     return out
+
+
+def left_out(data: Path, draw: int, pool: Sequence[dict[str, Any]]
+             ) -> tuple[frozenset[str], Counter[str]]:
+    """What draw ``draw`` leaves out of ``pool``, and the earlier draws' statements per page
+    (for the per-page cap): the ids of every earlier draw as sampled and as last judged, and,
+    from the fourth draw on, the ids their statements have in ``pool`` (a content mended
+    since has a new id, and would be judged in two draws)."""
+    skip, taken = first_draw(read_jsonl(data / "sample.jsonl"),
+                             read_jsonl(data / "rejudged.jsonl"))
+    for k in range(2, draw):
+        skip, taken = later_draw(skip, taken, read_jsonl(sample_path(data, k)))
+    if draw >= 4:
+        earlier = as_judged(data, draw)
+        skip |= {row["statement"] for _, _, row in earlier}
+        skip |= {f["now"]["statement"] for f in follow([row for _, _, row in earlier], pool)
+                 if f["now"] is not None}
+    return skip, taken
 
 
 def print_missing(missing: Sequence[tuple[int, int, dict[str, Any], dict[str, Any]]]) -> None:
@@ -442,233 +488,194 @@ def print_missing(missing: Sequence[tuple[int, int, dict[str, Any], dict[str, An
                          f"note)")
 
 
+def write_jsonl(path: Path, rows: Sequence[dict[str, Any]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in rows),
+                    encoding="utf-8")
+
+
+def make_draw(args: argparse.Namespace) -> None:
+    """Draw ``--draw N`` from the pages (``--sample``) or a dump of them (``--pool``): the
+    first draw from all statements, a later one leaving out the earlier draws'
+    (:func:`left_out`)."""
+    out = args.out or sample_path(args.data, args.draw)
+    if out.exists():
+        raise SystemExit(f"{out} exists and its judgements are made: give --out NEW.jsonl")
+    if args.pool:
+        pool = read_jsonl(args.pool)
+    else:
+        pool, _ = analyse_pages(args.sample)
+        if args.dump:
+            write_jsonl(args.dump, pool)
+    skip, taken = left_out(args.data, args.draw, pool) if args.draw > 1 else \
+        (frozenset(), Counter[str]())
+    drawn = pick(pool, args.size, args.per_page, args.seed, skip, taken)
+    print(f"{len(pool)} statements in {len({r['page'] for r in pool})} pages; "
+          f"{len(skip)} of the earlier draws left out; sampled {len(drawn)} "
+          f"from {len({r['page'] for r in drawn})} pages")
+    if args.commit:
+        drawn = [{**row, "commit": args.commit, "seed": args.seed} for row in drawn]
+    write_jsonl(out, drawn)
+
+
+def make_recheck(args: argparse.Namespace) -> None:
+    """Follow the statements of the draws before ``--draw N``, each as last judged, into a
+    dump of all pages at ``--commit`` and write the re-check of draw N (changed ones need
+    ``--verdicts`` keyed by draw and n)."""
+    if args.draw < 4:
+        raise SystemExit("--recheck is for the fourth draw on (--draw 4 and later)")
+    given = {(v["draw"], v["n"]): v for v in read_jsonl(args.verdicts)} \
+        if args.verdicts else {}
+    lines, missing = recheck(as_judged(args.data, args.draw), read_jsonl(args.recheck), given,
+                             args.commit or "")
+    print_missing(missing)
+    out = args.recheck_out or recheck_path(args.data, args.draw)
+    write_jsonl(out, lines)
+    print(f"{out}: {dict(Counter(x['status'] for x in lines))}")
+
+
+ORDINALS = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh",
+            8: "eighth", 9: "ninth", 10: "tenth"}
+COUNTS = {2: "both", 3: "all three", 4: "all four", 5: "all five", 6: "all six",
+          7: "all seven", 8: "all eight", 9: "all nine", 10: "all ten"}
+
+
+def ordinal(draw: int) -> str:
+    return ORDINALS.get(draw, f"{draw}th")
+
+
+def report_draws(data: Path) -> None:
+    """Print every draw's figures: the first draw and its re-judging, the second and third
+    with the draws before them as last judged, and from the fourth on each draw, then the
+    earlier draws re-checked at its commit and all draws together."""
+    sample = read_jsonl(data / "sample.jsonl")
+    sampled = {row["statement"]: row for row in sample}
+    report([{**sampled[j["statement"]], **j} for j in read_jsonl(data / "judgements.jsonl")])
+    if not (data / "rejudged.jsonl").exists():
+        return
+    now, status, commit = rejudged_rows(sampled, data / "rejudged.jsonl")
+    print(f"\nre-judged at {commit}: the sampled statements "
+          f"{', '.join(f'{k} {v}' for k, v in sorted(status.items()))}; those still found:")
+    report(now)
+    if judgements_path(data, 2).exists():
+        rows2 = drawn_rows(data, 2)
+        commit2 = {r.get("commit", "?") for r in rows2}
+        seed2 = {r.get("seed", "?") for r in rows2}
+        print(f"\nsecond draw at {', '.join(map(str, commit2))} "
+              f"(seed {', '.join(map(str, seed2))}):")
+        report(rows2)
+        print(f"\nboth draws: the first draw's {len(now)} still found (at {commit}) and "
+              f"the second draw's {len(rows2)}:")
+        report([*now, *rows2])
+        if judgements_path(data, 3).exists():
+            rows3 = drawn_rows(data, 3)
+            print(f"\nthird draw at {', '.join(sorted({r.get('commit', '?') for r in rows3}))}:")
+            report(rows3)
+            print(f"\nall three draws ({len(now)} + {len(rows2)} + {len(rows3)}, each as last "
+                  f"judged):")
+            report([*now, *rows2, *rows3])
+    draw = 4
+    while judgements_path(data, draw).exists():
+        rows = drawn_rows(data, draw)
+        print(f"\n{ordinal(draw)} draw at "
+              f"{', '.join(sorted({r.get('commit', '?') for r in rows}))}:")
+        report(rows)
+        if recheck_path(data, draw).exists():
+            lines = read_jsonl(recheck_path(data, draw))
+            found = [{**x, **x["now"]} for x in lines if x["status"] != "gone"]
+            counts = Counter((x["draw"], x["status"]) for x in lines)
+            commits = ", ".join(sorted({x["commit"] for x in lines}))
+            before = COUNTS[draw - 1].replace("all ", "")
+            print(f"\nthe first {before} draws re-checked at {commits} "
+                  f"({', '.join(f'draw {d} {st} {k}' for (d, st), k in sorted(counts.items()))})"
+                  f", still found, and the {ordinal(draw)} draw's {len(rows)}:")
+            for k in range(1, draw):
+                print(f"draw {k}:")
+                report([x for x in found if x["draw"] == k])
+            print(f"{COUNTS[draw]} draws:")
+            report([*found, *rows])
+        draw += 1
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--draw", type=int, default=1, metavar="N",
+                        help="the draw to make (--sample, --pool) or whose earlier draws to "
+                             "re-check (--recheck): 1 is the first draw; N > 1 leaves out "
+                             "the statements of draws 1 to N-1 and counts them against the "
+                             "per-page cap")
+    parser.add_argument("--data", type=Path, default=DATA,
+                        help="the folder of the sample, judgement and re-check files")
     parser.add_argument("--sample", type=Path, metavar="PAGES_DIR",
-                        help="draw the sample again from the unpacked news pages")
-    parser.add_argument("--current", type=Path, metavar="PAGES_DIR",
-                        help="analyse the sample's pages with the current whosaid and write "
-                             "all their statements to --dump")
-    parser.add_argument("--dump", type=Path, help="the current statements of the sample's pages")
-    parser.add_argument("--follow", type=Path, metavar="DUMP",
-                        help="print what became of each sampled statement in a --dump")
-    parser.add_argument("--changed", type=Path, metavar="DUMP",
-                        help="print each sampled statement of a --dump that differs from its "
-                             "last judged version (the re-judged one where there is one)")
-    parser.add_argument("--rejudge", type=Path, metavar="DUMP",
-                        help="write --rejudged anew for a --dump: the unchanged keep their "
-                             "judgement, the changed take theirs from --verdicts")
-    parser.add_argument("--verdicts", type=Path,
-                        help="JSONL of judgements (n, real, speaker_right, content_ok, "
-                             "category, note) made by reading the --changed ones")
-    parser.add_argument("--commit", help="the commit a --rejudge dump was made at")
+                        help="draw --draw N from the unpacked news pages")
     parser.add_argument("--pool", type=Path, metavar="DUMP",
                         help="draw from the statements of a --sample ... --dump of all pages "
                              "instead of analysing them again")
-    parser.add_argument("--after-first", action="store_true",
-                        help="a second draw: leave out the first draw's statements (sample.jsonl "
-                             "and their re-judged versions) and count the first draw's still "
-                             "found ones against the per-page cap")
-    parser.add_argument("--after-second", action="store_true",
-                        help="a third draw: as --after-first, and leave out the second draw's "
-                             "statements (sample2.jsonl), counting them against the cap too")
-    parser.add_argument("--after-third", action="store_true",
-                        help="a fourth draw: as --after-second, and leave out the third draw's "
-                             "statements (sample3.jsonl), counting them against the cap too")
-    parser.add_argument("--after-fourth", action="store_true",
-                        help="a fifth draw: as --after-third, and leave out the fourth draw's "
-                             "statements (sample4.jsonl), counting them against the cap too")
-    parser.add_argument("--recheck5", type=Path, metavar="DUMP",
-                        help="follow the first four draws' statements, each as last judged "
-                             "(the first three as recheck.jsonl has them), into a --dump of "
-                             "all pages at --commit and write --recheck5-out")
-    parser.add_argument("--recheck5-out", type=Path, default=DATA / "recheck5.jsonl")
-    parser.add_argument("--sample5", type=Path, default=DATA / "sample5.jsonl",
-                        help="the fifth draw's sample")
-    parser.add_argument("--judgements5", type=Path, default=DATA / "judgements5.jsonl")
+    parser.add_argument("--current", type=Path, metavar="PAGES_DIR",
+                        help="analyse the first draw's pages with the current whosaid and "
+                             "write all their statements to --dump")
+    parser.add_argument("--dump", type=Path, help="where --sample or --current writes every "
+                        "statement of the pages analysed")
+    parser.add_argument("--follow", type=Path, metavar="DUMP",
+                        help="print what became of each first-draw statement in a --dump")
+    parser.add_argument("--changed", type=Path, metavar="DUMP",
+                        help="print each first-draw statement of a --dump that differs from "
+                             "its last judged version (the re-judged one where there is one)")
+    parser.add_argument("--rejudge", type=Path, metavar="DUMP",
+                        help="write rejudged.jsonl anew for a --dump: the unchanged keep their "
+                             "judgement, the changed take theirs from --verdicts")
     parser.add_argument("--recheck", type=Path, metavar="DUMP",
-                        help="follow the first three draws' statements into a --dump of all "
-                             "pages at --commit and write --recheck-out (changed ones need "
-                             "--verdicts keyed by draw and n)")
-    parser.add_argument("--recheck-out", type=Path, default=DATA / "recheck.jsonl")
-    parser.add_argument("--sample4", type=Path, default=DATA / "sample4.jsonl",
-                        help="the fourth draw's sample")
-    parser.add_argument("--judgements4", type=Path, default=DATA / "judgements4.jsonl")
-    parser.add_argument("--sample2", type=Path, default=DATA / "sample2.jsonl",
-                        help="the second draw's sample")
-    parser.add_argument("--judgements2", type=Path, default=DATA / "judgements2.jsonl")
-    parser.add_argument("--sample3", type=Path, default=DATA / "sample3.jsonl",
-                        help="the third draw's sample")
-    parser.add_argument("--judgements3", type=Path, default=DATA / "judgements3.jsonl")
-    parser.add_argument("--size", type=int, default=220)
+                        help="follow the statements of draws 1 to N-1 (--draw N, N >= 4), each "
+                             "as last judged, into a --dump of all pages at --commit and write "
+                             "the re-check (recheck.jsonl for N = 4, recheckN.jsonl after)")
+    parser.add_argument("--recheck-out", type=Path, help="another file for --recheck to write")
+    parser.add_argument("--verdicts", type=Path,
+                        help="JSONL of judgements (n, real, speaker_right, content_ok, "
+                             "category, note; and draw for --recheck) made by reading the "
+                             "changed ones")
+    parser.add_argument("--commit", help="the commit a draw, re-check or re-judging was made at")
+    parser.add_argument("--size", type=int, help="statements to draw (220 for the first "
+                        "draw, 40 after)")
     parser.add_argument("--per-page", type=int, default=4)
-    parser.add_argument("--seed", type=int, default=12)
-    parser.add_argument("--out", type=Path, default=DATA / "sample.jsonl",
-                        help="the sample file (written by --sample, read otherwise)")
-    parser.add_argument("--judgements", type=Path, default=DATA / "judgements.jsonl")
-    parser.add_argument("--rejudged", type=Path, default=DATA / "rejudged.jsonl",
-                        help="the judgements of the sample re-run at a later commit")
+    parser.add_argument("--seed", type=int, help="the draw's seed (default 11 + N: 12 for "
+                        "the first draw, 17 for the sixth)")
+    parser.add_argument("--out", type=Path,
+                        help="the sample file --sample or --pool writes (default the draw's "
+                             "own, sample.jsonl or sampleN.jsonl, which must not exist yet)")
     args = parser.parse_args(argv)
+    if args.draw < 1:
+        raise SystemExit("--draw counts from 1")
+    args.size = args.size or (220 if args.draw == 1 else 40)
+    args.seed = args.seed if args.seed is not None else 11 + args.draw
     if args.sample or args.pool:
-        if args.out.exists():
-            raise SystemExit(f"{args.out} exists and its judgements are made: give --out NEW.jsonl")
-        later = args.after_third or args.after_fourth
-        if args.after_first or args.after_second or later:
-            skip, taken = first_draw(read_jsonl(DATA / "sample.jsonl"), read_jsonl(args.rejudged))
-            if args.after_second or later:
-                skip, taken = later_draw(skip, taken, read_jsonl(args.sample2))
-            if later:
-                skip, taken = later_draw(skip, taken, read_jsonl(args.sample3))
-            if args.after_fourth:
-                skip, taken = later_draw(skip, taken, read_jsonl(args.sample4))
-        else:
-            skip, taken = frozenset(), Counter[str]()
-        if args.pool:
-            pool = read_jsonl(args.pool)
-        else:
-            pool, _ = analyse_pages(args.sample)
-            if args.dump:
-                args.dump.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n"
-                                             for x in pool), encoding="utf-8")
-        if args.after_fourth:
-            # as below, over all four draws as last judged (recheck.jsonl's versions too)
-            skip |= {r["statement"] for _, _, r in four_draws(args)}
-            skip |= {f["now"]["statement"] for f in follow([d[2] for d in four_draws(args)], pool)
-                     if f["now"] is not None}
-        elif args.after_third:
-            # an earlier statement whose content was mended since has a new id: leave that
-            # out too, or one statement would be judged in two draws
-            draws = earlier_draws(read_jsonl(DATA / "sample.jsonl"),
-                                  read_jsonl(DATA / "judgements.jsonl"),
-                                  read_jsonl(args.rejudged),
-                                  [(read_jsonl(args.sample2), read_jsonl(args.judgements2)),
-                                   (read_jsonl(args.sample3), read_jsonl(args.judgements3))])
-            skip |= {f["now"]["statement"] for f in follow([d[2] for d in draws], pool)
-                     if f["now"] is not None}
-        drawn = pick(pool, args.size, args.per_page, args.seed, skip, taken)
-        print(f"{len(pool)} statements in {len({r['page'] for r in pool})} pages; "
-              f"{len(skip)} of the earlier draws left out; sampled {len(drawn)} "
-              f"from {len({r['page'] for r in drawn})} pages")
-        if args.commit:
-            drawn = [{**row, "commit": args.commit, "seed": args.seed} for row in drawn]
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        with args.out.open("w", encoding="utf-8") as out:
-            for row in drawn:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        make_draw(args)
         return
-    sample = read_jsonl(args.out)
+    if args.recheck:
+        make_recheck(args)
+        return
+    sample = read_jsonl(args.data / "sample.jsonl")
     if args.current:
         if args.dump is None:
             raise SystemExit("--current needs --dump FILE")
         pool, _ = analyse_pages(args.current, {r["page"] for r in sample})
-        with args.dump.open("w", encoding="utf-8") as out:
-            for row in pool:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        write_jsonl(args.dump, pool)
         print(f"{args.dump}: {len(pool)} statements")
         return
-    judgements = read_jsonl(args.judgements)
-    before = read_jsonl(args.rejudged) if args.rejudged.exists() else []
+    judgements = read_jsonl(args.data / "judgements.jsonl")
+    rejudged = args.data / "rejudged.jsonl"
+    before = read_jsonl(rejudged) if rejudged.exists() else []
     if args.changed:
         print_changed(sample, judgements, before, read_jsonl(args.changed))
         return
     if args.rejudge:
         verdicts = {v["n"]: v for v in read_jsonl(args.verdicts)} if args.verdicts else {}
-        lines = rejudge(sample, judgements, before, read_jsonl(args.rejudge), verdicts,
-                        args.commit or "")
-        args.rejudged.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n"
-                                         for x in lines), encoding="utf-8")
+        write_jsonl(rejudged, rejudge(sample, judgements, before, read_jsonl(args.rejudge),
+                                      verdicts, args.commit or ""))
         return
     if args.follow:
         print_follow(sample, judgements, follow(sample, read_jsonl(args.follow)))
         return
-    if args.recheck5:
-        given5 = {(v["draw"], v["n"]): v for v in read_jsonl(args.verdicts)} \
-            if args.verdicts else {}
-        lines, missing = recheck(four_draws(args), read_jsonl(args.recheck5), given5,
-                                 args.commit or "")
-        print_missing(missing)
-        args.recheck5_out.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n"
-                                             for x in lines), encoding="utf-8")
-        print(f"{args.recheck5_out}: {dict(Counter(x['status'] for x in lines))}")
-        return
-    if args.recheck:
-        draws = earlier_draws(sample, judgements, before, [
-            (read_jsonl(args.sample2), read_jsonl(args.judgements2)),
-            (read_jsonl(args.sample3), read_jsonl(args.judgements3))])
-        given = {(v["draw"], v["n"]): v for v in read_jsonl(args.verdicts)} \
-            if args.verdicts else {}
-        lines, missing = recheck(draws, read_jsonl(args.recheck), given, args.commit or "")
-        print_missing(missing)
-        args.recheck_out.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n"
-                                            for x in lines), encoding="utf-8")
-        print(f"{args.recheck_out}: {dict(Counter(x['status'] for x in lines))}")
-        return
-    sampled = {row["statement"]: row for row in sample}
-    rows = [{**sampled[j["statement"]], **j} for j in judgements]
-    report(rows)
-    if args.rejudged.exists():
-        now, status, commit = rejudged_rows(sampled, args.rejudged)
-        print(f"\nre-judged at {commit}: the sampled statements "
-              f"{', '.join(f'{k} {v}' for k, v in sorted(status.items()))}; those still found:")
-        report(now)
-        if args.sample2.exists() and args.judgements2.exists():
-            second = {row["statement"]: row for row in read_jsonl(args.sample2)}
-            rows2 = [{**second[j["statement"]], **j} for j in read_jsonl(args.judgements2)]
-            commit2 = {r.get("commit", "?") for r in rows2}
-            seed2 = {r.get("seed", "?") for r in rows2}
-            print(f"\nsecond draw at {', '.join(map(str, commit2))} "
-                  f"(seed {', '.join(map(str, seed2))}):")
-            report(rows2)
-            print(f"\nboth draws: the first draw's {len(now)} still found (at {commit}) and "
-                  f"the second draw's {len(rows2)}:")
-            report([*now, *rows2])
-            if args.sample3.exists() and args.judgements3.exists():
-                third = {row["statement"]: row for row in read_jsonl(args.sample3)}
-                rows3 = [{**third[j["statement"]], **j} for j in read_jsonl(args.judgements3)]
-                commit3 = ", ".join(sorted({r.get("commit", "?") for r in rows3}))
-                print(f"\nthird draw at {commit3}:")
-                report(rows3)
-                print(f"\nall three draws ({len(now)} + {len(rows2)} + {len(rows3)}, each as last "
-                      f"judged):")
-                report([*now, *rows2, *rows3])
-    if args.sample4.exists() and args.judgements4.exists():
-        fourth = {row["statement"]: row for row in read_jsonl(args.sample4)}
-        rows4 = [{**fourth[j["statement"]], **j} for j in read_jsonl(args.judgements4)]
-        commit4 = ", ".join(sorted({r.get("commit", "?") for r in rows4}))
-        print(f"\nfourth draw at {commit4}:")
-        report(rows4)
-        if args.recheck_out.exists():
-            lines = read_jsonl(args.recheck_out)
-            found = [{**x["now"], **x} for x in lines if x["status"] != "gone"]
-            status = Counter((x["draw"], x["status"]) for x in lines)
-            commits = ", ".join(sorted({x["commit"] for x in lines}))
-            print(f"\nthe first three draws re-checked at {commits} "
-                  f"({', '.join(f'draw {d} {st} {k}' for (d, st), k in sorted(status.items()))})"
-                  f", still found, and the fourth draw's {len(rows4)}:")
-            for draw in (1, 2, 3):
-                print(f"draw {draw}:")
-                report([x for x in found if x["draw"] == draw])
-            print("all four draws:")
-            report([*found, *rows4])
-    if args.sample5.exists() and args.judgements5.exists():
-        fifth = {row["statement"]: row for row in read_jsonl(args.sample5)}
-        rows5 = [{**fifth[j["statement"]], **j} for j in read_jsonl(args.judgements5)]
-        commit5 = ", ".join(sorted({r.get("commit", "?") for r in rows5}))
-        print(f"\nfifth draw at {commit5}:")
-        report(rows5)
-        if args.recheck5_out.exists():
-            lines5 = read_jsonl(args.recheck5_out)
-            found5 = [{**x, **x["now"]} for x in lines5 if x["status"] != "gone"]
-            status5 = Counter((x["draw"], x["status"]) for x in lines5)
-            commits5 = ", ".join(sorted({x["commit"] for x in lines5}))
-            print(f"\nthe first four draws re-checked at {commits5} "
-                  f"({', '.join(f'draw {d} {st} {k}' for (d, st), k in sorted(status5.items()))})"
-                  f", still found, and the fifth draw's {len(rows5)}:")
-            for draw in (1, 2, 3, 4):
-                print(f"draw {draw}:")
-                report([x for x in found5 if x["draw"] == draw])
-            print("all five draws:")
-            report([*found5, *rows5])
+    report_draws(args.data)
 
 
 if __name__ == "__main__":
