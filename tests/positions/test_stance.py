@@ -795,3 +795,40 @@ def test_a_group_that_is_acted_on_or_judged_keeps_its_stance() -> None:
     text = "The minister said Hamas must be destroyed and that Hezbollah is a danger."
     assert _positions(text, "Hamas must be destroyed")["terrorism"].stance == "supports"
     assert _positions(text, "Hezbollah is a danger")["terrorism"].stance == "supports"
+
+
+@pytest.mark.parametrize(("text", "content", "issue", "stance"), [
+    ("Orban said the sanctions have not worked as Brussels expected.",
+     "the sanctions have not worked as Brussels expected", "sanctions", "opposes"),
+    ("He said the sanctions were dealing a blow to Europe's economy.",
+     "the sanctions were dealing a blow to Europe's economy", "sanctions", "opposes"),
+    ("She said the sanctions have worked.", "the sanctions have worked", "sanctions",
+     "supports"),
+])
+def test_an_issue_judged_by_its_effect_takes_a_side(text: str, content: str, issue: str,
+                                                    stance: str) -> None:
+    assert _positions(text, content)[issue].stance == stance
+
+
+def test_a_refusal_set_as_the_condition_of_a_threat_asks_for_what_is_refused() -> None:
+    text = ("Starmer said European countries would introduce new restrictions against Russia "
+            "if Moscow refused a ceasefire.")
+    content = ("European countries would introduce new restrictions against Russia if Moscow "
+               "refused a ceasefire")
+    found = _positions(text, content)
+    assert found["ceasefire"].stance == "supports"
+    assert found["sanctions"].stance == "conditional"
+
+
+def test_a_passive_undoing_behind_a_comma_has_another_subject() -> None:
+    text = ("Haniyeh said they are ready for a comprehensive deal which entails a ceasefire, "
+            "withdrawal from the strip, the reconstruction of what was destroyed.")
+    content = ("they are ready for a comprehensive deal which entails a ceasefire, withdrawal "
+               "from the strip, the reconstruction of what was destroyed")
+    assert _positions(text, content)["ceasefire"].stance == "supports"
+
+
+def test_a_keyword_word_in_quote_marks_still_finds_its_issue() -> None:
+    text = 'Kyiv is ready to "freeze" the war along the current front line, he said.'
+    found = _positions(text, 'Kyiv is ready to "freeze" the war along the current front line')
+    assert found["ceasefire"].stance == "supports"

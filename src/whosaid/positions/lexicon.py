@@ -66,6 +66,7 @@ SUPPORT_CUES: tuple[str, ...] = (
     # sanctions are working"
     r"recogni[sz](?:e|es|ed|ing)", r"recognition of", r"plan(?:s|ned)? for",
     r"productive", r"fruitful", r"useful", r"(?:is|are|was|were) working",
+    r"(?:has|have|had) worked", r"paid off", r"pay(?:s|ing)? off", r"bearing fruit",
     # "Ukraine deserves to join NATO", "Finland joined the sanctions"
     r"deserv(?:e|es|ed|ing)", r"join(?:s|ed|ing)?",
 )
@@ -135,6 +136,13 @@ OPPOSE_CUES: tuple[str, ...] = (
     # too early for it: "the time to lift sanctions on Russia had not yet come" (train: after
     # the undoing it keeps the sanctions), "it is too early to talk about a truce"
     r"(?:has|have|had)(?:n['’]t| not) (?:yet )?come", r"too (?:early|soon) (?:for|to)",
+    # what it did, judged by its effect (an opinion lexicon's verbs of failure and harm):
+    # "the sanctions have not worked", "the sanctions were dealing a blow to Europe's
+    # economy", "the policy backfired", "as a result of the sanctions, European people have
+    # become poorer"
+    r"(?:has|have|had|did)(?:n['’]t| not) work(?:ed)?", r"not worked", r"backfir(?:e|es|ed|ing)",
+    r"(?:a|dealt a|deal(?:s|ing)? a) (?:\w+ )?blow to", r"(?:become|became|grown|got) poorer",
+    r"ineffective", r"did(?:n['’]t| not) help", r"do(?:es)?(?:n['’]t| not) help",
 )
 
 # Rejecting words that, before a keyword, name a harm done to it: the speaker takes its

@@ -31,8 +31,9 @@ from . import lexicon
 _FLAGS = re.IGNORECASE
 _WORD = re.compile(r"[\w'’]+")
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
-# what may stand between two words of one keyword: spaces, a hyphen, an abbreviation's dot
-_JOINT = re.compile(r"(?:[\s\-–]+|\.\s*)")
+# what may stand between two words of one keyword: spaces, a hyphen, an abbreviation's dot,
+# a quote mark around a word ('ready to "freeze" the war')
+_JOINT = re.compile(r"(?:[\s\-–]+|\.\s*|[\"“”]?\s+[\"“”]?|[\"“”]\s*)")
 # sentence ends inside a statement: "… a ceasefire. He added …" (a quote mark may follow)
 _SENTENCE_END = re.compile(r"[.!?;]+[\"'”’]*(?=\s|$)|\n")
 _AUXILIARIES = re.compile(
@@ -329,11 +330,13 @@ def _nearest_cue(rules: _Rules, text: str, hit: tuple[int, int],
             kind = "passive"  # an undoing verb after a form of "be" is its passive: "sanctions
             # need to be reconsidered", "the ban was overturned" (any undoing verb, no list)
         if kind in ("undo", "passive"):
-            if words is None or len(words) > (4 if before else 6) or before == (kind == "passive"):
+            if words is None or len(words) > (4 if before else 8) or before == (kind == "passive"):
                 continue
-            if before and "," in text[m.end():hit[0]]:
+            if "," in (text[m.end():hit[0]] if before else text[hit[1]:m.start()]):
                 continue  # an undoing verb's object holds no comma: "withdrawal from the
-                # strip, the reconstruction of what was destroyed" undoes no reconstruction
+                # strip, the reconstruction of what was destroyed" undoes no reconstruction,
+                # nor is a passive's subject behind one ("a ceasefire, withdrawal from the
+                # strip, the reconstruction of what was destroyed")
             # acts on the keyword directly; the nearest undoing first ("stop destroying
             # Ukraine's energy infrastructure": "destroying", governed by "stop")
             rank = -2.0 + 0.1 * len(words)
@@ -814,6 +817,13 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         # the claim on it)
         condition = None
         features.append("inside_condition")
+        if stance == "opposes" and cue is not None and cue.kind == "oppose" \
+                and reach[0] <= cue.start:
+            # a refusal set as the condition of another issue is a threat: what is refused
+            # is what the holder asks for ("European countries would introduce new
+            # restrictions against Russia … if Moscow refused a ceasefire", train: supports)
+            stance = "supports"
+            features.append("threat")
         if stance == "neutral":
             asked = lexicon.CONDITION_DEMANDS.get(rules.issues[index].id, "supports")
             stance = "opposes" if asked == "opposes" else "supports"
