@@ -228,7 +228,7 @@ def analyze_parsed(article: Article, doc: Doc, settings: Settings, offset: int =
     entities = extract_entities(doc, article.id)
     quotes = find_quotes(text)
     drafts = Attributor(doc, entities, quotes, article.title, learned_drafts(doc), kb_roles,
-                        article.published).run()
+                        article.published, article.furniture).run()
     dates = tag_dates(text, published, mask=[(f.start, f.end) for f in article.furniture])
     said = said_on(doc, drafts, dates, entities,
                    article.published if settings.fallback_to_published else None)

@@ -8,6 +8,7 @@ citing officials, …") the source becomes its relay, or, after "citing", its sp
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -136,6 +137,9 @@ def marker_at(sent: SpacySpan, tok: Token) -> Marker | None:
             and not doc[end_i].is_space and doc[end_i].lower_ not in ("that", "which", "who") \
             and not _as_saying(doc, end_i, sent.end):
         end_i += 1
+    if end_i > start_i + 1 and doc[end_i - 1].text == "." and (
+            end_i == sent.end or doc[end_i].is_space):
+        end_i -= 1  # "…, according to the Tasnim news agency.": the sentence's full stop
     if end_i == start_i:
         return None
     src_end = doc[end_i - 1].idx + len(doc[end_i - 1])
@@ -163,9 +167,45 @@ def according_to(ctx: Context) -> None:
     # credits pass reads them too)
     ctx.article_outlets = reported_names(ctx.doc, load_outlets())
     for marker in find_markers(ctx):
+        cited = relative_citing(ctx, marker)
+        if cited is not None:
+            marker, outer = cited
         draft = _credit(ctx, marker)
         if draft is not None:
             ctx.drafts.append(draft)
+        if cited is not None:
+            _relay_behind(ctx, marker.source, outer)
+
+
+# "According to the Wall Street Journal, which cited unnamed officials, …": the outlet's
+# source, in a relative clause after it
+RELATIVE_CITING_RE = re.compile(r",\s*(?:which|who)\s+(?:cited|quoted|was citing|is citing)\s+"
+                                r"(?P<y>[^,;:.()]{2,80}?)\s*(?:,|[.!?]?\s*$)")
+
+
+def relative_citing(ctx: Context, marker: Marker) -> tuple[Marker, CharSpan] | None:
+    """The marker of the source an outlet cites in a relative clause ("According to the
+    Wall Street Journal, which cited unnamed officials, the deal is done": the officials
+    said it, the Journal passed it on), with the outlet; None for any other phrase. The
+    clause's "cited" is no report of its own."""
+    m = RELATIVE_CITING_RE.match(ctx.text, marker.source.end, marker.sent.end_char)
+    if m is None or outlet_of(ctx, marker.source) is None:
+        return None
+    inner = CharSpan(m.start("y"), m.end("y"))
+    ctx.drafts = [d for d in ctx.drafts if d.cue is None or
+                  not marker.source.end <= d.cue.start < m.end()]
+    phrase = CharSpan(marker.phrase.start, m.end("y"))
+    return dataclasses.replace(marker, phrase=phrase, source=inner), marker.source
+
+
+def _relay_behind(ctx: Context, source: CharSpan, outer: CharSpan) -> None:
+    """Put ``outer`` right after ``source`` in the chains that hold it (or whose speaker it
+    is): the outlet passed on what its source said."""
+    for d in ctx.drafts:
+        if d.speaker == source:
+            d.relays.insert(0, outer)
+        elif source in d.relays and outer not in d.relays:
+            d.relays.insert(d.relays.index(source) + 1, outer)
 
 
 def _credit(ctx: Context, marker: Marker) -> Draft | None:
@@ -206,7 +246,8 @@ def _credit(ctx: Context, marker: Marker) -> Draft | None:
             ctx.drafts = [d for d in ctx.drafts if d not in owners]
             for d in framed:
                 if d not in owners:
-                    d.relays.extend([source, credit[1]])
+                    d.relays.extend([credit[1]] if _document(ctx, source) else
+                                    [source, credit[1]])
             return None
         for d in framed:
             if citing and d.speaker is not None and (credit is None or d in owners):
@@ -216,7 +257,8 @@ def _credit(ctx: Context, marker: Marker) -> Draft | None:
                 d.fragments = [content_span(ctx.text, f.start, f.end, [phrase])
                                for f in d.fragments]
             else:
-                d.relays.append(source)
+                if not (citing and _document(ctx, source)):
+                    d.relays.append(source)
                 # "Zelensky said Russia was not ready, according to Ukrinform": the phrase
                 # closes the content the verb pass read, and is no part of it
                 cut_tail_credit(ctx.text, d, phrase.start, phrase.end)
@@ -327,12 +369,31 @@ def cited_reason(ctx: Context, marker: Marker) -> Draft | None:
     subj = subject(head) if head.i != marker.word else None
     if subj is None or subj.i > marker.word:
         return None
+    if head.lemma_.lower() in ("report", "write") and outlet_in(
+            ctx.text, *np_span(subj).pair, load_outlets(), ctx.article_outlets) is not None:
+        # "Officials expect a deal, Bloomberg News reported, citing people familiar with the
+        # matter": what an outlet's report cites is its source, never its reason
+        return None
     content = content_span(ctx.text, marker.source.start, marker.source.end, [])
     if content.end - content.start < MIN_CONTENT:
         return None
     word = doc[marker.word]
     return Draft([content], np_span(subj), CueSpan(word.idx, word.idx + len(word), "cite"),
                  "verb", cue_token=word.i, speaker_token=subj.i, confidence=0.6)
+
+
+# what a speaker's own words come in, no one who passed them on: "The White House said the
+# talks collapsed, CNN reported, citing a statement" (CNN alone relays it)
+DOCUMENT_WORDS = frozenset({"statement", "statements", "communique", "communiqué", "letter",
+                            "transcript", "release", "document", "documents", "post", "tweet",
+                            "message", "video", "recording", "filing", "decree"})
+
+
+def _document(ctx: Context, source: CharSpan) -> bool:
+    """Whether a cited source is the speaker's own text ("a statement", "a letter seen by
+    …"), not an outlet or a person: no relay of the speaker's words."""
+    words = re.findall(r"[\w'’-]+", source.of(ctx.text).lower())
+    return bool(words) and words[-1] in DOCUMENT_WORDS and outlet_of(ctx, source) is None
 
 
 def _source_like(ctx: Context, tok: Token) -> bool:

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from ..model import KBEntry
+from ..model import KBEntry, Span
 from ..names import ArticleEntities
 from .according import according_to
 from .backrefs import back_references
@@ -111,12 +111,14 @@ class Attributor:
 
     def __init__(self, doc: Doc, entities: ArticleEntities, quotes: Sequence[Quote],
                  title: str | None, learned: list[Draft] | None = None,
-                 kb_roles: Sequence[KBEntry] = (), published: str | None = None) -> None:
+                 kb_roles: Sequence[KBEntry] = (), published: str | None = None,
+                 furniture: Sequence[Span] = ()) -> None:
         self.context = Context.of(doc, entities, list(quotes))
         # "the Russian foreign minister" no one in the article holds: the knowledge base's
         # holder on the publication date (resolve.py)
         self.context.kb_roles = tuple(kb_roles)
         self.context.published = published
+        self.context.furniture = tuple(furniture)  # header credits the cleaner dropped
         self.title = title
         self.learned = learned  # the trained tagger's statements (learned.py), if it ran
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..model import KBEntry
+from ..model import KBEntry, Span
 from ..names import ArticleEntities
 from ..names.roles import Profile
 from ..nlp import doc_text
@@ -43,6 +43,9 @@ class Context:
     # Russian foreign minister" the article names no one as is the one who held it that day
     kb_roles: tuple[KBEntry, ...] = ()
     published: str | None = None
+    # the page furniture blanked out of ``text`` (clean stage), kept to be read where a line
+    # the cleaner dropped names the page's source: "ANS TV, Baku" over "26 Mar 04" (frames)
+    furniture: tuple[Span, ...] = ()
 
     @classmethod
     def of(cls, doc: Doc, entities: ArticleEntities, quotes: list[Quote]) -> Context:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .context import Context
 from .drafts import EDGE, MARKS, CharSpan, Draft, cut, jaccard, trim_content, word_chars
 from .nested import SOURCE_WORDS
+from .relays import outlet_credit_after
 from .resolve import statement_kind
 
 # a statement only the tagger found is kept from this confidence up (tuned on PolNeAR dev
@@ -102,7 +103,7 @@ def join(ctx: Context, r: Draft, pool: Learned, matches: list[Match], keep: list
         if lm.speaker is not None and not r.relays and r.addressee is None and \
                 r.pattern not in ("turn", "credit") and (
                 r.speaker is None or ctx.entities.at(r.speaker.start, r.speaker.end) is None) \
-                and not _anonymous_source(ctx, r):
+                and not _anonymous_source(ctx, r) and not outlet_credit_after(ctx, r):
             r.speaker, r.speaker_token = lm.speaker, lm.speaker_token
         if r.pattern != "naming":  # a name given keeps its own, lower confidence
             r.confidence = max(r.confidence, lm.confidence)
@@ -112,7 +113,8 @@ def join(ctx: Context, r: Draft, pool: Learned, matches: list[Match], keep: list
     # an indirect reading the tagger does not confirm: on news, the tagger knows better what
     # counts as a report (measured on PolNeAR dev)
     return not (r.pattern == "verb" and r.kind == "indirect" and not r.relays and
-                r.addressee is None and not nested_report(ctx, r, pool.drafts))
+                r.addressee is None and not nested_report(ctx, r, pool.drafts) and
+                not outlet_credit_after(ctx, r))
 
 
 def _take_bounds(ctx: Context, r: Draft, lm: Draft, agree: bool) -> None:

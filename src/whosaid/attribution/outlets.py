@@ -156,6 +156,11 @@ def outlet_in(text: str, start: int, end: int, lex: OutletLexicon,
         # language or place before the name is no part of it (dev: the relay was
         # "Persian-language Etemad")
         names = names[1:]
+    if len(names) == 1 and names[0] < media[0] and \
+            place_adjective(text[words[names[0]][0]:words[names[0]][1]]):
+        # "the Libyan news agency", "the French daily" (the name in apposition after it,
+        # "JANA", "Le Figaro", cut off by the parse): a place adjective is no name
+        names = []
     if names:  # "the Kryminform news agency", "news agency TASS": the name beside it
         return CharSpan(words[names[0]][0], words[names[-1]][1])
     head = folded[-1]
@@ -183,6 +188,25 @@ def _longest_name(folded: list[str], lex: OutletLexicon,
 _BESIDE = re.compile(r"(?:\w+(?:ian|ese|ish|ean|ic)|\w+-language|\w+['’]s|israeli|iraqi|"
                      r"pakistani|saudi|kuwaiti|qatari|emirati|yemeni|omani|bangladeshi|azerbaijani|somali|"
                      r"nepali)$", re.IGNORECASE)
+
+
+def unnamed(text: str) -> bool:
+    """Whether a media phrase names no outlet: its capitalised words are place adjectives
+    at most ("the official news agency", "the Libyan news agency", "French daily")."""
+    caps = [w for w in re.findall(r"[\w][\w/&+.'’-]*", text) if w[:1].isupper()]
+    return all(place_adjective(w) or w.lower() == "the" for w in caps)
+
+
+# place adjectives _BESIDE leaves out, as they end like names ("Libyan", "American",
+# "French", "Dutch"); only before a media word, never beside a listed name ("Tehran Times")
+_PLACE_ADJECTIVE = re.compile(r"\w{2,}(?:an|ch)", re.IGNORECASE)
+
+
+def place_adjective(word: str) -> bool:
+    """Whether a capitalised word before a media word is a place's adjective, no name:
+    "Russian", "Libyan", "French", "Persian-language", "Russia's"."""
+    word = word.rstrip(".")
+    return bool(_BESIDE.match(word) or _PLACE_ADJECTIVE.fullmatch(word))
 
 
 def canonical(name: str, lex: OutletLexicon | None = None) -> str | None:

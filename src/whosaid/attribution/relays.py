@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from .context import Context
 from .drafts import CharSpan, CueSpan, Draft, content_span
-from .outlets import fold, load_outlets, outlet_in, reported_names, staff_outlet
+from .outlets import fold, load_outlets, outlet_in, reported_names, staff_outlet, unnamed
 from .syntax import np_span, subject
 
 # verbs an outlet credits a sentence with: "…, TASS reported", "as AP notes"
@@ -34,7 +34,8 @@ CREDIT_VERBS = frozenset({"report", "write", "note", "publish", "broadcast", "in
 # passive participles whose "by" names who said or passed on the sentence
 # ("a statement obtained by the Washington Post", "a letter seen by Reuters")
 PASSIVE_CUES = frozenset({"report", "quote", "cite", "state", "say", "indicate", "note",
-                          "announce", "publish", "tell", "carry", "air", "obtain", "see"})
+                          "announce", "publish", "tell", "carry", "air", "obtain", "see",
+                          "broadcast", "print", "transmit", "relay"})
 # prepositions that credit an outlet: "…, per Reuters", "… (via TASS)"
 CREDIT_PREPS = frozenset({"per", "via"})
 # words that make the outlet a statement was said "on" a broadcaster: "on Rossiya 1 TV"
@@ -196,11 +197,26 @@ def fold_words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.lower())) - _NOT_NAME_WORDS
 
 
+# a name right after a media phrase: "the official news agency MENA", "state broadcaster
+# NHK" (not a weekday, a month or a sentence's next word after a comma)
+NAME_AFTER_RE = re.compile(r"[ \t]+(?P<n>[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,2})\b")
+NOT_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday", "january", "february", "march", "april", "may", "june", "july",
+                       "august", "september", "october", "november", "december", "on", "in",
+                       "the", "that", "said", "reported", "i"})
+
+
 def outlet_of(ctx: Context, span: CharSpan) -> CharSpan | None:
     """The outlet a phrase names (a listed or reported name, a media phrase, a reporter's
     employer), or None."""
     lex = load_outlets()
     found = outlet_in(ctx.text, span.start, span.end, lex, ctx.article_outlets)
+    if found is not None and found.end == span.end and unnamed(found.of(ctx.text)):
+        # "a statement carried by the official news agency MENA that …": the parse ends
+        # the phrase before the name in apposition; the name is the outlet
+        m = NAME_AFTER_RE.match(ctx.text, found.end)
+        if m is not None and m.group("n").split()[0].lower() not in NOT_NAMES:
+            return CharSpan(m.start("n"), m.end("n"))
     return found or staff_outlet(ctx.text, span.start, span.end, lex, ctx.article_outlets)
 
 
@@ -212,17 +228,29 @@ def in_sentence(ctx: Context, sent: SpacySpan) -> list[Draft]:
              sent.start_char <= d.cue.start < sent.end_char)]
 
 
+def span_text(ctx: Context, span: CharSpan) -> str:
+    """The characters of ``span``, read from the page furniture the analysis text blanks out
+    when it lies in a dropped line ("ANS TV, Baku", a re-post's header: :mod:`.frames`)."""
+    text = span.of(ctx.text)
+    if text.strip() or not ctx.furniture:
+        return text
+    for f in ctx.furniture:
+        if f.start <= span.start and span.end <= f.end:
+            return f.text[span.start - f.start:span.end - f.start]
+    return text
+
+
 def add_relay(ctx: Context, d: Draft, outlet: CharSpan, first: bool = False,
               in_speaker: bool = False) -> None:
     """Add ``outlet`` to the draft's relays once, never when it is the speaker itself
     (unless ``in_speaker``: "the Kommersant newspaper’s sources" spoke, Kommersant relayed)."""
-    name = fold(outlet.of(ctx.text))
+    name = fold(span_text(ctx, outlet))
     if not in_speaker and d.speaker is not None and (
             name in fold(d.speaker.of(ctx.text)) or
             d.speaker.start <= outlet.start < d.speaker.end):
         return
     for k, r in enumerate(d.relays):
-        have = f" {fold(r.of(ctx.text))} "
+        have = f" {fold(span_text(ctx, r))} "
         if f" {name} " in have or have in f" {name} " or r.start <= outlet.start < r.end:
             if r.start <= outlet.start and outlet.end <= r.end:
                 d.relays[k] = outlet  # "Russia’s Interfax news agency" → "Interfax"
@@ -303,6 +331,36 @@ def _credit_verb(ctx: Context, sent: SpacySpan, verb: Token) -> None:
     for d in others:
         add_relay(ctx, d, outlet)
     ctx.drafts = [d for d in ctx.drafts if d not in own]
+
+
+def outlet_credit_after(ctx: Context, d: Draft) -> bool:
+    """Whether the sentence of ``d``'s cue credits an outlet outside the statement: a
+    credit closing it ("The army said it had killed 20 militants, the state news agency SPA
+    reported.") or "according to" an outlet ("According to the newspaper, the minister said
+    …"). The tagger reads such a sentence as the outlet's one report (or as none), the rules
+    the army's statement, which the credit then relays; the merge pass keeps it on this."""
+    if d.cue_token is None or d.mode != "speech":
+        return False  # "…, whom he plans to sack on Tuesday, Kyodo News reported": no report
+    sent = ctx.doc[d.cue_token].sent
+    for tok in sent:
+        subj: Token | None = None
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and \
+                ctx.doc[tok.i + 1].lower_ == "to" and not _inside_content(d, tok.idx):
+            subj = next((c for c in ctx.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+        elif tok.i > d.cue_token and tok.tag_.startswith("VB") and \
+                tok.lemma_.lower() in ("report", "write"):
+            subj = subject(tok)
+            if subj is None and tok.i + 1 < sent.end:
+                subj = ctx.doc[tok.i + 1]  # "…, reports TASS"
+            if subj is not None and subj.i <= d.cue_token:
+                subj = None
+        if subj is None:
+            continue
+        outlet = outlet_of(ctx, np_span(subj))
+        if outlet is not None and (d.speaker is None or not
+                                   d.speaker.start <= outlet.start < d.speaker.end):
+            return True
+    return False
 
 
 def _agent_speaks(ctx: Context, sent: SpacySpan, d: Draft, outlet: CharSpan) -> bool:
