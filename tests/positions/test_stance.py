@@ -832,3 +832,34 @@ def test_a_keyword_word_in_quote_marks_still_finds_its_issue() -> None:
     text = 'Kyiv is ready to "freeze" the war along the current front line, he said.'
     found = _positions(text, 'Kyiv is ready to "freeze" the war along the current front line')
     assert found["ceasefire"].stance == "supports"
+
+
+def test_a_refused_acceptance_in_an_if_clause_after_a_comma_is_a_threat() -> None:
+    text = ('"One thing is absolutely clear, if the Minsk ceasefire accord does not work then '
+            'member states are quite prepared to move to new sanctions," she said.')
+    content = ("One thing is absolutely clear, if the Minsk ceasefire accord does not work then "
+               "member states are quite prepared to move to new sanctions")
+    found = _positions(text, content)
+    assert found["ceasefire"].stance == "supports"
+    assert found["sanctions"].stance == "conditional"
+    condition = found["sanctions"].condition
+    assert condition is not None
+    assert condition.text == "if the Minsk ceasefire accord does not work"
+
+
+def test_an_ellipsis_before_a_lower_case_word_leaves_the_sentence_open() -> None:
+    text = ("Pinho stated, “In the absence of a ceasefire... we are indeed looking into further "
+            "sanctions.”")
+    content = "In the absence of a ceasefire... we are indeed looking into further sanctions."
+    found = _positions(text, content)
+    assert found["ceasefire"].stance == "supports"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("He said American sanctions on Russia have made a “real difference” on the war.",
+     "American sanctions on Russia have made a “real difference” on the war"),
+    ('Jones said sanctions against Moscow are "having an impact".',
+     'sanctions against Moscow are "having an impact"'),
+])
+def test_an_issue_said_to_make_a_difference_is_supported(text: str, content: str) -> None:
+    assert _positions(text, content)["sanctions"].stance == "supports"

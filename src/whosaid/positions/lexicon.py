@@ -67,6 +67,10 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"recogni[sz](?:e|es|ed|ing)", r"recognition of", r"plan(?:s|ned)? for",
     r"productive", r"fruitful", r"useful", r"(?:is|are|was|were) working",
     r"(?:has|have|had) worked", r"paid off", r"pay(?:s|ing)? off", r"bearing fruit",
+    # its effect told without a side word: "sanctions have made a real difference", "are
+    # having an impact" (an adjective between, "a negative impact", is no such word)
+    r"ma(?:de|ke|kes|king) a (?:real |big |huge |significant )?[\"“”]?(?:real )?difference",
+    r"(?:having|had|has|have) (?:an? |real |big |significant )?(?:impact|effect)(?! on (?:our|us))",
     # "Ukraine deserves to join NATO", "Finland joined the sanctions"
     r"deserv(?:e|es|ed|ing)", r"join(?:s|ed|ing)?",
 )
@@ -303,6 +307,9 @@ CONDITION_MARKERS: tuple[str, ...] = (
     # security guarantees"; "in order for them to take place, Zelensky should …"
     r"only (?:as a result of|on the basis of|with|through|by|in the event)",
     r"in order for",
+    # "further costs on Russia in case such a ceasefire is not agreed", "in the absence of a
+    # ceasefire … we are looking into further sanctions"
+    r"in case(?! of emergency)", r"in the absence of", r"in the event (?:of|that)",
     r"when \"?members agree", r"before these conditions", r"conditions are met",
     r"without such", r"without taking", r"but insists?(?: that| on)?",
     # train: "ready for negotiations, but these negotiations, of course, must take into

@@ -35,7 +35,9 @@ _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 # a quote mark around a word ('ready to "freeze" the war')
 _JOINT = re.compile(r"(?:[\s\-–]+|\.\s*|[\"“”]?\s+[\"“”]?|[\"“”]\s*)")
 # sentence ends inside a statement: "… a ceasefire. He added …" (a quote mark may follow)
-_SENTENCE_END = re.compile(r"[.!?;]+[\"'”’]*(?=\s|$)|\n")
+# (an ellipsis before a lower-case word leaves the sentence open: "In the absence of a
+# ceasefire... we are indeed looking into further sanctions")
+_SENTENCE_END = re.compile(r"(?<!\.)(?!\.{2,}\s+[a-z])[.!?;]+[\"'”’]*(?=\s|$)|\n")
 _AUXILIARIES = re.compile(
     r"^(?:(?:has|have|had|is|are|was|were|be|been|being|will|would|also|repeatedly|"
     r"publicly|strongly)\s+)+")
@@ -61,6 +63,10 @@ _VICTIM = re.compile("|".join(lexicon.HARM_CUES), re.IGNORECASE)
 # an oppose cue that is a preposition right after a keyword names its target, no stance
 _PREPOSITION = re.compile(r"against", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?—–\n]|\s-\s")
+# where a condition's clause ends: a clause break, or the "then" of "if X then Y" ("if the
+# Minsk ceasefire accord does not work then member states are prepared to move to new
+# sanctions": the sanctions are what is accepted on it, outside the condition)
+_CONDITION_END = re.compile(r"[,;:.!?—–\n]|\s-\s|\s(?=then\b)", re.IGNORECASE)
 # a form of "be" right before a word, an adverb allowed between ("be reconsidered", "were
 # quickly lifted")
 _BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -510,7 +516,7 @@ def _condition(rules: _Rules, text: str, window: tuple[int, int]) -> tuple[int, 
             if start < m.start():
                 return start, m.start() + len("first")
             continue
-        close = _CLAUSE_END.search(text, m.end(), window[1])
+        close = _CONDITION_END.search(text, m.end(), window[1])
         end = close.start() if close else window[1]
         end = len(text[:end].rstrip(" \"'”’"))
         if end > m.end():
@@ -539,11 +545,32 @@ def _terms_listed(text: str, hit: tuple[int, int],
     return (opening.end(), end) if end > opening.end() else None
 
 
+# a comma or a dash before a clause that a condition opens, the words that may join it, and
+# the markers that open such a clause ("…, but that if Israel goes into Rafah, we're not
+# going to supply the weapons"; "…, provided they lead to an end to the war" closes)
+_CLAUSE_OPENING = re.compile(r"[,—–]|\s-\s")
+_CLAUSE_JOINERS = frozenset({"but", "and", "that", "so", "yet", "or", "then"})
+_OPENING_IF = re.compile(r"(?:if|unless|in case|in the absence of|in the event)\b",
+                         re.IGNORECASE)
+
+
 def _opens(text: str, condition: tuple[int, int], window: tuple[int, int]) -> bool:
     """Whether the condition opens its sentence (at most two words before it: "If Putin
     shows interest in talks, …"), rather than closing it ("… would only take place once
-    sanctions were lifted")."""
-    return len(_WORD.findall(text, window[0], condition[0])) <= 2
+    sanctions were lifted"). An "if" that opens a clause after a comma, only joining words
+    before it, and a main clause after it opens it too: "One thing is absolutely clear, if
+    the Minsk ceasefire accord does not work then member states are prepared to move to new
+    sanctions"."""
+    if len(_WORD.findall(text, window[0], condition[0])) <= 2:
+        return True
+    if not _OPENING_IF.match(text, condition[0]):
+        return False
+    start = None
+    for m in _CLAUSE_OPENING.finditer(text, window[0], condition[0]):
+        start = m.end()
+    return start is not None and all(
+        w.lower() in _CLAUSE_JOINERS for w in _WORD.findall(text, start, condition[0])) \
+        and len(_WORD.findall(text, condition[1], window[1])) >= 3
 
 
 def _reach(text: str, condition: tuple[int, int], window: tuple[int, int]) -> tuple[int, int]:
@@ -817,11 +844,13 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         # the claim on it)
         condition = None
         features.append("inside_condition")
-        if stance == "opposes" and cue is not None and cue.kind == "oppose" \
-                and reach[0] <= cue.start:
+        if stance == "opposes" and cue is not None and not inverted \
+                and cue.kind in ("oppose", "support", "modal") and reach[0] <= cue.start:
             # a refusal set as the condition of another issue is a threat: what is refused
             # is what the holder asks for ("European countries would introduce new
-            # restrictions against Russia … if Moscow refused a ceasefire", train: supports)
+            # restrictions against Russia … if Moscow refused a ceasefire", train: supports;
+            # "'massive' sanctions if Putin did not accept a ceasefire"); an undoing there is
+            # what the holder asks for itself ("talks if Russia stops destroying …")
             stance = "supports"
             features.append("threat")
         if stance == "neutral":
