@@ -8,6 +8,7 @@ One cluster for the module (each worker loads the spaCy model once); eleven shor
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -40,6 +41,7 @@ from whosaid.usecases import Summary, run_analyze
 from whosaid.usecases.cluster import (
     map_blocks_on,
     map_claim_blocks_on,
+    open_cluster,
     parse_cluster,
     run_cluster,
 )
@@ -106,27 +108,32 @@ def schemas(pg_url: str) -> Iterator[Callable[[], str]]:
     engine.dispose()
 
 
+@dataclasses.dataclass(frozen=True)
+class Cluster:
+    scheduler_address: str
+
+
 @pytest.fixture(scope="module")
-def cluster() -> Iterator[Any]:
-    """A LocalCluster of two worker processes of one thread; none of its processes is left."""
+def cluster() -> Iterator[Cluster]:
+    """whosaid's own ``local:2``: a LocalCluster of two worker processes of one thread,
+    started as ``--cluster local:2`` starts it; none of its processes is left."""
     before = {p.pid for p in psutil.Process().children(recursive=True)}
-    local = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                     dashboard_address=None, silence_logs=40)
-    try:
-        yield local
-    finally:
-        local.close()
-        # multiprocessing's resource tracker stays with this process, whatever starts it
-        left = [p for p in psutil.Process().children(recursive=True)
-                if p.pid not in before and "resource_tracker" not in " ".join(p.cmdline())]
-        gone, alive = psutil.wait_procs(left, timeout=15)
-        for p in alive:
-            p.kill()
-        assert not alive, f"processes left behind: {[p.pid for p in alive]}"
+    # a nanny started earlier in this process may have left Dask's malloc setting behind
+    with pytest.MonkeyPatch.context() as env:
+        env.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+        with open_cluster("local:2") as client:
+            yield Cluster(client.scheduler.address)
+    # multiprocessing's resource tracker stays with this process, whatever starts it
+    left = [p for p in psutil.Process().children(recursive=True)
+            if p.pid not in before and "resource_tracker" not in " ".join(p.cmdline())]
+    gone, alive = psutil.wait_procs(left, timeout=15)
+    for p in alive:
+        p.kill()
+    assert not alive, f"processes left behind: {[p.pid for p in alive]}"
 
 
 @pytest.fixture(scope="module")
-def watcher(cluster: Any) -> Iterator[Any]:
+def watcher(cluster: Cluster) -> Iterator[Any]:
     """A second client on the module's cluster, for the tests to look at and kill workers."""
     client = distributed.Client(cluster.scheduler_address, set_as_default=False)
     yield client
@@ -162,7 +169,7 @@ def run(inputs: list[Path], db: str, address: str, **kwargs: Any) -> Summary:
 
 
 def test_a_cluster_stores_the_rows_one_process_stores(
-        inputs: list[Path], schemas: Callable[[], str], cluster: Any,
+        inputs: list[Path], schemas: Callable[[], str], cluster: Cluster,
         reference: tuple[str, Summary]) -> None:
     ref_db, ref = reference
     db = schemas()
@@ -253,7 +260,7 @@ def position_rows(db: str) -> list[tuple[Any, ...]]:
 
 
 def test_the_workers_find_positions_on_the_databases_own_catalogue(
-        inputs: list[Path], schemas: Callable[[], str], cluster: Any, analyzer: Any,
+        inputs: list[Path], schemas: Callable[[], str], cluster: Cluster, analyzer: Any,
         tmp_path: Path) -> None:
     # an imported catalogue replaces the default: the workers must use it, not the packaged one
     catalogue = tmp_path / "issues.jsonl"
@@ -274,8 +281,12 @@ def test_the_workers_find_positions_on_the_databases_own_catalogue(
 
 
 def test_on_sqlite_the_client_writes_what_the_workers_analyse(
-        inputs: list[Path], tmp_path: Path, cluster: Any, reference: tuple[str, Summary]
-        ) -> None:
+        inputs: list[Path], tmp_path: Path, cluster: Cluster, watcher: Any,
+        reference: tuple[str, Summary]) -> None:
+    # local:N keeps glibc's malloc thresholds: Dask's nanny would start each worker with
+    # MALLOC_TRIM_THRESHOLD_=65536, and a large buffer then is mapped and unmapped for
+    # every article (15% more worker CPU)
+    assert set(watcher.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_").values()) == {None}
     db = str(tmp_path / "cluster.db")
     out = io.StringIO()
     summary = run(inputs, db, cluster.scheduler_address, jsonl_out=out)
@@ -285,26 +296,6 @@ def test_on_sqlite_the_client_writes_what_the_workers_analyse(
         assert store.statements() == ref.statements()
     again = run(inputs, db, cluster.scheduler_address)  # the workers told what is stored
     assert (again.analyzed, again.unchanged) == (0, 10)
-
-
-def test_a_local_cluster_keeps_glibcs_malloc_thresholds_and_stores_the_same_rows(
-        inputs: list[Path], tmp_path: Path, reference: tuple[str, Summary],
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    # Dask's nanny would start each worker with MALLOC_TRIM_THRESHOLD_=65536: a large buffer
-    # then is mapped and unmapped for every article (15% more worker CPU). A nanny also
-    # leaves it in its own process's environment (this module's cluster did), which a
-    # command line's process does not have.
-    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
-    seen: list[dict[str, Any]] = []
-    db = str(tmp_path / "local.db")
-    with open_store(db) as store:
-        summary = run_cluster(inputs, SETTINGS, store, "local:1", part_size=2, on_client=lambda
-                              client: seen.append(client.run(os.environ.get,
-                                                             "MALLOC_TRIM_THRESHOLD_")))
-    assert len(seen) == 1 and list(seen[0].values()) == [None]
-    assert summary.analyzed == 10 and len(summary.failures) == 1
-    with open_store(db) as store, open_store(reference[0]) as ref:
-        assert store.statements() == ref.statements()
 
 
 def kill_a_busy_worker(watcher: Any, killed: list[int]) -> Callable[[], None]:
@@ -325,7 +316,7 @@ def kill_a_busy_worker(watcher: Any, killed: list[int]) -> Callable[[], None]:
 
 
 def test_a_worker_killed_mid_run_loses_nothing_and_doubles_nothing(
-        inputs: list[Path], schemas: Callable[[], str], cluster: Any, watcher: Any,
+        inputs: list[Path], schemas: Callable[[], str], cluster: Cluster, watcher: Any,
         reference: tuple[str, Summary]) -> None:
     db = schemas()
     killed: list[int] = []
@@ -347,7 +338,7 @@ def free_port() -> int:
 
 
 def test_a_scheduler_gone_mid_run_is_a_cluster_error_and_the_next_run_finishes(
-        inputs: list[Path], schemas: Callable[[], str], cluster: Any,
+        inputs: list[Path], schemas: Callable[[], str], cluster: Cluster,
         reference: tuple[str, Summary]) -> None:
     port = free_port()
     address = f"tcp://127.0.0.1:{port}"
