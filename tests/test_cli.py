@@ -733,7 +733,8 @@ def subprocess_env() -> Iterator[dict[str, str]]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["sigint", "sigkill"])
+# SIGKILL at random points, on both stores, is tests/faults/test_kill_analyze.py's
+@pytest.mark.parametrize("sig", [signal.SIGINT], ids=["sigint"])
 def test_cli_interrupted_run_is_consistent_and_resumable(
     tmp_path: Path, subprocess_env: dict[str, str], sig: signal.Signals
 ) -> None:
