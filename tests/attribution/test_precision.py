@@ -252,7 +252,6 @@ def holder(analyzer: Any, text: str) -> Any:
     """A context of the precision pass's shape for a parsed sentence (no quotation marks, no
     entities)."""
     from whosaid.attribution.lexicon import load_lexicon
-
     from whosaid.names.entities import ArticleEntities
 
     doc = analyzer.nlp(text)
@@ -594,3 +593,32 @@ def test_a_place_that_starts_a_papers_name_is_not_its_entity(
     assert (d.speaker_entity is None) is whole
     if whole:
         assert d.speaker_mention is not None and d.speaker_mention.text == speaker
+
+
+SHOWN_AND_HUNG = {
+    # a thing shown by no one, and the clause the cue's own clause hangs on
+    "Korea's beauty was revealed at the Daehak-ro Festival.":
+        ("revealed", ["Korea's beauty", "Daehak-ro Festival"], None, "no cue"),
+    "I kept using it even after my toddler revealed that my mouse was in my chair.":
+        ("revealed", ["I kept using it", "that my mouse was in my chair"], "my toddler",
+         "broken"),
+    # controls: a clause revealed, words unveiled, an as-clause around the cue
+    "It was revealed that the minister had resigned.":
+        ("revealed", ["that the minister had resigned"], None, None),
+    "The plan was unveiled on Monday.": ("unveiled", ["The plan"], None, None),
+    "The economy, as Biden said on Monday, is strong.":
+        ("said", ["The economy", "is strong"], "Biden", None),
+}
+
+
+@pytest.mark.parametrize("text", sorted(SHOWN_AND_HUNG))
+def test_a_thing_shown_by_no_one_and_a_content_from_the_writers_clause_are_no_statement(
+        analyzer: Any, text: str) -> None:
+    from whosaid.attribution.drafts import CharSpan
+    from whosaid.attribution.precision import void_reason
+
+    cue, pieces, speaker, expected = SHOWN_AND_HUNG[text]
+    ctx = holder(analyzer, text)
+    d = draft_at(ctx, cue, pieces[-1], speaker)
+    d.fragments = [CharSpan(text.index(p), text.index(p) + len(p)) for p in pieces]
+    assert void_reason(ctx, d) == expected

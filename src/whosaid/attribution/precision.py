@@ -142,11 +142,12 @@ def subject_around(ctx: Context, d: Draft) -> CharSpan | None:
     root = cue_root(ctx, d)
     subj = None if root is None else next(
         (c for c in root.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or \
+            is_marker_word(subj.head, subj.sent):
         return None
     span = ctx.doc.char_span(d.speaker.start, d.speaker.end, alignment_mode="expand")
-    if span is None or not len(span) or span.root == subj:
-        return None
+    if span is None or not len(span) or span.root == subj or subj.i >= span.start:
+        return None  # the clause follows its noun: "a case report published in …" stays
     t = span.root
     clause = False
     while t.i != t.head.i and t != subj:
@@ -324,7 +325,7 @@ def void_reason(ctx: Context, d: Draft, page: bool = False,
             return "hedge"
         if hypothetical(root):
             return "hypothetical"
-        if shown_thing(root):
+        if shown_thing(root) or shown_passive(ctx, d, root):
             return "no cue"  # "Lexus revealed the LC Convertible Concept"
         if unsaid_raising(ctx, root) or withheld_object(ctx, root):
             return "negated"  # "Investors don't seem to know …", "gave no details on …"
@@ -774,16 +775,42 @@ def noun_infinitive(verb: Token) -> bool:
 def covers_cue(ctx: Context, d: Draft, verb: Token) -> bool:
     """Whether an unquoted content opens with the cue verb's own adverbial: "To start, it
     confirms recent polling on impeachment" read as "To start, … recent polling" (an op-ed's
-    verdict on an election) is a broken read. "The economy, he said, is strong" (the
-    content's own subject before the cue) stays."""
+    verdict on an election) is a broken read; so is one that opens with the clause the cue's
+    own clause hangs on: "I kept using it even after my toddler revealed that my Magic Mouse
+    was …" read as "I kept using it / that my Magic Mouse was …" (fifth judged draw). "The
+    economy, he said, is strong" (the content's own subject before the cue) and "The
+    economy, as Biden said, is strong" stay."""
     if len(d.fragments) < 2:
         return False
     first = d.fragments[0]
     if ctx.inside[first.start] or first.end > verb.idx:
         return False
     span = ctx.doc.char_span(first.start, first.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.head == verb and \
-        span.root.dep_ in ("advcl", "prep", "npadvmod", "advmod")
+    if span is None or not len(span):
+        return False
+    if span.root.head == verb and span.root.dep_ in ("advcl", "prep", "npadvmod", "advmod"):
+        return True
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    return verb.dep_ == "advcl" and verb.head == span.root and bool(marks) and \
+        "as" not in marks
+
+
+def shown_passive(ctx: Context, d: Draft, verb: Token) -> bool:
+    """Whether a passive verb of showing has only a thing shown, by no one: "Korea's beauty
+    was revealed at '2018 Welcome Daehak-ro Festival'!", "The Beauty of Korea Revealed at
+    …" (a theatre's blog, fifth judged draw). "It was revealed that …" (a clause), "the plan
+    was unveiled" (words: ``word_nouns``) and "was revealed by the ministry" stay."""
+    if verb.lemma_.lower() not in showing() or verb.tag_ != "VBN" or \
+            any(c.dep_ in ("agent", "ccomp", "xcomp", "advcl") for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None and verb.dep_ == "acl" and d.speaker is not None:
+        subj = verb.head  # "The Beauty of Korea Revealed at …", a title
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or person_word(subj):
+        return False
+    lemma = subj.lemma_.lower()
+    return lemma not in word_nouns() and lemma not in ctx.lex.source_nouns and \
+        subj.ent_type_ not in ("PERSON", "ORG", "NORP")
 
 
 def torn(speaker: str) -> bool:
