@@ -863,3 +863,37 @@ def test_an_ellipsis_before_a_lower_case_word_leaves_the_sentence_open() -> None
 ])
 def test_an_issue_said_to_make_a_difference_is_supported(text: str, content: str) -> None:
     assert _positions(text, content)["sanctions"].stance == "supports"
+
+
+def test_a_negator_right_after_a_modal_turns_it_round() -> None:
+    text = "Ukraine will never become a member of NATO, according to Sergei Ryabkov."
+    assert _positions(text, "Ukraine will never become a member of NATO")["nato"].stance \
+        == "opposes"
+
+
+def test_a_refusal_in_a_closing_condition_is_the_condition_of_a_threat() -> None:
+    text = ("A senior official warned that Israel would strike Gaza even harder if Hamas does "
+            "not accept the truce.")
+    found = _positions(text, "Israel would strike Gaza even harder if Hamas does not accept "
+                             "the truce")
+    assert found["ceasefire"].stance == "supports"
+    assert "terrorism" not in found  # Hamas is the subject of the "if" clause
+
+
+def test_a_harm_in_a_reason_clause_judges_no_undoing_before_it() -> None:
+    text = ("Orban said Hungary is unwilling to support EU embargoes or limitations on Russian "
+            "gas imports as that would undermine its economy.")
+    content = ("Hungary is unwilling to support EU embargoes or limitations on Russian gas "
+               "imports as that would undermine its economy")
+    assert _positions(text, content)["energy"].stance == "supports"
+
+
+@pytest.mark.parametrize(("text", "content", "stance"), [
+    ("Ariel stressed that the ceasefire would endanger Israeli citizens.",
+     "the ceasefire would endanger Israeli citizens", "opposes"),
+    ("Al-Ansari said the truce proposal could be described as positive.",
+     "the truce proposal could be described as positive", "supports"),
+])
+def test_an_evaluative_word_after_the_keyword_takes_a_side(text: str, content: str,
+                                                           stance: str) -> None:
+    assert _positions(text, content)["ceasefire"].stance == stance

@@ -67,6 +67,8 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"recogni[sz](?:e|es|ed|ing)", r"recognition of", r"plan(?:s|ned)? for",
     r"productive", r"fruitful", r"useful", r"(?:is|are|was|were) working",
     r"(?:has|have|had) worked", r"paid off", r"pay(?:s|ing)? off", r"bearing fruit",
+    # "the truce proposal could be described as positive" (an opinion lexicon's word)
+    r"positive",
     # its effect told without a side word: "sanctions have made a real difference", "are
     # having an impact" (an adjective between, "a negative impact", is no such word)
     r"ma(?:de|ke|kes|king) a (?:real |big |huge |significant )?[\"“”]?(?:real )?difference",
@@ -147,6 +149,8 @@ OPPOSE_CUES: tuple[str, ...] = (
     r"(?:has|have|had|did)(?:n['’]t| not) work(?:ed)?", r"not worked", r"backfir(?:e|es|ed|ing)",
     r"(?:a|dealt a|deal(?:s|ing)? a) (?:\w+ )?blow to", r"(?:become|became|grown|got) poorer",
     r"ineffective", r"did(?:n['’]t| not) help", r"do(?:es)?(?:n['’]t| not) help",
+    # "the ceasefire would endanger Israeli citizens", "undermines our security"
+    r"endanger(?:s|ed|ing)?", r"jeopardi[sz](?:e|es|ed|ing)", r"undermin(?:e|es|ed|ing)",
 )
 
 # Rejecting words that, before a keyword, name a harm done to it: the speaker takes its

@@ -44,6 +44,8 @@ _AUXILIARIES = re.compile(
 _SUBORDINATORS = frozenset({"while", "when", "whereas", "because", "since", "although",
                            "though", "where"})
 _CLAUSE_BREAK = re.compile(r"[,;:—–(]")
+# words that open a reason or a relative clause
+_REASONS = _SUBORDINATORS | {"as", "which", "who"}
 _RELATIVES = frozenset({"which", "who", "whom", "whose"})
 _COPULAS = frozenset({"is", "are", "was", "were", "remains", "remain", "be"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "all"})
@@ -390,8 +392,10 @@ def _judged_wrong(rules: _Rules, text: str, hit: tuple[int, int],
             continue
         words = _words_between(text, hit[1], m.start())
         if words is not None and len(words) <= _MAX_AFTER and not re.search(
-                r"[,—–]", text[hit[1]:m.start()]):
-            return True
+                r"[,—–]", text[hit[1]:m.start()]) and not any(
+                    w.lower() in _REASONS for w in words):
+            return True  # (a reason clause judges something else: "limitations on Russian
+            # gas imports, as that would undermine its economy")
     return False
 
 
@@ -404,6 +408,9 @@ def _gerund_subject(text: str, cue: _Cue, window: tuple[int, int]) -> bool:
     for m in _CLAUSE_BREAK.finditer(text, window[0], cue.start):
         start = m.end()
     return all(w.lower() in _SUBJECT_LEAD for w in _WORD.findall(text, start, cue.start))
+
+
+_AFTER_MODAL = re.compile(r"\s+")
 
 
 def _negated(rules: _Rules, text: str, cue: _Cue, lo: int, depth: int = 0) -> bool:
@@ -437,6 +444,12 @@ def _negated(rules: _Rules, text: str, cue: _Cue, lo: int, depth: int = 0) -> bo
                     and _negated(rules, text, _Cue("support", m.start(), m.end()), lo, 1):
                 governing.append((m.start(), m.end()))
                 break
+    if cue.kind == "modal":
+        # a negator right after a modal verb negates it: "Ukraine will never become a
+        # member of NATO", "would no longer send" ("will not" is a cue of its own)
+        after = _AFTER_MODAL.match(text, cue.end)
+        if after is not None and rules.negators.match(text, after.end()):
+            governing.append((after.end(), after.end()))
     said = [text[s:e].lower() for s, e in governing]
     if "neither" in said and "nor" in said:
         # one negation: "the elections were neither free nor fair"
@@ -774,6 +787,21 @@ def _no_side(text: str, hit: tuple[int, int], cue: _Cue | None, window: tuple[in
     return None
 
 
+def _refused(text: str, stance: Stance, cue: _Cue | None, inverted: bool,
+             reach: tuple[int, int]) -> bool:
+    """Whether the keyword is what a condition's clause refuses (a rejecting word or a
+    negated acceptance there, "if Moscow refused a ceasefire", "if Putin did not accept a
+    ceasefire"), not an undoing ("if Russia stops destroying …" asks for the undoing) nor
+    the other side's cause ("until … restoring the sovereignty of Ukraine over Crimea")."""
+    if stance != "opposes" or cue is None or inverted or cue.start < reach[0]:
+        return False
+    if cue.kind == "oppose":
+        # a refusal or a failure, no judgement ("if you have voted for the disastrous war")
+        return _ATTITUDE.fullmatch(text, cue.start, cue.end) is not None or re.search(
+            r"\bnot\b|n['’]t\b", text[cue.start:cue.end], re.IGNORECASE) is not None
+    return cue.kind in ("support", "modal")
+
+
 def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
                   bounds: tuple[int, int], reporting: Stance | None,
                   others: tuple[tuple[int, tuple[int, int]], ...],
@@ -844,8 +872,7 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         # the claim on it)
         condition = None
         features.append("inside_condition")
-        if stance == "opposes" and cue is not None and not inverted \
-                and cue.kind in ("oppose", "support", "modal") and reach[0] <= cue.start:
+        if _refused(text, stance, cue, inverted, reach):
             # a refusal set as the condition of another issue is a threat: what is refused
             # is what the holder asks for ("European countries would introduce new
             # restrictions against Russia … if Moscow refused a ceasefire", train: supports;
@@ -863,6 +890,12 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         # said inside a condition that closes the sentence: no stance set on it
         condition = None
         features.append("in_condition")
+        if _refused(text, stance, cue, inverted, reach):
+            # but a refusal of it there is the condition of a threat, and what is refused
+            # is asked for: "Israel would strike Gaza even harder if Hamas does not accept
+            # the truce"
+            stance = "supports"
+            features.append("threat")
     elif condition is not None and _lasting(rules, text, condition) and stance != "opposes":
         # a duration, not a condition: "sanctions will remain in place until Moscow
         # reverses …", "will not lift sanctions until …" keep the issue (supports)
@@ -975,11 +1008,19 @@ def _subject_place(text: str, holder: _Holder, lo: int) -> bool:
     return _opens_clause(text, holder.start, lo)
 
 
+_CLAUSE_CONJUNCTION = re.compile(r"\b(?:if|unless|because|although|though|whereas|once)\b",
+                                 re.IGNORECASE)
+
+
 def _opens_clause(text: str, at: int, lo: int) -> bool:
     """Whether only clause openers or capitalised words (a title before a name: "Russian
-    President Vladimir Putin") stand between the clause's start and ``at``."""
+    President Vladimir Putin") stand between the clause's start and ``at``; a clause also
+    starts after a conjunction that opens one ("Israel would strike Gaza even harder if Hamas
+    does not accept the truce")."""
     start = lo
     for m in _CLAUSE_BREAK.finditer(text, lo, at):
+        start = m.end()
+    for m in _CLAUSE_CONJUNCTION.finditer(text, start, at):
         start = m.end()
     return all(w.lower() in _SUBJECT_LEAD or w[:1].isupper()
                for w in _WORD.findall(text, start, at))
