@@ -897,3 +897,24 @@ def test_a_harm_in_a_reason_clause_judges_no_undoing_before_it() -> None:
 def test_an_evaluative_word_after_the_keyword_takes_a_side(text: str, content: str,
                                                            stance: str) -> None:
     assert _positions(text, content)["ceasefire"].stance == stance
+
+
+@pytest.mark.parametrize(("text", "content", "cue", "issue", "stance"), [
+    ("Pilot ruled out elections in Kashmir till normalcy was restored in the state.",
+     "elections in Kashmir till normalcy was restored in the state", "ruled out", "elections",
+     "conditional"),
+    ("He said that he had always said normalcy first and then elections.",
+     "normalcy first and then elections", None, "elections", "conditional"),
+    ("The governor said the doors for a political dialogue were open.",
+     "the doors for a political dialogue were open", None, "peace_talks", "supports"),
+    ("He said it would not be prudent to hold elections there.",
+     "it would not be prudent to hold elections there", None, "elections", "opposes"),
+])
+def test_conditions_and_evaluations_without_a_lexicon_cue_word(
+        text: str, content: str, cue: str | None, issue: str, stance: str) -> None:
+    assert _positions(text, content, cue=cue)[issue].stance == stance
+
+
+def test_a_topic_said_to_be_important_takes_no_side() -> None:
+    text = "Immigration is important, said Melissa Roloson."
+    assert _positions(text, "Immigration is important")["immigration"].stance == "neutral"

@@ -67,8 +67,12 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"recogni[sz](?:e|es|ed|ing)", r"recognition of", r"plan(?:s|ned)? for",
     r"productive", r"fruitful", r"useful", r"(?:is|are|was|were) working",
     r"(?:has|have|had) worked", r"paid off", r"pay(?:s|ing)? off", r"bearing fruit",
-    # "the truce proposal could be described as positive" (an opinion lexicon's word)
-    r"positive",
+    # "the truce proposal could be described as positive", "dialogue was an acceptable
+    # means", "it would not be prudent to hold elections" (through "not"), "the doors for a
+    # political dialogue were open" (an opinion lexicon's words; "important" is not one:
+    # "Immigration is important" names a topic, dev: neutral)
+    r"positive", r"acceptable", r"prudent", r"wise", r"necessary", r"essential",
+    r"(?:is|are|was|were|remains?|remained|stays?) (?:always |still )?open",
     # its effect told without a side word: "sanctions have made a real difference", "are
     # having an impact" (an adjective between, "a negative impact", is no such word)
     r"ma(?:de|ke|kes|king) a (?:real |big |huge |significant )?[\"“”]?(?:real )?difference",
@@ -302,7 +306,7 @@ NEGATORS: tuple[str, ...] = (
 # The condition runs from the marker to the end of its clause. The markers that close a
 # condition are CLOSING_CONDITION_MARKERS below (stance.py reads both tables).
 CONDITION_MARKERS: tuple[str, ...] = (
-    r"only if", r"if only", r"unless", r"provided(?: that)?", r"providing that",
+    r"only if", r"if only", r"unless", r"provided(?: that)?", r"providing that", r"till",
     r"as long as", r"so long as", r"on (?:the )?condition(?:s)? that", r"on condition",
     r"only after", r"only when", r"only once", r"until", r"once", r"as soon as",
     r"in exchange for", r"in return for", r"if", r"when the time is right",
@@ -329,7 +333,7 @@ CLOSING_CONDITION_MARKERS: tuple[str, ...] = (r"first,? (?:and )?then",)
 # Condition markers that say how long an issue holds, not on what it is accepted: "the
 # sanctions will remain in place until Moscow reverses …" supports the sanctions (train:
 # 12 such pairs, all labelled supports), "no talks until …" stays conditional.
-DURATION_MARKERS: frozenset[str] = frozenset({"until", "as long as", "so long as"})
+DURATION_MARKERS: frozenset[str] = frozenset({"until", "till", "as long as", "so long as"})
 
 # Nouns that make what follows them a topic: "defer decisions on extending sanctions", "the
 # talk of elections", "the issue of allowing Muslims into the country", "an open discussion
@@ -418,6 +422,8 @@ REPORTING_STANCES: dict[str, str] = {
     "decry": "opposes", "lament": "opposes", "lambast": "opposes", "scold": "opposes",
     "praise": "supports", "hail": "supports", "applaud": "supports", "champion": "supports",
     "go after": "opposes", "resist": "opposes", "rule out": "opposes",
+    # the cue as written where no lemma is given: "ruled out | elections in Kashmir"
+    "ruled out": "opposes", "rules out": "opposes", "ruling out": "opposes",
     # PolNeAR train: "Clinton bashed | Trump's proposal to ban Muslims", "Ryan rebuked | …"
     "bash": "opposes", "rebuke": "opposes", "assail": "opposes", "rail": "opposes",
     "tout": "supports", "laud": "supports",

@@ -676,6 +676,12 @@ def _only(text: str, condition: tuple[int, int]) -> bool:
             or _ONLY_BEFORE.search(text[max(0, condition[0] - 40):condition[0]]) is not None)
 
 
+def _closed(text: str, condition: tuple[int, int]) -> bool:
+    """Whether the condition is the clause a closing marker ends ("normalcy first and then
+    elections")."""
+    return _CLOSING.match(text, max(0, condition[1] - len("first"))) is not None
+
+
 def _lasting(rules: _Rules, text: str, condition: tuple[int, int]) -> bool:
     """Whether the condition's marker says how long ("until", "as long as"), not on what."""
     marker = rules.conditions.match(text, condition[0])
@@ -909,7 +915,11 @@ def _rule_reading(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
         condition = None
         features.append("undo_only_if")
         stance, confidence = "supports", 0.6
-    elif condition is not None and (cue is not None or rules.cues.search(text, *window)):
+    elif condition is not None and (cue is not None or rules.cues.search(text, *window)
+                                    or _only(text, condition) or _closed(text, condition)):
+        # (a condition said as the only way, or as what comes first, needs no stance word:
+        # "normalcy first and then elections", "a meaningful election can be held only when
+        # …")
         stance, confidence = "conditional", 0.6
     elif condition is not None:
         condition = None
