@@ -918,3 +918,25 @@ def test_conditions_and_evaluations_without_a_lexicon_cue_word(
 def test_a_topic_said_to_be_important_takes_no_side() -> None:
     text = "Immigration is important, said Melissa Roloson."
     assert _positions(text, "Immigration is important")["immigration"].stance == "neutral"
+
+
+@pytest.mark.parametrize(("text", "content", "cue", "issue", "stance"), [
+    ("Trump said he would appoint pro-life justices.", "he would appoint pro-life justices",
+     None, "abortion", "opposes"),
+    ("Kaine said: “I’m pro-life in my personal life, but support abortion in my public life.”",
+     "I’m pro-life in my personal life, but support abortion in my public life", None,
+     "abortion", "supports"),
+    ("Trump blamed former President Bill Clinton for signing NAFTA.",
+     "former President Bill Clinton for signing NAFTA", "blamed", "trade_deals", "opposes"),
+])
+def test_us_campaign_sentences_take_their_side(text: str, content: str, cue: str | None,
+                                               issue: str, stance: str) -> None:
+    assert _positions(text, content, cue=cue)[issue].stance == stance
+
+
+def test_once_after_an_auxiliary_is_the_past_not_a_condition() -> None:
+    text = "Trump noted that Clinton had once favored the trade pact before coming out against it."
+    found = _positions(text, "Clinton had once favored the trade pact before coming out "
+                             "against it")
+    assert found["trade_deals"].stance != "conditional"
+    assert found["trade_deals"].condition is None

@@ -244,6 +244,8 @@ INVERTED_KEYWORDS: tuple[str, ...] = (
     # what sanctions strike: "efforts against shadow fleet ships must be stepped up"
     # supports the sanctions
     "shadow fleet",
+    # the other side's name for itself: "he would appoint pro-life justices" opposes abortion
+    "pro-life",
 )
 
 # Keywords that name a group which itself takes sides: as the subject of a stance word it
@@ -375,6 +377,8 @@ NOT_CONDITIONS: tuple[str, ...] = (
     r"until (?:midnight|now|then|today|the end|last|early|late|\d|january|february|march|"
     r"april|may|june|july|august|september|october|november|december)",
     r"once again", r"once more", r"at once", r"once (?:a|an|the|before)\b",
+    # "Clinton had once favored the trade pact": once in the past, no condition
+    r"(?:has|have|had|was|were|is|are) once",
 )
 
 # Stance words that only name the thing they stand beside, before it and after it: "a
@@ -429,6 +433,8 @@ REPORTING_STANCES: dict[str, str] = {
     "tout": "supports", "laud": "supports",
     # train: "his policy disagreements with Trump | on his proposed ban on Muslims"
     "disagree": "opposes", "object": "opposes", "warn against": "opposes",
+    # "Trump blamed | former President Bill Clinton for signing NAFTA"
+    "blame": "opposes",
 }
 
 # Who may hold a position reported by someone else: "ISW assessed that Putin has little

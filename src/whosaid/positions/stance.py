@@ -359,6 +359,9 @@ def _nearest_cue(rules: _Rules, text: str, hit: tuple[int, int],
                 # cue of the subordinate clause speaks of its own subject; a copula right
                 # before the cue is the main clause's ("accession to the North Atlantic
                 # Alliance while the war continues is impossible", train: opposes)
+            if not before and words and "but" in (w.lower() for w in words):
+                continue  # a stance word after "but" speaks in the clause it opens: "I'm
+                # pro-life in my personal life, but support abortion in my public life"
             if not before and words and any(w.lower() in _RELATIVES for w in words[1:]):
                 continue  # "the talk of elections is most heard in Russia, which seeks to
                 # use this narrative": the relative clause speaks of the noun before it, not
