@@ -38,6 +38,10 @@ WIRE_RE = re.compile(r"(?:\b(?P<place>[A-Z][A-Za-z.'’/-]+(?:,? [A-Z][A-Za-z.'�
                      r"(?P<date>[,.]? (?:• )?(?:\d{1,2} [A-Z][a-z]+\.?|[A-Z][a-z]+\.? \d{1,2})"
                      r"(?:, \d{4})?)?|\bBy [^\n]{0,60}?)\s*\((?P<o>[^()\n]{2,40})\)"
                      r"\s*(?P<dash>[-–—]{1,2}|:)?")
+# an agency's name as a dateline brackets it: "Saba", "APP", "Prensa Latina", "KUNA"
+AGENCY_NAME_RE = re.compile(r"[A-Z][A-Za-z.&-]{1,15}(?: [A-Z][A-Za-z.&-]{1,15}){0,2}")
+NOT_AGENCIES = frozenset({"updated", "update", "live", "video", "audio", "watch", "analysis",
+                          "opinion", "exclusive", "breaking", "corrected", "refile"})
 # "Tehran, Jan 23, IRNA -- Foreign Ministry spokesman …", "Tehran, Jan 21, IRNA" on a line of
 # its own: a place, a date and the agency's name without brackets (dev: IRNA's stories
 # re-posted lost their dateline); the name must be listed
@@ -156,6 +160,14 @@ def find_frames(ctx: Context) -> list[Frame]:
             continue  # "American Airlines (AA) said on Monday": a name and its abbreviation
         outlet = _outlet(ctx, m.start("o"), m.end("o"), listed_only=True) if listed else \
             _outlet(ctx, m.start("o"), m.end("o"))
+        if outlet is None and not listed and AGENCY_NAME_RE.fullmatch(m.group("o")) and \
+                not PHOTO_RE.search(m.group("o")) and m.group("o").lower() not in NOT_AGENCIES \
+                and m.group("place") is not None and \
+                m.group("place")[:1].isupper() and not m.group("place").startswith("By "):
+            # "SANA'A, Oct. 01 (Saba) -", "ISLAMABAD (APP):": a place, the agency's short
+            # name in brackets and a dash or colon is a dateline, listed or not (dev/5: two
+            # agencies' stories re-posted lost their relay)
+            outlet = CharSpan(m.start("o"), m.end("o"))
         if outlet is not None and outlet.end - outlet.start >= (m.end("o") - m.start("o")) / 2:
             datelines.append((m.start(), outlet))
     for m in SLASH_RE.finditer(text):

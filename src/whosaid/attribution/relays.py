@@ -35,7 +35,11 @@ CREDIT_VERBS = frozenset({"report", "write", "note", "publish", "broadcast", "in
 # ("a statement obtained by the Washington Post", "a letter seen by Reuters")
 PASSIVE_CUES = frozenset({"report", "quote", "cite", "state", "say", "indicate", "note",
                           "announce", "publish", "tell", "carry", "air", "obtain", "see",
-                          "broadcast", "print", "transmit", "relay"})
+                          "broadcast", "print", "transmit", "relay", "translate"})
+# of those, the ones whose agent only passed the words on, whoever it is ("as translated by
+# IFP"), not said them ("as stated by Peskov")
+PASSED_ON = frozenset({"report", "quote", "cite", "publish", "carry", "air", "broadcast",
+                       "print", "transmit", "relay", "translate"})
 # prepositions that credit an outlet: "…, per Reuters", "… (via TASS)"
 CREDIT_PREPS = frozenset({"per", "via"})
 # words that make the outlet a statement was said "on" a broadcaster: "on Rossiya 1 TV"
@@ -525,6 +529,13 @@ def _passive_by(ctx: Context, sent: SpacySpan, by: Token) -> None:
     if not pobj:
         return
     outlet = outlet_of(ctx, np_span(pobj[0]))
+    if outlet is None and by.head.i > sent.start and ctx.doc[by.head.i - 1].lower_ == "as" \
+            and by.head.lemma_.lower() in PASSED_ON and pobj[0].pos_ == "PROPN" and \
+            pobj[0].ent_type_ not in ("GPE", "NORP"):
+        # ", as translated by IFP,", "as quoted by Smith": whoever the phrase names passed
+        # the words on, listed or not (dev/5: a translating site was lost); "as stated by
+        # Peskov" names the speaker (:func:`_agent_speaks`)
+        outlet = np_span(pobj[0])
     if outlet is None:
         return
     # the phrase opens with "as" or a talk noun: ", as reported by X", ", in remarks carried
@@ -556,10 +567,12 @@ def _quoted_as_saying(ctx: Context, sent: SpacySpan, verb: Token) -> None:
     an informed source as denying …": the person quoted said it, the outlet passed it on."""
     if not any(c.lower_ == "as" or (c.dep_ in ("advcl", "xcomp", "prep") and
                                     any(g.lower_ == "saying" for g in c.subtree))
-               for c in verb.children) and not _quoted_after_quote(ctx, sent, verb):
+               for c in verb.children) and not _quoted_after_quote(ctx, sent, verb) and \
+            not _as_saying_below(verb):
         return
     speaker_tok: Token | None = None
     outlet: CharSpan | None = None
+    agent: Token | None = None
     for c in verb.children:
         if c.dep_ == "nsubjpass" or c.dep_ == "dobj":
             speaker_tok = c
@@ -568,6 +581,7 @@ def _quoted_as_saying(ctx: Context, sent: SpacySpan, verb: Token) -> None:
         elif c.dep_ == "agent" or (c.lower_ == "by" and c.dep_ == "prep"):
             pobj = [g for g in c.children if g.dep_ == "pobj"]
             if pobj:
+                agent = pobj[0]
                 outlet = outlet_of(ctx, np_span(pobj[0]))
     if outlet is None:
         for g in verb.subtree:  # "… as saying by news agency TASS" (the parser's attachment)
@@ -583,6 +597,13 @@ def _quoted_as_saying(ctx: Context, sent: SpacySpan, verb: Token) -> None:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG")):
             outlet = np_span(subj)
+    if outlet is None and agent is not None and speaker_tok is not None and \
+            speaker_tok.dep_ == "nsubjpass" and _as_saying_below(verb) and \
+            agent.pos_ in ("NOUN", "PROPN"):
+        # "the NIS was quoted by lawmakers who attended the audit as saying": whoever quoted
+        # the speaker passed the words on, people as well as outlets (dev/5: the lawmakers
+        # became the speaker)
+        outlet = np_span(agent)
     if speaker_tok is None or outlet is None:
         return
     speaker = np_span(speaker_tok)
@@ -598,7 +619,23 @@ def _quoted_as_saying(ctx: Context, sent: SpacySpan, verb: Token) -> None:
     draft = Draft([content], speaker, cue, "verb", cue_token=verb.i,
                   speaker_token=speaker_tok.i, confidence=0.8)
     draft.relays.append(outlet)
+    for d in ctx.drafts:
+        if d not in keep and d.covers(content.start, content.end) and d.speaker is not None \
+                and d.covers(verb.idx, verb.idx + len(verb)):
+            # "He said BBC Monitoring was reporting that Libyan TV had quoted Zuma as …":
+            # the report around the quoting passed it on too, and whoever passed that on
+            # (dev/5: Zuma's words kept Libyan TV and lost BBC Monitoring's teller)
+            same = fold_words(d.speaker.of(ctx.text)) & fold_words(speaker.of(ctx.text))
+            for r in ([] if same else [d.speaker]) + d.relays:
+                add_relay(ctx, draft, r)
     ctx.drafts = keep + [draft]
+
+
+def _as_saying_below(verb: Token) -> bool:
+    """Whether "as saying" (or "as denying" …) hangs anywhere below ``verb``: "was quoted by
+    lawmakers who attended the audit as saying" (the parse hangs it on "attended")."""
+    return any(g.lower_ == "as" and g.i + 1 < len(g.doc) and g.doc[g.i + 1].tag_ == "VBG" and
+               g.doc[g.i + 1].lemma_.lower() in QUOTED_AS for g in verb.subtree)
 
 
 def _quoted_after_quote(ctx: Context, sent: SpacySpan, verb: Token) -> bool:
