@@ -185,6 +185,10 @@ VERDICTS = {
     "With so many sites hacked, it's all but guaranteed that someone will find your login.":
         ("guaranteed", True),
     "It was announced that the plant would close.": ("announced", False),
+    # an active verb before the clause its "it" stands for (third judged draw)
+    "It shouldn't escape notice that it's not always easy to pay a dividend in cash.":
+        ("escape", True),
+    "It warned that growth would slow.": ("warned", False),
     "The IMF warned of slower growth. It referenced political tensions in Europe.":
         ("referenced", False),
 }
@@ -622,3 +626,21 @@ def test_a_thing_shown_by_no_one_and_a_content_from_the_writers_clause_are_no_st
     d = draft_at(ctx, cue, pieces[-1], speaker)
     d.fragments = [CharSpan(text.index(p), text.index(p) + len(p)) for p in pieces]
     assert void_reason(ctx, d) == expected
+
+
+@pytest.mark.parametrize("text, cue, carrier", [
+    ("The coalition sent a letter to management stating that they want a say.", "stating",
+     "a letter"),
+    ("The group issued a statement saying that it would appeal.", "saying", "a statement"),
+    ("He spent the night at home thinking that the bridge had fallen.", "thinking", None),
+])
+def test_a_speakerless_participle_on_a_letter_is_the_letters(
+        analyzer: Any, text: str, cue: str, carrier: str | None) -> None:
+    # "a letter … stating that they don't want to be defined by the scandals" had no
+    # speaker (third judged draw): the letter says it; a night thinks nothing
+    from whosaid.attribution.precision import mend_speaker
+
+    ctx = holder(analyzer, text)
+    d = draft_at(ctx, cue, text[text.index("that"):-1])
+    mend_speaker(ctx, d)
+    assert (d.speaker.of(text) if d.speaker else None) == carrier

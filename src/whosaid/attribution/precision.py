@@ -123,8 +123,16 @@ def mend_speaker(ctx: Context, d: Draft) -> None:
     - a place that starts a longer name is not its entity: "The New York Times reported …"
       was resolved to "New York" (fifth judged draw), "The Washington Post" to Washington;
       the speaker keeps its whole name, and the entity of that name where the article has
-      one."""
-    if d.speaker is None or ctx.inside[d.speaker.start]:
+      one;
+    - a speakerless participle on a letter or statement is the letter's: "a letter …
+      stating that …" (:func:`words_carrier`)."""
+    if d.speaker is None:
+        carrier = words_carrier(ctx, d)
+        if carrier is not None:
+            d.speaker = carrier
+            d.speaker_mention, d.speaker_entity = named_mention(ctx, carrier)
+        return
+    if ctx.inside[d.speaker.start]:
         return
     subject = subject_around(ctx, d)
     if subject is not None:
@@ -157,6 +165,27 @@ def subject_around(ctx: Context, d: Draft) -> CharSpan | None:
         return None
     np = np_span(subj)
     return None if np.start <= d.speaker.start < np.end else np
+
+
+def words_carrier(ctx: Context, d: Draft) -> CharSpan | None:
+    """The letter or statement a speakerless participle hangs on: "sent a letter to
+    management … stating that they “don't want to be defined by the scandals”" (third judged
+    draw, no speaker): the letter says it. Only nouns that carry words (``source_nouns``:
+    a statement, a letter, a post) or a document (``other_sources``)."""
+    root = cue_root(ctx, d)
+    if root is None or root.tag_ != "VBG" or ctx.inside[root.idx]:
+        return None
+    if root.dep_ == "acl":
+        noun = root.head
+    elif root.dep_ == "advcl":  # "sent a letter … stating": the parse hangs it on "sent"
+        noun = next((c for c in root.head.children if c.dep_ == "dobj"), root.head)
+    else:
+        return None
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or not (lemma in ctx.lex.source_nouns or
+                                   lemma in ctx.lex.other_sources):
+        return None
+    return np_span(noun)
 
 
 def named_mention(ctx: Context, span: CharSpan) -> tuple[Mention, Entity | None]:
@@ -474,8 +503,9 @@ def quoting(ctx: Context, d: Draft) -> bool:
 def verdict(ctx: Context, verb: Token) -> bool:
     """Whether the cue is the writer's verdict with an empty "it" for its subject and no
     verb of the cue lexicon: "it's all but guaranteed that someone's going to uncover your
-    login info" (its speaker, "sites", was only a nearby noun). "It was announced that …"
-    and "it is believed that …" report someone unnamed and stay."""
+    login info" (its speaker, "sites", was only a nearby noun), or an active verb before the
+    clause its "it" stands for (:func:`extraposed`). "It was announced that …" and "it is
+    believed that …" report someone unnamed and stay."""
     word = verb.lemma_.lower()
     if word in ctx.lex.reporting or fold(verb.text) in ctx.lex.reporting:
         return False
@@ -483,8 +513,21 @@ def verdict(ctx: Context, verb: Token) -> bool:
     # tensions" (the IMF) is an organisation's; PolNeAR dev lost 3 such right statements
     # when every "it" went
     stative = verb.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in verb.children)
-    return stative and any(c.lower_ == "it" and c.dep_ in ("expl", "nsubj", "nsubjpass")
-                           for c in verb.children)
+    return (stative or extraposed(verb)) and \
+        any(c.lower_ == "it" and c.dep_ in ("expl", "nsubj", "nsubjpass")
+            for c in verb.children)
+
+
+def extraposed(verb: Token) -> bool:
+    """Whether a "that" clause after the verb is what its "it" stands for: "It shouldn't
+    escape notice that it's not always easy to reconcile …" (third judged draw, its "It"
+    resolved to New Media), "it matters that …": the writer's remark, when the verb is none
+    of the lexicon's."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(c.dep_ in ("ccomp", "acl") and c.i > verb.i and
+               (c.head == verb or c.head in objects) and
+               any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for o in (verb, *objects) for c in o.children)
 
 
 def attempt(ctx: Context, verb: Token) -> bool:
