@@ -75,3 +75,17 @@ def test_quoting_inside_a_report_inside_a_statement_keeps_three_links(analyze_te
         "the need not to depend on tendentious reports\" during the call."),
         "tendentious reports")
     assert _chain(st) == ["Libyan TV", "BBC Monitoring", "He"]
+
+
+def test_a_dateline_is_no_part_of_the_speaker(analyze_text: Any) -> None:
+    st = _one(analyze_text(HEAD + "ISLAMABAD (APP): Interior Minister Chaudhry Nisar’s "
+                           "spokesperson has on Thursday said that Geo’s reporting about him "
+                           "was incorrect."), "reporting about him")
+    assert st.speaker is not None and "APP" not in st.speaker.text
+    assert _chain(st) == ["APP"]
+
+
+def test_an_outlet_reporting_inside_a_quotation_is_no_credit(analyze_text: Any) -> None:
+    result = analyze_text(HEAD + "The spokesperson rejected the report. “The minister said "
+                          "nothing of what Geo was reporting”, the spokesperson said.")
+    assert all("Geo" not in [m.text for m in s.relays] for s in result.statements)

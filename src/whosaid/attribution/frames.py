@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from .context import Context
-from .drafts import CharSpan
+from .drafts import CharSpan, Draft
 from .outlets import OutletLexicon, fold, load_outlets, outlet_in
 from .relays import add_relay
 
@@ -112,6 +112,7 @@ class Frame:
     start: int
     end: int
     rank: int  # 0 dateline, 1 closing credit, 2 lead frame, 3 the page's source
+    line: CharSpan | None = None  # a dateline's own characters ("ISLAMABAD (APP): ")
 
 
 def article_frames(ctx: Context) -> None:
@@ -119,10 +120,32 @@ def article_frames(ctx: Context) -> None:
     frames = find_frames(ctx)
     if not frames:
         return
+    for f in frames:
+        if f.line is not None:
+            for d in ctx.drafts:
+                _outside_dateline(ctx, d, f.line)
     for d in ctx.drafts:
         for f in sorted((f for f in frames if f.start <= d.start < f.end),
                         key=lambda f: f.rank):
             add_relay(ctx, d, f.outlet)
+
+
+def _outside_dateline(ctx: Context, d: Draft, line: CharSpan) -> None:
+    """A dateline is no part of a speaker or a content: "ISLAMABAD (APP): Interior Minister
+    Chaudhry Nisar’s spokesperson has … said" read with the speaker "APP): Interior …"
+    (dev/5: the speaker looked torn and the statement was dropped), "ROME (Reuters) –
+    Franco Frattini … died" as the content's start."""
+    if d.speaker is not None and d.speaker.start < line.end < d.speaker.end:
+        d.speaker = CharSpan(_after_space(ctx.text, line.end, d.speaker.end), d.speaker.end)
+    d.fragments = [CharSpan(_after_space(ctx.text, line.end, f.end), f.end)
+                   if f.start < line.end < f.end and f.start >= line.start else f
+                   for f in d.fragments]
+
+
+def _after_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _outlet(ctx: Context, start: int, end: int, listed_only: bool = False,
@@ -152,6 +175,7 @@ def find_frames(ctx: Context) -> list[Frame]:
     n = len(text)
     frames: list[Frame] = []
     datelines: list[tuple[int, CharSpan]] = []
+    lines: dict[int, CharSpan] = {}  # a wire dateline's own characters, by where it starts
     for m in WIRE_RE.finditer(text):
         if not _opens_paragraph(text, m.start()):
             continue  # a dateline opens its paragraph
@@ -170,6 +194,8 @@ def find_frames(ctx: Context) -> list[Frame]:
             outlet = CharSpan(m.start("o"), m.end("o"))
         if outlet is not None and outlet.end - outlet.start >= (m.end("o") - m.start("o")) / 2:
             datelines.append((m.start(), outlet))
+            if m.group("dash") is not None:
+                lines[m.start()] = CharSpan(m.start(), m.end())
     for m in SLASH_RE.finditer(text):
         outlet = _outlet(ctx, m.start("o"), m.end("o"))
         if outlet is not None:
@@ -195,7 +221,7 @@ def find_frames(ctx: Context) -> list[Frame]:
         # a story starts a little before its dateline (its headline) and runs to the next one
         start = 0 if k == 0 else _paragraph_start(text, pos, back=2)
         end = n if k + 1 == len(datelines) else _paragraph_start(text, datelines[k + 1][0], back=2)
-        frames.append(Frame(outlet, start, end, 0))
+        frames.append(Frame(outlet, start, end, 0, lines.get(pos)))
     for m in TWO_RE.finditer(text):
         before = text[text.rfind("\n", 0, m.start()) + 1:m.start()].split()
         if len(before) > 4 or not all(w[:1].isupper() for w in before):

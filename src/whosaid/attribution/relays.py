@@ -272,6 +272,11 @@ def _inside_content(d: Draft, pos: int) -> bool:
 def _credit_verb(ctx: Context, sent: SpacySpan, verb: Token) -> None:
     """"…, TASS reported", "reports TASS news agency", "as AP notes, …": the outlet relays
     the other statements of the sentence."""
+    if ctx.inside[verb.idx]:
+        # '“Interior Minister said nothing of what Geo was reporting”, the spokesperson
+        # said': an outlet reporting inside a quotation is the speaker's words, no credit
+        # (dev/5: the quotation was cut before "Geo" and Geo made its relay)
+        return
     subj = subject(verb)
     verbs = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.tag_.startswith("VB")]
     if subj is not None and verb.lemma_.lower() not in ("report", "write") and any(
