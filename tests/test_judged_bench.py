@@ -51,7 +51,8 @@ def test_pick_is_the_same_for_the_same_seed(judged: Any) -> None:
 LATER_DRAWS = [("sample2.jsonl", "judgements2.jsonl", 13),
                ("sample3.jsonl", "judgements3.jsonl", 14),
                ("sample4.jsonl", "judgements4.jsonl", 15),
-               ("sample5.jsonl", "judgements5.jsonl", 16)]
+               ("sample5.jsonl", "judgements5.jsonl", 16),
+               ("sample6.jsonl", "judgements6.jsonl", 17)]
 
 
 @pytest.mark.parametrize("k", range(len(LATER_DRAWS)))
@@ -123,3 +124,29 @@ def test_fifth_draw_holds_no_earlier_statement_under_its_id_at_its_commit() -> N
     assert not now & {r["statement"] for r in rows("sample5.jsonl")}
     assert {x["commit"] for x in rows("recheck5.jsonl")} == \
         {r["commit"] for r in rows("sample5.jsonl")}
+
+
+def test_sixth_draw_holds_no_earlier_statement_under_its_id_at_its_commit() -> None:
+    # the first five draws' statements as found at the sixth draw's commit (recheck6.jsonl)
+    now = {x["now"]["statement"] for x in rows("recheck6.jsonl") if x["now"] is not None}
+    assert not now & {r["statement"] for r in rows("sample6.jsonl")}
+    assert {x["commit"] for x in rows("recheck6.jsonl")} == \
+        {r["commit"] for r in rows("sample6.jsonl")}
+
+
+def test_a_draws_files_follow_its_number(judged: Any) -> None:
+    assert judged.sample_path(DATA, 1).name == "sample.jsonl"
+    assert judged.judgements_path(DATA, 6).name == "judgements6.jsonl"
+    assert judged.recheck_path(DATA, 4).name == "recheck.jsonl"  # the first re-check's name
+    assert judged.recheck_path(DATA, 6).name == "recheck6.jsonl"
+
+
+def test_a_later_draw_leaves_out_every_earlier_draw_as_last_judged(judged: Any) -> None:
+    # --draw 6 leaves out the five earlier samples' ids and those the fifth draw's re-check
+    # found them under, and counts every earlier statement against its page's cap
+    skip, taken = judged.left_out(DATA, 6, [])
+    for name in ("sample.jsonl", "sample2.jsonl", "sample3.jsonl", "sample4.jsonl",
+                 "sample5.jsonl"):
+        assert {r["statement"] for r in rows(name)} <= skip
+    assert {x["now"]["statement"] for x in rows("recheck5.jsonl") if x["now"]} <= skip
+    assert sum(taken.values()) >= 40 * 4
