@@ -108,6 +108,10 @@ def signature(text: str) -> Signature | None:
     return Signature(np.unique(np.array(both, dtype=np.uint64)), m)
 
 
+# A signature's hashes when only its MinHash is kept (no pair with it is weighed)
+NO_HASHES = np.zeros(0, dtype=np.uint64)
+
+
 def hashed_jaccard(a: np.ndarray, b: np.ndarray) -> float:
     """The Jaccard of two sorted, unique hash arrays (:attr:`Signature.hashes`)."""
     inter = int(np.intersect1d(a, b, assume_unique=True).size)
@@ -236,6 +240,6 @@ def find_copies(docs: Iterable[CopyDocument], threshold: float = THRESHOLD,
     return sorted(out, key=lambda g: g.original)
 
 
-__all__ = ["MIN_SHINGLES", "NUM_PERM", "SEED", "SHINGLE", "THRESHOLD", "Signature", "credits",
-           "find_copies", "hashed_jaccard", "jaccard", "order_by_evidence", "outlet_key",
+__all__ = ["MIN_SHINGLES", "NO_HASHES", "NUM_PERM", "SEED", "SHINGLE", "THRESHOLD", "Signature",
+           "credits", "find_copies", "hashed_jaccard", "jaccard", "order_by_evidence", "outlet_key",
            "shingles", "signature"]

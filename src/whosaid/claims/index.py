@@ -67,6 +67,20 @@ def bands_of(minhash: MinHash) -> list[str]:
             for i, (a, b) in enumerate(_lsh_bands())]
 
 
+def banded_together(bands: Mapping[str, Iterable[str]]) -> set[str]:
+    """The articles (``bands``: each one's band keys) that share a band key with another:
+    those the LSH of :func:`find_copies` gives a candidate, the only ones whose shingle
+    hashes it weighs."""
+    first: dict[str, str] = {}
+    out: set[str] = set()
+    for aid, keys in bands.items():
+        for k in keys:
+            other = first.setdefault(k, aid)
+            if other != aid:
+                out.update((aid, other))
+    return out
+
+
 def band_keys(text: str) -> list[str]:
     """The band keys :func:`find_copies` files ``text`` under (none for a text too short to
     compare)."""
@@ -247,6 +261,6 @@ def with_speaker_flag(d: Drift, on: bool) -> Drift:
     return with_flag(base, FLAG) if on else base
 
 
-__all__ = ["FLAG", "PREFIX_MARK", "Printed", "band_keys", "bands_of", "content_keys", "earlier",
-           "eligible", "flag_all", "flagged", "lookup_keys", "partners", "prefix_keys", "regroup",
-           "reorder", "with_speaker_flag", "without_flag"]
+__all__ = ["FLAG", "PREFIX_MARK", "Printed", "band_keys", "banded_together", "bands_of",
+           "content_keys", "earlier", "eligible", "flag_all", "flagged", "lookup_keys", "partners",
+           "prefix_keys", "regroup", "reorder", "with_speaker_flag", "without_flag"]

@@ -72,11 +72,12 @@ from .blocks import (
     speaker_blocks,
 )
 from .cluster import LINK, WINDOW_DAYS, cluster_claims, day_of, pair_score
-from .copies import Signature, find_copies, outlet_key, signature
+from .copies import NO_HASHES, Signature, find_copies, outlet_key, signature
 from .index import (
     FLAG,
     PREFIX_MARK,
     Printed,
+    banded_together,
     bands_of,
     content_keys,
     earlier,
@@ -256,18 +257,24 @@ COPY_CHUNK = 2000
 def _copies(conn: Connection) -> tuple[list[CopyGroup], dict[str, list[str]],
                                        dict[str, list[tuple[str, str]]]]:
     """The copy groups of the store's analysed articles, their band keys and their cites.
-    The texts are read :data:`COPY_CHUNK` at a time, each shingled and hashed once (for the
-    groups and the bands an update reads) and let go: the search holds hashes, not texts
-    (the 20,000-article bench store's texts took 130 MB)."""
-    signatures: dict[str, Signature | None] = {}
+    The texts are read :data:`COPY_CHUNK` at a time and kept as their MinHash (and band
+    keys); the shingle hashes that weigh a candidate pair exactly are made again for the
+    articles that share a band key with another (those the LSH pairs), not kept for all:
+    on the 20,000-article bench store every text's hashes took 368 MB."""
+    minhashes: dict[str, Signature | None] = {}
     docs: list[CopyDocument] = []
     ids = sql.analysed_ids(conn)
     for i in range(0, len(ids), COPY_CHUNK):
         for d in sql.copy_documents(conn, ids[i:i + COPY_CHUNK]):
-            signatures[d.article_id] = signature(d.text)
+            sig = signature(d.text)
+            minhashes[d.article_id] = None if sig is None else Signature(NO_HASHES, sig.minhash)
             docs.append(replace(d, text=""))
-    groups = find_copies(docs, signatures=signatures)
-    bands = {a: bands_of(sig.minhash) for a, sig in signatures.items() if sig is not None}
+    bands = {a: bands_of(sig.minhash) for a, sig in minhashes.items() if sig is not None}
+    paired = sorted(banded_together(bands))
+    for i in range(0, len(paired), COPY_CHUNK):
+        for d in sql.copy_documents(conn, paired[i:i + COPY_CHUNK]):
+            minhashes[d.article_id] = signature(d.text)
+    groups = find_copies(docs, signatures=minhashes)
     return groups, bands, _cites(docs)  # every analysed article's cites (maybe none)
 
 
