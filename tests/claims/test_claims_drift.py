@@ -101,3 +101,13 @@ def test_drift_hedge_before_a_pronoun_hedges_no_pronoun() -> None:
     assert "hedge_added" not in flags("he might call Trump to discuss the issue",
                                       "Maybe I'll have a call with Donald Trump",
                                       "indirect", "direct")
+
+
+def test_drift_nor_after_a_negation_continues_it_and_flips_nothing() -> None:
+    # a translation of Biden in Warsaw: "not … in days or months" / "not … in days, nor in
+    # months"
+    assert "negation_flipped" not in flags(
+        "this battle will not be won in days or months either",
+        "This battle will also not be won in days, nor in months")
+    assert "negation_flipped" in flags("the talks will go on in May",
+                                       "the talks will not go on in May")

@@ -88,6 +88,8 @@ def _flipped(a: tuple[Token, ...], b: tuple[Token, ...], markers: frozenset[str]
     for i, t in enumerate(a):
         if t.word not in markers or (i and a[i - 1].word == "or"):  # "whether or not"
             continue
+        if t.word == "nor" and any(u.word in markers for u in a[:i]):
+            continue  # "will not be won in days, nor in months": "not … or months"
         head = _head(a, i, markers)
         if head is None or head not in aligned:
             continue
