@@ -940,3 +940,14 @@ def test_once_after_an_auxiliary_is_the_past_not_a_condition() -> None:
                              "against it")
     assert found["trade_deals"].stance != "conditional"
     assert found["trade_deals"].condition is None
+
+
+def test_a_subject_inside_an_if_clause_holds_no_position_of_its_own() -> None:
+    text = ("Last month, Putin said he would acquiesce to holding peace talks if Kyiv agrees to "
+            "withdraw its troops from the four regions.")
+    content = ("he would acquiesce to holding peace talks if Kyiv agrees to withdraw its troops "
+               "from the four regions")
+    entities = (_entity(text, "Putin"), _entity(text, "Kyiv", "GPE"))
+    found = _positions(text, content, speaker="Putin", entities=entities)
+    assert found["troop_withdrawal"].stance == "supports"
+    assert found["troop_withdrawal"].reported_by is None

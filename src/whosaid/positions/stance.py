@@ -1025,15 +1025,17 @@ _CLAUSE_CONJUNCTION = re.compile(r"\b(?:if|unless|because|although|though|wherea
                                  re.IGNORECASE)
 
 
-def _opens_clause(text: str, at: int, lo: int) -> bool:
+def _opens_clause(text: str, at: int, lo: int, conjunction: bool = False) -> bool:
     """Whether only clause openers or capitalised words (a title before a name: "Russian
-    President Vladimir Putin") stand between the clause's start and ``at``; a clause also
-    starts after a conjunction that opens one ("Israel would strike Gaza even harder if Hamas
-    does not accept the truce")."""
+    President Vladimir Putin") stand between the clause's start and ``at``; with
+    ``conjunction``, a clause also starts after a conjunction that opens one ("Israel would
+    strike Gaza even harder if Hamas does not accept the truce": Hamas's own attitude; not
+    for a holder: "Putin said he would hold talks if Kyiv agrees to withdraw its troops" is
+    Putin's demand, dev)."""
     start = lo
     for m in _CLAUSE_BREAK.finditer(text, lo, at):
         start = m.end()
-    for m in _CLAUSE_CONJUNCTION.finditer(text, start, at):
+    for m in _CLAUSE_CONJUNCTION.finditer(text, start, at) if conjunction else ():
         start = m.end()
     return all(w.lower() in _SUBJECT_LEAD or w[:1].isupper()
                for w in _WORD.findall(text, start, at))
@@ -1236,7 +1238,7 @@ def _actor_speaks(text: str, hit: tuple[int, int], reading: _Reading,
     if cue.kind == "oppose" and not _ATTITUDE.fullmatch(text, cue.start, cue.end):
         return False
     window = _sentence(text, hit[0], hit[1], *bounds)
-    if not _opens_clause(text, hit[0], window[0]):
+    if not _opens_clause(text, hit[0], window[0], conjunction=True):
         return False
     gap = text[hit[1]:cue.start]
     if re.search(r"[,;:—–()]", gap):
