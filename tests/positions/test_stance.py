@@ -943,11 +943,11 @@ def test_once_after_an_auxiliary_is_the_past_not_a_condition() -> None:
 
 
 def test_a_subject_inside_an_if_clause_holds_no_position_of_its_own() -> None:
-    text = ("Last month, Putin said he would acquiesce to holding peace talks if Kyiv agrees to "
+    text = ("The Kremlin said it would acquiesce to holding peace talks if Kyiv agrees to "
             "withdraw its troops from the four regions.")
-    content = ("he would acquiesce to holding peace talks if Kyiv agrees to withdraw its troops "
+    content = ("it would acquiesce to holding peace talks if Kyiv agrees to withdraw its troops "
                "from the four regions")
-    entities = (_entity(text, "Putin"), _entity(text, "Kyiv", "GPE"))
-    found = _positions(text, content, speaker="Putin", entities=entities)
+    entities = (_entity(text, "Kremlin", "ORG"), _entity(text, "Kyiv", "GPE"))
+    found = _positions(text, content, speaker="Kremlin", entities=entities)
     assert found["troop_withdrawal"].stance == "supports"
     assert found["troop_withdrawal"].reported_by is None
