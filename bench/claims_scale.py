@@ -7,8 +7,8 @@
    with ``python bench/serve.py --articles 20000 --db build/bench-serve.db``) to ``--db``
    when that does not exist, so the server bench's store stays as it was.
 2. Runs the whole claims pass (``whosaid claims --rebuild``: copies, claims, flags, the
-   indexes) and prints its time per stage, its peak memory (``ru_maxrss``) and what it
-   found.
+   indexes) and prints its time per stage, its peak memory (``ru_maxrss``, also as it
+   stood at the end of each stage) and what it found.
 3. ``--runs`` times: saves one new article (a copy of a stored one, published a day later,
    with new ids: it joins a copy group and its speakers' claims), keeps the corpus current
    (timed apart) and times :func:`whosaid.claims.service.update_claims` for it.
@@ -69,19 +69,25 @@ def main() -> None:
         print(f"store: {counts['articles']:,} articles, {counts['statements']:,} statements")
         if not args.skip_build:
             stages: dict[str, float] = {}
+            peaks: dict[str, float] = {}
             last = [time.perf_counter()]
 
             def report(stage: str, done: int, total: int) -> None:
                 now = time.perf_counter()
-                if done == total:
-                    stages[stage] = now - last[0]
+                if done == 0:
+                    last[0] = now
+                    stages.setdefault(stage, 0.0)
+                if done == total or done > 0:
+                    stages[stage] = stages.get(stage, 0.0) + now - last[0]
+                    peaks[stage] = peak_mb()
                 last[0] = now
 
             before = peak_mb()
             s = build_claims(store, report)
             print(f"whole pass: {s.seconds:.1f} s ("
                   + ", ".join(f"{k} {v:.1f} s" for k, v in stages.items())
-                  + f"); peak memory {peak_mb():,.0f} MB (before {before:,.0f} MB)")
+                  + f"); peak memory {peak_mb():,.0f} MB (before {before:,.0f} MB; by the "
+                  + "end of " + ", ".join(f"{k} {v:,.0f}" for k, v in peaks.items()) + ")")
             print(f"  {s.statements:,} statements ({s.unknown_speaker:,} without a speaker), "
                   f"{s.speakers:,} speakers -> {s.claims:,} claims ({s.repeated:,} printed "
                   f"more than once, {s.meaning_changed:,} with a changed meaning); "

@@ -17,7 +17,9 @@ builds :class:`ClaimStatement`\\ s and :class:`CopyDocument`\\ s and gets back
   changed-meaning flags;
 * :mod:`.origin`: :func:`time_order` (the origin first) and :func:`relay_edges`;
 * :mod:`.index`: what keeping claims current needs beyond the whole pass (copy band keys,
-  copy groups ordered with the whole store's credits, the speaker-changed flag pairwise).
+  copy groups ordered with the whole store's credits, the speaker-changed flag pairwise);
+* :mod:`.blocks`: the whole pass's blocks (speakers clustered together, days the
+  speaker-changed flag weighs together) and the job that clusters one block.
 
 May import: :mod:`whosaid.model`, :mod:`whosaid.names` (name folding), and datasketch.
 Never the NLP (spaCy), the analysis or the corpus; never the store, except
