@@ -1,6 +1,6 @@
 """Words that re-reports of one utterance write differently compare as one key: a common
 word capitalised at a sentence's start or in a title ("Leaders must lead" and he said
-"leaders must lead"), and translations or spellings of one word ("prudence"/"care",
+"leaders must lead"), and translations or spellings of one word ("prudence"/"caution",
 "defence"/"defense"); names keep their sound-alike key."""
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def test_a_title_case_headline_keeps_its_capitalised_words_as_names() -> None:
 
 
 @pytest.mark.parametrize(("a", "b"), [
-    ("to do everything we do with prudence", "to do everything we do with care"),
+    ("to do everything we do with prudence", "to do everything we do with caution"),
     ("this man cannot remain in power", "this man can't stay in power"),
     ("the troops stayed", "the soldiers remained"),
     ("the defence ministry", "the defense ministry"),

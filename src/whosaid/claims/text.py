@@ -19,7 +19,12 @@ them, every content is read as a sequence of :class:`Token`\\ s, each with
   form, so "more" stays a stop word), and a sound-alike key for
   names inside the sentence (``Zelensky``/``Zelenskyy``/``Selenskyj`` →
   ``~SLNSK``, :func:`whosaid.names.normalise.phonetic_key`). Numbers stay tokens of their
-  own (``#5000``), so a number change is seen.
+  own (``#5000``), so a number change is seen. A capitalised word that news writes in lower
+  case inside sentences (:func:`common_words`) is the ordinary word, not a name: a quote
+  that opens "Leaders must lead" and a report that "leaders must lead" share its key
+  (outside title-case headlines, :func:`_title_case`). Words that translations and
+  spellings put for one another (:func:`variants`: "prudence"/"caution",
+  "stay"/"remain", "defence"/"defense") take one key.
 
 :func:`normalise` is the exact-match baseline's form (Quotebank merges identical normalised
 strings): lowercase, no quote marks, no punctuation, single spaces.
@@ -270,7 +275,8 @@ def tokens(content: str) -> tuple[Token, ...]:
     """The content's words, each with its comparison key (see the module's docstring)."""
     text = unicodedata.normalize("NFKC", content).translate(_APOS).translate(_QUOTES)
     text = _HYPHEN.sub("", text)
-    common = frozenset() if _title_case(text) else common_words()
+    common = common_words()
+    title: bool | None = None  # whether the text is a title-case headline, found once
     out: list[Token] = []
     for m in _WORD.finditer(text):
         raw = m.group()
@@ -280,9 +286,9 @@ def tokens(content: str) -> tuple[Token, ...]:
                 out.append(Token("percent", "percent"))
             continue
         # a capitalised word is a name wherever it stands, unless it is a function word
-        # ("We", "The") written at a sentence's start
-        name = raw[0].isupper() and len(raw) > 2 and not raw.isupper() and \
-            fold(raw) not in common
+        # ("We", "The") written at a sentence's start, or a common word ("Leaders must
+        # lead") outside a title-case headline
+        name = raw[0].isupper() and len(raw) > 2 and not raw.isupper()
         for word in _expand(raw):
             if not word:
                 continue
@@ -290,7 +296,8 @@ def tokens(content: str) -> tuple[Token, ...]:
             if f in _NUMBER_WORDS:
                 out.append(Token(word, "#" + _NUMBER_WORDS[f]))
             elif name and f not in _FOLD and f not in STOP and f not in NEGATIONS \
-                    and f not in HEDGES:
+                    and f not in HEDGES and (f not in common or (
+                        title if title is not None else (title := _title_case(text)))):
                 out.append(Token(word, "~" + (phonetic_key(f) or f)))
             elif f in _FOLD:
                 out.append(Token(word, _FOLD[f]))
