@@ -141,6 +141,20 @@ def _title_case(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
+def _capitalised(raw: str) -> bool:
+    """Whether a word is written capitalised and is no function word ("The", "We")."""
+    return raw[0].isupper() and fold(raw) not in STOP and fold(raw) not in _FOLD
+
+
+def _in_name(raws: list[str], at: int) -> bool:
+    """Whether the word at ``at`` stands next to another capitalised word, as in a name of
+    several words ("the Affordable Care Act", "National Rifle Association"): there a common
+    word is part of the name (reading "Care" and "Act" as ordinary words lost a
+    ``speaker_changed`` flag on the generated dev set)."""
+    return (at > 0 and _capitalised(raws[at - 1])) or \
+        (at + 1 < len(raws) and _capitalised(raws[at + 1]))
+
+
 @dataclass(frozen=True)
 class Token:
     """A word of a content as written (``word``) and as compared (``key``)."""
@@ -278,8 +292,8 @@ def tokens(content: str) -> tuple[Token, ...]:
     common = common_words()
     title: bool | None = None  # whether the text is a title-case headline, found once
     out: list[Token] = []
-    for m in _WORD.finditer(text):
-        raw = m.group()
+    raws = [m.group() for m in _WORD.finditer(text)]
+    for at, raw in enumerate(raws):
         if raw[0].isdigit():
             out.append(Token(raw, "#" + _number(raw)))
             if raw.endswith("%"):
@@ -296,7 +310,7 @@ def tokens(content: str) -> tuple[Token, ...]:
             if f in _NUMBER_WORDS:
                 out.append(Token(word, "#" + _NUMBER_WORDS[f]))
             elif name and f not in _FOLD and f not in STOP and f not in NEGATIONS \
-                    and f not in HEDGES and (f not in common or (
+                    and f not in HEDGES and (f not in common or _in_name(raws, at) or (
                         title if title is not None else (title := _title_case(text)))):
                 out.append(Token(word, "~" + (phonetic_key(f) or f)))
             elif f in _FOLD:
