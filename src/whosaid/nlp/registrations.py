@@ -1,6 +1,7 @@
 """Every spaCy registration of whosaid, in one place (as spaCy keeps its own in
 ``registrations.py``), so components never import each other to get registered: the paragraph
-component, the attribution tagger's factory and its model architecture.
+component, the attribute ruler on arrays, the attribution tagger's factory and its model
+architecture.
 
 :func:`register` is idempotent; :func:`whosaid.nlp.pipeline.load_pipeline` calls it before
 loading a model.
@@ -13,6 +14,7 @@ import functools
 from spacy.language import Language
 from spacy.util import registry
 
+from .attributes import ARRAY_RULER, make_array_ruler
 from .components import PARAGRAPH_COMPONENT, paragraph_boundaries
 from .tagger import ARCHITECTURE, COMPONENT, build_attribution_tagger, make_attribution_tagger
 
@@ -27,3 +29,6 @@ def register() -> None:
                      requires=["doc.tensor", "token.tag", "token.dep", "token.ent_type"],
                      default_config={"model": {"@architectures": ARCHITECTURE}},
                      func=make_attribution_tagger)
+    Language.factory(ARRAY_RULER, assigns=["token.pos", "token.tag", "token.morph",
+                                           "token.lemma", "token.dep"],
+                     func=make_array_ruler)
