@@ -36,6 +36,9 @@ RELATIVES = ("that", "which")
 DESCRIBING = frozenset({"describe", "characterize", "characterise", "portray", "depict"})
 # named entities that can say something
 SPEAKER_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+# how the parse hangs a second report of the same speaker inside the first one's clause:
+# "told ABC that he agrees … and said …", "telling CNN that … and questioning how …"
+SECOND_REPORT_DEPS = ("conj", "advcl")
 
 
 def reporting_verbs(ctx: Context) -> None:
@@ -62,7 +65,8 @@ def reporting_verbs(ctx: Context) -> None:
 def verb_draft(ctx: Context, sent: SpacySpan, verb: Token, lemma: str, mode: StatementMode
                ) -> Draft | None:
     """The statement a reporting verb makes, or None when it reports nothing."""
-    subj = subject(verb)
+    outer = second_report_of(ctx, verb)
+    subj = subject(verb if outer is None else outer)
     if subj is None or not possible_speaker(ctx, subj):
         return None
     # "will never ask", "would say": not a report of something said
@@ -253,7 +257,7 @@ def verb_content(ctx: Context, verb: Token, lemma: str, subj: Token, weak: bool
     children = list(verb.children)
     for child in children:
         if child.dep_ in CONTENT_DEPS and child.i != subj.i:
-            return CharSpan(child.left_edge.idx, right_char(child))
+            return CharSpan(child.left_edge.idx, second_report_start(ctx, child))
     if lemma in ctx.lex.xcomp:
         for child in children:
             if child.dep_ == "xcomp":
@@ -268,6 +272,46 @@ def verb_content(ctx: Context, verb: Token, lemma: str, subj: Token, weak: bool
             if child.dep_ == "dobj":
                 return CharSpan(child.left_edge.idx, predicate_end(verb))
     return None
+
+
+def second_report_of(ctx: Context, verb: Token) -> Token | None:
+    """The reporting verb whose second report ``verb`` is where the parse hung it inside the
+    first one's clause: in "he told ABC that he agrees Trump is a “total opportunist” and
+    said …" or "telling CNN that Trump is a “faker” and questioning how …" (PolNeAR train)
+    the parse joins "said"/"questioning" to the reported clause, and its subject would be
+    Trump's; it is the teller's. A verb with a subject of its own is no second report."""
+    if verb.dep_ not in SECOND_REPORT_DEPS or \
+            any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return None
+    head = verb.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    outer = head.head
+    if head.dep_ != "ccomp" or outer.i == head.i or outer.i > verb.i or \
+            not reporting_lemma(ctx, outer):
+        return None
+    return outer
+
+
+def second_report_start(ctx: Context, clause: Token) -> int:
+    """Where a reported clause ends: at its last token, or before a second report of its
+    cue's speaker that the parse hung inside it (``second_report_of``)."""
+    end = right_char(clause)
+    for tok in clause.subtree:
+        if tok.i > clause.i and tok.tag_.startswith("VB") and reporting_lemma(ctx, tok) and \
+                second_report_of(ctx, tok) is not None and tok.left_edge.i > clause.left_edge.i:
+            first = tok.left_edge
+            prev = ctx.doc[first.i - 1]
+            while prev.i > clause.left_edge.i and (prev.dep_ == "cc" or prev.is_punct):
+                prev = ctx.doc[prev.i - 1]
+            return min(end, prev.idx + len(prev))
+    return end
+
+
+def reporting_lemma(ctx: Context, tok: Token) -> bool:
+    """Whether ``tok`` is a speech or thought verb of the lexicon."""
+    lemma = tok.lemma_.lower()
+    return lemma in ctx.lex.speech or lemma in ctx.lex.thought
 
 
 def predicate_end(verb: Token) -> int:

@@ -1,0 +1,49 @@
+"""A second report of the same speaker that the parse hangs inside the first one's clause
+("he told ABC that he agrees Trump lies and said …", PolNeAR train): the first content ends
+before it, and the second report is the teller's, not the reported clause's subject's."""
+
+from __future__ import annotations
+
+from parsekit import Tok, parse
+from whosaid.attribution import find_quotes
+from whosaid.attribution.context import Context
+from whosaid.attribution.verbs import reporting_verbs
+from whosaid.names import ArticleEntities
+
+
+def statements(tokens: list[Tok]) -> list[tuple[str, str, str]]:
+    doc = parse(tokens)
+    ctx = Context.of(doc, ArticleEntities([]), find_quotes(doc.text))
+    reporting_verbs(ctx)
+    return [(d.speaker.of(ctx.text) if d.speaker else "", d.cue.span.of(ctx.text) if d.cue
+             else "", " ".join(f.of(ctx.text) for f in d.fragments)) for d in ctx.drafts]
+
+
+# "Kerry told ABC that Trump lies and said the record is clear ." with "said" joined to
+# "lies", as the parser hangs it
+TOLD_AND_SAID: list[Tok] = [
+    ("Kerry", 1, "nsubj", "NNP"), ("told", 1, "ROOT", "VBD", "tell"),
+    ("ABC", 1, "dobj", "NNP"), ("that", 5, "mark", "IN"), ("Trump", 5, "nsubj", "NNP"),
+    ("lies", 1, "ccomp", "VBZ", "lie"), ("and", 5, "cc", "CC"),
+    ("said", 5, "conj", "VBD", "say"), ("the", 9, "det", "DT"), ("record", 10, "nsubj", "NN"),
+    ("is", 7, "ccomp", "VBZ", "be"), ("clear", 10, "acomp", "JJ"), (".", 1, "punct", "."),
+]
+
+
+def test_first_content_ends_before_a_second_report_hung_inside_it() -> None:
+    found = statements(TOLD_AND_SAID)
+    assert ("Kerry", "told", "Trump lies") in found
+
+
+def test_second_report_hung_inside_the_clause_is_the_tellers() -> None:
+    found = statements(TOLD_AND_SAID)
+    assert ("Kerry", "said", "the record is clear") in found
+    assert not any(speaker == "Trump" for speaker, _, _ in found)
+
+
+def test_a_verb_with_its_own_subject_is_no_second_report() -> None:
+    # "Kerry told ABC that Trump lies and Putin said the record is clear."
+    tokens = TOLD_AND_SAID[:7] + [("Putin", 8, "nsubj", "NNP")] + [
+        (t[0], t[1] + 1 if t[1] > 6 else t[1], *t[2:]) for t in TOLD_AND_SAID[7:]]
+    found = statements(tokens)
+    assert ("Putin", "said", "the record is clear") in found
