@@ -111,3 +111,9 @@ def test_drift_nor_after_a_negation_continues_it_and_flips_nothing() -> None:
         "This battle will also not be won in days, nor in months")
     assert "negation_flipped" in flags("the talks will go on in May",
                                        "the talks will not go on in May")
+
+
+def test_drift_a_hedge_six_words_before_its_word_still_governs_it() -> None:
+    # Peskov re-reported (real set): the hedge moved from "call" to "need"
+    assert "hedge_dropped" not in flags("he might call Trump to discuss the issue",
+                                        'he may need to "have a phone call with Trump."')
