@@ -47,3 +47,29 @@ def test_a_verb_with_its_own_subject_is_no_second_report() -> None:
         (t[0], t[1] + 1 if t[1] > 6 else t[1], *t[2:]) for t in TOLD_AND_SAID[7:]]
     found = statements(tokens)
     assert ("Putin", "said", "the record is clear") in found
+
+
+# "Russia's top diplomat told Afghanistan's neighbors on Wednesday to refuse to host NATO ."
+TOLD_TO: list[Tok] = [
+    ("Russia", 2, "poss", "NNP"), ("'s", 0, "case", "POS"), ("diplomat", 3, "nsubj", "NN"),
+    ("told", 3, "ROOT", "VBD", "tell"), ("neighbors", 3, "dobj", "NNS"),
+    ("on", 3, "prep", "IN"), ("Wednesday", 5, "pobj", "NNP"), ("to", 8, "aux", "TO"),
+    ("refuse", 3, "xcomp", "VB"), ("to", 10, "aux", "TO"), ("host", 8, "xcomp", "VB"),
+    ("NATO", 10, "dobj", "NNP"), (".", 3, "punct", "."),
+]
+
+
+def test_a_telling_verbs_to_infinitive_is_the_order_given() -> None:
+    assert ("Russia 's diplomat", "told", "to refuse to host NATO") in statements(TOLD_TO)
+
+
+def test_a_telling_inside_someone_elses_report_is_no_statement_of_its_own() -> None:
+    # "He said Moscow told them what to say ." : the teller is in his words
+    tokens: list[Tok] = [
+        ("He", 1, "nsubj", "PRP"), ("said", 1, "ROOT", "VBD", "say"),
+        ("Moscow", 3, "nsubj", "NNP"), ("told", 1, "ccomp", "VBD", "tell"),
+        ("them", 3, "dobj", "PRP"), ("what", 7, "dobj", "WP"), ("to", 7, "aux", "TO"),
+        ("say", 3, "xcomp", "VB", "say"), (".", 1, "punct", "."),
+    ]
+    cues = [cue for _, cue, _ in statements(tokens)]
+    assert "told" not in cues
