@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from whosaid.claims import find_copies
+from whosaid.claims.copies import signature
+from whosaid.claims.index import bands_of
 from whosaid.model import CopyDocument
 
 STORY = (
@@ -90,3 +92,15 @@ def test_band_keys_are_those_stored_by_earlier_versions() -> None:
     before = [f"{i}.{hashlib.sha1(bytes(m.hashvalues[a:b].byteswap().data)).hexdigest()[:20]}"
               for i, (a, b) in enumerate(ranges)]
     assert band_keys(STORY) == before
+
+
+def test_copies_found_by_stored_band_keys_are_those_the_lsh_finds() -> None:
+    half = len(STORY) // 2
+    texts = [STORY, STORY + " Subscribe.", "BREAKING: " + STORY, OTHER, OTHER + " Share this.",
+             STORY[:half] + OTHER[half:], OTHER[:half] + STORY[half:], STORY[half:] + OTHER]
+    docs = [CopyDocument(f"d{i}", t, f"2022-12-0{1 + i % 3}") for i, t in enumerate(texts)]
+    sigs = {d.article_id: signature(d.text) for d in docs}
+    bands = {a: bands_of(s.minhash) for a, s in sigs.items() if s is not None}
+    found = find_copies(docs)
+    assert len(found) == 2
+    assert find_copies(docs, signatures=sigs, bands=bands) == found

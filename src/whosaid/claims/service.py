@@ -96,7 +96,6 @@ from .index import (
     regroup,
     reorder,
     with_speaker_flag,
-    without_flag,
 )
 from .text import STOP, weighted_set
 
@@ -281,7 +280,7 @@ def _copies(conn: Connection) -> tuple[list[CopyGroup], dict[str, list[str]],
     for i in range(0, len(paired), COPY_CHUNK):
         for d in sql.copy_documents(conn, paired[i:i + COPY_CHUNK]):
             minhashes[d.article_id] = signature(d.text)
-    groups = find_copies(docs, signatures=minhashes)
+    groups = find_copies(docs, signatures=minhashes, bands=bands)
     return groups, bands, _cites(docs)  # every analysed article's cites (maybe none)
 
 
@@ -515,9 +514,9 @@ def _recluster(conn: Connection, speakers: set[str], now: Sequence[ClaimStatemen
         speakers |= sql.speakers_of_claims(conn, held)
     loaded = list(statements.values())
     groups = sql.copy_groups(conn, {s.article_id for s in loaded})
-    found = [replace(c, versions=tuple(ClaimVersion(v.statement, without_flag(v.drift))
-                                       for v in c.versions))
-             for c in cluster_claims(loaded, groups)]
+    # without the flag (set below where it can change; step 5 over these speakers alone
+    # was weighed and dropped)
+    found = cluster_claims(loaded, groups, speaker_changed=False)
 
     members_old = {cid: tuple(keys) for cid, keys in old.items()}
     members_new = {c.id: tuple(_key(v.statement) for v in c.versions) for c in found}
