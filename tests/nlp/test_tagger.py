@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from thinc.api import LSTM, with_padded
 
 from whosaid.nlp import load_pipeline
+from whosaid.nlp.lstm import blas_thread_setter, one_blas_thread
 from whosaid.nlp.tagger import (
     COMPONENT,
     LABELS,
@@ -117,3 +118,17 @@ def test_tagger_packed_lstm_keeps_the_padded_path_for_training() -> None:
     out, backprop = packed(docs, is_train=True)
     grads = backprop([numpy.ones_like(y) for y in out])
     assert [g.shape for g in grads] == [(3, 8), (2, 8)]
+
+
+def test_lstm_products_on_one_blas_thread_are_the_same_and_the_count_comes_back() -> None:
+    rng = numpy.random.default_rng(7)
+    a, b = rng.random((300, 96), dtype="float32"), rng.random((96, 256), dtype="float32")
+    setter = blas_thread_setter()
+    before = setter(2) if setter is not None else None
+    with one_blas_thread():
+        one = a @ b
+        if setter is not None:
+            assert setter(1) == 1  # this thread runs on one inside the block
+    assert numpy.array_equal(one, a @ b)
+    if setter is not None and before is not None:
+        assert setter(before) == 2  # and on its count before after it
