@@ -73,3 +73,13 @@ def test_a_telling_inside_someone_elses_report_is_no_statement_of_its_own() -> N
     ]
     cues = [cue for _, cue, _ in statements(tokens)]
     assert "told" not in cues
+
+
+def test_after_a_plain_said_the_joined_verb_is_not_the_sayers() -> None:
+    # "Fars said its source denied it and described …" (Reuters, relays dev): the joined
+    # verb ends Fars's content but is not Fars's report
+    tokens = list(TOLD_AND_SAID)
+    tokens[1] = ("said", 1, "ROOT", "VBD", "say")
+    found = statements(tokens)
+    assert ("Kerry", "said", "Trump lies") in found
+    assert ("Kerry", "said", "the record is clear") not in found

@@ -277,12 +277,13 @@ def verb_content(ctx: Context, verb: Token, lemma: str, subj: Token, weak: bool
     return None
 
 
-def second_report_of(ctx: Context, verb: Token) -> Token | None:
+def second_report_of(ctx: Context, verb: Token, telling: bool = True) -> Token | None:
     """The reporting verb whose second report ``verb`` is where the parse hung it inside the
     first one's clause: in "he told ABC that he agrees Trump is a “total opportunist” and
     said …" or "telling CNN that Trump is a “faker” and questioning how …" (PolNeAR train)
     the parse joins "said"/"questioning" to the reported clause, and its subject would be
-    Trump's; it is the teller's. A verb with a subject of its own is no second report."""
+    Trump's; it is the teller's. A verb with a subject of its own is no second report;
+    with ``telling``, none follows a verb of saying that tells no one."""
     if verb.dep_ not in SECOND_REPORT_DEPS or \
             any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
         return None
@@ -293,6 +294,12 @@ def second_report_of(ctx: Context, verb: Token) -> Token | None:
     if head.dep_ != "ccomp" or outer.i == head.i or outer.i > verb.i or \
             not reporting_lemma(ctx, outer):
         return None
+    # the speaker is the teller's only after a telling, whose clause is what the one told
+    # heard: after "said" the joined verb is as often the reported clause's subject's
+    # ("Fars said its source denied the report and described it as …", "SANA said Moallem
+    # reviewed …, saying: …", relays dev), though it ends the first content all the same
+    if telling and outer.lemma_.lower() not in ctx.lex.addressee:
+        return None
     return outer
 
 
@@ -302,7 +309,8 @@ def second_report_start(ctx: Context, clause: Token) -> int:
     end = right_char(clause)
     for tok in clause.subtree:
         if tok.i > clause.i and tok.tag_.startswith("VB") and reporting_lemma(ctx, tok) and \
-                second_report_of(ctx, tok) is not None and tok.left_edge.i > clause.left_edge.i:
+                second_report_of(ctx, tok, telling=False) is not None and \
+                tok.left_edge.i > clause.left_edge.i:
             first = tok.left_edge
             prev = ctx.doc[first.i - 1]
             while prev.i > clause.left_edge.i and (prev.dep_ == "cc" or prev.is_punct):
