@@ -1,7 +1,7 @@
 """Claims over a large store: the whole pass, then one new article joining.
 
     python bench/claims_scale.py [--db build/claims-bench.db] [--source build/bench-serve.db]
-                                 [--runs 5] [--skip-build]
+                                 [--runs 5] [--skip-build] [--block-statements 20000]
 
 1. Copies ``--source`` (the 20,000-article store ``bench/serve.py`` builds; make it first
    with ``python bench/serve.py --articles 20000 --db build/bench-serve.db``) to ``--db``
@@ -27,6 +27,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from whosaid.claims.blocks import BLOCK_STATEMENTS
 from whosaid.claims.service import build_claims, update_claims
 from whosaid.corpus import keep_corpus
 from whosaid.model import Analysis, content_id
@@ -57,6 +58,8 @@ def main() -> None:
     parser.add_argument("--source", type=Path, default=Path("build/bench-serve.db"))
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--block-statements", type=int, default=BLOCK_STATEMENTS,
+                        help="statements a speaker block of the whole pass holds at most")
     parser.add_argument("--skip-build", action="store_true",
                         help="time the new articles only (the claims are built)")
     args = parser.parse_args()
@@ -83,7 +86,7 @@ def main() -> None:
                 last[0] = now
 
             before = peak_mb()
-            s = build_claims(store, report)
+            s = build_claims(store, report, block_statements=args.block_statements)
             print(f"whole pass: {s.seconds:.1f} s ("
                   + ", ".join(f"{k} {v:.1f} s" for k, v in stages.items())
                   + f"); peak memory {peak_mb():,.0f} MB (before {before:,.0f} MB; by the "

@@ -209,6 +209,10 @@ def build_claims(store: Store, progress: Progress | None = None, *,
             report("copies", 0, 1)
             groups, bands, cites = _copies(conn)
             summary.articles, summary.copy_groups = len(cites), len(groups)
+            # set aside till the writing, as the blocks are (the bench store's band keys
+            # took 55 MB)
+            pickle.dump((bands, cites), aside, protocol=pickle.HIGHEST_PROTOCOL)
+            del bands, cites
             report("copies", 1, 1)
             counts, summary.unknown_speaker = sql.speaker_counts(conn)
             summary.statements = sum(counts.values()) + summary.unknown_speaker
@@ -236,6 +240,7 @@ def build_claims(store: Store, progress: Progress | None = None, *,
             sql.lock_claims(conn)
             sql.clear_all(conn)
             sql.write_copies(conn, groups)
+            bands, cites = pickle.load(aside)
             sql.replace_bands(conn, bands, delete_first=False)
             sql.replace_cites(conn, cites, delete_first=False)
             del bands, cites
