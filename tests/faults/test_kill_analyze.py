@@ -11,7 +11,8 @@ start from 6 of 14 articles (the update rebuilds the corpus), half from 12 (the 
 articles' entities join the corpus entities that could take them in).
 
 ``WHOSAID_FAULT_TRIALS`` sets the trials per backend (by default, as ``make test`` runs them,
-4 on SQLite and 2 on PostgreSQL; the hardening issue's full run is 20) and ``WHOSAID_FAULT_SEED`` the random seed.
+4 on SQLite and 2 on PostgreSQL; the hardening issue's full run is 20) and
+``WHOSAID_FAULT_SEED`` the random seed.
 """
 
 from __future__ import annotations
