@@ -210,9 +210,16 @@ def build_claims(store: Store, progress: Progress | None = None, *,
             groups, bands, cites = _copies(conn)
             summary.articles, summary.copy_groups = len(cites), len(groups)
             # set aside till the writing, as the blocks are (the bench store's band keys
-            # took 55 MB)
-            pickle.dump((bands, cites), aside, protocol=pickle.HIGHEST_PROTOCOL)
-            del bands, cites
+            # took 55 MB), a chunk of articles at a time (pickled whole, their memo held
+            # as much again)
+            ids = sorted(cites)
+            pieces = range(0, len(ids), COPY_CHUNK)
+            for i in pieces:
+                part = ids[i:i + COPY_CHUNK]
+                pickle.dump(({a: bands[a] for a in part if a in bands},
+                             {a: cites[a] for a in part}), aside,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            del bands, cites, ids
             report("copies", 1, 1)
             counts, summary.unknown_speaker = sql.speaker_counts(conn)
             summary.statements = sum(counts.values()) + summary.unknown_speaker
@@ -240,10 +247,11 @@ def build_claims(store: Store, progress: Progress | None = None, *,
             sql.lock_claims(conn)
             sql.clear_all(conn)
             sql.write_copies(conn, groups)
-            bands, cites = pickle.load(aside)
-            sql.replace_bands(conn, bands, delete_first=False)
-            sql.replace_cites(conn, cites, delete_first=False)
-            del bands, cites
+            for _ in pieces:
+                bands, cites = pickle.load(aside)
+                sql.replace_bands(conn, bands, delete_first=False)
+                sql.replace_cites(conn, cites, delete_first=False)
+                del bands, cites
             for done in range(1, len(plan) + 1):
                 found = pickle.load(aside)
                 sql.write_claims(conn, found.claims, _days(found.claims),
