@@ -200,6 +200,18 @@ def corpus_rows(db: str) -> dict[str, list[tuple[Any, ...]]]:
     return out
 
 
+def recording(on_dask: Callable[[Any, Any], Iterator[Any]], ran: list[int]
+              ) -> Callable[[Any, Any], Iterator[Any]]:
+    """A block mapper that runs ``on_dask`` and notes each block's id as its result comes."""
+
+    def counting(job: Any, blocks: Any) -> Iterator[Any]:
+        for found in on_dask(job, blocks):
+            ran.append(found.block_id)
+            yield found
+
+    return counting
+
+
 def test_the_corpus_pass_clusters_its_blocks_on_the_workers_as_one_process_does(
         tmp_path: Path, watcher: Any) -> None:
     said = "the talks would go on"
@@ -215,15 +227,9 @@ def test_the_corpus_pass_clusters_its_blocks_on_the_workers_as_one_process_does(
         here = build_corpus_entities(store, block_members=1)
     local = corpus_rows(db)
     ran: list[int] = []
-    on_dask = map_blocks_on(watcher)
-
-    def counting(job: Any, blocks: Any) -> Any:
-        for found in on_dask(job, blocks):
-            ran.append(found.block_id)
-            yield found
-
     with open_store(db) as store:
-        there = build_corpus_entities(store, block_members=1, map_blocks=counting)
+        there = build_corpus_entities(store, block_members=1,
+                                      map_blocks=recording(map_blocks_on(watcher), ran))
     assert ran == sorted(ran) and len(ran) >= 4  # the blocks' results, in their order
     assert (there.entities, there.members) == (here.entities, here.members)
     assert corpus_rows(db) == local and local["corpus_members"]
@@ -238,15 +244,9 @@ def test_the_claims_pass_clusters_its_speaker_blocks_on_the_workers_as_one_proce
         here = build_claims(store, block_statements=1)
         local = claim_dump(store)
     ran: list[int] = []
-    on_dask = map_claim_blocks_on(watcher)
-
-    def counting(job: Any, blocks: Any) -> Any:
-        for found in on_dask(job, blocks):
-            ran.append(found.block_id)
-            yield found
-
     with open_store(db) as store:
-        there = build_claims(store, block_statements=1, map_blocks=counting)
+        there = build_claims(store, block_statements=1,
+                             map_blocks=recording(map_claim_blocks_on(watcher), ran))
         assert claim_dump(store) == local and local["claims"]
     assert ran == sorted(ran) and len(ran) == here.speakers == 4  # one block a speaker
     assert (there.claims, there.meaning_changed) == (here.claims, here.meaning_changed)
