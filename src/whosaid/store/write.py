@@ -408,7 +408,14 @@ def lock_article(conn: Connection, article_id: str) -> None:
 
 
 def delete_article(conn: Connection, article_id: str) -> int:
-    """Delete every row of one article; returns how many articles rows went (0 or 1)."""
+    """Delete every row of one article; returns how many articles rows went (0 or 1).
+
+    An article not stored yet has no rows anywhere (its child rows and pending marks are
+    only written with its ``articles`` row, under foreign keys): one indexed look-up then
+    stands for the ~15 DELETEs, which cost 0.3 CPU-s of the 360 new PolNeAR dev articles.
+    """
+    if conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is None:
+        return 0
     if conn.dialect.name == "sqlite":
         conn.execute(
             delete(statements_fts).where(
