@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from whosaid.names.entities import whole_word_hits
 from whosaid.names.normalise import phonetic_key, sound_alike
 
 
@@ -168,3 +171,13 @@ def test_entities_mention_edges_leave_out_bidi_controls(analyze_text) -> None:  
             assert mention.text[0] not in INVISIBLE and mention.text[-1] not in INVISIBLE
     [mention] = names["Mohammed bin Salman"].mentions
     assert text[mention.end] == "\u202c"
+
+
+def test_entities_whole_word_hits_match_the_word_bounded_pattern() -> None:
+    # the re-scan's finder: the same hits as (?<![\w-])NAME(?![\w-]), which it replaced
+    texts = ["Trump said. Trumps and Trump-era, Trump_x; (Trump) Trump", "TrumpTrump Trump",
+             "AAAA AAA AAAAAA", "Ölaf Scholz, xScholz, Scholz\u00e9 Scholz", "Scholz"]
+    for text, alias in ((t, a) for t in texts for a in ("Trump", "AAA", "Scholz", "AA A")):
+        want = [(m.start(), m.end()) for m in
+                re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text)]
+        assert list(whole_word_hits(text, alias)) == want, (text, alias)
