@@ -76,11 +76,6 @@ def test_over_the_weekend_leaves_over_outside_the_expression() -> None:
 # --------------------------------------------------------------------------- vague references
 
 
-def test_recent_before_a_noun_is_the_past() -> None:
-    assert found("He was charged after the recent sale of the firm.") == [
-        ("recent", "DATE", "PAST_REF")]
-
-
 def test_recent_without_a_noun_is_no_date() -> None:
     assert found("The sale was recent.") == []
 
@@ -370,3 +365,46 @@ def test_two_days_before_one_month_are_two_dates() -> None:
 def test_two_numbers_before_a_non_month_are_no_dates() -> None:
     assert found("Rates rose by 2 and 3 percent in March.", FRI) == [
         ("March", "DATE", "2013-03")]
+
+
+# --------------------------------------------------------------------------- scheduled present
+
+
+def test_a_scheduled_event_told_in_the_present_is_the_coming_weekday() -> None:
+    # published on Wednesday 2022-12-07: news writes the plan in the present tense
+    assert values("The trial opens Monday in Boston.") == {"Monday": "2022-12-12"}
+    assert values("The offer expires Friday.") == {"Friday": "2022-12-09"}
+    assert values("The president travels to Israel on Thursday.") == {
+        "Thursday": "2022-12-08"}
+    assert values("The report, to be released Monday, will show growth.") == {
+        "Monday": "2022-12-12"}
+
+
+def test_the_same_verbs_in_the_past_tense_keep_the_last_weekday() -> None:
+    assert values("The trial opened Monday in Boston.") == {"Monday": "2022-12-05"}
+    assert values("The offer expired Friday.") == {"Friday": "2022-12-02"}
+
+
+# --------------------------------------------------------------------------- parts of days
+
+
+def test_this_morning_and_last_night_are_times_of_their_day() -> None:
+    assert found("The figures will be disclosed this morning.") == [
+        ("this morning", "TIME", "2022-12-07TMO")]
+    assert found("CBS News first reported last night that the tomb was empty.") == [
+        ("last night", "TIME", "2022-12-06TNI")]
+    assert found("He met the minister yesterday afternoon.") == [
+        ("yesterday afternoon", "TIME", "2022-12-06TAF")]
+
+
+def test_a_weekday_night_stays_a_date_of_that_day() -> None:
+    assert found("Castro declared Tuesday night that it was over.") == [
+        ("Tuesday night", "DATE", "2022-12-06")]
+
+
+# --------------------------------------------------------------------------- vague words
+
+
+def test_recent_before_a_unit_is_past_ref_but_not_before_other_nouns() -> None:
+    assert values("Sales have slowed in recent years.") == {"recent years": "PAST_REF"}
+    assert found("IRA commanders are responsible for the recent bomb attacks.") == []

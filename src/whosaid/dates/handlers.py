@@ -453,7 +453,9 @@ def relative_day(m: re.Match[str], ctx: ScanContext) -> Hit | None:
         return None
     if ctx.pub is None:
         return _span(m, ctx, "DATE", None)
-    return _span(m, ctx, "DATE", day_value(ctx.pub + dt.timedelta(days=k)))
+    if word == "last night":
+        return _span(m, ctx, "TIME", f"{day_value(ctx.pub + dt.timedelta(days=k))}TNI")
+    return _part_of_day(m, ctx, day_value(ctx.pub + dt.timedelta(days=k)))
 
 
 def _generic_day(text: str, end: int) -> bool:
@@ -488,6 +490,18 @@ def weekday(m: re.Match[str], ctx: ScanContext) -> Hit | None:
         future = _ahead_of(ctx.text, m.start()) or future and _cue_near(ctx.text, m.start())
     d = weekday_date(ctx.pub, weekday, rel, future)
     return _span(m, ctx, "DATE", day_value(d))
+
+
+def _part_of_day(m: re.Match[str], ctx: ScanContext, day: str) -> Hit:
+    """A day, or a TIME on it when a part of the day follows: "this morning" ->
+    2022-12-07TMO, "yesterday afternoon" -> 2022-12-06TAF (TIMEX3; TimeBank types all 5
+    such phrases TIME with the part's code). A weekday's part stays a DATE of that day:
+    AQUAINT writes 10 of its 19 "Friday night"s so, and its others' codes disagree."""
+    words = normalize(m.group(0)).split()
+    part = word_lists()["parts_of_day"].get(words[-1]) if len(words) > 1 else None
+    if part is None:
+        return _span(m, ctx, "DATE", day)
+    return _span(m, ctx, "TIME", f"{day}T{part}")
 
 
 def _ahead_of(text: str, start: int) -> bool:
