@@ -408,3 +408,27 @@ def test_a_weekday_night_stays_a_date_of_that_day() -> None:
 def test_recent_before_a_unit_is_past_ref_but_not_before_other_nouns() -> None:
     assert values("Sales have slowed in recent years.") == {"recent years": "PAST_REF"}
     assert found("IRA commanders are responsible for the recent bomb attacks.") == []
+
+
+# --------------------------------------------------------------------------- durations, eras
+
+
+def test_an_age_in_years_old_is_no_duration() -> None:
+    assert found("Mr. Schwarz, 52 years old, will succeed Mr. Davis.") == []
+    assert found("He served 52 years in the army.") == [("52 years", "DURATION", "P52Y")]
+
+
+def test_the_next_couple_of_weeks_is_a_two_week_duration() -> None:
+    assert found("He will decide in the next couple of weeks.") == [
+        ("the next couple of weeks", "DURATION", "P2W")]
+
+
+def test_the_1800s_is_a_century_and_the_1990s_a_decade() -> None:
+    assert values("Railways spread in the 1800s and roads in the 1990s.") == {
+        "the 1800s": "18", "the 1990s": "199"}
+    assert values("Prices rose in the 2000s.") == {"the 2000s": "200"}
+
+
+def test_the_end_of_the_decade_is_this_decade() -> None:
+    assert found("Emissions must fall by the end of the decade.", FRI) == [
+        ("the end of the decade", "DATE", "201")]

@@ -247,7 +247,9 @@ def decade(m: re.Match[str], ctx: ScanContext) -> Hit | None:
     """"the 1990s" -> 199, "the eighties" -> 198 (in a paper of 2022), "nineteen-seventies"."""
     tok = normalize(m.group("de"))
     if tok[:1].isdigit() and len(tok.rstrip("'s")) == 4:
-        return _span(m, ctx, "DATE", tok[:3], explicit=True)
+        # "the 1800s" is a century (18, TIMEX3), "the 1990s" and "the 2000s" decades
+        hundreds = tok[2:4] == "00" and tok[:2] < "20"
+        return _span(m, ctx, "DATE", tok[:2] if hundreds else tok[:3], explicit=True)
     words = word_lists()["decade_words"]
     digit = int(re.sub(r"\D", "", tok)[:1]) if tok[:1] == "'" else words.get(tok.split()[-1], -1)
     if digit < 0 or (tok[:1] != "'" and not normalize(m.group(0)).startswith("the")):
@@ -589,8 +591,8 @@ def _narrated_past(text: str, start: int, end: int) -> bool:
 def duration(m: re.Match[str], ctx: ScanContext) -> Hit | None:
     """"three days" -> P3D, "two and a half years" -> P2.5Y; "will one day" is FUTURE_REF."""
     n = number_of(m.group("du_n"))
-    if n is None:
-        return None
+    if n is None or re.match(r"\s+old\b", ctx.text[m.end() : m.end() + 5]):
+        return None  # an age ("Mr. Schwarz, 52 years old"): TimeBank marks none of its 4
     if _g(m, "du_half"):
         n += 0.5
     if normalize(m.group(0)) == "one day" and ctx.prev_word(m.start()) in word_lists()["modals"]:

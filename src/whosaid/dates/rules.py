@@ -169,7 +169,7 @@ RULES: tuple[Rule, ...] = (
          r"\s+(?:fiscal\s+)?"
          r"(?P<ru_u>weekend|week|month|year|decade|century)\b(?!-)"
          rf"|{MOD}\s+(?:in\s+)?(?:the|this)\s+(?:fiscal\s+)?"
-         r"(?P<ru_u2>week|month|year)\b"
+         r"(?P<ru_u2>week|month|year|decade|century)\b"
          r"|the\s+(?P<ru_u3>weekend)\b"
          r"|the\s+(?:(?:full|fiscal|calendar)[\s-]+)?(?P<ru_u4>year)\b(?![-\w])"
          r"(?!\s+(?:ago|earlier|before|after|later|two|nineteen|when|in\s+which|"
