@@ -4,6 +4,7 @@
     python bench/positions.py --errors         # and every dev miss (never held-out)
     python bench/positions.py --split dev      # one split (train: the stance model's set)
     python bench/positions.py --split train --errors   # every train miss
+    python bench/positions.py --split train --file news_s23   # one data file's items only
 
 The set (``bench/data/positions/*.jsonl``, see the README and GUIDE beside it) gives for
 each item a text, the statement's content span, its speaker and the gold positions. Each
@@ -44,9 +45,12 @@ SPLITS = ("train", "dev", "heldout")
 STANCES = ("supports", "opposes", "conditional", "neutral")
 
 
-def load() -> list[dict[str, Any]]:
+def load(only: str | None = None) -> list[dict[str, Any]]:
+    """The labelled items of every data file, or of the file named ``only`` (its stem)."""
     items: list[dict[str, Any]] = []
     for path in sorted(DATA.glob("*.jsonl")):
+        if only is not None and path.stem != only:
+            continue
         with path.open(encoding="utf-8") as fh:
             items += [json.loads(line) for line in fh if line.strip()]
     return items
@@ -202,10 +206,12 @@ def run_split(items: list[dict[str, Any]], errors: bool) -> tuple[list[str], dic
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=SPLITS)
+    parser.add_argument("--file", metavar="STEM",
+                        help="score only the items of one data file (a fresh batch: news_s23)")
     parser.add_argument("--errors", action="store_true",
                         help="print the misses of dev and train (never held-out)")
     args = parser.parse_args()
-    items = load()
+    items = load(args.file)
     whosaid.analyze("Warm-up: the model loads once, he said.")
     sizes = Counter(i["split"] for i in items)
     print(f"positions set: {len(items)} statements ({sizes['train']} train, {sizes['dev']} "
