@@ -432,3 +432,13 @@ def test_the_1800s_is_a_century_and_the_1990s_a_decade() -> None:
 def test_the_end_of_the_decade_is_this_decade() -> None:
     assert found("Emissions must fall by the end of the decade.", FRI) == [
         ("the end of the decade", "DATE", "201")]
+
+
+def test_last_and_the_month_just_gone_is_a_year_before() -> None:
+    # told on 1998-03-01: the February just gone would be "last month"
+    sunday = dt.date(1998, 3, 1)
+    assert values("Two helicopters crashed last February.", sunday) == {
+        "last February": "1997-02"}
+    assert values("Sales fell this past February.", sunday) == {
+        "this past February": "1998-02"}
+    assert values("The treaty was signed last May.", sunday) == {"last May": "1997-05"}

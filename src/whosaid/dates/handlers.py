@@ -344,7 +344,9 @@ def month(m: re.Match[str], ctx: ScanContext) -> Hit | None:
     if _g(m, "mo_ry"):
         year += {"last": -1, "next": 1}.get(normalize(m.group("mo_ry")), 0)
     elif rel in ("last", "past", "this past"):
-        year -= 1 if month >= pm else 0
+        # "crashed last February", told on 1998-03-01, is 1997-02: the month just gone
+        # would be "last month" (TimeBank), while "this past February" is that month
+        year -= 1 if month >= pm or rel == "last" and month == pm - 1 else 0
     elif rel in ("next", "coming", "this coming"):
         year += 1 if month <= pm else 0
     elif rel != "this":
