@@ -35,7 +35,7 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"new round of", r"increase pressure", r"releas(?:e|es|ed|ing)", r"launch",
     # the bare noun names a policy area, no wish: "immigration reform", "trade and campaign
     # finance reform as his major issues" (train: 2 of 3 such pairs labelled neutral)
-    r"go(?:es)? ahead with", r"to use", r"the right to", r"reform(?:ed|s|ing)",
+    r"(?:go|goes|went|going) ahead(?: with)?", r"to use", r"the right to", r"reform(?:ed|s|ing)",
     r"prais(?:e|es|ed|ing)", r"hail(?:s|ed|ing)?", r"applaud(?:s|ed|ing)?",
     # evaluative words of an opinion lexicon, the unambiguous ones
     r"good", r"great", r"fair", r"the right thing", r"a success", r"successful",
@@ -79,6 +79,12 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"(?:having|had|has|have) (?:an? |real |big |significant )?(?:impact|effect)(?! on (?:our|us))",
     # "Ukraine deserves to join NATO", "Finland joined the sanctions"
     r"deserv(?:e|es|ed|ing)", r"join(?:s|ed|ing)?",
+    # new news (stop 23): "we do not issue permits for arms deliveries" (opposes through
+    # "not"), "the outcome of the Ukrainian elections will be respected", "equipping Ukraine
+    # for battlefield success is the best way to help resolve the war"
+    r"authori[sz](?:e|es|ed|ing)", r"permits? for", r"licen[cs]es? for",
+    r"(?:be|been|being|is|are|was|were) respected",
+    r"(?:is|was|would be|are) the (?:best|right) way",
 )
 
 # Weak support for what follows: modal words before a deed ("Russian forces would cease all
@@ -155,6 +161,9 @@ OPPOSE_CUES: tuple[str, ...] = (
     r"ineffective", r"did(?:n['’]t| not) help", r"do(?:es)?(?:n['’]t| not) help",
     # "the ceasefire would endanger Israeli citizens", "undermines our security"
     r"endanger(?:s|ed|ing)?", r"jeopardi[sz](?:e|es|ed|ing)", r"undermin(?:e|es|ed|ing)",
+    # new news (stop 23): "It makes zero sense for the U.S. to borrow billions to send in
+    # unaccountable aid to Ukraine", "another $60 billion supplemental …, there's no way"
+    r"makes? (?:zero|no|little) sense", r"there['’]s no way", r"no way",
 )
 
 # Rejecting words that, before a keyword, name a harm done to it: the speaker takes its
@@ -200,6 +209,9 @@ OBJECT_NEGATORS: tuple[str, ...] = (
     # a policy to be thought again is one to change: "we must rethink our immigration
     # policies" (train: opposes)
     r"rethink(?:s|ing)?", r"reconsider(?:s|ed|ing)?",
+    # new news (stop 23): "Germany must change direction on immigration" (Seehofer, a critic
+    # of the refugee policy), "an intimidating measure to reverse election results"
+    r"change (?:direction|course) on", r"revers(?:e|es|ed|ing)", r"reversal of",
 )
 
 # Undoing verbs that, for an issue, give the thing up rather than undo it: withdrawing
@@ -230,6 +242,15 @@ INVERTED_KEYWORDS: tuple[str, ...] = (
     "nuclear attack", "nuclear strike", "tax increase", "tax increases", "raise taxes",
     "raising taxes", "tax hike", "tax hikes", "territorial integrity", "tariff", "tariffs",
     "trade war",
+    # the harm an election fights, like "voter fraud": "ZEC officials have robustly denied
+    # allegations of bias or rigging" supports the election (new news, stop 23)
+    "rigging", "vote-rigging", "ballot stuffing",
+    # the verb is in the keyword, a cue before it turns it round: "MDC chairman Morgan
+    # Komichi promised to challenge the results in court" opposes the election (stop 23)
+    "challenge the results", "dispute the results", "reject the results",
+    # troops staying is the opposite of their withdrawal: "Two-thirds of those polled said
+    # they opposed the presence of U.S. forces" supports it (new news, stop 23)
+    "presence of * forces", "presence of * troops", "military presence", "troop presence",
     # the other side's cause: "opposes the Second Amendment" supports gun control, "wants
     # to secure the border" opposes immigration, "restoring the sovereignty of Ukraine over
     # Crimea" opposes the claim on it
@@ -272,7 +293,9 @@ KEYWORD_STANCES: dict[str, str] = {
     "deportation force": "opposes", "open borders": "supports", "secure the border": "opposes",
     "strong on the border": "opposes",
     "secure our borders": "opposes", "extreme vetting": "supports",
-    "build a wall": "supports", "build the wall": "supports", "build that wall": "supports",
+    "build a wall": "supports", "flawed election": "opposes", "fake results": "opposes",
+    "challenge the results": "opposes", "dispute the results": "opposes",
+    "reject the results": "opposes", "build the wall": "supports", "build that wall": "supports",
     "peaceful transfer of power": "supports", "free and fair": "supports",
     "territorial integrity": "opposes", "new realities": "supports",
     # the land claimed back for the state it was taken from: "restoring the sovereignty of
@@ -317,6 +340,10 @@ CONDITION_MARKERS: tuple[str, ...] = (
     # security guarantees"; "in order for them to take place, Zelensky should …"
     r"only (?:as a result of|on the basis of|with|through|by|in the event)",
     r"in order for",
+    # new news (stop 23): "future humanitarian aid depends on Hamas' willingness to release
+    # remaining Israeli hostages"
+    r"depends? (?:on|upon)", r"depending (?:on|upon)", r"dependent (?:on|upon)",
+    r"contingent (?:on|upon)", r"conditional (?:on|upon)", r"conditioned on",
     # "further costs on Russia in case such a ceasefire is not agreed", "in the absence of a
     # ceasefire … we are looking into further sanctions"
     r"in case(?! of emergency)", r"in the absence of", r"in the event (?:of|that)",
@@ -479,11 +506,20 @@ ISSUE_EXCLUSIONS: dict[str, tuple[str, ...]] = {
               r"paying (?:no )?(?:income )?taxes"),
     "energy": (r"oil prices?", r"oil company", r"oil-rich"),
     "health_care": (r"health crisis", r"mental health"),
+    # "his support for Ukraine's prospects of becoming a member of the European Union" is no
+    # aid (new news, stop 23)
+    "aid": (r"support for ukraine['’]s (?:prospects|bid|membership|accession|path|aspirations|"
+            r"integration|sovereignty|territorial)",),
     "peace_talks": (r"trade negotiations?", r"contract negotiations?"),
     # train: "a reasonable trade-off", "building and construction trades", "the Patriot
     # Act", "the 2011 terrorist attacks in Benghazi" (an event told, no position taken)
     "trade_deals": (r"trade-offs?", r"construction trades"),
     "arms_supply": (r"patriot act",),
-    "terrorism": (r"(?:hamas|hezbollah)['’]", r"(?:the|a|\d{4}|fatal|deadly) terrorist attacks?",
+    # new news (stop 23): "hostages who have been held by Hamas", "a member of Hamas
+    # visiting Moscow" tell of the group, no position on fighting it
+    "terrorism": (r"(?:held|seized|taken|kidnapped|captured|abducted) by (?:hamas|hezbollah)",
+                  r"(?:members?|leaders?|officials?|delegation|spokes(?:man|woman|person)|"
+                  r"representatives?|commanders?) of (?:hamas|hezbollah)",
+                  r"(?:hamas|hezbollah)['’]", r"(?:the|a|\d{4}|fatal|deadly) terrorist attacks?",
                   r"terrorists attacked"),
 }
