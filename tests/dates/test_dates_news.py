@@ -442,3 +442,8 @@ def test_last_and_the_month_just_gone_is_a_year_before() -> None:
     assert values("Sales fell this past February.", sunday) == {
         "this past February": "1998-02"}
     assert values("The treaty was signed last May.", sunday) == {"last May": "1997-05"}
+
+
+def test_a_quarter_code_without_a_year_ends_at_its_digit() -> None:
+    assert found("Revenue rose in Q1 2013; in Q4 it fell.", FRI) == [
+        ("Q1 2013", "DATE", "2013-Q1"), ("Q4", "DATE", "2012-Q4")]

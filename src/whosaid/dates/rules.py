@@ -116,7 +116,7 @@ RULES: tuple[Rule, ...] = (
          rf"(?:(?:fiscal|calendar)[\s-]+)?(?P<q_o>{ORDINAL})[\s-]+quarter\b"
          rf"(?:\s+of\s+(?:fiscal\s+|calendar\s+)?(?P<q_y>{YEAR})|,?\s+(?P<q_y2>{YEAR})"
          r"|\s+of\s+(?P<q_of>last|this|next|the\s+previous|the\s+current)\s+year\b)?"
-         rf"|Q(?P<q_n>[1-4])(?:\s+|/)?(?P<q_y3>{YEAR})?\b"),
+         rf"|Q(?P<q_n>[1-4])(?:(?:\s+|/)?(?P<q_y3>{YEAR}))?\b"),
     Rule("quarter_rel",
          "the latest most recent current this previous past last next coming year same prior "
          "preceding that comparable corresponding",
