@@ -53,13 +53,14 @@ import re
 
 from spacy.tokens import Token
 
-from ..model import Entity, Mention
+from ..model import Entity
 from ..names import fold
 from ..names.gender import given_name_genders, word_gender
 from ..resources import data_lines, load_json
 from .according import is_marker_word
 from .context import Context
 from .drafts import CharSpan, Draft, trim
+from .resolve import named_mention
 from .syntax import np_span
 
 # "2. Never urged Ukraine …", "3) …": a numbered list line
@@ -81,8 +82,6 @@ SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 QUOTE_MARKS = frozenset("\"'\u201c\u2018\u00ab\u201e")
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 RELATIVES = frozenset({"who", "which", "that"})
-# entity types that may start a longer name: "The New York Times" is no "New York"
-PLACE_TYPES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # pronouns for no one: "not everything is a long processing job, constantly slamming …"
 NO_ONE = frozenset({"everything", "nothing", "something", "anything"})
 # the ends of nouns for one who does something ("speechwriters", "operatives", "donors")
@@ -120,10 +119,6 @@ def mend_speaker(ctx: Context, d: Draft) -> None:
       German automaker, which has focused on electric vehicles after its diesel
       emissions-cheating scandal, says the wagon will …" was read as "diesel emissions-"
       (fifth judged draw); the speaker is the subject, "The German automaker";
-    - a place that starts a longer name is not its entity: "The New York Times reported …"
-      was resolved to "New York" (fifth judged draw), "The Washington Post" to Washington;
-      the speaker keeps its whole name, and the entity of that name where the article has
-      one;
     - a speakerless participle on a letter or statement is the letter's: "a letter …
       stating that …" (:func:`words_carrier`)."""
     if d.speaker is None:
@@ -138,8 +133,6 @@ def mend_speaker(ctx: Context, d: Draft) -> None:
     if subject is not None:
         d.speaker, d.speaker_token = subject, None
         d.speaker_mention, d.speaker_entity = named_mention(ctx, subject)
-    elif place_of_name(ctx, d):
-        d.speaker_mention, d.speaker_entity = named_mention(ctx, d.speaker)
 
 
 def subject_around(ctx: Context, d: Draft) -> CharSpan | None:
@@ -186,43 +179,6 @@ def words_carrier(ctx: Context, d: Draft) -> CharSpan | None:
                                    lemma in ctx.lex.other_sources):
         return None
     return np_span(noun)
-
-
-def named_mention(ctx: Context, span: CharSpan) -> tuple[Mention, Entity | None]:
-    """The mention of a mended speaker span: the entity whose mention it is whole (or whose
-    name it is, less a leading "The"), else the words as written with no entity."""
-    text = span.of(ctx.text)
-    hit = ctx.entities.at(span.start, span.end)
-    if hit is not None and hit[0].start >= span.start and hit[0].end <= span.end and \
-            hit[0].text.strip() and fold(hit[0].text) == fold(bare_name(text)):
-        m, e = hit
-        return Mention(m.start, m.end, m.text, e.id, e.name, m.title), e
-    name = fold(bare_name(text))
-    for e in ctx.entities.entities:
-        if name in {fold(n) for n in (e.name, *e.aliases)}:
-            return Mention(span.start, span.end, text, e.id, e.name), e
-    return Mention(span.start, span.end, text), None
-
-
-def bare_name(text: str) -> str:
-    """A name without a leading article: "The New York Times" → "New York Times"."""
-    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
-
-
-def place_of_name(ctx: Context, d: Draft) -> bool:
-    """Whether the speaker's entity is a place or people that only starts its name: "The New
-    York Times" resolved to "New York", "Washington Post" to Washington, "Kyiv Independent"
-    to Kyiv (a capitalised word follows the place's mention inside the speaker)."""
-    e = d.speaker_entity
-    if d.speaker is None or e is None or e.type not in PLACE_TYPES:
-        return False
-    text = d.speaker.of(ctx.text)
-    name = bare_name(text)
-    for form in (e.name, *e.aliases):
-        if form and fold(name).startswith(fold(form) + " "):
-            rest = name[len(form):].split()
-            return bool(rest) and rest[0][:1].isupper()
-    return False
 
 
 def mend(ctx: Context, d: Draft) -> None:

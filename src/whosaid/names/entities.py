@@ -345,15 +345,17 @@ def _cluster_mentions(raw: list[Raw], text: str, family: bool
     for i in order:
         s, e, label, title = raw[i]
         name = text[s:e]
-        c = by_form.get(fold(name)) or _find_cluster(clusters, name, label, family)
+        form = fold(name)
+        c = by_form.get(form) or _find_cluster(clusters, name, label, family)
         if c is None:
             c = _Cluster()
             clusters.append(c)
-        by_form.setdefault(fold(name), c)
+        by_form.setdefault(form, c)
         c.forms[name] += 1
         c.first = min(c.first, s)
-        c.type_votes[label] += 2 if len(name.split()) > 1 else 1
-        if label in ("ORG", "EVENT", "FAC") and len(name.split()) > 1:
+        several = len(name.split()) > 1
+        c.type_votes[label] += 2 if several else 1
+        if label in ("ORG", "EVENT", "FAC") and several:
             c.acronyms.add(_acronym(name))
         if title:
             c.titles.append(title)
