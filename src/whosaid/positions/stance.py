@@ -685,10 +685,16 @@ def _closed(text: str, condition: tuple[int, int]) -> bool:
     return _CLOSING.match(text, max(0, condition[1] - len("first"))) is not None
 
 
+_RECIPROCITY = re.compile(_alternation(lexicon.RECIPROCITY), re.IGNORECASE)
+
+
 def _lasting(rules: _Rules, text: str, condition: tuple[int, int]) -> bool:
-    """Whether the condition's marker says how long ("until", "as long as"), not on what."""
+    """Whether the condition's marker says how long ("until", "as long as"), not on what
+    (not where it asks the other side to keep to its part: "as long as Tehran does the
+    same")."""
     marker = rules.conditions.match(text, condition[0])
-    return marker is not None and marker.group().lower() in lexicon.DURATION_MARKERS
+    return marker is not None and marker.group().lower() in lexicon.DURATION_MARKERS \
+        and _RECIPROCITY.search(text, *condition) is None
 
 
 def _statement_features(rules: _Rules, text: str, hit: tuple[int, int],
@@ -1178,6 +1184,7 @@ def _issue_readings(rules: _Rules, statement: Statement, text: str, detail: bool
             if not any(s <= hit[0] and hit[1] <= e for s, e in fragments):
                 continue
             hits.append((keyword.issue, hit, keyword.text))
+    hits += _anaphor_hits(rules, text, bounds, fragments, {i for i, _, _ in hits})
     best: dict[int, tuple[tuple[int, bool, float], tuple[int, int], _Reading, list[str],
                           str]] = {}
     for issue, hit, keyword_text in hits:
@@ -1219,6 +1226,53 @@ def _issue_readings(rules: _Rules, statement: Statement, text: str, detail: bool
                                             rules.issues[index].id, reading, notes)
                     if detail else [])
             for index, (_, hit, reading, notes, keyword_text) in sorted(best.items())}
+
+
+_ANAPHOR_CLASS = {noun: frozenset(cls) for cls in lexicon.ANAPHOR_CLASSES for noun in cls}
+_ANAPHOR = re.compile(r"\b(?:" + "|".join(lexicon.ANAPHOR_DETERMINERS) + r")\s+(?:[\w'’-]+\s+)?"
+                      r"(?P<noun>" + "|".join(sorted(map(re.escape, _ANAPHOR_CLASS), key=len,
+                                                     reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def _antecedent(rules: _Rules, text: str, at: int, nouns: frozenset[str]) -> int | None:
+    """The issue of the nearest keyword before ``at`` (within the reach) whose last word is
+    one of ``nouns``: "the Iran nuclear deal" for a later "the accord"."""
+    lo = max(0, at - lexicon.ANAPHOR_REACH)
+    words = [(m.start(), m.end(), _token_form(m.group()))
+             for m in _TOKEN.finditer(text, lo, at)]
+    found: tuple[int, int] | None = None  # (keyword end, issue)
+    for index, (start, _, form) in enumerate(words):
+        for keyword in rules.first_words.get(form, ()):
+            last = keyword.rest[-1] if keyword.rest else form
+            if last not in nouns and last.rstrip("s") not in nouns:
+                continue
+            end = _match_rest(text, words, index, keyword.rest)
+            if end is None or (found is not None and end <= found[0]):
+                continue
+            exclusion = rules.exclusions[keyword.issue]
+            if exclusion is not None and any(x.start() < end and start < x.end()
+                                             for x in exclusion.finditer(text, lo, at)):
+                continue
+            found = (end, keyword.issue)
+    return None if found is None else found[1]
+
+
+def _anaphor_hits(rules: _Rules, text: str, bounds: tuple[int, int],
+                  fragments: list[tuple[int, int]], named: set[int]
+                  ) -> list[tuple[int, tuple[int, int], str]]:
+    """Issues the statement names again by a noun after a determiner ("the deal", "this
+    pipeline", "the results"), each the issue of the nearest earlier keyword of the noun's
+    class, for issues the statement names no other way."""
+    hits: list[tuple[int, tuple[int, int], str]] = []
+    for m in _ANAPHOR.finditer(text, *bounds):
+        hit = (m.start("noun"), m.end("noun"))
+        if not any(s <= hit[0] and hit[1] <= e for s, e in fragments):
+            continue
+        issue = _antecedent(rules, text, m.start(), _ANAPHOR_CLASS[m.group("noun").lower()])
+        if issue is not None and issue not in named:
+            named.add(issue)
+            hits.append((issue, hit, m.group().lower()))
+    return hits
 
 
 _ACTORS = frozenset(lexicon.ACTOR_KEYWORDS)
