@@ -332,6 +332,11 @@ NEGATORS: tuple[str, ...] = (
     r"refus(?:e|es|ed|ing) to", r"declin(?:e|es|ed|ing) to", r"unwilling to",
     r"fail(?:s|ed)? to", r"no longer", r"under no circumstances", r"nothing",
     r"hardly", r"little",
+    # a lack that governs what it is of, farther than three words: "there was no
+    # opportunity for Ukraine to join NATO", "Greece simply has no capacities to cope with
+    # additional arrival of refugees" (new news, stop 23)
+    r"no (?:real |further )?(?:opportunity|possibility|capacit(?:y|ies)|room|reason|"
+    r"appetite|willingness|desire) (?:for|to|of)",
 )
 
 # What opens a condition: "Russia cannot agree to a ceasefire unless Ukraine agrees …".
