@@ -87,7 +87,10 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"(?:is|was|would be|are) the (?:best|right) way",
     # "negotiations were the only way out of the Ukraine crisis", "this agreement is of
     # fundamental importance, and there is no alternative" (new news, stop 23)
-    r"(?:the )?only way (?:out|forward)", r"no alternative", r"of (?:fundamental|vital|"
+    r"(?:the )?only way (?:out|forward)", r"no alternative",
+    r"a step in the (?:right|positive) direction", r"indispensable", r"a cornerstone",
+    r"a (?:major |great |historic )?achievement", r"in (?:our|the|their) (?:shared )?"
+    r"(?:national )?(?:security )?interests?", r"of (?:fundamental|vital|"
     r"crucial|great|utmost) importance",
 )
 
@@ -168,6 +171,14 @@ OPPOSE_CUES: tuple[str, ...] = (
     # new news (stop 23): "It makes zero sense for the U.S. to borrow billions to send in
     # unaccountable aid to Ukraine", "another $60 billion supplemental …, there's no way"
     r"makes? (?:zero|no|little) sense", r"there['’]s no way", r"no way",
+    # more evaluative words of an opinion lexicon, the unambiguous ones (new news, stop 23:
+    # "meeting Putin is meaningless", "called that result implausible", "is not right from
+    # my point of view", "regretted the withdrawal of the United States from the Iran
+    # nuclear deal" (through the undoing: supports))
+    r"meaningless", r"senseless", r"implausible", r"misguided", r"ill-advised",
+    r"short-sighted", r"erroneous", r"regret(?:s|ted|table)?", r"deplorable",
+    r"(?:deeply |very )?disappointing", r"(?:is|was|are|were)(?:n['’]t| not) right",
+    r"the wrong (?:course|direction|way|approach)", r"a step backwards?",
 )
 
 # Rejecting words that, before a keyword, name a harm done to it: the speaker takes its
@@ -258,6 +269,9 @@ INVERTED_KEYWORDS: tuple[str, ...] = (
     # troops staying is the opposite of their withdrawal: "Two-thirds of those polled said
     # they opposed the presence of U.S. forces" supports it (new news, stop 23)
     "presence of * forces", "presence of * troops", "military presence", "troop presence",
+    # foreign troops named bare are there: "There is no need for any foreign combat forces on
+    # Iraqi soil" (train: supports their withdrawal)
+    "foreign * forces", "foreign * troops",
     # the other side's cause: "opposes the Second Amendment" supports gun control, "wants
     # to secure the border" opposes immigration, "restoring the sovereignty of Ukraine over
     # Crimea" opposes the claim on it
@@ -426,6 +440,9 @@ NOT_CONDITIONS: tuple[str, ...] = (
     r"until (?:midnight|now|then|today|the end|last|early|late|\d|january|february|march|"
     r"april|may|june|july|august|september|october|november|december)",
     r"once again", r"once more", r"at once", r"once (?:a|an|the|before)\b",
+    # a belief set up to be knocked down: "If Ukraine thinks that it's getting another $60
+    # billion supplemental out of the United States Congress, there's no way" (new news)
+    r"if (?:\w+ ){1,2}(?:thinks?|believes?|expects?|imagines?|assumes?)",
     # "Clinton had once favored the trade pact": once in the past, no condition
     r"(?:has|have|had|was|were|is|are) once",
 )
