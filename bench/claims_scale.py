@@ -2,6 +2,8 @@
 
     python bench/claims_scale.py [--db build/claims-bench.db] [--source build/bench-serve.db]
                                  [--runs 5] [--skip-build] [--block-statements 20000]
+                                 [--pick random|speakers] [--profile out.prof] [--hash]
+                                 [--check-rebuild]
 
 1. Copies ``--source`` (the 20,000-article store ``bench/serve.py`` builds; make it first
    with ``python bench/serve.py --articles 20000 --db build/bench-serve.db``) to ``--db``
@@ -11,13 +13,23 @@
    stood at the end of each stage) and what it found.
 3. ``--runs`` times: saves one new article (a copy of a stored one, published a day later,
    with new ids: it joins a copy group and its speakers' claims), keeps the corpus current
-   (timed apart) and times :func:`whosaid.claims.service.update_claims` for it.
+   (timed apart) and times :func:`whosaid.claims.service.update_claims` for it, in wall
+   and CPU seconds (the machine is shared: CPU time is the figure to compare). ``--pick
+   speakers`` copies the stored articles quoting the most speakers instead (the slowest to
+   join: each speaker's claims are weighed again), ``--profile`` writes the updates'
+   cProfile statistics.
+4. ``--hash`` prints a SHA-256 of the claim tables after the whole pass (two builds of one
+   store must print the same); ``--check-rebuild`` hashes them after the new articles,
+   rebuilds the claims and says whether the rebuild gave the same tables (keeping current
+   must give what a rebuild gives).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import datetime as dt
+import hashlib
 import random
 import resource
 import shutil
@@ -27,12 +39,14 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from whosaid.claims.blocks import BLOCK_STATEMENTS
 from whosaid.claims.service import build_claims, update_claims
 from whosaid.corpus import keep_corpus
 from whosaid.model import Analysis, content_id
+from whosaid.store import Store, open_store, schema
 from whosaid.store import claims as store_claims
-from whosaid.store import open_store
 
 
 def peak_mb() -> float:
@@ -51,6 +65,29 @@ def copy_of(a: Analysis, i: int) -> Analysis:
     return Analysis(art, a.entities, statements, a.dates)
 
 
+def tables_hash(store: Store) -> str:
+    """A SHA-256 of every claim table but the pending marks, rows sorted."""
+    digest = hashlib.sha256()
+    with store.read("hash the claims") as conn:
+        for table in schema.CLAIM_TABLES:
+            if table is schema.claims_pending:
+                continue
+            digest.update(table.name.encode())
+            for row in sorted(repr(tuple(r)) for r in conn.execute(select(table))):
+                digest.update(row.encode())
+    return digest.hexdigest()
+
+
+def most_quoted(store: Store, n: int) -> list[str]:
+    """The ``n`` stored articles quoting the most speakers (by canonical name)."""
+    s = schema.statements
+    with store.read("articles by speakers") as conn:
+        return list(conn.execute(
+            select(s.c.article_id).group_by(s.c.article_id)
+            .order_by(func.count(func.distinct(s.c.speaker_name)).desc(), s.c.article_id)
+            .limit(n)).scalars())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -62,6 +99,14 @@ def main() -> None:
                         help="statements a speaker block of the whole pass holds at most")
     parser.add_argument("--skip-build", action="store_true",
                         help="time the new articles only (the claims are built)")
+    parser.add_argument("--pick", choices=("random", "speakers"), default="random",
+                        help="copy random articles (3+ statements) or those quoting the "
+                             "most speakers")
+    parser.add_argument("--profile", type=Path, help="write the updates' cProfile stats here")
+    parser.add_argument("--hash", action="store_true",
+                        help="print a hash of the claim tables after the whole pass")
+    parser.add_argument("--check-rebuild", action="store_true",
+                        help="after the new articles, rebuild and compare the claim tables")
     args = parser.parse_args()
     if not args.db.exists():
         if not args.source.exists():
@@ -95,28 +140,52 @@ def main() -> None:
                   f"{s.speakers:,} speakers -> {s.claims:,} claims ({s.repeated:,} printed "
                   f"more than once, {s.meaning_changed:,} with a changed meaning); "
                   f"{s.copy_groups:,} copy groups; {s.undated:,} undated")
+            if args.hash:
+                print(f"  claim tables: sha256 {tables_hash(store)}")
         rng = random.Random(args.seed)
-        ids = [r["id"] for r in store.articles() if r["statement_count"] >= 3]
-        update_s: list[float] = []
-        for i in range(args.runs):
-            a = copy_of(store.analysis(rng.choice(ids)), i)
+        if args.pick == "speakers":
+            picked = most_quoted(store, args.runs)
+        else:
+            ids = [r["id"] for r in store.articles() if r["statement_count"] >= 3]
+            picked = [rng.choice(ids) for _ in range(args.runs)]
+        profile = cProfile.Profile() if args.profile else None
+        wall_s: list[float] = []
+        cpu_s: list[float] = []
+        for i, source in enumerate(picked):
+            a = copy_of(store.analysis(source), i)
             store.save(a)
             t0 = time.perf_counter()
             corpus = keep_corpus(store, [a.article.id])
-            t1 = time.perf_counter()
+            t1, c1 = time.perf_counter(), time.process_time()
+            if profile is not None:
+                profile.enable()
             done = update_claims(store, [a.article.id], corpus_ids=corpus.rewritten,
                                  regrouped=corpus.regrouped)
-            t2 = time.perf_counter()
-            update_s.append(t2 - t1)
+            if profile is not None:
+                profile.disable()
+            t2, c2 = time.perf_counter(), time.process_time()
+            wall_s.append(t2 - t1)
+            cpu_s.append(c2 - c1)
             with store.read("count") as conn:
                 left = len(store_claims.pending_articles(conn))
-            print(f"  new article {i + 1}: {len(a.statements)} statements; corpus "
-                  f"{t1 - t0:.2f} s; claims {t2 - t1:.2f} s ({len(done.claims)} claims "
-                  f"written, {done.speakers} speakers; {left} pending)")
-        if update_s:
-            print(f"one new article joining the claims: median {statistics.median(update_s):.2f}"
-                  f" s, max {max(update_s):.2f} s over {len(update_s)} runs; peak memory "
+            speakers = len({s.speaker.entity for s in a.statements if s.speaker is not None})
+            print(f"  new article {i + 1}: {len(a.statements)} statements, {speakers} "
+                  f"speakers; corpus {t1 - t0:.2f} s; claims {t2 - t1:.2f} s wall, "
+                  f"{c2 - c1:.2f} CPU-s ({len(done.claims)} claims written, {done.speakers} "
+                  f"speakers; {left} pending)")
+        if wall_s:
+            print(f"one new article joining the claims over {len(wall_s)} runs: wall median "
+                  f"{statistics.median(wall_s):.2f} s, max {max(wall_s):.2f} s; CPU median "
+                  f"{statistics.median(cpu_s):.2f} s, max {max(cpu_s):.2f} s; peak memory "
                   f"{peak_mb():,.0f} MB")
+        if profile is not None:
+            profile.dump_stats(str(args.profile))
+        if args.check_rebuild:
+            kept = tables_hash(store)
+            build_claims(store, block_statements=args.block_statements)
+            again = tables_hash(store)
+            print(f"kept current: sha256 {kept}; rebuilt: {again}; "
+                  + ("the same" if kept == again else "DIFFERENT"))
     sys.stdout.flush()
 
 

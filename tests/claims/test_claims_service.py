@@ -324,3 +324,35 @@ def test_a_merge_renaming_relays_equals_a_rebuild(db: str, mode: str) -> None:
         assert not any("Sergei Lavrov" in r for r in after["claim_edges"])
         build_claims(store)
         assert after == dump(store)
+
+
+def _growing() -> list[Analysis]:
+    """Peskov's and Lavrov's claims of the same words growing in turn, a day apart: which
+    of them counts as earlier (more versions, then published first) flips back and forth,
+    so the speaker-changed flag moves between their versions, and a third speaker's
+    partner claim of three versions stays as it was."""
+    quotes = [("Dmitry Peskov", "p"), ("Sergei Lavrov", "l"), ("Dmitry Peskov", "p"),
+              ("Maria Zakharova", "z"), ("Maria Zakharova", "z"), ("Maria Zakharova", "z"),
+              ("Sergei Lavrov", "l"), ("Sergei Lavrov", "l"), ("Dmitry Peskov", "p"),
+              ("Dmitry Peskov", "p")]
+    return [article(f"{tag}{i}", f"2022-12-{1 + i // 2:02d}", f"{tag}{i}.example",
+                    [(speaker, READY, (), "direct")]) for i, (speaker, tag) in enumerate(quotes)]
+
+
+def test_claims_growing_in_turn_flag_as_a_rebuild_does(db: str, mode: str,
+                                                       rebuilt: Any) -> None:
+    """As each article joins, the changed claim's versions look only at partners whose
+    claims are as large as theirs were or are (or that changed), and a partner whose flag
+    is off only at the changed versions: after each, the tables are a rebuild's."""
+    analyses = _growing()
+    with open_store(db) as store:
+        store.save(analyses[0])
+        update_claims(store, [analyses[0].article.id], build=True)
+        flags = set()
+        for i, a in enumerate(analyses[1:], 2):
+            store.save(a)
+            update_claims(store, [a.article.id])
+            got = dump(store)
+            assert got == rebuilt(analyses[:i])
+            flags.add(sum("speaker_changed" in r[4] for r in got["claim_versions"]))
+        assert len(flags) > 2  # the flag moved

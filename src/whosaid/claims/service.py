@@ -56,14 +56,16 @@ the statement that left kept them from.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import pickle
+import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
@@ -209,17 +211,8 @@ def build_claims(store: Store, progress: Progress | None = None, *,
             report("copies", 0, 1)
             groups, bands, cites = _copies(conn)
             summary.articles, summary.copy_groups = len(cites), len(groups)
-            # set aside till the writing, as the blocks are (the bench store's band keys
-            # took 55 MB), a chunk of articles at a time (pickled whole, their memo held
-            # as much again)
-            ids = sorted(cites)
-            pieces = range(0, len(ids), COPY_CHUNK)
-            for i in pieces:
-                part = ids[i:i + COPY_CHUNK]
-                pickle.dump(({a: bands[a] for a in part if a in bands},
-                             {a: cites[a] for a in part}), aside,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            del bands, cites, ids
+            chunks = _set_aside(aside, bands, cites)
+            del bands, cites
             report("copies", 1, 1)
             counts, summary.unknown_speaker = sql.speaker_counts(conn)
             summary.statements = sum(counts.values()) + summary.unknown_speaker
@@ -242,31 +235,68 @@ def build_claims(store: Store, progress: Progress | None = None, *,
                 del found
                 report("clustering", done, len(plan))
         aside.seek(0)
-        report("writing", 0, len(plan))
         with store.write("write claims") as conn:
-            sql.lock_claims(conn)
-            sql.clear_all(conn)
-            sql.write_copies(conn, groups)
-            for _ in pieces:
-                bands, cites = pickle.load(aside)
-                sql.replace_bands(conn, bands, delete_first=False)
-                sql.replace_cites(conn, cites, delete_first=False)
-                del bands, cites
-            for done in range(1, len(plan) + 1):
-                found = pickle.load(aside)
-                sql.write_claims(conn, found.claims, _days(found.claims),
-                                 corpus_ids[found.block_id])
-                sql.write_terms(conn, _terms(found.claims))
-                del found
-                report("writing", done, len(plan))
-            report("flags", 0, 1)
-            _flag_by_days(conn, flag_versions)
+            _write_all(conn, aside, _Written(groups, chunks, len(plan), corpus_ids),
+                       flag_versions, report)
             summary.meaning_changed = sql.meaning_changed_count(conn)
-            report("flags", 1, 1)
             sql.clear_pending(conn, taken)
             sql.clear_stale(conn, stale)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _set_aside(aside: IO[bytes], bands: dict[str, list[str]],
+               cites: dict[str, list[tuple[str, str]]]) -> int:
+    """Set the band keys and cites aside till the writing, as the blocks are (the bench
+    store's band keys took 55 MB), a chunk of :data:`COPY_CHUNK` articles at a time
+    (pickled whole, their memo held as much again); returns how many chunks."""
+    ids = sorted(cites)
+    starts = range(0, len(ids), COPY_CHUNK)
+    for i in starts:
+        part = ids[i:i + COPY_CHUNK]
+        pickle.dump(({a: bands[a] for a in part if a in bands}, {a: cites[a] for a in part}),
+                    aside, protocol=pickle.HIGHEST_PROTOCOL)
+    return len(starts)
+
+
+@dataclass(frozen=True)
+class _Written:
+    """What the read phase of :func:`build_claims` set aside for its write phase: the copy
+    groups, how many chunks of band keys and cites and how many speaker blocks of claims
+    the file holds (in that order), and each block's speaker keys that are corpus
+    entities."""
+
+    groups: list[CopyGroup]
+    chunks: int
+    blocks: int
+    corpus_ids: dict[int, set[str]]
+
+
+def _write_all(conn: Connection, aside: IO[bytes], written: _Written, flag_versions: int,
+               report: Progress) -> None:
+    """The write phase of :func:`build_claims`, inside its write transaction: replace every
+    claim table with what the read phase set ``aside`` (read back a chunk and a block at a
+    time, so memory holds one), then set the speaker-changed flag a day block at a time
+    (``flag_versions`` versions)."""
+    report("writing", 0, written.blocks)
+    sql.lock_claims(conn)
+    sql.clear_all(conn)
+    sql.write_copies(conn, written.groups)
+    for _ in range(written.chunks):
+        bands, cites = pickle.load(aside)
+        sql.replace_bands(conn, bands, delete_first=False)
+        sql.replace_cites(conn, cites, delete_first=False)
+        del bands, cites
+    for done in range(1, written.blocks + 1):
+        found = pickle.load(aside)
+        sql.write_claims(conn, found.claims, _days(found.claims),
+                         written.corpus_ids[found.block_id])
+        sql.write_terms(conn, _terms(found.claims))
+        del found
+        report("writing", done, written.blocks)
+    report("flags", 0, 1)
+    _flag_by_days(conn, flag_versions)
+    report("flags", 1, 1)
 
 
 # Analysed articles whose texts the copy search reads at once (then keeps their hashes)
@@ -506,24 +536,26 @@ def _recluster(conn: Connection, speakers: set[str], now: Sequence[ClaimStatemen
     for k in sorted(speakers - exact):  # the most quoted: around the new statements only
         mine = [s for s in (*now, *rest) if s.speaker_key == k]
         days = {d for s in mine if (d := day_of(s)) is not None}
-        near = _joinable(conn, sql.claims_near(conn, k, days, WINDOW_DAYS), mine) \
-            if days else {}
+        near = sql.claims_of_ids(conn, _joinable(
+            sql.versions_near(conn, k, days, WINDOW_DAYS), mine)) if days else {}
         old.update(near)
         wanted |= {s for keys in near.values() for s in keys}
     statements = {_key(s): s for s in sql.claim_statements(conn, speaker_keys=exact)}
     wanted |= {_key(s) for s in now if s.speaker_key in speakers - exact}
+    known = {k for keys in old.values() for k in keys}  # held by the claims in ``old``
     while True:  # the statements of every claim that is replaced, and those claims
         more = wanted - set(statements)
         if more:
             for s in sql.claim_statements(conn, keys=more):
                 if s.speaker_key in speakers:
                     statements[_key(s)] = s
-        held = sql.delete_versions_of(conn, set(statements)) - set(old)
+        held = sql.delete_versions_of(conn, set(statements) - known) - set(old)
         if not held:
             break
         extra = sql.claims_of_ids(conn, held)
         old.update(extra)
         wanted = {s for keys in extra.values() for s in keys}
+        known |= wanted
         speakers |= sql.speakers_of_claims(conn, held)
     loaded = list(statements.values())
     groups = sql.copy_groups(conn, {s.article_id for s in loaded})
@@ -542,6 +574,8 @@ def _recluster(conn: Connection, speakers: set[str], now: Sequence[ClaimStatemen
     x_old = {k for cid, m in members_old.items() if members_new.get(cid) != m for k in m}
     x_old |= {k for ks in members_old.values() for k in ks if k in touched}
     old_terms = sql.terms_of(conn, x_old)
+    bounds = _size_bounds(x_new, members_old, members_new, touched,
+                          sql.flagged_versions(conn, x_old))
     found = [_with_flags(c, {k for k in members_new[c.id] if k not in x_new
                              and kept_flags.get(k, False)}) for c in found]
     corpus_ids = sql.corpus_entity_ids(conn, {c.speaker_key for c in found})
@@ -554,33 +588,31 @@ def _recluster(conn: Connection, speakers: set[str], now: Sequence[ClaimStatemen
     sql.delete_claims(conn, old, drop_terms=set(stored_days) - stays)
     sql.write_claims(conn, found, placed, corpus_ids)
     sql.write_terms(conn, {k: t for k, t in _terms(found).items() if k not in stays})
-    _reflag(conn, x_new, old_terms)
+    _reflag(conn, x_new, old_terms, bounds)
     return ClaimsUpdate(claims=[c.id for c in found], speakers=len(speakers))
 
 
-def _joinable(conn: Connection, near: dict[str, list[Key]], new: Sequence[ClaimStatement]
-              ) -> dict[str, list[Key]]:
-    """Those of the claims ``near`` that one of the ``new`` statements could join: a version
+def _joinable(near: dict[Key, tuple[str, int | None, str]], new: Sequence[ClaimStatement]
+              ) -> set[str]:
+    """The claims that one of the ``new`` statements could join, of the stored versions
+    ``near`` (``{key: (claim_id, day, content)}``: a speaker's versions within the window of
+    the new statements' days, :func:`whosaid.store.claims.versions_near`): a version
     within the window that shares a content word with it (as clustering's candidates do)
     and whose words score at least ``LINK`` against it. The new statements are found by
     their content words, not each weighed against every version: a split leaves thousands
-    of them (a speaker's statements whose claims lost a version)."""
-    texts = sql.version_texts(conn, {k for keys in near.values() for k in keys})
+    of them (a speaker's statements whose claims lost a version). Only the versions within
+    the window are read: on the 20,000-article bench store a new Bernie Sanders statement's
+    near claims held 4,488 versions, most of them months away."""
     bags = [(day_of(s), weighted_set(s.content)) for s in new]
     index: dict[str, list[int]] = defaultdict(list)
     for i, (_, b) in enumerate(bags):
         for w in b:
             if w not in STOP:
                 index[w].append(i)
-    out: dict[str, list[Key]] = {}
-    for cid, keys in near.items():
-        for k in keys:
-            if k not in texts:
-                continue
-            day, content = texts[k]
-            if _could_join(day, weighted_set(content), bags, index):
-                out[cid] = keys
-                break
+    out: set[str] = set()
+    for cid, day, content in near.values():
+        if cid not in out and _could_join(day, weighted_set(content), bags, index):
+            out.add(cid)
     return out
 
 
@@ -614,53 +646,108 @@ def _as_printed(rows: dict[Key, dict[str, Any]]) -> dict[Key, Printed]:
             for k, r in rows.items()}
 
 
-def _near(conn: Connection, targets: dict[Key, tuple[int | None, set[str]]]
-          ) -> dict[Key, set[Key]]:
+def _near(conn: Connection, targets: dict[Key, tuple[int | None, set[str]]], *,
+          by_speaker: bool = False, bounds: Mapping[Key, tuple[int, int]] | None = None,
+          changed: Collection[Key] = ()) -> dict[Key, set[Key]]:
     """For each target (day, the keys it is filed under): the stored versions within the
     window that can be its partners, found by its lookup keys
-    (:func:`whosaid.claims.index.lookup_keys`; one query for all of them)."""
+    (:func:`whosaid.claims.index.lookup_keys`; one query for the targets in ``bounds``,
+    one for the others).
+
+    ``by_speaker``: leave out the versions of the target's own speaker (as its stored claim
+    has it) and article, never its partners (:func:`whosaid.claims.index.partners`).
+    ``bounds``: for a target there, only the versions whose claim has a size (versions)
+    within its bounds, or that are ``changed`` (those filed are targets too), whose flag
+    it can change or that can change its flag (see :func:`_size_bounds`). On the
+    20,000-article bench store a new article joining a Bernie Sanders claim of 497
+    versions found 8,426 other versions sharing a lookup key within the window of one of
+    them, each read and weighed for nothing; 697 so."""
     if not targets:
         return {}
     counts = sql.key_counts(conn, {k for _, ks in targets.values() for k in ks
                                    if not k.startswith(PREFIX_MARK)})
     lookups = {t: lookup_keys(ks, counts) for t, (_, ks) in targets.items()}
-    keys = set().union(*lookups.values())
-    days = [d for d, _ in targets.values() if d is not None]
-    undated = any(d is None for d, _ in targets.values())
-    dated: dict[str, list[tuple[int, Key]]] = defaultdict(list)
-    undated_rows: dict[str, list[Key]] = defaultdict(list)
-    for k, day, key in sql.filed_rows(conn, keys, None if undated else days, WINDOW_DAYS):
+    own = sql.version_speakers(conn, targets) if by_speaker else {}
+    bounds = bounds or {}
+    out: dict[Key, set[Key]] = {}
+    for group, sizes in (([t for t in targets if t not in bounds], None),
+                         ([t for t in targets if t in bounds], [bounds[t] for t in targets
+                                                               if t in bounds])):
+        if not group:
+            continue
+        days = [d for t in group if (d := targets[t][0]) is not None]
+        undated = len(days) < len(group)
+        rows = sql.filed_rows(conn, set().union(*(lookups[t] for t in group)),
+                              None if undated else days, WINDOW_DAYS, sizes=sizes,
+                              speakers=set(own.values()))
+        out.update(_walk({t: targets[t][0] for t in group}, lookups, rows, own, bounds,
+                         set(changed)))
+    return out
+
+
+def _walk(days: Mapping[Key, int | None], lookups: Mapping[Key, set[str]],
+          filed: Iterable[tuple[str, int | None, Key, str, int]], own: Mapping[Key, str],
+          bounds: Mapping[Key, tuple[int, int]], changed: Collection[Key]
+          ) -> dict[Key, set[Key]]:
+    """:func:`_near` for the targets on ``days``, from the rows filed under their lookup
+    keys (:func:`whosaid.store.claims.filed_rows`)."""
+    dated: dict[str, list[tuple[int, Key, str, int]]] = defaultdict(list)
+    undated: dict[str, list[tuple[int, Key, str, int]]] = defaultdict(list)
+    for k, day, key, speaker, size in filed:
         if day is None:
-            undated_rows[k].append(key)
+            undated[k].append((0, key, speaker, size))
         else:
-            dated[k].append((day, key))
+            dated[k].append((day, key, speaker, size))
     # each key's rows by day, so a target walks its window only (a split's 11,000 targets
     # walked whole years of their keys' rows)
     for rows in dated.values():
         rows.sort()
-    starts = {k: [d for d, _ in rows] for k, rows in dated.items()}
+    starts = {k: [d for d, _, _, _ in rows] for k, rows in dated.items()}
     out: dict[Key, set[Key]] = {}
-    for t, (day, _) in targets.items():
+    for t, day in days.items():
+        mine = own.get(t)
+        lo, hi = bounds.get(t, (0, sys.maxsize))
         found: set[Key] = set()
         for k in lookups[t]:
-            found.update(undated_rows.get(k, ()))
             rows = dated.get(k, [])
-            if day is None:
-                found.update(key for _, key in rows)
-                continue
-            lo = bisect.bisect_left(starts[k], day - WINDOW_DAYS) if rows else 0
-            hi = bisect.bisect_right(starts[k], day + WINDOW_DAYS) if rows else 0
-            found.update(key for _, key in rows[lo:hi])
+            first, last = 0, len(rows)
+            if day is not None and rows:
+                first = bisect.bisect_left(starts[k], day - WINDOW_DAYS)
+                last = bisect.bisect_right(starts[k], day + WINDOW_DAYS)
+            for _, key, speaker, size in itertools.chain(undated.get(k, ()),
+                                                         rows[first:last]):
+                if speaker != mine and (lo <= size <= hi or key in changed):
+                    found.add(key)
         found.discard(t)
-        out[t] = found
+        out[t] = found if mine is None else {c for c in found if c[0] != t[0]}
     return out
 
 
+def _size_bounds(x_new: Collection[Key], members_old: Mapping[str, Sequence[Key]],
+                 members_new: Mapping[str, Sequence[Key]], touched: Collection[Key],
+                 flagged: Collection[Key]) -> dict[Key, tuple[int, int]]:
+    """For the versions of ``x_new`` that only changed claim size (in a claim before, not
+    ``touched``, so the same words, day, speaker and article) and were not ``flagged``:
+    their size before and now, lower first. Of such a version ``v``'s partners ``u``, those
+    not changed themselves whose claim's size lies outside these bounds count as earlier
+    than ``v`` (:func:`whosaid.claims.index.earlier`) as they did, and ``v`` as earlier than
+    them as it did: ``v`` was flagged by none of them, so it is not now, and their flags
+    stay. So ``v``'s partner search can leave them out; a flagged version's cannot (the
+    partner that flagged it may be any)."""
+    before = {k: len(m) for m in members_old.values() for k in m}
+    now = {k: len(m) for m in members_new.values() for k in m}
+    skip = set(touched) | set(flagged)
+    return {k: (min(before[k], now[k]), max(before[k], now[k]))
+            for k in x_new if k in before and k in now and k not in skip}
+
+
 def _reflag(conn: Connection, x_new: set[Key],
-            old_terms: dict[Key, tuple[int | None, set[str]]]) -> None:
-    """Set the speaker-changed flag again where it can change (see the module docstring)."""
+            old_terms: dict[Key, tuple[int | None, set[str]]],
+            bounds: Mapping[Key, tuple[int, int]] | None = None) -> None:
+    """Set the speaker-changed flag again where it can change (see the module docstring);
+    ``bounds``: see :func:`_size_bounds`."""
     new_terms = sql.terms_of(conn, x_new)
-    near_new = _near(conn, new_terms)
+    near_new = _near(conn, new_terms, by_speaker=True, bounds=bounds, changed=x_new)
     near_old = _near(conn, {k: v for k, v in old_terms.items() if k not in new_terms})
     rows = sql.printed(conn, set(new_terms) | {c for cs in near_new.values() for c in cs})
     info = _as_printed(rows)
@@ -673,7 +760,17 @@ def _reflag(conn: Connection, x_new: set[Key],
         flagged_now = sql.flagged_versions(conn, gone_partners)
         recheck |= flagged_now
     todo = {k for k in recheck if k not in near_new}
-    near_new.update(_near(conn, {k: v for k, v in sql.terms_of(conn, todo).items()}))
+    # a partner of a changed version whose flag is off: its other partners did not change
+    # (nor did it), so it is turned on by one of the changed versions or by none; only a
+    # flagged one looks for all its partners (on the bench store, a 13-speaker article's
+    # 429 partners looked up 21,552 versions)
+    off = {k for k in todo if k in rows and FLAG not in json.loads(str(rows[k]["drift"]))["flags"]}
+    mated: dict[Key, set[Key]] = defaultdict(set)
+    for k, found in mates.items():
+        for c in found & off:
+            mated[c].add(k)
+    near_new.update((k, mated[k]) for k in off)
+    near_new.update(_near(conn, sql.terms_of(conn, todo - off), by_speaker=True))
     more = sql.printed(conn, (recheck | {c for k in recheck for c in near_new.get(k, ())})
                        - set(rows))
     rows.update(more)

@@ -632,47 +632,23 @@ def claims_of_speakers(conn: Connection, speaker_keys: Collection[str]) -> dict[
     return {cid: [k for _, k in sorted(v)] for cid, v in found.items()}
 
 
-def claims_near(conn: Connection, speaker_key: str, days: Collection[int], window: int
-                ) -> dict[str, list[Key]]:
-    """The stored claims of one speaker with a version dated within ``window`` days of one
-    of ``days``, or undated: ``{claim_id: [statement keys in order]}``."""
-    c, cv = claims, claim_versions
+def versions_near(conn: Connection, speaker_key: str, days: Collection[int], window: int
+                  ) -> dict[Key, tuple[str, int | None, str]]:
+    """The stored versions of one speaker's claims dated within ``window`` days of one of
+    ``days``, or undated: ``{key: (claim_id, day, content)}`` (only these can be joined by
+    a statement of those days; the claims' other versions are not read)."""
+    c, cv, s = claims, claim_versions, statements
     near: list[ColumnElement[bool]] = [cv.c.day.is_(None)]
-    for lo, hi in _ranges(days, window):
-        near.append(cv.c.day.between(lo, hi))
-    ids = set(conn.execute(select(cv.c.claim_id).distinct().join(c, c.c.id == cv.c.claim_id)
-                           .where(c.c.speaker_key == speaker_key, or_(*near))).scalars())
-    found: dict[str, list[tuple[int, Key]]] = defaultdict(list)
-    for chunk in _chunks(ids):
-        for cid, aid, sid, pos in conn.execute(
-                select(cv.c.claim_id, cv.c.article_id, cv.c.statement_id, cv.c.position)
-                .where(cv.c.claim_id.in_(chunk))):
-            found[cid].append((int(pos), (aid, sid)))
-    return {cid: [k for _, k in sorted(v)] for cid, v in found.items()}
-
-
-def version_texts(conn: Connection, keys: Collection[Key]) -> dict[Key, tuple[int | None, str]]:
-    """The stored day and the content of claim versions."""
-    cv, s = claim_versions, statements
-    found: dict[Key, tuple[int | None, str]] = {}
-    for chunk in _chunks(keys):
-        for a, i_, day, text in conn.execute(
-                select(cv.c.article_id, cv.c.statement_id, cv.c.day, s.c.content_text)
-                .join(s, and_(s.c.article_id == cv.c.article_id, s.c.id == cv.c.statement_id))
-                .where(_keyed(cv.c.article_id, cv.c.statement_id, chunk))):
-            found[(a, i_)] = (day, text)
-    return found
+    near += [cv.c.day.between(lo, hi) for lo, hi in _ranges(days, window)]
+    return {(a, i_): (cid, day, text) for a, i_, cid, day, text in conn.execute(
+        select(cv.c.article_id, cv.c.statement_id, cv.c.claim_id, cv.c.day, s.c.content_text)
+        .join(c, c.c.id == cv.c.claim_id)
+        .join(s, and_(s.c.article_id == cv.c.article_id, s.c.id == cv.c.statement_id))
+        .where(c.c.speaker_key == speaker_key, or_(*near)))}
 
 
 def _ranges(days: Collection[int], window: int) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for d in sorted(set(days)):
-        lo, hi = d - window, d + window
-        if out and lo <= out[-1][1] + 1:
-            out[-1] = (out[-1][0], max(out[-1][1], hi))
-        else:
-            out.append((lo, hi))
-    return out
+    return _merged({(d - window, d + window) for d in days})
 
 
 def delete_claims(conn: Connection, ids: Collection[str], drop_terms: Collection[Key] = ()
@@ -832,38 +808,55 @@ def terms_of(conn: Connection, keys: Collection[Key]) -> dict[Key, tuple[int | N
 
 
 def filed_rows(conn: Connection, keys: Collection[str], days: Collection[int] | None,
-               window: int) -> list[tuple[str, int | None, Key]]:
-    """``(key, day, (article_id, statement_id))`` of the claim versions filed under one of
-    ``keys``, dated within ``window`` days of one of ``days`` or undated (any day when
-    ``days`` is None)."""
-    t = claim_terms
+               window: int, sizes: Collection[tuple[int, int]] | None = None,
+               speakers: Collection[str] = ()) -> list[tuple[str, int | None, Key, str, int]]:
+    """``(key, day, (article_id, statement_id), speaker_key, size)`` of the claim versions
+    filed under one of ``keys``, dated within ``window`` days of one of ``days`` or undated
+    (any day when ``days`` is None). The speaker key and the size (versions) are those of
+    the version's claim (a version filed but in no claim is left out: it flags nothing).
+    ``sizes`` (ranges, first and last): only the versions of claims of such a size or of
+    one of ``speakers``."""
+    t, cv, c = claim_terms, claim_versions, claims
     when: list[ColumnElement[bool]] = []
     if days is not None:
         near: list[ColumnElement[bool]] = [t.c.day.is_(None)]
         near += [t.c.day.between(lo, hi) for lo, hi in _ranges(days, window)]
         when.append(or_(*near))
-    out: list[tuple[str, int | None, Key]] = []
+    if sizes is not None:
+        sized = [c.c.versions.between(lo, hi) for lo, hi in _merged(sizes)]
+        when.append(or_(*sized, c.c.speaker_key.in_(sorted(speakers))))
+    out: list[tuple[str, int | None, Key, str, int]] = []
     for chunk in _chunks(keys):
-        out += [(k, d, (a, s)) for k, d, a, s in conn.execute(
-            select(t.c.key, t.c.day, t.c.article_id, t.c.statement_id)
+        out += [(k, d, (a, s), sp, int(n)) for k, d, a, s, sp, n in conn.execute(
+            select(t.c.key, t.c.day, t.c.article_id, t.c.statement_id, c.c.speaker_key,
+                   c.c.versions)
+            .join(cv, and_(cv.c.article_id == t.c.article_id,
+                           cv.c.statement_id == t.c.statement_id))
+            .join(c, c.c.id == cv.c.claim_id)
             .where(t.c.key.in_(chunk), *when))]
     return out
 
 
-def filed_near(conn: Connection, keys: Collection[str], day: int | None, window: int
-               ) -> set[Key]:
-    """Claim versions filed under one of the content ``keys`` and dated within ``window``
-    days of ``day`` (any day when ``day`` is None), or undated."""
-    t = claim_terms
-    found: set[Key] = set()
-    when: ColumnElement[bool] | None = None
-    if day is not None:
-        when = or_(t.c.day.is_(None), t.c.day.between(day - window, day + window))
+def _merged(ranges: Collection[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges (first and last, inclusive) with those that overlap or touch merged."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(ranges):
+        if out and lo <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def version_speakers(conn: Connection, keys: Collection[Key]) -> dict[Key, str]:
+    """The speaker key of the stored claim of each of the versions ``keys`` (in one)."""
+    cv, c = claim_versions, claims
+    found: dict[Key, str] = {}
     for chunk in _chunks(keys):
-        q = select(t.c.article_id, t.c.statement_id).distinct().where(t.c.key.in_(chunk))
-        if when is not None:
-            q = q.where(when)
-        found.update((a, s) for a, s in conn.execute(q))
+        found.update(((a, s), k) for a, s, k in conn.execute(
+            select(cv.c.article_id, cv.c.statement_id, c.c.speaker_key)
+            .join(c, c.c.id == cv.c.claim_id)
+            .where(_keyed(cv.c.article_id, cv.c.statement_id, chunk))))
     return found
 
 
