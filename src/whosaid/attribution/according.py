@@ -177,6 +177,35 @@ def marker_at(sent: SpacySpan, tok: Token) -> Marker | None:
     return Marker(sent, CharSpan(phrase_start, phrase_end), source, tok.i)
 
 
+def outlet_credit_after(ctx: Context, d: Draft) -> bool:
+    """Whether the sentence of ``d``'s cue credits an outlet outside the statement: a
+    credit closing it ("The army said it had killed 20 militants, the state news agency SPA
+    reported.") or a source phrase naming an outlet ("According to the newspaper, the
+    minister said …", :func:`is_marker_word`). The tagger reads such a sentence as the
+    outlet's one report (or as none), the rules the army's statement, which the credit then
+    relays; the merge pass keeps it on this."""
+    if d.cue_token is None or d.mode != "speech":
+        return False  # "…, whom he plans to sack on Tuesday, Kyodo News reported": no report
+    sent = ctx.doc[d.cue_token].sent
+    for tok in sent:
+        named: CharSpan | None = None
+        if is_marker_word(tok, sent) and not d.covers(tok.idx, tok.idx + 1):
+            marker = marker_at(sent, tok)
+            named = None if marker is None else marker.source
+        elif tok.i > d.cue_token and tok.tag_.startswith("VB") and \
+                tok.lemma_.lower() in ("report", "write"):
+            subj = subject(tok)
+            if subj is None and tok.i + 1 < sent.end:
+                subj = ctx.doc[tok.i + 1]  # "…, reports TASS"
+            if subj is not None and subj.i > d.cue_token:
+                named = np_span(subj)
+        outlet = None if named is None else outlet_of(ctx, named)
+        if outlet is not None and (d.speaker is None or not
+                                   d.speaker.start <= outlet.start < d.speaker.end):
+            return True
+    return False
+
+
 def _as_saying(doc: Doc, i: int, end: int) -> bool:
     """Whether "as saying" (or "as denying", "as warning") opens at token ``i``: "Interfax
     reported, citing a source as saying …" cites the source, not "a source as saying"."""

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .according import outlet_credit_after
 from .context import Context
 from .drafts import EDGE, MARKS, CharSpan, Draft, cut, jaccard, trim_content, word_chars
 from .nested import SOURCE_WORDS
-from .relays import outlet_credit_after
 from .resolve import statement_kind
 
 # a statement only the tagger found is kept from this confidence up (tuned on PolNeAR dev

@@ -342,36 +342,6 @@ def _credit_verb(ctx: Context, sent: SpacySpan, verb: Token) -> None:
     ctx.drafts = [d for d in ctx.drafts if d not in own]
 
 
-def outlet_credit_after(ctx: Context, d: Draft) -> bool:
-    """Whether the sentence of ``d``'s cue credits an outlet outside the statement: a
-    credit closing it ("The army said it had killed 20 militants, the state news agency SPA
-    reported.") or "according to" an outlet ("According to the newspaper, the minister said
-    …"). The tagger reads such a sentence as the outlet's one report (or as none), the rules
-    the army's statement, which the credit then relays; the merge pass keeps it on this."""
-    if d.cue_token is None or d.mode != "speech":
-        return False  # "…, whom he plans to sack on Tuesday, Kyodo News reported": no report
-    sent = ctx.doc[d.cue_token].sent
-    for tok in sent:
-        subj: Token | None = None
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and \
-                ctx.doc[tok.i + 1].lower_ == "to" and not _inside_content(d, tok.idx):
-            subj = next((c for c in ctx.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
-        elif tok.i > d.cue_token and tok.tag_.startswith("VB") and \
-                tok.lemma_.lower() in ("report", "write"):
-            subj = subject(tok)
-            if subj is None and tok.i + 1 < sent.end:
-                subj = ctx.doc[tok.i + 1]  # "…, reports TASS"
-            if subj is not None and subj.i <= d.cue_token:
-                subj = None
-        if subj is None:
-            continue
-        outlet = outlet_of(ctx, np_span(subj))
-        if outlet is not None and (d.speaker is None or not
-                                   d.speaker.start <= outlet.start < d.speaker.end):
-            return True
-    return False
-
-
 def _agent_speaks(ctx: Context, sent: SpacySpan, d: Draft, outlet: CharSpan) -> bool:
     """"Russia counts on …, as stated by Peskov, RIA Novosti reported": the outlet's one
     statement is Peskov's, passed on by the outlet."""
