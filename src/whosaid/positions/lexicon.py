@@ -227,6 +227,8 @@ OBJECT_NEGATORS: tuple[str, ...] = (
     # new news (stop 23): "the U.S. had no right to terminate the accord" (through "no":
     # supports), "Trump ditched the deal"
     r"terminat(?:e|es|ed|ing)", r"ditch(?:es|ed|ing)?", r"rip(?:s|ped|ping)? up",
+    # "to suspend the implementation of sanctions against Nord Stream 2 AG"
+    r"suspend(?:s|ed|ing)?",
     # new news (stop 23): "Germany must change direction on immigration" (Seehofer, a critic
     # of the refugee policy), "an intimidating measure to reverse election results"
     r"change (?:direction|course) on", r"revers(?:e|es|ed|ing)", r"reversal of",
@@ -574,6 +576,10 @@ ISSUE_EXCLUSIONS: dict[str, tuple[str, ...]] = {
     # Act", "the 2011 terrorist attacks in Benghazi" (an event told, no position taken)
     "trade_deals": (r"trade-offs?", r"construction trades"),
     "arms_supply": (r"patriot act",),
+    # leaving a deal is no troops leaving: "There's an American withdrawal from the deal"
+    "troop_withdrawal": (r"withdrawals? (?:of [\w.’' -]{1,30} )?from (?:the |its |this |that )?"
+                         r"(?:[\w-]+ ){0,3}(?:deal|agreement|accord|treaty|pact|convention|"
+                         r"talks|organi[sz]ation)",),
     # new news (stop 23): "hostages who have been held by Hamas", "a member of Hamas
     # visiting Moscow" tell of the group, no position on fighting it
     "terrorism": (r"(?:held|seized|taken|kidnapped|captured|abducted) by (?:hamas|hezbollah)",

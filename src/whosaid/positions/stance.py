@@ -303,7 +303,10 @@ def default_stance_model() -> StanceModel | None:
 # clause break in them. (A decimal point stays one: "plans to cut 1.3 million coal jobs"
 # then read "cut" on "coal", train: supports the miners' side, so it was left out.)
 _ASIDE = re.compile(r"\([^()]{0,60}\)|\[[^\[\]]{0,60}\]|"
-                    r"\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Gov|St)\.")
+                    r"\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Gov|St)\.|"
+                    # a name set off by commas: "negotiations with the president of Russia,
+                    # Vladimir Putin, are currently impossible"
+                    r",\s*(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,3}\s*,")
 
 
 def _words_between(text: str, start: int, end: int) -> list[str] | None:
