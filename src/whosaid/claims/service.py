@@ -112,6 +112,8 @@ FULL_PASS_SHARE = 0.2
 # A speaker with more stored versions than this is clustered again around the new
 # statements only (see the module docstring).
 EXACT_LIMIT = 3000
+# More versions than any claim has (an upper bound of a size range in SQL)
+_MAX_SIZE = 2**31 - 1
 
 
 @dataclass
@@ -770,7 +772,11 @@ def _reflag(conn: Connection, x_new: set[Key],
         for c in found & off:
             mated[c].add(k)
     near_new.update((k, mated[k]) for k in off)
-    near_new.update(_near(conn, sql.terms_of(conn, todo - off), by_speaker=True))
+    # a flagged one only needs the partners that can count as earlier than it: those of
+    # claims at least as large as its own (:func:`whosaid.claims.index.earlier`)
+    at_least = {k: (int(rows[k]["size"]), _MAX_SIZE) for k in todo - off if k in rows}
+    near_new.update(_near(conn, sql.terms_of(conn, todo - off), by_speaker=True,
+                          bounds=at_least))
     more = sql.printed(conn, (recheck | {c for k in recheck for c in near_new.get(k, ())})
                        - set(rows))
     rows.update(more)
