@@ -102,3 +102,16 @@ def test_a_group_held_by_or_belonging_to_hamas_is_no_stance_on_fighting_it() -> 
                              "by Hamas since its attack")
     assert found["ceasefire"].stance == "supports"
     assert "terrorism" not in found
+
+
+def test_called_with_an_object_names_it_and_takes_no_side() -> None:
+    text = "He also called the Nord Stream 2 gas pipeline a European-Russian project."
+    found = _positions(text, "the Nord Stream 2 gas pipeline a European-Russian project",
+                       cue="called", lemma="call")
+    assert found["energy"].stance == "neutral"
+
+
+def test_called_for_still_supports_what_it_calls_for() -> None:
+    text = "The prime minister called for an immediate truce in Gaza."
+    found = _positions(text, "an immediate truce in Gaza", cue="called", lemma="call")
+    assert found["ceasefire"].stance == "supports"

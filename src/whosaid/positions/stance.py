@@ -962,7 +962,7 @@ def _features(rules: _Rules, text: str, hit: tuple[int, int], keyword: str,
     cue's kind, word and distance, the condition's marker, the words around the keyword
     and the statement's (``bench/train_stance.py``; never computed where no model reads
     them, as in the analysis)."""
-    reporting = _reporting_stance(rules, statement)
+    reporting = _reporting_stance(rules, statement, text)
     cue_words = _WORD.findall(statement.cue.text) if statement.cue is not None else []
     reporting_word = _verb_stem(cue_words[0]) if cue_words else ""
     window = _sentence(text, hit[0], hit[1], *bounds)
@@ -1083,7 +1083,7 @@ def _own_state(subject: _Holder, speaker: Mention | None, holders: list[_Holder]
     return kind == "PERSON"
 
 
-def _reporting_stance(rules: _Rules, statement: Statement) -> Stance | None:
+def _reporting_stance(rules: _Rules, statement: Statement, text: str) -> Stance | None:
     cue = statement.cue
     if cue is None:
         return None
@@ -1101,8 +1101,18 @@ def _reporting_stance(rules: _Rules, statement: Statement) -> Stance | None:
             break
     if m is None:
         return None
+    if m.group(0).lower() == "call" and _NAMING_CALL.match(cue.text) and not _CALL_LINK.match(
+            text[cue.end:statement.content.end] if cue.end <= statement.content.start
+            else statement.content.text):
+        return None  # "called | the Nord Stream 2 gas pipeline a European-Russian project",
+        # "called | that result implausible": naming, no call for it (train: 4 of 4)
     stance = lexicon.REPORTING_STANCES[m.group(0).lower()]
     return "supports" if stance == "supports" else "opposes"
+
+
+# a bare "called" (no "for", "on", "to"), and the words that make it a call for something
+_NAMING_CALL = re.compile(r"\s*call(?:s|ed|ing)?\s*$", re.IGNORECASE)
+_CALL_LINK = re.compile(r"\s*[\"“'‘]?\s*(?:for|on|upon|to)\b", re.IGNORECASE)
 
 
 def _fragments(statement: Statement) -> list[tuple[int, int]]:
@@ -1179,7 +1189,7 @@ def _issue_readings(rules: _Rules, statement: Statement, text: str, detail: bool
     stance model's features (else none)."""
     bounds = (statement.content.start, min(statement.content.end, len(text)))
     fragments = _fragments(statement)
-    reporting = _reporting_stance(rules, statement)
+    reporting = _reporting_stance(rules, statement, text)
     words = [(m.start(), m.end(), _token_form(m.group()))
              for m in _TOKEN.finditer(text, *bounds)]
     hits: list[tuple[int, tuple[int, int], str]] = []  # (issue index, hit, keyword)
