@@ -63,6 +63,8 @@ from .drafts import CharSpan, Draft, trim
 from .resolve import named_mention
 from .syntax import np_span
 
+# a link's section tag closing its line: "… after eating marmot [INSIGHT]"
+LINK_TAG_RE = re.compile(r"\[[A-Z][A-Z' ]{2,20}\]\s*$")
 # "2. Never urged Ukraine …", "3) …": a numbered list line
 NUMBERED_RE = re.compile(r"^\s*\d{1,2}[.)]\s")
 # the last word before a content: "… statements about recent talks"
@@ -129,6 +131,11 @@ def mend_speaker(ctx: Context, d: Draft) -> None:
         return
     if ctx.inside[d.speaker.start]:
         return
+    whole = adjective_noun(ctx, d)
+    if whole is not None:
+        d.speaker, d.speaker_token = whole, None
+        d.speaker_mention, d.speaker_entity = named_mention(ctx, whole)
+        return
     subject = subject_around(ctx, d)
     if subject is not None:
         d.speaker, d.speaker_token = subject, None
@@ -156,8 +163,29 @@ def subject_around(ctx: Context, d: Draft) -> CharSpan | None:
         t = t.head
     if t != subj or not clause:
         return None
-    np = np_span(subj)
-    return None if np.start <= d.speaker.start < np.end else np
+    # the noun phrase holds the clause and the speaker in it: "the authors of the research
+    # published in JAMA Psychiatry argued" (read as the journal, first judged draw) are the
+    # authors, as written
+    return np_span(subj)
+
+
+def adjective_noun(ctx: Context, d: Draft) -> CharSpan | None:
+    """The noun phrase a lone adjective speaker was torn from: "many" of "many donors and
+    elected officials remain skeptical of the … mayor's chances" (181 news pages); None
+    where the noun is the cue itself ("Current fears about …": :func:`lone_adjective`)."""
+    assert d.speaker is not None
+    if d.speaker_entity is not None or d.cue is None:
+        return None
+    span = ctx.doc.char_span(d.speaker.start, d.speaker.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].pos_ != "ADJ" or span[0].dep_ != "amod":
+        return None
+    noun = span[0].head
+    # a subject only: "We've said this before, many times: …" has no speaker in "times"
+    if noun.pos_ not in ("NOUN", "PROPN") or not noun.dep_.startswith("nsubj") or \
+            d.cue.start <= noun.idx < d.cue.end or \
+            any(f.start <= noun.idx < f.end for f in d.fragments):
+        return None
+    return np_span(noun)
 
 
 def words_carrier(ctx: Context, d: Draft) -> CharSpan | None:
@@ -275,6 +303,8 @@ def void_reason(ctx: Context, d: Draft, page: bool = False,
     the entities that speak by name somewhere in the article (:func:`speaking_names`)."""
     if salutation(ctx, d):
         return "furniture"  # "DEAR CONCERNED SISTER: If you …": the one written to
+    if link_tag(ctx, d):
+        return "furniture"  # "BLACK DEATH PLAGUE fears: Holidaymakers die … [INSIGHT]"
     if d.pattern == "headline":
         # its source was checked where it was found (headlines.named_source); a page's
         # records ("Download: http://…", a list of arrests "Name: charges") are no one's
@@ -304,10 +334,17 @@ def void_reason(ctx: Context, d: Draft, page: bool = False,
             return "hedge"  # "it's all but guaranteed that …"
         if lemma in ctx.lex.sourceless and d.speaker is None and (
                 root.text.istitle() and root.i != root.sent.start or
-                any(c.lower_ == "it" and c.dep_ in ("expl", "nsubj") for c in root.children)):
-            # "it would appear that …", "… Quality Seems To Be …"; PolNeAR marks "Trump
-            # seems to have vanished" with Trump as its source, so that one stays
+                any(c.lower_ == "it" and c.dep_ in ("expl", "nsubj") for c in root.children) or
+                any(c.dep_ == "nsubj" and mute(ctx, c) for c in root.children)):
+            # "it would appear that …", "… Quality Seems To Be …", "but the reality seems to
+            # be somewhat different" (a thing for subject: seventh judged draw); PolNeAR
+            # marks "Melania seems to have vanished" and "Republicans seem confident" with
+            # their subjects as sources, so those stay
             return "hedge"
+        if d.speaker is None and (reader_subject(ctx, root) or exclaimed(ctx, root)):
+            return "writer"  # "You'll be able to safely ignore …", "visitors are warned!"
+        if nominal_topic(ctx, d, root):
+            return "topic"  # "there's also discussion about Russia's victory"
         if hypothetical(root):
             return "hypothetical"
         if shown_thing(root) or shown_passive(ctx, d, root):
@@ -322,7 +359,7 @@ def void_reason(ctx: Context, d: Draft, page: bool = False,
             return "no cue"  # "Rafael Nadal kept Spain's hopes alive", "supports all ad units"
         if likening(ctx, root):
             return "hedge"  # "it sounds like it will be all about apps and games"
-        if mute_subject(ctx, d, root):
+        if mute_subject(ctx, d, root) or mute_doer(ctx, d, root):
             return "no speaker"  # "The ratio was similar when comparing effective CPMs …"
         if holds_cue(ctx, d):
             return "broken"  # "… after my toddler revealed that …" as its own content
@@ -334,11 +371,70 @@ def void_reason(ctx: Context, d: Draft, page: bool = False,
         return "no speaker"  # "11" from "the October 11 presentation indicated …"
     if d.speaker is not None and (torn(d.speaker.of(ctx.text)) or timed(ctx, d)):
         return "no speaker"  # "CNN Business)A" of a dateline, "shortly after the arrest"
-    if d.speaker is not None and (lone_determiner(ctx, d) or broken_name(d.speaker_entity)):
+    if d.speaker is not None and (lone_determiner(ctx, d) or broken_name(d.speaker_entity) or
+                                  lone_adjective(ctx, d)):
         return "no speaker"  # "the" of "the sceptics thought", "Future of Banking Is"
     if d.speaker is None and d.cue is not None and NUMBERED_RE.match(line_of(ctx, d.cue.start)):
         return "furniture"
     return None
+
+
+def link_tag(ctx: Context, d: Draft) -> bool:
+    """Whether the content's line ends in a section tag in brackets: "BLACK DEATH PLAGUE
+    fears: Holidaymakers die after eating marmot [INSIGHT]" under "DON'T MISS" (a tabloid's
+    list of links, seventh judged draw), "… CDC names EIGHT deadly diseases [WARNING]": a
+    link's title, no one's words."""
+    start = min((f.start for f in d.fragments), default=None)
+    return start is not None and LINK_TAG_RE.search(line_of(ctx, start)) is not None
+
+
+def reader_subject(ctx: Context, verb: Token) -> bool:
+    """Whether the cue's subject, its own or that of the verb it completes, is the writer's
+    "you" (outside quotation marks): "- You'll be able to safely ignore 75% of the online
+    information you're seeing" (a sales page's promise), "If you are … unsure about how to
+    make it happen" (seventh and sixth judged draws, no speaker): the reader addressed."""
+    t = verb
+    for _ in range(3):
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.lower_ in SECOND_PERSON and not ctx.inside[subj.idx]
+        if t.dep_ not in ("xcomp", "acomp", "conj") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def exclaimed(ctx: Context, verb: Token) -> bool:
+    """Whether the cue's sentence is the writer's exclamation: "Arachnophobic visitors are
+    warned!" (a light festival's page, seventh judged draw, no speaker). A quoted
+    exclamation is the quoted speaker's and has one."""
+    sent = verb.sent
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last is not None and last.text == "!" and not ctx.inside[last.idx] and \
+        not any(ctx.inside[t.idx] for t in sent)
+
+
+def nominal_topic(ctx: Context, d: Draft, verb: Token) -> bool:
+    """Whether the cue is a noun of talk that only is, with its topic for content: "there's
+    also discussion about Russia's straightforward victory" (a podcast's page, seventh judged
+    draw; its speaker was a noun of the clause before): no one in particular talks. A noun
+    someone has or makes ("North Korea's claims about the potency of its nuclear test",
+    "his long-standing ideas about …", "an answer about …", all marked in PolNeAR dev) and a
+    verb's topic ("has spoken out about the toxic consequences", "issued a statement about
+    the charges") stay (:func:`topic`)."""
+    if not d.fragments or d.cue is None:
+        return False
+    start = min(f.start for f in d.fragments)
+    m = LAST_WORD_RE.search(ctx.text, max(0, start - 40), start)
+    if m is None:
+        return False
+    span = ctx.doc.char_span(m.start(1), m.end(1))
+    if span is None or len(span) != 1 or not topic_prep(span[0]):
+        return False
+    noun = span[0].head
+    return noun.pos_ == "NOUN" and noun.dep_ == "attr" and \
+        d.cue.start <= noun.idx < d.cue.end and \
+        any(c.dep_ == "expl" and c.lower_ == "there" for c in noun.head.children)
 
 
 def no_answer(ctx: Context, d: Draft) -> bool:
@@ -904,6 +1000,20 @@ def lone_determiner(ctx: Context, d: Draft) -> bool:
     return span is None or not len(span) or span.root.head.dep_ != "relcl"
 
 
+def lone_adjective(ctx: Context, d: Draft) -> bool:
+    """Whether the speaker is one adjective resolved to no one: "Current" of "Current fears
+    about a potential plague outbreak are perhaps being fuelled by …" (the first judged
+    draw): a torn span, the writer's sentence read as its fears. "many" standing for people
+    ("many have voiced concerns that …") is no adjective on a noun and stays."""
+    assert d.speaker is not None
+    if d.speaker_entity is not None:
+        return False
+    span = ctx.doc.char_span(d.speaker.start, d.speaker.end, alignment_mode="expand")
+    # only an adjective on a noun: "many have voiced concerns that …" is people speaking
+    return span is not None and len(span) == 1 and span[0].pos_ == "ADJ" and \
+        span[0].dep_ == "amod"
+
+
 def salutation(ctx: Context, d: Draft) -> bool:
     """Whether a colon's label greets the one written to: "DEAR CONCERNED SISTER: If you and
     the younger sister are close, …" (an advice column's answer, fifth judged draw), "DEAR
@@ -951,6 +1061,31 @@ def mute_subject(ctx: Context, d: Draft, verb: Token) -> bool:
     else:
         return False
     return subj is not None and mute(ctx, subj)
+
+
+def mute_doer(ctx: Context, d: Draft, verb: Token) -> bool:
+    """Whether a verb the lexicon does not know as reporting has a thing for its subject (its
+    own, or the one of the verb it is joined to) and only a thing for its content: "my6sense's
+    flexible model works with any business blueprint, supports all ad units" (seventh judged
+    draw), "The protests degrade the Chinese Communist Party's claim", "Enemy attacks track
+    you a little too well" (sixth): an act of a thing, no one's words. A clause for content
+    ("research shows it gives …") or a reporting verb ("the ratio suggests …") is left to
+    :func:`mute_subject`."""
+    if verb.lemma_.lower() in ctx.lex.reporting or fold(verb.text) in ctx.lex.reporting or \
+            len(d.fragments) != 1:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or not mute(ctx, subj) or subj.lemma_.lower() in word_nouns() or \
+            subj.lemma_.lower() in ctx.lex.other_sources:
+        return False  # "this claim implies some sort of wrongdoing on her part": its words
+    f = d.fragments[0]
+    if ctx.inside[f.start] or ctx.text[f.start:f.start + 1] in QUOTE_MARKS:
+        return False
+    span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.head == verb and \
+        span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
 
 
 def speaker_within(ctx: Context, d: Draft, verb: Token, pronoun: Token) -> bool:
