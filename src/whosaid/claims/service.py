@@ -42,7 +42,11 @@ Keeping current, for the articles saved since the claims last took them in
    version is filed under its content keys and a few of them marked as its prefix, so a
    version's partners are found by a few keys, :func:`whosaid.claims.index.prefix_keys`)
    and for the flagged partners of versions that went, which is every version whose flag
-   can change.
+   can change. A version whose claim only changed size (same words, day, speaker and
+   article, not flagged) looks only at partners of its own size range or changed ones
+   (:func:`_size_bounds`); an unflagged partner is weighed against the changed versions
+   only, a flagged one against claims at least as large as its own. On the 20,000-article
+   bench store one new article's update went from 3.02 to 1.48 CPU-s (median of 3).
 
 After an analyst's correction (:func:`refresh_claims` with ``names``), the statements that
 changed are those whose speaker key is no longer their stored claim's — after splitting
