@@ -38,13 +38,14 @@ since has a new id), and count them against the per-page cap; so the combined fi
 each statement once.
 
 Re-checking the earlier draws at a later draw's commit (``--recheck ALL.jsonl --draw N``, N
-from 4): every statement of draws 1 to N-1, each as last judged (the re-check made at draw
-N-1 and that draw's own), is followed into a dump of all pages at that commit: the ``same``
-keep their judgement, the ``gone`` leave the count, and each ``changed`` one needs a verdict
-judged by reading (``--verdicts``, keyed by ``draw`` and ``n``; without it they are printed
-in context and nothing is written). The result is ``recheck.jsonl`` (N = 4) or
-``recheckN.jsonl``; after each draw's own figures, the earlier draws re-checked and all
-draws together are printed.
+from 4; N one past the last draw re-checks all the draws at a later commit before a next
+draw is made, and its figures are printed last): every statement of draws 1 to N-1, each as
+last judged (the re-check made at draw N-1 and that draw's own), is followed into a dump of
+all pages at that commit: the ``same`` keep their judgement, the ``gone`` leave the count,
+and each ``changed`` one needs a verdict judged by reading (``--verdicts``, keyed by
+``draw`` and ``n``; without it they are printed in context and nothing is written). The
+result is ``recheck.jsonl`` (N = 4) or ``recheckN.jsonl``; after each draw's own figures,
+the earlier draws re-checked and all draws together are printed.
 
 Printed: % real, % real with the right speaker (the issue's figure: at least 90%), % content
 ok, the same by confidence band (<0.6, 0.6-0.8, >=0.8) and by kind, the wrong ones by
@@ -595,6 +596,20 @@ def report_draws(data: Path) -> None:
             print(f"{COUNTS[draw]} draws:")
             report([*found, *rows])
         draw += 1
+    if draw > 4 and recheck_path(data, draw).exists():
+        # the drawn ones re-checked at a later commit, before a next draw is made
+        lines = read_jsonl(recheck_path(data, draw))
+        found = [{**x, **x["now"]} for x in lines if x["status"] != "gone"]
+        counts = Counter((x["draw"], x["status"]) for x in lines)
+        commits = ", ".join(sorted({x["commit"] for x in lines}))
+        print(f"\n{COUNTS[draw - 1]} draws re-checked at {commits} "
+              f"({', '.join(f'draw {d} {st} {k}' for (d, st), k in sorted(counts.items()))})"
+              f", still found:")
+        for k in range(1, draw):
+            print(f"draw {k}:")
+            report([x for x in found if x["draw"] == k])
+        print(f"{COUNTS[draw - 1]} draws:")
+        report(found)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
