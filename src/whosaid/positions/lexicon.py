@@ -83,6 +83,9 @@ SUPPORT_CUES: tuple[str, ...] = (
     # "not"), "the outcome of the Ukrainian elections will be respected", "equipping Ukraine
     # for battlefield success is the best way to help resolve the war"
     r"authori[sz](?:e|es|ed|ing)", r"permits? for", r"licen[cs]es? for",
+    # "It is the Lebanese state's duty to do everything in its power to ensure Israeli
+    # withdrawal"
+    r"ensur(?:e|es|ed|ing)",
     r"(?:be|been|being|is|are|was|were) respected",
     r"(?:is|was|would be|are) the (?:best|right) way",
     # "negotiations were the only way out of the Ukraine crisis", "this agreement is of
@@ -229,6 +232,8 @@ OBJECT_NEGATORS: tuple[str, ...] = (
     r"terminat(?:e|es|ed|ing)", r"ditch(?:es|ed|ing)?", r"rip(?:s|ped|ping)? up",
     # "to suspend the implementation of sanctions against Nord Stream 2 AG"
     r"suspend(?:s|ed|ing)?",
+    # "the ceasefire would allow Israel to focus on … isolating Hamas" (supports fighting it)
+    r"isolat(?:e|es|ed|ing)",
     # new news (stop 23): "Germany must change direction on immigration" (Seehofer, a critic
     # of the refugee policy), "an intimidating measure to reverse election results"
     r"change (?:direction|course) on", r"revers(?:e|es|ed|ing)", r"reversal of",
@@ -270,7 +275,7 @@ INVERTED_KEYWORDS: tuple[str, ...] = (
     "challenge the results", "dispute the results", "reject the results",
     # troops staying is the opposite of their withdrawal: "Two-thirds of those polled said
     # they opposed the presence of U.S. forces" supports it (new news, stop 23)
-    "presence of * forces", "presence of * troops", "military presence", "troop presence",
+    "presence of * forces", "presence of * troops", "troop presence",
     # foreign troops named bare are there: "There is no need for any foreign combat forces on
     # Iraqi soil" (train: supports their withdrawal)
     "foreign * forces", "foreign * troops",
@@ -488,6 +493,8 @@ REPORTING_STANCES: dict[str, str] = {
     "welcome": "supports", "endorse": "supports", "back": "supports", "favor": "supports",
     "favour": "supports", "support": "supports", "advocate": "supports", "agree": "supports",
     "press": "supports", "want": "supports", "recommend": "supports",
+    # "Blinken expressed hope | that the ceasefire would reduce violence" (new news, stop 23)
+    "hope": "supports", "expressed hope": "supports",
     "reject": "opposes", "oppose": "opposes", "refuse": "opposes", "criticize": "opposes",
     "criticise": "opposes", "condemn": "opposes", "slam": "opposes", "attack": "opposes",
     "dismiss": "opposes", "denounce": "opposes", "deny": "opposes", "blast": "opposes",
@@ -585,6 +592,8 @@ ISSUE_EXCLUSIONS: dict[str, tuple[str, ...]] = {
     "terrorism": (r"(?:held|seized|taken|kidnapped|captured|abducted) by (?:hamas|hezbollah)",
                   r"(?:members?|leaders?|officials?|delegation|spokes(?:man|woman|person)|"
                   r"representatives?|commanders?) of (?:hamas|hezbollah)",
-                  r"(?:hamas|hezbollah)['’]", r"(?:the|a|\d{4}|fatal|deadly) terrorist attacks?",
+                  # (the possessive's "s" too: "the ceasefire will depend on Hezbollah's
+                  # actions" took a side on fighting it, new news, stop 23)
+                  r"(?:hamas|hezbollah)['’]s?", r"(?:the|a|\d{4}|fatal|deadly) terrorist attacks?",
                   r"terrorists attacked"),
 }
