@@ -736,3 +736,18 @@ def test_a_journal_inside_its_authors_noun_phrase_is_not_the_speaker(analyze_tex
     assert st.speaker is not None
     assert st.speaker.text == "The authors of the research published in JAMA Psychiatry"
     assert st.speaker.entity != "JAMA Psychiatry"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a design site's related links: one section before each bar (sixth judged draw)
+    ("Milano Design Week 2018 | Seiko's 'The Flow of Time' at the Triennale\n"
+     "Milano Design Week 2018 | 'LIVING NATURE' explores the relationship between nature\n"
+     "Milano Design Week 2018 | a preview of DOUTDESign at Zona Santambrogio", True),
+    # one title with a bar is no run of links
+    ("Politics | Biden says the economy is strong\nThe president spoke on Monday.\n"
+     "He said more.", False),
+])
+def test_a_line_of_related_links_is_furniture(text: str, expected: bool) -> None:
+    from whosaid.attribution.precision import link_list
+
+    assert link_list(text, text.index("'LIVING") if "LIVING" in text else 0) is expected

@@ -65,6 +65,8 @@ from .syntax import np_span
 
 # a link's section tag closing its line: "… after eating marmot [INSIGHT]"
 LINK_TAG_RE = re.compile(r"\[[A-Z][A-Z' ]{2,20}\]\s*$")
+# lines either side of a link's line looked at, and more than this many sharing its section
+LINK_RUN = 2
 # "2. Never urged Ukraine …", "3) …": a numbered list line
 NUMBERED_RE = re.compile(r"^\s*\d{1,2}[.)]\s")
 # the last word before a content: "… statements about recent talks"
@@ -382,10 +384,27 @@ def void_reason(ctx: Context, d: Draft, page: bool = False,
 def link_tag(ctx: Context, d: Draft) -> bool:
     """Whether the content's line ends in a section tag in brackets: "BLACK DEATH PLAGUE
     fears: Holidaymakers die after eating marmot [INSIGHT]" under "DON'T MISS" (a tabloid's
-    list of links, seventh judged draw), "… CDC names EIGHT deadly diseases [WARNING]": a
-    link's title, no one's words."""
+    list of links, seventh judged draw), "… CDC names EIGHT deadly diseases [WARNING]", or
+    a line of a run of related links (:func:`link_list`): a link's title, no one's words."""
     start = min((f.start for f in d.fragments), default=None)
-    return start is not None and LINK_TAG_RE.search(line_of(ctx, start)) is not None
+    return start is not None and (LINK_TAG_RE.search(line_of(ctx, start)) is not None or
+                                  link_list(ctx.text, start))
+
+
+def link_list(text: str, pos: int) -> bool:
+    """Whether the line of ``pos`` is one of a run of links that share a section before a
+    bar: "Milano Design Week 2018 | 'LIVING NATURE' explores the relationship between nature
+    and living" between "Milano Design Week 2018 | Seiko's 'The Flow of Time' …" and
+    "Milano Design Week 2018 | a preview of …" (a design site's related links, sixth judged
+    draw): titles, no one's words."""
+    lines = text.split("\n")
+    k = text.count("\n", 0, pos)
+    section = lines[k].split(" | ")[0].strip()
+    if " | " not in lines[k] or not section:
+        return False
+    near = [line for line in lines[max(0, k - LINK_RUN):k + LINK_RUN + 1] if line.strip()]
+    return sum(line.split(" | ")[0].strip() == section and " | " in line
+               for line in near) > LINK_RUN
 
 
 def reader_subject(ctx: Context, verb: Token) -> bool:
