@@ -6,7 +6,12 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from whosaid.attribution.learned import hedged_report, implied_subject, source_for
+from whosaid.attribution.learned import (
+    hedged_report,
+    implied_subject,
+    source_for,
+    unnamed_asker,
+)
 
 NLP = spacy.blank("en")
 
@@ -88,3 +93,39 @@ def test_tagged_possessive_marker_gives_the_name_it_belongs_to() -> None:
     span, tok = source_for(doc, (3, 4), [(2, 3, 0.9)], doc[3])
     assert span is not None and span.of(doc.text).startswith("North Korea")
     assert tok == 1
+
+
+def test_participle_after_a_preposition_speaks_for_the_verbs_subject() -> None:
+    # "Trump began the day after questioning Israel's commitment": Trump questioned it
+    tokens: list[Tok] = [("Trump", 1, "nsubj", "NNP", "PROPN"),
+                         ("began", 1, "ROOT", "VBD", "VERB"), ("after", 1, "prep", "IN", "ADP"),
+                         ("questioning", 2, "pcomp", "VBG", "VERB"),
+                         ("commitment", 3, "dobj", "NN", "NOUN")]
+    assert speaker_of(tokens, "questioning") == "Trump"
+
+
+def test_participle_after_a_noun_preposition_implies_no_subject() -> None:
+    # "the risk of losing the seat": no one does "losing"
+    tokens: list[Tok] = [("risk", 0, "ROOT", "NN", "NOUN"), ("of", 0, "prep", "IN", "ADP"),
+                         ("losing", 1, "pcomp", "VBG", "VERB"), ("seat", 2, "dobj", "NN", "NOUN")]
+    assert speaker_of(tokens, "losing") is None
+
+
+def asker(tag: str, extra: list[Tok]) -> bool:
+    # "Asked what the plan was, Devine replied …", the parse's first word tagged ``tag``
+    tokens: list[Tok] = [("Asked", 4, "advcl", tag, "VERB"), ("what", 2, "nsubj", "WP", "PRON"),
+                         ("was", 0, "ccomp", "VBD", "AUX"), ("Devine", 4, "nsubj", "NNP", "PROPN"),
+                         ("replied", 4, "ROOT", "VBD", "VERB"), *extra]
+    return unnamed_asker(parse(tokens)[0])
+
+
+def test_question_asked_by_no_one_named_has_no_asker() -> None:
+    # PolNeAR marks "Asked what …" with no source: Devine is the one asked
+    assert asker("VBN", [])
+    assert asker("VBD", [])
+
+
+def test_question_asked_by_a_named_agent_or_a_subject_keeps_its_asker() -> None:
+    # "Asked by reporters …" names the askers; "as Reuters asked" is a clause of its own
+    assert not asker("VBN", [("by", 0, "agent", "IN", "ADP")])
+    assert not asker("VBD", [("Reuters", 0, "nsubj", "NNP", "PROPN")])
