@@ -349,6 +349,17 @@ def cluster_claims(statements: Iterable[ClaimStatement], copies: Iterable[CopyGr
     the same for the same input in any order. ``speaker_changed`` False leaves step 5 out
     (the claims service weighs the flag over the whole store, :mod:`.blocks`).
     """
+    claims = claims_of(claim_groups(statements, window_days=window_days, link=link), copies)
+    if speaker_changed:
+        claims = _speaker_changed(claims, window_days)
+    return sorted(claims, key=lambda c: (c.origin.published or UNDATED, c.id))
+
+
+def claim_groups(statements: Iterable[ClaimStatement], *, window_days: int = WINDOW_DAYS,
+                 link: float = LINK) -> list[list[ClaimStatement]]:
+    """Steps 1-3 of :func:`cluster_claims`: which statements make one claim (each group's
+    statements in no set order). The claims service makes claims only of the groups that
+    changed: a new article leaves most of its speakers' claims as they were."""
     unique: dict[str, ClaimStatement] = {}
     for s in statements:
         if s.speaker_key is not None:
@@ -359,16 +370,18 @@ def cluster_claims(statements: Iterable[ClaimStatement], copies: Iterable[CopyGr
     for it in items:
         assert it.statement.speaker_key is not None
         blocks[it.statement.speaker_key].append(it)
+    return [[items[i].statement for i in group]
+            for key in sorted(blocks) for group in _link(blocks[key], items, window_days, link)]
+
+
+def claims_of(groups: Iterable[Sequence[ClaimStatement]], copies: Iterable[CopyGroup] = ()
+              ) -> list[Claim]:
+    """Step 4 of :func:`cluster_claims`: the claims of the groups :func:`claim_groups`
+    gives (without the speaker-changed flag), in the groups' order."""
     copied = copied_from(copies)
-    claims: list[Claim] = []
-    for key in sorted(blocks):
-        for group in _link(blocks[key], items, window_days, link):
-            claims.append(_claim([items[i].statement for i in group], copied))
-    if speaker_changed:
-        claims = _speaker_changed(claims, window_days)
-    return sorted(claims, key=lambda c: (c.origin.published or UNDATED, c.id))
+    return [_claim(group, copied) for group in groups]
 
 
 __all__ = ["CONTAIN_FULL", "HEAD_MIN", "LINK", "POSTING_CAP", "REPEAT", "SPEAKER_CHANGED",
-           "SPEAKER_CHANGED_WEIGHT", "WINDOW_DAYS", "cluster_claims", "day_of", "head_bag",
-           "heads_meet", "pair_score"]
+           "SPEAKER_CHANGED_WEIGHT", "WINDOW_DAYS", "claim_groups", "claims_of", "cluster_claims",
+           "day_of", "head_bag", "heads_meet", "pair_score"]
