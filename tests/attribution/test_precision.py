@@ -655,6 +655,11 @@ ROUND5 = {
     # a thing's act with only a thing for content
     "The flexible tool works with any blueprint and supports all ad units.":
         ("supports", ["all ad units"], "The flexible tool", "no speaker"),
+    # a thing shown "at" an event: the place it was shown, not what was revealed
+    "The Beauty of Korea Revealed at \u20182018 Welcome Daehak-ro Festival\u2019!":
+        ("Revealed", ["2018 Welcome Daehak-ro Festival"], "Korea", "broken"),
+    "Salesforce's CEO marveled at Apple's ability to innovate.":
+        ("marveled", ["Apple's ability to innovate"], "Salesforce's CEO", None),
     # a link's title under a tabloid's "DON'T MISS"
     "PLAGUE fears: Holidaymakers die after eating marmot [INSIGHT]":
         ("fears", ["Holidaymakers die after eating marmot [INSIGHT]"], None, "furniture"),

@@ -365,6 +365,8 @@ def void_reason(ctx: Context, d: Draft, page: bool = False,
             return "no speaker"  # "The ratio was similar when comparing effective CPMs …"
         if holds_cue(ctx, d):
             return "broken"  # "… after my toddler revealed that …" as its own content
+        if venue(ctx, d, root):
+            return "broken"  # "The Beauty of Korea Revealed at '2018 Welcome … Festival'!"
     if d.speaker is not None and not ctx.inside[d.speaker.start] and (
             writer(ctx, d, named, page) or page and first_person(ctx, d)
             and not quoting(ctx, d)):
@@ -1105,6 +1107,23 @@ def mute_doer(ctx: Context, d: Draft, verb: Token) -> bool:
     span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span.root.head == verb and \
         span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+
+
+def venue(ctx: Context, d: Draft, verb: Token) -> bool:
+    """Whether a verb of showing has for content only where or when it happened, the object
+    of "at" or a preposition of time: "The Beauty of Korea Revealed at '2018 Welcome
+    Daehak-ro Festival'!" (a theatre's title, sixth judged draw) read as what was revealed.
+    Other verbs keep theirs: "Salesforce's CEO marveled at Apple's ability to innovate"."""
+    if len(d.fragments) != 1 or verb.lemma_.lower() not in showing():
+        return False
+    f = d.fragments[0]
+    span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span.root
+    prep = head.head
+    return head.dep_ == "pobj" and prep.i < span.start and prep.head == verb and \
+        (prep.lower_ == "at" or prep.lower_ in time_preps())
 
 
 def speaker_within(ctx: Context, d: Draft, verb: Token, pronoun: Token) -> bool:
