@@ -189,3 +189,31 @@ def test_content_ends_before_the_saying_event_after_it(analyze_text: Any, text: 
 def test_an_event_or_date_of_the_said_words_stays(analyze_text: Any, text: str) -> None:
     contents = [st.content.text for st in analyze_text(text).statements]
     assert len(contents) == 1 and KEPT[text] in contents[0], contents
+
+
+def blamed(content: str) -> list[str]:
+    """'Cruz blamed the network for it .' with a learned draft whose content is ``content``
+    (a tagger's piece), through the bounds pass."""
+    tokens: list[Tok] = [("Cruz", 1, "nsubj", "NNP"), ("blamed", 1, "ROOT", "VBD", "blame"),
+                         ("the", 3, "det", "DT"), ("network", 1, "dobj", "NN"),
+                         ("for", 1, "prep", "IN"), ("it", 4, "pobj", "PRP"),
+                         (".", 1, "punct", ".")]
+    doc = parse(tokens)
+    ctx = Context.of(doc, ArticleEntities([]), find_quotes(doc.text))
+    cue = CueSpan(doc[1].idx, doc[1].idx + len(doc[1]), "blame")
+    start = doc.text.index(content)
+    ctx.drafts = [Draft([CharSpan(start, start + len(content))], CharSpan(0, 4), cue,
+                        "learned", cue_token=1, speaker_token=0)]
+    content_bounds(ctx)
+    return [f.of(ctx.text) for d in ctx.drafts for f in d.fragments]
+
+
+def test_content_of_one_stray_determiner_is_dropped() -> None:
+    # "Cruz blamed [the] network": a piece cut out of a phrase, no one's words
+    assert blamed("the") == []
+
+
+def test_content_of_one_word_that_stands_for_a_phrase_stays() -> None:
+    # "blamed [the network]", "endorsed [him]": the whole object
+    assert blamed("the network") == ["the network"]
+    assert blamed("network") == ["network"]
