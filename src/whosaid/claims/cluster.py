@@ -116,6 +116,21 @@ def pair_score(a: dict[str, float], b: dict[str, float]) -> float:
     return max(jac, cont * min(1.0, small / CONTAIN_FULL))
 
 
+def _score(x: _Item, y: _Item) -> float:
+    """:func:`pair_score` of two items' bags, the same float, with their weights summed
+    once per statement: on the bench store, a 13-speaker article's update scored 266,000
+    pairs, and summing both bags twice for each took most of the scoring."""
+    a, b = (y, x) if len(x.bag) > len(y.bag) else (x, y)
+    large = b.bag
+    inter = sum(w for k, w in a.bag.items() if k in large)
+    wa, wb = a.weight, b.weight
+    if not wa or not wb:
+        jac = cont = 0.0
+    else:
+        jac, cont = inter / (wa + wb - inter), inter / min(wa, wb)
+    return max(jac, cont * min(1.0, min(wa, wb) / CONTAIN_FULL))
+
+
 def heads_meet(a: ClaimStatement, b: ClaimStatement) -> bool:
     """Whether two contents can report one utterance by where they meet: a content of two
     clauses or more reports the utterance its first clause reports, so the other content
@@ -148,6 +163,12 @@ class _Item:
     statement: ClaimStatement
     bag: dict[str, float]
     day: int | None
+
+    @functools.cached_property
+    def weight(self) -> float:
+        """:func:`whosaid.claims.text.content_weight` of the bag, summed once per statement,
+        not four times per pair scored (:func:`_score`)."""
+        return content_weight(self.bag)
 
     @functools.cached_property
     def head(self) -> dict[str, float] | None:
@@ -224,7 +245,7 @@ class _Groups:
             return False
         if len(xs) == 1 and len(ys) == 1:
             return True
-        total = sum(pair_score(self.items[x].bag, self.items[y].bag) for x in xs for y in ys)
+        total = sum(_score(self.items[x], self.items[y]) for x in xs for y in ys)
         return total / (len(xs) * len(ys)) >= AVERAGE_MIN
 
     def join(self, a: int, b: int, strict: bool = False) -> bool:
@@ -235,7 +256,7 @@ class _Groups:
         for art in arts_a.keys() & arts_b.keys():
             for x in arts_a[art]:
                 for y in arts_b[art]:
-                    if pair_score(self.items[x].bag, self.items[y].bag) < REPEAT:
+                    if _score(self.items[x], self.items[y]) < REPEAT:
                         return False
         if (AVERAGE_MIN > 0 or strict) and not self._close(ra, rb, strict):
             return False
@@ -252,7 +273,7 @@ def _link(block: Sequence[_Item], items: Sequence[_Item], window: int,
           link: float) -> list[list[int]]:
     edges: list[tuple[bool, float, int, int]] = []  # (meets only a later clause, -score, a, b)
     for a, b in _candidates(block, window):
-        s = pair_score(items[a].bag, items[b].bag)
+        s = _score(items[a], items[b])
         if s >= link:
             x, y = items[a], items[b]
             meet = _meet(x.head, x.bag, y.head, y.bag)
