@@ -14,6 +14,8 @@ from .drafts import CharSpan
 SUBJECT_DEPS = ("nsubj", "csubj")
 # dependents that end a noun phrase: a relative clause, an apposition after a comma, …
 NP_ENDS = ("relcl", "acl", "appos", "punct", "advcl", "cc", "conj")
+# what the parse may make of a speaker named after its verb and a quotation
+INVERTED_DEPS = ("dobj", "attr", "npadvmod", "advmod", "oprd", "dative")
 
 
 def right_char(tok: Token) -> int:
@@ -82,4 +84,27 @@ def subject(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "nsubj" and child.lower_ in ("who", "which", "that"):
                 return verb.head
+    return inverted_subject(verb)
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """The name right after a verb that follows a quotation: "''Several of us were arguing
+    …,'' recalled Mr. Rhodes." The space the text's doubled apostrophes leave (they become
+    a quotation mark and a space, pipeline.py) makes the parse take the name for an
+    object ("Rhodes" dobj), or a rare name for an adverb ("“…,” said Skelly"): it is the
+    verb's subject. PolNeAR train articles 150-400: 8 quotations had no speaker so (e2e
+    0.686 -> 0.688; dev 0.689 unchanged)."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 1 or doc[i].tag_ != "''" or not doc[i - 1].is_punct or verb.is_title:
+        return None  # the quotation ends a clause: "…,'' recalled"; not a headline's "Calls"
+    for child in verb.rights:
+        if child.is_space or child.is_punct:
+            continue
+        if child.dep_ in INVERTED_DEPS and child.left_edge.i <= verb.i + 2 and (
+                child.pos_ in ("PROPN", "NOUN", "PRON") or child.is_title):
+            return child
+        return None
     return None
