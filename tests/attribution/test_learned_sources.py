@@ -129,3 +129,22 @@ def test_question_asked_by_a_named_agent_or_a_subject_keeps_its_asker() -> None:
     # "Asked by reporters …" names the askers; "as Reuters asked" is a clause of its own
     assert not asker("VBN", [("by", 0, "agent", "IN", "ADP")])
     assert not asker("VBD", [("Reuters", 0, "nsubj", "NNP", "PROPN")])
+
+
+def passive(extra: list[Tok]) -> bool:
+    # "The price was not disclosed", with ``extra`` hung on "disclosed"
+    tokens: list[Tok] = [("price", 3, "nsubjpass", "NN", "NOUN"),
+                         ("was", 3, "auxpass", "VBD", "AUX"), ("not", 3, "neg", "RB", "PART"),
+                         ("disclosed", 3, "ROOT", "VBN", "VERB"), *extra]
+    return unnamed_asker(parse(tokens)[3])
+
+
+def test_passive_cue_with_no_agent_has_no_speaker() -> None:
+    # "she is expected to move swiftly": PolNeAR marks no source
+    assert passive([])
+
+
+def test_passive_cue_with_an_agent_or_a_saying_participle_keeps_its_speaker() -> None:
+    # "was disclosed by the company"; "Braynard is quoted as saying …" is Braynard's
+    assert not passive([("by", 3, "agent", "IN", "ADP")])
+    assert not passive([("as", 3, "prep", "IN", "ADP"), ("saying", 4, "pcomp", "VBG", "VERB")])
