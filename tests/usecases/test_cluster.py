@@ -123,9 +123,11 @@ def cluster() -> Iterator[Cluster]:
         env.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
         with open_cluster("local:2") as client:
             yield Cluster(client.scheduler.address)
-    # multiprocessing's resource tracker stays with this process, whatever starts it
+    # multiprocessing's resource tracker and forkserver (the workers' parent, whosaid
+    # imported and the model loaded once) stay with this process, whatever starts them
     left = [p for p in psutil.Process().children(recursive=True)
-            if p.pid not in before and "resource_tracker" not in " ".join(p.cmdline())]
+            if p.pid not in before and not any(server in " ".join(p.cmdline())
+                                               for server in ("resource_tracker", "forkserver"))]
     gone, alive = psutil.wait_procs(left, timeout=15)
     for p in alive:
         p.kill()
@@ -187,6 +189,20 @@ def test_a_cluster_stores_the_rows_one_process_stores(
     assert corpus_rows(db) == corpus_rows(ref_db)  # its blocks clustered on the workers
     again = run(inputs, db, cluster.scheduler_address)
     assert (again.analyzed, again.unchanged) == (0, 10)
+
+
+def preloaded() -> bool:
+    """On a worker: whether it came with whosaid's preload (imported and the model loaded
+    in the forkserver it was forked from), not imported and loaded on its own."""
+    import sys
+
+    return "whosaid.usecases.cluster_preload" in sys.modules
+
+
+def test_local_workers_are_forked_with_whosaid_and_the_model_loaded(cluster: Cluster) -> None:
+    with distributed.Client(cluster.scheduler_address) as client:
+        ready = client.run(preloaded)
+    assert len(ready) == 2 and all(ready.values())
 
 
 def corpus_rows(db: str) -> dict[str, list[tuple[Any, ...]]]:

@@ -34,6 +34,7 @@ import asyncio
 import contextlib
 import io
 import logging
+import multiprocessing
 import re
 import threading
 from collections import deque
@@ -45,6 +46,7 @@ from typing import IO, Any, TypeVar
 
 import dask
 from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, get_worker, wait
+from distributed.utils import get_mp_context
 
 from ..analysis import Analyzer
 from ..claims.blocks import ClaimsBlock, ClaimsJob, ClusteredClaims, MapClaims
@@ -108,6 +110,11 @@ LOCAL_CONFIG = {
     # worker's CPU an article with it, 125.0 without (the forked pool: 132.1).
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
 }
+# Local workers forked from one server process that has imported whosaid and loaded the
+# default model (PRELOAD), as the --workers pool's processes are forked from one that has:
+# each spawned worker spent ~4.5 CPU-s importing and loading before its first article.
+FORKSERVER = "forkserver"
+PRELOAD = ("distributed", "whosaid.usecases.cluster_preload")
 
 _LOCAL = re.compile(r"local:(\d+)")
 _ADDRESS = re.compile(r"(?:(?:tcp|tls|ws|wss|ucx|inproc)://)?\[?[\w.\-:]+?\]?:\d{1,5}")
@@ -142,7 +149,8 @@ def open_cluster(spec: str, timeout: float = CONNECT_TIMEOUT_S) -> Iterator[Clie
     quiet.setLevel(logging.CRITICAL)
     try:
         if address == "local":
-            with dask.config.set(LOCAL_CONFIG):  # read as the scheduler and workers start
+            with dask.config.set(LOCAL_CONFIG), dask.config.set(local_start_method()):
+                # read as the scheduler and workers start
                 cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
                                        dashboard_address=None, silence_logs=logging.ERROR)
                 client = Client(cluster, timeout=timeout)
@@ -164,6 +172,18 @@ def open_cluster(spec: str, timeout: float = CONNECT_TIMEOUT_S) -> Iterator[Clie
         if cluster is not None:
             cluster.close()
         quiet.setLevel(level)
+
+
+def local_start_method() -> dict[str, str]:
+    """Dask's setting for how a local cluster starts its worker processes: forked from a
+    forkserver that imports ``PRELOAD`` once (where the platform has one), else spawned."""
+    if FORKSERVER not in multiprocessing.get_all_start_methods():
+        return {}
+    with dask.config.set({"distributed.worker.multiprocessing-method": FORKSERVER}):
+        # Dask sets its own preload list on its first call, once per process; ours after it.
+        # A forkserver already running keeps the list it started with.
+        get_mp_context().set_forkserver_preload(list(PRELOAD))
+    return {"distributed.worker.multiprocessing-method": FORKSERVER}
 
 
 # ---------------------------------------------------------------------------------------
