@@ -582,34 +582,31 @@ def report_draws(data: Path) -> None:
               f"{', '.join(sorted({r.get('commit', '?') for r in rows}))}:")
         report(rows)
         if recheck_path(data, draw).exists():
-            lines = read_jsonl(recheck_path(data, draw))
-            found = [{**x, **x["now"]} for x in lines if x["status"] != "gone"]
-            counts = Counter((x["draw"], x["status"]) for x in lines)
-            commits = ", ".join(sorted({x["commit"] for x in lines}))
             before = COUNTS[draw - 1].replace("all ", "")
-            print(f"\nthe first {before} draws re-checked at {commits} "
-                  f"({', '.join(f'draw {d} {st} {k}' for (d, st), k in sorted(counts.items()))})"
-                  f", still found, and the {ordinal(draw)} draw's {len(rows)}:")
-            for k in range(1, draw):
-                print(f"draw {k}:")
-                report([x for x in found if x["draw"] == k])
-            print(f"{COUNTS[draw]} draws:")
-            report([*found, *rows])
+            report_recheck(data, draw, f"the first {before} draws",
+                           f", and the {ordinal(draw)} draw's {len(rows)}", COUNTS[draw], rows)
         draw += 1
     if draw > 4 and recheck_path(data, draw).exists():
         # the drawn ones re-checked at a later commit, before a next draw is made
-        lines = read_jsonl(recheck_path(data, draw))
-        found = [{**x, **x["now"]} for x in lines if x["status"] != "gone"]
-        counts = Counter((x["draw"], x["status"]) for x in lines)
-        commits = ", ".join(sorted({x["commit"] for x in lines}))
-        print(f"\n{COUNTS[draw - 1]} draws re-checked at {commits} "
-              f"({', '.join(f'draw {d} {st} {k}' for (d, st), k in sorted(counts.items()))})"
-              f", still found:")
-        for k in range(1, draw):
-            print(f"draw {k}:")
-            report([x for x in found if x["draw"] == k])
-        print(f"{COUNTS[draw - 1]} draws:")
-        report(found)
+        report_recheck(data, draw, f"{COUNTS[draw - 1]} draws", "", COUNTS[draw - 1], [])
+
+
+def report_recheck(data: Path, draw: int, which: str, also: str, total: str,
+                   rows: list[dict[str, Any]]) -> None:
+    """Print a re-check of the draws before ``draw`` (``recheck<draw>.jsonl``): each draw's
+    statements still found, then all of them with ``rows`` (the draw just judged, if any)."""
+    lines = read_jsonl(recheck_path(data, draw))
+    found = [{**x, **x["now"]} for x in lines if x["status"] != "gone"]
+    counts = Counter((x["draw"], x["status"]) for x in lines)
+    commits = ", ".join(sorted({x["commit"] for x in lines}))
+    print(f"\n{which} re-checked at {commits} "
+          f"({', '.join(f'draw {d} {st} {k}' for (d, st), k in sorted(counts.items()))})"
+          f", still found{also}:")
+    for k in range(1, draw):
+        print(f"draw {k}:")
+        report([x for x in found if x["draw"] == k])
+    print(f"{total} draws:")
+    report([*found, *rows])
 
 
 def main(argv: Sequence[str] | None = None) -> None:

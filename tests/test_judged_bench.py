@@ -1,7 +1,7 @@
 """The hand-judged precision sample's later draws (bench/judged.py, issue 12 item 6): each
 draw leaves out the earlier draws' statements and keeps the per-page cap over all
 of them, and the stored files line up, so that the combined figure counts each statement
-once."""
+once; a re-check one past the last draw covers every draw and is printed last."""
 
 from __future__ import annotations
 
@@ -150,3 +150,34 @@ def test_a_later_draw_leaves_out_every_earlier_draw_as_last_judged(judged: Any) 
         assert {r["statement"] for r in rows(name)} <= skip
     assert {x["now"]["statement"] for x in rows("recheck5.jsonl") if x["now"]} <= skip
     assert sum(taken.values()) >= 40 * 4
+
+
+# the seventh draw and the re-check one past the last draw
+
+def test_the_seventh_draws_judgements_line_up_with_its_sample() -> None:
+    sample, judgements = rows("sample7.jsonl"), rows("judgements7.jsonl")
+    assert [j["statement"] for j in judgements] == [s["statement"] for s in sample]
+    assert [j["n"] for j in judgements] == list(range(40))
+    for j in judgements:
+        assert (j["category"] == "ok") == bool(j["real"] and j["speaker_right"] and
+                                              j["content_ok"])
+        if not j["real"]:
+            assert j["speaker_right"] is None and j["content_ok"] is None
+
+
+def test_the_seventh_draw_holds_no_earlier_statement_under_its_id_at_its_commit() -> None:
+    now = {x["now"]["statement"] for x in rows("recheck7.jsonl") if x["now"] is not None}
+    assert not now & {r["statement"] for r in rows("sample7.jsonl")}
+    assert {x["commit"] for x in rows("recheck7.jsonl")} == \
+        {r["commit"] for r in rows("sample7.jsonl")}
+
+
+def test_a_recheck_past_the_last_draw_covers_every_draw_and_is_printed_last(
+        judged: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = rows("recheck8.jsonl")
+    assert {x["draw"] for x in lines} == set(range(1, 8))
+    assert all(x["status"] == "gone" or x["real"] is not None for x in lines)
+    judged.report_draws(DATA)
+    out = capsys.readouterr().out
+    tail = out[out.rindex("all seven draws re-checked at"):]
+    assert "draw 7:" in tail and tail.rstrip().splitlines()[-1].startswith("  [")

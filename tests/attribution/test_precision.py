@@ -264,6 +264,19 @@ def holder(analyzer: Any, text: str) -> Any:
                                "entities": ArticleEntities([])})()
 
 
+def void_of(analyzer: Any, text: str, cue: str, pieces: list[str], speaker: str | None
+            ) -> str | None:
+    """:func:`whosaid.attribution.precision.void_reason` of a hand-built draft of ``text``:
+    the cue word, the content ``pieces`` (fragments, in order) and the speaker."""
+    from whosaid.attribution.drafts import CharSpan
+    from whosaid.attribution.precision import void_reason
+
+    ctx = holder(analyzer, text)
+    d = draft_at(ctx, cue, pieces[-1], speaker)
+    d.fragments = [CharSpan(text.index(p), text.index(p) + len(p)) for p in pieces]
+    return void_reason(ctx, d)
+
+
 def draft_at(ctx: Any, cue: str, content: str, speaker: str | None = None) -> Any:
     """A hand-built draft of ``ctx``: the cue word's token, the content and speaker spans."""
     from whosaid.attribution.drafts import CharSpan, CueSpan, Draft
@@ -482,14 +495,8 @@ ROUND3 = {
 @pytest.mark.parametrize("text", sorted(ROUND3))
 def test_acts_withheld_answers_impressions_and_broken_reads_are_no_statement(
         analyzer: Any, text: str) -> None:
-    from whosaid.attribution.drafts import CharSpan
-    from whosaid.attribution.precision import void_reason
-
     cue, pieces, speaker, expected = ROUND3[text]
-    ctx = holder(analyzer, text)
-    d = draft_at(ctx, cue, pieces[-1], speaker)
-    d.fragments = [CharSpan(text.index(p), text.index(p) + len(p)) for p in pieces]
-    assert void_reason(ctx, d) == expected
+    assert void_of(analyzer, text, cue, pieces, speaker) == expected
 
 
 def test_a_shown_product_and_a_kept_hope_make_no_statement_end_to_end(analyze_text: Any) -> None:
@@ -551,14 +558,8 @@ ROUND4 = {
 @pytest.mark.parametrize("text", sorted(ROUND4))
 def test_things_for_subjects_likenings_and_greetings_are_no_statement(
         analyzer: Any, text: str) -> None:
-    from whosaid.attribution.drafts import CharSpan
-    from whosaid.attribution.precision import void_reason
-
     cue, pieces, speaker, expected = ROUND4[text]
-    ctx = holder(analyzer, text)
-    d = draft_at(ctx, cue, pieces[-1], speaker)
-    d.fragments = [CharSpan(text.index(p), text.index(p) + len(p)) for p in pieces]
-    assert void_reason(ctx, d) == expected
+    assert void_of(analyzer, text, cue, pieces, speaker) == expected
 
 
 def test_a_noun_inside_the_subjects_relative_clause_is_not_the_speaker(
@@ -615,14 +616,8 @@ SHOWN_AND_HUNG = {
 @pytest.mark.parametrize("text", sorted(SHOWN_AND_HUNG))
 def test_a_thing_shown_by_no_one_and_a_content_from_the_writers_clause_are_no_statement(
         analyzer: Any, text: str) -> None:
-    from whosaid.attribution.drafts import CharSpan
-    from whosaid.attribution.precision import void_reason
-
     cue, pieces, speaker, expected = SHOWN_AND_HUNG[text]
-    ctx = holder(analyzer, text)
-    d = draft_at(ctx, cue, pieces[-1], speaker)
-    d.fragments = [CharSpan(text.index(p), text.index(p) + len(p)) for p in pieces]
-    assert void_reason(ctx, d) == expected
+    assert void_of(analyzer, text, cue, pieces, speaker) == expected
 
 
 @pytest.mark.parametrize("text, cue, carrier", [
@@ -684,14 +679,8 @@ ROUND5 = {
 @pytest.mark.parametrize("text", sorted(ROUND5))
 def test_recordings_reader_promises_things_acts_and_link_titles_are_no_statement(
         analyzer: Any, text: str) -> None:
-    from whosaid.attribution.drafts import CharSpan
-    from whosaid.attribution.precision import void_reason
-
     cue, pieces, speaker, expected = ROUND5[text]
-    ctx = holder(analyzer, text)
-    d = draft_at(ctx, cue, pieces[-1], speaker)
-    d.fragments = [CharSpan(text.index(p), text.index(p) + len(p)) for p in pieces]
-    assert void_reason(ctx, d) == expected
+    assert void_of(analyzer, text, cue, pieces, speaker) == expected
 
 
 @pytest.mark.parametrize("text, cue, content, speaker, expected", [
