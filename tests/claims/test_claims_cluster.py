@@ -67,6 +67,39 @@ def test_claims_a_repeat_in_one_article_is_one_utterance() -> None:
     assert groups(claims) == {frozenset({"s1", "s2"})}
 
 
+def test_claims_a_lead_paraphrase_and_its_quote_in_one_article_are_one_claim() -> None:
+    # pair score 0.85: below REPEAT, so before the lead rule they were two claims
+    claims = cluster_claims([
+        st("s1", "the era of global warming was officially over and the era of global "
+           "boiling had arrived", kind="indirect", article="a1", position=0,
+           speaker="guterres", name="António Guterres"),
+        st("s2", "The era of global warming has ended; the era of global boiling has arrived",
+           article="a1", position=3, speaker="guterres", name="António Guterres"),
+    ])
+    assert groups(claims) == {frozenset({"s1", "s2"})}
+
+
+def test_claims_two_different_quotes_in_one_article_stay_two_claims() -> None:
+    # pair score 0.76, as close as the lead and its quote above, but two quotes
+    claims = cluster_claims([
+        st("s1", "We will send air defence systems to Ukraine this winter", article="a1",
+           position=0),
+        st("s2", "We will send more tanks to Ukraine this winter", article="a1", position=2),
+    ])
+    assert groups(claims) == {frozenset({"s1"}), frozenset({"s2"})}
+
+
+def test_claims_a_paraphrase_below_the_lead_and_a_quote_stay_two_claims() -> None:
+    # only the article's first statement is read as the lead paraphrasing a quote
+    claims = cluster_claims([
+        st("s0", "Ukraine would win the war", kind="indirect", article="a1", position=0),
+        st("s1", "We will send more tanks to Ukraine this winter", article="a1", position=1),
+        st("s2", "he would send air defence systems to Ukraine this winter",
+           kind="indirect", article="a1", position=2),
+    ])
+    assert groups(claims) == {frozenset({"s0"}), frozenset({"s1"}), frozenset({"s2"})}
+
+
 def test_claims_different_speakers_never_join() -> None:
     claims = cluster_claims([
         st("s1", "We are ready for talks with Kyiv"),
