@@ -120,7 +120,7 @@ def test_tagger_packed_lstm_keeps_the_padded_path_for_training() -> None:
     assert [g.shape for g in grads] == [(3, 8), (2, 8)]
 
 
-def test_lstm_products_on_one_blas_thread_are_the_same_and_the_count_comes_back() -> None:
+def test_lstm_products_on_one_blas_thread_agree_to_rounding_and_the_count_comes_back() -> None:
     rng = numpy.random.default_rng(7)
     a, b = rng.random((300, 96), dtype="float32"), rng.random((96, 256), dtype="float32")
     setter = blas_thread_setter()
@@ -129,6 +129,8 @@ def test_lstm_products_on_one_blas_thread_are_the_same_and_the_count_comes_back(
         one = a @ b
         if setter is not None:
             assert setter(1) == 1  # this thread runs on one inside the block
-    assert numpy.array_equal(one, a @ b)
+    # bit for bit on stop 22's machine; on an AMD EPYC, OpenBLAS's two-thread kernel rounds
+    # 2.6% of these products otherwise (at most 1.5e-5 of values up to 33)
+    assert numpy.allclose(one, a @ b, rtol=1e-5, atol=0)
     if setter is not None and before is not None:
         assert setter(before) == 2  # and on its count before after it
