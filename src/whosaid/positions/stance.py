@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -1151,6 +1151,26 @@ def stance_features(statement: Statement, text: str,
             for index, (_, _, features) in _issue_readings(rules, statement, text).items()}
 
 
+def _keyword_matches(rules: _Rules, text: str, words: list[tuple[int, int, str]]
+                     ) -> Iterator[tuple[_Keyword, tuple[int, int]]]:
+    """Each catalogue keyword written at one of ``words`` (their offsets and token forms),
+    with the span it covers, in text order."""
+    for at, (start, _, form) in enumerate(words):
+        for keyword in rules.first_words.get(form, ()):
+            end = _match_rest(text, words, at, keyword.rest)
+            if end is not None:
+                yield keyword, (start, end)
+
+
+def _excluded(rules: _Rules, issue: int, text: str, hit: tuple[int, int], lo: int, hi: int
+              ) -> bool:
+    """Whether one of the issue's exclusions found between ``lo`` and ``hi`` overlaps the
+    keyword at ``hit`` ("withdrawal from the deal" is no troop withdrawal)."""
+    exclusion = rules.exclusions[issue]
+    return exclusion is not None and any(x.start() < hit[1] and hit[0] < x.end()
+                                         for x in exclusion.finditer(text, lo, hi))
+
+
 def _match_rest(text: str, words: list[tuple[int, int, str]], at: int,
                 rest: tuple[str, ...]) -> int | None:
     """Where a keyword whose first word is ``words[at]`` ends, or None when the words after
@@ -1193,20 +1213,13 @@ def _issue_readings(rules: _Rules, statement: Statement, text: str, detail: bool
     words = [(m.start(), m.end(), _token_form(m.group()))
              for m in _TOKEN.finditer(text, *bounds)]
     hits: list[tuple[int, tuple[int, int], str]] = []  # (issue index, hit, keyword)
-    for at, (start, _, form) in enumerate(words):
-        for keyword in rules.first_words.get(form, ()):
-            end = _match_rest(text, words, at, keyword.rest)
-            if end is None:
-                continue
-            hit = (start, end)
-            exclusion = rules.exclusions[keyword.issue]
-            if exclusion is not None and any(
-                    x.start() < hit[1] and hit[0] < x.end() for x in exclusion.finditer(
-                        text, max(bounds[0], hit[0] - 30), min(bounds[1], hit[1] + 30))):
-                continue
-            if not any(s <= hit[0] and hit[1] <= e for s, e in fragments):
-                continue
-            hits.append((keyword.issue, hit, keyword.text))
+    for keyword, hit in _keyword_matches(rules, text, words):
+        if _excluded(rules, keyword.issue, text, hit, max(bounds[0], hit[0] - 30),
+                     min(bounds[1], hit[1] + 30)):
+            continue
+        if not any(s <= hit[0] and hit[1] <= e for s, e in fragments):
+            continue
+        hits.append((keyword.issue, hit, keyword.text))
     hits += _anaphor_hits(rules, text, bounds, fragments, {i for i, _, _ in hits})
     best: dict[int, tuple[tuple[int, bool, float], tuple[int, int], _Reading, list[str],
                           str]] = {}
@@ -1264,19 +1277,14 @@ def _antecedent(rules: _Rules, text: str, at: int, nouns: frozenset[str]) -> int
     words = [(m.start(), m.end(), _token_form(m.group()))
              for m in _TOKEN.finditer(text, lo, at)]
     found: tuple[int, int] | None = None  # (keyword end, issue)
-    for index, (start, _, form) in enumerate(words):
-        for keyword in rules.first_words.get(form, ()):
-            last = keyword.rest[-1] if keyword.rest else form
-            if last not in nouns and last.rstrip("s") not in nouns:
-                continue
-            end = _match_rest(text, words, index, keyword.rest)
-            if end is None or (found is not None and end <= found[0]):
-                continue
-            exclusion = rules.exclusions[keyword.issue]
-            if exclusion is not None and any(x.start() < end and start < x.end()
-                                             for x in exclusion.finditer(text, lo, at)):
-                continue
-            found = (end, keyword.issue)
+    for keyword, (start, end) in _keyword_matches(rules, text, words):
+        last = keyword.rest[-1] if keyword.rest else _token_form(text[start:end])
+        if last not in nouns and last.rstrip("s") not in nouns:
+            continue
+        if (found is not None and end <= found[0]) or \
+                _excluded(rules, keyword.issue, text, (start, end), lo, at):
+            continue
+        found = (end, keyword.issue)
     return None if found is None else found[1]
 
 
