@@ -457,8 +457,6 @@ def relative_day(m: re.Match[str], ctx: ScanContext) -> Hit | None:
         return None
     if ctx.pub is None:
         return _span(m, ctx, "DATE", None)
-    if word == "last night":
-        return _span(m, ctx, "TIME", f"{day_value(ctx.pub + dt.timedelta(days=k))}TNI")
     return _part_of_day(m, ctx, day_value(ctx.pub + dt.timedelta(days=k)))
 
 
