@@ -92,7 +92,8 @@ SUPPORT_CUES: tuple[str, ...] = (
     # fundamental importance, and there is no alternative" (new news, stop 23)
     r"(?:the )?only way (?:out|forward)", r"no alternative",
     r"a step in the (?:right|positive) direction", r"indispensable", r"a cornerstone",
-    r"a (?:major |great |historic )?achievement", r"in (?:our|the|their) (?:shared )?"
+    r"a (?:major |great |historic )?achievement", r"a milestone",
+    r"in (?:our|the|their) (?:shared )?"
     r"(?:national )?(?:security )?interests?", r"of (?:fundamental|vital|"
     r"crucial|great|utmost) importance",
 )
@@ -182,6 +183,12 @@ OPPOSE_CUES: tuple[str, ...] = (
     r"short-sighted", r"erroneous", r"regret(?:s|ted|table)?", r"deplorable",
     r"(?:deeply |very )?disappointing", r"(?:is|was|are|were)(?:n['’]t| not) right",
     r"the wrong (?:course|direction|way|approach)", r"a step backwards?",
+    # its harm told as a cost (news s24: "tariffs on imports would raise prices for
+    # vulnerable Americans", "is bound to inflict more losses on U.S. enterprises", "the
+    # Section 301 measures are not conducive to the U.S.", "the American action … is
+    # groundless", "there are no winners in a trade war", "the most fraudulent")
+    r"inflict(?:s|ed|ing)? (?:\w+ ){0,2}(?:losses|damage|pain)", r"rais(?:e|es|ed|ing) prices",
+    r"not conducive", r"groundless", r"no winners", r"fraudulent", r"serious doubts",
 )
 
 # Rejecting words that, before a keyword, name a harm done to it: the speaker takes its
@@ -266,10 +273,11 @@ INVERTED_KEYWORDS: tuple[str, ...] = (
     "voter suppression", "nuclear proliferation", "nuclear war", "nuclear threat",
     "nuclear attack", "nuclear strike", "tax increase", "tax increases", "raise taxes",
     "raising taxes", "tax hike", "tax hikes", "territorial integrity", "tariff", "tariffs",
-    "trade war",
+    "trade war", "levies", "section 301",
     # the harm an election fights, like "voter fraud": "ZEC officials have robustly denied
     # allegations of bias or rigging" supports the election (new news, stop 23)
-    "rigging", "vote-rigging", "ballot stuffing",
+    "rigging", "vote-rigging", "ballot stuffing", "claims of fraud", "allegations of fraud",
+    "accusations of fraud",
     # the verb is in the keyword, a cue before it turns it round: "MDC chairman Morgan
     # Komichi promised to challenge the results in court" opposes the election (stop 23)
     "challenge the results", "dispute the results", "reject the results",
@@ -279,6 +287,9 @@ INVERTED_KEYWORDS: tuple[str, ...] = (
     # foreign troops named bare are there: "There is no need for any foreign combat forces on
     # Iraqi soil" (train: supports their withdrawal)
     "foreign * forces", "foreign * troops",
+    # troops staying on: "America will stay in Iraq for as long as it takes" (news s24)
+    "stay in iraq", "stay in afghanistan", "remain in iraq", "remain in afghanistan",
+    "maintain * army positions",
     # the other side's cause: "opposes the Second Amendment" supports gun control, "wants
     # to secure the border" opposes immigration, "restoring the sovereignty of Ukraine over
     # Crimea" opposes the claim on it
@@ -304,6 +315,11 @@ ACTOR_KEYWORDS: tuple[str, ...] = (
     "hamas", "hezbollah", "isis", "islamic state", "isil", "daesh", "al qaeda", "al-qaeda",
 )
 
+# Groups that are a party to a truce or a deal: named bare ("a ceasefire with Hamas", "the
+# hostages freed from Hamas captivity") they take no issue of fighting them (news s24: 0 of
+# 3 such mentions labelled; "the destruction of Hamas" still supports the fight).
+TRUCE_PARTIES: tuple[str, ...] = ("hamas", "hezbollah")
+
 # Rejecting words that tell an attitude (a subject's own), not a judgement of the subject:
 # "Hamas rejected the proposal" against "ISIS is a danger".
 ATTITUDE_CUES: tuple[str, ...] = (
@@ -325,6 +341,11 @@ KEYWORD_STANCES: dict[str, str] = {
     "challenge the results": "opposes", "dispute the results": "opposes",
     "reject the results": "opposes", "build the wall": "supports", "build that wall": "supports",
     "peaceful transfer of power": "supports", "free and fair": "supports",
+    "fraudulent election": "opposes", "election is fair": "supports",
+    "election was fair": "supports", "election was free": "supports",
+    # the deed named by the keyword itself (news s24: "emphasized the need to explore ways
+    # in order to peacefully resolve the Ukraine conflict")
+    "peacefully resolve": "supports", "send aid": "supports",
     "territorial integrity": "opposes", "new realities": "supports",
     # the land claimed back for the state it was taken from: "restoring the sovereignty of
     # Ukraine over Crimea", "Crimea has always been part of Ukraine", "until Russia gives the

@@ -1227,9 +1227,13 @@ def _issue_readings(rules: _Rules, statement: Statement, text: str, detail: bool
         others = tuple((i, h) for i, h, _ in hits if h != hit)
         reading, notes = _rule_reading(rules, text, hit, keyword_text, bounds, reporting,
                                        others, issue)
-        if keyword_text in _ACTORS and _actor_speaks(text, hit, reading, bounds):
+        if keyword_text in _ACTORS and (
+                (reading.stance == "neutral" and keyword_text in _PARTIES)
+                or _actor_speaks(text, hit, reading, bounds)):
             continue  # "Hamas is ready to reach a ceasefire": the group's own wish, no
-            # stance on fighting it
+            # stance on fighting it; a bare mention of a party to a truce names it, no issue
+            # ("a ceasefire with Hamas", "freed from Hamas captivity", "It is Hamas": news
+            # s24, 0 of 3 labelled; a bare "ISIS" is labelled neutral, dev: 3)
         # a condition set on the issue wins over its other mentions: "elections can only take
         # place after the end of martial law. During martial law, elections are not
         # possible" is conditional (train), the refusal is what holds until then
@@ -1307,6 +1311,7 @@ def _anaphor_hits(rules: _Rules, text: str, bounds: tuple[int, int],
 
 
 _ACTORS = frozenset(lexicon.ACTOR_KEYWORDS)
+_PARTIES = frozenset(lexicon.TRUCE_PARTIES)
 _ATTITUDE = re.compile(_alternation(lexicon.ATTITUDE_CUES), re.IGNORECASE)
 
 

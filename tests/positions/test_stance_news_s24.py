@@ -1,0 +1,73 @@
+"""Positions: what the fresh news batch of stop 24 taught the rules: a party to a truce named
+bare takes no issue of fighting it, news wording the catalogue now reads (election results,
+troops staying, levies, aid packages), and harm told as a cost (hand-built Statement records,
+the default catalogue)."""
+
+from __future__ import annotations
+
+import pytest
+
+from whosaid.model import Cue, Position, Span, Statement
+from whosaid.positions.catalogue import default_catalogue
+from whosaid.positions.stance import find_positions
+
+
+def _positions(text: str, content: str, cue: str | None = None,
+               lemma: str | None = None) -> dict[str, Position]:
+    start = text.index(content)
+    said = None
+    if cue is not None:
+        at = text.index(cue)
+        said = Cue(at, at + len(cue), cue, lemma or cue.lower())
+    statement = Statement(id="s", article_id="a", kind="indirect",
+                          content=Span(start, start + len(content), content),
+                          fragments=((start, start + len(content)),), speaker=None, cue=said)
+    return {p.issue: p for p in find_positions([statement], text, (), default_catalogue())}
+
+
+def test_a_party_to_a_truce_named_bare_takes_no_issue_of_fighting_it() -> None:
+    text = ("\"It is critical that the ceasefire continues and that all of the hostages are "
+            "freed from Hamas captivity,\" the State Department said.")
+    found = _positions(text, "It is critical that the ceasefire continues and that all of the "
+                             "hostages are freed from Hamas captivity")
+    assert found["ceasefire"].stance == "supports"
+    assert "terrorism" not in found
+
+
+def test_the_destruction_of_a_party_still_supports_fighting_it() -> None:
+    text = "He said the war aims are the destruction of Hamas and the return of the hostages."
+    found = _positions(text, "the war aims are the destruction of Hamas and the return of the "
+                             "hostages")
+    assert found["terrorism"].stance == "supports"
+
+
+@pytest.mark.parametrize(("text", "content", "issue", "stance"), [
+    ("Mnangagwa insists that Zimbabwe's election is fair.", "Zimbabwe's election is fair",
+     "elections", "supports"),
+    ("Buhari said this was the most fraudulent election since independence.",
+     "this was the most fraudulent election since independence", "elections", "opposes"),
+    ("Bush has said America will stay in Iraq for as long as it takes.",
+     "America will stay in Iraq for as long as it takes", "troop_withdrawal", "opposes"),
+    ("Trump has said he is willing to slap levies on all Chinese imports.",
+     "he is willing to slap levies on all Chinese imports", "trade_deals", "opposes"),
+    ("Business groups argue that tariffs on imports would raise prices for Americans.",
+     "tariffs on imports would raise prices for Americans", "trade_deals", "supports"),
+    ("The ministry said the U.S. tariffs are bound to inflict more losses on U.S. firms.",
+     "the U.S. tariffs are bound to inflict more losses on U.S. firms", "trade_deals",
+     "supports"),
+    ("He emphasized the need to explore ways to peacefully resolve the conflict.",
+     "the need to explore ways to peacefully resolve the conflict", "peace_talks",
+     "supports"),
+    ("Merz said Ukraine will receive long-range missile systems.",
+     "Ukraine will receive long-range missile systems", "arms_supply", "supports"),
+])
+def test_news_wording_names_its_issue_and_takes_its_side(text: str, content: str,
+                                                          issue: str, stance: str) -> None:
+    found = _positions(text, content)
+    assert found[issue].stance == stance
+
+
+def test_dismissing_claims_of_fraud_trusts_the_election() -> None:
+    text = "The electoral commission has dismissed the claims of fraud."
+    found = _positions(text, "the claims of fraud", cue="dismissed", lemma="dismiss")
+    assert found["elections"].stance == "supports"
