@@ -71,3 +71,26 @@ def test_dismissing_claims_of_fraud_trusts_the_election() -> None:
     text = "The electoral commission has dismissed the claims of fraud."
     found = _positions(text, "the claims of fraud", cue="dismissed", lemma="dismiss")
     assert found["elections"].stance == "supports"
+
+
+def test_a_group_as_the_subject_of_a_condition_is_a_party_not_an_issue() -> None:
+    text = ("Netanyahu said the cease-fire is on hold until the terrorist group provides a list "
+            "of hostages.")
+    found = _positions(text, "the cease-fire is on hold until the terrorist group provides a "
+                             "list of hostages")
+    assert "terrorism" not in found
+
+
+def test_a_war_with_a_group_names_a_party_not_an_issue() -> None:
+    text = "He said Israel will not consent to a truce as the conflict with Hamas goes on."
+    found = _positions(text, "Israel will not consent to a truce as the conflict with Hamas "
+                             "goes on")
+    assert "terrorism" not in found
+
+
+def test_but_first_sets_a_condition() -> None:
+    text = ("\"Russia is open for a negotiation process but first, we need to understand how "
+            "prepared Ukraine is,\" he said.")
+    found = _positions(text, "Russia is open for a negotiation process but first, we need to "
+                             "understand how prepared Ukraine is")
+    assert found["peace_talks"].stance == "conditional"

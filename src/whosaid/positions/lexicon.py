@@ -320,6 +320,13 @@ ACTOR_KEYWORDS: tuple[str, ...] = (
 # 3 such mentions labelled; "the destruction of Hamas" still supports the fight).
 TRUCE_PARTIES: tuple[str, ...] = ("hamas", "hezbollah")
 
+# A group named as the subject of a condition's clause is a party whose deed is awaited,
+# no issue of fighting it: "unless the terrorist group releases the hostages", "until the
+# terrorist group provides a list", "If Hamas does not return our hostages" (news s24: 0 of
+# 3 labelled).
+CONDITION_SUBJECT = r"\b(?:if|unless|until|till|once|when)\s+(?:the\s+)?$"
+PARTY_KEYWORDS: tuple[str, ...] = ("terrorist", "terrorists", "terrorist group")
+
 # Rejecting words that tell an attitude (a subject's own), not a judgement of the subject:
 # "Hamas rejected the proposal" against "ISIS is a danger".
 ATTITUDE_CUES: tuple[str, ...] = (
@@ -406,6 +413,9 @@ CONDITION_MARKERS: tuple[str, ...] = (
     # train: "ready for negotiations, but these negotiations, of course, must take into
     # account the situation on the ground", "but already taking into account new realities"
     r"but(?: [\w']+,?){0,6} (?:must|have to|has to)", r"but already taking into account",
+    # what must come first (news s24: "Russia is open for a negotiation process but first,
+    # we need to understand how prepared Ukraine is")
+    r"but first,?",
 )
 
 # Condition markers that close their condition instead of opening it: "all the territories
@@ -616,5 +626,9 @@ ISSUE_EXCLUSIONS: dict[str, tuple[str, ...]] = {
                   # (the possessive's "s" too: "the ceasefire will depend on Hezbollah's
                   # actions" took a side on fighting it, new news, stop 23)
                   r"(?:hamas|hezbollah)['’]s?", r"(?:the|a|\d{4}|fatal|deadly) terrorist attacks?",
-                  r"terrorists attacked"),
+                  r"terrorists attacked",
+                  # a party to the war or the truce (news s24: "Israel will not consent to a
+                  # truce as the conflict with Hamas approaches its seventh month")
+                  r"(?:conflict|war|fighting|ceasefire|cease-fire|truce|deal|talks|"
+                  r"negotiations) (?:with|between (?:israel|\w+) and) (?:hamas|hezbollah)"),
 }

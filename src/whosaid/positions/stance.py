@@ -1234,6 +1234,9 @@ def _issue_readings(rules: _Rules, statement: Statement, text: str, detail: bool
             # stance on fighting it; a bare mention of a party to a truce names it, no issue
             # ("a ceasefire with Hamas", "freed from Hamas captivity", "It is Hamas": news
             # s24, 0 of 3 labelled; a bare "ISIS" is labelled neutral, dev: 3)
+        if (keyword_text in _ACTORS or keyword_text in _PARTY_WORDS) and \
+                _CONDITION_SUBJECT.search(text, max(bounds[0], hit[0] - 12), hit[0]):
+            continue  # the subject of a condition: "unless the terrorist group releases …"
         # a condition set on the issue wins over its other mentions: "elections can only take
         # place after the end of martial law. During martial law, elections are not
         # possible" is conditional (train), the refusal is what holds until then
@@ -1312,6 +1315,8 @@ def _anaphor_hits(rules: _Rules, text: str, bounds: tuple[int, int],
 
 _ACTORS = frozenset(lexicon.ACTOR_KEYWORDS)
 _PARTIES = frozenset(lexicon.TRUCE_PARTIES)
+_PARTY_WORDS = frozenset(lexicon.PARTY_KEYWORDS)
+_CONDITION_SUBJECT = re.compile(lexicon.CONDITION_SUBJECT, re.IGNORECASE)
 _ATTITUDE = re.compile(_alternation(lexicon.ATTITUDE_CUES), re.IGNORECASE)
 
 
