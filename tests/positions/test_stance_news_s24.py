@@ -94,3 +94,30 @@ def test_but_first_sets_a_condition() -> None:
     found = _positions(text, "Russia is open for a negotiation process but first, we need to "
                              "understand how prepared Ukraine is")
     assert found["peace_talks"].stance == "conditional"
+
+
+@pytest.mark.parametrize(("text", "content", "issue", "stance"), [
+    ("\"Terrorism is a real threat,\" he said.", "Terrorism is a real threat", "terrorism",
+     "supports"),
+    ("She added that our security is under threat from radical Islamic terrorism.",
+     "our security is under threat from radical Islamic terrorism", "terrorism", "supports"),
+    ("Blinken said Western sanctions against Russia are forcing Moscow to pay a price.",
+     "Western sanctions against Russia are forcing Moscow to pay a price", "sanctions",
+     "supports"),
+    ("He said the sanctions and export controls are constraining Russia's ability to wage war.",
+     "the sanctions and export controls are constraining Russia's ability to wage war",
+     "sanctions", "supports"),
+    ("Abbott said Biden has caused chaos on our border.", "Biden has caused chaos on our border",
+     "immigration", "opposes"),
+])
+def test_a_harm_or_an_effect_named_takes_its_side(text: str, content: str, issue: str,
+                                                   stance: str) -> None:
+    found = _positions(text, content)
+    assert found[issue].stance == stance
+
+
+def test_further_sanctions_on_a_condition_are_conditional() -> None:
+    text = "\"In the absence of a ceasefire, we are looking into further sanctions,\" she stated."
+    found = _positions(text, "In the absence of a ceasefire, we are looking into further "
+                             "sanctions")
+    assert found["sanctions"].stance == "conditional"

@@ -31,7 +31,8 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"impos(?:e|es|ed|ing)", r"keep(?:s|ing)?", r"preserv(?:e|es|ed|ing)",
     r"defend(?:s|ed|ing)?", r"protect(?:s|ed|ing)?", r"is a right", r"a right to",
     r"possible", r"the answer", r"allow(?:s|ed|ing)?", r"admit(?:s|ted|ting)?", r"take in",
-    r"bring(?:s|ing)? in", r"hold(?:s|ing)?", r"additional", r"tougher", r"stronger",
+    r"bring(?:s|ing)? in", r"hold(?:s|ing)?", r"additional", r"further", r"tougher",
+    r"stronger",
     r"new round of", r"increase pressure", r"releas(?:e|es|ed|ing)", r"launch",
     # the bare noun names a policy area, no wish: "immigration reform", "trade and campaign
     # finance reform as his major issues" (train: 2 of 3 such pairs labelled neutral)
@@ -77,6 +78,15 @@ SUPPORT_CUES: tuple[str, ...] = (
     # having an impact" (an adjective between, "a negative impact", is no such word)
     r"ma(?:de|ke|kes|king) a (?:real |big |huge |significant )?[\"“”]?(?:real )?difference",
     r"(?:having|had|has|have) (?:an? |real |big |significant )?(?:impact|effect)(?! on (?:our|us))",
+    # its effect on the side it presses (train: "Western sanctions against Russia are forcing
+    # Moscow to pay an increasing price", "sanctions and export controls are constraining
+    # Russia's ability to wage war", "sanctions placed on Russia are devastating their
+    # economy")
+    r"(?:forc|compel)(?:e|es|ed|ing) (?:moscow|russia|iran|tehran|the kremlin|putin)",
+    r"constrain(?:s|ed|ing)? (?:moscow|russia|iran|tehran|the kremlin|putin)",
+    r"weaken(?:s|ed|ing)? (?:moscow|russia|iran|tehran|the kremlin|putin)",
+    r"devastating (?:their|its|the russian|russia['’]s|iran['’]s) economy",
+    r"pay (?:an? )?(?:\w+ )?price",
     # "Ukraine deserves to join NATO", "Finland joined the sanctions"
     r"deserv(?:e|es|ed|ing)", r"join(?:s|ed|ing)?",
     # new news (stop 23): "we do not issue permits for arms deliveries" (opposes through
@@ -189,6 +199,13 @@ OPPOSE_CUES: tuple[str, ...] = (
     # groundless", "there are no winners in a trade war", "the most fraudulent")
     r"inflict(?:s|ed|ing)? (?:\w+ ){0,2}(?:losses|damage|pain)", r"rais(?:e|es|ed|ing) prices",
     r"not conducive", r"groundless", r"no winners", r"fraudulent", r"serious doubts",
+    # a danger named as such: "Terrorism is a real threat", "our security is under threat
+    # from radical Islamic terrorism" (train: both support fighting it)
+    r"threats? from", r"(?:is|are|was|were|remains?) (?:a |an |the )?(?:\w+ )?threat\b(?! to)",
+    # disorder blamed on it: "Biden has caused a humanitarian crisis and chaos on our border"
+    # (news s23c: opposes immigration), "halting Ukraine funding would create chaos" (the
+    # undoing rejected: supports the aid)
+    r"chaos", r"crisis (?:on|at)",
 )
 
 # Rejecting words that, before a keyword, name a harm done to it: the speaker takes its
