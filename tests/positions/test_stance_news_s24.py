@@ -109,6 +109,19 @@ def test_but_first_sets_a_condition() -> None:
      "sanctions", "supports"),
     ("Abbott said Biden has caused chaos on our border.", "Biden has caused chaos on our border",
      "immigration", "opposes"),
+    ("Blinken expressed hope the ceasefire would reduce violence and bring stability.",
+     "the ceasefire would reduce violence and bring stability", "ceasefire", "supports"),
+    ("\"The elections were totally falsified,\" she stated.", "The elections were totally "
+     "falsified", "elections", "opposes"),
+    ("He said the war policy is a big obstacle to the resumption of the peace talks.",
+     "the war policy is a big obstacle to the resumption of the peace talks", "peace_talks",
+     "supports"),
+    ("He said the end of the international coalition mission is a necessity for Iraq.",
+     "the end of the international coalition mission is a necessity for Iraq",
+     "troop_withdrawal", "supports"),
+    ("\"Talks would be held only within the framework of the constitution,\" he said.",
+     "Talks would be held only within the framework of the constitution", "peace_talks",
+     "conditional"),
 ])
 def test_a_harm_or_an_effect_named_takes_its_side(text: str, content: str, issue: str,
                                                    stance: str) -> None:

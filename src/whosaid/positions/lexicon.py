@@ -87,6 +87,13 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"weaken(?:s|ed|ing)? (?:moscow|russia|iran|tehran|the kremlin|putin)",
     r"devastating (?:their|its|the russian|russia['’]s|iran['’]s) economy",
     r"pay (?:an? )?(?:\w+ )?price",
+    # what it brings, a chance for it, a wish for it (train: "the ceasefire would reduce
+    # violence and bring stability", "there was an opportunity to cease fire", "the great
+    # desire of the Iraqi people is to see the coalition forces on their way out", "the end
+    # of the coalition mission is a necessity")
+    r"bring(?:s|ing)? (?:\w+ )?(?:stability|peace|security|relief)",
+    r"reduc(?:e|es|ed|ing) (?:the )?violence", r"(?:an )?opportunity (?:to|for)",
+    r"desir(?:e|es|ed)", r"a necessity",
     # "Ukraine deserves to join NATO", "Finland joined the sanctions"
     r"deserv(?:e|es|ed|ing)", r"join(?:s|ed|ing)?",
     # new news (stop 23): "we do not issue permits for arms deliveries" (opposes through
@@ -206,6 +213,10 @@ OPPOSE_CUES: tuple[str, ...] = (
     # (news s23c: opposes immigration), "halting Ukraine funding would create chaos" (the
     # undoing rejected: supports the aid)
     r"chaos", r"crisis (?:on|at)",
+    # "The elections were totally falsified" (train: opposes); what stands in its way is
+    # harm done to it (see HARM_CUES): "the all-out war policy … are big obstacles to the
+    # resumption of the formal talks" (train: supports the talks)
+    r"falsif(?:y|ied|ies|ication)", r"obstacles? to",
 )
 
 # Rejecting words that, before a keyword, name a harm done to it: the speaker takes its
@@ -213,6 +224,7 @@ OPPOSE_CUES: tuple[str, ...] = (
 # keyword; "the rise of terrorism threatens …" stays a rejection: the keyword precedes).
 HARM_CUES: tuple[str, ...] = (
     r"threat to", r"threaten(?:s|ed|ing)?", r"harm(?:s|ed|ful)?", r"hurt(?:s)?",
+    r"obstacles? to",
 )
 
 # Verbs that undo their object: "stop arms supplies", "lift sanctions", "repeal
@@ -416,7 +428,7 @@ CONDITION_MARKERS: tuple[str, ...] = (
     # "only" before any preposition of means or cause sets the one way allowed: "a meeting
     # is possible, but only as a result of work between the two sides", "only with
     # security guarantees"; "in order for them to take place, Zelensky should …"
-    r"only (?:as a result of|on the basis of|with|through|by|in the event)",
+    r"only (?:as a result of|on the basis of|with|within|through|by|in the event|under)",
     r"in order for",
     # new news (stop 23): "future humanitarian aid depends on Hamas' willingness to release
     # remaining Israeli hostages"
