@@ -22,7 +22,8 @@ second batch, marked ``"batch": 2``; ``dev/3`` and ``dev/4``: the 17 and 11 copi
 stories and machine translations of the third and fourth; ``dev/5``: the 15 of the fifth,
 scored once before any rule was written for it; ``dev/6``: the 38 of the sixth, searched
 with queries unlike the earlier ones and scored once before any rule was written for it),
-so a change's effect on excerpts it was not tuned on shows apart. The held-out split is scored only with ``--heldout``.
+so a change's effect on excerpts it was not tuned on shows apart. The held-out split is
+scored only with ``--heldout``.
 
 A name matches a gold name (or one of its ``|`` alternatives) when one holds the other as
 whole words, after case folding and dropping "the" (so "the RIA news agency" is "RIA").

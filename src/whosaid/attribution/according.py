@@ -20,10 +20,12 @@ from .context import Context
 from .drafts import CharSpan, CueSpan, Draft, content_span
 from .outlets import load_outlets, outlet_in, reported_names
 from .quotes import paragraphs
-from .relays import add_relay, cut_tail_credit, outlet_of
+from .relays import INVERTED_CREDIT, add_relay, cut_tail_credit, outlet_of
 from .syntax import np_span, subject
 
 CITING = ("citing", "quoting")
+# words before "citing" that say no source was cited: "without citing sources", "not citing"
+NOT_CITING = frozenset({"without", "not", "never"})
 # translated wire copy cites as "with reference to X" / "referring to X" (dev: "…, RBC news
 # agency reports with reference to two sources close to the presidential administration"
 # kept RBC as the speaker and lost its relay); these phrases name a source only when X looks
@@ -65,6 +67,11 @@ def is_marker_word(tok: Token, sent: SpacySpan) -> bool:
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
     if low in ("with", "referring", "in"):
         return _referring_words(tok, sent) > 0
+    if low in CITING and tok.i > sent.start and tok.doc[tok.i - 1].lower_ in NOT_CITING:
+        # "…, the Nikkei business daily reported on Saturday without citing sources": a
+        # report that names no source (dev/6: "sources" became the speaker of the Nikkei's
+        # own report)
+        return False
     return low in CITING and tok.i + 1 < sent.end
 
 
@@ -193,7 +200,7 @@ def outlet_credit_after(ctx: Context, d: Draft) -> bool:
             marker = marker_at(sent, tok)
             named = None if marker is None else marker.source
         elif tok.i > d.cue_token and tok.tag_.startswith("VB") and \
-                tok.lemma_.lower() in ("report", "write"):
+                tok.lemma_.lower() in INVERTED_CREDIT:
             subj = subject(tok)
             if subj is None and tok.i + 1 < sent.end:
                 subj = ctx.doc[tok.i + 1]  # "…, reports TASS"

@@ -1,0 +1,71 @@
+"""Relays of the sixth batch of real re-reports (bench/relays.py dev/6), end to end with
+the real model: an outlet that reached the speaker ("officials contacted by AFP"), a credit
+verb with its outlet after it ("…, informs Anadolu Agency"), a report that cites no one
+("… without citing sources") and outlets the list lacked (Semafor, Malay Mail)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from relaykit import statement_with as _one
+
+HEAD = "News of the day\n\n"  # a first line alone is the article's headline
+
+
+def _chain(st: Any) -> list[str]:
+    return [m.text for m in st.relays]
+
+
+def test_an_outlet_that_contacted_the_speaker_relays_the_words(analyze_text: Any) -> None:
+    st = _one(analyze_text(HEAD + "In a surprise move, Erdogan has sent invitation letters to "
+                           "more than 100 leaders, two Turkish officials contacted by AFP "
+                           "said."), "invitation letters")
+    assert st.speaker is not None and st.speaker.text == "two Turkish officials"
+    assert _chain(st) == ["AFP"]
+
+
+def test_a_credit_verb_before_its_outlet_closes_the_sentence(analyze_text: Any) -> None:
+    st = _one(analyze_text(HEAD + "There are differences in positions. This, in particular, "
+                           "concerns Ukraine, Turkish Foreign Minister Mevlut Cavusoglu said at "
+                           "a meeting of the Budget Commission in Ankara, informs Anadolu "
+                           "Agency."), "concerns Ukraine")
+    assert st.speaker is not None and st.speaker.entity == "Mevlut Cavusoglu"
+    assert _chain(st) == ["Anadolu Agency"]
+
+
+def test_a_report_without_citing_sources_gives_them_no_words(analyze_text: Any) -> None:
+    result = analyze_text(HEAD + "Japan will extend its sanctions, the daily Kommersant "
+                          "reported on Saturday without citing sources.")
+    assert not any(s.speaker is not None and s.speaker.text == "sources"
+                   for s in result.statements)
+
+
+def test_a_closing_credit_of_a_newly_listed_paper_relays_its_story(analyze_text: Any) -> None:
+    st = _one(analyze_text(HEAD + "KUALA LUMPUR (May 28): The minister remains in office for "
+                           "the time being, Prime Minister Ismail Sabri Yaakob said today. "
+                           "\u2014 Malay Mail"), "remains in office")
+    assert _chain(st) == ["Malay Mail"]
+
+
+def test_a_comment_for_a_listed_site_passes_on_through_it(analyze_text: Any) -> None:
+    st = _one(analyze_text(HEAD + "The spokesperson told Semafor that the paper stands by its "
+                           "reporting."), "stands by its reporting")
+    assert _chain(st) == ["Semafor"]
+
+
+def test_a_credit_between_commas_inside_a_content_relays_it(analyze_text: Any) -> None:
+    st = _one(analyze_text(HEAD + "The officials say analysis by defense agencies has found "
+                           "that the balloon was \"crammed with commercially available US gear,"
+                           "\" per the Journal, along with more specialized Chinese equipment."),
+              "crammed with")
+    assert _chain(st) == ["Journal"]
+    # the credit is cut out of the content: two fragments around it
+    assert len(st.fragments) == 2
+
+
+def test_a_dateline_relays_speakers_whose_words_hold_its_letters(analyze_text: Any) -> None:
+    result = analyze_text(HEAD + "WASHINGTON (AP) \u2014 The records listed outgoing calls, "
+                          "according to attorneys for the AP. Japanese officials said the "
+                          "talks had failed.")
+    assert _chain(_one(result, "listed outgoing calls")) == ["AP"]
+    assert _chain(_one(result, "talks had failed")) == ["AP"]
