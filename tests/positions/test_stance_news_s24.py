@@ -60,6 +60,9 @@ def test_the_destruction_of_a_party_still_supports_fighting_it() -> None:
      "supports"),
     ("Merz said Ukraine will receive long-range missile systems.",
      "Ukraine will receive long-range missile systems", "arms_supply", "supports"),
+    ("He said a meaningful election can be held only when the situation is conducive.",
+     "a meaningful election can be held only when the situation is conducive", "elections",
+     "conditional"),
 ])
 def test_news_wording_names_its_issue_and_takes_its_side(text: str, content: str,
                                                           issue: str, stance: str) -> None:
