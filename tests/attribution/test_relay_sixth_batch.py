@@ -69,3 +69,30 @@ def test_a_dateline_relays_speakers_whose_words_hold_its_letters(analyze_text: A
                           "talks had failed.")
     assert _chain(_one(result, "listed outgoing calls")) == ["AP"]
     assert _chain(_one(result, "talks had failed")) == ["AP"]
+
+
+def test_a_speaker_is_never_the_relay_of_his_own_words(analyze_text: Any) -> None:
+    st = _one(analyze_text(HEAD + "Russia is ready for talks, Peskov said, reports "
+                           "\"RIA Novosti\"."), "ready for talks")
+    assert _chain(st) == ["RIA Novosti"]
+
+
+def test_on_the_air_of_a_channel_relays_through_it(analyze_text: Any) -> None:
+    st = _one(analyze_text(HEAD + "The talks will resume next week, Lavrov said on the air of "
+                           "the Rossiya 24 TV channel."), "talks will resume")
+    assert _chain(st) == ["Rossiya 24"]
+
+
+def test_a_credit_the_tagger_gave_the_speaker_as_content_is_cut(analyze_text: Any) -> None:
+    result = analyze_text(HEAD + "The talks will resume next week, Lavrov said, informs "
+                          "RBC-Ukraine.")
+    assert len(result.statements) == 1
+    st = result.statements[0]
+    assert st.speaker is not None and st.speaker.text == "Lavrov"
+    assert len(st.relays) == 1 and "informs" not in st.content.text
+
+
+def test_a_transcript_of_the_speakers_words_is_no_relay(analyze_text: Any) -> None:
+    st = _one(analyze_text(HEAD + "The talks will resume next week, Lavrov said, according to "
+                           "a transcript released by the ministry."), "talks will resume")
+    assert st.relays == ()

@@ -94,8 +94,20 @@ def sentence_credits(ctx: Context) -> None:
             outlet = outlet_of(ctx, r)
             if outlet is not None:
                 d.relays[k] = outlet
+        _not_own_relay(ctx, d)
     _said_this_to(ctx)
     _about_it_reports(ctx)
+
+
+def _not_own_relay(ctx: Context, d: Draft) -> None:
+    """A speaker never passes on its own words: a relay that names the speaker goes ('…,
+    Peskov said, reports "RIA Novosti".' under a headline: the report read as Peskov's
+    wrapped his words and left him as their relay)."""
+    if d.speaker is None:
+        return
+    who = fold_words(d.speaker.of(ctx.text))
+    d.relays = [r for r in d.relays if r != d.speaker and
+                not (who and fold_words(span_text(ctx, r)) == who)]
 
 
 # a sentence that only credits the one before: "About it reports RIA Novosti news Agency."
@@ -305,22 +317,23 @@ def _credit_verb(ctx: Context, sent: SpacySpan, verb: Token) -> None:
         # said': an outlet reporting inside a quotation is the speaker's words, no credit
         # (dev/5: the quotation was cut before "Geo" and Geo made its relay)
         return
-    subj = _inverted_outlet(ctx, sent, verb) or subject(verb)
+    outlet = _inverted_outlet(ctx, sent, verb)
+    subj = subject(verb) if outlet is None else None
     verbs = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.tag_.startswith("VB")]
-    if subj is not None and subj.i < verb.i and \
-            verb.lemma_.lower() not in ("report", "write") and any(
-                c.dep_ == "dobj" and c.i > verb.i for v in verbs for c in v.children):
+    if subj is not None and verb.lemma_.lower() not in ("report", "write") and any(
+            c.dep_ == "dobj" and c.i > verb.i for v in verbs for c in v.children):
         # "some Chinese media outlets just cited or re-posted those reports": what an outlet
         # cited or quoted is its object, not the sentence (dev: "Chinese" relayed Mao's words)
         return
-    if subj is None or subj.i < sent.start or subj.i >= sent.end:
+    if outlet is None and (subj is None or subj.i < sent.start or subj.i >= sent.end):
         nxt = verb.i + 1
         if nxt >= sent.end or verb.lemma_.lower() not in INVERTED_CREDIT:
             return
         subj = ctx.doc[nxt]  # "…, reports TASS news agency", "…, writes Bloomberg"
         while subj.head.i != subj.i and subj.head.i > verb.i and subj.dep_ == "compound":
             subj = subj.head
-    outlet = outlet_of(ctx, np_span(subj))
+    if outlet is None and subj is not None:
+        outlet = outlet_of(ctx, np_span(subj))
     if outlet is None:
         # "…, said spokesperson Maria Zakharova, RIA Novosti reports": the parser may take
         # the name before the verb for a conjunct of another subject
@@ -338,6 +351,14 @@ def _credit_verb(ctx: Context, sent: SpacySpan, verb: Token) -> None:
     own = [d for d in drafts if d.cue_token == verb.i]
     if any(d.fragments and min(f.start for f in d.fragments) > verb.idx for d in own):
         return  # "TASS reported that …": a report with its content (the nested pass reads it)
+    first = ctx.doc[max(sent.start, min(verb.i, _token_at(ctx, outlet)))]
+    phrase = CharSpan(_phrase_start(ctx, sent, first), max(outlet.end, verb.idx + len(verb)))
+    for d in drafts:
+        if d not in own and d.speaker is not None and d.speaker.end <= phrase.start and \
+                any(phrase.start <= f.start and f.end <= phrase.end for f in d.fragments):
+            # "…, Lavrov said, informs RBC-Ukraine.": the tagger gave Lavrov the credit as a
+            # second piece of his content; it is only the credit (probe of dev/6's form)
+            cut_tail_credit(ctx.text, d, phrase.start, phrase.end)
     others = [d for d in drafts if d not in own and not _inside_content(d, verb.idx)
               and not (d.speaker is not None and d.speaker.start <= outlet.start < d.speaker.end)]
     if verb.lemma_.lower() in ("say", "add") and not load_outlets().known(outlet.of(ctx.text)):
@@ -360,10 +381,8 @@ def _credit_verb(ctx: Context, sent: SpacySpan, verb: Token) -> None:
             # "Zelensky said Russia was not ready for peace, reports Ukrinform.": the parse
             # hung the credit inside the content; it closes the content, so it is cut off
             # (or '…, "require clarification," TASS quoted.')
-            first = ctx.doc[max(sent.start, min(verb.i, _token_at(ctx, outlet)))]
-            end = max(outlet.end, verb.idx + len(verb))
             for d in drafts:
-                if cut_tail_credit(ctx.text, d, _phrase_start(ctx, sent, first), end):
+                if cut_tail_credit(ctx.text, d, phrase.start, phrase.end):
                     add_relay(ctx, d, outlet)
         return
     for d in others:
@@ -371,22 +390,29 @@ def _credit_verb(ctx: Context, sent: SpacySpan, verb: Token) -> None:
     ctx.drafts = [d for d in ctx.drafts if d not in own]
 
 
-def _inverted_outlet(ctx: Context, sent: SpacySpan, verb: Token) -> Token | None:
+# what may follow the outlet of a credit closing its sentence: "…, reports TASS, citing …"
+INVERTED_TAIL_RE = re.compile(r"[\s\"”»’')]*(?:$|[,;(]|citing\b|quoting\b|with reference\b|"
+                              r"referring\b)")
+
+
+def _inverted_outlet(ctx: Context, sent: SpacySpan, verb: Token) -> CharSpan | None:
     """The outlet after a credit verb that closes its sentence after a comma: "…, Cavusoglu
     said at a meeting in Ankara, informs Anadolu Agency." (the parse takes the verb for a
     conjunct of "said", with Cavusoglu its subject and the agency its object; dev/6 lost
-    the relay); None for any other verb."""
-    nxt = verb.i + 1
-    if verb.lemma_.lower() not in INVERTED_CREDIT or nxt >= sent.end or \
+    the relay), "…, informs RBC-Ukraine.", '…, reports "RIA Novosti".'; None for any other
+    verb."""
+    if verb.lemma_.lower() not in INVERTED_CREDIT or verb.i + 1 >= sent.end or \
             verb.i == sent.start or ctx.doc[verb.i - 1].text != ",":
         return None
-    head = ctx.doc[nxt]
-    while head.head.i != head.i and head.head.i > verb.i and head.dep_ == "compound":
-        head = head.head
-    after = ctx.text[head.idx + len(head):sent.end_char].strip(" .!\n")
-    if after and not after.startswith((",", "citing", "quoting", "with reference")):
+    end = sent.end_char
+    while end > verb.idx and ctx.text[end - 1] in " .!\n":
+        end -= 1
+    start = verb.idx + len(verb)
+    found = outlet_of(ctx, CharSpan(start, end))
+    if found is None or ctx.text[start:found.start].strip(" \"“«'‘") or \
+            not INVERTED_TAIL_RE.match(ctx.text, found.end, end):
         return None
-    return head if outlet_of(ctx, np_span(head)) is not None else None
+    return found
 
 
 def _agent_speaks(ctx: Context, sent: SpacySpan, d: Draft, outlet: CharSpan) -> bool:
@@ -831,6 +857,11 @@ def _on_air(ctx: Context, sent: SpacySpan, drafts: list[Draft]) -> None:
         if tok.lower_ != "on" or tok.dep_ != "prep":
             continue
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.lower_ == "air":
+            # "said on the air of the Rossiya 24 TV channel" (translated "в эфире"): the
+            # channel after "of" aired it
+            of = next((c for c in pobj.children if c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         if pobj is None or not (pobj.pos_ == "PROPN" or fold(pobj.text) in lex.media_words):
             continue
         outlet = outlet_of(ctx, np_span(pobj))
