@@ -137,3 +137,18 @@ def test_further_sanctions_on_a_condition_are_conditional() -> None:
     found = _positions(text, "In the absence of a ceasefire, we are looking into further "
                              "sanctions")
     assert found["sanctions"].stance == "conditional"
+
+
+@pytest.mark.parametrize(("text", "content", "issue", "stance"), [
+    ("Zelensky said a ceasefire would only last a few short years.",
+     "a ceasefire would only last a few short years", "ceasefire", "opposes"),
+    ("Sullivan said the United States would respond decisively to any use of nuclear weapons.",
+     "the United States would respond decisively to any use of nuclear weapons",
+     "nuclear_weapons", "opposes"),
+    ("\"No voting will take place while martial law is in place,\" he said.",
+     "No voting will take place while martial law is in place", "elections", "opposes"),
+])
+def test_a_short_life_a_deterrent_or_no_vote_opposes(text: str, content: str, issue: str,
+                                                     stance: str) -> None:
+    found = _positions(text, content)
+    assert found[issue].stance == stance

@@ -217,6 +217,12 @@ OPPOSE_CUES: tuple[str, ...] = (
     # harm done to it (see HARM_CUES): "the all-out war policy … are big obstacles to the
     # resumption of the formal talks" (train: supports the talks)
     r"falsif(?:y|ied|ies|ication)", r"obstacles? to",
+    # short-lived, no lasting answer (dev: "a ceasefire would only last a few short years,
+    # then Moscow would resume its offensive" opposes it)
+    r"(?:would|will|could) only last", r"short-lived",
+    # a deterrent answer to it (dev: "the United States would respond decisively to any
+    # Russian use of nuclear weapons against Ukraine" opposes their use)
+    r"respond(?:s|ed)? (?:\w+ )?to any", r"retaliat(?:e|es|ed|ion) (?:against|to|for) any",
 )
 
 # Rejecting words that, before a keyword, name a harm done to it: the speaker takes its
@@ -378,6 +384,8 @@ KEYWORD_STANCES: dict[str, str] = {
     "reject the results": "opposes", "build the wall": "supports", "build that wall": "supports",
     "peaceful transfer of power": "supports", "free and fair": "supports",
     "fraudulent election": "opposes", "election is fair": "supports",
+    # dev: "No voting will take place while martial law is in place"
+    "no voting": "opposes",
     "election was fair": "supports", "election was free": "supports",
     # the deed named by the keyword itself (news s24: "emphasized the need to explore ways
     # in order to peacefully resolve the Ukraine conflict")
