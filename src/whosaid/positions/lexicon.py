@@ -94,6 +94,8 @@ SUPPORT_CUES: tuple[str, ...] = (
     r"bring(?:s|ing)? (?:\w+ )?(?:stability|peace|security|relief)",
     r"reduc(?:e|es|ed|ing) (?:the )?violence", r"(?:an )?opportunity (?:to|for)",
     r"desir(?:e|es|ed)", r"a necessity",
+    # dev: "Our proposal … is the start of direct negotiations, without preconditions"
+    r"(?:the )?start of", r"without (?:any )?preconditions",
     # "Ukraine deserves to join NATO", "Finland joined the sanctions"
     r"deserv(?:e|es|ed|ing)", r"join(?:s|ed|ing)?",
     # new news (stop 23): "we do not issue permits for arms deliveries" (opposes through
