@@ -152,3 +152,11 @@ def test_a_short_life_a_deterrent_or_no_vote_opposes(text: str, content: str, is
                                                      stance: str) -> None:
     found = _positions(text, content)
     assert found[issue].stance == stance
+
+
+def test_a_negation_reaches_through_a_five_word_object_to_the_cue() -> None:
+    text = ("Orban said Hungary will not support a European Union plan to provide Ukraine with "
+            "budget assistance.")
+    found = _positions(text, "Hungary will not support a European Union plan to provide "
+                             "Ukraine with budget assistance")
+    assert found["aid"].stance == "opposes"

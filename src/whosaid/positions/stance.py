@@ -451,12 +451,14 @@ def _negated(rules: _Rules, text: str, cue: _Cue, lo: int, depth: int = 0) -> bo
     if cue.kind in ("support", "undo", "modal") and depth == 0 and not governing:
         # a negated verb that governs the cue through its object: "Turkey would not approve
         # their bids to join NATO", "unwilling to support EU embargoes or limitations on
-        # Russian gas imports" (the negation's scope runs through the object to the cue)
-        for m in rules.cues.finditer(text, max(lo, cue.start - 45), cue.start):
+        # Russian gas imports" (the negation's scope runs through the object to the cue),
+        # "Hungary will not support a European Union plan to provide Ukraine with billions in
+        # budget assistance" (train: five words of object; four missed it)
+        for m in rules.cues.finditer(text, max(lo, cue.start - 55), cue.start):
             if m.lastgroup != "support" or m.end() >= cue.start:
                 continue
             words = _words_between(text, m.end(), cue.start)
-            if words is not None and 1 <= len(words) <= 4 and "," not in text[m.end():cue.start] \
+            if words is not None and 1 <= len(words) <= 5 and "," not in text[m.end():cue.start] \
                     and _negated(rules, text, _Cue("support", m.start(), m.end()), lo, 1):
                 governing.append((m.start(), m.end()))
                 break
