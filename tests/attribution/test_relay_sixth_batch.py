@@ -96,3 +96,21 @@ def test_a_transcript_of_the_speakers_words_is_no_relay(analyze_text: Any) -> No
     st = _one(analyze_text(HEAD + "The talks will resume next week, Lavrov said, according to "
                            "a transcript released by the ministry."), "talks will resume")
     assert st.relays == ()
+
+
+def test_according_to_an_outlets_report_leaves_the_verbs_subject_speaking(analyze_text: Any
+                                                                          ) -> None:
+    for credit in ("according to a Reuters report", "according to a report by Reuters"):
+        st = _one(analyze_text(HEAD + f"The ministry said Russia will respond to the sanctions, "
+                               f"{credit}."), "respond to the sanctions")
+        assert st.speaker is not None and st.speaker.text == "The ministry"
+        assert _chain(st) == ["Reuters"]
+
+
+def test_an_op_ed_for_a_paper_is_published_through_it(analyze_text: Any) -> None:
+    st = _one(analyze_text(HEAD + "Russia will respond to the sanctions, Blinken wrote in an "
+                           "op-ed for The Washington Post."), "respond to the sanctions")
+    assert _chain(st) == ["Washington Post"]
+    st = _one(analyze_text(HEAD + "Blinken wrote in a letter that Russia will respond."),
+              "Russia will respond")
+    assert st.relays == ()

@@ -56,6 +56,10 @@ ON_AIR = frozenset({"tv", "television", "channel", "radio", "broadcaster"})
 # source as denying a report" (the content follows the verb)
 QUOTED_AS = frozenset({"say", "deny", "tell", "describe", "warn", "confirm", "call", "claim",
                        "stress", "add", "insist", "suggest", "state", "urge", "accuse"})
+# what a speaker writes for an outlet, which publishes it: "wrote in an op-ed for The
+# Washington Post", "in a column for Le Monde" (and "wrote in The Guardian")
+WRITTEN_NOUNS = frozenset({"op-ed", "oped", "column", "article", "essay", "editorial",
+                           "commentary", "piece"})
 # verbs of a speaker talking to an outlet in a participle clause: "Speaking to the BBC, …"
 TALK_VERBS = frozenset({"speak", "talk"})
 # nouns whose "to"/"with"/"by" names the outlet a speaker talked to
@@ -922,14 +926,18 @@ def _told_outlet(ctx: Context, sent: SpacySpan, drafts: list[Draft]) -> None:
                         add_relay(ctx, d, outlet, first=True)
                         break
     for tok in sent:
-        if tok.lower_ not in ("to", "with", "by", "for") or \
+        if tok.lower_ not in ("to", "with", "by", "for", "in") or \
                 tok.dep_ not in ("prep", "agent", "dative"):
             continue
         head = tok.head
+        written = head.lower_ in WRITTEN_NOUNS or (head.lemma_.lower() == "write" and
+                                                   tok.lower_ == "in")
+        if tok.lower_ == "in" and not written:
+            continue
         talk = head.lower_ in TALK_NOUNS or (head.lemma_.lower() == "publish" and
                                              tok.lower_ == "by") or \
             (head.tag_ == "VBG" and head.lemma_.lower() in TALK_VERBS) or \
-            _gives_talk(head)  # "Speaking to the BBC", "Giving an interview to Time"
+            _gives_talk(head) or written  # "Speaking to the BBC", "Giving an interview to Time"
         pobj = [c for c in tok.children if c.dep_ == "pobj"]
         if not pobj:
             continue
@@ -948,7 +956,7 @@ def _told_outlet(ctx: Context, sent: SpacySpan, drafts: list[Draft]) -> None:
                                                       head.head.i == d.cue_token))):
                 continue
             add_relay(ctx, d, outlet, first=True)
-            if d.addressee is None and tok.lower_ in ("to", "with") and \
+            if d.addressee is None and tok.lower_ in ("to", "with") and not written and \
                     head.lower_ not in ("statement",):
                 d.addressee = _before_comma(ctx, np)
 
