@@ -114,3 +114,16 @@ def test_an_op_ed_for_a_paper_is_published_through_it(analyze_text: Any) -> None
     st = _one(analyze_text(HEAD + "Blinken wrote in a letter that Russia will respond."),
               "Russia will respond")
     assert st.relays == ()
+
+
+def test_an_email_to_an_outlet_passes_the_words_on(analyze_text: Any) -> None:
+    st = _one(analyze_text(HEAD + "The deal was done, a spokesman said in an email to "
+                           "Reuters."), "deal was done")
+    assert _chain(st) == ["Reuters"]
+
+
+def test_whoever_quotes_the_speaker_as_saying_passes_it_on(analyze_text: Any) -> None:
+    st = _one(analyze_text(HEAD + "The deal was done, the agency quoted the minister as "
+                           "saying."), "deal was done")
+    assert st.speaker is not None and st.speaker.text == "the minister"
+    assert _chain(st) == ["the agency"]

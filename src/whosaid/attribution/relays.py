@@ -64,7 +64,8 @@ WRITTEN_NOUNS = frozenset({"op-ed", "oped", "column", "article", "essay", "edito
 TALK_VERBS = frozenset({"speak", "talk"})
 # nouns whose "to"/"with"/"by" names the outlet a speaker talked to
 TALK_NOUNS = frozenset({"interview", "statement", "comment", "comments", "remarks",
-                        "conversation", "remark", "briefing"})
+                        "conversation", "remark", "briefing", "email", "e-mail", "message",
+                        "call"})
 
 
 def sentence_credits(ctx: Context) -> None:
@@ -702,7 +703,10 @@ def _quoted_as_saying(ctx: Context, sent: SpacySpan, verb: Token) -> None:
         # kept the source's words as its own); "Clinton cited Trump's remarks as examples"
         # and "the website cites claims as inaccurate" quote no one (PolNeAR dev)
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG")):
+        if subj is not None and (subj.pos_ in ("PROPN", "NOUN") or
+                                 subj.ent_type_ in ("PERSON", "ORG")):
+            # "…, the agency quoted the minister as saying" (a probe of dev/6's forms: the
+            # agency kept the minister's words as its own)
             outlet = np_span(subj)
     if outlet is None and agent is not None and speaker_tok is not None and \
             speaker_tok.dep_ == "nsubjpass" and _as_saying_below(verb) and \
