@@ -127,3 +127,11 @@ def test_whoever_quotes_the_speaker_as_saying_passes_it_on(analyze_text: Any) ->
                            "saying."), "deal was done")
     assert st.speaker is not None and st.speaker.text == "the minister"
     assert _chain(st) == ["the agency"]
+
+
+def test_a_possessor_of_a_reporting_phrase_is_no_outlet(analyze_text: Any) -> None:
+    result = analyze_text(HEAD + "Britain\u2019s maritime trade agency reported a potential "
+                          "hijack on Tuesday.\n\nThe ship was hijacked, Britain\u2019s Times "
+                          "newspaper reported, citing British sources.")
+    st = _one(result, "ship was hijacked")
+    assert "Britain" not in _chain(st)

@@ -98,7 +98,10 @@ def reported_names(doc: Doc, lex: OutletLexicon) -> set[str]:
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass") or (child.dep_ in ("dobj", "attr") and
                                                          child.i == tok.i + 1):
-                words = [t for t in child.subtree if t.i <= child.i]
+                # not its possessor's words: "Britain’s maritime trade agency reported"
+                # shows no "Britain" reporting (realnews dev: Britain relayed sources' words)
+                owner = {t.i for c in child.children if c.dep_ == "poss" for t in c.subtree}
+                words = [t for t in child.subtree if t.i <= child.i and t.i not in owner]
                 if child.ent_type_ in ("PERSON", "GPE", "NORP"):
                     continue
                 if any(t.pos_ == "PROPN" for t in words):
