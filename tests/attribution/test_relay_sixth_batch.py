@@ -135,3 +135,12 @@ def test_a_possessor_of_a_reporting_phrase_is_no_outlet(analyze_text: Any) -> No
                           "newspaper reported, citing British sources.")
     st = _one(result, "ship was hijacked")
     assert "Britain" not in _chain(st)
+
+
+def test_a_subject_before_the_outlets_content_speaks_through_it(analyze_text: Any) -> None:
+    st = _one(analyze_text(HEAD + "The Kremlin spokesman also pointed to the need for Moscow "
+                           "to obtain legally binding guarantees of non-acceptance of Kiev into "
+                           "NATO, because otherwise the chances of Ukraine joining the alliance "
+                           "would remain, writes Bloomberg."), "legally binding guarantees")
+    assert st.speaker is not None and st.speaker.text == "The Kremlin spokesman"
+    assert _chain(st) == ["Bloomberg"]

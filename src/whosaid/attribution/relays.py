@@ -380,7 +380,8 @@ def _credit_verb(ctx: Context, sent: SpacySpan, verb: Token) -> None:
             drafts = [d for d in drafts if d not in own]
             own = []
         for d in own:
-            if not _agent_speaks(ctx, sent, d, outlet):
+            if not _agent_speaks(ctx, sent, d, outlet) and \
+                    not _subject_before_content(ctx, sent, d, outlet):
                 _subjectless_cue(ctx, sent, d, outlet)
         if not own:
             # "Zelensky said Russia was not ready for peace, reports Ukrinform.": the parse
@@ -450,6 +451,43 @@ def _agent_speaks(ctx: Context, sent: SpacySpan, d: Draft, outlet: CharSpan) -> 
         add_relay(ctx, d, outlet)
         return True
     return False
+
+
+def _subject_before_content(ctx: Context, sent: SpacySpan, d: Draft, outlet: CharSpan
+                            ) -> bool:
+    """"The Kremlin spokesman also pointed to the need for guarantees …, writes Bloomberg.":
+    the outlet's one statement opens with a speech verb whose subject stands just before it
+    (realnews dev: the outlet kept the spokesman's words as its own); the subject said it,
+    the outlet passed it on."""
+    if not d.fragments:
+        return False
+    first = ctx.doc.char_span(d.fragments[0].start, d.fragments[0].end, alignment_mode="expand")
+    if first is None:
+        return False
+    # the verb opens the content, or stands just before it ("pointed to | the need …")
+    near = list(ctx.doc[max(sent.start, first.start - 3):first.start]) + list(first[:3])
+    verb = next((t for t in near if t.tag_ in ("VBD", "VBZ")), None)
+    if verb is None or verb.lemma_.lower() not in ctx.lex.speech:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not sent.start <= subj.i < sent.end or \
+            subj.idx >= d.fragments[0].start or subj.pos_ not in ("NOUN", "PROPN") or \
+            outlet_of(ctx, np_span(subj)) is not None:
+        return False
+    rest = verb.i + 1
+    while rest < sent.end and ctx.doc[rest].dep_ in ("prt", "prep") and \
+            ctx.doc[rest].lower_ in ("to", "out", "on", "at"):
+        rest += 1  # "pointed to", "pointed out"
+    content = content_span(ctx.text, max(ctx.doc[rest].idx if rest < sent.end else d.end,
+                                         d.fragments[0].start), d.fragments[-1].end, [])
+    if content.end - content.start < 3:
+        return False
+    d.fragments = [content]
+    d.speaker, d.speaker_token = np_span(subj), subj.i
+    d.cue = CueSpan(verb.idx, verb.idx + len(verb), verb.lemma_.lower())
+    d.cue_token = verb.i
+    add_relay(ctx, d, outlet)
+    return True
 
 
 def _subjectless_cue(ctx: Context, sent: SpacySpan, d: Draft, outlet: CharSpan) -> None:
