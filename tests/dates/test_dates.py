@@ -189,6 +189,17 @@ def test_dates_this_quarter_is_the_reported_quarter() -> None:
     assert values("Analysts expect a loss this quarter.", nov)["this quarter"] == "1989-Q4"
 
 
+def test_dates_quarter_not_yet_begun_is_this_years_when_the_clause_looks_ahead() -> None:
+    march = dt.date(2013, 3, 22)
+    assert values("The deal is expected to close in the second quarter.", march)[
+        "the second quarter"] == "2013-Q2"
+    assert values("The company reported a loss in the fourth quarter.", march)[
+        "the fourth quarter"] == "2012-Q4"
+    # the adjective names the figures of a quarter closed: last year's
+    assert values("The company will report fourth-quarter results next month.", march)[
+        "fourth-quarter"] == "2012-Q4"
+
+
 def test_dates_centuries_and_spoken_years() -> None:
     feb = dt.date(1998, 2, 19)
     assert values("the fabled 11th century temple", feb)["11th century"] == "10"

@@ -160,9 +160,19 @@ def quarter(m: re.Match[str], ctx: ScanContext) -> Hit | None:
         year -= 1
     elif "next" in pre:
         year += 1
-    elif "this" not in pre and "current" not in pre and (q - 1) * 3 + 1 > ctx.pub.month:
+    elif "this" not in pre and "current" not in pre and (q - 1) * 3 + 1 > ctx.pub.month \
+            and not _quarter_ahead(m, ctx):
         year -= 1
     return Hit(start, m.end(), "DATE", f"{year:04d}-Q{q}")
+
+
+def _quarter_ahead(m: re.Match[str], ctx: ScanContext) -> bool:
+    """Whether a quarter not yet begun is this year's: a quarter is last year's ("profit fell
+    in the fourth quarter", told in March) unless the clause looks ahead ("the deal is
+    expected to close in the second quarter", told in March, as "scheduled for June" is).
+    The adjective keeps last year's: "will report fourth-quarter results" in March reports
+    the quarter just closed."""
+    return not re.search(r"-quarter$", m.group(0), re.IGNORECASE) and ctx.future(m.start())
 
 
 def _adjective_start(m: re.Match[str], ctx: ScanContext) -> int:
