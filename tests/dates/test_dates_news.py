@@ -402,6 +402,13 @@ def test_a_weekday_night_stays_a_date_of_that_day() -> None:
         ("Tuesday night", "DATE", "2022-12-06")]
 
 
+def test_a_weekday_evening_is_a_time_of_that_day() -> None:
+    assert found("Reporters were told Tuesday evening that it was over.") == [
+        ("Tuesday evening", "TIME", "2022-12-06TEV")]
+    assert found("The talks resumed Tuesday afternoon.") == [
+        ("Tuesday afternoon", "TIME", "2022-12-06TAF")]
+
+
 # --------------------------------------------------------------------------- vague words
 
 

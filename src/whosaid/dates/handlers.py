@@ -501,17 +501,24 @@ def weekday(m: re.Match[str], ctx: ScanContext) -> Hit | None:
     if re.match(r"['’]s\b", ctx.text[m.end() : m.end() + 3]):
         future = _ahead_of(ctx.text, m.start()) or future and _cue_near(ctx.text, m.start())
     d = weekday_date(ctx.pub, weekday, rel, future)
-    return _span(m, ctx, "DATE", day_value(d))
+    return _part_of_day(m, ctx, day_value(d), WEEKDAY_PARTS_AS_DATE)
 
 
-def _part_of_day(m: re.Match[str], ctx: ScanContext, day: str) -> Hit:
+# A weekday's morning or night stays a DATE of that day: AQUAINT writes 10 of its 19 "Friday
+# night"s and 5 of its 8 "Tuesday morning"s so, and its other nights' codes disagree (TNI,
+# TEV). Its evening, as TIMEX3 has it, is a TIME: "Thursday evening" -> 1998-02-12TEV, as all 3
+# in TimeBank and AQUAINT are.
+WEEKDAY_PARTS_AS_DATE = ("morning", "night", "overnight")
+
+
+def _part_of_day(m: re.Match[str], ctx: ScanContext, day: str,
+                 as_date: tuple[str, ...] = ()) -> Hit:
     """A day, or a TIME on it when a part of the day follows: "this morning" ->
     2022-12-07TMO, "yesterday afternoon" -> 2022-12-06TAF (TIMEX3; TimeBank types all 5
-    such phrases TIME with the part's code). A weekday's part stays a DATE of that day:
-    AQUAINT writes 10 of its 19 "Friday night"s so, and its others' codes disagree."""
+    such phrases TIME with the part's code), unless that part is one of ``as_date``."""
     words = normalize(m.group(0)).split()
     part = word_lists()["parts_of_day"].get(words[-1]) if len(words) > 1 else None
-    if part is None:
+    if part is None or words[-1] in as_date:
         return _span(m, ctx, "DATE", day)
     return _span(m, ctx, "TIME", f"{day}T{part}")
 
