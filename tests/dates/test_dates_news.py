@@ -355,6 +355,15 @@ def test_this_past_month_is_last_month() -> None:
 # --------------------------------------------------------------------------- day pairs
 
 
+def test_the_past_and_the_next_decade_are_ten_year_durations() -> None:
+    assert found("Costs rose over the past decade.") == [
+        ("the past decade", "DURATION", "P10Y")]
+    assert found("Over the next decade, costs will rise.") == [
+        ("the next decade", "DURATION", "P10Y")]
+    assert found("In the coming century, seas will rise.") == [
+        ("the coming century", "DURATION", "P100Y")]
+
+
 def test_two_days_before_one_month_are_two_dates() -> None:
     assert found("The summit meets on 21 and 22 March.", FRI) == [
         ("21", "DATE", "2013-03-21"), ("22 March", "DATE", "2013-03-22")]

@@ -439,7 +439,8 @@ def relative_unit(m: re.Match[str], ctx: ScanContext) -> Hit | None:
         return _span(m, ctx, "DURATION", "P1Y")  # "the year ended Sept. 30": a fiscal year
     if ctx.pub is None:
         return _span(m, ctx, "DATE", None)
-    if rel in ("the last", "the past") and unit in ("decade", "century"):
+    if rel in ("the last", "the past", "the next", "the coming") and unit in ("decade", "century"):
+        # "over the past decade", "over the next decade": ten years up to or from now
         return _span(m, ctx, "DURATION", "P10Y" if unit == "decade" else "P100Y")
     # "the latest fiscal year": the last one closed (Provigo's sales "in the latest fiscal
     # year", told in October 1989, are those of 1988)

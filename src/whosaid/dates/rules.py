@@ -164,7 +164,7 @@ RULES: tuple[Rule, ...] = (
          r"(?=\s*[^\w\s]|\s*$|\s+on\b))\b"),
     # "last week", "next month", "the year", "over the weekend"
     Rule("rel_unit", "@mod @rel the current previous", "relative_unit",
-         rf"(?:{MOD}[\s-]+)?(?P<ru_rel>{REL}|the\s+past|the\s+last|the\s+coming|"
+         rf"(?:{MOD}[\s-]+)?(?P<ru_rel>{REL}|the\s+past|the\s+last|the\s+coming|the\s+next|"
          r"the\s+current|current|the\s+previous|previous|the\s+latest|the\s+most\s+recent)"
          r"\s+(?:fiscal\s+)?"
          r"(?P<ru_u>weekend|week|month|year|decade|century)\b(?!-)"
