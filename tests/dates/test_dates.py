@@ -400,6 +400,13 @@ def test_dates_durations_sets_and_times() -> None:
     assert resolve_value("at 3 p.m.", PUB) == ("2022-12-04T15:00", "day")
 
 
+def test_dates_clock_time_on_a_dated_day_keeps_its_year() -> None:
+    assert values("At 2:46 p.m. on March 11, 2011, the earthquake struck.") == {
+        "2:46 p.m. on March 11, 2011": "2011-03-11T14:46"}
+    assert values("At 8 p.m. on Dec. 6, the polls close.") == {
+        "8 p.m. on Dec. 6": "2022-12-06T20:00"}
+
+
 def test_dates_anaphora_counts_from_the_last_date_mentioned() -> None:
     v = values("The deal was signed on March 3, 2021. Two days later, it collapsed. "
                "The following week, talks resumed.")

@@ -563,8 +563,11 @@ def clock_time(m: re.Match[str], ctx: ScanContext) -> Hit | None:
             day = day_value(weekday_date(ctx.pub, word_lists()["weekdays"][day_word], "", future))
         elif _g(m, "t_mon"):
             month, dnum = month_of(m.group("t_mon")), int(re.sub(r"\D", "", m.group("t_md")))
-            d = nearest(ctx.pub, lambda y: safe_date(y, month or 0, dnum),
-                         ctx.future(m.start())) if month else None
+            if _g(m, "t_y"):  # "2:46 p.m. on March 11, 2011"
+                d = safe_date(int(m.group("t_y")), month or 0, dnum)
+            else:
+                d = nearest(ctx.pub, lambda y: safe_date(y, month or 0, dnum),
+                            ctx.future(m.start())) if month else None
             day = day_value(d) if d else day
         elif day_word in ("yesterday", "tomorrow"):
             day = day_value(ctx.pub + dt.timedelta(days=-1 if day_word == "yesterday" else 1))

@@ -178,7 +178,7 @@ RULES: tuple[Rule, ...] = (
     Rule("time", "# noon midnight", "clock_time",
          rf"(?P<t_h>\d{{1,2}})(?:[:.](?P<t_m>[0-5]\d))?\s*(?P<t_ap>[ap]\.?\s?m\b\.?)"
          rf"(?:\s+(?:{TZ})\b)?(?:,?\s+(?:on\s+)?(?P<t_day>{WEEKDAY}|today|yesterday|"
-         rf"tomorrow|(?P<t_mon>{MONTH_ANY})\s*(?P<t_md>{DAY})))?"
+         rf"tomorrow|(?P<t_mon>{MONTH_ANY})\s*(?P<t_md>{DAY})(?:(?:,\s*|\s+)(?P<t_y>{YEAR}))?))?"
          r"|(?P<t_noon>noon|midnight)(?:\s+(?:on\s+)?"
          rf"(?P<t_day2>{WEEKDAY}|today|yesterday|tomorrow))?"),
     # names of days, seasons and months: "Friday", "last summer", "in November"
