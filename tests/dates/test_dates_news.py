@@ -364,6 +364,17 @@ def test_the_past_and_the_next_decade_are_ten_year_durations() -> None:
         ("the coming century", "DURATION", "P100Y")]
 
 
+def test_that_summer_is_the_summer_of_the_last_year_named() -> None:
+    assert values("In 1968 he moved to Paris, and that summer he met her.") == {
+        "1968": "1968", "that summer": "1968-SU"}
+    assert values("They met in March 2010. That spring, they married.") == {
+        "March 2010": "2010-03", "That spring": "2010-SP"}
+
+
+def test_that_fall_after_a_noun_is_a_verb() -> None:
+    assert found("Shares that fall sharply are sold. Ideas that spring from fear fail.") == []
+
+
 def test_two_days_before_one_month_are_two_dates() -> None:
     assert found("The summit meets on 21 and 22 March.", FRI) == [
         ("21", "DATE", "2013-03-21"), ("22 March", "DATE", "2013-03-22")]

@@ -318,7 +318,8 @@ def year_ago(m: re.Match[str], ctx: ScanContext) -> Hit | None:
 
 
 def season(m: re.Match[str], ctx: ScanContext) -> Hit | None:
-    """"last summer", "in the winter", "spring 2023": 2022-SU, ...; a bare "fall" is no date."""
+    """"last summer", "in the winter", "spring 2023": 2022-SU, ...; "that summer" the summer of
+    the last year named; a bare "fall" is no date."""
     code = word_lists()["seasons"][normalize(m.group("se"))]
     rel = normalize(_g(m, "se_rel"))
     if _g(m, "se_y"):
@@ -331,9 +332,22 @@ def season(m: re.Match[str], ctx: ScanContext) -> Hit | None:
         return None
     if ctx.pub is None:
         return _span(m, ctx, "DATE", None if rel in ("last", "next") else f"XXXX-{code}")
+    if rel == "that":  # "In 1968 he moved to Paris, and that summer ...": 1968-SU
+        if code in ("SP", "FA") and not _opens_a_phrase(ctx.text, m.start()):
+            return None  # "shares that fall", "ideas that spring from it": verbs
+        ref = ctx.reference("year") or ctx.pub
+        return _span(m, ctx, "DATE", f"{ref.year:04d}-{code}", anaphoric=True)
     start = word_lists()["season_start_month"][code]
     year = season_year(ctx.pub, start, rel, ctx.future(m.start()))
     return _span(m, ctx, "DATE", f"{year:04d}-{code}")
+
+
+def _opens_a_phrase(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence, a clause or a prepositional phrase: "That spring,",
+    ", that fall", "and that spring", "in that fall" (not "shares that fall")."""
+    before = text[max(0, start - 12) : start]
+    return re.search(r"(?:^|[.,;:!?\"'“‘(]|\b(?:and|in|during|by|until|since|through))\s*$",
+                     before, re.IGNORECASE) is not None
 
 
 def month(m: re.Match[str], ctx: ScanContext) -> Hit | None:

@@ -186,8 +186,8 @@ RULES: tuple[Rule, ...] = (
          rf"(?:(?P<wd_rel>{REL}|early|late|earlier|later)\s+|the\s+(?P<wd_an>previous|"
          rf"preceding|following|next)\s+)?(?P<wd>{WEEKDAY})"
          rf"(?:\s+(?:{PARTS})\b)?"),
-    Rule("season", "@mod @rel the @seasons", "season",
-         rf"(?:(?P<se_mod>early|late|mid)[\s-]+)?(?:(?P<se_rel>{REL}|the)\s+)?"
+    Rule("season", "@mod @rel the that @seasons", "season",
+         rf"(?:(?P<se_mod>early|late|mid)[\s-]+)?(?:(?P<se_rel>{REL}|the|that)\s+)?"
          rf"(?P<se>{SEASONS})\b(?:\s+(?:of\s+)?(?P<se_y>{YEAR_ANY}))?"),
     Rule("month", "@mod @rel @months", "month",
          rf"(?:(?P<mo_mod>{MOD})[\s-]+)?(?:(?P<mo_rel>{REL})\s+)?(?P<mo>{MONTH_FULL})"
