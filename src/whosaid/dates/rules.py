@@ -301,6 +301,8 @@ PAST_CUES = (
 # words by which a clause looks ahead: "will meet Friday", "is scheduled for Friday",
 # "analysts expect the trend to continue into the fourth quarter"
 FUTURE_CUES = (
+    # a passive after a modal is one cue, not a past participle: "will be announced Friday"
+    r"(?:will|won't|would|shall|'ll|’ll)\s+(?:not\s+)?be\s+[a-z]+|"
     r"will|won't|'ll|’ll|shall|going\s+to|plan(?:s|ned|ning)?\s+(?:to|for|an?)\b|scheduled?|"
     r"(?<!-)expected|expects?|anticipates?|set\s+(?:to|for)|slated|is\s+to|are\s+to|due|"
     r"as\s+soon\s+as|as\s+early\s+as|upcoming|"
