@@ -144,3 +144,16 @@ def test_a_subject_before_the_outlets_content_speaks_through_it(analyze_text: An
                            "would remain, writes Bloomberg."), "legally binding guarantees")
     assert st.speaker is not None and st.speaker.text == "The Kremlin spokesman"
     assert _chain(st) == ["Bloomberg"]
+
+
+def test_speaking_on_a_broadcaster_relays_through_it(analyze_text: Any) -> None:
+    st = _one(analyze_text(HEAD + "Speaking on Sky News\u2019 Sunday with Trevor Phillips, the "
+                           "environment secretary, Steve Reed, said the Tories had left the "
+                           "country in a much worse state."), "left the country")
+    assert _chain(st) == ["Sky News"]
+
+
+def test_a_show_told_is_an_outlet(analyze_text: Any) -> None:
+    st = _one(analyze_text(HEAD + "\u201cAll of this just raises questions,\u201d Cooper told "
+                           "the Ridge show."), "raises questions")
+    assert _chain(st) == ["Ridge"]  # the name beside the media word

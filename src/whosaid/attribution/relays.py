@@ -923,7 +923,10 @@ def _on_air(ctx: Context, sent: SpacySpan, drafts: list[Draft]) -> None:
                 continue
             on_cue = tok.head.i == d.cue_token or (
                 d.speaker is not None and d.speaker.start <= tok.head.idx < d.speaker.end
-                and d.cue_token < tok.i)
+                and d.cue_token < tok.i) or (
+                # "Speaking on Sky News’ Sunday with Trevor Phillips, Reed said …" (dev/7)
+                tok.head.tag_ == "VBG" and tok.head.lemma_.lower() in TALK_VERBS and
+                tok.head.head.i == d.cue_token)
             if on_cue:
                 if d.speaker is not None and d.speaker.start <= tok.idx < d.speaker.end:
                     # "… said spokesman Dmitry Peskov on Channel One": the speaker's phrase
