@@ -237,6 +237,13 @@ def test_a_passive_after_will_looks_ahead() -> None:
     assert values("Results were announced Tuesday.", fri) == {"Tuesday": "1998-04-28"}
 
 
+def test_an_arrangement_in_the_present_progressive_looks_ahead() -> None:
+    fri = dt.date(1998, 5, 1)
+    assert values("He is appearing in court Tuesday.", fri) == {"Tuesday": "1998-05-05"}
+    assert values("The sector is going to suffer in the spring.", fri) == {
+        "the spring": "1998-SP"}
+
+
 def test_a_habitual_present_far_from_the_day_leaves_the_clause_alone() -> None:
     text = "They meet every week and spoke at length on Friday about it."
     assert values(text) == {"every week": "P1W", "Friday": "2022-12-02"}

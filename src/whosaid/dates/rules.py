@@ -309,10 +309,12 @@ FUTURE_CUES = (
     r"to\s+be\s+held|intends?\s+to|hopes?\s+to|payable|effective|would"
 )
 # the present of a scheduled event, which looks ahead only right before its day: "Arafat and
-# Netanyahu meet separately Monday" (not "They meet every week and spoke at 3 p.m. Friday")
+# Netanyahu meet separately Monday" (not "They meet every week and spoke at 3 p.m. Friday"),
+# and so does an arrangement in the present progressive: "He is appearing in court Friday"
 SCHEDULE_CUES = (r"meets?|resumes?|convenes?|kicks?\s+off|takes?\s+effect|goes\s+into\s+effect|"
                  r"opens|begins|starts|expires|arrives|departs|travels|returns|visits|"
-                 r"heads\s+to|is\s+likely|are\s+likely|to\s+be\s+\w+ed")
+                 r"heads\s+to|is\s+likely|are\s+likely|to\s+be\s+\w+ed|"
+                 r"(?:is|are)\s+(?!going\b)[a-z]+ing")
 # a sentence end: "(word). " or a newline (an abbreviation's full stop is no end)
 SENTENCE_END = r"(?:(?P<bw>\w+)?[.!?][\"'”’)]*\s+|\n)"
 ABBREVIATIONS = frozenset(_W["abbreviations"])
