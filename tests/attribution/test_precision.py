@@ -745,3 +745,16 @@ def test_a_line_of_related_links_is_furniture(text: str, expected: bool) -> None
     from whosaid.attribution.precision import link_list
 
     assert link_list(text, text.index("'LIVING") if "LIVING" in text else 0) is expected
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Many in Hong Kong fear that the protests will fail.", "Many in Hong Kong"),
+    ("Some in Washington believe that the deal is dead.", "Some in Washington"),
+    ("Most in Miami want to improve the law.", "Most in Miami"),
+    ("Officials in Washington said the deal is dead.", "Officials in Washington"),
+])
+def test_the_people_in_a_place_speak_not_the_place(analyze_text: Any, text: str,
+                                                    speaker: str) -> None:
+    # "Many in Hong Kong fear that …" (eighth judged draw) was read as Hong Kong
+    [st] = analyze_text(text).statements
+    assert st.speaker is not None and st.speaker.text == speaker and st.speaker.entity is None

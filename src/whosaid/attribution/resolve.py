@@ -20,7 +20,7 @@ from ..names.gender import PRONOUN_GENDER, person_genders
 from ..names.roles import Profile, holder, kb_holder, parse_role, role_profiles
 from .context import Context
 from .drafts import WORD_RE, CharSpan, Draft
-from .syntax import np_span
+from .syntax import PLACE_PREPS, np_span
 
 # how far back (characters) a pronoun finds the latest speaker, and the latest mention
 SPEAKER_REACH = 1500
@@ -214,6 +214,9 @@ def modifier_name(ctx: Context, span: CharSpan, m: Mention) -> bool:
     if doc is None or not len(doc):
         return False
     head = doc.root
+    if head.tag_ in ("DT", "JJ", "JJS", "PDT") and m.start > head.idx and any(
+            c.dep_ == "prep" and c.lower_ in PLACE_PREPS for c in head.children):
+        return True  # "Many in Hong Kong fear …" (eighth judged draw): the people there
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if head.tag_ in ("DT", "CD") and of is not None:  # "some of Trump's defenders"
         head = next((c for c in of.children if c.dep_ == "pobj"), head)

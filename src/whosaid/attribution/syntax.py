@@ -17,6 +17,8 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 NP_ENDS = ("relcl", "acl", "appos", "punct", "advcl", "cc", "conj")
 # what the parse may make of a speaker named after its verb and a quotation
 INVERTED_DEPS = ("dobj", "attr", "npadvmod", "advmod", "oprd", "dative")
+# where the people a subject names are: "Many in Hong Kong", "officials at the ministry"
+PLACE_PREPS = frozenset({"in", "at", "within", "inside", "across", "throughout"})
 
 
 def right_char(tok: Token) -> int:

@@ -20,7 +20,7 @@ from ..model import StatementMode
 from .according import is_marker_word
 from .context import Context
 from .drafts import MARKS, CharSpan, CueSpan, Draft, content_span
-from .syntax import np_span, right_char, subject
+from .syntax import PLACE_PREPS, np_span, right_char, subject
 
 CONTENT_DEPS = ("ccomp", "parataxis")
 SPEECH_CONFIDENCE = 0.8
@@ -246,12 +246,21 @@ def as_clause(verb: Token) -> bool:
 
 
 def from_place(tok: Token) -> bool:
-    """Whether the name ``tok`` ends is where the speaker comes from: "Musallam al-Dawsari
-    from Saudi Arabia said …" (Xinhua, relays dev) is al-Dawsari's, not Saudi Arabia's."""
+    """Whether the name ``tok`` ends is where the speaker comes from or is: "Musallam
+    al-Dawsari from Saudi Arabia said …" (Xinhua, relays dev) is al-Dawsari's, not Saudi
+    Arabia's; "Many in Hong Kong fear that to pause or seek compromise is to surrender
+    entirely" (eighth judged draw, read as Hong Kong), "Some in Washington believe …",
+    "officials in Washington said …" are the people there, as written (PolNeAR marks "most
+    in Miami", "many in GOP", "Others in the African-American community" whole)."""
     while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.dep_ == "prep" \
-        and tok.head.head.pos_ in ("PROPN", "NOUN")
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return False
+    prep, owner = tok.head, tok.head.head
+    if prep.lower_ == "from":
+        return owner.pos_ in ("PROPN", "NOUN")
+    return prep.lower_ in PLACE_PREPS and owner.dep_ in ("nsubj", "nsubjpass") and \
+        owner.pos_ in ("NOUN", "PRON", "ADJ", "DET")
 
 
 def verb_content(ctx: Context, verb: Token, lemma: str, subj: Token, weak: bool
