@@ -747,6 +747,73 @@ def test_a_line_of_related_links_is_furniture(text: str, expected: bool) -> None
     assert link_list(text, text.index("'LIVING") if "LIVING" in text else 0) is expected
 
 
+# round 6 (the eighth judged draw's misses): an idiom, a speaker that is nothing, a feature
+# list's gerund, a thing's "promise to be", a label's order to the reader, the people "in" a
+# place
+ROUND6_VOID = {
+    # "After all is said and done" says nothing (a game review)
+    "said_and_done": ("After all is said and done, you'll be left with one or two Purge "
+                      "Troopers.", "said", "be left with one or two Purge Troopers", None,
+                      "no cue"),
+    # a thing "promises to be" only as a likelihood (a deals page)
+    "deals_promise": ("It makes sense since Apple products are so pricey, and the Black "
+                      "Friday Apple deals promise to be even better than they usually are.",
+                      "promise", "to be even better than they usually are",
+                      "the Black Friday Apple deals", "hedge"),
+    # controls: a passive report and a person's pledge stay
+    "is_said": ("It is said that the king never slept.", "said",
+                "that the king never slept", None, None),
+    "trump_promised": ("Trump promised to be neutral in the talks.", "promised",
+                       "to be neutral in the talks", "Trump", None),
+}
+
+
+@pytest.mark.parametrize("key", sorted(ROUND6_VOID))
+def test_an_idiom_of_saying_and_a_things_promise_report_nothing(analyzer: Any,
+                                                                key: str) -> None:
+    text, cue, content, speaker, reason = ROUND6_VOID[key]
+    assert void_of(analyzer, text, cue, [content], speaker) == reason
+
+
+ROUND6_GONE = {
+    # a case history: "nothing" says nothing
+    "nothing": "Nothing indicated that he was sticking either of these instruments up his "
+               "nostrils.",
+    # a product's feature list: the user's imagined words
+    "by_saying": "- Easy setup for all your Apple devices\n- Quick access to Siri by saying "
+                 "\u201cHey Siri\u201d\n- Double-tap to play or skip forward",
+    # a game report's schedule and a recipe page's tip: a label, then an order to the reader
+    "up_next": "Rondo had eight points and a season-high 10 assists.\nUP NEXT\nThunder: Host "
+               "the Lakers on Friday.\nLakers: Visit the Thunder on Friday.",
+    "pro_tip": "Pro tip: Get more pre-workout meal ideas here!\nPre-Workout Supplement\n"
+               "Drink 20-30 minutes before your workout\nPro tip: Learn more about how "
+               "Beachbody Performance supplements can help you get the most out of your "
+               "workouts.\nWorkout Supplement",
+}
+
+
+@pytest.mark.parametrize("key", sorted(ROUND6_GONE))
+def test_nothing_a_feature_list_and_a_labels_order_to_the_reader_are_no_statement(
+        analyze_text: Any, key: str) -> None:
+    stated = [(st.speaker.text if st.speaker else None, st.content.text)
+              for st in analyze_text(ROUND6_GONE[key]).statements]
+    assert stated == [], stated
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # its subject above the gerund: Trump says it
+    ("Donald Trump started this silliness years ago by saying President Obama is not an "
+     "American citizen.", "Donald Trump"),
+    # a person's label before an order keeps the headline's claim
+    ("Volodymyr Zelensky: Defend every city\n\nVolodymyr Zelensky spoke on Monday.",
+     "Volodymyr Zelensky"),
+])
+def test_a_gerund_with_its_subject_and_a_persons_headline_order_stay(
+        analyze_text: Any, text: str, speaker: str) -> None:
+    assert any(st.speaker and st.speaker.text == speaker
+               for st in analyze_text(text).statements)
+
+
 @pytest.mark.parametrize("text,speaker", [
     ("Many in Hong Kong fear that the protests will fail.", "Many in Hong Kong"),
     ("Some in Washington believe that the deal is dead.", "Some in Washington"),

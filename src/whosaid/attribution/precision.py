@@ -37,6 +37,15 @@ after a time word ("shortly after the arrest linked …"), a dateline torn at it
 ("CNN Business)A"), a lone determiner ("the" of "the sceptics thought"), a name ending
 in "Is" ("Future of Banking Is", a headline).
 
+Round 6 (the eighth judged draw's misses): the idiom "after all is said and done"
+(:func:`said_and_done`), a speaker that is "nothing" ("nothing indicated that …"; "no one"
+stays, PolNeAR marks it), a feature list's gerund with no subject above it ("Quick access to
+Siri by saying “Hey Siri”"), a thing that "promises to be" something (:func:`thing_promise`),
+and a label before a colon with an order to the reader ("Thunder: Host the Lakers on
+Friday.", "Pro tip: Learn more about …": :func:`colon_command`). A negated say with only a
+question ("it didn't say when the wagon will go on sale") stays: PolNeAR marks "Cook did not
+say when", "would not say whether …" (15 such in train and dev).
+
 A statement whose content is only what was talked about, "Putin has issued statements about
 recent talks with Lavrov" (:func:`topic`), is kept (PolNeAR marks "spoke about the need for
 reforms" as a statement) but it quotes no words: calibration gives it a confidence of its
@@ -88,6 +97,16 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 RELATIVES = frozenset({"who", "which", "that"})
 # pronouns for no one: "not everything is a long processing job, constantly slamming …"
 NO_ONE = frozenset({"everything", "nothing", "something", "anything"})
+# a speaker that is only a thing no one is: "Nothing indicated that he was sticking …"
+NO_ONE_SPEAKERS = NO_ONE | frozenset({"none of it", "none of this", "none of that"})
+# "After all is said and done, you'll be left with …": an idiom, nothing said
+SAID_AND_DONE_RE = re.compile(r"\ball\s+(?:is|was|has\s+been|had\s+been|will\s+be|'s|’s)\s+"
+                              r"(said)\s+and\s+done\b", re.IGNORECASE)
+# a label and its colon before the words after it: "Pro tip: Learn more about …"
+COLON_AFTER_RE = re.compile(r"[ \t]*:[ \t]*")
+# verbs of promising whose "to be" a thing does only as a likelihood: "the deals promise to
+# be even better"
+PROMISING = frozenset({"promise", "threaten"})
 # the ends of nouns for one who does something ("speechwriters", "operatives", "donors")
 AGENT_ENDS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "crat", "ite")
 # a greeting before a colon: "DEAR CONCERNED SISTER:", "Dear Abby:"
@@ -307,10 +326,14 @@ def void_reason(ctx: Context, d: Draft, page: bool = False,
         return "furniture"  # "DEAR CONCERNED SISTER: If you …": the one written to
     if link_tag(ctx, d):
         return "furniture"  # "BLACK DEATH PLAGUE fears: Holidaymakers die … [INSIGHT]"
+    if colon_command(ctx, d):
+        return "furniture"  # "UP NEXT / Thunder: Host the Lakers on Friday.", "Pro tip: Learn …"
     if d.pattern == "headline":
         # its source was checked where it was found (headlines.named_source); a page's
         # records ("Download: http://…", a list of arrests "Name: charges") are no one's
         return "furniture" if record(ctx, d) else None
+    if said_and_done(ctx, d):
+        return "no cue"  # "After all is said and done, you'll be left with …"
     if not any(c.isalnum() for f in d.fragments for c in f.of(ctx.text)) or \
             [fold(f.of(ctx.text)) for f in d.fragments] == ["to"]:
         return "no content"  # "Figgins declined to" (the rest was a quotation's), ""
@@ -328,6 +351,10 @@ def void_reason(ctx: Context, d: Draft, page: bool = False,
             return "no cue"
         if attempt(ctx, root):
             return "no cue"  # "sought to make Hillary Clinton's health an issue"
+        if thing_promise(ctx, root):
+            return "hedge"  # "the Black Friday Apple deals promise to be even better"
+        if d.speaker is None and bare_gerund(root):
+            return "no speaker"  # "- Quick access to Siri by saying “Hey Siri”"
         if refusal(ctx, root) or trusted_person(ctx, d, root):
             return "no cue"  # "declined to comment", "the manager believed the waitress"
         if naming(ctx, d, root):
@@ -373,6 +400,8 @@ def void_reason(ctx: Context, d: Draft, page: bool = False,
         return "writer"
     if d.speaker is not None and not any(c.isalpha() for c in d.speaker.of(ctx.text)):
         return "no speaker"  # "11" from "the October 11 presentation indicated …"
+    if d.speaker is not None and fold(d.speaker.of(ctx.text)) in NO_ONE_SPEAKERS:
+        return "no speaker"  # "nothing indicated that he was sticking either of these …"
     if d.speaker is not None and (torn(d.speaker.of(ctx.text)) or timed(ctx, d)):
         return "no speaker"  # "CNN Business)A" of a dateline, "shortly after the arrest"
     if d.speaker is not None and (lone_determiner(ctx, d) or broken_name(d.speaker_entity) or
@@ -1167,3 +1196,69 @@ def holds_cue(ctx: Context, d: Draft) -> bool:
     if ctx.inside[f.start] or ctx.text[f.start:f.start + 1] in QUOTE_MARKS:
         return False
     return f.start <= d.cue.start and d.cue.end <= f.end
+
+
+def said_and_done(ctx: Context, d: Draft) -> bool:
+    """Whether the cue is the "said" of the idiom "after/when all is said and done": "After
+    all is said and done, you'll be left with one or two Purge Troopers" (a game review,
+    eighth judged draw, read as a passive report with no speaker): nothing is said. No
+    PolNeAR article has the idiom."""
+    if d.cue is None:
+        return False
+    lo = max(0, d.cue.start - 30)
+    return any(m.start(1) <= d.cue.start < m.end(1) or d.cue.start <= m.start(1) < d.cue.end
+               for m in SAID_AND_DONE_RE.finditer(ctx.text, lo, d.cue.end + 20))
+
+
+def thing_promise(ctx: Context, verb: Token) -> bool:
+    """Whether a thing "promises" or "threatens" to be something: "the Black Friday Apple
+    deals promise to be even better than they usually are" (a deals page, eighth judged
+    draw), "The debate promised to be a crucial moment" (PolNeAR train, not marked): a
+    likelihood, no one's pledge. A person or body ("Trump promised to be neutral", "the
+    company promised to be transparent") pledges and stays."""
+    if verb.lemma_.lower() not in PROMISING or \
+            not any(c.dep_ == "xcomp" and c.lemma_.lower() == "be" for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and \
+        ctx.entities.at(subj.idx, subj.idx + len(subj)) is None and not can_speak(ctx, subj) \
+        and not subj.lemma_.lower().endswith(AGENT_ENDS)
+
+
+def bare_gerund(verb: Token) -> bool:
+    """Whether the cue is a gerund after "by" in a line with no verb above it and no subject:
+    "- Quick access to Siri by saying “Hey Siri”" (a product's feature list, eighth judged
+    draw): the user's imagined words, no one's. "He started this by saying Obama is not an
+    American" (its subject above) stays."""
+    if verb.tag_ != "VBG" or verb.head.lower_ != "by" or \
+            any(c.dep_.startswith("nsubj") for c in verb.children):
+        return False
+    return not any(a.pos_ in ("VERB", "AUX") or any(c.dep_.startswith("nsubj") for c in a.children)
+                   for a in verb.ancestors)
+
+
+def colon_command(ctx: Context, d: Draft) -> bool:
+    """Whether the speaker is a label before a colon and the words after it an order to the
+    reader: "UP NEXT / Thunder: Host the Lakers on Friday." (a game report's schedule),
+    "Pro tip: Learn more about how Beachbody Performance supplements can help you …" (a
+    recipe page; both eighth judged draw): the line's first word after the colon is a verb
+    in its base form (tagged so, or a noun with an object: the tagger reads "Host the
+    Lakers" as a noun). A person's label keeps the headline's claim ("Volodymyr Zelensky:
+    Defend every city"); a team the tagger took for a person ("Thunder") has no person's
+    name (:func:`personal_name`)."""
+    if d.speaker is None or (d.speaker_entity is not None and
+                             d.speaker_entity.type == "PERSON" and
+                             personal_name(d.speaker_entity)):
+        return False
+    m = COLON_AFTER_RE.match(ctx.text, d.speaker.end)
+    if m is None or ":" not in m.group() or d.start < m.end() or \
+            "\n" in ctx.text[m.end():d.start]:
+        return False
+    span = ctx.doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    word = span[0]
+    if not word.is_title or ctx.inside[word.idx]:
+        return False
+    return word.tag_ == "VB" or (word.pos_ in ("NOUN", "PROPN", "VERB") and
+                                 any(c.dep_ == "dobj" for c in word.children))
