@@ -40,6 +40,18 @@ TEXTS = {
     "quoted_we": "Australian Prime Minister Scott Morrison said in a statement, \u201cWe are "
                  "profoundly pleased\u201d at the hostages' release, adding that the family "
                  "had asked to convey its own relief.",
+    # a sentence's subject "He" is the subject of the sentence before, not its latest name
+    # (fifth judged draw: resolved to Kim Kardashian)
+    "he_subject_before": "Taylor Swift is allowed to play her music at the AMAs after all. "
+                         "Swift got high profile support last week, after accusing them of "
+                         "trying to stop her performing. Taylor Swift's first six albums "
+                         "were released through Big Machine, which was bought out by a "
+                         "company owned by talent manager Scooter Braun earlier this year. "
+                         "In a Tumblr post at the time she described this as the \"worst "
+                         "case scenario\" and accused him of years of \"incessant, "
+                         "manipulative bullying\". Braun has worked with the likes of Kanye "
+                         "West and Kim Kardashian - both of whom Taylor Swift has had feuds "
+                         "with in the past. He has consistently denied being unfair to her.",
     # "it" is not a name that only modifies a noun
     "it_modifier": "As of October, Emirates had a fleet of 270 aircraft. In addition to its "
                    "order of 30 Boeing jets on Wednesday, it announced an order of 50 Airbus "
@@ -73,6 +85,11 @@ def test_she_is_the_woman_named_not_the_man_who_spoke_last(found: Any) -> None:
 def test_he_is_the_subject_of_the_main_clause_before_it(found: Any) -> None:
     hes = [entity for speaker, entity, _, _ in found["clause_subject"] if speaker == "he"]
     assert hes == ["Patrick Carlineo"]
+
+
+def test_he_opening_a_sentence_is_the_subject_of_the_sentence_before(found: Any) -> None:
+    speaker, entity, _, _ = by_cue(found, "he_subject_before", "denied")
+    assert speaker == "He" and entity == "Scooter Braun"
 
 
 def test_he_is_never_a_woman(found: Any) -> None:
