@@ -407,6 +407,18 @@ def test_dates_clock_time_on_a_dated_day_keeps_its_year() -> None:
         "8 p.m. on Dec. 6": "2022-12-06T20:00"}
 
 
+def test_dates_24_hour_clock_with_a_time_zone_is_a_time() -> None:
+    assert values("Polls closed at 18:00 GMT on Friday.") == {
+        "18:00 GMT on Friday": "2022-12-02T18:00"}
+    assert values("The ratio was 3:45 in favour.") == {}
+
+
+def test_dates_an_offer_that_closes_on_a_weekday_looks_ahead() -> None:
+    assert values("The offer closes Friday.") == {"Friday": "2022-12-09"}
+    assert values("Voting ends at 18:00 GMT on Tuesday.") == {
+        "18:00 GMT on Tuesday": "2022-12-06T18:00"}
+
+
 def test_dates_anaphora_counts_from_the_last_date_mentioned() -> None:
     v = values("The deal was signed on March 3, 2021. Two days later, it collapsed. "
                "The following week, talks resumed.")

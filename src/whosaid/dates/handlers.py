@@ -559,9 +559,13 @@ def _cue_near(text: str, start: int) -> bool:
 
 
 def clock_time(m: re.Match[str], ctx: ScanContext) -> Hit | None:
-    """"3 p.m. Friday", "10:30 a.m. EST", "noon tomorrow": a TIME on that day."""
+    """"3 p.m. Friday", "10:30 a.m. EST", "18:00 GMT", "noon tomorrow": a TIME on that day."""
     if _g(m, "t_noon"):
         hour, minute = (12, 0) if normalize(m.group("t_noon")) == "noon" else (24, 0)
+    elif _g(m, "t_m24"):  # "18:00 GMT": a 24-hour clock
+        hour, minute = int(m.group("t_h")), int(m.group("t_m24"))
+        if hour > 23:
+            return None
     else:
         hour, minute = int(m.group("t_h")), int(_g(m, "t_m") or 0)
         pm = normalize(m.group("t_ap")).startswith("p")

@@ -174,10 +174,11 @@ RULES: tuple[Rule, ...] = (
          r"|the\s+(?:(?:full|fiscal|calendar)[\s-]+)?(?P<ru_u4>year)\b(?![-\w])"
          r"(?!\s+(?:ago|earlier|before|after|later|two|nineteen|when|in\s+which|"
          r"that|\d+)\b)"),
-    # "3 p.m. Friday", "noon tomorrow"
+    # "3 p.m. Friday", "18:00 GMT on Sunday", "noon tomorrow"
     Rule("time", "# noon midnight", "clock_time",
-         rf"(?P<t_h>\d{{1,2}})(?:[:.](?P<t_m>[0-5]\d))?\s*(?P<t_ap>[ap]\.?\s?m\b\.?)"
-         rf"(?:\s+(?:{TZ})\b)?(?:,?\s+(?:on\s+)?(?P<t_day>{WEEKDAY}|today|yesterday|"
+         rf"(?P<t_h>\d{{1,2}})(?:(?:[:.](?P<t_m>[0-5]\d))?\s*(?P<t_ap>[ap]\.?\s?m\b\.?)"
+         rf"(?:\s+(?:{TZ})\b)?|:(?P<t_m24>[0-5]\d)\s*(?:{TZ}|hrs|hours)\b)"
+         rf"(?:,?\s+(?:on\s+)?(?P<t_day>{WEEKDAY}|today|yesterday|"
          rf"tomorrow|(?P<t_mon>{MONTH_ANY})\s*(?P<t_md>{DAY})(?:(?:,\s*|\s+)(?P<t_y>{YEAR}))?))?"
          r"|(?P<t_noon>noon|midnight)(?:\s+(?:on\s+)?"
          rf"(?P<t_day2>{WEEKDAY}|today|yesterday|tomorrow))?"),
@@ -312,7 +313,7 @@ FUTURE_CUES = (
 # Netanyahu meet separately Monday" (not "They meet every week and spoke at 3 p.m. Friday"),
 # and so does an arrangement in the present progressive: "He is appearing in court Friday"
 SCHEDULE_CUES = (r"meets?|resumes?|convenes?|kicks?\s+off|takes?\s+effect|goes\s+into\s+effect|"
-                 r"opens|begins|starts|expires|arrives|departs|travels|returns|visits|"
+                 r"opens|begins|starts|ends|closes|concludes|expires|arrives|departs|travels|returns|visits|"
                  r"heads\s+to|is\s+likely|are\s+likely|to\s+be\s+\w+ed|"
                  r"(?:is|are)\s+(?!going\b)[a-z]+ing")
 # a sentence end: "(word). " or a newline (an abbreviation's full stop is no end)
