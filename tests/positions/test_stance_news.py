@@ -7,41 +7,26 @@ from __future__ import annotations
 
 import pytest
 
-from whosaid.model import Cue, Position, Span, Statement
-from whosaid.positions.catalogue import default_catalogue
-from whosaid.positions.stance import find_positions
-
-
-def _positions(text: str, content: str, cue: str | None = None,
-               lemma: str | None = None) -> dict[str, Position]:
-    start = text.index(content)
-    said = None
-    if cue is not None:
-        at = text.index(cue)
-        said = Cue(at, at + len(cue), cue, lemma or cue.lower())
-    statement = Statement(id="s", article_id="a", kind="indirect",
-                          content=Span(start, start + len(content), content),
-                          fragments=((start, start + len(content)),), speaker=None, cue=said)
-    return {p.issue: p for p in find_positions([statement], text, (), default_catalogue())}
+from positionkit import positions_of
 
 
 def test_a_noun_after_a_determiner_names_again_the_issue_named_before_it() -> None:
     text = ("Iran is pinning its hopes on Europe to save the Iran nuclear deal. Mogherini said "
             "the U.S. had no right to terminate the accord.")
-    found = _positions(text, "the U.S. had no right to terminate the accord")
+    found = positions_of(text, "the U.S. had no right to terminate the accord")
     assert found["iran_deal"].stance == "supports"
     assert found["iran_deal"].evidence.text.endswith("accord")
 
 
 def test_a_noun_with_no_earlier_keyword_of_its_class_names_no_issue() -> None:
     text = "The union and the firm signed a wage deal. He said the accord would hold."
-    assert _positions(text, "the accord would hold") == {}
+    assert positions_of(text, "the accord would hold") == {}
 
 
 def test_as_long_as_the_other_side_keeps_its_part_is_a_condition() -> None:
     text = ("Canete reassured Iran that Europe will remain committed to the 2015 nuclear deal "
             "as long as Tehran does the same.")
-    found = _positions(text, "Europe will remain committed to the 2015 nuclear deal as long "
+    found = positions_of(text, "Europe will remain committed to the 2015 nuclear deal as long "
                              "as Tehran does the same")
     assert found["iran_deal"].stance == "conditional"
     condition = found["iran_deal"].condition
@@ -50,7 +35,7 @@ def test_as_long_as_the_other_side_keeps_its_part_is_a_condition() -> None:
 
 def test_as_long_as_a_state_lasts_stays_a_duration() -> None:
     text = "Kirby said the sanctions will remain in place as long as Russia occupies Crimea."
-    found = _positions(text, "the sanctions will remain in place as long as Russia occupies "
+    found = positions_of(text, "the sanctions will remain in place as long as Russia occupies "
                              "Crimea")
     assert found["sanctions"].stance == "supports"
 
@@ -58,7 +43,7 @@ def test_as_long_as_a_state_lasts_stays_a_duration() -> None:
 def test_aid_that_depends_on_something_is_conditional() -> None:
     text = ("Saar now says that future humanitarian aid depends on Hamas' willingness to "
             "release remaining Israeli hostages.")
-    found = _positions(text, "future humanitarian aid depends on Hamas' willingness to "
+    found = positions_of(text, "future humanitarian aid depends on Hamas' willingness to "
                              "release remaining Israeli hostages")
     assert found["aid"].stance == "conditional"
 
@@ -84,13 +69,13 @@ def test_aid_that_depends_on_something_is_conditional() -> None:
 ])
 def test_news_wording_takes_its_side(text: str, content: str, issue: str,
                                      stance: str) -> None:
-    found = _positions(text, content)
+    found = positions_of(text, content)
     assert found[issue].stance == stance
 
 
 def test_a_reporting_verb_that_denies_rigging_trusts_the_election() -> None:
     text = "ZEC officials have robustly denied allegations of bias or rigging."
-    found = _positions(text, "allegations of bias or rigging", cue="denied",
+    found = positions_of(text, "allegations of bias or rigging", cue="denied",
                        lemma="deny")
     assert found["elections"].stance == "supports"
 
@@ -98,7 +83,7 @@ def test_a_reporting_verb_that_denies_rigging_trusts_the_election() -> None:
 def test_a_group_held_by_or_belonging_to_hamas_is_no_stance_on_fighting_it() -> None:
     text = ("Shtayyeh has called for an immediate cease-fire to secure the release of hostages "
             "held by Hamas since its attack.")
-    found = _positions(text, "an immediate cease-fire to secure the release of hostages held "
+    found = positions_of(text, "an immediate cease-fire to secure the release of hostages held "
                              "by Hamas since its attack")
     assert found["ceasefire"].stance == "supports"
     assert "terrorism" not in found
@@ -106,12 +91,12 @@ def test_a_group_held_by_or_belonging_to_hamas_is_no_stance_on_fighting_it() -> 
 
 def test_called_with_an_object_names_it_and_takes_no_side() -> None:
     text = "He also called the Nord Stream 2 gas pipeline a European-Russian project."
-    found = _positions(text, "the Nord Stream 2 gas pipeline a European-Russian project",
+    found = positions_of(text, "the Nord Stream 2 gas pipeline a European-Russian project",
                        cue="called", lemma="call")
     assert found["energy"].stance == "neutral"
 
 
 def test_called_for_still_supports_what_it_calls_for() -> None:
     text = "The prime minister called for an immediate truce in Gaza."
-    found = _positions(text, "an immediate truce in Gaza", cue="called", lemma="call")
+    found = positions_of(text, "an immediate truce in Gaza", cue="called", lemma="call")
     assert found["ceasefire"].stance == "supports"

@@ -7,28 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from whosaid.model import Cue, Position, Span, Statement
-from whosaid.positions.catalogue import default_catalogue
-from whosaid.positions.stance import find_positions
-
-
-def _positions(text: str, content: str, cue: str | None = None,
-               lemma: str | None = None) -> dict[str, Position]:
-    start = text.index(content)
-    said = None
-    if cue is not None:
-        at = text.index(cue)
-        said = Cue(at, at + len(cue), cue, lemma or cue.lower())
-    statement = Statement(id="s", article_id="a", kind="indirect",
-                          content=Span(start, start + len(content), content),
-                          fragments=((start, start + len(content)),), speaker=None, cue=said)
-    return {p.issue: p for p in find_positions([statement], text, (), default_catalogue())}
+from positionkit import positions_of
 
 
 def test_a_party_to_a_truce_named_bare_takes_no_issue_of_fighting_it() -> None:
     text = ("\"It is critical that the ceasefire continues and that all of the hostages are "
             "freed from Hamas captivity,\" the State Department said.")
-    found = _positions(text, "It is critical that the ceasefire continues and that all of the "
+    found = positions_of(text, "It is critical that the ceasefire continues and that all of the "
                              "hostages are freed from Hamas captivity")
     assert found["ceasefire"].stance == "supports"
     assert "terrorism" not in found
@@ -36,7 +21,7 @@ def test_a_party_to_a_truce_named_bare_takes_no_issue_of_fighting_it() -> None:
 
 def test_the_destruction_of_a_party_still_supports_fighting_it() -> None:
     text = "He said the war aims are the destruction of Hamas and the return of the hostages."
-    found = _positions(text, "the war aims are the destruction of Hamas and the return of the "
+    found = positions_of(text, "the war aims are the destruction of Hamas and the return of the "
                              "hostages")
     assert found["terrorism"].stance == "supports"
 
@@ -66,27 +51,27 @@ def test_the_destruction_of_a_party_still_supports_fighting_it() -> None:
 ])
 def test_news_wording_names_its_issue_and_takes_its_side(text: str, content: str,
                                                           issue: str, stance: str) -> None:
-    found = _positions(text, content)
+    found = positions_of(text, content)
     assert found[issue].stance == stance
 
 
 def test_dismissing_claims_of_fraud_trusts_the_election() -> None:
     text = "The electoral commission has dismissed the claims of fraud."
-    found = _positions(text, "the claims of fraud", cue="dismissed", lemma="dismiss")
+    found = positions_of(text, "the claims of fraud", cue="dismissed", lemma="dismiss")
     assert found["elections"].stance == "supports"
 
 
 def test_a_group_as_the_subject_of_a_condition_is_a_party_not_an_issue() -> None:
     text = ("Netanyahu said the cease-fire is on hold until the terrorist group provides a list "
             "of hostages.")
-    found = _positions(text, "the cease-fire is on hold until the terrorist group provides a "
+    found = positions_of(text, "the cease-fire is on hold until the terrorist group provides a "
                              "list of hostages")
     assert "terrorism" not in found
 
 
 def test_a_war_with_a_group_names_a_party_not_an_issue() -> None:
     text = "He said Israel will not consent to a truce as the conflict with Hamas goes on."
-    found = _positions(text, "Israel will not consent to a truce as the conflict with Hamas "
+    found = positions_of(text, "Israel will not consent to a truce as the conflict with Hamas "
                              "goes on")
     assert "terrorism" not in found
 
@@ -94,7 +79,7 @@ def test_a_war_with_a_group_names_a_party_not_an_issue() -> None:
 def test_but_first_sets_a_condition() -> None:
     text = ("\"Russia is open for a negotiation process but first, we need to understand how "
             "prepared Ukraine is,\" he said.")
-    found = _positions(text, "Russia is open for a negotiation process but first, we need to "
+    found = positions_of(text, "Russia is open for a negotiation process but first, we need to "
                              "understand how prepared Ukraine is")
     assert found["peace_talks"].stance == "conditional"
 
@@ -128,13 +113,13 @@ def test_but_first_sets_a_condition() -> None:
 ])
 def test_a_harm_or_an_effect_named_takes_its_side(text: str, content: str, issue: str,
                                                    stance: str) -> None:
-    found = _positions(text, content)
+    found = positions_of(text, content)
     assert found[issue].stance == stance
 
 
 def test_further_sanctions_on_a_condition_are_conditional() -> None:
     text = "\"In the absence of a ceasefire, we are looking into further sanctions,\" she stated."
-    found = _positions(text, "In the absence of a ceasefire, we are looking into further "
+    found = positions_of(text, "In the absence of a ceasefire, we are looking into further "
                              "sanctions")
     assert found["sanctions"].stance == "conditional"
 
@@ -150,13 +135,13 @@ def test_further_sanctions_on_a_condition_are_conditional() -> None:
 ])
 def test_a_short_life_a_deterrent_or_no_vote_opposes(text: str, content: str, issue: str,
                                                      stance: str) -> None:
-    found = _positions(text, content)
+    found = positions_of(text, content)
     assert found[issue].stance == stance
 
 
 def test_a_negation_reaches_through_a_five_word_object_to_the_cue() -> None:
     text = ("Orban said Hungary will not support a European Union plan to provide Ukraine with "
             "budget assistance.")
-    found = _positions(text, "Hungary will not support a European Union plan to provide "
+    found = positions_of(text, "Hungary will not support a European Union plan to provide "
                              "Ukraine with budget assistance")
     assert found["aid"].stance == "opposes"
