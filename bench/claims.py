@@ -4,16 +4,18 @@ with the exact-match baseline beside it; and its time as the number of statement
 usage: python bench/claims.py [--set bench/data/claims/generated-dev.jsonl.gz]
                               [--real bench/data/claims/real] [--analyze] [--errors]
                               [--fresh bench/data/claims/fresh]
+                              [--fresh2 bench/data/claims/fresh2]
                               [--tune build/claims/generated-train.jsonl.gz]
                               [--scale 10000,50000,100000,200000] [--copies]
                               [--repeat 5]
 
 Data: the generated PolNeAR dev re-report set (``bench/claims_gen.py``; ``--tune`` takes
 the train set, which chose the thresholds) and the real re-reports hand-labelled in
-``bench/data/claims/real/`` and ``bench/data/claims/fresh/`` (a second batch, all dev; the
-README says how they were found and labelled, and how the first is
-split by speaker into a dev part, tuned on, and a held-out part, only reported). The bench
-reads ``ClaimStatement``\\ s as stored in the gold files; ``--analyze`` instead runs
+``bench/data/claims/real/``, ``bench/data/claims/fresh/`` and ``bench/data/claims/fresh2/``
+(a second and a third batch, all dev; the README says how they were found and labelled,
+and how the first is split by speaker into a dev part, tuned on, and a held-out part, only
+reported). The bench reads ``ClaimStatement``\\ s as stored in the gold files;
+``--analyze`` instead runs
 whosaid's own analysis (``whosaid.analyze``) on the real excerpts and builds the statements
 from what it finds (speaker key: the corpus entity the corpus pass over the excerpts'
 entities gives, else the canonical name), so the end-to-end figure is known.
@@ -69,6 +71,7 @@ HERE = Path(__file__).resolve().parent
 DEV = HERE / "data" / "claims" / "generated-dev.jsonl.gz"
 REAL = HERE / "data" / "claims" / "real"
 FRESH = HERE / "data" / "claims" / "fresh"
+FRESH2 = HERE / "data" / "claims" / "fresh2"
 FLAGS = (*MEANING_FLAGS, "quote_to_paraphrase")
 
 
@@ -555,6 +558,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--real", type=Path, default=REAL)
     ap.add_argument("--fresh", type=Path, default=FRESH,
                     help="the second real batch (issue 13), all of it dev")
+    ap.add_argument("--fresh2", type=Path, default=FRESH2,
+                    help="the third real batch (issue 13, Netanyahu and Erdogan), all of it dev")
     ap.add_argument("--analyze", action="store_true")
     ap.add_argument("--tune", type=Path)
     ap.add_argument("--scale", type=str)
@@ -575,12 +580,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         return
     run_set(f"generated ({args.set.name})", load_generated(args.set), repeat=args.repeat)
     run_real(args.real, args.analyze, args.errors)
-    fresh = load_real(args.fresh)
-    if fresh.statements:
-        run_set(f"real set, fresh batch ({args.fresh}; all dev)", fresh, relays=True)
-        if args.errors:
-            print("real set, fresh batch: pairs the claims pass gets wrong (pair score)")
-            errors(fresh)
+    for label, folder in (("fresh", args.fresh), ("fresh2", args.fresh2)):
+        batch = load_real(folder)
+        if batch.statements:
+            run_set(f"real set, {label} batch ({folder}; all dev)", batch, relays=True)
+            if args.errors:
+                print(f"real set, {label} batch: pairs the claims pass gets wrong (pair score)")
+                errors(batch)
 
 
 _: Callable[..., None] = main
