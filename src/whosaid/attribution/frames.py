@@ -54,6 +54,12 @@ DATE_AGENCY_RE = re.compile(r"(?m)^[ \t]*[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:[A-Z][
 CAPS_DATELINE_RE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}, (?:[A-Za-z]{3,9}"
                               r"\.? \d{1,2}|\d{1,2} [A-Za-z]{3,9})[.,] (?P<o>[A-Z][A-Z0-9-]+"
                               r"(?: [A-Z][A-Z0-9-]+){0,2})(?:\.|\s[-–—])\s")
+# a line that is only an agency's name, a dash before it at most: "AFP" or "— Reuters" under
+# the last paragraph of a copied story
+BARE_CLOSING_RE = re.compile(r"^[ \t]*[—–-]{0,2}[ \t]*(?P<o>[A-Z][\w.&/ -]{1,30}?)[ \t]*\.?[ \t]*$")
+# "(APP - UrduPoint / Pakistan Point News - 25th May, 2024)": the agency first, then the
+# page's names and the date
+AGENCY_FIRST_RE = re.compile(r"\((?P<o>[A-Z][A-Za-z.]{1,15})\s+[-–—]\s+[A-Z][^()\n]{2,60}\)")
 # "FNA - Head of the Atomic Energy Organization …": a listed agency's short name and a dash
 # opening a story's paragraph (dev: FNA's story on theiranproject.ir lost it)
 AGENCY_DASH_RE = re.compile(r"(?m)^[ \t]*(?P<o>[A-Z][A-Z0-9.]{1,9})[ \t]+[-–—]{1,2}[ \t]+(?=[A-Z])")
@@ -209,6 +215,14 @@ def find_frames(ctx: Context) -> list[Frame]:
             outlet = _outlet(ctx, m.start("o"), m.end("o"), listed_only=True)
             if outlet is not None and outlet.end - outlet.start == m.end("o") - m.start("o"):
                 datelines.append((m.start(), outlet))
+    for m in AGENCY_FIRST_RE.finditer(text):
+        # "Jerusalem, (APP - UrduPoint / Pakistan Point News - 25th May, 2024) An Israeli
+        # official said …": a place, then the agency's short name first in the brackets
+        # (dev/6: three statements of an APP story lost it)
+        before = text[text.rfind("\n", 0, m.start()) + 1:m.start()].split()
+        if 0 < len(before) <= 4 and all(w[:1].isupper() for w in before) and \
+                m.group("o").isupper():
+            datelines.append((m.start(), CharSpan(m.start("o"), m.end("o"))))
     for m in SYNDICATED_RE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if len(text[line_start:m.start()].split()) > 4:
@@ -250,15 +264,10 @@ def find_frames(ctx: Context) -> list[Frame]:
                 frames.append(Frame(outlet, 0, n, 3) if pos >= last else
                               Frame(outlet, pos, pos + len(line), 1))
         pos += len(line) + 1
-    pos = 0
-    for line in text.split("\n"):
-        closing = CLOSING_RE.search(line)
-        if closing and not PHOTO_RE.search(closing.group("o")):
-            outlet = _outlet(ctx, pos + closing.start("o"), pos + closing.end("o"),
-                             listed_only=True)
-            if outlet is not None:
-                frames.append(Frame(outlet, pos, pos + len(line), 1))
-        pos += len(line) + 1
+    frames.extend(_closing_credits(ctx, last))
+    bare = _bare_closing_line(ctx, last)
+    if bare is not None:
+        frames.append(bare)
     lead = _lead_frame(ctx)
     if lead is not None:
         frames.append(lead)
@@ -306,6 +315,45 @@ SITE_LINE_RE = re.compile(r"^\s*(?:www\.)?[\w-]+(?:\.[\w-]+)+\s*$")
 SITE_BRACKET_RE = re.compile(r"\(\s*(?:www\.)?[\w-]+(?:\.[\w-]+)+\s*\)")
 
 
+def _closing_credits(ctx: Context, last: int) -> list[Frame]:
+    """A credit in brackets closing a paragraph covers that paragraph ("… ITAR-TASS
+    reported. (“RFE/RL Newsline,” 26 October)"); the only one of a text, closing its last
+    paragraph with nothing but the agency's name, covers the whole story: "… for summit
+    preparations. (Yonhap)" on koreaherald (dev/6: four statements of the story lost
+    Yonhap)."""
+    text = ctx.text
+    found: list[tuple[CharSpan, int, int, bool]] = []
+    pos = 0
+    for line in text.split("\n"):
+        closing = CLOSING_RE.search(line)
+        if closing and not PHOTO_RE.search(closing.group("o")):
+            outlet = _outlet(ctx, pos + closing.start("o"), pos + closing.end("o"),
+                             listed_only=True)
+            if outlet is not None:
+                bare = closing.group(0).strip("() \t") == outlet.of(text)
+                found.append((outlet, pos, pos + len(line), bare and pos >= last))
+        pos += len(line) + 1
+    if len(found) == 1 and found[0][3]:
+        return [Frame(found[0][0], 0, len(text), 1)]
+    return [Frame(outlet, start, end, 1) for outlet, start, end, _ in found]
+
+
+def _bare_closing_line(ctx: Context, last: int) -> Frame | None:
+    """The last line of a text that is only a listed agency's name ("AFP", "— Reuters" under
+    a copied story): the story's source, over the whole text (dev/7: an Irish Times copy of
+    an AFP story lost its only relay). A story's last line is rarely a name alone; a
+    section's or a site's name ("World", "Politics") is no listed agency."""
+    m = BARE_CLOSING_RE.match(ctx.text[last:].rstrip())
+    if m is None or last == 0:
+        return None
+    outlet = _outlet(ctx, last + m.start("o"), last + m.end("o"), listed_only=True)
+    known = load_outlets().known(outlet.of(ctx.text)) if outlet is not None else None
+    if outlet is None or known is None or known.kind != "agency" or \
+            outlet.end - outlet.start != m.end("o") - m.start("o"):
+        return None
+    return Frame(outlet, 0, len(ctx.text), 3)
+
+
 def _site_line(ctx: Context) -> Frame | None:
     """A listed outlet's address on a line of its own among the first paragraphs ("apnews.com"
     under the headline of a copy), or in brackets on the headline's line: the page's source,
@@ -342,6 +390,7 @@ def _site_line(ctx: Context) -> Frame | None:
 # "18 Sep 2023, 22:44 GMT+10")
 CREDIT_LINE_REST = re.compile(
     r"\b(?:Editor|Editors|Author|Reporter)\s*:.*$|\bAdjust font size:?|\bUpdated:?|"
+    r"\b(?:\d+\s*)?Comments?(?:Print)?\b|\bPrint\b|\bE-?mail\b|"
     r"\b(?:UTC|GMT)\s*[+-]?\s*\d*|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}(?::\d{2})?|"
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?=[\s,\d]|$)|"
     r"\b\d{1,4}\b|[,.·|•/-]", re.I)
