@@ -71,3 +71,15 @@ def test_an_agency_first_in_a_syndicators_bracket_relays_the_story(analyze_text:
                           "talks,\" the official told AFP.")
     chain = _chain(_one(result, "There is an intention"))
     assert len(chain) == 2 and chain[0] == "AFP" and chain[1].startswith("APP")
+
+
+def test_the_agency_a_story_was_written_with_relays_it(analyze_text: Any) -> None:
+    result = analyze_text(HEAD + "The minister said the talks would resume next week.\n\n"
+                          "(With inputs from Reuters)")
+    assert _chain(_one(result, "talks would resume")) == ["Reuters"]
+
+
+def test_agencies_unnamed_under_the_story_are_no_relay(analyze_text: Any) -> None:
+    result = analyze_text(HEAD + "The minister said the talks would resume next week.\n\n"
+                          "With agencies")
+    assert _chain(_one(result, "talks would resume")) == []

@@ -10,7 +10,9 @@ from relays every statement in it.
 - the page's source: "Source: The Star", "Original article published on X", "This article
   first appeared on X", "via X" on a line of its own, a listed outlet's address under the
   headline ("apnews.com"), a wire's copyright notice ("[© 2017 Thomson Reuters. All rights
-  reserved.]"), an agency after a dash closing the story ("… he added. — AFP").
+  reserved.]"), an agency after a dash closing the story ("… he added. — AFP"), the only
+  bracketed credit closing the last paragraph ("… preparations. (Yonhap)"), a last line
+  that is only an agency's name ("AFP", "— Reuters", "(With inputs from Reuters)").
 
 A photo's credit closing a caption ("(AP Photo/Efrem Lukatsky)") names no relay.
 
@@ -55,8 +57,11 @@ CAPS_DATELINE_RE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)
                               r"\.? \d{1,2}|\d{1,2} [A-Za-z]{3,9})[.,] (?P<o>[A-Z][A-Z0-9-]+"
                               r"(?: [A-Z][A-Z0-9-]+){0,2})(?:\.|\s[-–—])\s")
 # a line that is only an agency's name, a dash before it at most: "AFP" or "— Reuters" under
-# the last paragraph of a copied story
-BARE_CLOSING_RE = re.compile(r"^[ \t]*[—–-]{0,2}[ \t]*(?P<o>[A-Z][\w.&/ -]{1,30}?)[ \t]*\.?[ \t]*$")
+# the last paragraph of a copied story, or the agency the story was written with: "(With
+# inputs from Reuters)", "— With AFP", "With PTI inputs"
+BARE_CLOSING_RE = re.compile(r"^[ \t]*[(\[]?[ \t]*[—–-]{0,2}[ \t]*(?:(?i:with)(?: (?i:inputs?|"
+                             r"additional reporting) (?i:from|by))? )?(?P<o>[A-Z][\w.&/ -]{1,30}?)"
+                             r"(?: (?i:inputs?))?[ \t]*[)\]]?[ \t]*\.?[ \t]*$")
 # "(APP - UrduPoint / Pakistan Point News - 25th May, 2024)": the agency first, then the
 # page's names and the date
 AGENCY_FIRST_RE = re.compile(r"\((?P<o>[A-Z][A-Za-z.]{1,15})\s+[-–—]\s+[A-Z][^()\n]{2,60}\)")
