@@ -356,3 +356,43 @@ def test_claims_growing_in_turn_flag_as_a_rebuild_does(db: str, mode: str,
             assert got == rebuilt(analyses[:i])
             flags.add(sum("speaker_changed" in r[4] for r in got["claim_versions"]))
         assert len(flags) > 2  # the flag moved
+
+
+
+def _tipping() -> list[Analysis]:
+    """Donald Trump says "they will be in negotiations with us" on 1 and 3 March: the two
+    share one content word ("negotiations"; the rest are stop words, filed under no key)
+    and score 1. His statement of 2 March files that word too and scores low with both."""
+    said = "they will be in negotiations with us"
+    return [article("c1", "2016-03-01", "cnn.com", [("Donald Trump", said, (), "direct")]),
+            article("c3", "2016-03-03", "fox.com", [("Donald Trump", said, (), "direct")]),
+            article("c2", "2016-03-02", "nbc.com", [
+                ("Donald Trump", "negotiations with Mexico about the wall start soon", (),
+                 "direct")])]
+
+
+def test_a_statement_tipping_the_posting_cap_regroups_as_a_rebuild(
+        db: str, mode: str, rebuilt: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a posting cap of 1, the 2 March statement makes the 3 March one meet two
+    earlier statements filed under "negotiations", so the 1 and 3 March statements are no
+    candidate pair and part, though neither is linked to it; analysed again without it,
+    they join again."""
+    from whosaid.claims import cluster
+
+    monkeypatch.setattr(cluster, "POSTING_CAP", 1)
+    analyses = _tipping()
+    with open_store(db) as store:
+        for a in analyses[:2]:
+            store.save(a)
+        build_claims(store)
+        assert len(dump(store)["claims"]) == 1
+        store.save(analyses[2])
+        update_claims(store, ["c2"])
+        assert len(dump(store)["claims"]) == 3
+        assert dump(store) == rebuilt(analyses)
+        again = article("c2", "2016-03-02", "nbc.com", [
+            ("Mike Pence", "the wall will be built", (), "direct")])
+        store.save(again)
+        update_claims(store, ["c2"])
+        assert dump(store) == rebuilt([*analyses[:2], again])
+        assert len(dump(store)["claims"]) == 2
