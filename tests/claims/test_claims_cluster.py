@@ -201,3 +201,30 @@ def test_claims_two_speakers_quoted_in_one_article_never_flag_each_other() -> No
            published="2022-12-02", position=1),
     ])
     assert not any("speaker_changed" in v.drift.flags for c in claims for v in c.versions)
+
+
+def test_claims_an_undated_version_does_not_chain_statements_a_year_apart() -> None:
+    # fresh2: an undated 2025 page bridged Erdogan's offer of 8 March 2024 and his call of
+    # 11 May 2025; each dated report is within the window of the undated one
+    claims = cluster_claims([
+        st("s1", "Turkey is ready to host a peace summit between Russia and Ukraine",
+           name="Recep Tayyip Erdogan", speaker="erdogan", published="2024-03-09"),
+        st("s2", "Turkey is ready to host peace negotiations between Russia and Ukraine",
+           name="Recep Tayyip Erdogan", speaker="erdogan", published=None),
+        st("s3", "Turkey was ready to host peace negotiations between Ukraine and Russia",
+           name="Recep Tayyip Erdogan", speaker="erdogan", published="2025-05-11"),
+    ])
+    assert not any({"s1", "s3"} <= g for g in groups(claims))
+    assert any(len(g) == 2 for g in groups(claims))
+
+
+def test_claims_an_undated_version_joins_dated_ones_within_the_span() -> None:
+    claims = cluster_claims([
+        st("s1", "Turkey is ready to host a peace summit between Russia and Ukraine",
+           published="2024-03-09"),
+        st("s2", "Turkey is ready to host a peace summit between Russia and Ukraine today",
+           published=None),
+        st("s3", "Turkey was ready to host a peace summit between Russia and Ukraine",
+           published="2024-03-15"),
+    ])
+    assert groups(claims) == {frozenset({"s1", "s2", "s3"})}
