@@ -699,7 +699,7 @@ def _around(conn: Connection, speaker: str, change: _Change, old: Mapping[str, S
             more = {d for d in need if d is not None} - read
             rows.update(sql.versions_near(conn, speaker, more, 2 * WINDOW_DAYS))
             read |= more
-            covered = _merged(covered + [(d - 2 * WINDOW_DAYS, d + 2 * WINDOW_DAYS)
+            covered = sql.merged_ranges(covered + [(d - 2 * WINDOW_DAYS, d + 2 * WINDOW_DAYS)
                                          for d in more])
         else:  # the speaker's every statement
             rows = sql.versions_near(conn, speaker, {0}, _EVERY_DAY)
@@ -725,17 +725,6 @@ def _around(conn: Connection, speaker: str, change: _Change, old: Mapping[str, S
         spread |= spread_now
         need |= {rows[k][1] for k in unheld} | set(sql.version_days(conn, spread_now).values())
     raise AssertionError("unreachable")
-
-
-def _merged(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Day ranges (first and last) with those that overlap or touch merged, in order."""
-    out: list[tuple[int, int]] = []
-    for lo, hi in sorted(ranges):
-        if out and lo <= out[-1][1] + 1:
-            out[-1] = (out[-1][0], max(out[-1][1], hi))
-        else:
-            out.append((lo, hi))
-    return out
 
 
 def _holds(covered: Sequence[tuple[int, int]], day: int) -> bool:

@@ -648,7 +648,7 @@ def versions_near(conn: Connection, speaker_key: str, days: Collection[int], win
 
 
 def _ranges(days: Collection[int], window: int) -> list[tuple[int, int]]:
-    return _merged({(d - window, d + window) for d in days})
+    return merged_ranges({(d - window, d + window) for d in days})
 
 
 def delete_claims(conn: Connection, ids: Collection[str], drop_terms: Collection[Key] = ()
@@ -823,7 +823,7 @@ def filed_rows(conn: Connection, keys: Collection[str], days: Collection[int] | 
         near += [t.c.day.between(lo, hi) for lo, hi in _ranges(days, window)]
         when.append(or_(*near))
     if sizes is not None:
-        sized = [c.c.versions.between(lo, hi) for lo, hi in _merged(sizes)]
+        sized = [c.c.versions.between(lo, hi) for lo, hi in merged_ranges(sizes)]
         when.append(or_(*sized, c.c.speaker_key.in_(sorted(speakers))))
     out: list[tuple[str, int | None, Key, str, int]] = []
     for chunk in _chunks(keys):
@@ -837,7 +837,7 @@ def filed_rows(conn: Connection, keys: Collection[str], days: Collection[int] | 
     return out
 
 
-def _merged(ranges: Collection[tuple[int, int]]) -> list[tuple[int, int]]:
+def merged_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """The ranges (first and last, inclusive) with those that overlap or touch merged."""
     out: list[tuple[int, int]] = []
     for lo, hi in sorted(ranges):
