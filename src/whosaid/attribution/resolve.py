@@ -60,11 +60,30 @@ def resolve_mentions(ctx: Context, d: Draft, previous: list[Draft]) -> None:
     quoted_pronoun(ctx, d)
     if d.speaker is not None:
         d.speaker_mention, d.speaker_entity = mention(ctx, d.speaker, previous)
+        d.speaker_mention = with_relative(ctx, d, d.speaker_mention)
     if d.addressee is not None:
         d.addressee_mention, _ = mention(ctx, d.addressee, previous)
     elif d.cue and d.cue.lemma in ctx.lex.reply and d.speaker_entity is not None:
         d.addressee_mention = reply_to(d, previous)
     d.relay_mentions = [mention(ctx, r, previous)[0] for r in d.relays]
+
+
+def with_relative(ctx: Context, d: Draft, m: Mention) -> Mention:
+    """A speaker written as a name and the relative pronoun that speaks for it keeps the
+    pronoun: in "said Howard Rubel, a senior analyst at Jefferies, who notes that …" the
+    speaker runs to "who", which PolNeAR marks (sources as written), while the mention the
+    name gives ended at "Rubel". Only when the pronoun is the cue's own subject ("…,” said
+    Tim Selaty, organizer of a group called Citizens for Trump, which expects …" keeps the
+    name for the quotation). PolNeAR train 150-400: 6 "who" speakers so (speakers right
+    0.930 -> 0.932); dev: none changed."""
+    span = d.speaker
+    if span is None or d.cue_token is None or m.end >= span.end or m.start < span.start:
+        return m
+    tok = token_at(ctx, CharSpan(span.end - 1, span.end))
+    if tok is None or tok.lower_ not in RELATIVES or tok.head.i != d.cue_token:
+        return m
+    return Mention(m.start, span.end, ctx.text[m.start:span.end], m.entity_id, m.entity,
+                   m.title)
 
 
 def passive_subject(ctx: Context, d: Draft) -> None:
