@@ -1,5 +1,6 @@
 """A speaker written as a name and the relative pronoun that speaks for it keeps the pronoun
-(resolve.with_relative), as PolNeAR marks it, on real parses."""
+(resolve.with_relative), as PolNeAR marks it; a relative "that" speaker runs from its noun
+(resolve.relative_that); on real parses."""
 
 from __future__ import annotations
 
@@ -35,3 +36,11 @@ def test_a_quotation_after_a_relative_clause_keeps_the_name(analyze_text: Any) -
                             "much more dangerous situation.”")
     after = [st for st in analysis.statements if st.content.text.startswith("They have")]
     assert [st.speaker.text for st in after if st.speaker is not None] == ["Tim Selaty"]
+
+
+def test_a_relative_that_speaker_runs_from_its_noun(analyze_text: Any) -> None:
+    analysis = analyze_text("If Trump had a strategy coming into the debate, it was not "
+                            "evident. He apparently believed the unscientific Internet polls "
+                            "that showed him victorious in most of the GOP primary debates and "
+                            "followed the same script against Clinton.")
+    assert speakers(analysis)["showed"][0] == "the unscientific Internet polls that"

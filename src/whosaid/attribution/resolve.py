@@ -77,12 +77,29 @@ def with_relative(ctx: Context, d: Draft, m: Mention) -> Mention:
     name for the quotation). PolNeAR train 150-400: 6 "who" speakers so (speakers right
     0.930 -> 0.932); dev: none changed."""
     span = d.speaker
+    if span is not None and span.of(ctx.text).lower() == "that":
+        return relative_that(ctx, span, m)
     if span is None or d.cue_token is None or m.end >= span.end or m.start < span.start:
         return m
     tok = token_at(ctx, CharSpan(span.end - 1, span.end))
     if tok is None or tok.lower_ not in RELATIVES or tok.head.i != d.cue_token:
         return m
     return Mention(m.start, span.end, ctx.text[m.start:span.end], m.entity_id, m.entity,
+                   m.title)
+
+
+def relative_that(ctx: Context, span: CharSpan, m: Mention) -> Mention:
+    """A relative "that" speaker runs from the noun it stands for: "a raft of new emissions
+    rules that promise to transform …", "a slide show that predicted victory" (PolNeAR marks
+    the noun phrase, not "that"). PolNeAR dev: 1 speaker right, train 150-400: 3."""
+    tok = token_at(ctx, span)
+    if tok is None or tok.head.dep_ != "relcl" or tok.head.head.i >= tok.i:
+        return m
+    noun = tok.head.head
+    first = noun.left_edge
+    while first.i < noun.i and (first.is_punct or first.dep_ in ("advmod", "cc")):
+        first = ctx.doc[first.i + 1]  # "Moreover, any company that …": from "any"
+    return Mention(first.idx, span.end, ctx.text[first.idx:span.end], m.entity_id, m.entity,
                    m.title)
 
 
