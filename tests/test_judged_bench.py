@@ -52,7 +52,9 @@ LATER_DRAWS = [("sample2.jsonl", "judgements2.jsonl", 13),
                ("sample3.jsonl", "judgements3.jsonl", 14),
                ("sample4.jsonl", "judgements4.jsonl", 15),
                ("sample5.jsonl", "judgements5.jsonl", 16),
-               ("sample6.jsonl", "judgements6.jsonl", 17)]
+               ("sample6.jsonl", "judgements6.jsonl", 17),
+               ("sample7.jsonl", "judgements7.jsonl", 18),
+               ("sample8.jsonl", "judgements8.jsonl", 19)]
 
 
 @pytest.mark.parametrize("k", range(len(LATER_DRAWS)))
@@ -174,10 +176,10 @@ def test_the_seventh_draw_holds_no_earlier_statement_under_its_id_at_its_commit(
 
 def test_a_recheck_past_the_last_draw_covers_every_draw_and_is_printed_last(
         judged: Any, capsys: pytest.CaptureFixture[str]) -> None:
-    lines = rows("recheck8.jsonl")
-    assert {x["draw"] for x in lines} == set(range(1, 8))
+    lines = rows("recheck9.jsonl")
+    assert {x["draw"] for x in lines} == set(range(1, 9))
     assert all(x["status"] == "gone" or x["real"] is not None for x in lines)
     judged.report_draws(DATA)
     out = capsys.readouterr().out
-    tail = out[out.rindex("all seven draws re-checked at"):]
-    assert "draw 7:" in tail and tail.rstrip().splitlines()[-1].startswith("  [")
+    tail = out[out.rindex("all eight draws re-checked at"):]
+    assert "draw 8:" in tail and tail.rstrip().splitlines()[-1].startswith("  [")
