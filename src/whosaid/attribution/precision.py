@@ -1251,7 +1251,7 @@ def colon_command(ctx: Context, d: Draft) -> bool:
                              personal_name(d.speaker_entity)):
         return False
     m = COLON_AFTER_RE.match(ctx.text, d.speaker.end)
-    if m is None or ":" not in m.group() or d.start < m.end() or \
+    if m is None or d.start < m.end() or \
             "\n" in ctx.text[m.end():d.start]:
         return False
     span = ctx.doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
